@@ -1,0 +1,182 @@
+"""The ``accountgraph`` command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from accountgraph.checks import check_store
+from accountgraph.settings import Settings, StoreKind
+from accountgraph.wiring import open_store
+from graph import GraphStore
+from graph.export import iter_graph, iter_subgraph, write_graphml, write_jsonl
+from ingest.bootstrap import load_reference
+from ingest.sample import generate
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, help="AccountGraph: B2B sales knowledge graph.")
+store_app = typer.Typer(no_args_is_help=True, help="Inspect the graph store.")
+sample_app = typer.Typer(no_args_is_help=True, help="The synthetic sample market.")
+ingest_app = typer.Typer(no_args_is_help=True, help="Load data into the graph.")
+app.add_typer(store_app, name="store")
+app.add_typer(sample_app, name="sample")
+app.add_typer(ingest_app, name="ingest")
+console = Console()
+
+StoreOpt = Annotated[StoreKind | None, typer.Option("--store", help="embedded or neo4j (default: settings)")]
+
+
+def _settings() -> Settings:
+    return Settings()
+
+
+def _run_id(kind: str) -> str:
+    return f"{kind}-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+
+
+def _print_counts(store: GraphStore) -> None:
+    nodes, edges = store.count_nodes(), store.count_edges()
+    table = Table(title=f"graph on the {store.kind} store")
+    table.add_column("type")
+    table.add_column("kind")
+    table.add_column("count", justify="right")
+    for name, n in nodes.items():
+        table.add_row(name, "node", f"{n:,}")
+    for name, n in edges.items():
+        table.add_row(name, "edge", f"{n:,}")
+    table.add_row("total", "", f"{sum(nodes.values()):,} nodes, {sum(edges.values()):,} edges", style="bold")
+    console.print(table)
+
+
+@app.command()
+def init(store: StoreOpt = None) -> None:
+    """Create the data directory and the store's schema."""
+    settings = _settings()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    graph = open_store(settings, store)
+    graph.close()
+    console.print(f"[green]schema ready[/green] on the {graph.kind} store")
+
+
+@sample_app.command("generate")
+def sample_generate(
+    out: Annotated[Path, typer.Option(help="output directory")] = Path("data/sample"),
+    seed: int = 7,
+    scale: float = 1.0,
+) -> None:
+    """Write the synthetic market's source files and ground truth."""
+    with console.status("generating sample market"):
+        manifest = generate(out, seed=seed, scale=scale)
+    console.print(f"[green]sample market written[/green] to {out}: {manifest.counts}")
+
+
+@ingest_app.command("sample")
+def ingest_sample(
+    directory: Annotated[Path, typer.Argument(help="a generated sample market")],
+    store: StoreOpt = None,
+) -> None:
+    """Load the sample market's companies, people and products (reference records)."""
+    graph = open_store(_settings(), store)
+    try:
+        with console.status("loading reference records"):
+            written = load_reference(graph, directory, _run_id("bootstrap"))
+        console.print(f"[green]loaded[/green] {written}")
+    finally:
+        graph.close()
+
+
+@app.command()
+def demo(store: StoreOpt = None) -> None:
+    """Generate the sample market if needed, load it, and print what the graph holds."""
+    settings = _settings()
+    if not (settings.sample_dir / "manifest.json").exists():
+        with console.status("generating sample market"):
+            generate(settings.sample_dir, seed=settings.sample_seed, scale=settings.sample_scale)
+    graph = open_store(settings, store)
+    try:
+        with console.status("loading reference records"):
+            load_reference(graph, settings.sample_dir, _run_id("demo"))
+        _print_counts(graph)
+    finally:
+        graph.close()
+    console.print(
+        "[yellow]The GraphQL API and explorer are not built yet; "
+        "`accountgraph serve` will start them once they are.[/yellow]"
+    )
+
+
+@app.command()
+def stats(store: StoreOpt = None) -> None:
+    """Node and edge counts by type."""
+    graph = open_store(_settings(), store, create_schema=False)
+    try:
+        _print_counts(graph)
+    finally:
+        graph.close()
+
+
+@store_app.command("check")
+def store_check(store: StoreOpt = None) -> None:
+    """Check the store answers and every stored key is found by key lookup."""
+    graph = open_store(_settings(), store)
+    try:
+        problems = check_store(graph)
+    finally:
+        graph.close()
+    for p in problems:
+        console.print(f"[red]problem[/red] {p}")
+    if problems:
+        raise typer.Exit(1)
+    console.print(f"[green]ok[/green]: the {graph.kind} store answers and every key is found by lookup")
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Option(help="output file")],
+    fmt: Annotated[str, typer.Option("--format", help="jsonl or graphml")] = "jsonl",
+    root: Annotated[str | None, typer.Option(help="Label:key of a subgraph's centre")] = None,
+    depth: int = 2,
+    store: StoreOpt = None,
+) -> None:
+    """Export the whole graph, or the neighbourhood of --root, with all properties."""
+    if fmt not in ("jsonl", "graphml"):
+        raise typer.BadParameter("must be jsonl or graphml", param_hint="--format")
+    graph = open_store(_settings(), store, create_schema=False)
+    try:
+        if root:
+            label, _, key = root.partition(":")
+            items = iter_subgraph(graph.neighbourhood(label, key, depth=depth))
+        else:
+            items = iter_graph(graph)
+        with out.open("w", encoding="utf-8") as f:
+            n = write_jsonl(items, f) if fmt == "jsonl" else write_graphml(items, f, graph.registry)
+    finally:
+        graph.close()
+    console.print(f"[green]exported[/green] {n:,} nodes and edges to {out}")
+
+
+@app.command()
+def serve() -> None:
+    """Serve the GraphQL API and explorer (not built yet)."""
+    console.print("[red]The API server is not built yet[/red]: it arrives with the GraphQL API work.")
+    raise typer.Exit(2)
+
+
+@app.command()
+def analyze() -> None:
+    """Compute influence, cross-sell, signals and segments (not built yet)."""
+    console.print("[red]Analytics are not built yet[/red]: they arrive with the graph intelligence work.")
+    raise typer.Exit(2)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,26 @@
+"""Composition: build the configured store from settings."""
+
+from __future__ import annotations
+
+from accountgraph.settings import Settings, StoreKind
+from graph import GraphStore
+from graph.adapters.ladybug import LadybugStore
+from graph.adapters.neo4j import Neo4jStore
+
+
+def open_store(settings: Settings, kind: StoreKind | None = None, create_schema: bool = True) -> GraphStore:
+    """Open the store ``kind`` (default: the configured one) and make sure its schema exists."""
+    store: GraphStore
+    if (kind or settings.store) == "neo4j":
+        store = Neo4jStore(
+            settings.neo4j_uri,
+            settings.neo4j_user,
+            settings.neo4j_password.get_secret_value(),
+            settings.neo4j_database,
+        ).open()
+    else:
+        store = LadybugStore(settings.embedded_db).open()
+    store.retry_for = settings.retry_for
+    if create_schema:
+        store.create_schema()
+    return store

@@ -1,0 +1,1 @@
+"""Influence, cross-sell, signals, segments and paths (not built yet)."""

@@ -1,0 +1,1 @@
+"""The GraphQL API, auth and the explorer page (not built yet)."""

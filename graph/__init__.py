@@ -1,0 +1,27 @@
+"""The graph layer: the ``GraphStore`` port, its two adapters, and the values it returns."""
+
+from graph.errors import (
+    ConstraintViolation,
+    DanglingEdgeError,
+    GraphError,
+    QueryError,
+    StoreUnavailable,
+    UnknownQuery,
+)
+from graph.model import Edge, Node, NodeRef, Projection, Subgraph
+from graph.port import GraphStore
+
+__all__ = [
+    "ConstraintViolation",
+    "DanglingEdgeError",
+    "Edge",
+    "GraphError",
+    "GraphStore",
+    "Node",
+    "NodeRef",
+    "Projection",
+    "QueryError",
+    "StoreUnavailable",
+    "Subgraph",
+    "UnknownQuery",
+]

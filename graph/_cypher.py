@@ -1,0 +1,95 @@
+"""Portable Cypher for writes and key lookups, shared by both adapters.
+
+Both LadybugDB and Neo4j accept these texts. Keys are projected through ``WITH`` and
+edge endpoints are found with two separate ``MATCH`` clauses: LadybugDB plans
+``UNWIND ... MERGE (n {id: r.id})`` and comma-joined matches as cross products (about
+40x slower), Neo4j plans both forms the same. Every label, type and property name is
+checked by ``schema.check_identifier`` before it is spliced in; values are parameters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from schema import NodeType, RelType, check_identifier
+
+
+def _sets(var: str, names: Iterable[str]) -> str:
+    parts = [f"{var}.{check_identifier(n)} = r.{n}" for n in names]
+    return (" SET " + ", ".join(parts)) if parts else ""
+
+
+def merge_nodes(node: NodeType, prop_names: Iterable[str]) -> str:
+    label, key = check_identifier(node.label), node.key
+    rest = [n for n in prop_names if n != key]
+    return (
+        f"UNWIND $rows AS r WITH r.{key} AS k, r AS r "
+        f"MERGE (n:{label} {{{key}: k}}){_sets('n', rest)} RETURN count(n) AS written"
+    )
+
+
+def merge_edges(rel: RelType, start: NodeType, end: NodeType, prop_names: Iterable[str]) -> str:
+    rel_type = check_identifier(rel.type)
+    a, b = check_identifier(start.label), check_identifier(end.label)
+    rest = [n for n in prop_names if n not in ("_from", "_to") and n != rel.key]
+    ident = f" {{{rel.key}: r.{rel.key}}}" if rel.key else ""
+    return (
+        f"UNWIND $rows AS r MATCH (a:{a} {{{start.key}: r._from}}) "
+        f"MATCH (b:{b} {{{end.key}: r._to}}) "
+        f"MERGE (a)-[e:{rel_type}{ident}]->(b){_sets('e', rest)} RETURN count(e) AS written"
+    )
+
+
+def existing_keys(node: NodeType) -> str:
+    return (
+        f"UNWIND $keys AS k MATCH (n:{check_identifier(node.label)} {{{node.key}: k}}) "
+        f"RETURN n.{node.key} AS key"
+    )
+
+
+def delete_nodes(node: NodeType) -> str:
+    return (
+        f"UNWIND $keys AS k MATCH (n:{check_identifier(node.label)} {{{node.key}: k}}) "
+        "DETACH DELETE n RETURN count(*) AS deleted"
+    )
+
+
+def get_node(node: NodeType) -> str:
+    return f"MATCH (n:{check_identifier(node.label)} {{{node.key}: $key}}) RETURN properties(n) AS props"
+
+
+def count_nodes(node: NodeType) -> str:
+    return f"MATCH (n:{check_identifier(node.label)}) RETURN count(n) AS n"
+
+
+def count_edges(rel: RelType) -> str:
+    return f"MATCH ()-[e:{check_identifier(rel.type)}]->() RETURN count(e) AS n"
+
+
+def node_page(node: NodeType) -> str:
+    label, key = check_identifier(node.label), node.key
+    return (
+        f"MATCH (n:{label}) WHERE n.{key} > $after "
+        f"RETURN properties(n) AS props ORDER BY n.{key} LIMIT $limit"
+    )
+
+
+def edges_from(rel: RelType, start: NodeType, end: NodeType) -> str:
+    """Edges of one endpoint pair whose start node is in ``$keys``."""
+    return (
+        f"UNWIND $keys AS k MATCH (a:{check_identifier(start.label)} {{{start.key}: k}}) "
+        f"MATCH (a)-[e:{check_identifier(rel.type)}]->(b:{check_identifier(end.label)}) "
+        f"RETURN a.{start.key} AS s, b.{end.key} AS t, properties(e) AS props"
+    )
+
+
+def keys_of(node: NodeType) -> str:
+    return f"MATCH (n:{check_identifier(node.label)}) RETURN n.{node.key} AS key"
+
+
+def edge_columns(rel: RelType, start: NodeType, end: NodeType, weight: str | None) -> str:
+    w = f"e.{check_identifier(weight)}" if weight else "1.0"
+    return (
+        f"MATCH (a:{check_identifier(start.label)})-[e:{check_identifier(rel.type)}]->"
+        f"(b:{check_identifier(end.label)}) RETURN a.{start.key} AS s, b.{end.key} AS t, {w} AS w"
+    )

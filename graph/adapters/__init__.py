@@ -1,0 +1,1 @@
+"""Store adapters: each owns its dialect, DDL and driver; callers use ``graph.GraphStore``."""

@@ -1,0 +1,5 @@
+"""The embedded LadybugDB adapter."""
+
+from graph.adapters.ladybug.store import LadybugStore
+
+__all__ = ["LadybugStore"]

@@ -1,0 +1,148 @@
+"""The embedded store: LadybugDB in-process, on disk or in memory.
+
+One connection serves the process, guarded by a lock (the connection is not meant to
+be shared by threads at once). Writes run in explicit transactions per batch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import ladybug
+
+from graph.adapters.ladybug import _ddl
+from graph.errors import ConstraintViolation, GraphError, QueryError, StoreUnavailable
+from graph.port import Check, GraphStore, Results, Statement
+from schema import REGISTRY, Registry
+
+MEMORY = ":memory:"
+
+
+class LadybugStore(GraphStore):
+    """``GraphStore`` on LadybugDB; ``path=":memory:"`` for a throw-away store."""
+
+    kind = "embedded"
+
+    def __init__(self, path: str | Path = MEMORY, registry: Registry = REGISTRY) -> None:
+        super().__init__(registry)
+        self.path = str(path)
+        self._lock = threading.RLock()
+        self._db: ladybug.Database | None = None
+        self._conn: ladybug.Connection | None = None
+
+    def open(self) -> LadybugStore:
+        if self.path != MEMORY:
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        with _translated():
+            self._db = ladybug.Database(self.path)
+            self._conn = ladybug.Connection(self._db)
+        return self
+
+    @property
+    def conn(self) -> ladybug.Connection:
+        if self._conn is None:
+            raise StoreUnavailable("the embedded store is not open (call open() first)")
+        return self._conn
+
+    def create_schema(self) -> None:
+        with self._lock, _translated():
+            for text in _ddl.statements(self.registry):
+                self.conn.execute(text)
+            self._migrate()
+
+    def _migrate(self) -> None:
+        for name, props in [(n.label, n.props) for n in self.registry.nodes.values()] + [
+            (r.type, r.props) for r in self.registry.rels.values()
+        ]:
+            have = {row[1] for row in _all(self.conn.execute(f"CALL table_info('{name}') RETURN *"))}
+            for prop in props:
+                if prop.name not in have:
+                    self.conn.execute(_ddl.add_column(name, prop.name, prop.type))
+
+    def _write(self, statements: Sequence[Statement], check: Check | None = None) -> Results:
+        with self._lock, _translated():
+            self.conn.execute("BEGIN TRANSACTION")
+            try:
+                results = [_rows(self.conn.execute(q, _to_store(p))) for q, p in statements]
+                if check is not None:
+                    check(results)
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+            return results
+
+    def _read(self, query: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        with self._lock, _translated():
+            return _rows(self.conn.execute(query, _to_store(dict(params))))
+
+    def _read_columns(self, query: str, params: Mapping[str, Any]) -> dict[str, list[Any]]:
+        with self._lock, _translated():
+            table = self.conn.execute(query, _to_store(dict(params))).get_as_arrow()
+            return {name: table.column(name).to_pylist() for name in table.column_names}
+
+    def _node_label(self, var: str) -> str:
+        return f"label({var})"
+
+    def _rel_type(self, var: str) -> str:
+        return f"label({var})"
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+            if self._db is not None:
+                self._db.close()
+            self._conn = self._db = None
+
+
+@contextmanager
+def _translated() -> Iterator[None]:
+    """Map LadybugDB's RuntimeErrors to the graph layer's errors."""
+    try:
+        yield
+    except GraphError:
+        raise
+    except RuntimeError as exc:
+        text = str(exc)
+        if "duplicated primary key" in text.lower():
+            raise ConstraintViolation(text) from exc
+        if "lock" in text.lower() and "file" in text.lower():
+            raise StoreUnavailable(f"the embedded store is in use by another process: {text}") from exc
+        raise QueryError(text) from exc
+
+
+def _all(result: Any) -> list[list[Any]]:
+    rows: list[list[Any]] = result.get_all()
+    return rows
+
+
+def _rows(result: Any) -> list[dict[str, Any]]:
+    names = result.get_column_names()
+    return [dict(zip(names, (_from_store(v) for v in row), strict=True)) for row in _all(result)]
+
+
+def _from_store(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=dt.UTC)
+    if isinstance(value, dict):
+        return {k: _from_store(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_from_store(v) for v in value]
+    return value
+
+
+def _to_store(value: Any) -> Any:
+    """TIMESTAMP ignores an offset, so aware datetimes are converted to naive UTC first."""
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).replace(tzinfo=None) if value.tzinfo else value
+    if isinstance(value, dict):
+        return {k: _to_store(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_to_store(v) for v in value]
+    return value

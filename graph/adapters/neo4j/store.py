@@ -1,0 +1,135 @@
+"""The production store: Neo4j through the official driver.
+
+Writes are managed transactions (``execute_write``; the driver retries transient
+errors), reads are ``execute_read`` so a cluster behind a ``neo4j://`` URI routes them
+to readers. Uniqueness constraints back every key; ``MERGE`` relies on them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import neo4j
+from neo4j import exceptions as neo4j_errors
+
+from graph.errors import ConstraintViolation, GraphError, QueryError, StoreUnavailable
+from graph.port import Check, GraphStore, Results, Statement
+from schema import REGISTRY, Registry, check_identifier
+
+
+class Neo4jStore(GraphStore):
+    """``GraphStore`` on a Neo4j 5 server or cluster."""
+
+    kind = "neo4j"
+    batch_size = 5000
+
+    def __init__(
+        self,
+        uri: str,
+        user: str = "neo4j",
+        password: str = "",
+        database: str = "neo4j",
+        registry: Registry = REGISTRY,
+    ) -> None:
+        super().__init__(registry)
+        self.uri = uri
+        self.database = database
+        self._auth = (user, password)
+        self._driver: neo4j.Driver | None = None
+
+    def open(self) -> Neo4jStore:
+        with _translated():
+            self._driver = neo4j.GraphDatabase.driver(self.uri, auth=self._auth)
+            self._driver.verify_connectivity()
+        return self
+
+    @property
+    def driver(self) -> neo4j.Driver:
+        if self._driver is None:
+            raise StoreUnavailable("the Neo4j store is not open (call open() first)")
+        return self._driver
+
+    def create_schema(self) -> None:
+        with _translated(), self.driver.session(database=self.database) as session:
+            for text in _ddl(self.registry):
+                session.run(text).consume()  # type: ignore[arg-type]
+
+    def _write(self, statements: Sequence[Statement], check: Check | None = None) -> Results:
+        def work(tx: neo4j.ManagedTransaction) -> Results:
+            results = [[_native(r.data()) for r in tx.run(q, p)] for q, p in statements]  # type: ignore[arg-type]
+            if check is not None:
+                check(results)
+            return results
+
+        with _translated(), self.driver.session(database=self.database) as session:
+            return session.execute_write(work)
+
+    def _read(self, query: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
+            return [_native(r.data()) for r in tx.run(query, dict(params))]  # type: ignore[arg-type]
+
+        with _translated(), self.driver.session(database=self.database) as session:
+            return session.execute_read(work)
+
+    def _node_label(self, var: str) -> str:
+        return f"labels({var})[0]"
+
+    def _rel_type(self, var: str) -> str:
+        return f"type({var})"
+
+    def close(self) -> None:
+        if self._driver is not None:
+            self._driver.close()
+            self._driver = None
+
+
+def _ddl(registry: Registry) -> list[str]:
+    out = []
+    for node in registry.nodes.values():
+        label = check_identifier(node.label)
+        out.append(
+            f"CREATE CONSTRAINT {label.lower()}_key IF NOT EXISTS "
+            f"FOR (n:{label}) REQUIRE n.{node.key} IS UNIQUE"
+        )
+        out += [
+            f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{check_identifier(prop)})"
+            for prop in node.indexed
+        ]
+    for rel in registry.rels.values():
+        if rel.key:
+            out.append(
+                f"CREATE INDEX {rel.type.lower()}_{rel.key} IF NOT EXISTS "
+                f"FOR ()-[e:{check_identifier(rel.type)}]-() ON (e.{check_identifier(rel.key)})"
+            )
+    return out
+
+
+@contextmanager
+def _translated() -> Iterator[None]:
+    """Map driver errors to the graph layer's errors, keeping the driver's as the cause."""
+    try:
+        yield
+    except GraphError:
+        raise
+    except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
+        raise StoreUnavailable(f"Neo4j is unavailable: {exc}") from exc
+    except neo4j_errors.ConstraintError as exc:
+        raise ConstraintViolation(str(exc.message)) from exc
+    except neo4j_errors.Neo4jError as exc:
+        if exc.is_retryable():
+            raise StoreUnavailable(f"Neo4j transient error: {exc.message}") from exc
+        raise QueryError(str(exc.message)) from exc
+    except neo4j_errors.DriverError as exc:
+        raise StoreUnavailable(f"Neo4j driver error: {exc}") from exc
+
+
+def _native(value: Any) -> Any:
+    """Driver temporal types to Python's; maps and lists recursively."""
+    if isinstance(value, dict):
+        return {k: _native(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_native(v) for v in value]
+    to_native = getattr(value, "to_native", None)
+    return to_native() if to_native is not None else value

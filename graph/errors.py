@@ -1,0 +1,51 @@
+"""Errors of the graph layer; adapters translate driver errors into these at their boundary.
+
+    GraphError
+    ├── StoreUnavailable        the store cannot be reached now (retryable)
+    ├── ConstraintViolation     a write broke a key/uniqueness rule
+    ├── DanglingEdgeError       an edge names a node key that does not exist
+    ├── QueryError              the store rejected a query (syntax, binder, type)
+    └── UnknownQuery            a named read query that no adapter defines
+
+Schema problems (unknown type, wrong property type, missing key) are raised as
+``schema.SchemaError`` / ``schema.ValidationError`` before anything reaches a store.
+"""
+
+from __future__ import annotations
+
+
+class GraphError(Exception):
+    """Base of every graph-layer error."""
+
+    def is_retryable(self) -> bool:
+        return False
+
+
+class StoreUnavailable(GraphError):
+    """The store is down, restarting or unreachable; the same call may succeed later."""
+
+    def is_retryable(self) -> bool:
+        return True
+
+
+class ConstraintViolation(GraphError):
+    """A write broke a uniqueness or key constraint."""
+
+
+class DanglingEdgeError(GraphError):
+    """Edges whose endpoint node does not exist; nothing of their batch was written."""
+
+    def __init__(self, rel_type: str, missing: list[tuple[str, str]]) -> None:
+        self.rel_type = rel_type
+        self.missing = missing
+        shown = ", ".join(f"{label}:{key!r}" for label, key in missing[:5])
+        more = f" (and {len(missing) - 5} more)" if len(missing) > 5 else ""
+        super().__init__(f"{rel_type}: endpoint node(s) not found: {shown}{more}")
+
+
+class QueryError(GraphError):
+    """The store rejected a query."""
+
+
+class UnknownQuery(GraphError):
+    """A named query that is not defined."""

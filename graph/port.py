@@ -1,0 +1,364 @@
+"""The ``GraphStore`` port: what the rest of AccountGraph may ask of a graph store.
+
+The port owns the behaviour both stores must share: validation against the ontology,
+batching, idempotent merge-on-key writes, dangling-edge detection, retries of
+retryable errors, and conversion of results to plain Python. An adapter supplies the
+few things that really differ (DDL, transactions, running a statement, converting
+driver values, two dialect snippets) and nothing else.
+"""
+
+from __future__ import annotations
+
+import abc
+import logging
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any, TypeVar
+
+from graph import _cypher
+from graph.errors import DanglingEdgeError, GraphError, UnknownQuery
+import numpy as np
+
+from graph.model import Edge, Node, NodeRef, Projection, Subgraph
+from graph.queries import NAMED_QUERIES
+from schema import REGISTRY, Registry, Row
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+Statement = tuple[str, dict[str, Any]]
+Results = list[list[dict[str, Any]]]
+Check = Callable[[Results], None]
+
+
+class GraphStore(abc.ABC):
+    """A graph store: schema, batched idempotent upserts, lookups, reads, projections."""
+
+    kind: str = "abstract"
+    #: rows per write transaction; LadybugDB has mis-indexed keys after very large UNWINDs
+    batch_size: int = 2000
+    #: how long to keep retrying a retryable error (e.g. the server restarting), seconds
+    retry_for: float = 60.0
+
+    def __init__(self, registry: Registry = REGISTRY) -> None:
+        self.registry = registry
+
+    # ---- what an adapter provides ---------------------------------------------------
+    @abc.abstractmethod
+    def create_schema(self) -> None:
+        """Create tables/constraints/indexes for every type; safe to run again."""
+
+    @abc.abstractmethod
+    def _write(self, statements: Sequence[Statement], check: Check | None = None) -> Results:
+        """Run statements in one write transaction and return each one's rows.
+
+        ``check`` sees the results before commit; if it raises, the transaction is
+        rolled back and the exception propagates.
+        """
+
+    @abc.abstractmethod
+    def _read(self, query: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """Run a read query; values converted to plain Python (UTC-aware datetimes)."""
+
+    @abc.abstractmethod
+    def _node_label(self, var: str) -> str:
+        """The dialect's expression for a node's single label."""
+
+    @abc.abstractmethod
+    def _rel_type(self, var: str) -> str:
+        """The dialect's expression for a relationship's type."""
+
+    @abc.abstractmethod
+    def close(self) -> None:
+        """Release the store; the object is unusable afterwards."""
+
+    def _adapter_query(self, name: str) -> str | None:
+        """An adapter's own text for a named query, where the portable one does not fit."""
+        return None
+
+    # ---- writes ------------------------------------------------------------------------
+    def upsert_nodes(self, label: str, rows: Sequence[Mapping[str, Any]]) -> int:
+        """Merge nodes on their key; set the given properties (``None`` clears one).
+
+        All rows are validated before anything is written; then each batch of
+        ``batch_size`` rows is one transaction. Properties a row omits are left as they are.
+        """
+        node = self.registry.node(label)
+        valid = _dedupe(self.registry.validate_nodes(label, rows), lambda r: r[node.key])
+        written = 0
+        for names, group in _group_by_fields(valid):
+            query = _cypher.merge_nodes(node, names)
+            for batch in _chunks(group, self.batch_size):
+                result = self._retrying(lambda b=batch: self._write([(query, {"rows": b})]))
+                written += int(result[0][0]["written"])
+        return written
+
+    def upsert_edges(
+        self, rel_type: str, start_label: str, end_label: str, rows: Sequence[Mapping[str, Any]]
+    ) -> int:
+        """Merge edges between existing nodes (rows carry ``_from``/``_to`` keys).
+
+        A batch naming a node that does not exist is rolled back whole and raises
+        ``DanglingEdgeError`` listing the missing keys; earlier batches stay written.
+        """
+        rel = self.registry.check_endpoints(rel_type, start_label, end_label)
+        start, end = self.registry.node(start_label), self.registry.node(end_label)
+        valid = self.registry.validate_edges(rel_type, start_label, end_label, rows)
+        identity: Callable[[Row], Any] = lambda r: (r["_from"], r["_to"], r.get(rel.key or "", None))
+        valid = _dedupe(valid, identity)
+        written = 0
+        for names, group in _group_by_fields(valid):
+            query = _cypher.merge_edges(rel, start, end, names)
+            for batch in _chunks(group, self.batch_size):
+                written += self._retrying(
+                    lambda b=batch: self._write_edge_batch(query, rel_type, (start_label, end_label), b)
+                )
+        return written
+
+    def _write_edge_batch(self, query: str, rel: str, ends: NodeRef, batch: list[Row]) -> int:
+        def complete(result: Results) -> None:
+            if int(result[0][0]["written"]) != len(batch):
+                raise _Incomplete
+
+        try:
+            self._write([(query, {"rows": batch})], complete)
+        except _Incomplete:
+            missing = [
+                (label, k)
+                for label, side in zip(ends, ("_from", "_to"), strict=True)
+                for k in sorted({r[side] for r in batch} - self.existing_keys(label, [r[side] for r in batch]))
+            ]
+            raise DanglingEdgeError(rel, missing) from None
+        return len(batch)
+
+    def existing_keys(self, label: str, keys: list[str]) -> set[str]:
+        """The subset of ``keys`` that a key lookup finds."""
+        rows = self._read(_cypher.existing_keys(self.registry.node(label)), {"keys": keys})
+        return {r["key"] for r in rows}
+
+    def delete_nodes(self, label: str, keys: Sequence[str]) -> int:
+        """Delete nodes by key with their edges; returns how many existed."""
+        node = self.registry.node(label)
+        deleted = 0
+        for batch in _chunks(list(keys), self.batch_size):
+            existing = len(self.existing_keys(label, batch))
+            self._retrying(lambda b=batch: self._write([(_cypher.delete_nodes(node), {"keys": b})]))
+            deleted += existing
+        return deleted
+
+    # ---- reads -------------------------------------------------------------------------
+    def get_node(self, label: str, key: str) -> Node | None:
+        node = self.registry.node(label)
+        rows = self._read(_cypher.get_node(node), {"key": key})
+        if not rows:
+            return None
+        return Node(label, key, _clean(rows[0]["props"]))
+
+    def node_exists(self, label: str, key: str) -> bool:
+        return bool(self.existing_keys(label, [key]))
+
+    def count_nodes(self) -> dict[str, int]:
+        return {
+            label: int(self._read(_cypher.count_nodes(node), {})[0]["n"])
+            for label, node in self.registry.nodes.items()
+        }
+
+    def count_edges(self) -> dict[str, int]:
+        return {
+            name: int(self._read(_cypher.count_edges(rel), {})[0]["n"])
+            for name, rel in self.registry.rels.items()
+        }
+
+    def query(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        """Run a named read query (see ``graph.queries``)."""
+        text = self._adapter_query(name) or NAMED_QUERIES.get(name)
+        if text is None:
+            raise UnknownQuery(f"no read query named {name!r}; known: {', '.join(sorted(NAMED_QUERIES))}")
+        return self._read(text, params)
+
+    def iter_nodes(self, label: str, page: int = 5000) -> Iterator[Node]:
+        """Every node of a type, in key order, a page at a time."""
+        node = self.registry.node(label)
+        after = ""
+        while True:
+            rows = self._read(_cypher.node_page(node), {"after": after, "limit": page})
+            for row in rows:
+                props = _clean(row["props"])
+                yield Node(label, props[node.key], props)
+            if len(rows) < page:
+                return
+            after = rows[-1]["props"][node.key]
+
+    def iter_edges(self, rel_type: str, page: int = 2000) -> Iterator[Edge]:
+        """Every edge of a type, grouped by start node in key order."""
+        rel = self.registry.rel(rel_type)
+        for start_label, end_label in rel.endpoints:
+            start, end = self.registry.node(start_label), self.registry.node(end_label)
+            keys = sorted(n.key for n in self.iter_nodes(start_label))
+            query = _cypher.edges_from(rel, start, end)
+            for batch in _chunks(keys, page):
+                rows = self._read(query, {"keys": batch})
+                rows.sort(key=lambda r: (r["s"], r["t"], str(r["props"].get(rel.key or "", ""))))
+                for row in rows:
+                    yield Edge(rel_type, (start_label, row["s"]), (end_label, row["t"]), _clean(row["props"]))
+
+    def neighbourhood(
+        self,
+        label: str,
+        key: str,
+        depth: int = 1,
+        rel_types: Sequence[str] | None = None,
+        limit: int = 500,
+    ) -> Subgraph:
+        """Nodes within ``depth`` hops (either direction) of a node, at most ``limit`` nodes."""
+        if not 0 <= depth <= 5:
+            raise ValueError(f"depth must be between 0 and 5, got {depth}")
+        types = [self.registry.rel(t).type for t in rel_types or ()]
+        root = self.get_node(label, key)
+        sub = Subgraph()
+        if root is None:
+            return sub
+        sub.nodes[root.ref] = root
+        frontier = [root.ref]
+        seen_edges: set[tuple[str, NodeRef, NodeRef, str]] = set()
+        for _ in range(depth):
+            frontier = self._expand(frontier, types, sub, seen_edges, limit)
+            if not frontier:
+                break
+        return sub
+
+    def _expand(
+        self,
+        frontier: list[NodeRef],
+        types: list[str],
+        sub: Subgraph,
+        seen_edges: set[tuple[str, NodeRef, NodeRef, str]],
+        limit: int,
+    ) -> list[NodeRef]:
+        rel = ("e:" + "|".join(types)) if types else "e"
+        nxt: list[NodeRef] = []
+        by_label: dict[str, list[str]] = {}
+        for lab, k in frontier:
+            by_label.setdefault(lab, []).append(k)
+        for lab, keys in sorted(by_label.items()):
+            for outgoing in (True, False):
+                arrow = f"-[{rel}]->" if outgoing else f"<-[{rel}]-"
+                text = (
+                    f"UNWIND $keys AS k MATCH (a:{lab} {{id: k}}){arrow}(b) RETURN a.id AS a, "
+                    f"{self._rel_type('e')} AS type, {self._node_label('b')} AS label, "
+                    "properties(b) AS node, properties(e) AS props"
+                )
+                for row in self._read(text, {"keys": keys}):
+                    other: NodeRef = (row["label"], row["node"]["id"])
+                    here: NodeRef = (lab, row["a"])
+                    s, t = (here, other) if outgoing else (other, here)
+                    ident = (row["type"], s, t, repr(sorted(_clean(row["props"]).items())))
+                    if other not in sub.nodes:
+                        if len(sub.nodes) >= limit:
+                            continue
+                        sub.nodes[other] = Node(other[0], other[1], _clean(row["node"]))
+                        nxt.append(other)
+                    if ident not in seen_edges:
+                        seen_edges.add(ident)
+                        sub.edges.append(Edge(row["type"], s, t, _clean(row["props"])))
+        return nxt
+
+    # ---- projections -------------------------------------------------------------------
+    def _read_columns(self, query: str, params: Mapping[str, Any]) -> dict[str, list[Any]]:
+        """Column-wise read; adapters with a columnar path (Arrow) override it."""
+        rows = self._read(query, params)
+        names = list(rows[0]) if rows else []
+        return {n: [r[n] for r in rows] for n in names}
+
+    def project(
+        self,
+        node_labels: Sequence[str],
+        rel_types: Sequence[str],
+        weights: Mapping[str, str | None] | None = None,
+    ) -> Projection:
+        """A typed subgraph for algorithms: all nodes of ``node_labels`` and the edges of
+        ``rel_types`` between them, weighted by each type's weight property (or ``weights``).
+        """
+        labels: list[str] = []
+        keys: list[str] = []
+        index: dict[NodeRef, int] = {}
+        for label in node_labels:
+            node = self.registry.node(label)
+            for k in sorted(self._read_columns(_cypher.keys_of(node), {}).get("key", [])):
+                index[(label, k)] = len(keys)
+                labels.append(label)
+                keys.append(k)
+        src: list[int] = []
+        dst: list[int] = []
+        wts: list[float] = []
+        kinds: list[int] = []
+        for t, rel_type in enumerate(rel_types):
+            rel = self.registry.rel(rel_type)
+            weight = (weights or {}).get(rel_type, rel.weight)
+            for a, b in rel.endpoints:
+                if a not in node_labels or b not in node_labels:
+                    continue
+                text = _cypher.edge_columns(rel, self.registry.node(a), self.registry.node(b), weight)
+                cols = self._read_columns(text, {})
+                for s, d, w in zip(cols.get("s", []), cols.get("t", []), cols.get("w", []), strict=True):
+                    src.append(index[(a, s)])
+                    dst.append(index[(b, d)])
+                    wts.append(1.0 if w is None else float(w))
+                    kinds.append(t)
+        return Projection(
+            labels=labels,
+            keys=keys,
+            src=np.asarray(src, dtype=np.int64),
+            dst=np.asarray(dst, dtype=np.int64),
+            weight=np.asarray(wts, dtype=np.float64),
+            rel_type_index=np.asarray(kinds, dtype=np.int16),
+            rel_types=list(rel_types),
+        )
+
+    # ---- retries -----------------------------------------------------------------------
+    def _retrying(self, call: Callable[[], T]) -> T:
+        deadline = time.monotonic() + self.retry_for
+        delay = 0.25
+        while True:
+            try:
+                return call()
+            except GraphError as exc:
+                if not exc.is_retryable() or time.monotonic() + delay > deadline:
+                    raise
+                log.warning("store unavailable (%s); retrying in %.1fs", type(exc).__name__, delay)
+                time.sleep(delay)
+                delay = min(delay * 2, 5.0)
+
+
+class _Incomplete(Exception):
+    """Raised inside a write transaction to roll it back."""
+
+
+def _clean(props: Mapping[str, Any]) -> dict[str, Any]:
+    """Drop unset properties: LadybugDB returns every column, Neo4j only those set."""
+    return {k: v for k, v in props.items() if v is not None and not k.startswith("_")}
+
+
+def _dedupe(rows: list[Row], key: Callable[[Row], Any]) -> list[Row]:
+    """Merge rows with the same identity (later values win), keeping first-seen order."""
+    merged: dict[Any, Row] = {}
+    for row in rows:
+        k = key(row)
+        if k in merged:
+            merged[k] = merged[k] | row
+        else:
+            merged[k] = row
+    return list(merged.values())
+
+
+def _group_by_fields(rows: list[Row]) -> list[tuple[tuple[str, ...], list[Row]]]:
+    """Group rows by the set of properties they carry, so omitted ones are not cleared."""
+    groups: dict[tuple[str, ...], list[Row]] = {}
+    for row in rows:
+        groups.setdefault(tuple(sorted(row)), []).append(row)
+    return list(groups.items())
+
+
+def _chunks(rows: list[T], size: int) -> Iterator[list[T]]:
+    for i in range(0, len(rows), size):
+        yield rows[i : i + size]
+

@@ -1,0 +1,1 @@
+"""Ingestion: connectors, mapping, normalisation, resolution, text extraction, provenance."""

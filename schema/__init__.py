@@ -1,0 +1,28 @@
+"""The ontology as code: node and relationship types, their properties and validation.
+
+Every other package derives from this one: stores build their DDL from it, ingestors
+validate against it, algorithms and the API read their type names from it.
+"""
+
+from schema._errors import SchemaError, ValidationError
+from schema._ontology import NODES, RELS, ROLES, SENIORITIES, STANCES
+from schema._registry import REGISTRY, Registry, Row
+from schema._types import NodeType, Prop, PropType, RelType, check_identifier
+
+__all__ = [
+    "NODES",
+    "REGISTRY",
+    "RELS",
+    "ROLES",
+    "SENIORITIES",
+    "STANCES",
+    "NodeType",
+    "Prop",
+    "PropType",
+    "Registry",
+    "RelType",
+    "Row",
+    "SchemaError",
+    "ValidationError",
+    "check_identifier",
+]

@@ -1,0 +1,217 @@
+"""Ontology v1 as data: the node and relationship types of DESIGN.md.
+
+Every node and edge carries provenance (``source``, ``source_key``, ``run_id``,
+``ingested_at``); edges also carry ``evidence`` (a JSON document: document id, sentence,
+offsets) and ``confidence`` for facts drawn from text.
+"""
+
+from __future__ import annotations
+
+from schema._types import NodeType, Prop, RelType
+from schema._types import PropType as T
+
+ROLES = (
+    "economic_buyer",
+    "decision_maker",
+    "technical_evaluator",
+    "influencer",
+    "champion",
+    "user",
+    "gatekeeper",
+    "blocker",
+)
+STANCES = ("supporter", "neutral", "opponent")
+LIFECYCLES = ("prospect", "customer", "churned")
+SENIORITIES = ("c_level", "vp", "director", "manager", "staff")
+ACTIVITY_KINDS = ("email", "call", "meeting", "ticket", "note")
+OPPORTUNITY_STATUSES = ("open", "won", "lost")
+SIGNAL_STATUSES = ("open", "acknowledged", "dismissed", "resolved")
+SEVERITIES = ("low", "medium", "high", "critical")
+
+PROVENANCE = (
+    Prop("source", doc="the system or file the fact came from"),
+    Prop("source_key", doc="the record's key in that source"),
+    Prop("run_id", doc="the ingest or analysis run that wrote it"),
+    Prop("ingested_at", T.DATETIME),
+)
+NODE_PROVENANCE = (*PROVENANCE, Prop("source_keys", T.STRING_LIST, doc="every source key merged"))
+EDGE_PROVENANCE = (
+    *PROVENANCE,
+    Prop("evidence", doc="JSON: document id, sentence, character offsets, rule"),
+    Prop("confidence", T.FLOAT, minimum=0.0, maximum=1.0),
+)
+
+
+def _node(label: str, *props: Prop, doc: str = "", indexed: tuple[str, ...] = ()) -> NodeType:
+    return NodeType(label, (Prop("id", required=True), *props, *NODE_PROVENANCE), doc=doc, indexed=indexed)
+
+
+def _rel(
+    rel_type: str,
+    endpoints: tuple[tuple[str, str], ...],
+    *props: Prop,
+    key: str | None = None,
+    weight: str | None = None,
+    doc: str = "",
+) -> RelType:
+    return RelType(rel_type, endpoints, (*props, *EDGE_PROVENANCE), key=key, weight=weight, doc=doc)
+
+
+NODES: tuple[NodeType, ...] = (
+    _node(
+        "Company",
+        Prop("name", required=True),
+        Prop("aliases", T.STRING_LIST),
+        Prop("domain"),
+        Prop("industry"),
+        Prop("region"),
+        Prop("country"),
+        Prop("city"),
+        Prop("employees", T.INT, minimum=0),
+        Prop("annual_revenue", T.FLOAT, minimum=0),
+        Prop("tier"),
+        Prop("lifecycle", choices=LIFECYCLES),
+        Prop("owner_id"),
+        Prop("territory"),
+        Prop("is_self", T.BOOL),
+        doc="Any organisation; its role follows from its relationships.",
+        indexed=("name", "domain", "territory"),
+    ),
+    _node(
+        "Person",
+        Prop("name", required=True),
+        Prop("aliases", T.STRING_LIST),
+        Prop("title"),
+        Prop("department"),
+        Prop("seniority", choices=SENIORITIES),
+        Prop("email"),
+        Prop("phone", doc="E.164"),
+        Prop("territory"),
+        Prop("internal", T.BOOL, doc="one of our reps"),
+        indexed=("name", "email"),
+    ),
+    _node(
+        "Product",
+        Prop("name", required=True),
+        Prop("aliases", T.STRING_LIST),
+        Prop("category"),
+        Prop("family"),
+        Prop("price", T.FLOAT, minimum=0),
+        Prop("currency"),
+        indexed=("name", "category"),
+    ),
+    _node(
+        "Opportunity",
+        Prop("name"),
+        Prop("stage"),
+        Prop("amount", T.FLOAT, minimum=0),
+        Prop("currency"),
+        Prop("close_date", T.DATE),
+        Prop("status", choices=OPPORTUNITY_STATUSES),
+    ),
+    _node(
+        "Activity",
+        Prop("kind", required=True, choices=ACTIVITY_KINDS),
+        Prop("at", T.DATETIME),
+        Prop("sentiment", T.FLOAT, minimum=-1.0, maximum=1.0),
+        Prop("summary"),
+    ),
+    _node(
+        "Document",
+        Prop("kind", required=True),
+        Prop("lang"),
+        Prop("at", T.DATETIME),
+        Prop("title"),
+        Prop("body_hash"),
+    ),
+    _node("Topic", Prop("name", required=True), Prop("aliases", T.STRING_LIST), indexed=("name",)),
+    _node(
+        "Signal",
+        Prop("kind", required=True),
+        Prop("score", T.FLOAT),
+        Prop("severity", choices=SEVERITIES),
+        Prop("reason"),
+        Prop("suggested_action"),
+        Prop("detected_at", T.DATETIME),
+        Prop("status", choices=SIGNAL_STATUSES),
+        indexed=("kind", "status"),
+    ),
+)
+
+_PERSON_OR_COMPANY = ("Person", "Company")
+_ABOUT_TARGETS = ("Company", "Person", "Opportunity")
+
+RELS: tuple[RelType, ...] = (
+    _rel(
+        "WORKS_AT",
+        (("Person", "Company"),),
+        Prop("title"),
+        Prop("department"),
+        Prop("seniority", choices=SENIORITIES),
+        Prop("since", T.DATE),
+        Prop("until", T.DATE),
+        Prop("current", T.BOOL),
+    ),
+    _rel("REPORTS_TO", (("Person", "Person"),)),
+    _rel(
+        "DECISION_ROLE",
+        (("Person", "Company"), ("Person", "Opportunity")),
+        Prop("role", required=True, choices=ROLES),
+        Prop("stance", choices=STANCES),
+    ),
+    _rel(
+        "KNOWS",
+        (("Person", "Person"),),
+        Prop("strength", T.FLOAT, minimum=0.0, maximum=1.0),
+        Prop("last_contact", T.DATE),
+        weight="strength",
+    ),
+    _rel("INFLUENCES", (("Person", "Person"),), Prop("weight", T.FLOAT, minimum=0.0), weight="weight"),
+    _rel("OWNS", (("Person", "Company"),)),
+    _rel("REFERRED", tuple((s, "Company") for s in ("Company", "Person")), Prop("at", T.DATE)),
+    _rel(
+        "PURCHASED",
+        (("Company", "Product"),),
+        Prop("line_id", required=True, doc="order id and line number"),
+        Prop("order_id"),
+        Prop("at", T.DATE),
+        Prop("quantity", T.FLOAT, minimum=0),
+        Prop("amount", T.FLOAT, minimum=0),
+        Prop("currency"),
+        key="line_id",
+        weight="amount",
+    ),
+    _rel("USES", (("Company", "Product"),), Prop("since", T.DATE), Prop("contract_end", T.DATE)),
+    _rel("OFFERED_BY", (("Product", "Company"),)),
+    _rel(
+        "COMPLEMENTS",
+        (("Product", "Product"),),
+        Prop("method", doc="how the pair was found, e.g. association_rules"),
+        Prop("lift", T.FLOAT, minimum=0),
+        weight="lift",
+    ),
+    _rel("SUPPLIES", (("Company", "Company"),), Prop("since", T.DATE)),
+    _rel("COMPETES_WITH", (("Company", "Company"),)),
+    _rel("SUBSIDIARY_OF", (("Company", "Company"),)),
+    _rel("PARTNER_OF", (("Company", "Company"),)),
+    _rel("HAS_OPPORTUNITY", (("Company", "Opportunity"),)),
+    _rel("FOR_PRODUCT", (("Opportunity", "Product"),)),
+    _rel("PARTICIPATED", (("Person", "Activity"),)),
+    _rel("ABOUT", tuple((s, t) for s in ("Activity", "Signal") for t in _ABOUT_TARGETS)),
+    _rel(
+        "MENTIONS",
+        tuple(("Document", t) for t in ("Company", "Person", "Product", "Topic")),
+        Prop("offset_start", T.INT, required=True, minimum=0, doc="character offset in the body"),
+        Prop("offset_end", T.INT, minimum=0),
+        Prop("sentence"),
+        Prop("sentiment", T.FLOAT, minimum=-1.0, maximum=1.0),
+        key="offset_start",
+    ),
+    _rel(
+        "INTERESTED_IN",
+        tuple((s, "Topic") for s in _PERSON_OR_COMPANY),
+        Prop("weight", T.FLOAT, minimum=0.0),
+        Prop("last_seen", T.DATE),
+        weight="weight",
+    ),
+)

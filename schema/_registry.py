@@ -1,0 +1,126 @@
+"""The registry: look up types and validate records against them.
+
+Validation is a pydantic ``TypeAdapter`` over a ``TypedDict`` built per type, in strict
+mode (an int is not a string, a naive datetime is not a datetime), so a whole batch is
+checked in one call at about 2 µs a row and every problem is reported with its row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Annotated, Any, Literal
+
+from pydantic import AwareDatetime, ConfigDict, Field, StrictBool, StrictInt, StrictStr, TypeAdapter
+from pydantic import ValidationError as PydanticError
+from typing_extensions import NotRequired, Required, TypedDict
+
+from schema._errors import SchemaError, ValidationError
+from schema._ontology import NODES, RELS
+from schema._types import NodeType, Prop, PropType, RelType
+
+_STRICT_TYPES: dict[PropType, Any] = {
+    PropType.STRING: StrictStr,
+    PropType.INT: StrictInt,
+    PropType.FLOAT: Annotated[float, Field(strict=True)],
+    PropType.BOOL: StrictBool,
+    PropType.DATE: Annotated[dt.date, Field(strict=True)],
+    PropType.DATETIME: Annotated[AwareDatetime, Field(strict=True)],
+    PropType.STRING_LIST: list[StrictStr],
+}
+
+Row = dict[str, Any]
+
+
+def _annotation(prop: Prop) -> Any:
+    base: Any = Literal[prop.choices] if prop.choices else _STRICT_TYPES[prop.type]  # type: ignore[valid-type]
+    if prop.minimum is not None or prop.maximum is not None:
+        base = Annotated[base, Field(ge=prop.minimum, le=prop.maximum)]
+    if prop.required:
+        return Required[base]
+    return NotRequired[base | None]
+
+
+def _adapter(name: str, props: Iterable[Prop], extra: Mapping[str, Any]) -> TypeAdapter[list[Row]]:
+    fields = {p.name: _annotation(p) for p in props} | dict(extra)
+    record: Any = TypedDict(name, fields)  # type: ignore[operator]
+    record.__pydantic_config__ = ConfigDict(extra="forbid")
+    return TypeAdapter(list[record])
+
+
+class Registry:
+    """All node and relationship types, and their validators."""
+
+    def __init__(self, nodes: Sequence[NodeType] = NODES, rels: Sequence[RelType] = RELS) -> None:
+        self.nodes: dict[str, NodeType] = {n.label: n for n in nodes}
+        self.rels: dict[str, RelType] = {r.type: r for r in rels}
+        for rel in rels:
+            for start, end in rel.endpoints:
+                if start not in self.nodes or end not in self.nodes:
+                    raise SchemaError(f"{rel.type}: endpoint {start}->{end} names an unknown node type")
+        self._node_adapters = {n.label: _adapter(n.label, n.props, {}) for n in nodes}
+        endpoints = {"_from": Required[StrictStr], "_to": Required[StrictStr]}
+        self._rel_adapters = {r.type: _adapter(r.type, r.props, endpoints) for r in rels}
+
+    def node(self, label: str) -> NodeType:
+        try:
+            return self.nodes[label]
+        except KeyError:
+            raise SchemaError(f"unknown node type {label!r}; known: {', '.join(self.nodes)}") from None
+
+    def rel(self, rel_type: str) -> RelType:
+        try:
+            return self.rels[rel_type]
+        except KeyError:
+            raise SchemaError(
+                f"unknown relationship type {rel_type!r}; known: {', '.join(self.rels)}"
+            ) from None
+
+    def check_endpoints(self, rel_type: str, start_label: str, end_label: str) -> RelType:
+        rel = self.rel(rel_type)
+        if not rel.allows(start_label, end_label):
+            allowed = ", ".join(f"{s}->{e}" for s, e in rel.endpoints)
+            raise SchemaError(
+                f"{rel_type}: {start_label}->{end_label} is not an allowed endpoint pair "
+                f"(allowed: {allowed})"
+            )
+        return rel
+
+    def validate_nodes(self, label: str, rows: Sequence[Mapping[str, Any]]) -> list[Row]:
+        """Return the rows checked and typed, or raise ``ValidationError`` naming each problem."""
+        node = self.node(label)
+        return _validate(self._node_adapters[label], label, rows, lambda r: r.get(node.key))
+
+    def validate_edges(
+        self, rel_type: str, start_label: str, end_label: str, rows: Sequence[Mapping[str, Any]]
+    ) -> list[Row]:
+        """Validate edge rows: ``_from`` and ``_to`` node keys plus the type's properties."""
+        self.check_endpoints(rel_type, start_label, end_label)
+        return _validate(
+            self._rel_adapters[rel_type], rel_type, rows, lambda r: (r.get("_from"), r.get("_to"))
+        )
+
+
+def _validate(
+    adapter: TypeAdapter[list[Row]],
+    name: str,
+    rows: Sequence[Mapping[str, Any]],
+    key_of: Any,
+) -> list[Row]:
+    try:
+        return adapter.validate_python(rows)
+    except PydanticError as exc:
+        problems = []
+        for err in exc.errors():
+            loc = err["loc"]
+            index = int(loc[0]) if loc and isinstance(loc[0], int) else -1
+            field = ".".join(str(part) for part in loc[1:]) or "<record>"
+            row = rows[index] if 0 <= index < len(rows) else {}
+            value = err.get("input")
+            reason = err["msg"] if err["type"] == "missing" else f"{err['msg']} (got {value!r:.60})"
+            key = key_of(row) if isinstance(row, Mapping) else None
+            problems.append((index, str(key), field, reason))
+        raise ValidationError(name, problems) from None
+
+
+REGISTRY = Registry()

@@ -1,0 +1,1 @@
+"""Developer tools: the Neo4j test-server launcher."""
