@@ -14,21 +14,26 @@ from collections.abc import Iterable
 from schema import NodeType, RelType, check_identifier
 
 
-def _sets(var: str, names: Iterable[str]) -> str:
+def _sets(var: str, names: Iterable[str], cleared: Iterable[str]) -> str:
+    """``SET`` for the row's properties; cleared ones get a literal NULL, because a
+    parameter column that is null in every row has no type LadybugDB can cast."""
     parts = [f"{var}.{check_identifier(n)} = r.{n}" for n in names]
+    parts += [f"{var}.{check_identifier(n)} = NULL" for n in cleared]
     return (" SET " + ", ".join(parts)) if parts else ""
 
 
-def merge_nodes(node: NodeType, prop_names: Iterable[str]) -> str:
+def merge_nodes(node: NodeType, prop_names: Iterable[str], cleared: Iterable[str] = ()) -> str:
     label, key = check_identifier(node.label), node.key
     rest = [n for n in prop_names if n != key]
     return (
         f"UNWIND $rows AS r WITH r.{key} AS k, r AS r "
-        f"MERGE (n:{label} {{{key}: k}}){_sets('n', rest)} RETURN count(n) AS written"
+        f"MERGE (n:{label} {{{key}: k}}){_sets('n', rest, cleared)} RETURN count(n) AS written"
     )
 
 
-def merge_edges(rel: RelType, start: NodeType, end: NodeType, prop_names: Iterable[str]) -> str:
+def merge_edges(
+    rel: RelType, start: NodeType, end: NodeType, prop_names: Iterable[str], cleared: Iterable[str] = ()
+) -> str:
     rel_type = check_identifier(rel.type)
     a, b = check_identifier(start.label), check_identifier(end.label)
     rest = [n for n in prop_names if n not in ("_from", "_to") and n != rel.key]
@@ -36,7 +41,7 @@ def merge_edges(rel: RelType, start: NodeType, end: NodeType, prop_names: Iterab
     return (
         f"UNWIND $rows AS r MATCH (a:{a} {{{start.key}: r._from}}) "
         f"MATCH (b:{b} {{{end.key}: r._to}}) "
-        f"MERGE (a)-[e:{rel_type}{ident}]->(b){_sets('e', rest)} RETURN count(e) AS written"
+        f"MERGE (a)-[e:{rel_type}{ident}]->(b){_sets('e', rest, cleared)} RETURN count(e) AS written"
     )
 
 

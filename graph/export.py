@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
-from xml.sax.saxutils import XMLGenerator
+from xml.sax.saxutils import escape, quoteattr
 
 from graph.model import Edge, Node, Subgraph
 from graph.port import GraphStore
@@ -67,33 +67,35 @@ _GRAPHML_TYPES = {
 }
 
 
+def _tag(name: str, attrs: dict[str, str], close: bool = False) -> str:
+    text = "".join(f" {k}={quoteattr(v)}" for k, v in attrs.items())
+    return f"<{name}{text}{'/' if close else ''}>"
+
+
 def write_graphml(items: Iterable[Node | Edge], out: IO[str], registry: Registry) -> int:
     """GraphML for Gephi/yEd: node ids ``Label:key``, a ``label``/``type`` attribute, and
     every ontology property declared as a typed key."""
-    xml = XMLGenerator(out, encoding="utf-8", short_empty_elements=True)
-    xml.startDocument()
-    xml.startElement("graphml", {"xmlns": "http://graphml.graphdrawing.org/xmlns"})
-    declared = _declare_keys(xml, registry)
-    xml.startElement("graph", {"id": "accountgraph", "edgedefault": "directed"})
+    out.write('<?xml version="1.0" encoding="utf-8"?>\n')
+    out.write(_tag("graphml", {"xmlns": "http://graphml.graphdrawing.org/xmlns"}) + "\n")
+    declared = _declare_keys(out, registry)
+    out.write(_tag("graph", {"id": "accountgraph", "edgedefault": "directed"}) + "\n")
     count = 0
     for item in items:
         if isinstance(item, Node):
-            xml.startElement("node", {"id": f"{item.label}:{item.key}"})
-            _data(xml, "node", declared, {"label": item.label, **item.props})
-            xml.endElement("node")
+            out.write(_tag("node", {"id": f"{item.label}:{item.key}"}))
+            _data(out, "node", declared, {"label": item.label, **item.props})
+            out.write("</node>\n")
         else:
             ends = {"source": f"{item.start[0]}:{item.start[1]}", "target": f"{item.end[0]}:{item.end[1]}"}
-            xml.startElement("edge", ends)
-            _data(xml, "edge", declared, {"type": item.type, **item.props})
-            xml.endElement("edge")
+            out.write(_tag("edge", ends))
+            _data(out, "edge", declared, {"type": item.type, **item.props})
+            out.write("</edge>\n")
         count += 1
-    xml.endElement("graph")
-    xml.endElement("graphml")
-    xml.endDocument()
+    out.write("</graph>\n</graphml>\n")
     return count
 
 
-def _declare_keys(xml: XMLGenerator, registry: Registry) -> set[tuple[str, str]]:
+def _declare_keys(out: IO[str], registry: Registry) -> set[tuple[str, str]]:
     keys: dict[tuple[str, str], str] = {("node", "label"): "string", ("edge", "type"): "string"}
     for node in registry.nodes.values():
         for p in node.props:
@@ -103,19 +105,19 @@ def _declare_keys(xml: XMLGenerator, registry: Registry) -> set[tuple[str, str]]
             keys.setdefault(("edge", p.name), _GRAPHML_TYPES[p.type])
     for (domain, name), attr_type in keys.items():
         attrs = {"id": f"{domain[0]}_{name}", "for": domain, "attr.name": name, "attr.type": attr_type}
-        xml.startElement("key", attrs)
-        xml.endElement("key")
+        out.write(_tag("key", attrs, close=True) + "\n")
     return set(keys)
 
 
-def _data(xml: XMLGenerator, domain: str, declared: set[tuple[str, str]], props: dict[str, Any]) -> None:
+def _text(v: Any) -> str:
+    if isinstance(v, list):
+        return json.dumps(v, ensure_ascii=False)
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return str(v)
+
+
+def _data(out: IO[str], domain: str, declared: set[tuple[str, str]], props: dict[str, Any]) -> None:
     for name in sorted(props):
-        if (domain, name) not in declared:
-            continue
-        v = _value(props[name])
-        text = json.dumps(v, ensure_ascii=False) if isinstance(v, list) else str(v).lower() if isinstance(
-            v, bool
-        ) else str(v)
-        xml.startElement("data", {"key": f"{domain[0]}_{name}"})
-        xml.characters(text)
-        xml.endElement("data")
+        if (domain, name) in declared:
+            out.write(_tag("data", {"key": f"{domain[0]}_{name}"}) + escape(_text(_value(props[name]))) + "</data>")

@@ -13,12 +13,13 @@ import abc
 import logging
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import partial
 from typing import Any, TypeVar
+
+import numpy as np
 
 from graph import _cypher
 from graph.errors import DanglingEdgeError, GraphError, UnknownQuery
-import numpy as np
-
 from graph.model import Edge, Node, NodeRef, Projection, Subgraph
 from graph.queries import NAMED_QUERIES
 from schema import REGISTRY, Registry, Row
@@ -85,10 +86,10 @@ class GraphStore(abc.ABC):
         node = self.registry.node(label)
         valid = _dedupe(self.registry.validate_nodes(label, rows), lambda r: r[node.key])
         written = 0
-        for names, group in _group_by_fields(valid):
-            query = _cypher.merge_nodes(node, names)
+        for (names, cleared), group in _group_by_fields(valid):
+            query = _cypher.merge_nodes(node, names, cleared)
             for batch in _chunks(group, self.batch_size):
-                result = self._retrying(lambda b=batch: self._write([(query, {"rows": b})]))
+                result = self._retrying(partial(self._write, [(query, {"rows": batch})]))
                 written += int(result[0][0]["written"])
         return written
 
@@ -103,15 +104,13 @@ class GraphStore(abc.ABC):
         rel = self.registry.check_endpoints(rel_type, start_label, end_label)
         start, end = self.registry.node(start_label), self.registry.node(end_label)
         valid = self.registry.validate_edges(rel_type, start_label, end_label, rows)
-        identity: Callable[[Row], Any] = lambda r: (r["_from"], r["_to"], r.get(rel.key or "", None))
-        valid = _dedupe(valid, identity)
+        valid = _dedupe(valid, lambda r: (r["_from"], r["_to"], r.get(rel.key or "", None)))
         written = 0
-        for names, group in _group_by_fields(valid):
-            query = _cypher.merge_edges(rel, start, end, names)
+        for (names, cleared), group in _group_by_fields(valid):
+            query = _cypher.merge_edges(rel, start, end, names, cleared)
             for batch in _chunks(group, self.batch_size):
-                written += self._retrying(
-                    lambda b=batch: self._write_edge_batch(query, rel_type, (start_label, end_label), b)
-                )
+                ends = (start_label, end_label)
+                written += self._retrying(partial(self._write_edge_batch, query, rel_type, ends, batch))
         return written
 
     def _write_edge_batch(self, query: str, rel: str, ends: NodeRef, batch: list[Row]) -> int:
@@ -125,7 +124,9 @@ class GraphStore(abc.ABC):
             missing = [
                 (label, k)
                 for label, side in zip(ends, ("_from", "_to"), strict=True)
-                for k in sorted({r[side] for r in batch} - self.existing_keys(label, [r[side] for r in batch]))
+                for k in sorted(
+                    {r[side] for r in batch} - self.existing_keys(label, [r[side] for r in batch])
+                )
             ]
             raise DanglingEdgeError(rel, missing) from None
         return len(batch)
@@ -141,7 +142,7 @@ class GraphStore(abc.ABC):
         deleted = 0
         for batch in _chunks(list(keys), self.batch_size):
             existing = len(self.existing_keys(label, batch))
-            self._retrying(lambda b=batch: self._write([(_cypher.delete_nodes(node), {"keys": b})]))
+            self._retrying(partial(self._write, [(_cypher.delete_nodes(node), {"keys": batch})]))
             deleted += existing
         return deleted
 
@@ -350,15 +351,18 @@ def _dedupe(rows: list[Row], key: Callable[[Row], Any]) -> list[Row]:
     return list(merged.values())
 
 
-def _group_by_fields(rows: list[Row]) -> list[tuple[tuple[str, ...], list[Row]]]:
-    """Group rows by the set of properties they carry, so omitted ones are not cleared."""
-    groups: dict[tuple[str, ...], list[Row]] = {}
+def _group_by_fields(rows: list[Row]) -> list[tuple[tuple[tuple[str, ...], tuple[str, ...]], list[Row]]]:
+    """Group rows by the properties they set and those they clear (``None``), so that
+    omitted properties are left alone; the rows keep only the properties they set."""
+    groups: dict[tuple[tuple[str, ...], tuple[str, ...]], list[Row]] = {}
     for row in rows:
-        groups.setdefault(tuple(sorted(row)), []).append(row)
+        cleared = tuple(sorted(k for k, v in row.items() if v is None))
+        if cleared:
+            row = {k: v for k, v in row.items() if v is not None}
+        groups.setdefault((tuple(sorted(row)), cleared), []).append(row)
     return list(groups.items())
 
 
 def _chunks(rows: list[T], size: int) -> Iterator[list[T]]:
     for i in range(0, len(rows), size):
         yield rows[i : i + size]
-

@@ -31,7 +31,6 @@ NAMED_QUERIES: dict[str, str] = {
         "RETURN c.id AS company_id, count(e) AS lines ORDER BY lines DESC, company_id"
     ),
     "companies_in_territory": (
-        "MATCH (c:Company) WHERE c.territory = $territory "
-        "RETURN c.id AS id, c.name AS name ORDER BY c.id"
+        "MATCH (c:Company) WHERE c.territory = $territory RETURN c.id AS id, c.name AS name ORDER BY c.id"
     ),
 }

@@ -1,7 +1,7 @@
 """Errors raised when a value does not fit the ontology.
 
-    SchemaError                 the ontology has no such type, field or endpoint pair
-    └── ValidationError         a record breaks a type's rules (names type, record, field, reason)
+SchemaError                 the ontology has no such type, field or endpoint pair
+└── ValidationError         a record breaks a type's rules (names type, record, field, reason)
 """
 
 from __future__ import annotations

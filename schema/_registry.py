@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NotRequired, Required
 
 from pydantic import AwareDatetime, ConfigDict, Field, StrictBool, StrictInt, StrictStr, TypeAdapter
 from pydantic import ValidationError as PydanticError
-from typing_extensions import NotRequired, Required, TypedDict
+from typing_extensions import TypedDict  # pydantic needs it on Python < 3.12
 
 from schema._errors import SchemaError, ValidationError
 from schema._ontology import NODES, RELS
@@ -33,7 +33,7 @@ Row = dict[str, Any]
 
 
 def _annotation(prop: Prop) -> Any:
-    base: Any = Literal[prop.choices] if prop.choices else _STRICT_TYPES[prop.type]  # type: ignore[valid-type]
+    base: Any = Literal[prop.choices] if prop.choices else _STRICT_TYPES[prop.type]
     if prop.minimum is not None or prop.maximum is not None:
         base = Annotated[base, Field(ge=prop.minimum, le=prop.maximum)]
     if prop.required:
@@ -43,8 +43,8 @@ def _annotation(prop: Prop) -> Any:
 
 def _adapter(name: str, props: Iterable[Prop], extra: Mapping[str, Any]) -> TypeAdapter[list[Row]]:
     fields = {p.name: _annotation(p) for p in props} | dict(extra)
-    record: Any = TypedDict(name, fields)  # type: ignore[operator]
-    record.__pydantic_config__ = ConfigDict(extra="forbid")
+    record: Any = TypedDict(name, fields)  # type: ignore[misc]  # built at run time from the ontology
+    record.__pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[attr-defined]
     return TypeAdapter(list[record])
 
 
@@ -81,8 +81,7 @@ class Registry:
         if not rel.allows(start_label, end_label):
             allowed = ", ".join(f"{s}->{e}" for s, e in rel.endpoints)
             raise SchemaError(
-                f"{rel_type}: {start_label}->{end_label} is not an allowed endpoint pair "
-                f"(allowed: {allowed})"
+                f"{rel_type}: {start_label}->{end_label} is not an allowed endpoint pair (allowed: {allowed})"
             )
         return rel
 

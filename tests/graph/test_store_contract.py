@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+from typing import Any
 
 import pytest
 
@@ -43,8 +44,9 @@ def test_every_edge_and_its_properties_are_stored(store: GraphStore) -> None:
     market = small_market()
     market.load(store)
     for rel, start, end, rows in market.edges:
-        stored = {(e.start, e.end, json.dumps(e.props, default=str, sort_keys=True))
-                  for e in store.iter_edges(rel)}
+        stored = {
+            (e.start, e.end, json.dumps(e.props, default=str, sort_keys=True)) for e in store.iter_edges(rel)
+        }
         for row in rows:
             props = {k: v for k, v in row.items() if k not in ("_from", "_to")}
             want = ((start, row["_from"]), (end, row["_to"]), json.dumps(props, default=str, sort_keys=True))
@@ -104,13 +106,25 @@ def test_named_queries_answer_from_the_graph(store: GraphStore) -> None:
 def test_neighbourhood_is_typed_and_depth_bounded(store: GraphStore) -> None:
     small_market().load(store)
     one = store.neighbourhood("Person", "p-wang", depth=1)
-    assert set(one.nodes) == {("Person", "p-wang"), ("Company", "c-ruijin"), ("Person", "p-zhao"),
-                              ("Opportunity", "o-1"), ("Person", "r-chen"), ("Activity", "a-1")}
+    assert set(one.nodes) == {
+        ("Person", "p-wang"),
+        ("Company", "c-ruijin"),
+        ("Person", "p-zhao"),
+        ("Opportunity", "o-1"),
+        ("Person", "r-chen"),
+        ("Activity", "a-1"),
+    }
     works = [e for e in one.edges if e.type == "WORKS_AT"]
-    assert len(works) == 1 and works[0].start == ("Person", "p-wang") and works[0].props["title"] == "设备科主任"
+    assert (
+        len(works) == 1 and works[0].start == ("Person", "p-wang") and works[0].props["title"] == "设备科主任"
+    )
     two = store.neighbourhood("Person", "p-wang", depth=2, rel_types=["WORKS_AT"])
-    assert set(two.nodes) == {("Person", "p-wang"), ("Company", "c-ruijin"), ("Person", "p-li"),
-                              ("Person", "p-zhao")}
+    assert set(two.nodes) == {
+        ("Person", "p-wang"),
+        ("Company", "c-ruijin"),
+        ("Person", "p-li"),
+        ("Person", "p-zhao"),
+    }
     assert store.neighbourhood("Person", "nobody").nodes == {}
     capped = store.neighbourhood("Company", "c-ruijin", depth=2, limit=3)
     assert len(capped.nodes) == 3
@@ -140,7 +154,7 @@ def test_delete_removes_node_and_its_edges(store: GraphStore) -> None:
 
 def test_invalid_batch_writes_nothing_and_keeps_earlier_batches(store: GraphStore) -> None:
     store.upsert_nodes("Company", [{"id": "ok-1", "name": "First"}])
-    bad_batches = [
+    bad_batches: list[list[dict[str, Any]]] = [
         [{"id": "ok-2", "name": "Second"}, {"name": "no key"}],
         [{"id": "ok-3", "name": "Third", "employees": "many"}],
         [{"id": "ok-4", "name": "Fourth", "lifecycle": "zombie"}],
@@ -167,8 +181,10 @@ def test_validation_error_names_type_record_field_and_reason(store: GraphStore) 
 def test_edge_to_missing_node_rolls_back_its_batch(store: GraphStore) -> None:
     small_market().load(store)
     before = store.count_edges()["PURCHASED"]
-    rows = [{"_from": "c-berlin", "_to": "pr-0", "line_id": "SO-99:1"},
-            {"_from": "c-ghost", "_to": "pr-0", "line_id": "SO-99:2"}]
+    rows = [
+        {"_from": "c-berlin", "_to": "pr-0", "line_id": "SO-99:1"},
+        {"_from": "c-ghost", "_to": "pr-0", "line_id": "SO-99:2"},
+    ]
     with pytest.raises(DanglingEdgeError) as info:
         store.upsert_edges("PURCHASED", "Company", "Product", rows)
     assert info.value.missing == [("Company", "c-ghost")]
@@ -197,7 +213,12 @@ def test_large_batch_of_50k_edges_is_complete_and_findable(store: GraphStore) ->
     store.upsert_nodes("Company", companies)
     store.upsert_nodes("Product", products)
     lines = [
-        {"_from": f"c{i % 1000:05d}", "_to": f"p{(i * 7) % 100:03d}", "line_id": f"L{i}", "amount": float(i % 97)}
+        {
+            "_from": f"c{i % 1000:05d}",
+            "_to": f"p{(i * 7) % 100:03d}",
+            "line_id": f"L{i}",
+            "amount": float(i % 97),
+        }
         for i in range(50_000)
     ]
     assert store.upsert_edges("PURCHASED", "Company", "Product", lines) == 50_000

@@ -17,7 +17,9 @@ COLUMN_TYPES: dict[PropType, str] = {
 
 def node_table(node: NodeType) -> str:
     columns = ", ".join(f"{check_identifier(p.name)} {COLUMN_TYPES[p.type]}" for p in node.props)
-    return f"CREATE NODE TABLE IF NOT EXISTS {check_identifier(node.label)}({columns}, PRIMARY KEY({node.key}))"
+    return (
+        f"CREATE NODE TABLE IF NOT EXISTS {check_identifier(node.label)}({columns}, PRIMARY KEY({node.key}))"
+    )
 
 
 def rel_table(rel: RelType) -> str:
@@ -35,6 +37,4 @@ def add_column(table: str, name: str, prop_type: PropType) -> str:
 
 
 def statements(registry: Registry) -> list[str]:
-    return [node_table(n) for n in registry.nodes.values()] + [
-        rel_table(r) for r in registry.rels.values()
-    ]
+    return [node_table(n) for n in registry.nodes.values()] + [rel_table(r) for r in registry.rels.values()]

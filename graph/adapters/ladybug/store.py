@@ -72,10 +72,18 @@ class LadybugStore(GraphStore):
                 if check is not None:
                     check(results)
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                self._rollback()
                 raise
             self.conn.execute("COMMIT")
             return results
+
+    def _rollback(self) -> None:
+        try:
+            self.conn.execute("ROLLBACK")
+        except RuntimeError as exc:
+            # a failed statement has already rolled the transaction back
+            if "no active transaction" not in str(exc).lower():
+                raise
 
     def _read(self, query: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
         with self._lock, _translated():
@@ -83,7 +91,9 @@ class LadybugStore(GraphStore):
 
     def _read_columns(self, query: str, params: Mapping[str, Any]) -> dict[str, list[Any]]:
         with self._lock, _translated():
-            table = self.conn.execute(query, _to_store(dict(params))).get_as_arrow()
+            result = self.conn.execute(query, _to_store(dict(params)))
+            assert not isinstance(result, list), "one statement gives one result"
+            table = result.get_as_arrow()
             return {name: table.column(name).to_pylist() for name in table.column_names}
 
     def _node_label(self, var: str) -> str:
@@ -142,6 +152,8 @@ def _to_store(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         return value.astimezone(dt.UTC).replace(tzinfo=None) if value.tzinfo else value
     if isinstance(value, dict):
+        if not any(isinstance(v, dt.datetime | dict | list) for v in value.values()):
+            return value  # the common row: nothing to convert, no copy
         return {k: _to_store(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_to_store(v) for v in value]

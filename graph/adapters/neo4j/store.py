@@ -54,11 +54,11 @@ class Neo4jStore(GraphStore):
     def create_schema(self) -> None:
         with _translated(), self.driver.session(database=self.database) as session:
             for text in _ddl(self.registry):
-                session.run(text).consume()  # type: ignore[arg-type]
+                session.run(text).consume()
 
     def _write(self, statements: Sequence[Statement], check: Check | None = None) -> Results:
         def work(tx: neo4j.ManagedTransaction) -> Results:
-            results = [[_native(r.data()) for r in tx.run(q, p)] for q, p in statements]  # type: ignore[arg-type]
+            results = [[_native(r.data()) for r in tx.run(q, p)] for q, p in statements]
             if check is not None:
                 check(results)
             return results
@@ -68,7 +68,7 @@ class Neo4jStore(GraphStore):
 
     def _read(self, query: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
         def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
-            return [_native(r.data()) for r in tx.run(query, dict(params))]  # type: ignore[arg-type]
+            return [_native(r.data()) for r in tx.run(query, dict(params))]
 
         with _translated(), self.driver.session(database=self.database) as session:
             return session.execute_read(work)
@@ -94,8 +94,8 @@ def _ddl(registry: Registry) -> list[str]:
             f"FOR (n:{label}) REQUIRE n.{node.key} IS UNIQUE"
         )
         out += [
-            f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{check_identifier(prop)})"
-            for prop in node.indexed
+            f"CREATE INDEX {label.lower()}_{p} IF NOT EXISTS FOR (n:{label}) ON (n.{check_identifier(p)})"
+            for p in node.indexed
         ]
     for rel in registry.rels.values():
         if rel.key:
