@@ -201,11 +201,12 @@ RELS: tuple[RelType, ...] = (
     _rel(
         "MENTIONS",
         tuple(("Document", t) for t in ("Company", "Person", "Product", "Topic")),
-        Prop("offset_start", T.INT, required=True, minimum=0, doc="character offset in the body"),
+        Prop("mention_id", required=True, doc="document id and character offsets"),
+        Prop("offset_start", T.INT, minimum=0, doc="character offset in the body"),
         Prop("offset_end", T.INT, minimum=0),
         Prop("sentence"),
         Prop("sentiment", T.FLOAT, minimum=-1.0, maximum=1.0),
-        key="offset_start",
+        key="mention_id",
     ),
     _rel(
         "INTERESTED_IN",

@@ -94,9 +94,9 @@ class NodeType:
 class RelType:
     """A relationship type: allowed (from, to) label pairs and its properties.
 
-    ``key`` names the property that tells apart several edges of this type between the
-    same two nodes (``PURCHASED`` has one edge per order line); without it there is at
-    most one edge of the type per ordered pair of nodes.
+    ``key`` names a property whose value is unique among all edges of this type, for
+    types with several edges between the same two nodes (``PURCHASED`` has one edge per
+    order line); without it there is at most one edge of the type per ordered pair.
     """
 
     type: str

@@ -7,6 +7,7 @@ to readers. Uniqueness constraints back every key; ``MERGE`` relies on them.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -97,12 +98,14 @@ def _ddl(registry: Registry) -> list[str]:
             f"CREATE INDEX {label.lower()}_{p} IF NOT EXISTS FOR (n:{label}) ON (n.{check_identifier(p)})"
             for p in node.indexed
         ]
-    for rel in registry.rels.values():
-        if rel.key:
-            out.append(
-                f"CREATE INDEX {rel.type.lower()}_{rel.key} IF NOT EXISTS "
-                f"FOR ()-[e:{check_identifier(rel.type)}]-() ON (e.{check_identifier(rel.key)})"
-            )
+    # A relationship key is unique per type; the constraint's index turns MERGE on it into
+    # a seek (a plain range index was planned as a scan of every edge of the type).
+    out += [
+        f"CREATE CONSTRAINT {rel.type.lower()}_{rel.key} IF NOT EXISTS "
+        f"FOR ()-[e:{check_identifier(rel.type)}]-() REQUIRE e.{check_identifier(rel.key)} IS UNIQUE"
+        for rel in registry.rels.values()
+        if rel.key
+    ]
     return out
 
 
@@ -126,10 +129,15 @@ def _translated() -> Iterator[None]:
 
 
 def _native(value: Any) -> Any:
-    """Driver temporal types to Python's; maps and lists recursively."""
+    """Driver temporal types to Python's (aware datetimes in UTC); maps and lists recursively."""
     if isinstance(value, dict):
         return {k: _native(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_native(v) for v in value]
     to_native = getattr(value, "to_native", None)
-    return to_native() if to_native is not None else value
+    if to_native is None:
+        return value
+    native = to_native()
+    if isinstance(native, dt.datetime) and native.tzinfo is not None:
+        return native.astimezone(dt.UTC)  # one canonical zone, as the embedded store gives
+    return native
