@@ -120,4 +120,6 @@ def _text(v: Any) -> str:
 def _data(out: IO[str], domain: str, declared: set[tuple[str, str]], props: dict[str, Any]) -> None:
     for name in sorted(props):
         if (domain, name) in declared:
-            out.write(_tag("data", {"key": f"{domain[0]}_{name}"}) + escape(_text(_value(props[name]))) + "</data>")
+            out.write(
+                _tag("data", {"key": f"{domain[0]}_{name}"}) + escape(_text(_value(props[name]))) + "</data>"
+            )

@@ -22,7 +22,7 @@ from graph import _cypher
 from graph.errors import DanglingEdgeError, GraphError, UnknownQuery
 from graph.model import Edge, Node, NodeRef, Projection, Subgraph
 from graph.queries import NAMED_QUERIES
-from schema import REGISTRY, Registry, Row
+from schema import REGISTRY, NodeType, Registry, RelType, Row
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -85,10 +85,14 @@ class GraphStore(abc.ABC):
         """
         node = self.registry.node(label)
         valid = _dedupe(self.registry.validate_nodes(label, rows), lambda r: r[node.key])
+        return self._upsert_node_rows(node, valid)
+
+    def _upsert_node_rows(self, node: NodeType, valid: list[Row]) -> int:
+        """Write validated rows with unique keys; an adapter may take a bulk path."""
         written = 0
         for (names, cleared), group in _group_by_fields(valid):
             query = _cypher.merge_nodes(node, names, cleared)
-            for batch in _chunks(group, self.batch_size):
+            for batch in chunks(group, self.batch_size):
                 result = self._retrying(partial(self._write, [(query, {"rows": batch})]))
                 written += int(result[0][0]["written"])
         return written
@@ -98,19 +102,26 @@ class GraphStore(abc.ABC):
     ) -> int:
         """Merge edges between existing nodes (rows carry ``_from``/``_to`` keys).
 
-        A batch naming a node that does not exist is rolled back whole and raises
-        ``DanglingEdgeError`` listing the missing keys; earlier batches stay written.
+        Rows naming a node that does not exist refuse the whole call before anything is
+        written (``DanglingEdgeError`` lists the missing keys). Each batch also checks
+        its count in its transaction, so a node deleted meanwhile rolls that batch back.
         """
         rel = self.registry.check_endpoints(rel_type, start_label, end_label)
         start, end = self.registry.node(start_label), self.registry.node(end_label)
         valid = self.registry.validate_edges(rel_type, start_label, end_label, rows)
-        valid = _dedupe(valid, lambda r: (r["_from"], r["_to"], r.get(rel.key or "", None)))
+        dangling = self._dangling(rel_type, (start_label, end_label), valid)
+        if dangling.missing:
+            raise dangling
+        return self._upsert_edge_rows(rel, start, end, _dedupe(valid, edge_identity(rel)))
+
+    def _upsert_edge_rows(self, rel: RelType, start: NodeType, end: NodeType, valid: list[Row]) -> int:
+        """Write validated edge rows with unique identities; an adapter may take a bulk path."""
         written = 0
+        ends = (start.label, end.label)
         for (names, cleared), group in _group_by_fields(valid):
             query = _cypher.merge_edges(rel, start, end, names, cleared)
-            for batch in _chunks(group, self.batch_size):
-                ends = (start_label, end_label)
-                written += self._retrying(partial(self._write_edge_batch, query, rel_type, ends, batch))
+            for batch in chunks(group, self.batch_size):
+                written += self._retrying(partial(self._write_edge_batch, query, rel.type, ends, batch))
         return written
 
     def _write_edge_batch(self, query: str, rel: str, ends: NodeRef, batch: list[Row]) -> int:
@@ -121,26 +132,30 @@ class GraphStore(abc.ABC):
         try:
             self._write([(query, {"rows": batch})], complete)
         except _Incomplete:
-            missing = [
-                (label, k)
-                for label, side in zip(ends, ("_from", "_to"), strict=True)
-                for k in sorted(
-                    {r[side] for r in batch} - self.existing_keys(label, [r[side] for r in batch])
-                )
-            ]
-            raise DanglingEdgeError(rel, missing) from None
+            raise self._dangling(rel, ends, batch) from None
         return len(batch)
 
-    def existing_keys(self, label: str, keys: list[str]) -> set[str]:
+    def _dangling(self, rel: str, ends: NodeRef, rows: list[Row]) -> DanglingEdgeError:
+        missing = [
+            (label, k)
+            for label, side in zip(ends, ("_from", "_to"), strict=True)
+            for k in sorted({r[side] for r in rows} - self.existing_keys(label, [r[side] for r in rows]))
+        ]
+        return DanglingEdgeError(rel, missing)
+
+    def existing_keys(self, label: str, keys: Sequence[str]) -> set[str]:
         """The subset of ``keys`` that a key lookup finds."""
-        rows = self._read(_cypher.existing_keys(self.registry.node(label)), {"keys": keys})
-        return {r["key"] for r in rows}
+        query = _cypher.existing_keys(self.registry.node(label))
+        found: set[str] = set()
+        for batch in chunks(list(keys), 5000):
+            found |= {r["key"] for r in self._read(query, {"keys": batch})}
+        return found
 
     def delete_nodes(self, label: str, keys: Sequence[str]) -> int:
         """Delete nodes by key with their edges; returns how many existed."""
         node = self.registry.node(label)
         deleted = 0
-        for batch in _chunks(list(keys), self.batch_size):
+        for batch in chunks(list(keys), self.batch_size):
             existing = len(self.existing_keys(label, batch))
             self._retrying(partial(self._write, [(_cypher.delete_nodes(node), {"keys": batch})]))
             deleted += existing
@@ -196,7 +211,7 @@ class GraphStore(abc.ABC):
             start, end = self.registry.node(start_label), self.registry.node(end_label)
             keys = sorted(n.key for n in self.iter_nodes(start_label))
             query = _cypher.edges_from(rel, start, end)
-            for batch in _chunks(keys, page):
+            for batch in chunks(keys, page):
                 rows = self._read(query, {"keys": batch})
                 rows.sort(key=lambda r: (r["s"], r["t"], str(r["props"].get(rel.key or "", ""))))
                 for row in rows:
@@ -334,6 +349,14 @@ class _Incomplete(Exception):
     """Raised inside a write transaction to roll it back."""
 
 
+def edge_identity(rel: RelType) -> Callable[[Row], Any]:
+    """What tells edges of a type apart: the key property, or else the two endpoints."""
+    key = rel.key
+    if key is not None:
+        return lambda r: r[key]
+    return lambda r: (r["_from"], r["_to"])
+
+
 def _clean(props: Mapping[str, Any]) -> dict[str, Any]:
     """Drop unset properties: LadybugDB returns every column, Neo4j only those set."""
     return {k: v for k, v in props.items() if v is not None and not k.startswith("_")}
@@ -363,6 +386,6 @@ def _group_by_fields(rows: list[Row]) -> list[tuple[tuple[tuple[str, ...], tuple
     return list(groups.items())
 
 
-def _chunks(rows: list[T], size: int) -> Iterator[list[T]]:
+def chunks(rows: list[T], size: int) -> Iterator[list[T]]:
     for i in range(0, len(rows), size):
         yield rows[i : i + size]

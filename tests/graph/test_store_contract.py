@@ -239,3 +239,34 @@ def test_exports_are_identical_across_stores(embedded_store: LadybugStore, neo4j
         graphml.append(out.getvalue())
     assert graphml[0] == graphml[1]
     assert 'id="Company:c-ruijin"' in graphml[0] and "上海瑞金医院" in graphml[0]
+
+
+def test_large_upserts_mix_new_and_existing_rows_idempotently(store: GraphStore) -> None:
+    """Above the bulk threshold the embedded store copies new rows and merges the rest."""
+    first = [{"id": f"t{i:05d}", "name": f"topic {i}"} for i in range(3000)]
+    store.upsert_nodes("Topic", first)
+    second = [{"id": f"t{i:05d}", "name": f"topic {i} v2", "aliases": [f"话题{i}"]} for i in range(6000)]
+    assert store.upsert_nodes("Topic", second) == 6000
+    assert store.upsert_nodes("Topic", second) == 6000
+    assert store.count_nodes()["Topic"] == 6000
+    node = store.get_node("Topic", "t00042")
+    assert node is not None and node.props["name"] == "topic 42 v2" and node.props["aliases"] == ["话题42"]
+    store.upsert_nodes("Company", [{"id": "c1", "name": "Acme"}, {"id": "c2", "name": "Beta"}])
+    edges = [{"_from": f"c{1 + i % 2}", "_to": f"t{i:05d}", "weight": 1.0} for i in range(6000)]
+    assert store.upsert_edges("INTERESTED_IN", "Company", "Topic", edges) == 6000
+    edges[7]["weight"] = 9.0
+    assert store.upsert_edges("INTERESTED_IN", "Company", "Topic", edges) == 6000
+    assert store.count_edges()["INTERESTED_IN"] == 6000
+    weights = {e.end[1]: e.props["weight"] for e in store.iter_edges("INTERESTED_IN")}
+    assert weights["t00007"] == 9.0 and weights["t00008"] == 1.0
+    assert check_store(store) == []
+
+
+def test_large_edge_batch_with_a_dangling_endpoint_writes_none_of_it(store: GraphStore) -> None:
+    store.upsert_nodes("Company", [{"id": "c1", "name": "Acme"}])
+    store.upsert_nodes("Topic", [{"id": f"t{i}", "name": f"t{i}"} for i in range(6000)])
+    edges = [{"_from": "c1", "_to": f"t{i}"} for i in range(6000)] + [{"_from": "c-ghost", "_to": "t1"}]
+    with pytest.raises(DanglingEdgeError) as info:
+        store.upsert_edges("INTERESTED_IN", "Company", "Topic", edges)
+    assert ("Company", "c-ghost") in info.value.missing
+    assert store.count_edges()["INTERESTED_IN"] == 0

@@ -1,7 +1,9 @@
 """The embedded store: LadybugDB in-process, on disk or in memory.
 
 One connection serves the process, guarded by a lock (the connection is not meant to
-be shared by threads at once). Writes run in explicit transactions per batch.
+be shared by threads at once). Writes run in explicit transactions per batch; an upsert
+of many rows bulk-loads the new ones with ``COPY FROM`` an Arrow table (10x the rate of
+``UNWIND ... MERGE``) and merges only those that already exist.
 """
 
 from __future__ import annotations
@@ -10,15 +12,16 @@ import datetime as dt
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import ladybug
 
-from graph.adapters.ladybug import _ddl
+from graph.adapters.ladybug import _bulk, _ddl
 from graph.errors import ConstraintViolation, GraphError, QueryError, StoreUnavailable
-from graph.port import Check, GraphStore, Results, Statement
-from schema import REGISTRY, Registry
+from graph.port import Check, GraphStore, Results, Statement, edge_identity
+from schema import REGISTRY, NodeType, Registry, RelType, Row, check_identifier
 
 MEMORY = ":memory:"
 
@@ -27,6 +30,8 @@ class LadybugStore(GraphStore):
     """``GraphStore`` on LadybugDB; ``path=":memory:"`` for a throw-away store."""
 
     kind = "embedded"
+    #: rows in one upsert call from which new rows are bulk-loaded with ``COPY FROM``
+    bulk_threshold = 5000
 
     def __init__(self, path: str | Path = MEMORY, registry: Registry = REGISTRY) -> None:
         super().__init__(registry)
@@ -84,6 +89,54 @@ class LadybugStore(GraphStore):
             # a failed statement has already rolled the transaction back
             if "no active transaction" not in str(exc).lower():
                 raise
+
+    def _upsert_node_rows(self, node: NodeType, valid: list[Row]) -> int:
+        """Large calls: ``COPY`` the rows whose key is new, ``MERGE`` the others."""
+        if len(valid) < self.bulk_threshold:
+            return super()._upsert_node_rows(node, valid)
+        existing = self.existing_keys(node.label, [r[node.key] for r in valid])
+        new = [r for r in valid if r[node.key] not in existing]
+        written = super()._upsert_node_rows(node, [r for r in valid if r[node.key] in existing])
+        if new:
+            data = _bulk.table(new, node.props)
+            self._retrying(partial(self._copy, f"COPY {check_identifier(node.label)} FROM $rows", data))
+        return written + len(new)
+
+    def _upsert_edge_rows(self, rel: RelType, start: NodeType, end: NodeType, valid: list[Row]) -> int:
+        """Large calls: ``COPY`` the edges that are new (one scan of the type finds them)."""
+        if len(valid) < self.bulk_threshold:
+            return super()._upsert_edge_rows(rel, start, end, valid)
+        identity = edge_identity(rel)
+        have = self._edge_identities(rel, start, end)
+        new = [r for r in valid if identity(r) not in have]
+        written = super()._upsert_edge_rows(rel, start, end, [r for r in valid if identity(r) in have])
+        if new:
+            text = (
+                f"COPY {check_identifier(rel.type)} FROM $rows "
+                f"(from='{check_identifier(start.label)}', to='{check_identifier(end.label)}')"
+            )
+            try:
+                self._retrying(partial(self._copy, text, _bulk.table(new, rel.props, endpoints=True)))
+            except QueryError as exc:
+                if "unable to find primary key" not in str(exc).lower():
+                    raise
+                raise self._dangling(rel.type, (start.label, end.label), new) from exc
+        return written + len(new)
+
+    def _edge_identities(self, rel: RelType, start: NodeType, end: NodeType) -> set[Any]:
+        ident = f"e.{check_identifier(rel.key)} AS k" if rel.key else f"a.{start.key} AS s, b.{end.key} AS t"
+        cols = self._read_columns(
+            f"MATCH (a:{check_identifier(start.label)})-[e:{check_identifier(rel.type)}]->"
+            f"(b:{check_identifier(end.label)}) RETURN {ident}",
+            {},
+        )
+        if rel.key:
+            return set(cols.get("k", []))
+        return set(zip(cols.get("s", []), cols.get("t", []), strict=True))
+
+    def _copy(self, text: str, data: Any) -> None:
+        with self._lock, _translated():
+            self.conn.execute(text, {"rows": data})
 
     def _read(self, query: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
         with self._lock, _translated():
