@@ -380,9 +380,8 @@ def _group_by_fields(rows: list[Row]) -> list[tuple[tuple[tuple[str, ...], tuple
     groups: dict[tuple[tuple[str, ...], tuple[str, ...]], list[Row]] = {}
     for row in rows:
         cleared = tuple(sorted(k for k, v in row.items() if v is None))
-        if cleared:
-            row = {k: v for k, v in row.items() if v is not None}
-        groups.setdefault((tuple(sorted(row)), cleared), []).append(row)
+        kept = {k: v for k, v in row.items() if v is not None} if cleared else row
+        groups.setdefault((tuple(sorted(kept)), cleared), []).append(kept)
     return list(groups.items())
 
 
