@@ -26,12 +26,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import pyarrow as pa
-
 from graph import GraphStore
-from graph.adapters.ladybug import LadybugStore
+from graph.adapters.ladybug import LadybugStore, _bulk
 from graph.adapters.neo4j import Neo4jStore
-from schema import Prop, PropType
 from tools import neo4j_launcher
 
 NOW = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
@@ -92,39 +89,18 @@ def via_port(store: GraphStore, rows: tuple[list[dict[str, Any]], ...]) -> dict[
     return t
 
 
-_ARROW = {
-    PropType.STRING: pa.string(),
-    PropType.INT: pa.int64(),
-    PropType.FLOAT: pa.float64(),
-    PropType.BOOL: pa.bool_(),
-    PropType.DATE: pa.date32(),
-    PropType.DATETIME: pa.timestamp("us"),
-    PropType.STRING_LIST: pa.list_(pa.string()),
-}
-
-
-def arrow_table(rows: list[dict[str, Any]], props: tuple[Prop, ...], ends: bool = False) -> pa.Table:
-    fields = [pa.field(p.name, _ARROW[p.type]) for p in props]
-    if ends:
-        fields = [pa.field("_from", pa.string()), pa.field("_to", pa.string()), *fields]
-    naive = [
-        {k: v.replace(tzinfo=None) if isinstance(v, dt.datetime) else v for k, v in r.items()} for r in rows
-    ]
-    return pa.Table.from_pylist(naive, schema=pa.schema(fields))
-
-
 def ladybug_copy(store: LadybugStore, rows: tuple[list[dict[str, Any]], ...]) -> dict[str, float]:
     """LadybugDB's bulk loader on Arrow tables built from the same Python rows."""
     companies, products, edges = rows
     conn, reg = store.conn, store.registry
     t: dict[str, float] = {}
     with timed(t, "nodes"):
-        company_table = arrow_table(companies, reg.node("Company").props)
-        product_table = arrow_table(products, reg.node("Product").props)
+        company_table = _bulk.table(companies, reg.node("Company").props)
+        product_table = _bulk.table(products, reg.node("Product").props)
         conn.execute("COPY Company FROM $t", {"t": company_table})
         conn.execute("COPY Product FROM $t", {"t": product_table})
     with timed(t, "edges"):
-        edge_table = arrow_table(edges, reg.rel("PURCHASED").props, ends=True)
+        edge_table = _bulk.table(edges, reg.rel("PURCHASED").props, endpoints=True)
         conn.execute("COPY PURCHASED FROM $t (from='Company', to='Product')", {"t": edge_table})
     return t
 
