@@ -148,7 +148,7 @@ class GraphStore(abc.ABC):
         query = _cypher.existing_keys(self.registry.node(label))
         found: set[str] = set()
         for batch in chunks(list(keys), 5000):
-            found |= {r["key"] for r in self._read(query, {"keys": batch})}
+            found.update(self._read_columns(query, {"keys": batch}).get("key", []))
         return found
 
     def delete_nodes(self, label: str, keys: Sequence[str]) -> int:

@@ -245,12 +245,18 @@ def test_large_upserts_mix_new_and_existing_rows_idempotently(store: GraphStore)
     """Above the bulk threshold the embedded store copies new rows and merges the rest."""
     first = [{"id": f"t{i:05d}", "name": f"topic {i}"} for i in range(3000)]
     store.upsert_nodes("Topic", first)
-    second = [{"id": f"t{i:05d}", "name": f"topic {i} v2", "aliases": [f"话题{i}"]} for i in range(6000)]
+    at = dt.datetime(2026, 1, 1, 8, 0, tzinfo=SHANGHAI)
+    second = [
+        {"id": f"t{i:05d}", "name": f"topic {i} v2", "aliases": [f"话题{i}"], "ingested_at": at}
+        for i in range(6000)
+    ]
     assert store.upsert_nodes("Topic", second) == 6000
     assert store.upsert_nodes("Topic", second) == 6000
     assert store.count_nodes()["Topic"] == 6000
     node = store.get_node("Topic", "t00042")
     assert node is not None and node.props["name"] == "topic 42 v2" and node.props["aliases"] == ["话题42"]
+    late = store.get_node("Topic", "t05999")  # a new row: bulk-copied by the embedded store
+    assert late is not None and late.props["ingested_at"] == at and late.props["ingested_at"].hour == 0
     store.upsert_nodes("Company", [{"id": "c1", "name": "Acme"}, {"id": "c2", "name": "Beta"}])
     edges = [{"_from": f"c{1 + i % 2}", "_to": f"t{i:05d}", "weight": 1.0} for i in range(6000)]
     assert store.upsert_edges("INTERESTED_IN", "Company", "Topic", edges) == 6000

@@ -26,13 +26,18 @@ ARROW_TYPES: dict[PropType, pa.DataType] = {
 }
 
 
-def _naive_utc(row: dict[str, Any]) -> dict[str, Any]:
-    if not any(isinstance(v, dt.datetime) for v in row.values()):
-        return row
-    return {
-        k: v.astimezone(dt.UTC).replace(tzinfo=None) if isinstance(v, dt.datetime) else v
-        for k, v in row.items()
-    }
+def _naive_utc(rows: Sequence[dict[str, Any]], columns: list[str]) -> list[dict[str, Any]]:
+    if not columns:
+        return list(rows)
+    out = []
+    for row in rows:
+        if any(row.get(c) is not None for c in columns):
+            row = dict(row)  # noqa: PLW2901 - a converted copy; the caller's row is untouched
+            for c in columns:
+                if isinstance(row.get(c), dt.datetime):
+                    row[c] = row[c].astimezone(dt.UTC).replace(tzinfo=None)
+        out.append(row)
+    return out
 
 
 def table(rows: Sequence[dict[str, Any]], props: Sequence[Prop], endpoints: bool = False) -> pa.Table:
@@ -40,4 +45,5 @@ def table(rows: Sequence[dict[str, Any]], props: Sequence[Prop], endpoints: bool
     fields = [pa.field(p.name, ARROW_TYPES[p.type]) for p in props]
     if endpoints:
         fields = [pa.field("_from", pa.string()), pa.field("_to", pa.string()), *fields]
-    return pa.Table.from_pylist([_naive_utc(r) for r in rows], schema=pa.schema(fields))
+    stamps = [p.name for p in props if p.type is PropType.DATETIME]
+    return pa.Table.from_pylist(_naive_utc(rows, stamps), schema=pa.schema(fields))

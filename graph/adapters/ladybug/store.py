@@ -18,6 +18,7 @@ from typing import Any
 
 import ladybug
 
+from graph import _cypher
 from graph.adapters.ladybug import _bulk, _ddl
 from graph.errors import ConstraintViolation, GraphError, QueryError, StoreUnavailable
 from graph.port import Check, GraphStore, Results, Statement, edge_identity
@@ -122,6 +123,13 @@ class LadybugStore(GraphStore):
                     raise
                 raise self._dangling(rel.type, (start.label, end.label), new) from exc
         return written + len(new)
+
+    def existing_keys(self, label: str, keys: Sequence[str]) -> set[str]:
+        """Many keys: one columnar scan of the label beats key lookups (about 5k/s here)."""
+        if len(keys) < self.bulk_threshold:
+            return super().existing_keys(label, keys)
+        stored = self._read_columns(_cypher.keys_of(self.registry.node(label)), {}).get("key", [])
+        return set(keys).intersection(stored)
 
     def _edge_identities(self, rel: RelType, start: NodeType, end: NodeType) -> set[Any]:
         ident = f"e.{check_identifier(rel.key)} AS k" if rel.key else f"a.{start.key} AS s, b.{end.key} AS t"
