@@ -74,6 +74,8 @@ NODES: tuple[NodeType, ...] = (
         Prop("owner_id"),
         Prop("territory"),
         Prop("is_self", T.BOOL),
+        Prop("tax_id", doc="registration number, e.g. the unified social credit code"),
+        Prop("phone", doc="switchboard, E.164"),
         doc="Any organisation; its role follows from its relationships.",
         indexed=("name", "domain", "territory"),
     ),

@@ -1,0 +1,121 @@
+"""Entities across sources: collect them, resolve them, merge each cluster into one node.
+
+The merged node takes the id of its highest-priority record (sources in the order the
+run lists them, so the CRM can outrank the ERP), fills each property from the first
+record that has it, and keeps every other name as an alias and every ``source:key`` in
+``source_keys``, so the graph says where each fact came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ingest.connectors import RawRecord
+from ingest.records.transform import Mapped, NodeRow
+from ingest.resolve import CandidatePair, EntityRecord, Thresholds, resolve
+
+Ref = tuple[str, str]  # (label, key)
+_ORDER = ("Company", "Person")  # people are resolved knowing their resolved employer
+
+
+@dataclass
+class _Entry:
+    source: str
+    record: RawRecord
+    node: NodeRow
+    employer: str | None  # the source key of the company a person works at, if the record says
+
+
+@dataclass
+class Merged:
+    rows: list[dict[str, Any]]
+    merged: int  # source records folded into another record's node
+    review: list[CandidatePair]
+
+
+@dataclass
+class EntityIndex:
+    """Entity records by label, and the resolved id of every (label, source key)."""
+
+    entries: dict[str, list[_Entry]] = field(default_factory=dict)
+    canonical: dict[Ref, str] = field(default_factory=dict)
+    _props: dict[Ref, dict[str, Any]] = field(default_factory=dict)
+
+    def add(self, source: str, record: RawRecord, mapped: Mapped) -> None:
+        for node in mapped.nodes:
+            if not node.resolve:
+                continue
+            employer = next(
+                (e.end[1] for e in mapped.edges if e.type == "WORKS_AT" and e.start == (node.label, node.key)),
+                None,
+            )
+            self.entries.setdefault(node.label, []).append(_Entry(source, record, node, employer))
+            self._props.setdefault((node.label, node.key), node.props)
+
+    def lookup(self, label: str, key: str, prop: str) -> Any:
+        """A property of an entity record read earlier in this run (e.g. an account's country)."""
+        return self._props.get((label, key), {}).get(prop)
+
+    def labels(self) -> list[str]:
+        return sorted(self.entries, key=lambda label: (_ORDER.index(label) if label in _ORDER else 99, label))
+
+    def resolve(self, ref: Ref) -> str:
+        return self.canonical.get(ref, ref[1])
+
+
+def _entity_record(label: str, entry: _Entry, index: EntityIndex) -> EntityRecord:
+    props = entry.node.props
+    names = tuple(n for n in [props.get("name"), *props.get("aliases", [])] if n)
+    employer = index.resolve(("Company", entry.employer)) if entry.employer else None
+    return EntityRecord(
+        kind=label,
+        source=entry.source,
+        key=entry.node.key,
+        names=names,
+        domain=props.get("domain"),
+        phone=props.get("phone"),
+        email=props.get("email"),
+        city=props.get("city"),
+        country=props.get("country"),
+        company_key=employer,
+    )
+
+
+def merge_entities(index: EntityIndex, label: str, thresholds: Thresholds | None = None) -> Merged:
+    """Resolve one label's records and return one node row per real entity."""
+    unique: dict[tuple[str, str], _Entry] = {}
+    for entry in index.entries.get(label, []):
+        unique.setdefault((entry.source, entry.node.key), entry)
+    entries = list(unique.values())
+    priority = {id(e): i for i, e in enumerate(entries)}
+    records = [_entity_record(label, e, index) for e in entries]
+    by_record = {(r.source, r.key): e for r, e in zip(records, entries, strict=True)}
+    resolution = resolve(records, thresholds or Thresholds())
+    rows: list[dict[str, Any]] = []
+    merged = 0
+    for cluster in resolution.clusters:
+        members = sorted((by_record[(r.source, r.key)] for r in cluster), key=lambda e: priority[id(e)])
+        rows.append(_merge(members))
+        merged += len(members) - 1
+        for member in members:
+            index.canonical[(label, member.node.key)] = members[0].node.key
+    return Merged(rows, merged, resolution.review)
+
+
+def _merge(members: list[_Entry]) -> dict[str, Any]:
+    first = members[0]
+    row: dict[str, Any] = {}
+    for member in members:
+        for name, value in member.node.props.items():
+            row.setdefault(name, value)
+    names = [n for m in members for n in [m.node.props.get("name"), *m.node.props.get("aliases", [])] if n]
+    aliases = sorted(set(names) - {row.get("name")})
+    row |= {
+        "id": first.node.key,
+        "aliases": aliases or None,
+        "source": first.source,
+        "source_key": first.node.key,
+        "source_keys": sorted({f"{m.source}:{m.node.key}" for m in members}),
+    }
+    return row

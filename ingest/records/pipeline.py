@@ -1,0 +1,224 @@
+"""Record ingestion: sources → mapped rows → resolved entities → store, with rejects.
+
+Two passes over the files keep memory flat in the size of the big files:
+1. the entities to resolve (``resolve: true`` nodes: companies, people) from every source
+   are read, resolved across sources and written, one node per real entity, keeping
+   every source key and alias;
+2. every source is read again and its other nodes and its edges are written in batches,
+   with endpoint keys translated to the resolved ids. An edge whose endpoint exists
+   nowhere is rejected as ``unknown_reference``.
+A record is one fact: if any of its fields is bad, none of its rows is written, and the
+reject names the file, line, field, value and reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from functools import partial
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph import DanglingEdgeError, GraphStore
+from ingest.connectors import RawRecord, RawReject, read_records
+from ingest.records.entities import EntityIndex, merge_entities
+from ingest.records.mapping import Mapping
+from ingest.records.rejects import Reject, RejectsFile
+from ingest.records.transform import EdgeRow, Mapped, NodeRow, Transformer
+from schema import ValidationError
+
+Progress = Callable[[str, int], None]
+
+
+@dataclass(frozen=True)
+class Source:
+    path: Path
+    mapping: Mapping
+
+
+@dataclass
+class RunReport:
+    run_id: str
+    started_at: dt.datetime
+    read: int = 0
+    nodes_written: int = 0
+    edges_written: int = 0
+    merged: int = 0
+    review_pairs: int = 0
+    rejected: Counter[str] = field(default_factory=Counter)
+    seconds: float = 0.0
+
+    @property
+    def rows_per_second(self) -> float:
+        return self.read / self.seconds if self.seconds else 0.0
+
+
+class RecordIngest:
+    """One ingest run over a set of sources into a store."""
+
+    def __init__(
+        self,
+        store: GraphStore,
+        sources: list[Source],
+        run_id: str,
+        rejects: RejectsFile,
+        batch_size: int = 5000,
+        on_progress: Progress | None = None,
+    ) -> None:
+        self.store = store
+        self.sources = sources
+        self.rejects = rejects
+        self.batch_size = batch_size
+        self.on_progress = on_progress or (lambda _stage, _n: None)
+        now = dt.datetime.now(dt.UTC)
+        self.report = RunReport(run_id, now)
+        self._provenance = {"run_id": run_id, "ingested_at": now}
+        self._rejected: set[tuple[str, int]] = set()
+        self._counted: set[Path] = set()
+        self.index = EntityIndex()
+
+    def run(self) -> RunReport:
+        start = time.perf_counter()
+        self._resolve_entities()
+        self._load_facts()
+        self.report.seconds = time.perf_counter() - start
+        return self.report
+
+    # ---- pass 1 ----------------------------------------------------------------------
+    def _resolve_entities(self) -> None:
+        for source in self.sources:
+            if not any(n.resolve for n in source.mapping.nodes):
+                continue
+            for record, mapped in self._mapped(source):
+                self.index.add(source.mapping.source, record, mapped)
+        for label in self.index.labels():
+            merged = merge_entities(self.index, label)
+            self.report.merged += merged.merged
+            self.report.review_pairs += len(merged.review)
+            rows = [r | self._provenance for r in merged.rows]
+            self.report.nodes_written += self.store.upsert_nodes(label, rows)
+        self.on_progress("entities", self.report.nodes_written)
+
+    # ---- pass 2 ----------------------------------------------------------------------
+    def _load_facts(self) -> None:
+        """Other nodes from every source first, then every source's edges, so an edge
+        never waits for a node that a later file defines."""
+        for source in self.sources:
+            if any(not n.resolve for n in source.mapping.nodes):
+                self._load(source, nodes_only=True)
+        for source in self.sources:
+            if source.mapping.edges:
+                self._load(source, nodes_only=False)
+
+    def _load(self, source: Source, nodes_only: bool) -> None:
+        nodes: dict[str, list[tuple[RawRecord, NodeRow]]] = {}
+        edges: dict[tuple[str, str, str], list[tuple[RawRecord, EdgeRow]]] = {}
+        pending = 0
+        for record, mapped in self._mapped(source):
+            if nodes_only:
+                for node in mapped.nodes:
+                    if not node.resolve:
+                        nodes.setdefault(node.label, []).append((record, node))
+            else:
+                for edge in mapped.edges:
+                    edges.setdefault((edge.type, edge.start[0], edge.end[0]), []).append((record, edge))
+            pending += 1
+            if pending >= self.batch_size:
+                self._flush(source, nodes, edges)
+                pending = 0
+        self._flush(source, nodes, edges)
+
+    def _flush(
+        self,
+        source: Source,
+        nodes: dict[str, list[tuple[RawRecord, NodeRow]]],
+        edges: dict[tuple[str, str, str], list[tuple[RawRecord, EdgeRow]]],
+    ) -> None:
+        prov = self._provenance | {"source": source.mapping.source}
+        for label, items in nodes.items():
+            payload = [{"id": n.key, **n.props, "source_key": n.key} | prov for _, n in items]
+            records = [r for r, _ in items]
+            self.report.nodes_written += self._valid_only(records, payload, partial(self.store.upsert_nodes, label))
+        for (rel, start, end), items in edges.items():
+            self._write_edges(rel, start, end, items, prov)
+        nodes.clear()
+        edges.clear()
+        self.on_progress("facts", self.report.read)
+
+    def _write_edges(
+        self, rel: str, start: str, end: str, items: list[tuple[RawRecord, EdgeRow]], prov: dict[str, Any]
+    ) -> None:
+        while items:
+            rows = [
+                {"_from": self.index.resolve(e.start), "_to": self.index.resolve(e.end), **e.props} | prov
+                for _, e in items
+            ]
+            try:
+                records = [r for r, _ in items]
+                write = partial(self.store.upsert_edges, rel, start, end)
+                self.report.edges_written += self._valid_only(records, rows, write)
+                return
+            except DanglingEdgeError as exc:
+                missing = set(exc.missing)
+                keep = []
+                for (record, edge), row in zip(items, rows, strict=True):
+                    ends = {(start, row["_from"]), (end, row["_to"])}
+                    if ends & missing:
+                        gone = sorted(ends & missing)[0]
+                        self._reject(Reject(record.source, record.line, None, gone[1], "unknown_reference",
+                                            f"{rel}: no {gone[0]} with key {gone[1]!r}"))
+                    else:
+                        keep.append((record, edge))
+                items = keep
+
+    # ---- shared ------------------------------------------------------------------------
+    def _mapped(self, source: Source) -> Iterator[tuple[RawRecord, Mapped]]:
+        """Records of a source, mapped; rejects are written once however often a file is read."""
+        mapping = source.mapping
+        count = source.path not in self._counted
+        self._counted.add(source.path)
+        transformer = Transformer(mapping, self.index.lookup)
+        for item in read_records(source.path, kind=mapping.format, encoding=mapping.encoding, sheet=mapping.sheet):
+            if count:
+                self.report.read += 1
+            if isinstance(item, RawReject):
+                self._reject(Reject(item.source, item.line, None, item.raw, item.reason, item.detail))
+                continue
+            if (item.source, item.line) in self._rejected:
+                continue
+            mapped = transformer.apply(item)
+            if mapped.rejects:
+                for reject in mapped.rejects:
+                    self._reject(reject)
+                continue
+            yield item, mapped
+
+    def _valid_only(
+        self, records: list[RawRecord], rows: list[dict[str, Any]], write: Callable[[list[dict[str, Any]]], int]
+    ) -> int:
+        """Write rows; rows the ontology refuses are rejected with its reason, the rest written."""
+        try:
+            return write(rows)
+        except ValidationError as exc:
+            bad: dict[int, tuple[str, str]] = {}
+            for index, _key, field_name, reason in exc.problems:
+                bad.setdefault(index, (field_name, reason))
+            for index, (field_name, reason) in sorted(bad.items()):
+                value = rows[index].get(field_name)
+                record = records[index]
+                self._reject(Reject(record.source, record.line, field_name, None if value is None else str(value),
+                                    "invalid_value", reason))
+            keep = [i for i in range(len(rows)) if i not in bad]
+            return write([rows[i] for i in keep]) if keep else 0
+
+    def _reject(self, reject: Reject) -> None:
+        key = (reject.source, reject.line)
+        if key in self._rejected:
+            return
+        self._rejected.add(key)
+        self.rejects.write(reject)
+        self.report.rejected[reject.reason] += 1
+
