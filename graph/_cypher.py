@@ -15,11 +15,19 @@ from schema import NodeType, RelType, check_identifier
 
 
 def _sets(var: str, names: Iterable[str], cleared: Iterable[str]) -> str:
-    """``SET`` for the row's properties; cleared ones get a literal NULL, because a
-    parameter column that is null in every row has no type LadybugDB can cast."""
-    parts = [f"{var}.{check_identifier(n)} = r.{n}" for n in names]
-    parts += [f"{var}.{check_identifier(n)} = NULL" for n in cleared]
-    return (" SET " + ", ".join(parts)) if parts else ""
+    """Set the row's properties only where its ``content_hash`` differs from the stored
+    one, so re-writing an unchanged fact keeps the run that last changed it. Cleared
+    properties get a literal NULL: a parameter column that is null in every row has no
+    type LadybugDB can cast."""
+    parts = [f"{var}.{check_identifier(n)} = CASE WHEN changed THEN r.{n} ELSE {var}.{n} END" for n in names]
+    parts += [
+        f"{var}.{check_identifier(n)} = CASE WHEN changed THEN NULL ELSE {var}.{n} END" for n in cleared
+    ]
+    return (
+        f" WITH {var}, r, coalesce({var}.content_hash, '') <> r.content_hash AS changed SET "
+        + ", ".join(parts)
+        + f" RETURN count({var}) AS written, sum(CASE WHEN changed THEN 1 ELSE 0 END) AS changed"
+    )
 
 
 def merge_nodes(node: NodeType, prop_names: Iterable[str], cleared: Iterable[str] = ()) -> str:
@@ -27,7 +35,7 @@ def merge_nodes(node: NodeType, prop_names: Iterable[str], cleared: Iterable[str
     rest = [n for n in prop_names if n != key]
     return (
         f"UNWIND $rows AS r WITH r.{key} AS k, r AS r "
-        f"MERGE (n:{label} {{{key}: k}}){_sets('n', rest, cleared)} RETURN count(n) AS written"
+        f"MERGE (n:{label} {{{key}: k}}){_sets('n', rest, cleared)}"
     )
 
 
@@ -41,7 +49,7 @@ def merge_edges(
     return (
         f"UNWIND $rows AS r MATCH (a:{a} {{{start.key}: r._from}}) "
         f"MATCH (b:{b} {{{end.key}: r._to}}) "
-        f"MERGE (a)-[e:{rel_type}{ident}]->(b){_sets('e', rest, cleared)} RETURN count(e) AS written"
+        f"MERGE (a)-[e:{rel_type}{ident}]->(b){_sets('e', rest, cleared)}"
     )
 
 

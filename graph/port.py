@@ -10,6 +10,7 @@ driver values, two dialect snippets) and nothing else.
 from __future__ import annotations
 
 import abc
+import hashlib
 import logging
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -81,11 +82,13 @@ class GraphStore(abc.ABC):
         """Merge nodes on their key; set the given properties (``None`` clears one).
 
         All rows are validated before anything is written; then each batch of
-        ``batch_size`` rows is one transaction. Properties a row omits are left as they are.
+        ``batch_size`` rows is one transaction. Properties a row omits are left as they
+        are. Returns how many nodes were created or changed: a row equal in content to
+        the stored node (``content_hash``) is not rewritten, so a rerun changes nothing.
         """
         node = self.registry.node(label)
         valid = _dedupe(self.registry.validate_nodes(label, rows), lambda r: r[node.key])
-        return self._upsert_node_rows(node, valid)
+        return self._upsert_node_rows(node, _with_content_hash(valid))
 
     def _upsert_node_rows(self, node: NodeType, valid: list[Row]) -> int:
         """Write validated rows with unique keys; an adapter may take a bulk path."""
@@ -94,7 +97,7 @@ class GraphStore(abc.ABC):
             query = _cypher.merge_nodes(node, names, cleared)
             for batch in chunks(group, self.batch_size):
                 result = self._retrying(partial(self._write, [(query, {"rows": batch})]))
-                written += int(result[0][0]["written"])
+                written += int(result[0][0]["changed"])
         return written
 
     def upsert_edges(
@@ -112,7 +115,7 @@ class GraphStore(abc.ABC):
         dangling = self._dangling(rel_type, (start_label, end_label), valid)
         if dangling.missing:
             raise dangling
-        return self._upsert_edge_rows(rel, start, end, _dedupe(valid, edge_identity(rel)))
+        return self._upsert_edge_rows(rel, start, end, _with_content_hash(_dedupe(valid, edge_identity(rel))))
 
     def _upsert_edge_rows(self, rel: RelType, start: NodeType, end: NodeType, valid: list[Row]) -> int:
         """Write validated edge rows with unique identities; an adapter may take a bulk path."""
@@ -130,10 +133,10 @@ class GraphStore(abc.ABC):
                 raise _Incomplete
 
         try:
-            self._write([(query, {"rows": batch})], complete)
+            result = self._write([(query, {"rows": batch})], complete)
         except _Incomplete:
             raise self._dangling(rel, ends, batch) from None
-        return len(batch)
+        return int(result[0][0]["changed"])
 
     def _dangling(self, rel: str, ends: NodeRef, rows: list[Row]) -> DanglingEdgeError:
         missing = [
@@ -347,6 +350,18 @@ class GraphStore(abc.ABC):
 
 class _Incomplete(Exception):
     """Raised inside a write transaction to roll it back."""
+
+
+_NOT_CONTENT = frozenset({"run_id", "ingested_at", "content_hash"})
+
+
+def _with_content_hash(rows: list[Row]) -> list[Row]:
+    """Each row with the hash of what it says (provenance of the run left out)."""
+    for row in rows:
+        content = sorted((k, v) for k, v in row.items() if k not in _NOT_CONTENT)
+        digest = hashlib.blake2b(repr(content).encode(), digest_size=12).hexdigest()
+        row["content_hash"] = digest
+    return rows
 
 
 def edge_identity(rel: RelType) -> Callable[[Row], Any]:

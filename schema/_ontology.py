@@ -33,6 +33,7 @@ PROVENANCE = (
     Prop("source_key", doc="the record's key in that source"),
     Prop("run_id", doc="the ingest or analysis run that wrote it"),
     Prop("ingested_at", T.DATETIME),
+    Prop("content_hash", doc="hash of the fact's content; an unchanged fact is not rewritten"),
 )
 NODE_PROVENANCE = (*PROVENANCE, Prop("source_keys", T.STRING_LIST, doc="every source key merged"))
 EDGE_PROVENANCE = (

@@ -47,7 +47,11 @@ class EntityIndex:
             if not node.resolve:
                 continue
             employer = next(
-                (e.end[1] for e in mapped.edges if e.type == "WORKS_AT" and e.start == (node.label, node.key)),
+                (
+                    e.end[1]
+                    for e in mapped.edges
+                    if e.type == "WORKS_AT" and e.start == (node.label, node.key)
+                ),
                 None,
             )
             self.entries.setdefault(node.label, []).append(_Entry(source, record, node, employer))

@@ -41,7 +41,18 @@ from pydantic import ValidationError as PydanticError
 from schema import REGISTRY, Registry, SchemaError
 
 ValueType = Literal[
-    "str", "int", "float", "amount", "bool", "date", "past_date", "datetime", "list", "phone", "email", "is_empty"
+    "str",
+    "int",
+    "float",
+    "amount",
+    "bool",
+    "date",
+    "past_date",
+    "datetime",
+    "list",
+    "phone",
+    "email",
+    "is_empty",
 ]
 
 

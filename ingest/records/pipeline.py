@@ -78,6 +78,7 @@ class RecordIngest:
         self._provenance = {"run_id": run_id, "ingested_at": now}
         self._rejected: set[tuple[str, int]] = set()
         self._counted: set[Path] = set()
+        self._seen_edges: set[tuple[Any, ...]] = set()
         self.index = EntityIndex()
 
     def run(self) -> RunReport:
@@ -141,7 +142,9 @@ class RecordIngest:
         for label, items in nodes.items():
             payload = [{"id": n.key, **n.props, "source_key": n.key} | prov for _, n in items]
             records = [r for r, _ in items]
-            self.report.nodes_written += self._valid_only(records, payload, partial(self.store.upsert_nodes, label))
+            self.report.nodes_written += self._valid_only(
+                records, payload, partial(self.store.upsert_nodes, label)
+            )
         for (rel, start, end), items in edges.items():
             self._write_edges(rel, start, end, items, prov)
         nodes.clear()
@@ -151,6 +154,7 @@ class RecordIngest:
     def _write_edges(
         self, rel: str, start: str, end: str, items: list[tuple[RawRecord, EdgeRow]], prov: dict[str, Any]
     ) -> None:
+        items = self._first_seen(rel, items)
         while items:
             rows = [
                 {"_from": self.index.resolve(e.start), "_to": self.index.resolve(e.end), **e.props} | prov
@@ -168,11 +172,41 @@ class RecordIngest:
                     ends = {(start, row["_from"]), (end, row["_to"])}
                     if ends & missing:
                         gone = sorted(ends & missing)[0]
-                        self._reject(Reject(record.source, record.line, None, gone[1], "unknown_reference",
-                                            f"{rel}: no {gone[0]} with key {gone[1]!r}"))
+                        self._reject(
+                            Reject(
+                                record.source,
+                                record.line,
+                                None,
+                                gone[1],
+                                "unknown_reference",
+                                f"{rel}: no {gone[0]} with key {gone[1]!r}",
+                            )
+                        )
                     else:
                         keep.append((record, edge))
                 items = keep
+
+    def _first_seen(
+        self, rel: str, items: list[tuple[RawRecord, EdgeRow]]
+    ) -> list[tuple[RawRecord, EdgeRow]]:
+        """One fact per edge identity per run: the first source listed wins, as for nodes.
+
+        After resolution two sources can state the same edge (a contact and a lead who
+        are one person, both WORKS_AT one company) with different properties; letting
+        the later one overwrite would make every rerun rewrite it.
+        """
+        key = self.store.registry.rel(rel).key
+        kept = []
+        for record, edge in items:
+            ident = (
+                (rel, edge.props.get(key))
+                if key
+                else (rel, self.index.resolve(edge.start), self.index.resolve(edge.end))
+            )
+            if ident not in self._seen_edges:
+                self._seen_edges.add(ident)
+                kept.append((record, edge))
+        return kept
 
     # ---- shared ------------------------------------------------------------------------
     def _mapped(self, source: Source) -> Iterator[tuple[RawRecord, Mapped]]:
@@ -181,7 +215,9 @@ class RecordIngest:
         count = source.path not in self._counted
         self._counted.add(source.path)
         transformer = Transformer(mapping, self.index.lookup)
-        for item in read_records(source.path, kind=mapping.format, encoding=mapping.encoding, sheet=mapping.sheet):
+        for item in read_records(
+            source.path, kind=mapping.format, encoding=mapping.encoding, sheet=mapping.sheet
+        ):
             if count:
                 self.report.read += 1
             if isinstance(item, RawReject):
@@ -197,7 +233,10 @@ class RecordIngest:
             yield item, mapped
 
     def _valid_only(
-        self, records: list[RawRecord], rows: list[dict[str, Any]], write: Callable[[list[dict[str, Any]]], int]
+        self,
+        records: list[RawRecord],
+        rows: list[dict[str, Any]],
+        write: Callable[[list[dict[str, Any]]], int],
     ) -> int:
         """Write rows; rows the ontology refuses are rejected with its reason, the rest written."""
         try:
@@ -209,8 +248,16 @@ class RecordIngest:
             for index, (field_name, reason) in sorted(bad.items()):
                 value = rows[index].get(field_name)
                 record = records[index]
-                self._reject(Reject(record.source, record.line, field_name, None if value is None else str(value),
-                                    "invalid_value", reason))
+                self._reject(
+                    Reject(
+                        record.source,
+                        record.line,
+                        field_name,
+                        None if value is None else str(value),
+                        "invalid_value",
+                        reason,
+                    )
+                )
             keep = [i for i in range(len(rows)) if i not in bad]
             return write([rows[i] for i in keep]) if keep else 0
 
@@ -221,4 +268,3 @@ class RecordIngest:
         self._rejected.add(key)
         self.rejects.write(reject)
         self.report.rejected[reject.reason] += 1
-

@@ -78,7 +78,9 @@ class Transformer:
     def apply(self, record: RawRecord) -> Mapped:
         """All of a record's rows, or none of them and the reasons (a record is one fact)."""
         out = Mapped()
-        fields = {k: None if isinstance(v, str) and v.strip() in self.nulls else v for k, v in record.fields.items()}
+        fields = {
+            k: None if isinstance(v, str) and v.strip() in self.nulls else v for k, v in record.fields.items()
+        }
         record = RawRecord(record.source, record.line, fields)
         try:
             self._props(self.mapping.checks, record.fields)
@@ -118,7 +120,9 @@ class Transformer:
             if spec.optional:
                 return None
             missing = spec.start if start is None else spec.end
-            raise _Bad(_first_field(missing.key), None, "missing_required", f"{spec.type} endpoint key is empty")
+            raise _Bad(
+                _first_field(missing.key), None, "missing_required", f"{spec.type} endpoint key is empty"
+            )
         return EdgeRow(spec.type, start, end, self._props(spec.props, fields))
 
     def _endpoint(self, spec: EndpointSpec, fields: dict[str, Any]) -> tuple[str, str] | None:
@@ -191,7 +195,6 @@ class Transformer:
         if kind == "phone":
             return self._phone(spec, str(raw), fields)
         return normalize.email(str(raw))
-
 
     def _phone(self, spec: PropSpec, raw: str, fields: dict[str, Any]) -> str:
         region = _text(fields.get(spec.region_from)) if spec.region_from else None
