@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
 from accountgraph.checks import check_store
@@ -17,7 +18,7 @@ from accountgraph.settings import Settings, StoreKind
 from accountgraph.wiring import open_store
 from graph import GraphStore
 from graph.export import iter_graph, iter_subgraph, write_graphml, write_jsonl
-from ingest.bootstrap import load_reference
+from ingest.records import SAMPLE_MAPPINGS, MappingError, RunReport, ingest_directory
 from ingest.sample import generate
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="AccountGraph: B2B sales knowledge graph.")
@@ -76,32 +77,69 @@ def sample_generate(
     console.print(f"[green]sample market written[/green] to {out}: {manifest.counts}")
 
 
-@ingest_app.command("sample")
-def ingest_sample(
-    directory: Annotated[Path, typer.Argument(help="a generated sample market")],
+def _print_report(report: RunReport, run_dir: Path) -> None:
+    table = Table(title=f"ingest run {report.run_id}")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for what, n in (
+        ("records read", report.read),
+        ("nodes created or changed", report.nodes_written),
+        ("edges created or changed", report.edges_written),
+        ("source records merged", report.merged),
+        ("pairs for review", report.review_pairs),
+        *((f"rejected: {reason}", n) for reason, n in sorted(report.rejected.items())),
+    ):
+        table.add_row(what, f"{n:,}")
+    table.add_row("rate", f"{report.rows_per_second:,.0f} records/s in {report.seconds:.1f} s", style="bold")
+    console.print(table)
+    console.print(f"rejects and report: {run_dir}")
+
+
+def _ingest(graph: GraphStore, root: Path, mappings: Path, run_dir: Path, run_id: str) -> RunReport:
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), console=console) as progress:
+        task = progress.add_task("reading", total=None)
+        report = ingest_directory(
+            graph,
+            root,
+            mappings,
+            run_dir,
+            run_id,
+            on_progress=lambda stage, n: progress.update(task, description=f"{stage}: {n:,}"),
+        )
+    _print_report(report, run_dir)
+    return report
+
+
+@ingest_app.command("records")
+def ingest_records(
+    path: Annotated[Path, typer.Argument(help="an export file, or a directory of them")],
+    mapping: Annotated[Path, typer.Option(help="a mapping YAML, or a directory of them")] = SAMPLE_MAPPINGS,
     store: StoreOpt = None,
 ) -> None:
-    """Load the sample market's companies, people and products (reference records)."""
-    graph = open_store(_settings(), store)
+    """Ingest exports through their mappings: validate, resolve, write, reject with reasons."""
+    settings = _settings()
+    run_id = _run_id("ingest")
+    graph = open_store(settings, store)
     try:
-        with console.status("loading reference records"):
-            written = load_reference(graph, directory, _run_id("bootstrap"))
-        console.print(f"[green]loaded[/green] {written}")
+        _ingest(graph, path, mapping, settings.data_dir / "runs" / run_id, run_id)
+    except MappingError as exc:
+        console.print(f"[red]mapping error[/red] {exc}")
+        raise typer.Exit(2) from None
     finally:
         graph.close()
 
 
 @app.command()
 def demo(store: StoreOpt = None) -> None:
-    """Generate the sample market if needed, load it, and print what the graph holds."""
+    """Generate the sample market if needed, ingest it, and print what the graph holds."""
     settings = _settings()
     if not (settings.sample_dir / "manifest.json").exists():
         with console.status("generating sample market"):
             generate(settings.sample_dir, seed=settings.sample_seed, scale=settings.sample_scale)
+    run_id = _run_id("demo")
     graph = open_store(settings, store)
     try:
-        with console.status("loading reference records"):
-            load_reference(graph, settings.sample_dir, _run_id("demo"))
+        _ingest(graph, settings.sample_dir, SAMPLE_MAPPINGS, settings.data_dir / "runs" / run_id, run_id)
         _print_counts(graph)
     finally:
         graph.close()

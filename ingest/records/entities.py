@@ -11,11 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ingest import normalize
 from ingest.connectors import RawRecord
 from ingest.records.transform import Mapped, NodeRow
 from ingest.resolve import CandidatePair, EntityRecord, Thresholds, resolve
 
 Ref = tuple[str, str]  # (label, key)
+#: sources that may hold the same entity several times (a spreadsheet of leads); the
+#: resolver holds records of any other source to one record per real entity
+REPEATING_SOURCES = frozenset({"marketing"})
 _ORDER = ("Company", "Person")  # people are resolved knowing their resolved employer
 
 
@@ -25,6 +29,7 @@ class _Entry:
     record: RawRecord
     node: NodeRow
     employer: str | None  # the source key of the company a person works at, if the record says
+    job: dict[str, Any]  # that WORKS_AT edge's properties (since, until, ...)
 
 
 @dataclass
@@ -46,15 +51,11 @@ class EntityIndex:
         for node in mapped.nodes:
             if not node.resolve:
                 continue
-            employer = next(
-                (
-                    e.end[1]
-                    for e in mapped.edges
-                    if e.type == "WORKS_AT" and e.start == (node.label, node.key)
-                ),
-                None,
+            job = next(
+                (e for e in mapped.edges if e.type == "WORKS_AT" and e.start == (node.label, node.key)), None
             )
-            self.entries.setdefault(node.label, []).append(_Entry(source, record, node, employer))
+            entry = _Entry(source, record, node, job.end[1] if job else None, job.props if job else {})
+            self.entries.setdefault(node.label, []).append(entry)
             self._props.setdefault((node.label, node.key), node.props)
 
     def lookup(self, label: str, key: str, prop: str) -> Any:
@@ -72,6 +73,9 @@ def _entity_record(label: str, entry: _Entry, index: EntityIndex) -> EntityRecor
     props = entry.node.props
     names = tuple(n for n in [props.get("name"), *props.get("aliases", [])] if n)
     employer = index.resolve(("Company", entry.employer)) if entry.employer else None
+    industry = (
+        index.lookup("Company", entry.employer, "industry") if entry.employer else props.get("industry")
+    )
     return EntityRecord(
         kind=label,
         source=entry.source,
@@ -80,9 +84,14 @@ def _entity_record(label: str, entry: _Entry, index: EntityIndex) -> EntityRecor
         domain=props.get("domain"),
         phone=props.get("phone"),
         email=props.get("email"),
-        city=props.get("city"),
+        city=normalize.city_key(props.get("city")),
         country=props.get("country"),
         company_key=employer,
+        tax_id=props.get("tax_id"),
+        since=entry.job.get("since"),
+        until=entry.job.get("until"),
+        seniority=props.get("seniority"),
+        industry=industry,
     )
 
 
@@ -95,7 +104,7 @@ def merge_entities(index: EntityIndex, label: str, thresholds: Thresholds | None
     priority = {id(e): i for i, e in enumerate(entries)}
     records = [_entity_record(label, e, index) for e in entries]
     by_record = {(r.source, r.key): e for r, e in zip(records, entries, strict=True)}
-    resolution = resolve(records, thresholds or Thresholds())
+    resolution = resolve(records, thresholds or Thresholds(), repeating_sources=REPEATING_SOURCES)
     rows: list[dict[str, Any]] = []
     merged = 0
     for cluster in resolution.clusters:

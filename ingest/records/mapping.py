@@ -150,7 +150,7 @@ class Mapping(_Strict):
     phone_region: str = "CN"
     timezone: str = "UTC"
     as_of: dt.date | None = None
-    nulls: list[str] = Field(default_factory=lambda: ["—", "-", "N/A", "n/a", "NULL", "null"])
+    nulls: list[str] = Field(default_factory=list)  # the source's own "no value" markers, e.g. "—"
     checks: dict[str, PropSpec] = Field(default_factory=dict)  # validated, not stored
     nodes: list[NodeMap] = Field(default_factory=list)
     edges: list[EdgeMap] = Field(default_factory=list)

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from functools import partial
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -145,8 +145,8 @@ class RecordIngest:
             self.report.nodes_written += self._valid_only(
                 records, payload, partial(self.store.upsert_nodes, label)
             )
-        for (rel, start, end), items in edges.items():
-            self._write_edges(rel, start, end, items, prov)
+        for (rel, start, end), facts in edges.items():
+            self._write_edges(rel, start, end, facts, prov)
         nodes.clear()
         edges.clear()
         self.on_progress("facts", self.report.read)

@@ -170,31 +170,22 @@ class Transformer:
             raise _Bad(spec.column or name, raw, exc.reason, str(exc)) from None
 
     def _typed(self, spec: PropSpec, raw: Any, fields: dict[str, Any]) -> Any:
-        kind = spec.type
-        if kind == "str":
-            return str(raw)
-        if kind == "int":
-            number = normalize.parse_number(raw)
-            if number != int(number):
-                raise normalize.NormalizationError("bad_number", str(raw), "not a whole number")
-            return int(number)
-        if kind == "float":
-            return normalize.parse_number(raw)
-        if kind == "amount":
-            return normalize.parse_amount(raw)
-        if kind == "bool":
-            return _bool(spec.column or "", raw)
-        if kind == "date":
-            return normalize.parse_date(raw)
-        if kind == "past_date":
-            return normalize.parse_date(raw, not_after=self.as_of)
-        if kind == "datetime":
-            return normalize.parse_datetime(raw, tz=self.tz, not_after=self.as_of_end)
-        if kind == "list":
-            return [str(v) for v in raw] if isinstance(raw, list) else [str(raw)]
-        if kind == "phone":
+        if spec.type == "phone":
             return self._phone(spec, str(raw), fields)
-        return normalize.email(str(raw))
+        if spec.type == "bool":
+            return _bool(spec.column or "", raw)
+        readers: dict[str, Callable[[Any], Any]] = {
+            "str": str,
+            "int": _whole,
+            "float": normalize.parse_number,
+            "amount": normalize.parse_amount,
+            "date": normalize.parse_date,
+            "past_date": lambda v: normalize.parse_date(v, not_after=self.as_of),
+            "datetime": lambda v: normalize.parse_datetime(v, tz=self.tz, not_after=self.as_of_end),
+            "list": lambda v: [str(i) for i in v] if isinstance(v, list) else [str(v)],
+            "email": lambda v: normalize.email(str(v)),
+        }
+        return readers[spec.type](raw)
 
     def _phone(self, spec: PropSpec, raw: str, fields: dict[str, Any]) -> str:
         region = _text(fields.get(spec.region_from)) if spec.region_from else None
@@ -204,6 +195,13 @@ class Transformer:
         city = _text(fields.get(spec.area_from)) if spec.area_from else None
         region = region or normalize.country_of_city(city) or self.mapping.phone_region
         return normalize.phone_e164(raw, region, area_code=normalize.area_code(city))
+
+
+def _whole(raw: Any) -> int:
+    number = normalize.parse_number(raw)
+    if number != int(number):
+        raise normalize.NormalizationError("bad_number", str(raw), "not a whole number")
+    return int(number)
 
 
 def _bool(column: str, raw: Any) -> bool:

@@ -1,0 +1,130 @@
+"""Company name keys for matching: one spelling for "上海瑞金醫院", "RUIJIN HOSPITAL CO., LTD." etc."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from .cities import city_names_latin, city_names_zh, lookup_city
+from .pinyin import syllables
+from .text import fold, has_cjk, is_cjk_char, strip_accents
+
+# Longest first: "股份有限公司" must go before "有限公司".
+LEGAL_ZH = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团", "公司")
+LEGAL_EN = frozenset(
+    {
+        "inc", "incorporated", "ltd", "limited", "co", "company", "corp", "corporation", "llc", "llp", "lp",
+        "gmbh", "ag", "kg", "kgaa", "se", "plc", "sa", "sarl", "srl", "spa", "bv", "nv", "pte", "pty", "pvt",
+        "ug", "ohg", "mbh", "group", "holding", "holdings",
+    }
+)  # fmt: skip
+# Abbreviations people type in short names ("Ruijin Hosp.", "Med. Univ. 1st Affil. Hosp.").
+ABBREVIATIONS: dict[str, str] = {
+    "hosp": "hospital", "univ": "university", "med": "medical", "affil": "affiliated",
+    "intl": "international",
+    "mfg": "manufacturing", "natl": "national", "tech": "technology", "dept": "department", "ctr": "center",
+    "centre": "center", "labs": "laboratories", "lab": "laboratory", "tcm": "traditional chinese medicine",
+    "mch": "maternal and child health", "klinik": "klinikum",
+}  # fmt: skip
+ORDINALS: dict[str, str] = {
+    "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6", "seventh": "7",
+    "eighth": "8", "ninth": "9", "tenth": "10", "1st": "1", "2nd": "2", "3rd": "3",
+}  # fmt: skip
+_ORDINAL_TH = re.compile(r"^(\d+)th$")
+_STOPWORDS = frozenset({"the", "and", "of", "und", "&"})
+_PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
+
+
+def _latin_tokens(text: str) -> list[str]:
+    out: list[str] = []
+    for raw in text.split():
+        tok = ABBREVIATIONS.get(raw, raw)
+        tok = ORDINALS.get(tok, tok)
+        m = _ORDINAL_TH.match(tok)
+        if m:
+            tok = m.group(1)
+        if tok in LEGAL_EN or tok in _STOPWORDS or tok == "no":
+            continue
+        out.extend(tok.split())
+    return out
+
+
+def _strip_zh_legal(text: str) -> str:
+    for suffix in LEGAL_ZH:
+        text = text.replace(suffix, " ")
+    return text
+
+
+@lru_cache(maxsize=65536)
+def company_name_key(name: str) -> str:
+    """Matching key: NFKC, simplified, case-folded, no punctuation or legal forms, single spaces.
+
+    "上海瑞金醫院有限公司" -> "上海瑞金医院"; "Shanghai Ruijin Hospital Co., Ltd." ->
+    "shanghai ruijin hospital"; "ＲＵＩＪＩＮ　ＨＯＳＰ．" -> "ruijin hospital". Cities stay in
+    the key (see ``company_name_core`` for the city-free core used in scoring).
+    """
+    text = strip_accents(fold(name)).replace("'", "").replace("’", "")
+    text = _strip_zh_legal(text)
+    text = _PUNCT.sub(" ", text).replace("_", " ")
+    tokens: list[str] = []
+    for chunk in text.split():
+        if has_cjk(chunk):
+            tokens.append(chunk)
+        else:
+            tokens.extend(_latin_tokens(chunk))
+    # Join adjacent CJK chunks: Chinese has no word spaces, brackets only split the name.
+    key: list[str] = []
+    for tok in tokens:
+        if key and is_cjk_char(tok[0]) and is_cjk_char(key[-1][-1]):
+            key[-1] += tok
+        else:
+            key.append(tok)
+    return " ".join(key)
+
+
+class NameCore(NamedTuple):
+    core: str  # key without city names
+    cities: tuple[str, ...]  # canonical English names of the cities found in the name
+    script: str  # "zh" when the core is Chinese, else "latin"
+
+
+@lru_cache(maxsize=65536)
+def company_name_core(name: str) -> NameCore:
+    """The key with city names taken out, and the cities it named.
+
+    "济南市第七人民医院" -> ("第七人民医院", ("Jinan",)); "Haijing Chemical (Jinan)" ->
+    ("haijing chemical", ("Jinan",)). A source may drop the city prefix or move it into
+    brackets, so names are compared without it and the city is compared separately.
+    """
+    key = company_name_key(name)
+    found: list[str] = []
+    if has_cjk(key):
+        for zh in city_names_zh():
+            pattern = zh + "市" if zh + "市" in key else zh
+            if pattern in key:
+                rest = key.replace(pattern, "", 1).strip()
+                if len(rest) >= 2:
+                    key = rest
+                    city = lookup_city(zh)
+                    if city:
+                        found.append(city.name)
+    words = key.split()
+    for latin in city_names_latin():
+        parts = latin.replace("'", "").split()
+        n = len(parts)
+        for i in range(len(words) - n + 1):
+            if words[i : i + n] == parts and len(words) > n:
+                city = lookup_city(latin)
+                if city:
+                    found.append(city.name)
+                del words[i : i + n]
+                break
+    core = " ".join(words)
+    return NameCore(core, tuple(dict.fromkeys(found)), "zh" if has_cjk(core) else "latin")
+
+
+@lru_cache(maxsize=65536)
+def company_pinyin(name: str) -> str:
+    """The CJK part of a company core in toneless pinyin, no spaces: "瑞金医院" -> "ruijinyiyuan"."""
+    return "".join(syllables(company_name_core(name).core))

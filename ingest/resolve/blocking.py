@@ -1,0 +1,65 @@
+"""Blocking: only records that share a block key are compared (no all-pairs).
+
+Keys are identifiers (tax number, domain, phone, e-mail) and name pieces (Latin words,
+Chinese character bigrams, pinyin runs that bridge the two scripts; for people the
+whole name key). A block larger than its cap says nothing ("hospital", "医院") and is
+dropped, which keeps the number of pairs near-linear in the number of records.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+
+from .features import Prepared
+
+ID_BLOCK_CAP = 200
+NAME_BLOCK_CAP = 60
+
+
+def company_keys(p: Prepared) -> Iterator[tuple[str, int]]:
+    rec = p.rec
+    if rec.tax_id:
+        yield f"t:{rec.tax_id}", ID_BLOCK_CAP
+    if p.domain:
+        yield f"d:{p.domain}", ID_BLOCK_CAP
+    if rec.phone:
+        yield f"p:{rec.phone}", ID_BLOCK_CAP
+    for name in p.company_names:
+        for token in name.tokens:
+            yield f"n:{token}", NAME_BLOCK_CAP
+        for gram in name.pinyin:
+            if name.script == "latin" or len(gram) >= 4:
+                yield f"y:{gram}", NAME_BLOCK_CAP
+
+
+def person_keys(p: Prepared) -> Iterator[tuple[str, int]]:
+    rec = p.rec
+    if rec.email:
+        yield f"e:{rec.email}", ID_BLOCK_CAP
+    if rec.phone:
+        yield f"p:{rec.phone}", ID_BLOCK_CAP
+    for key in p.person_keys:
+        yield f"k:{key}", ID_BLOCK_CAP
+        if rec.company_key:
+            for token in key.split():
+                yield f"c:{rec.company_key}:{token}", NAME_BLOCK_CAP
+
+
+def candidate_pairs(prepared: Sequence[Prepared]) -> list[tuple[int, int]]:
+    """Sorted, de-duplicated index pairs (i < j) that share at least one usable block."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    caps: dict[str, int] = {}
+    for p in prepared:
+        keys = company_keys(p) if p.rec.kind == "Company" else person_keys(p)
+        for key, cap in dict.fromkeys(keys):
+            blocks[key].append(p.idx)
+            caps[key] = cap
+    pairs: set[tuple[int, int]] = set()
+    for key, members in blocks.items():
+        if len(members) < 2 or len(members) > caps[key]:
+            continue
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                pairs.add((i, j) if i < j else (j, i))
+    return sorted(pairs)

@@ -1,0 +1,82 @@
+"""Entity resolution for companies and people: prepare, block, score, cluster."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from .blocking import candidate_pairs
+from .cluster import GuardedClusters
+from .features import Idf, prepare
+from .model import CandidatePair, EntityRecord, Resolution, Thresholds
+from .scoring import score_companies, score_people
+
+# Sources that legitimately hold many records of one entity (a lead per booth visit).
+# Every other source is taken to keep one record per entity, so two of its records
+# merge only on very strong direct evidence (``Thresholds.same_source``).
+REPEATING_SOURCES = frozenset({"marketing/leads.xlsx"})
+
+
+def _clip(score: float) -> float:
+    return round(min(1.0, max(0.0, score)), 4)
+
+
+def resolve(
+    records: Sequence[EntityRecord],
+    thresholds: Thresholds = Thresholds(),  # noqa: B008 - frozen dataclass, safe as a default
+    repeating_sources: Collection[str] = REPEATING_SOURCES,
+) -> Resolution:
+    """Cluster ``records`` (companies and people are resolved separately, never with each other).
+
+    Deterministic: records are ordered by (kind, source, key) first, pairs are taken
+    in descending score order with index ties, so the same input gives the same clusters.
+    """
+    ordered = sorted(records, key=lambda r: (r.kind, r.source, r.key))
+    clusters: list[list[EntityRecord]] = []
+    review: list[CandidatePair] = []
+    merges: list[CandidatePair] = []
+    for kind in sorted({r.kind for r in ordered}):
+        part = [r for r in ordered if r.kind == kind]
+        res = _resolve_kind(part, thresholds, repeating_sources)
+        clusters += res.clusters
+        review += res.review
+        merges += res.merges
+    clusters.sort(key=lambda c: (c[0].kind, c[0].source, c[0].key))
+    return Resolution(clusters, review, merges)
+
+
+def score_pair(a: EntityRecord, b: EntityRecord) -> CandidatePair:
+    """Score two records on their own (name weights from just these two): for review tools and tests."""
+    if a.kind != b.kind:
+        raise ValueError(f"cannot compare a {a.kind} with a {b.kind}")
+    pa, pb = prepare([a, b])
+    score, reasons = score_companies(pa, pb, Idf([pa, pb])) if a.kind == "Company" else score_people(pa, pb)
+    return CandidatePair(a, b, _clip(score), tuple(reasons))
+
+
+def _resolve_kind(
+    records: Sequence[EntityRecord], thresholds: Thresholds, repeating: Collection[str]
+) -> Resolution:
+    prepared = prepare(records)
+    idf = Idf(prepared)
+    raw: dict[tuple[int, int], tuple[float, list[str]]] = {}
+    for i, j in candidate_pairs(prepared):
+        a, b = prepared[i], prepared[j]
+        raw[(i, j)] = score_companies(a, b, idf) if a.rec.kind == "Company" else score_people(a, b)
+    scores = {pair: s for pair, (s, _) in raw.items()}
+    exclusive = {r.source for r in records} - set(repeating)
+    guard = GuardedClusters([r.source for r in records], scores, thresholds, exclusive)
+    ranked = sorted(
+        (pair for pair, s in scores.items() if s >= thresholds.low), key=lambda p: (-scores[p], p)
+    )
+    merges: list[CandidatePair] = []
+    for i, j in ranked:
+        s, reasons = raw[(i, j)]
+        if s >= thresholds.high and not guard.same(i, j) and guard.offer(i, j, s):
+            merges.append(CandidatePair(records[i], records[j], _clip(s), tuple(reasons)))
+    review = [
+        CandidatePair(records[i], records[j], _clip(raw[(i, j)][0]), tuple(raw[(i, j)][1]))
+        for i, j in ranked
+        if not guard.same(i, j)
+    ]
+    clusters = [[records[i] for i in group] for group in guard.groups()]
+    return Resolution(clusters, review, merges)
