@@ -45,7 +45,8 @@ def _adapter(name: str, props: Iterable[Prop], extra: Mapping[str, Any]) -> Type
     fields = {p.name: _annotation(p) for p in props} | dict(extra)
     record: Any = TypedDict(name, fields)  # type: ignore[misc]  # built at run time from the ontology
     record.__pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[attr-defined]
-    return TypeAdapter(list[record])
+    rows: Any = list[record]  # a type built at run time; the checker cannot follow it
+    return TypeAdapter(rows)
 
 
 class Registry:
