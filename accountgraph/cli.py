@@ -14,9 +14,11 @@ from rich.progress import Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
 from accountgraph.checks import check_store
+from accountgraph.cli_eval import eval_app
+from accountgraph.cli_review import decision_log, review_app
 from accountgraph.settings import Settings, StoreKind
 from accountgraph.wiring import open_store
-from graph import GraphStore
+from graph import GraphStore, recent_runs
 from graph.export import iter_graph, iter_subgraph, write_graphml, write_jsonl
 from ingest.records import SAMPLE_MAPPINGS, MappingError, RunReport, ingest_directory
 from ingest.sample import generate
@@ -28,6 +30,8 @@ ingest_app = typer.Typer(no_args_is_help=True, help="Load data into the graph.")
 app.add_typer(store_app, name="store")
 app.add_typer(sample_app, name="sample")
 app.add_typer(ingest_app, name="ingest")
+app.add_typer(review_app, name="review")
+app.add_typer(eval_app, name="eval")
 console = Console()
 
 StoreOpt = Annotated[StoreKind | None, typer.Option("--store", help="embedded or neo4j (default: settings)")]
@@ -86,7 +90,8 @@ def _print_report(report: RunReport, run_dir: Path) -> None:
         ("nodes created or changed", report.nodes_written),
         ("edges created or changed", report.edges_written),
         ("source records merged", report.merged),
-        ("pairs for review", report.review_pairs),
+        ("pairs for review (accountgraph review list)", report.review_pairs),
+        ("facts skipped as older than --since/cursor", report.skipped),
         *((f"rejected: {reason}", n) for reason, n in sorted(report.rejected.items())),
     ):
         table.add_row(what, f"{n:,}")
@@ -95,7 +100,15 @@ def _print_report(report: RunReport, run_dir: Path) -> None:
     console.print(f"rejects and report: {run_dir}")
 
 
-def _ingest(graph: GraphStore, root: Path, mappings: Path, run_dir: Path, run_id: str) -> RunReport:
+def _ingest(
+    graph: GraphStore,
+    root: Path,
+    mappings: Path,
+    run_dir: Path,
+    run_id: str,
+    since: dt.datetime | None = None,
+    cursor: Path | None = None,
+) -> RunReport:
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), console=console) as progress:
         task = progress.add_task("reading", total=None)
         report = ingest_directory(
@@ -105,6 +118,9 @@ def _ingest(graph: GraphStore, root: Path, mappings: Path, run_dir: Path, run_id
             run_dir,
             run_id,
             on_progress=lambda stage, n: progress.update(task, description=f"{stage}: {n:,}"),
+            decisions=decision_log(_settings()),
+            since=since,
+            cursor=cursor,
         )
     _print_report(report, run_dir)
     return report
@@ -115,13 +131,21 @@ def ingest_records(
     path: Annotated[Path, typer.Argument(help="an export file, or a directory of them")],
     mapping: Annotated[Path, typer.Option(help="a mapping YAML, or a directory of them")] = SAMPLE_MAPPINGS,
     store: StoreOpt = None,
+    since: Annotated[
+        dt.datetime | None, typer.Option(help="skip facts older than this (sources with changed_at)")
+    ] = None,
+    cursor: Annotated[
+        Path | None, typer.Option(help="a cursor file: start each source where the last run ended")
+    ] = None,
 ) -> None:
     """Ingest exports through their mappings: validate, resolve, write, reject with reasons."""
     settings = _settings()
     run_id = _run_id("ingest")
+    if since is not None and since.tzinfo is None:
+        since = since.replace(tzinfo=dt.UTC)
     graph = open_store(settings, store)
     try:
-        _ingest(graph, path, mapping, settings.data_dir / "runs" / run_id, run_id)
+        _ingest(graph, path, mapping, settings.data_dir / "runs" / run_id, run_id, since, cursor)
     except MappingError as exc:
         console.print(f"[red]mapping error[/red] {exc}")
         raise typer.Exit(2) from None
@@ -147,6 +171,37 @@ def demo(store: StoreOpt = None) -> None:
         "[yellow]The GraphQL API and explorer are not built yet; "
         "`accountgraph serve` will start them once they are.[/yellow]"
     )
+
+
+_RUN_COUNTS = ("read", "nodes_written", "edges_written", "rejected")
+
+
+@app.command()
+def runs(store: StoreOpt = None, limit: int = 20) -> None:
+    """Recent ingest and analysis runs: status, counts, duration (a killed run stays 'running')."""
+    graph = open_store(_settings(), store, create_schema=False)
+    try:
+        found = recent_runs(graph, limit)
+    finally:
+        graph.close()
+    table = Table(title=f"latest {len(found)} runs on the {graph.kind} store")
+    for col in ("run", "kind", "status", "started (UTC)", "seconds", "read", "nodes", "edges", "rejected"):
+        table.add_column(col, justify="left" if col in ("run", "kind", "status") else "right")
+    for node in found:
+        p = node.props
+        started = p.get("started_at")
+        table.add_row(
+            node.key,
+            p.get("kind", ""),
+            p.get("status", ""),
+            f"{started:%Y-%m-%d %H:%M:%S}" if started else "",
+            f"{p['seconds']:.1f}" if p.get("seconds") is not None else "",
+            *(
+                f"{p[k]:,}" if p.get(k) is not None else ""
+                for k in ("read", "nodes_written", "edges_written", "rejected")
+            ),
+        )
+    console.print(table)
 
 
 @app.command()

@@ -10,6 +10,7 @@ from graph.errors import (
 )
 from graph.model import Edge, Node, NodeRef, Projection, Subgraph
 from graph.port import GraphStore
+from graph.runs import RunLog, recent_runs
 
 __all__ = [
     "ConstraintViolation",
@@ -21,7 +22,9 @@ __all__ = [
     "NodeRef",
     "Projection",
     "QueryError",
+    "RunLog",
     "StoreUnavailable",
     "Subgraph",
     "UnknownQuery",
+    "recent_runs",
 ]

@@ -100,6 +100,13 @@ def keys_of(node: NodeType) -> str:
     return f"MATCH (n:{check_identifier(node.label)}) RETURN n.{node.key} AS key"
 
 
+def source_keys_of(node: NodeType) -> str:
+    return (
+        f"MATCH (n:{check_identifier(node.label)}) WHERE n.source_keys IS NOT NULL "
+        f"RETURN n.{node.key} AS key, n.source_keys AS source_keys"
+    )
+
+
 def edge_columns(rel: RelType, start: NodeType, end: NodeType, weight: str | None) -> str:
     w = f"e.{check_identifier(weight)}" if weight else "1.0"
     return (

@@ -154,6 +154,19 @@ class GraphStore(abc.ABC):
             found.update(self._read_columns(query, {"keys": batch}).get("key", []))
         return found
 
+    def source_key_map(self, label: str) -> dict[str, str]:
+        """Every ``source:key`` merged into a node of ``label``, mapped to that node's key.
+
+        An ingest of one source translates its keys to the resolved ids through it (an
+        ERP customer code that was merged into a CRM account a run earlier).
+        """
+        cols = self._read_columns(_cypher.source_keys_of(self.registry.node(label)), {})
+        found: dict[str, str] = {}
+        for key, source_keys in zip(cols.get("key", []), cols.get("source_keys", []), strict=True):
+            for source_key in source_keys or ():
+                found.setdefault(source_key, key)
+        return found
+
     def delete_nodes(self, label: str, keys: Sequence[str]) -> int:
         """Delete nodes by key with their edges; returns how many existed."""
         node = self.registry.node(label)

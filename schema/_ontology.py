@@ -27,6 +27,8 @@ ACTIVITY_KINDS = ("email", "call", "meeting", "ticket", "note")
 OPPORTUNITY_STATUSES = ("open", "won", "lost")
 SIGNAL_STATUSES = ("open", "acknowledged", "dismissed", "resolved")
 SEVERITIES = ("low", "medium", "high", "critical")
+RUN_KINDS = ("ingest_records", "ingest_text", "analyze")
+RUN_STATUSES = ("running", "completed", "failed")
 
 PROVENANCE = (
     Prop("source", doc="the system or file the fact came from"),
@@ -137,6 +139,26 @@ NODES: tuple[NodeType, ...] = (
         Prop("suggested_action"),
         Prop("detected_at", T.DATETIME),
         Prop("status", choices=SIGNAL_STATUSES),
+        indexed=("kind", "status"),
+    ),
+    _node(
+        "Run",
+        Prop("kind", required=True, choices=RUN_KINDS),
+        Prop("status", required=True, choices=RUN_STATUSES),
+        Prop("started_at", T.DATETIME),
+        Prop("finished_at", T.DATETIME),
+        Prop("store"),
+        Prop("inputs", T.STRING_LIST, doc="the files or analyses of the run"),
+        Prop("since", T.DATETIME, doc="incremental runs: facts before this were skipped"),
+        Prop("read", T.INT, minimum=0),
+        Prop("nodes_written", T.INT, minimum=0),
+        Prop("edges_written", T.INT, minimum=0),
+        Prop("rejected", T.INT, minimum=0),
+        Prop("merged", T.INT, minimum=0),
+        Prop("review_pairs", T.INT, minimum=0),
+        Prop("seconds", T.FLOAT, minimum=0.0),
+        Prop("message", doc="why a failed run stopped"),
+        doc="one ingest or analysis run; every fact it wrote carries its id as run_id",
         indexed=("kind", "status"),
     ),
 )

@@ -14,13 +14,14 @@ from typing import Any
 from ingest import normalize
 from ingest.connectors import RawRecord
 from ingest.records.transform import Mapped, NodeRow
-from ingest.resolve import CandidatePair, EntityRecord, Thresholds, resolve
+from ingest.resolve import CandidatePair, Decisions, EntityRecord, Resolution, Thresholds, resolve
 
 Ref = tuple[str, str]  # (label, key)
 #: sources that may hold the same entity several times (a spreadsheet of leads); the
 #: resolver holds records of any other source to one record per real entity
 REPEATING_SOURCES = frozenset({"marketing"})
-_ORDER = ("Company", "Person")  # people are resolved knowing their resolved employer
+#: the labels resolved across sources; people are resolved knowing their resolved employer
+RESOLVED_LABELS = ("Company", "Person")
 
 
 @dataclass
@@ -37,6 +38,8 @@ class Merged:
     rows: list[dict[str, Any]]
     merged: int  # source records folded into another record's node
     review: list[CandidatePair]
+    resolution: Resolution
+    files: dict[tuple[str, str], str]  # (source, key) -> the file the record came from
 
 
 @dataclass
@@ -45,7 +48,14 @@ class EntityIndex:
 
     entries: dict[str, list[_Entry]] = field(default_factory=dict)
     canonical: dict[Ref, str] = field(default_factory=dict)
+    stored: dict[Ref, str] = field(default_factory=dict)  # source keys merged in earlier runs
     _props: dict[Ref, dict[str, Any]] = field(default_factory=dict)
+
+    def remember(self, label: str, source_keys: dict[str, str]) -> None:
+        """Source keys the graph already maps to a node (``GraphStore.source_key_map``)."""
+        for source_key, node_key in source_keys.items():
+            _source, _, key = source_key.partition(":")
+            self.stored.setdefault((label, key), node_key)
 
     def add(self, source: str, record: RawRecord, mapped: Mapped) -> None:
         for node in mapped.nodes:
@@ -63,10 +73,14 @@ class EntityIndex:
         return self._props.get((label, key), {}).get(prop)
 
     def labels(self) -> list[str]:
-        return sorted(self.entries, key=lambda label: (_ORDER.index(label) if label in _ORDER else 99, label))
+        return sorted(
+            self.entries,
+            key=lambda label: (RESOLVED_LABELS.index(label) if label in RESOLVED_LABELS else 99, label),
+        )
 
     def resolve(self, ref: Ref) -> str:
-        return self.canonical.get(ref, ref[1])
+        """The resolved id: from this run's resolution, else from earlier runs, else the key."""
+        return self.canonical.get(ref) or self.stored.get(ref, ref[1])
 
 
 def _entity_record(label: str, entry: _Entry, index: EntityIndex) -> EntityRecord:
@@ -95,7 +109,12 @@ def _entity_record(label: str, entry: _Entry, index: EntityIndex) -> EntityRecor
     )
 
 
-def merge_entities(index: EntityIndex, label: str, thresholds: Thresholds | None = None) -> Merged:
+def merge_entities(
+    index: EntityIndex,
+    label: str,
+    thresholds: Thresholds | None = None,
+    decisions: Decisions | None = None,
+) -> Merged:
     """Resolve one label's records and return one node row per real entity."""
     unique: dict[tuple[str, str], _Entry] = {}
     for entry in index.entries.get(label, []):
@@ -104,7 +123,12 @@ def merge_entities(index: EntityIndex, label: str, thresholds: Thresholds | None
     priority = {id(e): i for i, e in enumerate(entries)}
     records = [_entity_record(label, e, index) for e in entries]
     by_record = {(r.source, r.key): e for r, e in zip(records, entries, strict=True)}
-    resolution = resolve(records, thresholds or Thresholds(), repeating_sources=REPEATING_SOURCES)
+    resolution = resolve(
+        records,
+        thresholds or Thresholds(),
+        repeating_sources=REPEATING_SOURCES,
+        decisions=decisions or Decisions(),
+    )
     rows: list[dict[str, Any]] = []
     merged = 0
     for cluster in resolution.clusters:
@@ -113,7 +137,8 @@ def merge_entities(index: EntityIndex, label: str, thresholds: Thresholds | None
         merged += len(members) - 1
         for member in members:
             index.canonical[(label, member.node.key)] = members[0].node.key
-    return Merged(rows, merged, resolution.review)
+    files = {(e.source, e.node.key): e.record.source for e in entries}
+    return Merged(rows, merged, resolution.review, resolution, files)
 
 
 def _merge(members: list[_Entry]) -> dict[str, Any]:

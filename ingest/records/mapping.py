@@ -151,6 +151,9 @@ class Mapping(_Strict):
     timezone: str = "UTC"
     as_of: dt.date | None = None
     nulls: list[str] = Field(default_factory=list)  # the source's own "no value" markers, e.g. "—"
+    #: the column saying when a fact happened or last changed; incremental runs
+    #: (``--since``, cursors) skip this source's records older than their start
+    changed_at: str | None = None
     checks: dict[str, PropSpec] = Field(default_factory=dict)  # validated, not stored
     nodes: list[NodeMap] = Field(default_factory=list)
     edges: list[EdgeMap] = Field(default_factory=list)
@@ -159,6 +162,8 @@ class Mapping(_Strict):
 
     def columns_used(self) -> set[str]:
         used: set[str] = {c for spec in self.checks.values() for c in spec.columns_used()}
+        if self.changed_at:
+            used.add(self.changed_at)
         for node in self.nodes:
             used |= set(_template_fields(node.key))
             for spec in node.props.values():

@@ -1,15 +1,22 @@
-"""Runs over a directory of exports: pair mappings with files, run, save the report."""
+"""Runs over a directory of exports: pair mappings with files, run, save the report.
+
+A run is recorded as a ``Run`` node (running, then completed or failed), its rejects,
+review pairs and report go to its run folder, and with a cursor file the latest
+``changed_at`` seen per source is kept for the next incremental run.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import asdict
 from pathlib import Path
 
-from graph import GraphStore
+from graph import GraphStore, RunLog
 from ingest.records.mapping import MappingError, load_mapping
 from ingest.records.pipeline import Progress, RecordIngest, RunReport, Source
 from ingest.records.rejects import RejectsFile
+from ingest.records.review import DecisionLog, write_review
 
 SAMPLE_MAPPINGS = Path(__file__).resolve().parent.parent / "mappings" / "sample"
 
@@ -36,16 +43,76 @@ def ingest_directory(
     run_dir: Path,
     run_id: str,
     on_progress: Progress | None = None,
+    *,
+    decisions: DecisionLog | None = None,
+    since: dt.datetime | None = None,
+    cursor: Path | None = None,
 ) -> RunReport:
-    """Ingest ``root`` with ``mappings``; rejects and the report go to ``run_dir``."""
+    """Ingest ``root`` with ``mappings``; rejects, review pairs and the report go to ``run_dir``.
+
+    ``since`` skips facts older than it in every source with a ``changed_at`` column;
+    ``cursor`` (a JSON file) gives each source its own start from the last run and is
+    advanced after a run that completes; an explicit ``since`` wins over it.
+    """
     sources = sources_for(root, mappings)
     run_dir.mkdir(parents=True, exist_ok=True)
-    with RejectsFile(run_dir / "rejects.jsonl") as rejects:
-        report = RecordIngest(store, sources, run_id, rejects, on_progress=on_progress).run()
+    starts = _read_cursor(cursor) if cursor else {}
+    if since is not None:
+        starts = {str(s.path): since for s in sources}  # an explicit start wins over the cursor
+    log = RunLog(store, run_id, "ingest_records", [str(s.path) for s in sources], since)
+    log.start()
+    try:
+        with RejectsFile(run_dir / "rejects.jsonl") as rejects:
+            ingest = RecordIngest(
+                store,
+                sources,
+                run_id,
+                rejects,
+                on_progress=on_progress,
+                decisions=decisions.decisions() if decisions else None,
+                since=starts,
+                track_changes=cursor is not None,
+            )
+            report = ingest.run()
+    except Exception as exc:
+        log.fail(f"{type(exc).__name__}: {exc}")
+        raise
+    write_review(run_dir / "review.jsonl", ingest.review)
     summary = asdict(report) | {
         "rejected": dict(report.rejected),  # asdict would rebuild the Counter from its items
         "rows_per_second": report.rows_per_second,
         "store": store.kind,
     }
     (run_dir / "report.json").write_text(json.dumps(summary, default=str, indent=2), encoding="utf-8")
+    if cursor is not None:
+        _write_cursor(cursor, _read_cursor(cursor) | report.cursor)
+    log.complete(
+        {
+            "read": report.read,
+            "nodes_written": report.nodes_written,
+            "edges_written": report.edges_written,
+            "rejected": sum(report.rejected.values()),
+            "merged": report.merged,
+            "review_pairs": report.review_pairs,
+        }
+    )
     return report
+
+
+def _read_cursor(path: Path) -> dict[str, dt.datetime]:
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {name: dt.datetime.fromisoformat(value) for name, value in data.items()}
+    except (ValueError, AttributeError) as exc:
+        raise MappingError(f"{path}: not a cursor file ({exc})") from None
+
+
+def _write_cursor(path: Path, starts: dict[str, dt.datetime]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(
+        json.dumps({k: v.isoformat() for k, v in sorted(starts.items())}, indent=2), encoding="utf-8"
+    )
+    tmp.replace(path)  # a crash never leaves half a cursor

@@ -1,9 +1,14 @@
-"""Apply a mapping to one raw record: typed node and edge rows, or rejects with reasons."""
+"""Apply a mapping to one raw record: typed node and edge rows, or rejects with reasons.
+
+A ``Transformer`` compiles its mapping once (key templates into part lists, each
+property into a reader closure), because it runs per record of files with millions of
+rows: the per-record work is reading the columns, not interpreting the mapping.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
+import string
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,9 +19,11 @@ from ingest.connectors import RawRecord
 from ingest.records.mapping import EdgeMap, EndpointSpec, Mapping, NodeMap, PropSpec
 from ingest.records.rejects import Reject
 
-_FIELD = re.compile(r"{(\w+)}")
 _TRUE = {"true", "1", "yes", "y", "t", "是"}
 _FALSE = {"false", "0", "no", "n", "f", "否"}
+
+Fields = dict[str, Any]
+Lookup = Callable[[str, str, str], Any]  # (label, key, property) of a node seen earlier
 
 
 @dataclass
@@ -55,11 +62,46 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
-Lookup = Callable[[str, str, str], Any]  # (label, key, property) of a node seen earlier
-
-
 def _no_lookup(_label: str, _key: str, _prop: str) -> Any:
     return None
+
+
+class _Template:
+    """A key template such as ``"{order_id}:{line_no}"``, parsed once."""
+
+    def __init__(self, template: str) -> None:
+        self.parts = [(literal, name) for literal, name, _, _ in string.Formatter().parse(template)]
+        self.first = next((name for _, name in self.parts if name), template)
+
+    def render(self, fields: Fields) -> str | None:
+        """The key, or None when a column it needs is empty."""
+        out = []
+        for literal, name in self.parts:
+            out.append(literal)
+            if name:
+                value = _text(fields.get(name))
+                if value is None:
+                    return None
+                out.append(value)
+        return "".join(out)
+
+
+@dataclass(frozen=True)
+class _Prop:
+    name: str
+    column: str  # named in rejects
+    required: bool
+    read: Callable[[Fields], Any]  # the typed value, the default, or None; raises _Bad
+
+
+@dataclass(frozen=True)
+class _Endpoint:
+    label: str
+    key: _Template
+
+    def ref(self, fields: Fields) -> tuple[str, str] | None:
+        key = self.key.render(fields)
+        return None if key is None else (self.label, key)
 
 
 class Transformer:
@@ -68,133 +110,167 @@ class Transformer:
     def __init__(self, mapping: Mapping, lookup: Lookup = _no_lookup) -> None:
         self.mapping = mapping
         self.lookup = lookup
-        self.nulls = set(mapping.nulls)
+        self.nulls = frozenset(mapping.nulls)
         self.tz = ZoneInfo(mapping.timezone)
-        self.as_of = mapping.as_of
-        self.as_of_end = (
-            dt.datetime.combine(mapping.as_of, dt.time.max, tzinfo=self.tz) if mapping.as_of else None
-        )
-
-    def apply(self, record: RawRecord) -> Mapped:
-        """All of a record's rows, or none of them and the reasons (a record is one fact)."""
-        out = Mapped()
-        fields = {
-            k: None if isinstance(v, str) and v.strip() in self.nulls else v for k, v in record.fields.items()
-        }
-        record = RawRecord(record.source, record.line, fields)
-        try:
-            self._props(self.mapping.checks, record.fields)
-            found = (self._node(spec, record.fields) for spec in self.mapping.nodes)
-            out.nodes = [n for n in found if n is not None]
-            for spec in self.mapping.edges:
-                out.edges += self._edges(spec, record.fields)
-        except _Bad as bad:
-            field_name, value, reason, detail = bad.reject
-            out = Mapped(rejects=[Reject(record.source, record.line, field_name, value, reason, detail)])
-        return out
-
-    def _node(self, spec: NodeMap, fields: dict[str, Any]) -> NodeRow | None:
-        key = self._key(spec.key, fields)
-        if key is None and spec.optional:
-            return None
-        if key is None:
-            raise _Bad(_first_field(spec.key), None, "missing_required", f"{spec.label} key is empty")
-        props = self._props(spec.props, fields)
-        return NodeRow(spec.label, key, props, spec.resolve)
-
-    def _edges(self, spec: EdgeMap, fields: dict[str, Any]) -> list[EdgeRow]:
-        if spec.when is not None and _text(fields.get(spec.when.column)) != spec.when.equals:
-            return []
-        if spec.for_each is None:
-            edge = self._edge(spec, fields)
-            return [] if edge is None else [edge]
-        items = fields.get(spec.for_each) or []
-        if not isinstance(items, list):
-            raise _Bad(spec.for_each, items, "bad_list", "expected a list")
-        found = (self._edge(spec, fields | {"item": item}) for item in items)
-        return [e for e in found if e is not None]
-
-    def _edge(self, spec: EdgeMap, fields: dict[str, Any]) -> EdgeRow | None:
-        start, end = self._endpoint(spec.start, fields), self._endpoint(spec.end, fields)
-        if start is None or end is None:
-            if spec.optional:
-                return None
-            missing = spec.start if start is None else spec.end
-            raise _Bad(
-                _first_field(missing.key), None, "missing_required", f"{spec.type} endpoint key is empty"
-            )
-        return EdgeRow(spec.type, start, end, self._props(spec.props, fields))
-
-    def _endpoint(self, spec: EndpointSpec, fields: dict[str, Any]) -> tuple[str, str] | None:
-        key = self._key(spec.key, fields)
-        return None if key is None else (spec.label, key)
-
-    @staticmethod
-    def _key(template: str, fields: dict[str, Any]) -> str | None:
-        values = {name: _text(fields.get(name)) for name in _FIELD.findall(template)}
-        if any(v is None for v in values.values()):
-            return None
-        return template.format(**values)
-
-    def _props(self, specs: dict[str, PropSpec], fields: dict[str, Any]) -> dict[str, Any]:
-        props: dict[str, Any] = {}
-        for name, spec in specs.items():
-            value = self._value(name, spec, fields)
-            if value is None and spec.required:
-                raise _Bad(spec.column or name, None, "missing_required", f"{name} is required")
-            if value is not None:
-                props[name] = value
-        return props
-
-    def _value(self, name: str, spec: PropSpec, fields: dict[str, Any]) -> Any:
-        if spec.const is not None:
-            return spec.const
-        if spec.type == "is_empty":
-            return _text(fields.get(spec.column or "")) is None
-        if spec.columns is not None:
-            items = [_text(fields.get(c)) for c in spec.columns]
-            return [i for i in items if i] or spec.default
-        if spec.template is not None:
-            raw: Any = self._key(spec.template, fields)
-        else:
-            raw = fields.get(spec.column or "")
-        if isinstance(raw, str):
-            raw = raw.strip()
-        if raw is None or raw == "":
-            return spec.default
-        if spec.map is not None and str(raw) in spec.map:
-            raw = spec.map[str(raw)]
-        try:
-            return self._typed(spec, raw, fields)
-        except normalize.NormalizationError as exc:
-            raise _Bad(spec.column or name, raw, exc.reason, str(exc)) from None
-
-    def _typed(self, spec: PropSpec, raw: Any, fields: dict[str, Any]) -> Any:
-        if spec.type == "phone":
-            return self._phone(spec, str(raw), fields)
-        if spec.type == "bool":
-            return _bool(spec.column or "", raw)
-        readers: dict[str, Callable[[Any], Any]] = {
+        as_of_end = dt.datetime.combine(mapping.as_of, dt.time.max, tzinfo=self.tz) if mapping.as_of else None
+        self._readers: dict[str, Callable[[Any], Any]] = {
             "str": str,
             "int": _whole,
             "float": normalize.parse_number,
             "amount": normalize.parse_amount,
             "date": normalize.parse_date,
-            "past_date": lambda v: normalize.parse_date(v, not_after=self.as_of),
-            "datetime": lambda v: normalize.parse_datetime(v, tz=self.tz, not_after=self.as_of_end),
+            "past_date": lambda v: normalize.parse_date(v, not_after=mapping.as_of),
+            "datetime": lambda v: normalize.parse_datetime(v, tz=self.tz, not_after=as_of_end),
             "list": lambda v: [str(i) for i in v] if isinstance(v, list) else [str(v)],
             "email": lambda v: normalize.email(str(v)),
         }
-        return readers[spec.type](raw)
+        self._checks = self._compile_props(mapping.checks)
+        self._nodes = [(spec, _Template(spec.key), self._compile_props(spec.props)) for spec in mapping.nodes]
+        self._edges = [
+            (spec, _endpoint(spec.start), _endpoint(spec.end), self._compile_props(spec.props))
+            for spec in mapping.edges
+        ]
 
-    def _phone(self, spec: PropSpec, raw: str, fields: dict[str, Any]) -> str:
-        region = _text(fields.get(spec.region_from)) if spec.region_from else None
-        if region is None and spec.region_of is not None:
-            ref = self._key(spec.region_of.key, fields)
-            region = self.lookup(spec.region_of.label, ref, "country") if ref else None
-        city = _text(fields.get(spec.area_from)) if spec.area_from else None
-        region = region or normalize.country_of_city(city) or self.mapping.phone_region
-        return normalize.phone_e164(raw, region, area_code=normalize.area_code(city))
+    def apply(self, record: RawRecord) -> Mapped:
+        """All of a record's rows, or none of them and the reasons (a record is one fact)."""
+        out = Mapped()
+        fields = record.fields
+        if self.nulls:
+            fields = {
+                k: None if isinstance(v, str) and v.strip() in self.nulls else v for k, v in fields.items()
+            }
+        try:
+            _props(self._checks, fields)
+            for node_map, key, props in self._nodes:
+                node = _node(node_map, key, props, fields)
+                if node is not None:
+                    out.nodes.append(node)
+            for edge, start, end, props in self._edges:
+                out.edges += _edges(edge, start, end, props, fields)
+        except _Bad as bad:
+            field_name, value, reason, detail = bad.reject
+            out = Mapped(rejects=[Reject(record.source, record.line, field_name, value, reason, detail)])
+        return out
+
+    # ---- compiling the mapping ---------------------------------------------------------
+    def _compile_props(self, specs: dict[str, PropSpec]) -> list[_Prop]:
+        return [
+            _Prop(name, spec.column or name, spec.required, self._reader(name, spec))
+            for name, spec in specs.items()
+        ]
+
+    def _reader(self, name: str, spec: PropSpec) -> Callable[[Fields], Any]:
+        if spec.const is not None:
+            const = spec.const
+            return lambda _fields: const
+        if spec.type == "is_empty":
+            column = spec.column or ""
+            return lambda fields: _text(fields.get(column)) is None
+        if spec.columns is not None:
+            columns, default = spec.columns, spec.default
+            return lambda fields: [t for t in (_text(fields.get(c)) for c in columns) if t] or default
+        raw_of = _raw_reader(spec)
+        typed = self._typed(spec)
+        where, default, value_map = spec.column or name, spec.default, spec.map
+
+        def read(fields: Fields) -> Any:
+            raw = raw_of(fields)
+            if raw is None or raw == "":
+                return default
+            if value_map is not None and str(raw) in value_map:
+                raw = value_map[str(raw)]
+            try:
+                return typed(raw, fields)
+            except normalize.NormalizationError as exc:
+                raise _Bad(where, raw, exc.reason, str(exc)) from None
+
+        return read
+
+    def _typed(self, spec: PropSpec) -> Callable[[Any, Fields], Any]:
+        if spec.type == "phone":
+            return self._phone_reader(spec)
+        if spec.type == "bool":
+            column = spec.column or ""
+            return lambda raw, _fields: _bool(column, raw)
+        reader = self._readers[spec.type]
+        return lambda raw, _fields: reader(raw)
+
+    def _phone_reader(self, spec: PropSpec) -> Callable[[Any, Fields], Any]:
+        region_of = _endpoint(spec.region_of) if spec.region_of else None
+
+        def read(raw: Any, fields: Fields) -> str:
+            region = _text(fields.get(spec.region_from)) if spec.region_from else None
+            if region is None and region_of is not None:
+                ref = region_of.ref(fields)
+                region = self.lookup(ref[0], ref[1], "country") if ref else None
+            city = _text(fields.get(spec.area_from)) if spec.area_from else None
+            region = region or normalize.country_of_city(city) or self.mapping.phone_region
+            return normalize.phone_e164(str(raw), region, area_code=normalize.area_code(city))
+
+        return read
+
+
+def _endpoint(spec: EndpointSpec) -> _Endpoint:
+    return _Endpoint(spec.label, _Template(spec.key))
+
+
+def _raw_reader(spec: PropSpec) -> Callable[[Fields], Any]:
+    if spec.template is not None:
+        return _Template(spec.template).render
+    column = spec.column or ""
+
+    def raw(fields: Fields) -> Any:
+        value = fields.get(column)
+        return value.strip() if isinstance(value, str) else value
+
+    return raw
+
+
+def _props(props: list[_Prop], fields: Fields) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for prop in props:
+        value = prop.read(fields)
+        if value is not None:
+            out[prop.name] = value
+        elif prop.required:
+            raise _Bad(prop.column, None, "missing_required", f"{prop.name} is required")
+    return out
+
+
+def _node(spec: NodeMap, key_of: _Template, props: list[_Prop], fields: Fields) -> NodeRow | None:
+    key = key_of.render(fields)
+    if key is None:
+        if spec.optional:
+            return None
+        raise _Bad(key_of.first, None, "missing_required", f"{spec.label} key is empty")
+    return NodeRow(spec.label, key, _props(props, fields), spec.resolve)
+
+
+def _edges(
+    spec: EdgeMap, start: _Endpoint, end: _Endpoint, props: list[_Prop], fields: Fields
+) -> list[EdgeRow]:
+    if spec.when is not None and _text(fields.get(spec.when.column)) != spec.when.equals:
+        return []
+    if spec.for_each is None:
+        edge = _edge(spec, start, end, props, fields)
+        return [] if edge is None else [edge]
+    items = fields.get(spec.for_each) or []
+    if not isinstance(items, list):
+        raise _Bad(spec.for_each, items, "bad_list", "expected a list")
+    found = (_edge(spec, start, end, props, fields | {"item": item}) for item in items)
+    return [e for e in found if e is not None]
+
+
+def _edge(
+    spec: EdgeMap, start: _Endpoint, end: _Endpoint, props: list[_Prop], fields: Fields
+) -> EdgeRow | None:
+    a, b = start.ref(fields), end.ref(fields)
+    if a is None or b is None:
+        if spec.optional:
+            return None
+        missing = start if a is None else end
+        raise _Bad(missing.key.first, None, "missing_required", f"{spec.type} endpoint key is empty")
+    return EdgeRow(spec.type, a, b, _props(props, fields))
 
 
 def _whole(raw: Any) -> int:
@@ -213,8 +289,3 @@ def _bool(column: str, raw: Any) -> bool:
     if text in _FALSE:
         return False
     raise _Bad(column, raw, "bad_bool", "not a yes/no value")
-
-
-def _first_field(template: str) -> str:
-    found = _FIELD.findall(template)
-    return found[0] if found else template

@@ -12,12 +12,13 @@ merge is returned with its reasons.
 from __future__ import annotations
 
 from .metrics import KindScores, Scores, evaluate
-from .model import CandidatePair, EntityRecord, Resolution, Thresholds
+from .model import CandidatePair, Decisions, EntityRecord, Resolution, Thresholds
 from .resolver import REPEATING_SOURCES, resolve, score_pair
 
 __all__ = [
     "REPEATING_SOURCES",
     "CandidatePair",
+    "Decisions",
     "EntityRecord",
     "KindScores",
     "Resolution",

@@ -2,8 +2,9 @@
 
 A merge is refused when it would put two records of a one-record-per-entity source
 (two CRM accounts, two ERP codes, two CRM contacts) into one cluster without a direct
-pair between them scoring ``same_source`` or more; and when one side of the pair is
-ambiguous (it matches a conflicting cluster almost as well). Refused pairs go to review.
+pair between them scoring ``same_source`` or more; when one side of the pair is
+ambiguous (it matches a conflicting cluster almost as well); and when a reviewer said
+two records across the clusters are different. Refused pairs go to review.
 """
 
 from __future__ import annotations
@@ -49,8 +50,13 @@ class GuardedClusters:
         scores: dict[tuple[int, int], float],
         thresholds: Thresholds,
         exclusive: Collection[str],
+        apart: Collection[tuple[int, int]] = (),
     ) -> None:
         self.uf = UnionFind(len(sources))
+        self.apart: dict[int, set[int]] = defaultdict(set)
+        for i, j in apart:
+            self.apart[i].add(j)
+            self.apart[j].add(i)
         self.sources = sources
         self.scores = scores
         self.t = thresholds
@@ -100,13 +106,27 @@ class GuardedClusters:
                 return True
         return False
 
+    def kept_apart(self, ra: int, rb: int) -> bool:
+        """A reviewer said some record of one cluster is not some record of the other."""
+        others = set(self.uf.members[rb])
+        return any(self.apart[i] & others for i in self.uf.members[ra] if i in self.apart)
+
+    def force(self, i: int, j: int) -> bool:
+        """A reviewer's "same": merged whatever the guards say, unless kept apart."""
+        ri, rj = self.uf.find(i), self.uf.find(j)
+        if ri == rj or self.kept_apart(ri, rj):
+            return False
+        self.uf.union(i, j)
+        return True
+
     def offer(self, i: int, j: int, score: float) -> bool:
         """Merge ``i`` and ``j`` unless a guard refuses; True when they end up together."""
         ri, rj = self.uf.find(i), self.uf.find(j)
         if ri == rj:
             return True
         if (
-            self.conflict(ri, rj)
+            self.kept_apart(ri, rj)
+            or self.conflict(ri, rj)
             or self.contradicted(ri, rj)
             or self.ambiguous(i, j, score)
             or self.ambiguous(j, i, score)

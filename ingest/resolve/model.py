@@ -61,6 +61,22 @@ class Thresholds:
     veto: float = 0.5
 
 
+RecordRef = tuple[str, str]  # (source, key)
+
+
+@dataclass(frozen=True)
+class Decisions:
+    """What reviewers decided about candidate pairs: ``same`` pairs are merged whatever
+    they score, ``different`` pairs are never put in one cluster (nor offered again)."""
+
+    same: frozenset[frozenset[RecordRef]] = frozenset()
+    different: frozenset[frozenset[RecordRef]] = frozenset()
+
+    def decided(self, a: RecordRef, b: RecordRef) -> bool:
+        pair = frozenset((a, b))
+        return pair in self.same or pair in self.different
+
+
 @dataclass(frozen=True)
 class CandidatePair:
     a: EntityRecord

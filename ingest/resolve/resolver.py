@@ -7,7 +7,7 @@ from collections.abc import Collection, Sequence
 from .blocking import candidate_pairs
 from .cluster import GuardedClusters
 from .features import Idf, prepare
-from .model import CandidatePair, EntityRecord, Resolution, Thresholds
+from .model import CandidatePair, Decisions, EntityRecord, Resolution, Thresholds
 from .scoring import score_companies, score_people
 
 # Sources that legitimately hold many records of one entity (a lead per booth visit).
@@ -24,11 +24,14 @@ def resolve(
     records: Sequence[EntityRecord],
     thresholds: Thresholds = Thresholds(),  # noqa: B008 - frozen dataclass, safe as a default
     repeating_sources: Collection[str] = REPEATING_SOURCES,
+    decisions: Decisions = Decisions(),  # noqa: B008 - frozen dataclass, safe as a default
 ) -> Resolution:
     """Cluster ``records`` (companies and people are resolved separately, never with each other).
 
     Deterministic: records are ordered by (kind, source, key) first, pairs are taken
     in descending score order with index ties, so the same input gives the same clusters.
+    Reviewers' ``decisions`` come first: their "same" pairs are merged, their
+    "different" pairs never end up together, and decided pairs are not offered again.
     """
     ordered = sorted(records, key=lambda r: (r.kind, r.source, r.key))
     clusters: list[list[EntityRecord]] = []
@@ -36,7 +39,7 @@ def resolve(
     merges: list[CandidatePair] = []
     for kind in sorted({r.kind for r in ordered}):
         part = [r for r in ordered if r.kind == kind]
-        res = _resolve_kind(part, thresholds, repeating_sources)
+        res = _resolve_kind(part, thresholds, repeating_sources, decisions)
         clusters += res.clusters
         review += res.review
         merges += res.merges
@@ -54,7 +57,7 @@ def score_pair(a: EntityRecord, b: EntityRecord) -> CandidatePair:
 
 
 def _resolve_kind(
-    records: Sequence[EntityRecord], thresholds: Thresholds, repeating: Collection[str]
+    records: Sequence[EntityRecord], thresholds: Thresholds, repeating: Collection[str], decisions: Decisions
 ) -> Resolution:
     prepared = prepare(records)
     idf = Idf(prepared)
@@ -64,11 +67,22 @@ def _resolve_kind(
         raw[(i, j)] = score_companies(a, b, idf) if a.rec.kind == "Company" else score_people(a, b)
     scores = {pair: s for pair, (s, _) in raw.items()}
     exclusive = {r.source for r in records} - set(repeating)
-    guard = GuardedClusters([r.source for r in records], scores, thresholds, exclusive)
+    position = {r.ref: i for i, r in enumerate(records)}
+
+    def decided(pairs: frozenset[frozenset[tuple[str, str]]]) -> list[tuple[int, int]]:
+        found = (sorted(position[ref] for ref in pair) for pair in pairs if pair <= position.keys())
+        return sorted((i, j) for i, j in found)  # sets have no order; clusters must not depend on it
+
+    guard = GuardedClusters(
+        [r.source for r in records], scores, thresholds, exclusive, apart=decided(decisions.different)
+    )
+    merges: list[CandidatePair] = []
+    for i, j in decided(decisions.same):
+        if not guard.same(i, j) and guard.force(i, j):
+            merges.append(CandidatePair(records[i], records[j], 1.0, ("a reviewer decided they are one",)))
     ranked = sorted(
         (pair for pair, s in scores.items() if s >= thresholds.low), key=lambda p: (-scores[p], p)
     )
-    merges: list[CandidatePair] = []
     for i, j in ranked:
         s, reasons = raw[(i, j)]
         if s >= thresholds.high and not guard.same(i, j) and guard.offer(i, j, s):
@@ -76,7 +90,7 @@ def _resolve_kind(
     review = [
         CandidatePair(records[i], records[j], _clip(raw[(i, j)][0]), tuple(raw[(i, j)][1]))
         for i, j in ranked
-        if not guard.same(i, j)
+        if not guard.same(i, j) and not decisions.decided(records[i].ref, records[j].ref)
     ]
     clusters = [[records[i] for i in group] for group in guard.groups()]
     return Resolution(clusters, review, merges)

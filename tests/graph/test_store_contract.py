@@ -290,3 +290,21 @@ def test_large_edge_batch_with_a_dangling_endpoint_writes_none_of_it(store: Grap
         store.upsert_edges("INTERESTED_IN", "Company", "Topic", edges)
     assert ("Company", "c-ghost") in info.value.missing
     assert store.count_edges()["INTERESTED_IN"] == 0
+
+
+def test_source_key_map_translates_merged_source_keys(store: GraphStore) -> None:
+    store.upsert_nodes(
+        "Company",
+        [
+            {"id": "CRM-1", "name": "Ruijin", "source_keys": ["crm:CRM-1", "erp:C10023", "erp:C10024"]} | RUN,
+            {"id": "CRM-2", "name": "Huashan", "source_keys": ["crm:CRM-2"]} | RUN,
+            {"id": "CRM-3", "name": "No provenance list"} | RUN,
+        ],
+    )
+    assert store.source_key_map("Company") == {
+        "crm:CRM-1": "CRM-1",
+        "erp:C10023": "CRM-1",
+        "erp:C10024": "CRM-1",
+        "crm:CRM-2": "CRM-2",
+    }
+    assert store.source_key_map("Person") == {}

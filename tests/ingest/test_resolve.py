@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import random
-import subprocess
-import sys
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from accountgraph.cli import app
+from graph.adapters.ladybug import LadybugStore
+from ingest.records import SAMPLE_MAPPINGS
+from ingest.records.evaluate import ResolutionRun, evaluate_resolution
 from ingest.resolve import EntityRecord, Resolution, Thresholds, resolve, score_pair
-from ingest.resolve.report import SampleRun, run_sample
-from ingest.resolve.sample_records import load_companies
 from ingest.sample import generate
 
 PRECISION_FLOOR = 0.97
@@ -27,8 +29,15 @@ def sample_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def sample_run(sample_dir: Path) -> SampleRun:
-    return run_sample(sample_dir)
+def schema_store() -> Iterator[LadybugStore]:
+    store = LadybugStore().open()
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def sample_run(sample_dir: Path, schema_store: LadybugStore) -> ResolutionRun:
+    return evaluate_resolution(schema_store, sample_dir, SAMPLE_MAPPINGS)
 
 
 def company(source: str, key: str, *names: str, **fields: str) -> EntityRecord:
@@ -43,27 +52,27 @@ def keys(resolution: Resolution) -> list[list[str]]:
 
 
 @pytest.mark.parametrize("kind", ["Company", "Person"])
-def test_quality_floors_on_the_sample(sample_run: SampleRun, kind: str) -> None:
+def test_quality_floors_on_the_sample(sample_run: ResolutionRun, kind: str) -> None:
     scores = sample_run.scores.per_kind[kind]
     assert scores.true_pairs > 100
     assert scores.precision >= PRECISION_FLOOR, scores
     assert scores.recall >= RECALL_FLOOR, scores
 
 
-def test_no_hard_negative_is_merged(sample_run: SampleRun) -> None:
+def test_no_hard_negative_is_merged(sample_run: ResolutionRun) -> None:
     assert sample_run.scores.hard_negatives > 0
     assert sample_run.scores.hard_negatives_merged == 0
 
 
-def test_every_record_in_exactly_one_cluster(sample_run: SampleRun) -> None:
-    for res, kind in ((sample_run.companies, "Company"), (sample_run.people, "Person")):
+def test_every_record_in_exactly_one_cluster(sample_run: ResolutionRun) -> None:
+    for kind, res in sample_run.resolutions.items():
         refs = [r.ref for cluster in res.clusters for r in cluster]
-        assert len(refs) == len(set(refs)) == sample_run.records[kind]
+        assert len(refs) == len(set(refs)) == sample_run.records(kind) > 1000
         assert all(r.kind == kind for cluster in res.clusters for r in cluster)
 
 
-def test_every_merge_carries_reasons(sample_run: SampleRun) -> None:
-    for res in (sample_run.companies, sample_run.people):
+def test_every_merge_carries_reasons(sample_run: ResolutionRun) -> None:
+    for res in sample_run.resolutions.values():
         # Each multi-record cluster is explained by exactly (size - 1) merges: a spanning tree.
         assert len(res.merges) == sum(len(c) - 1 for c in res.clusters)
         for merge in res.merges:
@@ -75,15 +84,15 @@ def test_every_merge_carries_reasons(sample_run: SampleRun) -> None:
             assert cluster_of[pair.a.ref] != cluster_of[pair.b.ref]
 
 
-def test_people_carry_their_resolved_company(sample_run: SampleRun) -> None:
-    company_ids = set(sample_run.companies.cluster_ids().values())
-    people = [r for c in sample_run.people.clusters for r in c]
+def test_people_carry_their_resolved_company(sample_run: ResolutionRun) -> None:
+    company_ids = sample_run.node_ids["Company"]
+    people = [r for c in sample_run.resolutions["Person"].clusters for r in c]
     linked = [p for p in people if p.company_key in company_ids]
     assert len(linked) > 0.95 * len(people)
 
 
-def test_same_input_same_clusters(sample_dir: Path) -> None:
-    records = load_companies(sample_dir)
+def test_same_input_same_clusters(sample_run: ResolutionRun) -> None:
+    records = [r for cluster in sample_run.resolutions["Company"].clusters for r in cluster]
     shuffled = list(records)
     random.Random(3).shuffle(shuffled)
     first, second = resolve(records), resolve(shuffled)
@@ -93,16 +102,14 @@ def test_same_input_same_clusters(sample_dir: Path) -> None:
     ]
 
 
-def test_evaluate_command_prints_the_table(sample_dir: Path) -> None:
-    out = subprocess.run(
-        [sys.executable, "-m", "ingest.resolve.evaluate", str(sample_dir)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=300,
-    ).stdout
+def test_eval_command_prints_the_table(sample_dir: Path) -> None:
+    result = CliRunner().invoke(app, ["eval", "resolution", str(sample_dir)], env={"COLUMNS": "140"})
+    assert result.exit_code == 0, result.output
     for text in ("Company", "Person", "overall", "hard negatives merged: 0", "time:"):
-        assert text in out
+        assert text in result.output
+    lines = {line.split("│")[1].strip(): line for line in result.output.splitlines() if line.count("│") > 5}
+    precision = float(lines["Company"].split("│")[4])
+    assert precision >= PRECISION_FLOOR
 
 
 # --- hand-made pairs ---------------------------------------------------------------------------

@@ -1,0 +1,106 @@
+"""``accountgraph review``: the candidate pairs entity resolution could not decide.
+
+Pairs come from the latest ingest run's ``review.jsonl``; decisions go to
+``<data_dir>/review/decisions.jsonl`` and take effect on the next ingest run.
+"""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from accountgraph.settings import Settings
+from ingest.records.review import DecisionLog, ReviewPair, Verdict, read_review
+
+review_app = typer.Typer(no_args_is_help=True, help="Review candidate duplicate pairs.")
+console = Console()
+RunOpt = Annotated[Path | None, typer.Option("--run", help="a run folder (default: the latest run)")]
+PairIds = Annotated[list[str], typer.Argument(help="pair ids from `review list`")]
+
+
+def decision_log(settings: Settings) -> DecisionLog:
+    return DecisionLog(settings.data_dir / "review" / "decisions.jsonl")
+
+
+def _latest_review(settings: Settings, run: Path | None) -> Path:
+    if run is not None:
+        path = run / "review.jsonl"
+    else:
+        found = sorted((settings.data_dir / "runs").glob("*/review.jsonl"), key=lambda p: p.stat().st_mtime)
+        if not found:
+            console.print(f"[red]no ingest run with review pairs under {settings.data_dir / 'runs'}[/red]")
+            raise typer.Exit(2)
+        path = found[-1]
+    if not path.exists():
+        console.print(f"[red]{path} does not exist[/red]")
+        raise typer.Exit(2)
+    return path
+
+
+def _pairs(settings: Settings, run: Path | None) -> dict[str, ReviewPair]:
+    return {p.id: p for p in read_review(_latest_review(settings, run))}
+
+
+@review_app.command("list")
+def review_list(
+    run: RunOpt = None,
+    all_pairs: Annotated[bool, typer.Option("--all", help="include pairs already decided")] = False,
+    limit: int = 50,
+) -> None:
+    """Pairs awaiting a decision, highest score first, with the evidence for each."""
+    settings = Settings()
+    decided = decision_log(settings).latest()
+    pairs = sorted(_pairs(settings, run).values(), key=lambda p: (-p.score, p.id))
+    waiting = [p for p in pairs if all_pairs or p.id not in decided]
+    table = Table(title=f"{len(waiting):,} candidate pairs" + ("" if all_pairs else " awaiting review"))
+    for col in ("id", "type", "score", "a", "b", "evidence", "decision"):
+        table.add_column(col, overflow="fold")
+    for p in waiting[:limit]:
+        a, b = p.a, p.b
+        table.add_row(
+            p.id,
+            p.label,
+            f"{p.score:.2f}",
+            f"{a['source']}:{a['key']}\n{' / '.join(a['names'])}",
+            f"{b['source']}:{b['key']}\n{' / '.join(b['names'])}",
+            "; ".join(p.reasons),
+            decided.get(p.id, {}).get("decision", ""),
+        )
+    console.print(table)
+
+
+def _decide(pair_ids: list[str], verdict: Verdict, run: Path | None) -> None:
+    settings = Settings()
+    pairs = _pairs(settings, run)
+    unknown = [i for i in pair_ids if i not in pairs]
+    if unknown:
+        console.print(f"[red]no such pair in the run's review file[/red]: {', '.join(unknown)}")
+        raise typer.Exit(2)
+    log = decision_log(settings)
+    for pair_id in pair_ids:
+        log.record(pairs[pair_id], verdict, by=getpass.getuser())
+    word = "the same entity" if verdict == "same" else "different entities"
+    console.print(
+        f"[green]{len(pair_ids)} pair(s) recorded as {word}[/green]; the next ingest run applies it"
+    )
+
+
+@review_app.command("accept")
+def review_accept(
+    pair_ids: Annotated[list[str], typer.Argument(help="pair ids")], run: RunOpt = None
+) -> None:
+    """The records are one entity: the next run merges them."""
+    _decide(pair_ids, "same", run)
+
+
+@review_app.command("reject")
+def review_reject(
+    pair_ids: Annotated[list[str], typer.Argument(help="pair ids")], run: RunOpt = None
+) -> None:
+    """The records are different entities: the next run keeps them apart."""
+    _decide(pair_ids, "different", run)
