@@ -81,6 +81,35 @@ def test_start_write_read_gds_and_stop(tmp_path: Path) -> None:
     server.stop()  # idempotent
 
 
+def test_home_mode_restarts_on_the_same_port_with_the_same_data(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    port = neo4j_launcher.free_port()
+    server = neo4j_launcher.start(tmp_path / "neo4j", home=home, bolt_port=port)
+    try:
+        assert server.uri == f"bolt://127.0.0.1:{port}"
+        with neo4j.GraphDatabase.driver(server.uri, auth=(server.user, server.password)) as driver:
+            driver.execute_query("CREATE (:LauncherPersist {name: $name})", name="kept")
+    finally:
+        server.stop()
+    assert server._proc is not None
+    assert server._proc.poll() is not None, "the JVM must have exited"
+    assert not _port_open("127.0.0.1", port), "Bolt port still open after stop()"
+
+    # Same home and port: the password is already set (idempotent) and the node is still there.
+    again = neo4j_launcher.start(tmp_path / "neo4j", home=home, bolt_port=port)
+    try:
+        assert again.uri == server.uri
+        with neo4j.GraphDatabase.driver(again.uri, auth=(again.user, again.password)) as driver:
+            records, _, _ = driver.execute_query("MATCH (n:LauncherPersist) RETURN n.name AS name")
+            assert [r["name"] for r in records] == ["kept"]
+            records, _, _ = driver.execute_query("CALL gds.version() YIELD gdsVersion RETURN gdsVersion")
+            assert again.gds
+            assert again.gds_version == str(records[0]["gdsVersion"])
+    finally:
+        again.stop()
+    assert not _port_open("127.0.0.1", port)
+
+
 def test_external_server_stop_is_a_noop() -> None:
     server = neo4j_launcher.Neo4jServer(uri="bolt://127.0.0.1:1", user="neo4j", password="x", gds=False)
     server.stop()

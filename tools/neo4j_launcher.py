@@ -16,6 +16,10 @@ Usage::
     finally:
         server.stop()
 
+Persistent, restartable mode: ``start(workdir, home=DIR, bolt_port=PORT)`` keeps the database in
+``DIR`` (a Neo4j home); stopping and starting again with the same ``home`` and port gives the same
+data on the same ``uri``. Without ``home`` every start is an empty, throwaway database.
+
 CLI: ``python tools/neo4j_launcher.py build [--force]`` and ``python tools/neo4j_launcher.py run``.
 """
 
@@ -30,6 +34,7 @@ import os
 import queue
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -41,7 +46,15 @@ from pathlib import Path
 from types import FrameType
 from typing import IO
 
-__all__ = ["DEFAULT_PASSWORD", "DEFAULT_USER", "Neo4jLaunchError", "Neo4jServer", "build", "start"]
+__all__ = [
+    "DEFAULT_PASSWORD",
+    "DEFAULT_USER",
+    "Neo4jLaunchError",
+    "Neo4jServer",
+    "build",
+    "free_port",
+    "start",
+]
 
 MODULE_DIR = Path(__file__).resolve().parent / "neo4j-server"
 TARGET_DIR = MODULE_DIR / "target"
@@ -296,6 +309,14 @@ def _verify(uri: str, user: str, password: str, deadline: float) -> str | None:
         return str(records[0]["gdsVersion"]) if records else None
 
 
+def free_port(host: str = "127.0.0.1") -> int:
+    """A TCP port on ``host`` that was free a moment ago (the OS picks it; nothing keeps it reserved)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((host, 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
 def start(
     workdir: Path,
     timeout: float = 240.0,
@@ -304,13 +325,22 @@ def start(
     password: str = DEFAULT_PASSWORD,
     heap: str = DEFAULT_HEAP,
     pagecache: str = DEFAULT_PAGECACHE,
+    home: Path | None = None,
 ) -> Neo4jServer:
-    """Build if needed, start Neo4j with an empty database under ``workdir`` and wait for Bolt.
+    """Build if needed, start Neo4j under ``workdir`` and wait for Bolt.
 
-    ``bolt_port=0`` lets the server bind any free port (reported in ``uri``). The database lives in
-    a fresh subdirectory of ``workdir`` that Neo4j deletes on ``stop``; the JVM log stays in
-    ``workdir/neo4j-server.log``. ``timeout`` covers the JVM start and the Bolt check, not a first
-    Maven build. Raises Neo4jLaunchError (with the log tail) on failure or timeout.
+    Without ``home``: an empty database in a fresh subdirectory of ``workdir`` that Neo4j deletes
+    on ``stop``; ``bolt_port=0`` lets the server bind any free port (reported in ``uri``).
+
+    With ``home``: a persistent database in that Neo4j home directory (``home/data``, Neo4j's logs
+    in ``home/logs``), created on first use. ``stop`` shuts it down cleanly and a later ``start``
+    with the same ``home`` (and ``bolt_port``) serves the same data; the password given wins. The
+    port must be concrete in this mode, so ``bolt_port=0`` picks one with ``free_port()`` first;
+    pass that ``uri``'s port back to restart on the same port. Only one server per ``home``.
+
+    The JVM log is ``workdir/neo4j-server.log`` (appended to) in both modes. ``timeout`` covers
+    the JVM start and the Bolt check, not a first Maven build. Raises Neo4jLaunchError (with the
+    log tail) on failure or timeout.
     """
     build()
     deadline = time.monotonic() + timeout
@@ -318,6 +348,13 @@ def start(
     workdir = Path(workdir).resolve()
     workdir.mkdir(parents=True, exist_ok=True)
     log = workdir / LOG_NAME
+    home_args: list[str] = []
+    if home is not None:
+        home = Path(home).resolve()
+        home.mkdir(parents=True, exist_ok=True)
+        if bolt_port == 0:
+            bolt_port = free_port()
+        home_args = ["--home", str(home)]
     cmd = [
         java,
         f"-Xmx{heap}",
@@ -336,6 +373,7 @@ def start(
         pagecache,
         "--password",
         password,
+        *home_args,
     ]
     with log.open("ab") as log_handle:
         log_handle.write(f"\n=== {time.strftime('%Y-%m-%d %H:%M:%S')} starting Neo4j ===\n".encode())
@@ -408,6 +446,7 @@ def _run(args: argparse.Namespace) -> int:
             password=args.password,
             heap=args.heap,
             pagecache=args.pagecache,
+            home=None if args.home is None else Path(args.home),
         )
         stack.callback(server.stop)
         elapsed = time.monotonic() - began
@@ -436,6 +475,7 @@ def main(argv: list[str] | None = None) -> int:
     p_run = sub.add_parser("run", help="start Neo4j in the foreground, print its URI, stop on Ctrl-C/SIGTERM")
     p_run.add_argument("--workdir", help="where the JVM log and (temporary) database go; default: a temp dir")
     p_run.add_argument("--port", type=int, default=0, help="Bolt port on 127.0.0.1 (default: any free port)")
+    p_run.add_argument("--home", help="persistent Neo4j home (database kept across runs); default: throwaway")
     p_run.add_argument("--password", default=DEFAULT_PASSWORD)
     p_run.add_argument("--heap", default=DEFAULT_HEAP, help="JVM -Xmx (default %(default)s)")
     p_run.add_argument("--pagecache", default=DEFAULT_PAGECACHE, help="page cache size (default %(default)s)")

@@ -72,11 +72,16 @@ class Neo4jStore(GraphStore):
             return session.execute_write(work)
 
     def _read(self, query: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """Reads retry like writes: a restarting server is waited for up to ``retry_for``."""
+
         def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
             return [_native(r.data()) for r in tx.run(query, dict(params))]
 
-        with _translated(), self.driver.session(database=self.database) as session:
-            return session.execute_read(work)
+        def read() -> list[dict[str, Any]]:
+            with _translated(), self.driver.session(database=self.database) as session:
+                return session.execute_read(work)
+
+        return self._retrying(read)
 
     def _node_label(self, var: str) -> str:
         return f"labels({var})[0]"

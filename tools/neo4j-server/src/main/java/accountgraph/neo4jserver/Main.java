@@ -23,6 +23,8 @@ import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
 import org.neo4j.configuration.connectors.HttpsConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.config.Setting;
 import org.neo4j.harness.Neo4j;
@@ -42,7 +44,14 @@ import org.neo4j.harness.Neo4jBuilders;
  *       closed the pipe), on SIGTERM/SIGINT, or when a line {@code STOP} is read from stdin.
  * </ul>
  *
+ * <p>Two modes. By default the DBMS is built with neo4j-harness in a fresh random subdirectory of
+ * {@code --workdir}, which Neo4j deletes on shutdown (every start is an empty database). With
+ * {@code --home DIR} it is built with {@link DatabaseManagementServiceBuilder} on that Neo4j home
+ * instead: persistent ({@code DIR/data}, logs in {@code DIR/logs}), so a later start with the same
+ * home sees the same data; {@code --bolt-port} must then be a concrete port. Same settings both ways.
+ *
  * <p>Arguments: {@code --workdir DIR} (required), {@code --bolt-port N} (0 = any free port),
+ * {@code --home DIR} (persistent mode, see above),
  * {@code --password PW} (enables authentication for user {@code neo4j}; without it auth is off),
  * {@code --stdin-watch false} (do not exit on stdin EOF, e.g. when run by hand with {@code </dev/null}),
  * {@code --plugins DIR} (Neo4j plugin directory, scanned for procedures), {@code --pagecache SIZE}
@@ -83,10 +92,10 @@ public final class Main {
         System.setOut(System.err);
 
         // Shutdown path for SIGTERM/SIGINT and System.exit: close Neo4j if it got as far as starting.
-        AtomicReference<Neo4j> running = new AtomicReference<>();
+        AtomicReference<Running> running = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            Neo4j server = running.getAndSet(null);
+            Running server = running.getAndSet(null);
             if (server != null) {
                 log("shutting down");
                 try {
@@ -112,10 +121,10 @@ public final class Main {
 
         boolean gds;
         try {
-            Neo4j neo4j = start(opts, settings);
-            running.set(neo4j);
-            gds = checkGds(neo4j.defaultDatabaseService());
-            OUT.println("READY bolt://127.0.0.1:" + neo4j.boltURI().getPort() + " gds=" + gds);
+            Running server = opts.containsKey("home") ? startHome(opts, settings) : startHarness(opts, settings);
+            running.set(server);
+            gds = checkGds(server.defaultDatabase());
+            OUT.println("READY bolt://127.0.0.1:" + server.boltPort() + " gds=" + gds);
         } catch (Throwable t) {
             t.printStackTrace(System.err);
             OUT.println("FAILED " + oneLine(t));
@@ -130,32 +139,117 @@ public final class Main {
         }
     }
 
-    private static Neo4j start(Map<String, String> opts, List<String> settings) throws IOException {
+    /** A started DBMS, whichever way it was built. {@code close} is a clean shutdown. */
+    private interface Running extends AutoCloseable {
+        DatabaseManagementService managementService();
+
+        int boltPort();
+
+        default GraphDatabaseService defaultDatabase() {
+            return managementService().database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        }
+    }
+
+    /** The default mode: neo4j-harness, database in a random subdirectory of --workdir, deleted on close. */
+    private static Running startHarness(Map<String, String> opts, List<String> settings) throws IOException {
         Path workdir = Path.of(opts.get("workdir")).toAbsolutePath();
         Files.createDirectories(workdir);
         int boltPort = Integer.parseInt(opts.getOrDefault("bolt-port", "0"));
         String password = opts.get("password");
 
-        Neo4jBuilder builder = Neo4jBuilders.newInProcessBuilder(workdir)
-                .withConfig(BoltConnector.enabled, true)
-                .withConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort))
-                .withConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", boltPort))
-                .withConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-                .withConfig(HttpConnector.enabled, false)
-                .withConfig(HttpsConnector.enabled, false)
-                .withConfig(GraphDatabaseSettings.auth_enabled, password != null)
-                .withConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("gds.*"))
-                .withConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(5))
-                // Bolt's Netty event loops otherwise wait a 2 s quiet period (twice) on shutdown.
-                .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
-                .withConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5));
+        Neo4jBuilder builder = Neo4jBuilders.newInProcessBuilder(workdir);
+        for (Map.Entry<Setting<?>, Object> e : config(opts, settings, boltPort).entrySet()) {
+            builder = withConfig(builder, e.getKey(), e.getValue());
+        }
+
+        log("building DBMS (harness)");
+        Neo4j neo4j = builder.build();
+        log("DBMS started");
+        if (password != null) {
+            setPassword(neo4j.databaseManagementService(), password);
+        }
+        URI bolt = neo4j.boltURI();
+        log("bolt=" + bolt + " workdir=" + workdir);
+        return new Running() {
+            @Override
+            public DatabaseManagementService managementService() {
+                return neo4j.databaseManagementService();
+            }
+
+            @Override
+            public int boltPort() {
+                return bolt.getPort();
+            }
+
+            @Override
+            public void close() {
+                neo4j.close();
+            }
+        };
+    }
+
+    /** --home mode: a persistent DBMS on that Neo4j home directory, restartable with its data. */
+    private static Running startHome(Map<String, String> opts, List<String> settings) throws IOException {
+        Path home = Path.of(opts.get("home")).toAbsolutePath();
+        Files.createDirectories(home);
+        int boltPort = Integer.parseInt(opts.getOrDefault("bolt-port", "0"));
+        if (boltPort <= 0) {
+            throw new IllegalArgumentException("--home needs a concrete --bolt-port (got " + boltPort + ")");
+        }
+        String password = opts.get("password");
+
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home)
+                .setConfig(config(opts, settings, boltPort));
+        log("building DBMS (home " + home + ")");
+        DatabaseManagementService dbms = builder.build();
+        try {
+            log("DBMS started");
+            if (password != null) {
+                setPassword(dbms, password);
+            }
+        } catch (RuntimeException e) {
+            dbms.shutdown();
+            throw e;
+        }
+        log("bolt=bolt://127.0.0.1:" + boltPort + " home=" + home);
+        return new Running() {
+            @Override
+            public DatabaseManagementService managementService() {
+                return dbms;
+            }
+
+            @Override
+            public int boltPort() {
+                return boltPort;
+            }
+
+            @Override
+            public void close() {
+                dbms.shutdown();
+            }
+        };
+    }
+
+    /** The settings both modes use, in order; later entries (the --setting values) win. */
+    private static Map<Setting<?>, Object> config(Map<String, String> opts, List<String> settings, int boltPort) {
+        Map<Setting<?>, Object> config = new LinkedHashMap<>();
+        config.put(BoltConnector.enabled, true);
+        config.put(BoltConnector.listen_address, new SocketAddress("127.0.0.1", boltPort));
+        config.put(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", boltPort));
+        config.put(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED);
+        config.put(HttpConnector.enabled, false);
+        config.put(HttpsConnector.enabled, false);
+        config.put(GraphDatabaseSettings.auth_enabled, opts.get("password") != null);
+        config.put(GraphDatabaseSettings.procedure_unrestricted, List.of("gds.*"));
+        config.put(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(5));
+        // Bolt's Netty event loops otherwise wait a 2 s quiet period (twice) on shutdown.
+        config.put(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0);
+        config.put(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5));
         if (opts.containsKey("plugins")) {
-            builder = builder.withConfig(
-                    GraphDatabaseSettings.plugin_dir, Path.of(opts.get("plugins")).toAbsolutePath());
+            config.put(GraphDatabaseSettings.plugin_dir, Path.of(opts.get("plugins")).toAbsolutePath());
         }
         if (opts.containsKey("pagecache")) {
-            builder = builder.withConfig(
-                    GraphDatabaseSettings.pagecache_memory, parseBytes(opts.get("pagecache")));
+            config.put(GraphDatabaseSettings.pagecache_memory, parseBytes(opts.get("pagecache")));
         }
         if (!settings.isEmpty()) {
             Map<String, Setting<Object>> declared = Config.defaults().getDeclaredSettings();
@@ -169,22 +263,34 @@ public final class Main {
                 if (setting == null) {
                     throw new IllegalArgumentException("unknown Neo4j setting: " + name);
                 }
-                builder = builder.withConfig(setting, ((SettingImpl<Object>) setting).parse(kv.substring(eq + 1)));
+                config.put(setting, ((SettingImpl<Object>) setting).parse(kv.substring(eq + 1)));
             }
         }
+        return config;
+    }
 
-        log("building DBMS");
-        Neo4j neo4j = builder.build();
-        log("DBMS started");
-        if (password != null) {
-            neo4j.databaseManagementService()
-                    .database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
-                    .executeTransactionally(
-                            "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
+    @SuppressWarnings("unchecked")
+    private static <T> Neo4jBuilder withConfig(Neo4jBuilder builder, Setting<T> setting, Object value) {
+        return builder.withConfig(setting, (T) value);
+    }
+
+    /**
+     * Sets user neo4j's password and clears "change required". Idempotent: on a restarted --home
+     * DBMS the password is already this one, set (with CHANGE NOT REQUIRED) by an earlier start;
+     * Neo4j refuses to "change" a password to itself, and that refusal is the "already set" case.
+     */
+    private static void setPassword(DatabaseManagementService dbms, String password) {
+        GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        try {
+            system.executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
+            log("password set");
+        } catch (RuntimeException e) {
+            if (!oneLine(e).contains("Old password and new password cannot be the same")) {
+                throw e;
+            }
+            log("password already set");
         }
-        URI bolt = neo4j.boltURI();
-        log("bolt=" + bolt + " workdir=" + workdir);
-        return neo4j;
     }
 
     private static boolean checkGds(GraphDatabaseService db) {
