@@ -11,4 +11,4 @@ RUN pip install --no-cache-dir . && useradd --create-home accountgraph
 USER accountgraph
 ENV ACCOUNTGRAPH_DATA_DIR=/home/accountgraph/data
 ENTRYPOINT ["accountgraph"]
-CMD ["serve"]
+CMD ["serve", "--host", "0.0.0.0"]

@@ -32,6 +32,8 @@ app.add_typer(sample_app, name="sample")
 app.add_typer(ingest_app, name="ingest")
 app.add_typer(review_app, name="review")
 app.add_typer(eval_app, name="eval")
+keys_app = typer.Typer(no_args_is_help=True, help="API keys for the GraphQL API.")
+app.add_typer(keys_app, name="keys")
 console = Console()
 
 StoreOpt = Annotated[StoreKind | None, typer.Option("--store", help="embedded or neo4j (default: settings)")]
@@ -255,10 +257,87 @@ def export(
 
 
 @app.command()
-def serve() -> None:
-    """Serve the GraphQL API and explorer (not built yet)."""
-    console.print("[red]The API server is not built yet[/red]: it arrives with the GraphQL API work.")
-    raise typer.Exit(2)
+def serve(
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
+    workers: Annotated[int, typer.Option(help="worker processes (Neo4j store only)")] = 1,
+) -> None:
+    """Serve the GraphQL API (settings: ACCOUNTGRAPH_* and ACCOUNTGRAPH_API_*)."""
+    # imported here so the other commands start without loading the server stack
+    import uvicorn  # noqa: PLC0415
+
+    from api.config import ApiSettings  # noqa: PLC0415
+
+    settings, api_settings = _settings(), ApiSettings()
+    if workers > 1 and settings.store == "embedded":
+        console.print("[red]the embedded store is opened by one process only[/red]: use --workers 1 or Neo4j")
+        raise typer.Exit(2)
+    if api_settings.mode == "demo":
+        console.print("[bold red]DEMO MODE: authentication is OFF; every caller is an admin.[/bold red]")
+    uvicorn.run(
+        "api.asgi:app_factory",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_config=None,
+        timeout_graceful_shutdown=10,
+    )
+
+
+@keys_app.command("create")
+def keys_create(
+    role: Annotated[str, typer.Option(help="admin, analyst, manager or rep")],
+    territory: Annotated[list[str] | None, typer.Option(help="a territory the key sees (repeatable)")] = None,
+    pii: Annotated[bool, typer.Option("--pii", help="may read email and phone unmasked")] = False,
+    person: Annotated[str | None, typer.Option(help="the rep's person id (owner of their accounts)")] = None,
+    name: Annotated[str, typer.Option(help="a label for the key")] = "",
+) -> None:
+    """Create an API key and print it once; only its hash is stored."""
+    from api import ApiSettings, KeyStore, Role  # noqa: PLC0415
+
+    try:
+        key_role = Role(role)
+    except ValueError:
+        raise typer.BadParameter("must be admin, analyst, manager or rep", param_hint="--role") from None
+    store = KeyStore(ApiSettings().keys_path(_settings().data_dir))
+    secret, record = store.create(key_role, territory, pii=pii, person_id=person, name=name)
+    console.print(f"key [bold]{record.id}[/bold] ({record.role}); shown once, keep it safe:")
+    print(secret)
+
+
+@keys_app.command("list")
+def keys_list() -> None:
+    """List API keys (never their secrets)."""
+    from api import ApiSettings, KeyStore  # noqa: PLC0415
+
+    table = Table(title="API keys")
+    table.add_column("id", no_wrap=True, min_width=12)
+    for column in ("role", "territories", "pii", "person", "name", "created", "revoked"):
+        table.add_column(column)
+    for r in KeyStore(ApiSettings().keys_path(_settings().data_dir)).list():
+        table.add_row(
+            r.id,
+            r.role,
+            ",".join(r.territories),
+            "yes" if r.pii else "",
+            r.person_id or "",
+            r.name,
+            r.created_at,
+            r.revoked_at or "",
+        )
+    console.print(table)
+
+
+@keys_app.command("revoke")
+def keys_revoke(key_id: Annotated[str, typer.Argument(help="the key's id (see keys list)")]) -> None:
+    """Revoke an API key; running servers refuse it from their next request."""
+    from api import ApiSettings, KeyStore  # noqa: PLC0415
+
+    if not KeyStore(ApiSettings().keys_path(_settings().data_dir)).revoke(key_id):
+        console.print(f"[red]no active key {key_id}[/red]")
+        raise typer.Exit(1)
+    console.print(f"[green]revoked[/green] {key_id}")
 
 
 @app.command()

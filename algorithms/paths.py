@@ -1,0 +1,152 @@
+"""Graph paths as values, and the path searches: warm introductions and shortest paths."""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import math
+from collections import defaultdict, deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from algorithms.market import Market
+from graph import NodeRef
+
+__all__ = ["GraphPath", "Hop", "shortest_path", "warm_intro_paths"]
+
+
+@dataclass(frozen=True)
+class Hop:
+    """One step of a path: the relationship type and whether it is walked start→end."""
+
+    rel: str
+    forward: bool = True
+
+
+@dataclass(frozen=True)
+class GraphPath:
+    """``nodes[0] -hops[0]- nodes[1] ...``; every hop names an edge that exists."""
+
+    nodes: tuple[NodeRef, ...]
+    hops: tuple[Hop, ...]
+    cost: float = 0.0
+
+    def __str__(self) -> str:
+        parts = [f"{self.nodes[0][0]}:{self.nodes[0][1]}"]
+        for hop, node in zip(self.hops, self.nodes[1:], strict=True):
+            arrow = f"-{hop.rel}->" if hop.forward else f"<-{hop.rel}-"
+            parts.append(f"{arrow} {node[0]}:{node[1]}")
+        return " ".join(parts)
+
+    def edges(self) -> Iterator[tuple[str, NodeRef, NodeRef]]:
+        """Each hop as ``(type, start, end)`` in the edge's own direction."""
+        for hop, a, b in zip(self.hops, self.nodes, self.nodes[1:], strict=False):
+            yield (hop.rel, a, b) if hop.forward else (hop.rel, b, a)
+
+
+def _relationship_cost(strength: float, last_contact: dt.date | None, as_of: dt.date) -> float:
+    """A strong, recent acquaintance is a short step; a weak or stale one a long one."""
+    age_years = max((as_of - last_contact).days, 0) / 365 if last_contact else 3.0
+    warmth = max(strength, 0.01) * math.exp(-age_years / 2)
+    return -math.log(min(warmth, 1.0)) + 0.1
+
+
+def _people_graph(market: Market) -> dict[str, list[tuple[str, float, Hop]]]:
+    return market.cached("people_graph", lambda: _build_people_graph(market))
+
+
+def _build_people_graph(market: Market) -> dict[str, list[tuple[str, float, Hop]]]:
+    """Each ordered pair of people joined by its cheapest edge, in either direction:
+    a pair that both KNOWS and REPORTS_TO is one step, not two alternative paths."""
+    best: dict[tuple[str, str], tuple[float, Hop]] = {}
+
+    def offer(a: str, b: str, cost: float, rel: str) -> None:
+        for s, t, hop in ((a, b, Hop(rel)), (b, a, Hop(rel, forward=False))):
+            if (s, t) not in best or cost < best[(s, t)][0]:
+                best[(s, t)] = (cost, hop)
+
+    for e in market.edges.get("KNOWS", []):
+        strength = float(e.props.get("strength") or 0.3)
+        offer(
+            e.start[1],
+            e.end[1],
+            _relationship_cost(strength, e.props.get("last_contact"), market.as_of),
+            "KNOWS",
+        )
+    for e in market.edges.get("REPORTS_TO", []):
+        offer(e.start[1], e.end[1], _relationship_cost(0.6, None, market.as_of), "REPORTS_TO")
+    graph: dict[str, list[tuple[str, float, Hop]]] = defaultdict(list)
+    for (s, t), (cost, hop) in sorted(best.items()):
+        graph[s].append((t, cost, hop))
+    return graph
+
+
+def warm_intro_paths(market: Market, target: str, *, k: int = 3, max_hops: int = 4) -> list[GraphPath]:
+    """Up to ``k`` cheapest simple paths from any of our reps to person ``target``, over
+    KNOWS (cost from strength and recency) and REPORTS_TO; at most ``max_hops`` hops."""
+    graph = _people_graph(market)
+    reps = market.reps()
+    queue: list[tuple[float, int, tuple[str, ...], tuple[Hop, ...]]] = []
+    tie = 0
+    for rep in sorted(reps):
+        queue.append((0.0, tie, (rep,), ()))
+        tie += 1
+    heapq.heapify(queue)
+    found: list[GraphPath] = []
+    settled: defaultdict[str, int] = defaultdict(int)
+    while queue and len(found) < k:
+        cost, _, nodes, hops = heapq.heappop(queue)
+        here = nodes[-1]
+        settled[here] += 1
+        if here == target:
+            found.append(GraphPath(tuple(("Person", n) for n in nodes), hops, round(cost, 6)))
+            continue
+        if settled[here] > k or len(hops) >= max_hops:
+            continue
+        for nxt, step, hop in graph.get(here, []):
+            if nxt not in nodes and (nxt not in reps or nxt == target):
+                tie += 1
+                heapq.heappush(queue, (cost + step, tie, (*nodes, nxt), (*hops, hop)))
+    return found
+
+
+def shortest_path(
+    market: Market,
+    start: NodeRef,
+    end: NodeRef,
+    *,
+    max_depth: int = 4,
+    rel_types: Iterable[str] | None = None,
+) -> GraphPath | None:
+    """A fewest-hops path between two entities over any (or the given) relationship
+    types in either direction, or ``None`` if none is within ``max_depth`` hops."""
+    types = set(rel_types) if rel_types is not None else set(market.edges)
+    adj: dict[NodeRef, list[tuple[NodeRef, Hop]]] = defaultdict(list)
+    for t in sorted(types):
+        for e in market.edges.get(t, []):
+            adj[e.start].append((e.end, Hop(t)))
+            adj[e.end].append((e.start, Hop(t, forward=False)))
+    parent: dict[NodeRef, tuple[NodeRef, Hop] | None] = {start: None}
+    frontier = deque([(start, 0)])
+    while frontier:
+        node, depth = frontier.popleft()
+        if node == end:
+            return _unwind(parent, end)
+        if depth == max_depth:
+            continue
+        for nxt, hop in adj.get(node, []):
+            if nxt not in parent:
+                parent[nxt] = (node, hop)
+                frontier.append((nxt, depth + 1))
+    return None
+
+
+def _unwind(parent: dict[NodeRef, tuple[NodeRef, Hop] | None], end: NodeRef) -> GraphPath:
+    nodes, hops = [end], []
+    step = parent[end]
+    while step is not None:
+        node, hop = step
+        nodes.append(node)
+        hops.append(hop)
+        step = parent[node]
+    return GraphPath(tuple(reversed(nodes)), tuple(reversed(hops)), float(len(hops)))

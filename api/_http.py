@@ -1,0 +1,209 @@
+"""GraphQL over HTTP (the GraphQL-over-HTTP spec): GET for queries, POST for everything,
+``application/graphql-response+json`` and ``application/json`` responses."""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Awaitable, Mapping
+from typing import Any, cast
+
+from graphql import ExecutionContext, GraphQLError, OperationType, get_operation_ast
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+
+from api._errors import ApiError, AuthError, Code
+from api._state import ApiState
+
+log = logging.getLogger("accountgraph.api")
+
+GRAPHQL_RESPONSE = "application/graphql-response+json"
+#: the pages load only this server's scripts (the libraries are vendored, no CDN)
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; worker-src 'self' blob:; frame-ancestors 'none'"
+)
+JSON = "application/json"
+
+
+class _RequestError(Exception):
+    def __init__(self, status: int, message: str, code: Code = Code.BAD_USER_INPUT, **headers: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.code = code
+        self.headers = headers
+
+
+def _accepted(accept: str) -> list[str]:
+    """Media types the client accepts, best first (q=0 excluded)."""
+    ranked: list[tuple[float, int, str]] = []
+    for i, part in enumerate(accept.split(",")):
+        media, *params = (p.strip() for p in part.split(";"))
+        q = 1.0
+        for p in params:
+            name, _, value = p.partition("=")
+            if name.strip() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if media and q > 0:
+            ranked.append((-q, i, media.lower()))
+    return [m for _, _, m in sorted(ranked)]
+
+
+def negotiate(accept: str | None) -> str | None:
+    if not accept:
+        return JSON  # legacy clients send no Accept header
+    for media in _accepted(accept):
+        if media == GRAPHQL_RESPONSE:
+            return GRAPHQL_RESPONSE
+        if media in (JSON, "application/*", "*/*"):
+            return JSON
+    return None
+
+
+def wants_html(request: Request) -> bool:
+    accepted = _accepted(request.headers.get("accept", ""))
+    return bool(accepted) and accepted[0] == "text/html" and "query" not in request.query_params
+
+
+def _error_body(message: str, code: Code) -> dict[str, Any]:
+    return {"errors": [{"message": message, "extensions": {"code": code.value}}]}
+
+
+def format_error(error: GraphQLError) -> dict[str, Any]:
+    original = error.original_error
+    if original is not None and not isinstance(original, GraphQLError):
+        log.error("resolver failed", exc_info=original)
+        masked = GraphQLError("internal error", error.nodes, path=error.path)
+        masked.extensions = {"code": Code.INTERNAL.value}
+        return dict(masked.formatted)
+    formatted: dict[str, Any] = dict(error.formatted)
+    if isinstance(original, ApiError):
+        formatted["extensions"] = {**(original.extensions or {}), "code": original.code.value}
+    elif not (error.extensions or {}).get("code"):
+        formatted["extensions"] = {**(error.extensions or {}), "code": Code.BAD_USER_INPUT.value}
+    return formatted
+
+
+async def _params(request: Request) -> dict[str, Any]:
+    if request.method == "GET":
+        q = request.query_params
+        params: dict[str, Any] = {
+            "query": q.get("query"),
+            "operationName": q.get("operationName"),
+        }
+        for name in ("variables", "extensions"):
+            raw = q.get(name)
+            if raw:
+                try:
+                    params[name] = json.loads(raw)
+                except ValueError:
+                    raise _RequestError(400, f"{name} is not valid JSON") from None
+        return params
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type != JSON:
+        raise _RequestError(415, "send the request as application/json")
+    try:
+        body = json.loads(await request.body())
+    except ValueError:
+        raise _RequestError(400, "the body is not valid JSON") from None
+    if not isinstance(body, dict):
+        raise _RequestError(400, "the body must be a JSON object")
+    return body
+
+
+def _check(params: Mapping[str, Any]) -> tuple[str, dict[str, Any] | None, str | None]:
+    query, variables, operation = params.get("query"), params.get("variables"), params.get("operationName")
+    if not isinstance(query, str) or not query:
+        raise _RequestError(400, "query must be a non-empty string")
+    if variables is not None and not isinstance(variables, dict):
+        raise _RequestError(400, "variables must be a JSON object")
+    if operation is not None and not isinstance(operation, str):
+        raise _RequestError(400, "operationName must be a string")
+    extensions = params.get("extensions")
+    if extensions is not None and not isinstance(extensions, dict):
+        raise _RequestError(400, "extensions must be a JSON object")
+    return query, variables, operation
+
+
+async def graphql_endpoint(request: Request) -> Response:
+    state: ApiState = request.app.state.api
+    started = time.perf_counter()
+    if request.method == "GET" and wants_html(request) and state.graphiql_html is not None:
+        return HTMLResponse(state.graphiql_html, headers={"content-security-policy": CSP})
+    media = negotiate(request.headers.get("accept"))
+    outcome = "error"
+    try:
+        if media is None:
+            raise _RequestError(406, f"accept {GRAPHQL_RESPONSE} or {JSON}")
+        response, outcome = await _handle(request, state, media)
+    except _RequestError as exc:
+        response = JSONResponse(
+            _error_body(exc.message, exc.code),
+            status_code=exc.status,
+            media_type=media or JSON,
+            headers=exc.headers or None,
+        )
+        outcome = exc.code.value
+    elapsed = time.perf_counter() - started
+    state.metrics.observe_request(outcome, response.status_code, elapsed)
+    return response
+
+
+async def _handle(request: Request, state: ApiState, media: str) -> tuple[Response, str]:
+    try:
+        principal = state.auth.authenticate(request.headers)
+    except AuthError as exc:
+        raise _RequestError(401, exc.message, exc.code, **{"WWW-Authenticate": "Bearer"}) from None
+    wait = state.limiter.check(principal.subject)
+    if wait:
+        raise _RequestError(
+            429, "too many requests", Code.RATE_LIMITED, **{"Retry-After": str(int(wait) + 1)}
+        )
+    query, variables, operation_name = _check(await _params(request))
+    error_status = 400 if media == GRAPHQL_RESPONSE else 200
+
+    def errors(errs: list[GraphQLError], status: int = error_status) -> Response:
+        return JSONResponse({"errors": [format_error(e) for e in errs]}, status_code=status, media_type=media)
+
+    checked = state.documents.get(query, state.introspection_for(principal))
+    if checked.document is None:
+        code = Code.GRAPHQL_PARSE_FAILED if checked.parse_failed else Code.GRAPHQL_VALIDATION_FAILED
+        first = (checked.errors[0].extensions or {}).get("code", code.value) if checked.errors else code.value
+        return errors(list(checked.errors)), str(first)
+    operation = get_operation_ast(checked.document, operation_name)
+    if operation is None:
+        msg = "name the operation to run (operationName)" if operation_name is None else "no such operation"
+        return errors([GraphQLError(msg)]), Code.BAD_USER_INPUT.value
+    if request.method == "GET" and operation.operation is not OperationType.QUERY:
+        raise _RequestError(405, "only queries may be sent with GET; use POST", Allow="POST")
+    context = state.context(principal, operation.name.value if operation.name else None)
+    built = ExecutionContext.build(state.schema, checked.document, None, context, variables, operation_name)
+    if isinstance(built, list):
+        return errors(built), Code.BAD_USER_INPUT.value
+    try:
+        data: Any = built.execute_operation(operation, None)
+        if built.is_awaitable(data):
+            data = await cast(Awaitable[Any], data)
+    except GraphQLError as exc:
+        built.collected_errors.add(exc, None)
+        data = None
+    result = built.build_response(data, built.collected_errors.errors)
+    context.finish()
+    body: dict[str, Any] = {"data": result.data}
+    if result.errors:
+        body["errors"] = [format_error(e) for e in result.errors]
+    log.info(
+        "graphql",
+        extra={
+            "who": principal.subject,
+            "operation": context.operation,
+            "kind": operation.operation.value,
+            "errors": len(result.errors or ()),
+        },
+    )
+    return JSONResponse(body, media_type=media), ("ok" if not result.errors else "partial")

@@ -1,0 +1,325 @@
+"""Top-level reads: lists with filters and sorting, search, node(id), and the
+intelligence fields on Company."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import graphene
+from graphql import GraphQLResolveInfo
+
+from api._paths import path_field
+from api._reads import Clause
+from api._relay import Edge as SliceEdge
+from api._relay import Slice, cursor, from_global_id, offset_after, page_size
+from api._types import EXTRA_FIELDS, TYPES, Node, Rec, connection_type, ctx_of, plural, scalar
+from api.intelligence import CrossSellItem, DecisionMember
+from ingest.normalize import nfkc, to_simplified
+from schema import REGISTRY, PropType
+
+#: equality filters (any of the given values) per type
+EQUALS: dict[str, tuple[str, ...]] = {
+    "Company": ("industry", "region", "country", "city", "tier", "lifecycle", "territory", "owner_id"),
+    "Person": ("seniority", "department", "territory", "internal"),
+    "Product": ("category", "family", "currency"),
+    "Opportunity": ("stage", "status"),
+    "Activity": ("kind",),
+    "Document": ("kind", "lang"),
+    "Topic": (),
+    "Signal": ("kind", "severity", "status"),
+    "Run": ("kind", "status"),
+}
+#: inclusive ranges (``<prop>Min``/``<prop>Max``) per type
+RANGES: dict[str, tuple[str, ...]] = {
+    "Company": ("employees", "annual_revenue"),
+    "Product": ("price",),
+    "Opportunity": ("amount", "close_date"),
+    "Activity": ("at", "sentiment"),
+    "Signal": ("score", "detected_at"),
+}
+#: the top-level list of each type: companies, people, ...
+LIST_FIELDS = {label: plural(label) for label in REGISTRY.nodes}
+SEARCHABLE = ("Company", "Person", "Product", "Topic")
+_SORTABLE = {PropType.STRING, PropType.INT, PropType.FLOAT, PropType.DATE, PropType.DATETIME, PropType.BOOL}
+_HIDDEN = {"source", "source_key", "run_id", "ingested_at", "content_hash"}
+
+Direction = graphene.Enum("SortDirection", [("ASC", "asc"), ("DESC", "desc")])
+NodeTypeEnum = graphene.Enum("NodeType", [(label.upper(), label) for label in REGISTRY.nodes])
+
+
+def _value(v: Any) -> Any:
+    return getattr(v, "value", v)
+
+
+def _filter_input(label: str) -> Any:
+    node = REGISTRY.node(label)
+    props = {p.name: p for p in node.props}
+    attrs: dict[str, Any] = {}
+    if "name" in props:
+        attrs["name_contains"] = graphene.String(description="in the name or an alias, any case")
+    for name in EQUALS.get(label, ()):
+        prop = props[name]
+        if prop.type is PropType.BOOL:
+            attrs[name] = graphene.Boolean()
+        else:
+            attrs[name] = graphene.List(graphene.NonNull(graphene.String), description="any of")
+    for name in RANGES.get(label, ()):
+        attrs[f"{name}_min"] = scalar(props[name])
+        attrs[f"{name}_max"] = scalar(props[name])
+    return type(f"{label}Filter", (graphene.InputObjectType,), attrs)
+
+
+def _order_input(label: str) -> Any:
+    node = REGISTRY.node(label)
+    fields = [(p.name.upper(), p.name) for p in node.props if p.type in _SORTABLE and p.name not in _HIDDEN]
+    enum = graphene.Enum(f"{label}SortField", fields)
+    attrs = {"field": enum(required=True), "direction": Direction(default_value="asc")}
+    return type(f"{label}Order", (graphene.InputObjectType,), attrs)
+
+
+def clauses(label: str, flt: dict[str, Any] | None) -> list[Clause]:
+    out: list[Clause] = []
+    props = {p.name for p in REGISTRY.node(label).props}
+    for key, value in (flt or {}).items():
+        if value is None:
+            continue
+        if key == "name_contains":
+            alias = " OR any(a IN coalesce(n.aliases, []) WHERE lower(a) CONTAINS f_name)"
+            text = f"(lower(n.name) CONTAINS f_name{alias if 'aliases' in props else ''})"
+            out.append(Clause(text, {"f_name": str(value).lower()}, ("f_name",)))
+        elif key.endswith("_min") or key.endswith("_max"):
+            prop, op = key[:-4], (">=" if key.endswith("_min") else "<=")
+            assert prop in props, "range filters come from the ontology"
+            out.append(Clause(f"n.{prop} {op} $f_{key}", {f"f_{key}": value}))
+        elif isinstance(value, bool):
+            assert key in props, "filters come from the ontology"
+            out.append(Clause(f"n.{key} = $f_{key}", {f"f_{key}": value}))
+        else:
+            assert key in props, "filters come from the ontology"
+            out.append(Clause(f"n.{key} IN $f_{key}", {f"f_{key}": list(value)}))
+    return out
+
+
+def _list_field(label: str) -> Any:
+    node_type = TYPES[label]
+    conn = connection_type(label, node_type)
+    has_name = "name" in {p.name for p in REGISTRY.node(label).props}
+
+    async def resolve(  # type: ignore[no-untyped-def]
+        root: Any,
+        info: GraphQLResolveInfo,
+        first: int | None = None,
+        after: str | None = None,
+        filter: dict[str, Any] | None = None,  # the GraphQL argument's name
+        order_by: list[dict[str, Any]] | None = None,
+    ):
+        context = ctx_of(info)
+        size = page_size(first, context.max_page)
+        skip = offset_after(after)
+        conds = clauses(label, filter)
+        order = [(str(_value(o["field"])), _value(o.get("direction")) == "desc") for o in order_by or []]
+        if not order and has_name:
+            order = [("name", False)]
+        rows = await context.run(context.reads.page, label, conds, order, skip, size + 1)
+        edges = [SliceEdge(cursor(skip + i), Rec(label, r), {}) for i, r in enumerate(rows[:size])]
+
+        async def count() -> int:
+            total: int = await context.run(context.reads.count, label, conds)
+            return total
+
+        return Slice(edges, len(rows) > size, skip > 0, None, count)
+
+    return graphene.Field(
+        conn,
+        required=True,
+        first=graphene.Int(),
+        after=graphene.String(),
+        filter=graphene.Argument(_filter_input(label)),
+        order_by=graphene.List(graphene.NonNull(_order_input(label))),
+        resolver=resolve,
+    )
+
+
+def search_variants(text: str) -> list[str]:
+    base = nfkc(text).strip()
+    return sorted({base, to_simplified(base)} - {""})
+
+
+async def resolve_search(
+    root: Any, info: GraphQLResolveInfo, text: str, types: list[Any] | None = None, first: int | None = None
+) -> list[Rec]:
+    context = ctx_of(info)
+    size = page_size(first, context.max_page)
+    variants = search_variants(text)
+    if not variants:
+        return []
+    labels = [_value(t) for t in types] if types else list(SEARCHABLE)
+    hits: list[Rec] = []
+    for label in labels:
+        if "name" not in {p.name for p in REGISTRY.node(label).props}:
+            continue
+        rows = await context.run(context.reads.search, label, variants, size)
+        hits.extend(Rec(label, r) for r in rows)
+    folded = {v.lower() for v in variants}
+
+    def rank(rec: Rec) -> tuple[int, int, str]:
+        names = [rec.props.get("name") or "", *(rec.props.get("aliases") or [])]
+        exact = any(n.lower() in folded for n in names)
+        return (0 if exact else 1, len(rec.props.get("name") or ""), rec.key)
+
+    return sorted(hits, key=rank)[:size]
+
+
+async def resolve_node(root: Any, info: GraphQLResolveInfo, id: str) -> Rec | None:
+    label, key = from_global_id(id)
+    props = await ctx_of(info).node_loader(label).load(key)
+    return Rec(label, props) if props is not None else None
+
+
+def _key_lookup(label: str) -> Any:
+    async def resolve(root: Any, info: GraphQLResolveInfo, key: str) -> Rec | None:
+        props = await ctx_of(info).node_loader(label).load(key)
+        return Rec(label, props) if props is not None else None
+
+    return graphene.Field(TYPES[label], key=graphene.String(required=True), resolver=resolve)
+
+
+class DecisionMemberType(graphene.ObjectType):  # type: ignore[misc]
+    class Meta:
+        name = "DecisionMember"
+
+    person = graphene.Field(lambda: TYPES["Person"])
+    role = graphene.String(required=True)
+    stance = graphene.String()
+    influence = graphene.Float(required=True, description="0..1, higher decides more")
+    reasons = graphene.List(graphene.NonNull(graphene.String), required=True)
+
+    @staticmethod
+    async def resolve_person(member: DecisionMember, info: GraphQLResolveInfo) -> Rec | None:
+        props = await ctx_of(info).node_loader("Person").load(member.person_id)
+        return Rec("Person", props) if props is not None else None
+
+
+class CrossSellType(graphene.ObjectType):  # type: ignore[misc]
+    class Meta:
+        name = "CrossSell"
+
+    product = graphene.Field(lambda: TYPES["Product"])
+    score = graphene.Float(required=True)
+    explanation = graphene.String(required=True)
+    evidence = graphene.List(graphene.NonNull(graphene.String), required=True)
+    paths = graphene.List(graphene.NonNull(graphene.List(graphene.NonNull(graphene.String))), required=True)
+    contact = graphene.Field(lambda: TYPES["Person"], description="whom to approach")
+
+    @staticmethod
+    async def resolve_product(item: CrossSellItem, info: GraphQLResolveInfo) -> Rec | None:
+        props = await ctx_of(info).node_loader("Product").load(item.product_id)
+        return Rec("Product", props) if props is not None else None
+
+    @staticmethod
+    async def resolve_contact(item: CrossSellItem, info: GraphQLResolveInfo) -> Rec | None:
+        if item.contact_id is None:
+            return None
+        props = await ctx_of(info).node_loader("Person").load(item.contact_id)
+        return Rec("Person", props) if props is not None else None
+
+
+class PurchaseTotalType(graphene.ObjectType):  # type: ignore[misc]
+    class Meta:
+        name = "PurchaseTotal"
+
+    product = graphene.Field(lambda: TYPES["Product"])
+    lines = graphene.Int(required=True, description="order lines")
+    amount = graphene.Float(description="sum of the lines' amounts")
+    last_at = graphene.Date(description="date of the latest order line")
+
+    @staticmethod
+    async def resolve_product(row: dict[str, Any], info: GraphQLResolveInfo) -> Rec | None:
+        props = await ctx_of(info).node_loader("Product").load(row["product"])
+        return Rec("Product", props) if props is not None else None
+
+    @staticmethod
+    def resolve_last_at(row: dict[str, Any], info: GraphQLResolveInfo) -> Any:
+        return row.get("last_at")
+
+
+async def _purchase_summary(rec: Rec, info: GraphQLResolveInfo, first: int = 20) -> list[dict[str, Any]]:
+    context = ctx_of(info)
+    size = page_size(first, context.max_page)
+    return (await context.purchases_loader().load(rec.key))[:size]
+
+
+async def _decision_chain(rec: Rec, info: GraphQLResolveInfo) -> list[DecisionMember]:
+    return await ctx_of(info).chain_loader().load(rec.key)
+
+
+async def _cross_sell(rec: Rec, info: GraphQLResolveInfo, first: int = 5) -> list[CrossSellItem]:
+    context = ctx_of(info)
+    return (await context.cross_sell_loader(page_size(first, context.max_page)).load(rec.key))[:first]
+
+
+def _company_extra() -> dict[str, Any]:
+    return {
+        "decision_chain": graphene.List(
+            graphene.NonNull(DecisionMemberType),
+            required=True,
+            resolver=_decision_chain,
+            description="who decides in this account, most influential first",
+        ),
+        "purchase_summary": graphene.List(
+            graphene.NonNull(PurchaseTotalType),
+            required=True,
+            first=graphene.Int(default_value=20),
+            resolver=_purchase_summary,
+            description="what the account buys, per product, largest amount first",
+        ),
+        "cross_sell": graphene.List(
+            graphene.NonNull(CrossSellType),
+            required=True,
+            first=graphene.Int(default_value=5),
+            resolver=_cross_sell,
+            description="products to offer next, with their explanation",
+        ),
+    }
+
+
+EXTRA_FIELDS["Company"] = _company_extra
+
+
+class Me(graphene.ObjectType):  # type: ignore[misc]
+    subject = graphene.String(required=True)
+    role = graphene.String(required=True)
+    territories = graphene.List(graphene.NonNull(graphene.String), required=True)
+    pii = graphene.Boolean(required=True)
+
+
+def _me(root: Any, info: GraphQLResolveInfo) -> dict[str, Any]:
+    p = ctx_of(info).principal
+    return {
+        "subject": p.subject,
+        "role": p.role.value,
+        "territories": sorted(p.territories),
+        "pii": p.sees_pii,
+    }
+
+
+def query_attrs() -> dict[str, Any]:
+    attrs: dict[str, Any] = {
+        "node": graphene.Field(Node, id=graphene.ID(required=True), resolver=resolve_node),
+        "search": graphene.List(
+            graphene.NonNull(Node),
+            required=True,
+            text=graphene.String(required=True),
+            types=graphene.List(graphene.NonNull(NodeTypeEnum)),
+            first=graphene.Int(),
+            resolver=resolve_search,
+            description="companies, people, products and topics by name or alias (English or Chinese)",
+        ),
+        "company": _key_lookup("Company"),
+        "person": _key_lookup("Person"),
+        "me": graphene.Field(Me, required=True, resolver=_me),
+        "path": path_field(),
+    }
+    for label, field_name in LIST_FIELDS.items():
+        attrs[field_name] = _list_field(label)
+    return attrs

@@ -1,0 +1,181 @@
+"""Batched reads the API needs, with the access policy folded into every query.
+
+Each method is one store round trip whatever the number of keys, so DataLoaders can turn
+a page of parents into one call per relationship. The Cypher here is portable (it runs
+on LadybugDB and Neo4j); these texts are candidates for ``graph.queries`` named queries
+with a ``where`` hook, and live here until the graph layer offers batched reads by key.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from api._policy import Policy
+from graph import GraphStore
+from schema import REGISTRY
+
+Props = dict[str, Any]
+Observer = Callable[[str, float], None]
+
+
+def clean(props: Mapping[str, Any]) -> Props:
+    return {k: v for k, v in props.items() if v is not None and not k.startswith("_")}
+
+
+@dataclass
+class Clause:
+    """A filter condition on ``n`` with its parameters (names unique per query)."""
+
+    text: str
+    params: dict[str, Any] = field(default_factory=dict)
+    #: parameters the text uses as variables: LadybugDB's list lambdas (``any(a IN ...)``)
+    #: cannot read a parameter, but can read a variable bound by ``WITH $p AS p``
+    bound: tuple[str, ...] = ()
+
+
+def _bind(clauses: Sequence[Clause]) -> str:
+    names = [b for c in clauses for b in c.bound]
+    return ("WITH " + ", ".join(f"${b} AS {b}" for b in names) + " ") if names else ""
+
+
+def _label(label: str) -> str:
+    return REGISTRY.node(label).label  # only ontology labels reach a query text
+
+
+def _rel(rel_type: str) -> str:
+    return REGISTRY.rel(rel_type).type
+
+
+class ReadModel:
+    """The policy-checked reads of one request."""
+
+    def __init__(self, store: GraphStore, policy: Policy, observe: Observer | None = None) -> None:
+        self.store = store
+        self.policy = policy
+        self._observe = observe
+
+    def _run(self, kind: str, text: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        started = time.perf_counter()
+        try:
+            # the port's read hook: these texts become named queries once graph/ has them
+            return self.store._read(text, {**params, **self.policy.params()})
+        finally:
+            if self._observe is not None:
+                self._observe(kind, time.perf_counter() - started)
+
+    def _where(self, label: str, var: str, clauses: Sequence[Clause] = ()) -> tuple[str, dict[str, Any]]:
+        conds = [c.text for c in clauses]
+        params: dict[str, Any] = {}
+        for c in clauses:
+            params.update(c.params)
+        scope = self.policy.predicate(label, var)
+        if scope is not None:
+            conds.append(scope)
+        return (" WHERE " + " AND ".join(conds)) if conds else "", params
+
+    def nodes(self, label: str, keys: Sequence[str]) -> dict[str, Props]:
+        """Visible nodes by key; keys not found or not visible are absent."""
+        where, params = self._where(label, "n")
+        text = f"UNWIND $keys AS k MATCH (n:{_label(label)} {{id: k}}){where} RETURN properties(n) AS props"
+        rows = self._run("nodes", text, {**params, "keys": list(keys)})
+        return {r["props"]["id"]: clean(r["props"]) for r in rows}
+
+    def related(
+        self, rel_type: str, label: str, other: str, outgoing: bool, keys: Sequence[str]
+    ) -> dict[str, list[tuple[Props, Props]]]:
+        """For each key of ``label``: the visible ``other`` nodes across ``rel_type``, with
+        the edge's properties, in a stable order."""
+        # ``a.id IN $keys`` rather than ``UNWIND``: LadybugDB plans the UNWIND form with a
+        # scan of the relationship (36 ms against 2 ms for one company's contacts)
+        where, params = self._where(other, "n", [Clause("a.id IN $keys")])
+        arrow = f"-[e:{_rel(rel_type)}]->" if outgoing else f"<-[e:{_rel(rel_type)}]-"
+        text = (
+            f"MATCH (a:{_label(label)}){arrow}(n:{_label(other)}){where} "
+            "RETURN a.id AS key, properties(n) AS node, properties(e) AS edge"
+        )
+        out: dict[str, list[tuple[Props, Props]]] = {k: [] for k in keys}
+        for r in self._run("related", text, {**params, "keys": list(keys)}):
+            out.setdefault(r["key"], []).append((clean(r["node"]), clean(r["edge"])))
+        for items in out.values():
+            items.sort(key=lambda item: (str(item[0].get("name", "")), item[0]["id"]))
+        return out
+
+    def purchase_totals(self, keys: Sequence[str]) -> dict[str, list[Props]]:
+        """Per company: one row per product bought (lines, amount, last order date)."""
+        where, params = self._where("Company", "a", [Clause("a.id IN $keys")])
+        text = (
+            f"MATCH (a:Company)-[e:PURCHASED]->(n:Product){where} RETURN a.id AS key, n.id AS product, "
+            "count(e) AS lines, sum(e.amount) AS amount, max(e.at) AS last_at"
+        )
+        out: dict[str, list[Props]] = {k: [] for k in keys}
+        for r in self._run("purchase_totals", text, {**params, "keys": list(keys)}):
+            out.setdefault(r["key"], []).append(r)
+        for rows in out.values():
+            rows.sort(key=lambda r: (-(r["amount"] or 0.0), r["product"]))
+        return out
+
+    def page(
+        self, label: str, clauses: Sequence[Clause], order: Sequence[tuple[str, bool]], skip: int, limit: int
+    ) -> list[Props]:
+        where, params = self._where(label, "n", clauses)
+        keys = [*order, ("id", False)]
+        order_by = ", ".join(f"n.{_prop(label, p)}{' DESC' if desc else ''}" for p, desc in keys)
+        text = (
+            f"{_bind(clauses)}MATCH (n:{_label(label)}){where} RETURN properties(n) AS props "
+            f"ORDER BY {order_by} SKIP $skip LIMIT $limit"
+        )
+        rows = self._run("page", text, {**params, "skip": skip, "limit": limit})
+        return [clean(r["props"]) for r in rows]
+
+    def count(self, label: str, clauses: Sequence[Clause]) -> int:
+        where, params = self._where(label, "n", clauses)
+        text = f"{_bind(clauses)}MATCH (n:{_label(label)}){where} RETURN count(n) AS n"
+        rows = self._run("count", text, params)
+        return int(rows[0]["n"]) if rows else 0
+
+    def search(self, label: str, texts: Sequence[str], limit: int) -> list[Props]:
+        """Nodes whose name or an alias contains one of ``texts`` (case-insensitive),
+        shortest names first (an exact hit beats a longer name that contains it)."""
+        # one variable per text: LadybugDB's lambdas see neither parameters nor outer lambdas
+        params = {f"t{i}": t.lower() for i, t in enumerate(texts)}
+        aliases = "aliases" in {p.name for p in REGISTRY.node(label).props}
+        match = " OR ".join(
+            f"lower(n.name) CONTAINS t{i}"
+            + (f" OR any(a IN coalesce(n.aliases, []) WHERE lower(a) CONTAINS t{i})" if aliases else "")
+            for i in range(len(texts))
+        )
+        clause = Clause(f"({match})", params, tuple(params))
+        where, params = self._where(label, "n", [clause])
+        text = (
+            f"{_bind([clause])}MATCH (n:{_label(label)}){where} RETURN properties(n) AS props "
+            "ORDER BY size(n.name), n.name, n.id LIMIT $limit"
+        )
+        return [clean(r["props"]) for r in self._run("search", text, {**params, "limit": limit})]
+
+    def visible_keys(self, label: str, keys: Sequence[str]) -> set[str]:
+        """The subset of ``keys`` naming nodes the principal may see."""
+        if self.policy.predicate(label) is None:
+            return set(keys)
+        where, params = self._where(label, "n", [Clause("n.id IN $keys")])
+        text = f"MATCH (n:{_label(label)}){where} RETURN n.id AS key"
+        return {r["key"] for r in self._run("visible", text, {**params, "keys": list(keys)})}
+
+    def neighbours(self, label: str, keys: Sequence[str], limit: int) -> list[tuple[str, str, str, str]]:
+        """Up to ``limit`` (key, relationship type, label, key) hops from nodes of ``label``,
+        either direction, visible or not (callers check with ``visible_keys``)."""
+        text = (
+            f"MATCH (a:{_label(label)})-[e]-(n) WHERE a.id IN $keys "
+            f"RETURN a.id AS a, {self.store._rel_type('e')} AS rel, "
+            f"{self.store._node_label('n')} AS label, n.id AS key LIMIT $limit"
+        )
+        rows = self._run("neighbours", text, {"keys": list(keys), "limit": limit})
+        return [(r["a"], r["rel"], r["label"], r["key"]) for r in rows]
+
+
+def _prop(label: str, name: str) -> str:
+    if name not in {p.name for p in REGISTRY.node(label).props}:
+        raise ValueError(f"{label} has no property {name!r}")
+    return name

@@ -1,0 +1,77 @@
+"""Relay plumbing: global ids, offset cursors, connection slices."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from api._errors import ApiError, Code
+from schema import REGISTRY
+
+T = TypeVar("T")
+DEFAULT_PAGE = 20
+
+
+def to_global_id(label: str, key: str) -> str:
+    return base64.urlsafe_b64encode(f"{label}:{key}".encode()).decode().rstrip("=")
+
+
+def from_global_id(global_id: str) -> tuple[str, str]:
+    try:
+        padded = global_id + "=" * (-len(global_id) % 4)
+        label, sep, key = base64.urlsafe_b64decode(padded.encode()).decode().partition(":")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        raise ApiError(Code.BAD_USER_INPUT, f"not a valid id: {global_id!r}") from None
+    if not sep or label not in REGISTRY.nodes or not key:
+        raise ApiError(Code.BAD_USER_INPUT, f"not a valid id: {global_id!r}")
+    return label, key
+
+
+def cursor(offset: int) -> str:
+    return base64.urlsafe_b64encode(f"o:{offset}".encode()).decode()
+
+
+def offset_after(after: str | None) -> int:
+    """The offset of the first item after the cursor ``after`` (0 without one)."""
+    if not after:
+        return 0
+    try:
+        kind, _, value = base64.urlsafe_b64decode(after.encode()).decode().partition(":")
+        if kind != "o":
+            raise ValueError(kind)
+        return int(value) + 1
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        raise ApiError(Code.BAD_USER_INPUT, f"not a valid cursor: {after!r}") from None
+
+
+def page_size(first: int | None, max_page: int) -> int:
+    if first is None:
+        return DEFAULT_PAGE
+    if first < 0 or first > max_page:
+        raise ApiError(Code.BAD_USER_INPUT, f"first must be between 0 and {max_page}, got {first}")
+    return first
+
+
+@dataclass
+class Edge(Generic[T]):
+    cursor: str
+    node: T
+    props: dict[str, Any]
+
+
+@dataclass
+class Slice(Generic[T]):
+    edges: list[Edge[T]]
+    has_next: bool
+    has_previous: bool
+    total: int | None = None
+    count: Callable[[], Awaitable[int]] | None = None
+
+
+def slice_list(items: Sequence[tuple[T, dict[str, Any]]], first: int, after: int) -> Slice[T]:
+    window = items[after : after + first]
+    edges = [Edge(cursor(after + i), node, props) for i, (node, props) in enumerate(window)]
+    return Slice(edges, after + first < len(items), after > 0, len(items))

@@ -1,0 +1,37 @@
+"""API settings: environment ``ACCOUNTGRAPH_API_*``, read once by the composition root."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+Mode = Literal["production", "development", "demo"]
+
+
+class ApiSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ACCOUNTGRAPH_API_", extra="forbid")
+
+    #: production: auth on, introspection for admins only; development: auth on,
+    #: introspection for all; demo: no auth at all (every caller is an admin), said loudly
+    mode: Mode = "production"
+    keys_file: Path | None = Field(default=None, description="default: <data_dir>/api_keys.json")
+    audit_log: Path | None = Field(default=None, description="default: <data_dir>/audit.jsonl")
+    jwt_secret: SecretStr | None = Field(default=None, description="HS256 shared secret")
+    jwks_file: Path | None = Field(default=None, description="JWKS with the RS256 public keys")
+    jwt_issuer: str | None = None
+    jwt_audience: str | None = None
+    rate_limit: float = Field(default=20.0, gt=0, description="requests per second per caller")
+    rate_burst: int = Field(default=100, gt=0, description="requests a caller may send at once")
+    max_depth: int = Field(default=12, ge=1)
+    max_cost: int = Field(default=20_000, ge=1, description="estimated objects a query may touch")
+    max_page: int = Field(default=100, ge=1)
+    document_cache: int = Field(default=512, ge=0, description="parsed and validated documents kept")
+
+    def keys_path(self, data_dir: Path) -> Path:
+        return self.keys_file or data_dir / "api_keys.json"
+
+    def audit_path(self, data_dir: Path) -> Path:
+        return self.audit_log or data_dir / "audit.jsonl"

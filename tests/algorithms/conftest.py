@@ -1,0 +1,47 @@
+"""The sample market, generated and ingested once per session into an embedded store."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from algorithms.market import Market, load_market
+from graph.adapters.ladybug import LadybugStore
+from ingest.records import SAMPLE_MAPPINGS, ingest_directory
+from ingest.sample import generate
+
+
+@pytest.fixture(scope="session")
+def sample_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("algorithms") / "sample"
+    generate(out, seed=7, scale=1.0)
+    return out
+
+
+@pytest.fixture(scope="session")
+def sample_store(sample_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LadybugStore]:
+    store = LadybugStore().open()
+    store.create_schema()
+    ingest_directory(store, sample_dir, SAMPLE_MAPPINGS, tmp_path_factory.mktemp("ingest-run"), "ingest-1")
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@pytest.fixture(scope="session")
+def market(sample_store: LadybugStore) -> Market:
+    return load_market(sample_store)
+
+
+@pytest.fixture(scope="session")
+def churn_truth(sample_dir: Path) -> dict[str, dt.date | None]:
+    with (sample_dir / "ground_truth/churn.csv").open(encoding="utf-8") as f:
+        return {
+            r["account_id"]: dt.date.fromisoformat(r["churn_date"]) if r["churned"] == "1" else None
+            for r in csv.DictReader(f)
+        }
