@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -18,7 +19,7 @@ from accountgraph.cli_eval import eval_app
 from accountgraph.cli_review import decision_log, review_app
 from accountgraph.settings import Settings, StoreKind
 from accountgraph.wiring import open_store
-from graph import GraphStore, recent_runs
+from graph import GraphStore, RunLog, recent_runs
 from graph.export import iter_graph, iter_subgraph, write_graphml, write_jsonl
 from ingest.records import SAMPLE_MAPPINGS, MappingError, RunReport, ingest_directory
 from ingest.sample import generate
@@ -156,8 +157,14 @@ def ingest_records(
 
 
 @app.command()
-def demo(store: StoreOpt = None) -> None:
-    """Generate the sample market if needed, ingest it, and print what the graph holds."""
+def demo(
+    store: StoreOpt = None,
+    serve_api: Annotated[
+        bool, typer.Option("--serve/--no-serve", help="serve the API and explorer after")
+    ] = True,
+    port: Annotated[int, typer.Option(help="port for the API and explorer")] = 8000,
+) -> None:
+    """The main job: generate and ingest the sample market, compute the analytics, serve the explorer."""
     settings = _settings()
     if not (settings.sample_dir / "manifest.json").exists():
         with console.status("generating sample market"):
@@ -166,13 +173,87 @@ def demo(store: StoreOpt = None) -> None:
     graph = open_store(settings, store)
     try:
         _ingest(graph, settings.sample_dir, SAMPLE_MAPPINGS, settings.data_dir / "runs" / run_id, run_id)
+        _analyze(graph, "all", settings)
         _print_counts(graph)
     finally:
         graph.close()
-    console.print(
-        "[yellow]The GraphQL API and explorer are not built yet; "
-        "`accountgraph serve` will start them once they are.[/yellow]"
+    if serve_api:
+        _serve_demo(settings, store, port)
+
+
+def _serve_demo(settings: Settings, store: StoreKind | None, port: int) -> None:
+    """The API and explorer on 127.0.0.1 without authentication (demo mode), said loudly."""
+    import uvicorn  # noqa: PLC0415 - the server stack loads only when serving
+
+    from api.app import create_app  # noqa: PLC0415
+    from api.config import ApiSettings  # noqa: PLC0415
+
+    app_ = create_app(
+        None,
+        ApiSettings(mode="demo"),
+        settings.data_dir,
+        store_factory=partial(open_store, settings, store),
     )
+    console.print(
+        "[bold red]DEMO MODE: authentication is OFF; every caller is an admin. "
+        "Bound to 127.0.0.1 only; never expose this.[/bold red]"
+    )
+    console.print(f"explorer: http://127.0.0.1:{port}/   GraphQL (GraphiQL): http://127.0.0.1:{port}/graphql")
+    uvicorn.run(app_, host="127.0.0.1", port=port, log_config=None, timeout_graceful_shutdown=10)
+
+
+def _analyze(graph: GraphStore, what: str, settings: Settings) -> None:
+    from algorithms.run import analyze as run_analyses  # noqa: PLC0415 - loads scipy/sklearn
+
+    run_id = _run_id("analyze")
+    log = RunLog(graph, run_id, "analyze", [what])
+    log.start()
+    try:
+        with console.status(f"computing {what}"):
+            summary = run_analyses(graph, what, run_id, results_dir=settings.data_dir / "results")
+    except Exception as exc:
+        log.fail(f"{type(exc).__name__}: {exc}")
+        raise
+    log.complete({})
+    table = Table(title=f"analysis run {run_id}")
+    table.add_column("analysis")
+    table.add_column("result")
+    table.add_column("value", justify="right")
+    for name, values in summary.items():
+        for key, value in values.items():
+            shown = (
+                f"{value:.3f}"
+                if isinstance(value, float)
+                else f"{value:,}"
+                if isinstance(value, int)
+                else str(value)
+            )
+            table.add_row(name, key, shown)
+    console.print(table)
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+@app.command()
+def analyze(
+    what: Annotated[str, typer.Argument(help="influence, crosssell, signals, segments or all")] = "all",
+    store: StoreOpt = None,
+) -> None:
+    """Compute influence, cross-sell, signals and segments; write them back with run metadata."""
+    from algorithms.run import ANALYSES  # noqa: PLC0415
+
+    if what != "all" and what not in ANALYSES:
+        raise typer.BadParameter(f"must be one of {', '.join(ANALYSES)} or all", param_hint="WHAT")
+    settings = _settings()
+    graph = open_store(settings, store)
+    try:
+        _analyze(graph, what, settings)
+    finally:
+        graph.close()
 
 
 _RUN_COUNTS = ("read", "nodes_written", "edges_written", "rejected")
@@ -338,13 +419,6 @@ def keys_revoke(key_id: Annotated[str, typer.Argument(help="the key's id (see ke
         console.print(f"[red]no active key {key_id}[/red]")
         raise typer.Exit(1)
     console.print(f"[green]revoked[/green] {key_id}")
-
-
-@app.command()
-def analyze() -> None:
-    """Compute influence, cross-sell, signals and segments (not built yet)."""
-    console.print("[red]Analytics are not built yet[/red]: they arrive with the graph intelligence work.")
-    raise typer.Exit(2)
 
 
 def main() -> None:

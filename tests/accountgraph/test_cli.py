@@ -42,24 +42,32 @@ def counts(data_dir: Path) -> tuple[dict[str, int], dict[str, int]]:
         store.close()
 
 
-def test_demo_ingests_the_sample_market_and_a_rerun_changes_nothing(data_dir: Path) -> None:
-    result = runner.invoke(app, ["demo"])
+def test_demo_ingests_and_analyses_the_sample_market_and_a_rerun_changes_nothing(data_dir: Path) -> None:
+    result = runner.invoke(app, ["demo", "--no-serve"])
     assert result.exit_code == 0, result.output
     assert (
         "Company" in result.output
         and "records read" in result.output
         and "rejected: bad_phone" in result.output
+        and "analysis run" in result.output
     )
     nodes, edges = counts(data_dir)
     assert nodes["Company"] >= 400 and nodes["Person"] >= 2000 and nodes["Product"] >= 60
     assert edges["WORKS_AT"] >= 2000 and edges["OFFERED_BY"] >= 60 and edges["PURCHASED"] > 14_000
-    again = runner.invoke(app, ["demo"])
+    assert nodes["Signal"] > 50 and edges["ABOUT"] >= nodes["Signal"] and edges["COMPLEMENTS"] > 5
+    assert nodes["Run"] == 2, "one ingest run and one analysis run"
+    again = runner.invoke(app, ["demo", "--no-serve"])
     assert again.exit_code == 0, again.output
-    assert counts(data_dir) == (nodes, edges)
+    nodes_again, edges_again = counts(data_dir)
+    assert nodes_again.pop("Run") == 4
+    nodes.pop("Run")
+    assert (nodes_again, edges_again) == (nodes, edges)
+    listed = runner.invoke(app, ["runs"], env={"COLUMNS": "200"})
+    assert listed.exit_code == 0 and listed.output.count("completed") == 4, listed.output
 
 
 def test_stats_check_and_exports(data_dir: Path, tmp_path: Path) -> None:
-    assert runner.invoke(app, ["demo"]).exit_code == 0
+    assert runner.invoke(app, ["demo", "--no-serve"]).exit_code == 0
     nodes, edges = counts(data_dir)
     stats = runner.invoke(app, ["stats"])
     assert stats.exit_code == 0 and f"{nodes['Person']:,}" in stats.output
@@ -93,7 +101,6 @@ def test_bad_export_format_is_refused(data_dir: Path, tmp_path: Path) -> None:
     assert result.exit_code == 2 and "jsonl or graphml" in result.output
 
 
-def test_commands_not_built_yet_say_so(data_dir: Path) -> None:
-    for command in ("serve", "analyze"):
-        result = runner.invoke(app, [command])
-        assert result.exit_code == 2 and "not built yet" in result.output
+def test_an_unknown_analysis_is_refused(data_dir: Path) -> None:
+    result = runner.invoke(app, ["analyze", "horoscope"], env={"COLUMNS": "200"})
+    assert result.exit_code == 2 and "must be one of influence, crosssell" in result.output

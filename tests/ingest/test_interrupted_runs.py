@@ -9,8 +9,6 @@ completes with that same graph.
 
 from __future__ import annotations
 
-import io
-import json
 import os
 import signal
 import subprocess
@@ -22,13 +20,14 @@ import pytest
 from graph import GraphStore
 from graph.adapters.ladybug import LadybugStore
 from graph.adapters.neo4j import Neo4jStore
-from graph.export import iter_graph, write_jsonl
 from ingest.records import SAMPLE_MAPPINGS, ingest_directory
 from ingest.sample import generate
+from tests.ingest.graph_facts import facts
 from tools import neo4j_launcher
 from tools.neo4j_launcher import Neo4jServer
 
 ROOT = Path(__file__).resolve().parents[2]
+IGNORED = ("ingested_at", "run_id")  # which run wrote a fact, and when, differs
 KILL_AFTER = 10  # batch lines; the sample's run prints 18, the edges start at about the 8th
 
 
@@ -39,28 +38,13 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def facts(store: GraphStore) -> list[str]:
-    """The graph without Run nodes and without the clock and id of the run that wrote each fact."""
-    out = io.StringIO()
-    write_jsonl(iter_graph(store), out)
-    lines = []
-    for line in out.getvalue().splitlines():
-        record = json.loads(line)
-        if record.get("label") == "Run":
-            continue
-        record["props"].pop("ingested_at", None)
-        record["props"].pop("run_id", None)
-        lines.append(json.dumps(record, ensure_ascii=False))
-    return lines
-
-
 @pytest.fixture(scope="module")
 def reference(sample: Path, tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     store = LadybugStore().open()
     store.create_schema()
     try:
         ingest_directory(store, sample, SAMPLE_MAPPINGS, tmp_path_factory.mktemp("clean"), "clean")
-        return facts(store)
+        return facts(store, IGNORED)
     finally:
         store.close()
 
@@ -120,7 +104,7 @@ def check_killed_then_rerun(store: GraphStore, sample: Path, reference: list[str
     assert 0 < partial < sum(1 for line in reference if line.startswith('{"kind": "edge"'))
     report = ingest_directory(store, sample, SAMPLE_MAPPINGS, tmp_path / "run2", "rerun")
     assert report.edges_written > 0
-    assert facts(store) == reference
+    assert facts(store, IGNORED) == reference
     rerun = store.get_node("Run", "rerun")
     assert rerun is not None and rerun.props["status"] == "completed"
 
@@ -148,7 +132,7 @@ def test_neo4j_stopped_and_restarted_mid_run_the_run_waits_and_completes(
         assert "retrying" in errors, "the run saw the server go away and waited for it"
         store = Neo4jStore(server.uri, server.user, server.password).open()
         try:
-            assert facts(store) == reference
+            assert facts(store, IGNORED) == reference
             run = store.get_node("Run", "restarted")
             assert run is not None and run.props["status"] == "completed"
         finally:
