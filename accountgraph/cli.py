@@ -17,6 +17,7 @@ from rich.table import Table
 from accountgraph.checks import check_store
 from accountgraph.cli_eval import eval_app
 from accountgraph.cli_review import decision_log, review_app
+from accountgraph.cli_text import register_text_commands
 from accountgraph.settings import Settings, StoreKind
 from accountgraph.wiring import open_store
 from graph import GraphStore, RunLog, recent_runs
@@ -33,6 +34,7 @@ app.add_typer(sample_app, name="sample")
 app.add_typer(ingest_app, name="ingest")
 app.add_typer(review_app, name="review")
 app.add_typer(eval_app, name="eval")
+register_text_commands(ingest_app, eval_app)
 keys_app = typer.Typer(no_args_is_help=True, help="API keys for the GraphQL API.")
 app.add_typer(keys_app, name="keys")
 console = Console()
@@ -173,12 +175,27 @@ def demo(
     graph = open_store(settings, store)
     try:
         _ingest(graph, settings.sample_dir, SAMPLE_MAPPINGS, settings.data_dir / "runs" / run_id, run_id)
+        _ingest_notes(graph, settings.sample_dir / "notes", settings)
         _analyze(graph, "all", settings)
         _print_counts(graph)
     finally:
         graph.close()
     if serve_api:
         _serve_demo(settings, store, port)
+
+
+def _ingest_notes(graph: GraphStore, notes: Path, settings: Settings) -> None:
+    from ingest.text import ingest_text  # noqa: PLC0415 - loads spaCy
+
+    run_id = _run_id("text")
+    with console.status("extracting facts from notes and e-mails"):
+        report = ingest_text(graph, [notes], run_id, settings.data_dir / "runs" / run_id)
+    facts = sum(report.facts.values())
+    console.print(
+        f"text: {report.documents:,} documents read, {facts:,} facts extracted "
+        f"({report.documents and facts / report.documents:.1f} per document), "
+        f"{report.edges_written:,} edges written, {sum(report.rejected.values()):,} rejected"
+    )
 
 
 def _serve_demo(settings: Settings, store: StoreKind | None, port: int) -> None:

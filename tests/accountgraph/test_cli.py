@@ -55,15 +55,16 @@ def test_demo_ingests_and_analyses_the_sample_market_and_a_rerun_changes_nothing
     assert nodes["Company"] >= 400 and nodes["Person"] >= 2000 and nodes["Product"] >= 60
     assert edges["WORKS_AT"] >= 2000 and edges["OFFERED_BY"] >= 60 and edges["PURCHASED"] > 14_000
     assert nodes["Signal"] > 50 and edges["ABOUT"] >= nodes["Signal"] and edges["COMPLEMENTS"] > 5
-    assert nodes["Run"] == 2, "one ingest run and one analysis run"
+    assert nodes["Run"] == 3, "a records run, a text run and an analysis run"
+    assert nodes["Document"] > 1000 and edges["MENTIONS"] > 1000, "the notes are read too"
     again = runner.invoke(app, ["demo", "--no-serve"])
     assert again.exit_code == 0, again.output
     nodes_again, edges_again = counts(data_dir)
-    assert nodes_again.pop("Run") == 4
+    assert nodes_again.pop("Run") == 6
     nodes.pop("Run")
     assert (nodes_again, edges_again) == (nodes, edges)
     listed = runner.invoke(app, ["runs"], env={"COLUMNS": "200"})
-    assert listed.exit_code == 0 and listed.output.count("completed") == 4, listed.output
+    assert listed.exit_code == 0 and listed.output.count("completed") == 6, listed.output
 
 
 def test_stats_check_and_exports(data_dir: Path, tmp_path: Path) -> None:

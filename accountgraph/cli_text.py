@@ -1,0 +1,122 @@
+"""``accountgraph ingest text`` and ``accountgraph eval text``: notes and e-mails into the graph.
+
+Wire into the main CLI with ``register_text_commands(ingest_app, eval_app)``; ``text_app``
+offers the same two commands as a group of its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn
+from rich.table import Table
+
+from accountgraph.settings import Settings, StoreKind
+from accountgraph.wiring import open_store
+from graph.adapters.ladybug import LadybugStore
+from ingest.text import (
+    TextPipeline,
+    TextReport,
+    below_floors,
+    evaluate,
+    evaluate_sample,
+    ingest_text,
+    load_sample_graph,
+)
+
+text_app = typer.Typer(no_args_is_help=True, help="Notes and e-mails (English, Chinese).")
+console = Console()
+StoreOpt = Annotated[StoreKind | None, typer.Option("--store", help="embedded or neo4j (default: settings)")]
+
+
+def _print_report(report: TextReport, run_dir: Path) -> None:
+    table = Table(title=f"text run {report.run_id}")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("documents extracted", f"{report.documents:,}")
+    table.add_row("documents unchanged (skipped)", f"{report.unchanged:,}")
+    table.add_row("nodes written", f"{report.nodes_written:,}")
+    table.add_row("edges written", f"{report.edges_written:,}")
+    table.add_row("facts already in the graph", f"{report.corroborated:,}")
+    for rel, n in sorted(report.facts.items()):
+        table.add_row(f"facts {rel}", f"{n:,}")
+    for rel, n in sorted(report.not_stored.items()):
+        table.add_row(f"not stored (no {rel} in the ontology)", f"{n:,}", style="yellow")
+    for reason, n in sorted(report.rejected.items()):
+        table.add_row(f"rejected: {reason}", f"{n:,}", style="red")
+    table.add_row("time", f"{report.seconds:.1f} s", style="bold")
+    console.print(table)
+    console.print(f"rejects: {run_dir / 'rejects.jsonl'}")
+
+
+@text_app.command("ingest")
+def ingest_text_command(
+    paths: Annotated[list[Path], typer.Argument(help="TXT, EML or JSONL files, or directories of them")],
+    store: StoreOpt = None,
+) -> None:
+    """Extract people, roles, competitors, suppliers and needs from notes and e-mails."""
+    settings = Settings()
+    run_id = f"text-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+    run_dir = settings.data_dir / "runs" / run_id
+    graph = open_store(settings, store)
+    try:
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), console=console) as progress:
+            task = progress.add_task("reading the graph's names", total=None)
+            report = ingest_text(
+                graph,
+                paths,
+                run_id,
+                run_dir,
+                on_progress=lambda stage, n: progress.update(task, description=f"{stage}: {n:,}"),
+            )
+    finally:
+        graph.close()
+    _print_report(report, run_dir)
+
+
+@text_app.command("eval")
+def eval_text_command(
+    sample: Annotated[
+        Path | None, typer.Argument(help="a generated sample market (default: data/sample)")
+    ] = None,
+    extra: Annotated[
+        list[Path] | None,
+        typer.Option(help="more JSONL notes that carry their own facts (e.g. hand-written)"),
+    ] = None,
+) -> None:
+    """Precision, recall and F1 per relation and language against the sample's planted facts."""
+    root = sample or Settings().sample_dir
+    if not (root / "ground_truth" / "text_facts.jsonl").exists():
+        console.print(f"[red]{root} is not a sample market (no ground_truth/text_facts.jsonl)[/red]")
+        raise typer.Exit(2)
+    store = LadybugStore().open()
+    store.create_schema()
+    try:
+        with tempfile.TemporaryDirectory() as tmp, console.status("loading the sample's records"):
+            load_sample_graph(store, root, Path(tmp))
+        pipeline = TextPipeline.from_store(store)
+        scores = evaluate_sample(pipeline, root)
+        console.print(f"[bold]sample market notes and e-mails ({root})[/bold]")
+        console.print(scores.table())
+        for path in extra or []:
+            console.print(f"\n[bold]{path}[/bold]")
+            console.print(evaluate(pipeline, [path], path).table())
+    finally:
+        store.close()
+    failed = below_floors(scores)
+    for line in failed:
+        console.print(f"[red]below floor[/red] {line}")
+    if failed:
+        raise typer.Exit(1)
+
+
+def register_text_commands(ingest_app: typer.Typer, eval_app: typer.Typer) -> None:
+    """Add ``ingest text`` and ``eval text`` to the main CLI's groups."""
+    ingest_app.command("text")(ingest_text_command)
+    eval_app.command("text")(eval_text_command)

@@ -1,0 +1,473 @@
+"""segment → recognise → link → relate, for one parsed document.
+
+Mentions come from the ruler (graph names, titles, "Dr. Wang"/"王主任"), a scan
+for Chinese names the graph knows, and date expressions. Each is linked to a node: the
+surface's ids narrowed by the document's company context. Rules over sentence skeletons
+(``_rules``) and cue words then produce facts, each with its sentence, offsets and rule.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from spacy.tokens import Doc as SpacyDoc
+
+from ingest.normalize.person import person_name_key
+from ingest.normalize.pinyin import person_pinyin, split_chinese_name
+from ingest.normalize.text import fold, has_cjk
+
+from ._gazetteer import Gazetteer
+from ._lexicon import EN_HONORIFICS, EN_MONTHS, SENTIMENT_CUES, ZH_HONORIFICS, ZH_QUARTERS, department_of
+from ._nlp import PERSON_REF
+from ._rules import EVAL_CUES, INTEREST_CUES, RULES, STANCE, USE_CUES, Rule
+
+KIND = {"ORG": "O", "PERSON": "P", "TITLE": "T", "PRODUCT": "X", "TOPIC": "K", "DATE": "D"}
+LABEL_OF = {"ORG": "Company", "PERSON": "Person", "PRODUCT": "Product", "TOPIC": "Topic"}
+_MONTH = "|".join(EN_MONTHS)
+DATE_EN = re.compile(
+    rf"\b(?:(?:end of )?(?P<m>{_MONTH}) (?P<y>\d{{4}})|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})|next (?P<nm>{_MONTH})"
+    r"|end of Q(?P<q>[1-4]) (?P<qy>\d{4}))\b",
+    re.I,
+)
+DATE_ZH = re.compile(
+    r"(?P<y>\d{4})年(?P<m>\d{1,2})月底?|明年(?P<nm>\d{1,2})月底?|(?P<qy>\d{4})年第(?P<q>[一二三四])季度末"
+    r"|(?P<ey>\d{4})年底"
+)
+MONEY = re.compile(
+    r"(?:[$€¥￥]|RMB ?|CNY ?|USD ?|EUR ?)\d[\d,]*(?:\.\d+)?\s?(?:[kKmM]|million|万|亿)?"
+    r"|\d[\d,]*(?:\.\d+)?\s?(?:万元|亿元|元|万|k (?:RMB|CNY|EUR|USD)|(?:RMB|CNY|EUR|USD))"
+)
+CONF_KNOWN, CONF_NEW = 0.9, 0.6
+# A two-character name the graph knows ("王志") followed by another character is more likely
+# a longer, unknown name ("王志涛") unless the next character is one that follows names.
+ZH_AFTER_NAME = frozenset("是的和向在对也今参要负非团已上从说将会等主来去跟把被为于与及（(，,。、：；")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    label: str
+    text: str
+    key: str = ""
+    node_id: str = ""
+    value: str = ""  # a date's ISO value
+    new: bool = False
+
+
+@dataclass
+class Fact:
+    relation: str
+    subject: tuple[str, str, str]  # label, id, surface
+    object: tuple[str, str, str]
+    props: dict[str, Any]
+    sentence: str
+    start: int  # the sentence's offsets in the body
+    end: int
+    rule: str
+    confidence: float
+
+
+@dataclass
+class Extraction:
+    mentions: list[Mention] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    new_people: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (name, company)
+    sentences: list[tuple[int, int, float]] = field(default_factory=list)  # start, end, sentiment
+
+    @property
+    def sentiment(self) -> float | None:
+        """The document's tone towards us: the mean of its sentences that have one."""
+        scored = [s for _, _, s in self.sentences if s]
+        return round(sum(scored) / len(scored), 3) if scored else None
+
+    def sentence_sentiment(self, offset: int) -> float | None:
+        return next((s for a, b, s in self.sentences if a <= offset < b), None)
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _date_value(m: re.Match[str], lang: str, today: date) -> str:
+    g = m.groupdict()
+    try:
+        if g.get("iso"):
+            return date.fromisoformat(g["iso"]).isoformat()
+        if g.get("q"):
+            q = int(g["q"]) if lang == "en" else ZH_QUARTERS.index(g["q"]) + 1
+            return _month_end(int(g["qy"]), q * 3).isoformat()
+        if g.get("ey"):
+            return _month_end(int(g["ey"]), 12).isoformat()
+        if g.get("nm"):
+            month = EN_MONTHS.index(g["nm"].lower()) + 1 if lang == "en" else int(g["nm"])
+            return _month_end(today.year + 1, month).isoformat()
+        month = EN_MONTHS.index(g["m"].lower()) + 1 if lang == "en" else int(g["m"])
+        return _month_end(int(g["y"]), month).isoformat()
+    except (ValueError, KeyError):
+        return ""
+
+
+class Extractor:
+    """Recognises, links and relates; one per gazetteer, shared by every document."""
+
+    def __init__(self, gz: Gazetteer) -> None:
+        self.gz = gz
+        zh_names = sorted(
+            (s for s, by in gz.surfaces.items() if "PERSON" in by and has_cjk(s) and len(s) >= 2),
+            key=len,
+            reverse=True,
+        )
+        self._zh_names = re.compile("|".join(map(re.escape, zh_names))) if zh_names else None
+        self._vendors = set(gz.vendor_of.values())
+
+    # ---- recognise ---------------------------------------------------------------------
+    def mentions(self, doc: SpacyDoc, lang: str, today: date) -> list[Mention]:
+        text = doc.text
+        found = []
+        for e in doc.ents:
+            end = e.end_char
+            if e.ent_id_.endswith(".") and not e.text.endswith(".") and text[end : end + 1] == ".":
+                end += 1
+            found.append(Mention(e.start_char, end, e.label_, text[e.start_char : end], e.ent_id_))
+        if lang == "zh" and self._zh_names is not None:
+            found += [
+                Mention(m.start(), m.end(), "PERSON", m.group(), m.group())
+                for m in self._zh_names.finditer(text)
+                if m.end() - m.start() > 2 or m.end() >= len(text) or text[m.end()] in ZH_AFTER_NAME
+            ]
+        pattern = DATE_EN if lang == "en" else DATE_ZH
+        for d in pattern.finditer(text):
+            found.append(Mention(d.start(), d.end(), "DATE", d.group(), value=_date_value(d, lang, today)))
+        for d in MONEY.finditer(text):
+            found.append(Mention(d.start(), d.end(), "MONEY", d.group().strip(), value=d.group().strip()))
+        found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+        out: list[Mention] = []
+        for mention in found:
+            if out and mention.start < out[-1].end:
+                continue
+            out.append(mention)
+        return out
+
+    # ---- link --------------------------------------------------------------------------
+    def _link_org(self, m: Mention, context: list[str]) -> None:
+        ids = self.gz.surfaces.get(m.key or fold(m.text), {}).get("ORG", [])
+        m.node_id = next((c for c in context if c in ids), "") or (sorted(ids)[0] if ids else "")
+
+    def _staff(self, companies: list[str]) -> list[str]:
+        return [p for c in companies for p in self.gz.staff.get(c, [])]
+
+    def _link_person(self, m: Mention, context: list[str], out: Extraction, lang: str) -> None:
+        staff = self._staff(context)
+        if m.key == PERSON_REF:
+            fam, honorific = _ref_parts(m.text)
+            cands = sorted((p for p in staff if fam in self.gz.people[p].families), key=_crm_first)
+            if len(cands) > 1 and honorific:
+                cands = [p for p in cands if honorific in self.gz.people[p].title] or cands
+            if cands:
+                m.node_id = cands[0]
+                return
+            local = [pid for pid, (name, _) in out.new_people.items() if fam in _families_of(name)]
+            if local:
+                m.node_id, m.new = local[-1], True
+                return
+        else:
+            ids = list(self.gz.surfaces.get(m.key or fold(m.text), {}).get("PERSON", []))
+            ids += [i for i in self.gz.person_keys.get(person_name_key(m.text), []) if i not in ids]
+            ids.sort(key=_crm_first)
+            inside = [i for i in ids if i in staff]
+            if inside and not any(i.startswith("CON-") for i in inside):
+                inside += [i for i in ids if i.startswith("CON-")]  # resolution left a lead apart
+                inside.sort(key=_crm_first)
+            if inside or (ids and not context):
+                m.node_id = (inside or ids)[0]
+                return
+        company = context[0] if context else ""
+        digest = _digest(f"{company}|{person_name_key(m.text)}".encode()).hexdigest()[:12]
+        m.node_id, m.new = f"TXT-P-{digest}", True
+        out.new_people.setdefault(m.node_id, (m.text, company))
+
+    # ---- relate ------------------------------------------------------------------------
+    def extract(self, doc: SpacyDoc, lang: str, account_id: str, today: date) -> Extraction:
+        out = Extraction(mentions=self.mentions(doc, lang, today))
+        text = doc.text
+        doc_orgs: list[str] = [account_id] if account_id in self.gz.company_names else []
+        for m in out.mentions:
+            if m.label == "ORG":
+                self._link_org(m, doc_orgs)
+                if m.node_id and m.node_id not in doc_orgs and m.node_id not in self._vendors:
+                    doc_orgs.append(m.node_id)
+        for m in out.mentions:
+            if m.label in ("PRODUCT", "TOPIC"):
+                ids = self.gz.surfaces.get(m.key or fold(m.text), {}).get(m.label, [])
+                m.node_id = ids[0] if ids else ""
+        for s0, s1 in _sentences(doc, out.mentions):
+            out.sentences.append((s0, s1, sentiment(text[s0:s1], lang)))
+            ments = [m for m in out.mentions if s0 <= m.start and m.end <= s1]
+            sent_orgs = [m.node_id for m in ments if m.label == "ORG" and m.node_id]
+            context = list(dict.fromkeys([*sent_orgs, *doc_orgs]))
+            for m in ments:
+                if m.label == "PERSON":
+                    self._link_person(m, context, out, lang)
+            self._relate(out, text, s0, s1, ments, lang, context, doc_orgs)
+        return out
+
+    def _relate(
+        self,
+        out: Extraction,
+        text: str,
+        s0: int,
+        s1: int,
+        ments: list[Mention],
+        lang: str,
+        context: list[str],
+        doc_orgs: list[str],
+    ) -> None:
+        skeleton, spans = _skeleton(text, s0, s1, ments)
+        sentence = text[s0:s1].strip()
+        done: set[tuple[str, str, str]] = set()
+
+        def emit(
+            rel: str,
+            subj: tuple[str, str, str],
+            obj: tuple[str, str, str],
+            props: dict[str, Any],
+            rule: str,
+            conf: float = CONF_KNOWN,
+        ) -> None:
+            if not subj[1] or not obj[1] or subj[1] == obj[1] or (rel, subj[1], obj[1]) in done:
+                return
+            done.add((rel, subj[1], obj[1]))
+            out.facts.append(Fact(rel, subj, obj, props, sentence, s0, s1, rule, conf))
+
+        buyers = [c for c in context if c not in self._vendors]
+        home = ("Company", (doc_orgs or buyers or [""])[0], "")
+        for rule in RULES:
+            if rule.lang != lang:
+                continue
+            for match in rule.regex.finditer(skeleton):
+                self._apply(rule, match, ments, spans, out, emit, home, context, lang)
+        self._cue_relations(skeleton, ments, lang, home, emit)
+
+    def _slot(
+        self,
+        match: re.Match[str],
+        group: str,
+        ments: list[Mention],
+        out: Extraction,
+        context: list[str],
+        lang: str,
+    ) -> tuple[str, str, str] | None:
+        idx = match.groupdict().get(group)
+        if idx is not None:
+            m = ments[int(idx)]
+            return (LABEL_OF.get(m.label, m.label), m.node_id, m.text)
+        name = match.groupdict().get(group + "n")
+        if name is None:
+            return None
+        m = Mention(0, 0, "PERSON", name)
+        self._link_person(m, context, out, lang)
+        return ("Person", m.node_id, name)
+
+    def _apply(
+        self,
+        rule: Rule,
+        match: re.Match[str],
+        ments: list[Mention],
+        spans: dict[int, int],
+        out: Extraction,
+        emit: Any,
+        home: tuple[str, str, str],
+        context: list[str],
+        lang: str,
+    ) -> None:
+        g = match.groupdict()
+        props = dict(rule.props)
+        slot = self._slot
+
+        def conf(*ends: tuple[str, str, str] | None) -> float:
+            return CONF_NEW if any(e and e[1].startswith("TXT-") for e in ends) else CONF_KNOWN
+
+        if rule.relation == "WORKS_AT":
+            p = slot(match, "p", ments, out, context, lang)
+            c = slot(match, "c", ments, out, context, lang) or home
+            if p is None:
+                return
+            wp: dict[str, Any] = {"current": props.get("current") != "false"}
+            if g.get("t") is not None:
+                wp["title"] = ments[int(g["t"])].text
+                wp["department"] = department_of(wp["title"])
+                p = self._title_check(p, wp["title"], context, out)
+            emit("WORKS_AT", p, c, wp, rule.name, conf(p))
+        elif rule.relation == "DECISION_ROLE":
+            p = slot(match, "p", ments, out, context, lang)
+            if p is not None:
+                role = props["role"]
+                emit(
+                    "DECISION_ROLE",
+                    p,
+                    home,
+                    {"role": role, "stance": STANCE.get(role, "neutral")},
+                    rule.name,
+                    conf(p),
+                )
+        elif rule.relation == "REPORTS_TO":
+            p, boss = slot(match, "p", ments, out, context, lang), slot(match, "m", ments, out, context, lang)
+            if p and boss:
+                emit("REPORTS_TO", p, boss, {}, rule.name, conf(p, boss))
+        elif rule.relation == "SUPPLIES":
+            seller = slot(match, "s", ments, out, context, lang)
+            buyer = slot(match, "c", ments, out, context, lang)
+            if seller and buyer:
+                emit("SUPPLIES", seller, buyer, {}, rule.name)
+        elif rule.relation == "COMPETES_WITH":
+            v = slot(match, "v", ments, out, context, lang)
+            w = slot(match, "w", ments, out, context, lang)
+            if v and props.get("self") == "true":
+                w = ("Company", self.gz.self_id, "us")
+            if v and w:
+                emit("COMPETES_WITH", v, w, {}, rule.name)
+
+    def _title_check(
+        self, p: tuple[str, str, str], title: str, context: list[str], out: Extraction
+    ) -> tuple[str, str, str]:
+        """A "Dr. Wang" linked by surname whose stated title contradicts the graph's is someone new."""
+        if _is_ref(p[2]):
+            fam, _ = _ref_parts(p[2])
+            cands = [c for c in self._staff(context) if fam in self.gz.people[c].families]
+        else:
+            key = person_name_key(p[2])
+            cands = [c for c in self.gz.person_keys.get(key, []) if c in self._staff(context)]
+        same = sorted((c for c in cands if fold(self.gz.people[c].title) == fold(title)), key=_crm_first)
+        if same:
+            return ("Person", same[0], p[2])
+        info = self.gz.people.get(p[1])
+        if info is None or not info.title or has_cjk(info.title) != has_cjk(title):
+            return p
+        if fold(info.title) == fold(title) or not _is_ref(p[2]):
+            return p
+        company = context[0] if context else ""
+        digest = _digest(f"{company}|{person_name_key(p[2])}|{fold(title)}".encode()).hexdigest()[:12]
+        out.new_people.setdefault(f"TXT-P-{digest}", (p[2], company))
+        return ("Person", f"TXT-P-{digest}", p[2])
+
+    def _cue_relations(
+        self, skeleton: str, ments: list[Mention], lang: str, home: tuple[str, str, str], emit: Any
+    ) -> None:
+        products = [m for m in ments if m.label == "PRODUCT" and m.node_id]
+        orgs = [m for m in ments if m.label == "ORG" and m.node_id]
+        vendors = {self.gz.vendor_of.get(p.node_id, "") for p in products}
+        buyers = [m for m in orgs if m.node_id not in vendors and m.node_id not in self._vendors]
+        subject = ("Company", buyers[0].node_id, buyers[0].text) if buyers else home
+        dates = [m for m in ments if m.label == "DATE" and m.value]
+        plain = re.sub(r"«\w\d+»", " ", skeleton)
+        evaluating = EVAL_CUES[lang].search(plain) is not None
+        for p in products:
+            obj = ("Product", p.node_id, p.text)
+            if evaluating:
+                emit("EVALUATING", subject, obj, {}, f"evaluating/{lang}/product_cue")
+            elif USE_CUES[lang].search(plain) or dates:
+                props = {"contract_end": dates[0].value} if dates else {}
+                emit("USES", subject, obj, props, f"uses/{lang}/product_cue")
+        if evaluating and not products:
+            for o in orgs:
+                if o.node_id in self._vendors and o.node_id != subject[1]:
+                    emit(
+                        "EVALUATING",
+                        subject,
+                        ("Company", o.node_id, o.text),
+                        {},
+                        f"evaluating/{lang}/vendor_cue",
+                    )
+        topics = [m for m in ments if m.label == "TOPIC" and m.node_id]
+        for t in topics:
+            rule = "interest_cue" if INTEREST_CUES[lang].search(plain) else "topic_mention"
+            emit(
+                "INTERESTED_IN",
+                subject,
+                ("Topic", t.node_id, t.text),
+                {},
+                f"interested_in/{lang}/{rule}",
+                CONF_KNOWN if rule == "interest_cue" else 0.7,
+            )
+
+
+def sentiment(sentence: str, lang: str) -> float:
+    """-1..1 from positive and negative cue words; a negated positive ("不满意") counts once, as negative."""
+    positive, negative = SENTIMENT_CUES.get(lang, SENTIMENT_CUES["en"])
+    low = sentence.lower()
+    neg = sum(low.count(c) for c in negative)
+    pos = sum(low.count(c) for c in positive) - (low.count("不满意") if lang == "zh" else 0)
+    return round((pos - neg) / (pos + neg), 3) if pos + neg > 0 else 0.0
+
+
+def _sentences(doc: SpacyDoc, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Sentence spans, merged where a boundary falls inside a mention ("Med. Univ. Affil. Hosp. 3")."""
+    spans: list[tuple[int, int]] = []
+    text = doc.text
+    for sent in doc.sents:
+        s0, s1 = sent.start_char, sent.end_char
+        inside = any(m.start < s0 < m.end for m in mentions)
+        # "Jiazheng Hosp.; she is ..." — an abbreviation's full stop ends no sentence
+        abbrev = (
+            any(m.end == s0 and m.text.endswith(".") for m in mentions) and not text[s0 : s0 + 1].isupper()
+        )
+        if spans and (inside or abbrev):
+            s0 = spans.pop()[0]
+        spans.append((s0, s1))
+    return spans
+
+
+def _skeleton(text: str, s0: int, s1: int, ments: list[Mention]) -> tuple[str, dict[int, int]]:
+    parts: list[str] = []
+    pos = s0
+    spans: dict[int, int] = {}
+    for i, m in enumerate(ments):
+        parts.append(text[pos : m.start])
+        kind = KIND.get(m.label)
+        parts.append(f"«{kind}{i}»" if kind else m.text)
+        spans[i] = m.start
+        pos = m.end
+    parts.append(text[pos:s1])
+    return "".join(parts), spans
+
+
+def _digest(data: bytes) -> Any:
+    """A short stable id part for a person only known from text (not a security hash)."""
+    return hashlib.blake2b(data, digest_size=6)
+
+
+def _crm_first(node_id: str) -> bool:
+    """Sort key: a CRM contact before a lead of the same name."""
+    return not node_id.startswith("CON-")
+
+
+def _is_ref(text: str) -> bool:
+    if has_cjk(text):
+        return any(text.endswith(h) for h in ZH_HONORIFICS)
+    return text.split(maxsplit=1)[0] in EN_HONORIFICS if text.split() else False
+
+
+def _ref_parts(text: str) -> tuple[str, str]:
+    """("Dr. Wang") -> ("wang", ""); ("王主任") -> ("王", "主任")."""
+    if has_cjk(text):
+        for h in ZH_HONORIFICS:
+            if text.endswith(h) and len(text) > len(h):
+                return text[: -len(h)], h
+        return text[:1], ""
+    words = [w for w in text.split() if w not in EN_HONORIFICS]
+    return (fold(words[-1]) if words else "", "")
+
+
+def _families_of(name: str) -> set[str]:
+    if has_cjk(name):
+        fam, _ = split_chinese_name(name)
+        return {fam, person_pinyin(name)[0]}
+    parts = [p for p in name.split() if p not in EN_HONORIFICS]
+    folded = [fold(p) for p in parts]
+    return {folded[0], folded[-1]} if folded else set()

@@ -1,0 +1,278 @@
+"""What the graph already knows, as surface forms to recognise and indexes to link against.
+
+Surfaces are the names and aliases of Company, Person, Product and Topic nodes plus the
+short forms people write: a company without its city or legal form ("润明制药",
+"Zhongbo Biotechnology"), a product by brand and model ("ZW M5 Pro").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph import GraphStore
+from ingest.normalize import company_name_key
+from ingest.normalize.cities import lookup_city
+from ingest.normalize.company import LEGAL_EN, company_name_core
+from ingest.normalize.glossary import english_rendering
+from ingest.normalize.person import person_name_key
+from ingest.normalize.pinyin import person_pinyin, split_chinese_name
+from ingest.normalize.text import fold, has_cjk
+
+from ._lexicon import EN_TITLES, TOPICS, ZH_TITLES
+
+FACT_TYPES = ("DECISION_ROLE", "REPORTS_TO", "USES", "SUPPLIES", "COMPETES_WITH", "INTERESTED_IN")
+_MODEL = re.compile(r"\d")
+_SUFFIX_WORDS = frozenset({"pro", "plus", "max", "lite", "mini", "ultra"})
+_ORD_ZH = "一二三四五六七八九"
+
+
+@dataclass(slots=True)
+class PersonInfo:
+    id: str
+    name: str
+    title: str
+    companies: list[str] = field(default_factory=list)
+    families: set[str] = field(default_factory=set)  # "wang", "王", "wolf"
+
+
+@dataclass
+class Gazetteer:
+    #: surface (folded) -> label -> node ids
+    surfaces: dict[str, dict[str, list[str]]] = field(default_factory=lambda: defaultdict(dict))
+    spelling: dict[str, str] = field(default_factory=dict)  # folded surface -> as first written
+    titles: set[str] = field(default_factory=set)
+    people: dict[str, PersonInfo] = field(default_factory=dict)
+    person_keys: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    staff: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    company_keys: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    company_names: dict[str, str] = field(default_factory=dict)
+    vendor_of: dict[str, str] = field(default_factory=dict)  # product id -> company id
+    topics: dict[str, str] = field(default_factory=dict)  # topic id -> name
+    domains: dict[str, str] = field(default_factory=dict)  # e-mail domain -> company id
+    self_id: str = ""
+    #: (type, start key, end key) of facts already in the graph from other sources
+    known_edges: set[tuple[str, str, str]] = field(default_factory=set)
+    source_key_map: dict[str, str] = field(default_factory=dict)
+
+    def add(self, surface: str, label: str, node_id: str) -> None:
+        surface = surface.strip()
+        if len(surface) < 2 or (not has_cjk(surface) and len(surface) < 3):
+            return
+        key = fold(surface)
+        self.spelling.setdefault(key, surface)
+        ids = self.surfaces[key].setdefault(label, [])
+        if node_id not in ids:
+            ids.append(node_id)
+
+
+def company_variants(name: str, market: bool = False) -> set[str]:
+    """The name plus its short forms: no legal form, no city, brand + trade, hospital abbreviations.
+
+    ``market`` companies (competitors, suppliers) are also named by their brand alone.
+    """
+    out = {name}
+    key = company_name_key(name)
+    core = company_name_core(name).core
+    if has_cjk(name):
+        out |= {key.replace(" ", ""), core.replace(" ", "")}
+        c = core.replace(" ", "")
+        out |= _latin_renderings(name)
+        if len(c) > 4 and not c.startswith("第") and not c.endswith("人民医院"):
+            out.add(c[:4])
+            if market:
+                out.add(c[:2])
+        out |= _hospital_abbreviations(key.replace(" ", ""))
+        return {v for v in out if len(v) >= 2}
+    words = re.sub(r"[,()]", " ", name).split()
+    plain = [w for w in words if w.lower().strip(".") not in LEGAL_EN]
+    out.add(" ".join(plain))
+    core_words = core.split()
+    if core_words:
+        titled = [w for w in plain if w.lower() in core_words or w.lower().rstrip(".") in core_words]
+        out.add(" ".join(titled))
+        if len(titled) > 2:
+            out.add(" ".join(titled[:2]))
+        if titled and (market or len(titled[0]) >= 5):
+            out.add(titled[0])  # the brand alone ("Griffin"); shared brands are dropped as ambiguous
+        if titled and titled[-1].lower() == "hospital":
+            out.add(" ".join([*titled[:-1], "Hosp."]))
+    for pattern, short in _EN_HOSPITAL:
+        m = re.fullmatch(pattern, name)
+        if m:
+            n = _ORD_EN.get(m.groupdict().get("o") or "", "")
+            out.add(short.format(n=n, **{k: v for k, v in m.groupdict().items() if k != "o"}))
+    m = re.match(r"The (\w+) Affiliated Hospital of (.+) Medical University", name)
+    if m:
+        nth = _ORD_EN.get(m.group(1), "")
+        if nth == "1":
+            out.add(f"{m.group(2)} Med. Univ. 1st Affil. Hosp.")
+        elif nth:
+            out.add(f"{m.group(2)} Med. Univ. Affil. Hosp. {nth}")
+    return {v for v in out if len(v) >= 3 and not _GENERIC.issuperset(v.lower().split())}
+
+
+_GENERIC = frozenset(
+    {"hospital", "hosp.", "people's", "district", "affiliated", "medical", "university", "the",
+     "maternal", "child", "health", "no.", "clinic", "laboratory", "group"}
+)  # fmt: skip
+_ORDINALS = ("First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth")
+_ORD_EN = {w: str(i) for i, w in enumerate(_ORDINALS, 1)}
+# Hospital names have conventional short forms ("Wuhan No.3 Hosp.", "市三院", "MCH Hosp.").
+_EN_HOSPITAL = (
+    (r"(?P<c>[\w' ]+?) (?P<o>\w+) People's Hospital", "{c} No.{n} Hosp."),
+    (r"[\w' ]+? (?P<d>[\w ]+?) District People's Hospital", "{d} People's Hosp."),
+    (r"(?P<c>[\w' ]+?) Maternal and Child Health Hospital", "{c} MCH Hosp."),
+    (r"(?P<c>[\w' ]+?) Hospital of Traditional Chinese Medicine", "{c} TCM Hosp."),
+    (
+        r"[\w' ]+? (?P<b>\w+) (?P<w>Stomatological|Eye|Orthopedic|Women's|Children's|Cancer|Rehabilitation)"
+        r" Hospital",
+        "{b} {w} Hosp.",
+    ),
+)
+
+
+def _latin_renderings(name: str) -> set[str]:
+    """How an English note spells a Chinese-only name: "和越制药" -> "Heyue Pharmaceutical"."""
+    core = company_name_core(name)
+    text = english_rendering(core.core)
+    if not text or has_cjk(text) or text[0].isdigit():
+        return set()
+    words = [w.capitalize() for w in text.replace("peoples", "people's").split()]
+    out = {" ".join(words)}
+    if core.cities:
+        out.add(" ".join([core.cities[0], *words]))
+    if words[-1] == "Hospital":
+        short = [w for w in words[:-1] if w != "District"]
+        out.add(" ".join([*short, "Hosp."]))
+    return out
+
+
+def _hospital_abbreviations(key: str) -> set[str]:
+    out: set[str] = set()
+    m = re.match(r"(.+?)医科大学附属第(.)医院", key)
+    if m:
+        out.add(f"{m.group(1)}医附{m.group(2)}院")
+    m = re.fullmatch(r"(.+?)市?第(.)人民医院", key)
+    if m:
+        city, n = m.groups()
+        out |= {f"{city}市{n}院", f"{city}{n}院"}
+        en = lookup_city(city)
+        if en and n in _ORD_ZH:
+            out.add(f"{en.name} No.{_ORD_ZH.index(n) + 1} Hosp.")
+    m = re.fullmatch(r"(.+?市)?([^市]+区)人民医院", key)
+    if m:
+        out.add(f"{m.group(2)}人民医院")
+    m = re.fullmatch(r"(.+?)市?(中医医院|妇幼保健院)", key)
+    if m:
+        out.add(m.group(1) + m.group(2)[:2])
+    return out
+
+
+def product_variants(name: str) -> set[str]:
+    """Brand and model: "ZW M5 Pro Industrial IoT Gateway" -> "ZW M5 Pro"; "Monitor PM-12" -> "PM-12"."""
+    out = {name}
+    if has_cjk(name):
+        return out
+    words = name.split()
+    last = max((i for i, w in enumerate(words) if _MODEL.search(w)), default=-1)
+    if last >= 0:
+        end = last + 1
+        while end < len(words) and words[end].lower() in _SUFFIX_WORDS:
+            end += 1
+        if last > 0 and end < len(words):
+            out.add(" ".join(words[:end]))
+        if "-" in words[last] or last == len(words) - 1:
+            out.add(words[last])
+    return out
+
+
+def _families(name: str, aliases: list[str]) -> set[str]:
+    fams: set[str] = set()
+    for n in [name, *aliases]:
+        if has_cjk(n):
+            zh = "".join(ch for ch in n if not ch.isspace())
+            fam, _ = split_chinese_name(zh)
+            fams |= {fam, person_pinyin(zh)[0]}
+        else:
+            parts = [p for p in fold(n).replace(".", " ").split() if p.isalpha()]
+            if parts:
+                fams |= {parts[-1], parts[0]} if len(parts) == 2 else {parts[-1]}
+    return fams
+
+
+def build_gazetteer(store: GraphStore) -> Gazetteer:
+    """Everything the text pipeline recognises and links against, read from ``store``."""
+    gz = Gazetteer()
+    gz.titles |= set(EN_TITLES) | set(ZH_TITLES)
+    _add_companies(gz, store)
+    for node in store.iter_nodes("Product"):
+        for n in _names(node.props):
+            for v in product_variants(n):
+                gz.add(v, "PRODUCT", node.key)
+    for tid, en, zh in TOPICS:
+        gz.topics[tid] = en
+        gz.add(en, "TOPIC", tid)
+        gz.add(zh, "TOPIC", tid)
+    for node in store.iter_nodes("Topic"):
+        gz.topics.setdefault(node.key, node.props.get("name") or node.key)
+        for n in _names(node.props):
+            gz.add(n, "TOPIC", node.key)
+    _add_people(gz, store)
+    for edge in store.iter_edges("OFFERED_BY"):
+        gz.vendor_of[edge.start[1]] = edge.end[1]
+    for rel in FACT_TYPES:
+        for edge in store.iter_edges(rel):
+            if edge.props.get("source") != "text":
+                gz.known_edges.add((rel, edge.start[1], edge.end[1]))
+    return gz
+
+
+def _names(props: dict[str, Any]) -> list[str]:
+    return [n for n in [props.get("name") or "", *(props.get("aliases") or [])] if n]
+
+
+def _add_companies(gz: Gazetteer, store: GraphStore) -> None:
+    for node in store.iter_nodes("Company"):
+        names = _names(node.props)
+        gz.company_names[node.key] = names[0] if names else node.key
+        if node.props.get("is_self"):
+            gz.self_id = node.key
+        elif node.props.get("domain"):
+            gz.domains.setdefault(str(node.props["domain"]).lower(), node.key)
+        source_keys = node.props.get("source_keys") or []
+        for sk in source_keys:
+            gz.source_key_map[sk.split(":", 1)[-1]] = node.key
+        gz.source_key_map[node.key] = node.key
+        market = any(k.startswith("market:") for k in source_keys)
+        for n in names:
+            gz.company_keys[company_name_key(n)].append(node.key)
+            for v in company_variants(n, market):
+                gz.add(v, "ORG", node.key)
+
+
+def _add_people(gz: Gazetteer, store: GraphStore) -> None:
+    for node in store.iter_nodes("Person"):
+        if node.props.get("internal"):
+            continue
+        names = _names(node.props)
+        info = PersonInfo(node.key, names[0] if names else "", node.props.get("title") or "")
+        info.families = _families(info.name, names[1:])
+        gz.people[node.key] = info
+        if info.title:
+            gz.titles.add(info.title)
+        for n in names:
+            gz.person_keys[person_name_key(n)].append(node.key)
+            gz.add(n, "PERSON", node.key)
+            parts = n.split()
+            if len(parts) == 2:
+                gz.add(f"{parts[1]} {parts[0]}", "PERSON", node.key)
+    for edge in store.iter_edges("WORKS_AT"):
+        pid, cid = edge.start[1], edge.end[1]
+        if edge.props.get("source") != "text":
+            gz.known_edges.add(("WORKS_AT", pid, cid))
+        if pid in gz.people:
+            gz.people[pid].companies.append(cid)
+            gz.staff[cid].append(pid)

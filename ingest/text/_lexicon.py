@@ -1,0 +1,87 @@
+"""Words the rules key on, in both languages: honorifics, titles, role cues, topics, months."""
+
+from __future__ import annotations
+
+EN_HONORIFICS = ("Dr.", "Mr.", "Ms.", "Mrs.", "Prof.", "Dr", "Mr", "Ms", "Mrs")
+# Appended to a surname in Chinese: 王主任, 李总, 张工. Longest first.
+ZH_HONORIFICS = (
+    "副院长", "院长", "副主任", "主任", "董事长", "护士长", "总经理", "总监", "经理", "科长", "处长",
+    "部长", "主管", "厂长", "书记", "老师", "医生", "博士", "教授", "先生", "女士", "小姐", "总", "工",
+)  # fmt: skip
+# Common Chinese surnames: an unknown name is a surname plus one or two characters.
+ZH_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+# Titles seen in notes beyond the graph's own (which are added from Person.title).
+EN_TITLES = (
+    "CEO", "CFO", "CTO", "CIO", "COO", "General Manager", "Deputy General Manager", "President",
+    "Vice President", "Chief Accountant", "Head of Procurement", "Procurement Manager", "Purchasing Manager",
+    "Head of the Equipment Department", "Head of Equipment", "Director of Procurement", "Head of IT",
+    "IT Manager", "IT Director", "Head of Finance", "Finance Director", "Finance Manager", "Plant Manager",
+    "Production Manager", "Quality Manager", "Head of Quality", "Head of Laboratory", "Lab Manager",
+    "Director of Nursing", "Head Nurse", "Head of ICU", "Head of Surgery", "Maintenance Manager",
+    "Engineering Manager", "Chief Engineer", "Operations Director", "Sales Director", "EHS Manager",
+    "Supply Chain Manager", "Buyer", "Senior Buyer", "Department Head", "Chief Physician",
+)  # fmt: skip
+ZH_TITLES = (
+    "总经理", "副总经理", "董事长", "院长", "副院长", "总会计师", "财务总监", "财务经理", "财务部经理",
+    "采购经理", "采购主管", "采购部经理", "采购总监", "设备科主任", "设备科副主任", "采购中心主任",
+    "信息科主任", "检验科主任", "护理部主任", "护士长", "ICU主任", "外科主任", "财务处处长", "采购科科长",
+    "厂长", "副厂长", "生产经理", "生产总监", "质量经理", "质量总监", "IT经理", "IT总监", "工程师",
+    "总工程师", "设备经理", "维修主管", "安全主管", "技术总监", "运营总监", "主任医师", "首席执行官",
+    "首席财务官", "首席技术官",
+)  # fmt: skip
+EN_MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+ZH_QUARTERS = "一二三四"
+# id, English, Chinese: themes a note may raise; Topic nodes already in the graph are added.
+TOPICS: tuple[tuple[str, str, str], ...] = (
+    ("TOPIC-infection-control", "infection control", "感染控制"),
+    ("TOPIC-remote-monitoring", "remote patient monitoring", "远程监护"),
+    ("TOPIC-lab-automation", "lab automation", "实验室自动化"),
+    ("TOPIC-drg-cost-control", "DRG cost control", "DRG成本控制"),
+    ("TOPIC-cloud-security", "cloud security", "云安全"),
+    ("TOPIC-equipment-lifecycle", "equipment lifecycle management", "设备全生命周期管理"),
+    ("TOPIC-predictive-maintenance", "predictive maintenance", "预测性维护"),
+    ("TOPIC-eco-materials", "eco-friendly materials", "环保材料"),
+    ("TOPIC-energy-efficiency", "energy efficiency", "节能降耗"),
+    ("TOPIC-workplace-safety", "workplace safety", "安全生产"),
+    ("TOPIC-localization", "domestic substitution", "国产替代"),
+    ("TOPIC-digital-transformation", "digital transformation", "数字化转型"),
+    ("TOPIC-cost-reduction", "cost reduction", "降本增效"),
+)
+# Sentiment of a sentence towards us: cue words, counted (a lexicon, not a model).
+SENTIMENT_CUES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {  # lang: (positive, negative)
+    "en": (
+        ("positive", "happy", "satisfied", "strong", "smoothly", "constructive", "on our side", "fan of",
+         "likes our", "liked the", "pleased"),
+        ("frustrat", "complain", "questioning our", "unhappy", "pushing back", "pushes back", "angry",
+         "disappointed", "too expensive", "escalat", "undercut us"),
+    ),
+    "zh": (
+        ("满意", "稳定", "顺利", "支持我们", "认可", "积极推动", "好评"),
+        ("不满意", "投诉", "有意见", "紧张", "抵触", "反对", "抱怨", "太贵", "抢单"),
+    ),
+}  # fmt: skip
+# A title's department, from words in it (both languages); the first match wins.
+DEPARTMENTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Procurement", ("procurement", "purchasing", "buyer", "采购")),
+    ("Equipment", ("equipment", "biomedical", "设备", "器械")),
+    ("IT", ("it ", "it manager", "it director", "head of it", "information", "信息", "it经理", "it总监")),
+    ("Finance", ("finance", "financial", "cfo", "accountant", "财务", "会计")),
+    ("Laboratory", ("laboratory", "lab ", "lab supervisor", "lab manager", "检验", "实验室")),
+    ("Nursing", ("nurs", "护理", "护士")),
+    ("Quality", ("quality", "qa ", "质量", "品质")),
+    ("EHS", ("ehs", "safety", "安全", "安环")),
+    ("Surgery", ("surgery", "surgical", "外科")),
+    ("Production", ("production", "plant", "operations", "生产", "厂长", "运营")),
+    ("Management", ("ceo", "general manager", "president", "总经理", "院长", "董事长", "首席执行官")),
+)  # fmt: skip
+
+
+def department_of(title: str) -> str | None:
+    low = title.lower() + " "
+    return next((dept for dept, words in DEPARTMENTS if any(w in low for w in words)), None)

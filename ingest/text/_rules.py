@@ -1,0 +1,244 @@
+"""Relation rules: regular expressions over a sentence's *skeleton*.
+
+A skeleton is the sentence with each recognised mention replaced by a slot marker
+(``«O3»`` an organisation, ``«P1»`` a person, ``«T2»`` a title, ``«X0»`` a product,
+``«K4»`` a topic, ``«D5»`` a date), so a rule reads like the sentence it matches:
+``{P} \\({T}\\) at {C}``. A person slot also accepts a name the graph does not know yet
+(two capitalised words; a Chinese surname and one or two characters). Every rule has a
+name, which is stored in the evidence of the edge it produced.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ._lexicon import ZH_SURNAMES
+
+NAME = {
+    "en": r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)? [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?",
+    "zh": rf"[{ZH_SURNAMES}][\u4e00-\u9fff]{{1,2}}?",
+}
+GAP = r"(?:[^«»\n]|«[OXDKT]\d+»){0,80}?"  # may pass companies, products, topics, dates, titles
+SLOTS = {
+    "P": ("P", "p"),
+    "M": ("P", "m"),
+    "C": ("O", "c"),
+    "V": ("O", "v"),
+    "S": ("O", "s"),
+    "W": ("O", "w"),
+    "T": ("T", "t"),
+    "X": ("X", "x"),
+    "K": ("K", "k"),
+    "D": ("D", "d"),
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    relation: str
+    lang: str
+    regex: re.Pattern[str]
+    props: tuple[tuple[str, str], ...] = ()
+
+
+def _compile(pattern: str, lang: str) -> re.Pattern[str]:
+    out = pattern.replace("{_}", GAP)
+    for slot, (kind, group) in SLOTS.items():
+        marker = rf"«{kind}(?P<{group}>\d+)»"
+        if kind == "P":
+            marker = rf"(?:{marker}|(?P<{group}n>{NAME[lang]}))"
+        out = out.replace("{" + slot + "}", marker)
+    return re.compile(out)
+
+
+def _rules(lang: str, relation: str, patterns: list[str], **props: str) -> list[Rule]:
+    tag = "_".join(f"{k}={v}" for k, v in props.items())
+    return [
+        Rule(
+            f"{relation.lower()}/{lang}/{tag + '/' if tag else ''}{i}",
+            relation,
+            lang,
+            _compile(p, lang),
+            tuple(props.items()),
+        )
+        for i, p in enumerate(patterns)
+    ]
+
+
+ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
+    "economic_buyer": (
+        [
+            r"signs? off on the budget",
+            r"budget holder",
+            r"(?:holds|controls|owns|approves) the budget",
+            r"budget (?:is )?(?:approved|signed off) by",
+        ],
+        [r"预算最终由", r"预算审批人", r"(?:负责|管)预算", r"预算.{0,4}审批"],
+    ),
+    "decision_maker": (
+        [r"final (?:call|decision|say)", r"decision[- ]maker", r"makes? the (?:final )?decision", r"decides"],
+        [r"拍板", r"最终决策", r"决策人", r"说了算", r"最终决定"],
+    ),
+    "technical_evaluator": (
+        [r"technical evaluat(?:ion|or)", r"tech(?:nical)? (?:review|assessment)", r"evaluates the specs"],
+        [r"技术评估", r"技术把关"],
+    ),
+    "champion": (
+        [
+            r"on our side",
+            r"champion",
+            r"pushes our proposal",
+            r"supports? our (?:proposal|solution)",
+            r"big fan of (?:us|our)",
+        ],
+        [r"支持我们的方案", r"内部支持者", r"积极推动", r"力挺我们"],
+    ),
+    "influencer": (
+        [r"opinion carries", r"key influencer", r"influential", r"carries (?:a lot of )?weight"],
+        [r"很有分量", r"关键影响者", r"影响力很大", r"说话很有分量"],
+    ),
+    "gatekeeper": (
+        [r"go(?:es)? through", r"gatekeeper", r"controls access"],
+        [r"都要先经过", r"对接窗口", r"要先经过", r"先找"],
+    ),
+    "user": (
+        [r"day-to-day users?", r"main user", r"end users?", r"will use (?:it|the system) daily"],
+        [r"日常使用者", r"使用部门负责人", r"主要使用者"],
+    ),
+    "blocker": (
+        [r"push(?:es|ing)? back", r"main opponent", r"blocker", r"against our proposal", r"opposes"],
+        [r"抵触", r"主要反对者", r"反对我们", r"阻力"],
+    ),
+}
+STANCE = {"champion": "supporter", "blocker": "opponent"}
+
+
+def _role_rules() -> list[Rule]:
+    out: list[Rule] = []
+    for role, (en, zh) in ROLE_CUES.items():
+        for lang, cues in (("en", en), ("zh", zh)):
+            cue = "(?:" + "|".join(cues) + ")"
+            out += _rules(lang, "DECISION_ROLE", [rf"{{P}}{{_}}{cue}", rf"{cue}{{_}}{{P}}"], role=role)
+    return out
+
+
+RULES: list[Rule] = [
+    *_rules(
+        "en",
+        "WORKS_AT",
+        [
+            r"{P} \({T}\),? (?:at|of|from|with) {C}",
+            r"{P}, (?:the )?{T} (?:of|at|from) {C}",
+            r"{P} from {C}[;,] (?:she|he) is (?:the|their) {T}",
+            r"{C}'s? (?:new )?{T},? {P}",
+            r"{P} [—–-]+ (?:the )?{T} (?:at|of) {C}",
+            r"{P} is (?:now )?(?:the )?(?:new )?{T} (?:at|of) {C}",
+            r"{T} {P} (?:of|at|from) {C}",
+            r"{P} \({T}\)",
+        ],
+    ),
+    *_rules(
+        "en",
+        "WORKS_AT",
+        [
+            r"{P} (?:has )?(?:left|quit|resigned from) {C}",
+            r"{P} is no longer (?:with|at) {C}",
+            r"{P} \({T}\) (?:has )?(?:left|quit) {C}",
+        ],
+        current="false",
+    ),
+    *_rules(
+        "zh",
+        "WORKS_AT",
+        [
+            r"{C}的{P}（{T}）",
+            r"{C}(?:新来)?的?{T}{P}",
+            r"{P}是{C}的(?:新任)?{T}",
+            r"{P}（{T}）",
+            r"{C}{_}{T}{P}",
+        ],
+    ),
+    *_rules(
+        "zh",
+        "WORKS_AT",
+        [
+            r"{P}(?:已经)?从{C}离职",
+            r"{P}（{T}）{_}离开了{C}",
+            r"{P}{_}离开了{C}",
+            r"{C}的{P}已经?离职",
+        ],
+        current="false",
+    ),
+    *_role_rules(),
+    *_rules(
+        "en",
+        "REPORTS_TO",
+        [
+            r"{P} (?:reports|reporting) (?:directly )?to {M}",
+            r"{P} works (?:under|for) {M}",
+            r"{M} is {P}'s? (?:boss|manager|supervisor)",
+            r"{P}'s? (?:boss|manager) is {M}",
+        ],
+    ),
+    *_rules(
+        "zh",
+        "REPORTS_TO",
+        [
+            r"{P}(?:直接)?向{M}汇报",
+            r"{P}的(?:直属)?(?:领导|上级)是{M}",
+            r"{M}是{P}的(?:直属)?(?:上级|领导)",
+        ],
+    ),
+    *_rules(
+        "en",
+        "SUPPLIES",
+        [
+            r"{S} (?:supplies|delivers|provides) {C}",
+            r"{C} (?:sources|buys|gets|procures) {_}from {S}",
+            r"{S} is {C}'s? {_}supplier",
+            r"{S} is (?:the|a) {_}supplier (?:to|of|for) {C}",
+        ],
+    ),
+    *_rules(
+        "zh",
+        "SUPPLIES",
+        [
+            r"{S}是{C}的{_}供应商",
+            r"{C}的{_}(?:主要)?由{S}(?:供货|供应|提供)",
+            r"{S}(?:给|为|向){C}(?:供货|供应|提供)",
+        ],
+    ),
+    *_rules("en", "COMPETES_WITH", [r"{V} and {W} {_}(?:fight|compet|price war|battl)"]),
+    *_rules("zh", "COMPETES_WITH", [r"{V}和{W}{_}(?:价格战|竞争|抢)"]),
+    *_rules(
+        "en",
+        "COMPETES_WITH",
+        [
+            r"{V}{_}(?:against us|undercut us|compet\w* with us|our competitor|rival)",
+            r"(?:compet\w* with|losing to|lost to) {V}",
+        ],
+        self="true",
+    ),
+    *_rules(
+        "zh",
+        "COMPETES_WITH",
+        [r"{V}{_}(?:和我们竞争|跟我们(?:抢|竞争)|与我们竞争|竞争对手)", r"(?:被|输给了?){V}"],
+        self="true",
+    ),
+]
+USE_CUES = {
+    "en": re.compile(r"\b(?:runs?|running|uses?|using|installed|has|have|relies on|contract)\b", re.I),
+    "zh": re.compile(r"使用|在用|用的是|用着|采用|装的是|维保合同"),
+}
+EVAL_CUES = {
+    "en": re.compile(
+        r"evaluat|demo|quote|talking to|in the running|trial|consider|looking at|pilot|shortlist", re.I
+    ),
+    "zh": re.compile(r"评估|演示|报价|接触|比选|试用|考虑|测试|入围"),
+}
+INTEREST_CUES = {
+    "en": re.compile(r"interest|question|hear more|asked about|focus|priority|need|keen|curious", re.I),
+    "zh": re.compile(r"兴趣|提到|了解|关注|需求|重视|咨询|问了"),
+}

@@ -1,0 +1,45 @@
+"""One sample market and one graph of its records for every text test (about 20 s, once).
+
+``text_graph`` carries a ``TextPipeline`` built before any text is ingested, so scores do
+not depend on the order tests run in; ingestion tests write into the same store under
+their own document ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from graph.adapters.ladybug import LadybugStore
+from ingest.sample import generate
+from ingest.text import TextPipeline, load_sample_graph
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class TextGraph:
+    store: LadybugStore
+    pipeline: TextPipeline
+    sample: Path
+
+
+@pytest.fixture(scope="session")
+def text_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("text-sample")
+    generate(out, seed=7, scale=1.0)
+    return out
+
+
+@pytest.fixture(scope="session")
+def text_graph(text_sample: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TextGraph]:
+    store = LadybugStore().open()
+    store.create_schema()
+    load_sample_graph(store, text_sample, tmp_path_factory.mktemp("text-records"))
+    try:
+        yield TextGraph(store, TextPipeline.from_store(store), text_sample)
+    finally:
+        store.close()

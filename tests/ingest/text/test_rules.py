@@ -1,0 +1,103 @@
+"""Small pieces: short forms of names, dates as people write them, reading documents."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ingest.text._documents import TextDocument, guess_lang, html_to_text, read_documents
+from ingest.text._extract import DATE_EN, DATE_ZH, MONEY, _date_value, sentiment
+from ingest.text._gazetteer import company_variants, product_variants
+from ingest.text._lexicon import department_of
+
+DOC_DAY = date(2026, 3, 15)
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [
+        ("Dalian Zhongbo Biotechnology Co., Ltd.", "Zhongbo Biotechnology"),
+        ("上海润明制药股份有限公司", "润明制药"),
+        ("北京市第三人民医院", "北京市三院"),
+        ("北京市第三人民医院", "Beijing No.3 Hosp."),
+        ("Shenzhen Second People's Hospital", "Shenzhen No.2 Hosp."),
+        ("The Third Affiliated Hospital of Beijing Medical University", "Beijing Med. Univ. Affil. Hosp. 3"),
+    ],
+)
+def test_company_short_forms(name: str, short: str) -> None:
+    assert short in company_variants(name)
+
+
+def test_market_brands_and_generic_words() -> None:
+    assert "恒润" in company_variants("宁波恒润工业油品有限公司", market=True)
+    assert "恒润" not in company_variants("宁波恒润工业油品有限公司")
+    assert "Hospital" not in company_variants("Shenzhen Second People's Hospital")
+
+
+def test_product_short_forms() -> None:
+    assert "ZW M5 Pro" in product_variants("ZW M5 Pro Industrial IoT Gateway")
+    assert "PM-12" in product_variants("Bedside Patient Monitor PM-12")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "iso"),
+    [
+        ("end of March 2027", "en", "2027-03-31"),
+        ("2028-08-31", "en", "2028-08-31"),
+        ("next February", "en", "2027-02-28"),
+        ("end of Q3 2026", "en", "2026-09-30"),
+        ("2028年9月底", "zh", "2028-09-30"),
+        ("明年3月", "zh", "2027-03-31"),
+        ("2027年第二季度末", "zh", "2027-06-30"),
+        ("2024年底", "zh", "2024-12-31"),
+    ],
+)
+def test_contract_dates(text: str, lang: str, iso: str) -> None:
+    pattern: re.Pattern[str] = DATE_EN if lang == "en" else DATE_ZH
+    match = pattern.search(text)
+    assert match is not None and match.group() == text
+    assert _date_value(match, lang, DOC_DAY) == iso
+
+
+def test_html_and_language() -> None:
+    assert html_to_text("<p>a &amp; b</p><script>x</script>").strip() == "a & b"
+    assert guess_lang("张主任负责设备采购审批") == "zh"
+    assert guess_lang("Dr. Wang will sign off") == "en"
+
+
+def test_jsonl_notes_keep_their_line(tmp_path: Path) -> None:
+    path = tmp_path / "n.jsonl"
+    path.write_text('\n{"id": "A", "text": "hello there"}\n', encoding="utf-8")
+    (doc,) = list(read_documents([path]))
+    assert isinstance(doc, TextDocument)
+    assert (doc.doc_id, doc.line, doc.lang) == ("A", 2, "en")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "sign"),
+    [
+        ("They sounded frustrated about our response times.", "en", -1),
+        ("Very positive feedback on the last delivery.", "en", 1),
+        ("Next step: site visit.", "en", 0),
+        ("客户对我们的售后响应速度不满意。", "zh", -1),
+        ("客户对上次交付很满意。", "zh", 1),
+    ],
+)
+def test_sentence_sentiment(sentence: str, lang: str, sign: int) -> None:
+    value = sentiment(sentence, lang)
+    assert (value > 0) - (value < 0) == sign
+
+
+def test_departments_and_money() -> None:
+    assert department_of("Head of the Equipment Department") == "Equipment"
+    assert department_of("设备科主任") == "Equipment"
+    assert department_of("CFO") == "Finance"
+    assert department_of("Chief Dreamer") is None
+    found = [
+        m.group().strip()
+        for m in MONEY.finditer("Budget is RMB 1.2M, or 120万元; they paid $50,000 in 2025.")
+    ]
+    assert found == ["RMB 1.2M", "120万元", "$50,000"]
