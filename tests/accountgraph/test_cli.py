@@ -42,7 +42,9 @@ def counts(data_dir: Path) -> tuple[dict[str, int], dict[str, int]]:
         store.close()
 
 
-def test_demo_ingests_and_analyses_the_sample_market_and_a_rerun_changes_nothing(data_dir: Path) -> None:
+def test_demo_then_stats_check_runs_and_exports(data_dir: Path, tmp_path: Path) -> None:
+    """One demo run, a rerun that changes nothing, then the read commands on its graph
+    (one test: the demo ingests, extracts and analyses, which is the slow part)."""
     result = runner.invoke(app, ["demo", "--no-serve"])
     assert result.exit_code == 0, result.output
     assert (
@@ -65,10 +67,10 @@ def test_demo_ingests_and_analyses_the_sample_market_and_a_rerun_changes_nothing
     assert (nodes_again, edges_again) == (nodes, edges)
     listed = runner.invoke(app, ["runs"], env={"COLUMNS": "200"})
     assert listed.exit_code == 0 and listed.output.count("completed") == 6, listed.output
+    stats_check_and_exports(data_dir, tmp_path)
 
 
-def test_stats_check_and_exports(data_dir: Path, tmp_path: Path) -> None:
-    assert runner.invoke(app, ["demo", "--no-serve"]).exit_code == 0
+def stats_check_and_exports(data_dir: Path, tmp_path: Path) -> None:
     nodes, edges = counts(data_dir)
     stats = runner.invoke(app, ["stats"])
     assert stats.exit_code == 0 and f"{nodes['Person']:,}" in stats.output
