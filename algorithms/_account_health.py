@@ -24,17 +24,41 @@ def _last_orders(market: Market) -> dict[str, dt.date]:
     return last
 
 
+def churn_probabilities(market: Market) -> dict[str, float]:
+    """The churn model's probability per current (not churned) customer, computed once
+    per snapshot: the ``churn_risk`` signal and the segments runner both read it."""
+
+    def build() -> dict[str, float]:
+        customers = [
+            c for c in market.customers() if market.props("Company", c).get("lifecycle") != "churned"
+        ]
+        risk = np.zeros(len(customers))
+        labels = crm_churn_dates(market)
+        if any(v is not None for v in labels.values()):
+            cutoffs = monthly_cutoffs(
+                market.as_of - dt.timedelta(days=450), market.as_of - dt.timedelta(days=30)
+            )
+            risk = ChurnModel.train(market, labels, cutoffs).risk(market, customers, market.as_of)
+        return dict(zip(customers, (float(p) for p in risk.tolist()), strict=True))
+
+    return market.cached("churn_probabilities", build)
+
+
+def churn_scores(market: Market) -> dict[str, float]:
+    """Per current customer: the model probability, floored at 0.6 after ``NO_ORDER_DAYS``
+    without an order (the ``churn_risk`` signal's score)."""
+    last = _last_orders(market)
+    return {
+        c: round(max(p, 0.6 if days_between(market.as_of, last[c]) >= NO_ORDER_DAYS else 0.0), 4)
+        for c, p in churn_probabilities(market).items()
+    }
+
+
 def churn_risk(market: Market) -> Iterator[Signal]:
     """Model probability (trained on the CRM's churned accounts) with the 90-day
     no-order rule as a floor."""
-    customers = [c for c in market.customers() if market.props("Company", c).get("lifecycle") != "churned"]
     last = _last_orders(market)
-    labels = crm_churn_dates(market)
-    risk = np.zeros(len(customers))
-    if any(v is not None for v in labels.values()):
-        cutoffs = monthly_cutoffs(market.as_of - dt.timedelta(days=450), market.as_of - dt.timedelta(days=30))
-        risk = ChurnModel.train(market, labels, cutoffs).risk(market, customers, market.as_of)
-    for company, p in zip(customers, risk.tolist(), strict=True):
+    for company, p in churn_probabilities(market).items():
         idle = days_between(market.as_of, last[company])
         rule = idle >= NO_ORDER_DAYS
         if p < CHURN_THRESHOLD and not rule:

@@ -1,10 +1,22 @@
 """The runner: load the market from a store, compute, write results back, summarise.
 
-Signals become ``Signal`` nodes with an ``ABOUT`` edge to their account; the edge's
-``evidence`` holds the numbers and node references as JSON (the ontology has no
-evidence property on nodes). Mined product pairs become ``COMPLEMENTS`` edges. Influence
-scores, recommendations and segments have no place in the ontology yet, so they go to
-``<results_dir>/<run_id>-<what>.json`` when a directory is given.
+Every result lives in the graph:
+
+- influence: each person's place in their account's decision chain on the ``Person``
+  node (``influence_score``, ``influence_rank``, ``influence_reasons``);
+- cross-sell: ``RECOMMENDS`` edges Company→Product with rank, score, explanation, paths,
+  the contact to approach and the contributing methods (numbers in ``evidence``); mined
+  product pairs become ``COMPLEMENTS`` edges;
+- signals: ``Signal`` nodes with their ``evidence`` and an ``ABOUT`` edge to the account;
+- segments: RFM scores and tier, LTV, community and churn risk on the ``Company`` node.
+
+Writes are diffs: a row is written only where a value differs from what the store
+holds, with only the properties this analysis owns, so a rerun over unchanged inputs
+writes nothing and the ingested properties (and their provenance) are left alone. Nodes
+an ingestor owns (Person, Company) get the analysis ``run_id``/``ingested_at`` (the run
+that last changed them) but keep their ``source``/``source_key``; what the analysis owns
+(Signal nodes, RECOMMENDS, COMPLEMENTS and ABOUT edges) carries ``source="algorithms"``.
+``<results_dir>/<run_id>-<what>.json`` is written as well when a directory is given.
 """
 
 from __future__ import annotations
@@ -13,56 +25,76 @@ import dataclasses
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from algorithms import crosssell, influence, segments, signals
+from algorithms._account_health import churn_scores
 from algorithms.crosssell_mining import association_rules, sequence_rules
 from algorithms.market import Market, load_market
+from algorithms.paths import GraphPath
 from graph import GraphStore
 
 __all__ = ["ANALYSES", "analyze"]
 
 SOURCE = "algorithms"
 ANALYSES = ("influence", "crosssell", "signals", "segments")
+WITHDRAWN = "no longer recommended"
+
+Props = dict[str, Any]
 
 
 def _provenance(run_id: str, key: str, now: dt.datetime) -> dict[str, Any]:
     return {"source": SOURCE, "source_key": key, "run_id": run_id, "ingested_at": now}
 
 
-def write_signals(store: GraphStore, market: Market, found: Sequence[signals.Signal], run_id: str) -> int:
-    """Upsert signals by their stable id and return how many were found.
+def _run_stamp(run_id: str, now: dt.datetime) -> dict[str, Any]:
+    """Provenance for properties added to a node an ingestor owns: which run changed it."""
+    return {"run_id": run_id, "ingested_at": now}
 
-    A new signal is ``open`` and dated now; a known one keeps its status (so an
-    acknowledgement survives reruns) and its first detection date. An ``open`` signal
-    that no longer fires is marked ``resolved``.
+
+def _differs(stored: Mapping[str, Any], wanted: Mapping[str, Any]) -> bool:
+    """Whether writing ``wanted`` would change ``stored`` (``None`` means unset)."""
+    return any(stored.get(k) != v for k, v in wanted.items())
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def write_signals(store: GraphStore, market: Market, found: Sequence[signals.Signal], run_id: str) -> int:
+    """Upsert signals by their stable id; return how many signal nodes changed.
+
+    A new signal is ``open`` and dated now (``detected_at``); a known one keeps its
+    status (an acknowledgement survives reruns) and first detection date, except that a
+    ``resolved`` signal firing again is reopened. ``last_detected_at`` is set only when a
+    signal is new, reopened or its content (score, reason, evidence...) changed: stamping
+    every run would make every rerun rewrite every signal. An ``open`` signal that no
+    longer fires is marked ``resolved``.
     """
     now = dt.datetime.now(dt.UTC)
     existing = market.nodes.get("Signal", {})
     nodes, edges = [], []
     for s in found:
-        row: dict[str, Any] = {
-            "id": s.id,
+        evidence = _json({"numbers": s.numbers, "refs": [list(r) for r in s.refs]})
+        content: dict[str, Any] = {
             "kind": s.kind,
             "score": float(s.score),
             "severity": s.severity,
             "reason": s.reason,
             "suggested_action": s.suggested_action,
-            **_provenance(run_id, s.id, now),
+            "evidence": evidence,
         }
-        if s.id not in existing:
-            row |= {"status": "open", "detected_at": now}
-        nodes.append(row)
-        evidence = {"numbers": s.numbers, "refs": [list(r) for r in s.refs]}
+        stored = existing.get(s.id)
+        if stored is None:
+            content |= {"status": "open", "detected_at": now}
+        elif stored.get("status") == "resolved":
+            content["status"] = "open"
+        if stored is None or _differs(stored, content):
+            nodes.append({"id": s.id, **content, "last_detected_at": now, **_provenance(run_id, s.id, now)})
         edges.append(
-            {
-                "_from": s.id,
-                "_to": s.company,
-                "evidence": json.dumps(evidence),
-                **_provenance(run_id, s.id, now),
-            }
+            {"_from": s.id, "_to": s.company, "evidence": evidence, **_provenance(run_id, s.id, now)}
         )
     fired = {s.id for s in found}
     nodes += [
@@ -72,7 +104,123 @@ def write_signals(store: GraphStore, market: Market, found: Sequence[signals.Sig
     ]
     store.upsert_nodes("Signal", nodes)
     store.upsert_edges("ABOUT", "Signal", "Company", edges)
-    return len(found)
+    return len(nodes)
+
+
+def write_influence(
+    store: GraphStore, market: Market, chains: Mapping[str, Sequence[influence.Influence]], run_id: str
+) -> int:
+    """Each ranked person's score, rank and reasons on their ``Person`` node; return how
+    many people changed. Someone ranked in several accounts keeps their strongest place
+    (ties: the first account in key order); people no longer ranked are cleared."""
+    now = dt.datetime.now(dt.UTC)
+    best: dict[str, influence.Influence] = {}
+    for company in sorted(chains):
+        for member in chains[company]:
+            if member.person not in best or member.score > best[member.person].score:
+                best[member.person] = member
+    people = market.nodes.get("Person", {})
+    rows = []
+    for key, stored in sorted(people.items()):
+        found = best.get(key)
+        wanted: dict[str, Any] = {
+            "influence_score": None if found is None else float(found.score),
+            "influence_rank": None if found is None else found.rank,
+            "influence_reasons": None if found is None else list(found.reasons),
+        }
+        if _differs(stored, wanted):
+            rows.append({"id": key, "name": stored["name"], **wanted, **_run_stamp(run_id, now)})
+    store.upsert_nodes("Person", rows)
+    return len(rows)
+
+
+def _path_json(market: Market, path: GraphPath) -> dict[str, Any]:
+    return {
+        "nodes": [[label, key, market.name(label, key)] for label, key in path.nodes],
+        "hops": [[hop.rel, hop.forward] for hop in path.hops],
+    }
+
+
+def _recommendation_props(market: Market, rank: int, rec: crosssell.Recommendation) -> dict[str, Any]:
+    kinds = list(dict.fromkeys(e.method for e in rec.evidence))
+    return {
+        "rank": rank,
+        "score": float(rec.score),
+        "explanation": "; ".join(e.detail for e in rec.evidence) or None,
+        "paths": _json([_path_json(market, p) for p in rec.paths]),
+        "contact_id": rec.contact,
+        "kinds": kinds,
+        "evidence": _json(
+            [{"method": e.method, "detail": e.detail, "numbers": e.numbers} for e in rec.evidence]
+        ),
+    }
+
+
+def write_recommendations(
+    store: GraphStore,
+    market: Market,
+    recs: Mapping[str, Sequence[crosssell.Recommendation]],
+    run_id: str,
+) -> int:
+    """Each account's ranked list as ``RECOMMENDS`` edges; return how many edges changed.
+
+    The store port has no edge delete, so a product no longer recommended keeps its edge,
+    withdrawn: rank, paths, contact, kinds and evidence unset, score 0 and the explanation
+    ``"no longer recommended"``. Readers take only edges with a rank.
+    """
+    now = dt.datetime.now(dt.UTC)
+    existing = {(e.start[1], e.end[1]): e.props for e in store.iter_edges("RECOMMENDS")}
+    wanted: dict[tuple[str, str], dict[str, Any]] = {}
+    for company in sorted(recs):
+        for rank, rec in enumerate(recs[company], start=1):
+            wanted[(company, rec.product)] = _recommendation_props(market, rank, rec)
+    withdrawn = {"rank": None, "score": 0.0, "explanation": WITHDRAWN, "paths": None, "contact_id": None}
+    withdrawn |= {"kinds": None, "evidence": None}
+    for pair in sorted(set(existing) - set(wanted)):
+        wanted[pair] = withdrawn
+    rows = [
+        {"_from": a, "_to": b, **props, **_provenance(run_id, f"{a}>{b}", now)}
+        for (a, b), props in sorted(wanted.items())
+        if (a, b) not in existing or _differs(existing[(a, b)], props)
+    ]
+    store.upsert_edges("RECOMMENDS", "Company", "Product", rows)
+    return len(rows)
+
+
+def write_segments(
+    store: GraphStore,
+    market: Market,
+    rfm: Sequence[segments.Segment],
+    communities: Mapping[str, int],
+    churn: Mapping[str, float],
+    run_id: str,
+) -> int:
+    """RFM, LTV, community and churn risk on each segmented ``Company``; return how many
+    companies changed. A customer no longer scored for churn (it churned) loses the value."""
+    now = dt.datetime.now(dt.UTC)
+    companies = market.nodes.get("Company", {})
+    rows = []
+    for seg in sorted(rfm, key=lambda s: s.company):
+        stored = companies.get(seg.company)
+        if stored is None:
+            continue
+        community = communities.get(seg.company)
+        wanted: dict[str, Any] = {
+            "rfm_tier": seg.tier,
+            "rfm_r": seg.r,
+            "rfm_f": seg.f,
+            "rfm_m": seg.m,
+            "rfm_recency_days": seg.recency_days,
+            "rfm_frequency": seg.frequency,
+            "rfm_monetary": float(seg.monetary),
+            "ltv": float(seg.ltv),
+            "community": None if community is None else str(community),
+            "churn_risk": churn.get(seg.company),
+        }
+        if _differs(stored, wanted):
+            rows.append({"id": seg.company, "name": stored["name"], **wanted, **_run_stamp(run_id, now)})
+    store.upsert_nodes("Company", rows)
+    return len(rows)
 
 
 def write_complements(store: GraphStore, market: Market, run_id: str, *, min_lift: float = 1.5) -> int:
@@ -119,6 +267,7 @@ def _influence(store: GraphStore, market: Market, run_id: str) -> tuple[dict[str
         "accounts": len(chains),
         "people_ranked": sum(map(len, chains.values())),
         "network_nodes": len(network),
+        "people_changed": write_influence(store, market, chains, run_id),
     }
     return summary, {"decision_chains": chains, "network": network[:100], "brokers": brokers}
 
@@ -130,6 +279,8 @@ def _crosssell(store: GraphStore, market: Market, run_id: str) -> tuple[dict[str
     summary = {
         "accounts": len(recs),
         "complements_written": write_complements(store, market, run_id),
+        "recommendations": sum(map(len, recs.values())),
+        "recommendations_changed": write_recommendations(store, market, recs, run_id),
         "precision@5": evaluation.blend["precision@5"],
         "popularity_precision@5": evaluation.popularity["precision@5"],
     }
@@ -139,15 +290,20 @@ def _crosssell(store: GraphStore, market: Market, run_id: str) -> tuple[dict[str
 
 def _signals(store: GraphStore, market: Market, run_id: str) -> tuple[dict[str, Any], Any]:
     found = signals.detect(market)
-    written = write_signals(store, market, found, run_id)
-    return {"written": written, **Counter(s.kind for s in found)}, {"signals": found}
+    changed = write_signals(store, market, found, run_id)
+    return {"written": len(found), "changed": changed, **Counter(s.kind for s in found)}, {"signals": found}
 
 
 def _segments(store: GraphStore, market: Market, run_id: str) -> tuple[dict[str, Any], Any]:
     rfm = segments.rfm_segments(market)
     communities = segments.account_communities(market)
-    summary = {**Counter(s.tier for s in rfm), "communities": len(set(communities.values()))}
-    return summary, {"rfm": rfm, "communities": communities}
+    churn = churn_scores(market)
+    summary = {
+        **Counter(s.tier for s in rfm),
+        "communities": len(set(communities.values())),
+        "companies_changed": write_segments(store, market, rfm, communities, churn, run_id),
+    }
+    return summary, {"rfm": rfm, "communities": communities, "churn_risk": churn}
 
 
 RUNNERS: dict[str, Callable[[GraphStore, Market, str], tuple[dict[str, Any], Any]]] = {

@@ -13,11 +13,12 @@ from algorithms._sparse import FloatArray, IntArray
 from algorithms.community import louvain
 from algorithms.crosssell_mining import Baskets
 from algorithms.market import Market
+from schema._ontology import RFM_TIERS  # schema/__init__ does not re-export it yet
 
 __all__ = ["Segment", "account_communities", "rfm_segments", "similar_accounts"]
 
 LTV_YEARS = 3.0  # horizon of the lifetime-value estimate
-TIERS = ("loyal high-value", "growth potential", "at risk", "dormant")
+TIERS = RFM_TIERS  # the ontology holds them: Company.rfm_tier
 
 
 @dataclass(frozen=True)

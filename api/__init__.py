@@ -4,7 +4,13 @@ from api._keys import KeyRecord, KeyStore
 from api._principal import Principal, Role
 from api.app import create_app
 from api.config import ApiSettings
-from api.intelligence import CrossSellItem, DecisionMember, Intelligence, StoreIntelligence
+from api.intelligence import (
+    CrossSellItem,
+    DecisionMember,
+    Intelligence,
+    StoredIntelligence,
+    StoreIntelligence,
+)
 
 __all__ = [
     "ApiSettings",
@@ -16,5 +22,6 @@ __all__ = [
     "Principal",
     "Role",
     "StoreIntelligence",
+    "StoredIntelligence",
     "create_app",
 ]

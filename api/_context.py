@@ -14,7 +14,7 @@ from api._loader import DataLoader
 from api._policy import Policy
 from api._principal import Principal
 from api._reads import Props, ReadModel
-from api.intelligence import CrossSellItem, DecisionMember, Intelligence
+from api.intelligence import CrossSellItem, DecisionMember, Intelligence, ScopedIntelligence
 from graph import GraphStore
 
 Related = list[tuple[Props, Props]]
@@ -71,9 +71,15 @@ class Context:
             loader = self._related[ident] = DataLoader(batch, [])
         return loader
 
+    def _intelligence(self) -> Intelligence:
+        """The analytics adapter, bound to this request's policy-checked reads if it can be."""
+        if isinstance(self.intelligence, ScopedIntelligence):
+            return self.intelligence.scoped(self.reads)
+        return self.intelligence
+
     def chain_loader(self) -> DataLoader[str, list[DecisionMember]]:
         if self._chains is None:
-            self._chains = DataLoader(self.intelligence.decision_chains, [])
+            self._chains = DataLoader(self._intelligence().decision_chains, [])
         return self._chains
 
     def purchases_loader(self) -> DataLoader[str, list[Props]]:
@@ -84,8 +90,9 @@ class Context:
     def cross_sell_loader(self, first: int) -> DataLoader[str, list[CrossSellItem]]:
         loader = self._cross_sell.get(first)
         if loader is None:
+            intelligence = self._intelligence()
             loader = self._cross_sell[first] = DataLoader(
-                lambda keys: self.intelligence.cross_sell(keys, first), []
+                lambda keys: intelligence.cross_sell(keys, first), []
             )
         return loader
 

@@ -193,6 +193,9 @@ class DecisionMemberType(graphene.ObjectType):  # type: ignore[misc]
     stance = graphene.String()
     influence = graphene.Float(required=True, description="0..1, higher decides more")
     reasons = graphene.List(graphene.NonNull(graphene.String), required=True)
+    rank = graphene.Int(
+        description="place in the account's decision chain (unset before an influence analysis)"
+    )
 
     @staticmethod
     async def resolve_person(member: DecisionMember, info: GraphQLResolveInfo) -> Rec | None:
@@ -210,6 +213,10 @@ class CrossSellType(graphene.ObjectType):  # type: ignore[misc]
     evidence = graphene.List(graphene.NonNull(graphene.String), required=True)
     paths = graphene.List(graphene.NonNull(graphene.List(graphene.NonNull(graphene.String))), required=True)
     contact = graphene.Field(lambda: TYPES["Person"], description="whom to approach")
+    rank = graphene.Int(description="1 = best")
+    kinds = graphene.List(
+        graphene.NonNull(graphene.String), required=True, description="the methods that contributed"
+    )
 
     @staticmethod
     async def resolve_product(item: CrossSellItem, info: GraphQLResolveInfo) -> Rec | None:
@@ -283,7 +290,80 @@ def _company_extra() -> dict[str, Any]:
     }
 
 
-EXTRA_FIELDS["Company"] = _company_extra
+class InfluenceType(graphene.ObjectType):  # type: ignore[misc]
+    class Meta:
+        name = "Influence"
+        description = "A person's place in their account's decision chain (influence analysis)"
+
+    score = graphene.Float(required=True, description="higher decides more")
+    rank = graphene.Int(required=True, description="1 = most influential in the account")
+    reasons = graphene.List(graphene.NonNull(graphene.String), required=True)
+
+
+class RfmType(graphene.ObjectType):  # type: ignore[misc]
+    class Meta:
+        name = "Rfm"
+        description = "RFM value segment, lifetime value, community and churn risk (segments analysis)"
+
+    tier = graphene.String(
+        required=True, description="loyal high-value, growth potential, at risk or dormant"
+    )
+    recency = graphene.Int(description="recency score 1..5, 5 = ordered most recently")
+    frequency = graphene.Int(description="frequency score 1..5")
+    monetary = graphene.Int(description="monetary score 1..5")
+    recency_days = graphene.Int(description="days since the last order")
+    orders = graphene.Int(description="orders in the last year")
+    spend = graphene.Float(description="spend in the last year")
+    ltv = graphene.Float(description="estimated lifetime value")
+    community = graphene.String(description="community of accounts that buy alike")
+    churn_risk = graphene.Float(description="0..1")
+
+
+def _influence(rec: Rec, info: GraphQLResolveInfo) -> dict[str, Any] | None:
+    p = rec.props
+    if p.get("influence_rank") is None:
+        return None
+    return {
+        "score": p.get("influence_score", 0.0),
+        "rank": p["influence_rank"],
+        "reasons": p.get("influence_reasons") or [],
+    }
+
+
+def _rfm(rec: Rec, info: GraphQLResolveInfo) -> dict[str, Any] | None:
+    p = rec.props
+    if p.get("rfm_tier") is None:
+        return None
+    return {
+        "tier": p["rfm_tier"],
+        "recency": p.get("rfm_r"),
+        "frequency": p.get("rfm_f"),
+        "monetary": p.get("rfm_m"),
+        "recency_days": p.get("rfm_recency_days"),
+        "orders": p.get("rfm_frequency"),
+        "spend": p.get("rfm_monetary"),
+        "ltv": p.get("ltv"),
+        "community": p.get("community"),
+        "churn_risk": p.get("churn_risk"),
+    }
+
+
+def _company_fields() -> dict[str, Any]:
+    return _company_extra() | {
+        "rfm": graphene.Field(RfmType, resolver=_rfm, description="unset before a segments analysis"),
+    }
+
+
+def _person_extra() -> dict[str, Any]:
+    return {
+        "influence": graphene.Field(
+            InfluenceType, resolver=_influence, description="unset before an influence analysis"
+        ),
+    }
+
+
+EXTRA_FIELDS["Company"] = _company_fields
+EXTRA_FIELDS["Person"] = _person_extra
 
 
 class Me(graphene.ObjectType):  # type: ignore[misc]

@@ -18,6 +18,10 @@ from graph import GraphStore
 from schema import REGISTRY
 
 Props = dict[str, Any]
+_PERSON_COLUMNS = (
+    "p.seniority AS seniority, p.influence_score AS score, p.influence_rank AS rank, "
+    "p.influence_reasons AS reasons"
+)
 Observer = Callable[[str, float], None]
 
 
@@ -115,6 +119,52 @@ class ReadModel:
             out.setdefault(r["key"], []).append(r)
         for rows in out.values():
             rows.sort(key=lambda r: (-(r["amount"] or 0.0), r["product"]))
+        return out
+
+    def recommendations(self, keys: Sequence[str]) -> dict[str, list[Props]]:
+        """Per visible company: its current ``RECOMMENDS`` edges (withdrawn ones, which
+        have no rank, left out) with the product key under ``product``, best first."""
+        where, params = self._where("Company", "a", [Clause("a.id IN $keys"), Clause("e.rank IS NOT NULL")])
+        text = (
+            f"MATCH (a:Company)-[e:{_rel('RECOMMENDS')}]->(n:Product){where} "
+            "RETURN a.id AS key, n.id AS product, properties(e) AS edge"
+        )
+        out: dict[str, list[Props]] = {k: [] for k in keys}
+        for r in self._run("recommendations", text, {**params, "keys": list(keys)}):
+            out.setdefault(r["key"], []).append(clean(r["edge"]) | {"product": r["product"]})
+        for rows in out.values():
+            rows.sort(key=lambda r: (r["rank"], r["product"]))
+        return out
+
+    def decision_people(self, keys: Sequence[str]) -> dict[str, list[Props]]:
+        """Per visible company, in one read: the people with a ``DECISION_ROLE`` on it
+        (``kind`` "role": role, stance) and its current people with a stored influence
+        rank (``kind`` "ranked"), each with seniority and stored influence (``score``,
+        ``rank``, ``reasons``; unset before an influence analysis has run)."""
+        roles, params = self._where("Company", "a", [Clause("a.id IN $keys")])
+        ranked_clauses = [
+            Clause("a.id IN $keys"),
+            Clause("p.influence_rank IS NOT NULL"),
+            Clause("w.until IS NULL"),
+        ]
+        ranked, _ = self._where("Company", "a", ranked_clauses)
+        text = (
+            f"MATCH (p:Person)-[r:{_rel('DECISION_ROLE')}]->(a:Company){roles} "
+            "RETURN 'role' AS kind, a.id AS key, p.id AS person, r.role AS role, r.stance AS stance, "
+            f"true AS current, {_PERSON_COLUMNS} "
+            f"UNION ALL MATCH (p:Person)-[w:{_rel('WORKS_AT')}]->(a:Company){ranked} "
+            "RETURN 'ranked' AS kind, a.id AS key, p.id AS person, '' AS role, '' AS stance, "
+            f"coalesce(w.current, true) AS current, {_PERSON_COLUMNS}"
+        )
+        found = self._by_key("decision_people", text, {**params, "keys": list(keys)}, keys)
+        return {k: [r for r in rows if r["current"] is not False] for k, rows in found.items()}
+
+    def _by_key(
+        self, kind: str, text: str, params: Mapping[str, Any], keys: Sequence[str]
+    ) -> dict[str, list[Props]]:
+        out: dict[str, list[Props]] = {k: [] for k in keys}
+        for r in self._run(kind, text, params):
+            out.setdefault(r["key"], []).append(r)
         return out
 
     def page(

@@ -87,6 +87,9 @@ REL_FIELDS: dict[tuple[str, str, str, bool], str] = {
     ("INTERESTED_IN", "Company", "Topic", False): "interestedCompanies",
     ("INTERESTED_IN", "Person", "Topic", True): "interests",
     ("INTERESTED_IN", "Person", "Topic", False): "interestedPeople",
+    # raw RECOMMENDS edges, withdrawn ones (no rank, score 0) included; Company.crossSell reads them
+    ("RECOMMENDS", "Company", "Product", True): "recommendedProducts",
+    ("RECOMMENDS", "Company", "Product", False): "recommendedTo",
 }
 
 

@@ -25,7 +25,7 @@ from api._ratelimit import RateLimiter
 from api._schema import graphql_schema
 from api._state import ApiState
 from api.config import ApiSettings
-from api.intelligence import Intelligence, StoreIntelligence
+from api.intelligence import Intelligence, StoredIntelligence
 from graph import GraphError, GraphStore
 
 log = logging.getLogger("accountgraph.api")
@@ -54,7 +54,7 @@ def build_state(
     return ApiState(
         settings=settings,
         store=store,
-        intelligence=intelligence or StoreIntelligence(store),
+        intelligence=intelligence or StoredIntelligence(store),
         auth=Authenticator(KeyStore(settings.keys_path(data_dir)), verifier, demo=demo),
         audit=AuditLog(settings.audit_path(data_dir)),
         schema=schema,

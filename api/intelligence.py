@@ -1,18 +1,23 @@
 """What the API asks of the analytics: precomputed results per company, read in batches.
 
-``Intelligence`` is the port; ``StoreIntelligence`` is the default adapter. Until the
-analytics runners store their results, it derives the decision chain directly from
-``DECISION_ROLE`` and ``WORKS_AT`` edges with a transparent score, and serves no
-cross-sell recommendations (none are stored). A runner-backed adapter replaces it
-without touching the schema.
+``Intelligence`` is the port. ``StoredIntelligence`` (the default) serves what
+``accountgraph analyze`` wrote into the graph: ``RECOMMENDS`` edges for cross-sell and
+each person's stored influence for the decision chain, through the request's
+policy-checked reads (``scoped``), one store read per batch of companies. Before an
+influence analysis has run on an account it falls back to ``StoreIntelligence``'s
+transparent role-and-seniority score over ``DECISION_ROLE`` edges.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol, runtime_checkable
 
+from api._policy import PUBLIC_LABELS, Policy
+from api._principal import Principal, Role
+from api._reads import Props, ReadModel
 from graph import GraphStore
 
 
@@ -23,6 +28,7 @@ class DecisionMember:
     stance: str | None
     influence: float
     reasons: tuple[str, ...]
+    rank: int | None = None
 
 
 @dataclass(frozen=True)
@@ -33,12 +39,21 @@ class CrossSellItem:
     evidence: tuple[str, ...] = ()
     paths: tuple[tuple[str, ...], ...] = ()
     contact_id: str | None = None
+    rank: int | None = None
+    kinds: tuple[str, ...] = ()
 
 
 class Intelligence(Protocol):
     def decision_chains(self, company_ids: Sequence[str]) -> dict[str, list[DecisionMember]]: ...
 
     def cross_sell(self, company_ids: Sequence[str], first: int) -> dict[str, list[CrossSellItem]]: ...
+
+
+@runtime_checkable
+class ScopedIntelligence(Protocol):
+    """An adapter that reads through a request's policy-checked reads."""
+
+    def scoped(self, reads: ReadModel) -> Intelligence: ...
 
 
 ROLE_WEIGHT = {
@@ -53,6 +68,25 @@ ROLE_WEIGHT = {
 }
 SENIORITY_WEIGHT = {"c_level": 1.0, "vp": 0.85, "director": 0.7, "manager": 0.5, "staff": 0.3}
 
+
+def role_based(row: Props) -> DecisionMember:
+    """A transparent influence from the role and seniority alone (no analysis needed)."""
+    role_w = ROLE_WEIGHT.get(row["role"], 0.2)
+    seniority_w = SENIORITY_WEIGHT.get(row["seniority"] or "", 0.4)
+    reasons = [f"role {row['role']} (weight {role_w:.2f})"]
+    if row["seniority"]:
+        reasons.append(f"seniority {row['seniority']} (weight {seniority_w:.2f})")
+    if row["stance"]:
+        reasons.append(f"stance {row['stance']}")
+    return DecisionMember(
+        person_id=row["person"],
+        role=row["role"],
+        stance=row["stance"],
+        influence=round(0.6 * role_w + 0.4 * seniority_w, 4),
+        reasons=tuple(reasons),
+    )
+
+
 _CHAIN = (
     "UNWIND $keys AS k MATCH (c:Company {id: k}) MATCH (p:Person)-[r:DECISION_ROLE]->(c) "
     "RETURN c.id AS company, p.id AS person, r.role AS role, r.stance AS stance, "
@@ -61,7 +95,8 @@ _CHAIN = (
 
 
 class StoreIntelligence:
-    """Decision chains from the graph's role edges; cross-sell from stored results (none yet)."""
+    """Decision chains from the graph's role edges alone; no cross-sell. Ignores analysis
+    results and the request's policy (callers pass visible companies only)."""
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
@@ -69,25 +104,127 @@ class StoreIntelligence:
     def decision_chains(self, company_ids: Sequence[str]) -> dict[str, list[DecisionMember]]:
         chains: dict[str, list[DecisionMember]] = {k: [] for k in company_ids}
         for row in self.store._read(_CHAIN, {"keys": list(company_ids)}):
-            role_w = ROLE_WEIGHT.get(row["role"], 0.2)
-            seniority_w = SENIORITY_WEIGHT.get(row["seniority"] or "", 0.4)
-            reasons = [f"role {row['role']} (weight {role_w:.2f})"]
-            if row["seniority"]:
-                reasons.append(f"seniority {row['seniority']} (weight {seniority_w:.2f})")
-            if row["stance"]:
-                reasons.append(f"stance {row['stance']}")
-            chains[row["company"]].append(
-                DecisionMember(
-                    person_id=row["person"],
-                    role=row["role"],
-                    stance=row["stance"],
-                    influence=round(0.6 * role_w + 0.4 * seniority_w, 4),
-                    reasons=tuple(reasons),
-                )
-            )
+            chains[row["company"]].append(role_based(row))
         for members in chains.values():
             members.sort(key=lambda m: (-m.influence, m.person_id))
         return chains
 
     def cross_sell(self, company_ids: Sequence[str], first: int) -> dict[str, list[CrossSellItem]]:
         return {k: [] for k in company_ids}
+
+
+#: a role for a ranked person who holds no decision role on the account
+CONTACT = "contact"
+_HIDDEN = {"Company": "(another account)", "Person": "(a contact)"}
+_UNSCOPED = Principal(subject="intelligence", role=Role.ADMIN)
+
+
+class StoredIntelligence:
+    """Serves the analyses' stored results; the role-based chain where none are stored.
+
+    ``scoped(reads)`` binds it to a request's reads, so the territory policy and the
+    store-latency metrics apply; unbound, it reads without restriction (for programs
+    that are not serving a principal).
+    """
+
+    def __init__(self, store: GraphStore, reads: ReadModel | None = None) -> None:
+        self.store = store
+        self.reads = reads or ReadModel(store, Policy(_UNSCOPED))
+
+    def scoped(self, reads: ReadModel) -> StoredIntelligence:
+        return StoredIntelligence(self.store, reads)
+
+    def decision_chains(self, company_ids: Sequence[str]) -> dict[str, list[DecisionMember]]:
+        """Per company: people ranked by the influence analysis (rank order), then anyone
+        else holding a decision role; accounts never analysed get the role-based chain."""
+        found = self.reads.decision_people(company_ids)
+        chains: dict[str, list[DecisionMember]] = {}
+        for key in company_ids:
+            rows = found.get(key, [])
+            by_person = {r["person"]: r for r in rows if r["kind"] == "role"}
+            people = sorted(
+                (r for r in rows if r["kind"] == "ranked"), key=lambda r: (r["rank"], r["person"])
+            )
+            if not people:
+                fallback = [role_based(r) for r in by_person.values()]
+                chains[key] = sorted(fallback, key=lambda m: (-m.influence, m.person_id))
+                continue
+            members = [_stored_member(r, by_person.get(r["person"])) for r in people]
+            seen = {r["person"] for r in people}
+            rest = [role_based(r) for p, r in sorted(by_person.items()) if p not in seen]
+            chains[key] = members + sorted(rest, key=lambda m: (-m.influence, m.person_id))
+        return chains
+
+    def cross_sell(self, company_ids: Sequence[str], first: int) -> dict[str, list[CrossSellItem]]:
+        """Per company: its ``RECOMMENDS`` edges, best first, at most ``first``; names of
+        accounts and people on explanation paths the principal may not see are hidden."""
+        found = {k: rows[:first] for k, rows in self.reads.recommendations(company_ids).items()}
+        paths = {id(row): _paths(row.get("paths")) for rows in found.values() for row in rows}
+        visible = self._visible(n for ps in paths.values() for p in ps for n in p["nodes"])
+        out: dict[str, list[CrossSellItem]] = {}
+        for key, rows in found.items():
+            out[key] = [_item(row, paths[id(row)], visible) for row in rows]
+        return out
+
+    def _visible(self, nodes: Iterable[Sequence[Any]]) -> set[tuple[str, str]]:
+        wanted: dict[str, set[str]] = {}
+        for label, key, *_ in nodes:
+            wanted.setdefault(str(label), set()).add(str(key))
+        out: set[tuple[str, str]] = set()
+        for label, keys in sorted(wanted.items()):
+            # public types (products) cost no read; visible_keys reads nothing unscoped
+            shown = keys if label in PUBLIC_LABELS else self.reads.visible_keys(label, sorted(keys))
+            out.update((label, k) for k in shown)
+        return out
+
+
+def _stored_member(row: Props, role: Props | None) -> DecisionMember:
+    return DecisionMember(
+        person_id=row["person"],
+        role=role["role"] if role else CONTACT,
+        stance=role["stance"] if role else None,
+        influence=float(row["score"] or 0.0),
+        reasons=tuple(row["reasons"] or ()),
+        rank=int(row["rank"]),
+    )
+
+
+def _paths(text: str | None) -> list[dict[str, Any]]:
+    value = json.loads(text) if text else []
+    return value if isinstance(value, list) else []
+
+
+def _render(path: dict[str, Any], visible: set[tuple[str, str]]) -> tuple[str, ...]:
+    """``name, REL, name, ...``; a hop walked against its direction reads ``←REL``."""
+    nodes = path.get("nodes", [])
+    hops = path.get("hops", [])
+    parts: list[str] = []
+    for i, (label, key, name) in enumerate(nodes):
+        if i:
+            rel, forward = hops[i - 1]
+            parts.append(str(rel) if forward else f"←{rel}")
+        parts.append(str(name) if (label, key) in visible else _HIDDEN.get(label, "(hidden)"))
+    return tuple(parts)
+
+
+def _evidence(text: str | None) -> tuple[str, ...]:
+    out = []
+    for item in json.loads(text) if text else []:
+        numbers = ", ".join(
+            f"{k} {v:.3g}" if isinstance(v, float) else f"{k} {v}" for k, v in item["numbers"].items()
+        )
+        out.append(f"{item['method']}: {item['detail']}" + (f" ({numbers})" if numbers else ""))
+    return tuple(out)
+
+
+def _item(row: Props, paths: list[dict[str, Any]], visible: set[tuple[str, str]]) -> CrossSellItem:
+    return CrossSellItem(
+        product_id=row["product"],
+        score=float(row["score"]),
+        explanation=str(row.get("explanation") or ""),
+        evidence=_evidence(row.get("evidence")),
+        paths=tuple(_render(p, visible) for p in paths),
+        contact_id=row.get("contact_id"),
+        rank=row.get("rank"),
+        kinds=tuple(row.get("kinds") or ()),
+    )

@@ -29,6 +29,8 @@ SIGNAL_STATUSES = ("open", "acknowledged", "dismissed", "resolved")
 SEVERITIES = ("low", "medium", "high", "critical")
 RUN_KINDS = ("ingest_records", "ingest_text", "analyze")
 RUN_STATUSES = ("running", "completed", "failed")
+#: RFM value tiers the segments analysis assigns (``algorithms.segments``)
+RFM_TIERS = ("loyal high-value", "growth potential", "at risk", "dormant")
 
 PROVENANCE = (
     Prop("source", doc="the system or file the fact came from"),
@@ -79,6 +81,17 @@ NODES: tuple[NodeType, ...] = (
         Prop("is_self", T.BOOL),
         Prop("tax_id", doc="registration number, e.g. the unified social credit code"),
         Prop("phone", doc="switchboard, E.164"),
+        # written by the segments analysis (run_id names the run that last changed them)
+        Prop("rfm_tier", choices=RFM_TIERS, doc="RFM value tier"),
+        Prop("rfm_r", T.INT, minimum=1, maximum=5, doc="recency score, 5 = ordered most recently"),
+        Prop("rfm_f", T.INT, minimum=1, maximum=5, doc="frequency score (orders in the last year)"),
+        Prop("rfm_m", T.INT, minimum=1, maximum=5, doc="monetary score (spend in the last year)"),
+        Prop("rfm_recency_days", T.INT, minimum=0, doc="days since the last order"),
+        Prop("rfm_frequency", T.INT, minimum=0, doc="orders in the last year"),
+        Prop("rfm_monetary", T.FLOAT, minimum=0, doc="spend in the last year"),
+        Prop("ltv", T.FLOAT, minimum=0, doc="estimated lifetime value"),
+        Prop("community", doc="Louvain community of accounts that buy alike"),
+        Prop("churn_risk", T.FLOAT, minimum=0.0, maximum=1.0, doc="churn model risk, 90-day rule as floor"),
         doc="Any organisation; its role follows from its relationships.",
         indexed=("name", "domain", "territory"),
     ),
@@ -93,6 +106,10 @@ NODES: tuple[NodeType, ...] = (
         Prop("phone", doc="E.164"),
         Prop("territory"),
         Prop("internal", T.BOOL, doc="one of our reps"),
+        # written by the influence analysis: the person's place in their account's decision chain
+        Prop("influence_score", T.FLOAT, minimum=0.0, doc="decision-chain influence in the account"),
+        Prop("influence_rank", T.INT, minimum=1, doc="1 = most influential in the account"),
+        Prop("influence_reasons", T.STRING_LIST, doc="why, in words"),
         indexed=("name", "email"),
     ),
     _node(
@@ -139,6 +156,8 @@ NODES: tuple[NodeType, ...] = (
         Prop("suggested_action"),
         Prop("detected_at", T.DATETIME),
         Prop("status", choices=SIGNAL_STATUSES),
+        Prop("evidence", doc="JSON: the numbers behind the signal and the nodes it rests on"),
+        Prop("last_detected_at", T.DATETIME, doc="when the analysis last found it new or changed"),
         indexed=("kind", "status"),
     ),
     _node(
@@ -239,5 +258,17 @@ RELS: tuple[RelType, ...] = (
         Prop("weight", T.FLOAT, minimum=0.0),
         Prop("last_seen", T.DATE),
         weight="weight",
+    ),
+    _rel(
+        "RECOMMENDS",
+        (("Company", "Product"),),
+        Prop("rank", T.INT, minimum=1, doc="1 = best; unset once the product is no longer recommended"),
+        Prop("score", T.FLOAT, minimum=0.0, doc="blended score; 0 once no longer recommended"),
+        Prop("explanation", doc="the contributing evidence in words"),
+        Prop("paths", doc="JSON: graph paths that explain it, as lists of [label, key] and hops"),
+        Prop("contact_id", doc="the person in the decision chain to approach"),
+        Prop("kinds", T.STRING_LIST, doc="the methods that contributed"),
+        weight="score",
+        doc="a cross-sell recommendation written by the analysis",
     ),
 )

@@ -77,8 +77,10 @@ def test_store_reads_do_not_grow_with_page_size(
     assert len(nodes) == size and all(len(n["contacts"]["nodes"]) == 2 for n in nodes)
     reads = store.reads - before
     print(f"page of {size}: {reads} store reads")
-    # page + contacts + employers + signals + chain + purchases + purchase totals
-    assert reads <= 8
+    # page + contacts + employers + signals + chain + cross-sell (RECOMMENDS edges; free
+    # while nothing was stored) + purchases + purchase totals, and one read of slack for a
+    # batch the event loop splits in two under load
+    assert reads <= 9
 
 
 def test_document_cache_skips_parse_and_validation(

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import httpx
-import pytest
 
 from api import CrossSellItem, StoreIntelligence, create_app
 from graph.adapters.ladybug import LadybugStore
@@ -40,7 +39,7 @@ class WithCrossSell(StoreIntelligence):
 def test_explorer_search_account_and_screenshot(
     market_store: LadybugStore, node_modules: Path, tmp_path: Path
 ) -> None:
-    assert Path(CHROMIUM).exists(), f"the browser test needs Chromium at {CHROMIUM} (scripts/test installs it)"
+    assert Path(CHROMIUM).exists(), f"the browser test needs Chromium at {CHROMIUM} (see scripts/test)"
     keys = make_keys(tmp_path)
     app = create_app(market_store, settings(tmp_path), tmp_path, intelligence=WithCrossSell(market_store))
     shot = tmp_path / "explorer.png"

@@ -18,6 +18,7 @@ def test_ontology_has_every_type_of_the_design() -> None:
         "Document",
         "Topic",
         "Signal",
+        "Run",
     ]
     assert {r.type for r in RELS} == {
         "WORKS_AT",
@@ -41,6 +42,7 @@ def test_ontology_has_every_type_of_the_design() -> None:
         "ABOUT",
         "MENTIONS",
         "INTERESTED_IN",
+        "RECOMMENDS",
     }
 
 
