@@ -13,7 +13,7 @@ from algorithms._sparse import FloatArray, IntArray
 from algorithms.community import louvain
 from algorithms.crosssell_mining import Baskets
 from algorithms.market import Market
-from schema._ontology import RFM_TIERS  # schema/__init__ does not re-export it yet
+from schema import RFM_TIERS
 
 __all__ = ["Segment", "account_communities", "rfm_segments", "similar_accounts"]
 

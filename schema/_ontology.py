@@ -236,6 +236,12 @@ RELS: tuple[RelType, ...] = (
     ),
     _rel("SUPPLIES", (("Company", "Company"),), Prop("since", T.DATE)),
     _rel("COMPETES_WITH", (("Company", "Company"),)),
+    _rel(
+        "EVALUATING",
+        (("Company", "Product"), ("Company", "Company")),
+        Prop("since", T.DATE),
+        doc="an account evaluating a competitor's product or vendor (mostly from notes)",
+    ),
     _rel("SUBSIDIARY_OF", (("Company", "Company"),)),
     _rel("PARTNER_OF", (("Company", "Company"),)),
     _rel("HAS_OPPORTUNITY", (("Company", "Opportunity"),)),

@@ -34,6 +34,7 @@ def test_ontology_has_every_type_of_the_design() -> None:
         "COMPLEMENTS",
         "SUPPLIES",
         "COMPETES_WITH",
+        "EVALUATING",
         "SUBSIDIARY_OF",
         "PARTNER_OF",
         "HAS_OPPORTUNITY",

@@ -33,6 +33,9 @@ def test_ingest_writes_facts_with_evidence_and_reruns_write_nothing(
     assert first.documents == 123
     assert first.edges_written > 0 and first.nodes_written > 0
     assert first.facts["WORKS_AT"] > 0 and first.facts["USES"] > 0
+    assert first.facts["EVALUATING"] > 0 and not first.not_stored, "every extracted relation has a type"
+    evaluating = [e for e in store.iter_edges("EVALUATING") if e.props.get("run_id") == "text-1"]
+    assert evaluating and {e.end[0] for e in evaluating} <= {"Company", "Product"}
     again = ingest_text(store, [src], "text-2", tmp_path / "run2", pipeline=text_graph.pipeline)
     assert (again.documents, again.unchanged, again.nodes_written, again.edges_written) == (0, 123, 0, 0)
 
