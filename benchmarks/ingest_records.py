@@ -72,8 +72,9 @@ def fresh(kind: str, target: str, user: str, password: str) -> GraphStore:
         return open_store(kind, target)
     store = open_store(kind, target, user, password)
     assert isinstance(store, Neo4jStore)
-    with store.driver.session() as session:
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 20000 ROWS").consume()
+    with store.driver.session() as session:  # edges first: a company may hold thousands of them
+        session.run("MATCH ()-[e]->() CALL (e) { DELETE e } IN TRANSACTIONS OF 10000 ROWS").consume()
+        session.run("MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
     return store
 
 
