@@ -21,10 +21,10 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import resource
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -90,9 +90,20 @@ def child(kind: str, target: str, user: str, password: str, data: str, run_dir: 
             samples.append((read, proc.memory_info().rss))
             objects.append(len(gc.get_objects()))
 
+    # ru_maxrss would count the parent's memory at fork time: sample our own RSS instead
+    peak = [proc.memory_info().rss]
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(0.1):
+            peak[0] = max(peak[0], proc.memory_info().rss)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
     report = ingest_directory(store, Path(data), ORDER_LINES, Path(run_dir), "e2e", batch)
     store.close()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    done.set()
+    watcher.join()
     result = {
         "read": report.read,
         "edges": report.edges_written,
@@ -100,7 +111,7 @@ def child(kind: str, target: str, user: str, password: str, data: str, run_dir: 
         "seconds": report.seconds,
         "samples": samples,
         "objects": objects,
-        "peak": peak,
+        "peak": peak[0],
     }
     (Path(run_dir) / "e2e.json").write_text(json.dumps(result), encoding="utf-8")
     print(json.dumps(result))
