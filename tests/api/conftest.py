@@ -129,6 +129,7 @@ def node_modules() -> Path:
     """``npm ci`` the test's Node packages (graphql-http) once per session."""
     npm = shutil.which("npm")
     assert npm is not None, "the API tests need Node.js and npm"
-    if not all((HERE / "node_modules" / p).exists() for p in ("graphql-http", "playwright-core", "graphql-request")):
+    needed = ("graphql-http", "playwright-core", "graphql-request")
+    if not all((HERE / "node_modules" / p).exists() for p in needed):
         subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=HERE, check=True, timeout=600)
     return HERE / "node_modules"
