@@ -14,6 +14,7 @@ from api._loader import DataLoader
 from api._policy import Policy
 from api._principal import Principal
 from api._reads import Props, ReadModel
+from api._services import Services
 from api.intelligence import CrossSellItem, DecisionMember, Intelligence, ScopedIntelligence
 from graph import GraphStore
 
@@ -36,6 +37,8 @@ class Context:
     _chains: DataLoader[str, list[DecisionMember]] | None = None
     _cross_sell: dict[int, DataLoader[str, list[CrossSellItem]]] = field(default_factory=dict)
     _purchases: DataLoader[str, list[Props]] | None = None
+    #: jobs, warm-introduction graphs, ingest locations (``api._services``)
+    services: Services | None = None
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
         """Run a blocking store call in a worker thread."""

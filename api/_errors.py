@@ -20,6 +20,11 @@ class Code(StrEnum):
     GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
     GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
     STORE_UNAVAILABLE = "STORE_UNAVAILABLE"
+    #: a persisted-query hash the server does not know: send the document with it once
+    PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND"
+    PERSISTED_QUERY_NOT_SUPPORTED = "PERSISTED_QUERY_NOT_SUPPORTED"
+    #: the server runs only allow-listed documents, and this is not one of them
+    PERSISTED_QUERY_NOT_IN_LIST = "PERSISTED_QUERY_NOT_IN_LIST"
     INTERNAL = "INTERNAL"
 
 

@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from api._errors import ApiError, AuthError, Code
+from api._persisted import PersistedQueryError
 from api._state import ApiState
 
 log = logging.getLogger("accountgraph.api")
@@ -164,7 +165,11 @@ async def _handle(request: Request, state: ApiState, media: str) -> tuple[Respon
         raise _RequestError(
             429, "too many requests", Code.RATE_LIMITED, **{"Retry-After": str(int(wait) + 1)}
         )
-    query, variables, operation_name = _check(await _params(request))
+    try:
+        params = state.services.persisted.expand(await _params(request))
+    except PersistedQueryError as exc:
+        raise _RequestError(exc.status, exc.message, exc.code) from None
+    query, variables, operation_name = _check(params)
     error_status = 400 if media == GRAPHQL_RESPONSE else 200
 
     def errors(errs: list[GraphQLError], status: int = error_status) -> Response:

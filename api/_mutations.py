@@ -1,4 +1,5 @@
-"""Mutations: signal triage and validated upserts, each checked by the policy and audited."""
+"""Mutations: signal triage and validated upserts, each checked by the policy and audited;
+the ingest and recompute mutations (background jobs) come from ``api._job_fields``."""
 
 from __future__ import annotations
 
@@ -6,18 +7,24 @@ import datetime as dt
 from typing import Any
 
 import graphene
+from graphene.types.generic import GenericScalar
+from graphene.utils.str_converters import to_snake_case
 from graphql import GraphQLResolveInfo
 
 from api._context import Context, audit_args
 from api._errors import ApiError, Code
+from api._job_fields import job_mutations
 from api._principal import Role
 from api._relay import from_global_id
-from api._types import TYPES, Rec, ctx_of, scalar
-from schema import REGISTRY
+from api._types import TYPES, Node, Rec, ctx_of, scalar
+from graph import DanglingEdgeError
+from schema import REGISTRY, PropType, RelType, SchemaError
 from schema import ValidationError as SchemaValidationError
 
 _WRITERS = frozenset({Role.ADMIN, Role.MANAGER, Role.REP})
 _NOT_INPUT = frozenset({"source", "source_key", "source_keys", "run_id", "ingested_at", "content_hash"})
+#: relationships the analyses write and rewrite on every run: not for hand edits
+ANALYSIS_OWNED = frozenset({"RECOMMENDS", "SIMILAR_TO"})
 
 
 def _require_writer(context: Context) -> None:
@@ -140,6 +147,107 @@ async def _upsert_person(
     return Rec("Person", props[row["id"]])
 
 
+class JSONObject(GenericScalar):  # type: ignore[misc]
+    """A JSON object, e.g. ``{strength: 0.8, lastContact: "2026-07-01"}``."""
+
+
+class RelationshipType(graphene.ObjectType):  # type: ignore[misc]
+    class Meta:
+        name = "Relationship"
+
+    type = graphene.String(required=True)
+    start = graphene.Field(Node, required=True, name="from")
+    end = graphene.Field(Node, required=True, name="to")
+    properties = graphene.JSONString(required=True, description="as stored, provenance aside")
+
+
+def _coerce(prop_type: PropType, name: str, value: Any) -> Any:
+    """A JSON value as the ontology types it: ISO dates and times, integers as floats."""
+    try:
+        if prop_type is PropType.DATE and isinstance(value, str):
+            return dt.date.fromisoformat(value)
+        if prop_type is PropType.DATETIME and isinstance(value, str):
+            return dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise ApiError(
+            Code.BAD_USER_INPUT, f"properties.{name}: not an ISO {prop_type.value}: {value!r:.40}"
+        ) from None
+    if prop_type is PropType.FLOAT and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    return value
+
+
+def _edge_props(rel: RelType, given: Any) -> dict[str, Any]:
+    if given is None:
+        return {}
+    if not isinstance(given, dict):
+        raise ApiError(Code.BAD_USER_INPUT, "properties: give an object of property names and values")
+    known = {p.name: p for p in rel.props if p.name not in _NOT_INPUT}
+    out: dict[str, Any] = {}
+    for name, value in given.items():
+        prop = known.get(to_snake_case(str(name)))
+        if prop is None:
+            allowed = ", ".join(sorted(known)) or "none"
+            raise ApiError(
+                Code.BAD_USER_INPUT, f"properties.{name}: {rel.type} has no such property (known: {allowed})"
+            )
+        out[prop.name] = _coerce(prop.type, str(name), value)
+    return out
+
+
+async def _visible_end(context: Context, which: str, global_id: str) -> Rec:
+    label, key = from_global_id(global_id)
+    props = await context.node_loader(label).load(key)
+    if props is None:
+        raise ApiError(Code.NOT_FOUND, f"{which}: no such {label.lower()} in your scope")
+    return Rec(label, props)
+
+
+def _plain(props: dict[str, Any]) -> dict[str, Any]:
+    shown = {k: v for k, v in props.items() if k not in _NOT_INPUT}
+    return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in sorted(shown.items())}
+
+
+async def _upsert_relationship(
+    root: Any, info: GraphQLResolveInfo, type: str, start: str, end: str, properties: Any = None
+) -> dict[str, Any]:
+    context = ctx_of(info)
+    _require_writer(context)
+    a, b = await _visible_end(context, "from", start), await _visible_end(context, "to", end)
+    (a_label, a_key), (b_label, b_key) = (a.label, a.key), (b.label, b.key)
+    try:
+        rel = REGISTRY.check_endpoints(type, a_label, b_label)
+    except SchemaError as exc:
+        raise ApiError(Code.BAD_USER_INPUT, f"type: {exc}") from None
+    if rel.type in ANALYSIS_OWNED:
+        raise ApiError(Code.BAD_USER_INPUT, f"type: {rel.type} is written by the analyses, not by hand")
+    props = _edge_props(rel, properties)
+    row = {"_from": a_key, "_to": b_key, **props, **_provenance(context)}
+    try:
+        await context.run(context.store.upsert_edges, rel.type, a_label, b_label, [row])
+    except SchemaValidationError as exc:
+        raise ApiError(Code.BAD_USER_INPUT, str(exc)) from None
+    except DanglingEdgeError:
+        raise ApiError(Code.NOT_FOUND, "from or to: deleted meanwhile") from None
+    context.audit.record(
+        context.principal,
+        "mutation",
+        field="upsertRelationship",
+        target=f"{rel.type}:{a_label}:{a_key}->{b_label}:{b_key}",
+        arguments=audit_args({"properties": props}),
+    )
+    found = await context.run(context.reads.related, rel.type, a_label, b_label, True, [a_key])
+    stored = [
+        e for n, e in found[a_key] if n["id"] == b_key and (not rel.key or e.get(rel.key) == row.get(rel.key))
+    ]
+    return {
+        "type": rel.type,
+        "start": a,
+        "end": b,
+        "properties": _plain(stored[0] if stored else row),
+    }
+
+
 def mutation_attrs() -> dict[str, Any]:
     signal, company, person = TYPES["Signal"], TYPES["Company"], TYPES["Person"]
     return {
@@ -162,4 +270,15 @@ def mutation_attrs() -> dict[str, Any]:
             company_key=graphene.String(description="the company the person works at (WORKS_AT)"),
             resolver=_upsert_person,
         ),
+        "upsert_relationship": graphene.Field(
+            RelationshipType,
+            required=True,
+            type=graphene.String(required=True, description="an ontology relationship type, e.g. KNOWS"),
+            start=graphene.ID(required=True, name="from"),
+            end=graphene.ID(required=True, name="to"),
+            properties=JSONObject(description="its properties by name, e.g. {strength: 0.8}"),
+            resolver=_upsert_relationship,
+            description="merge a relationship between two nodes you may see, validated against the ontology",
+        ),
+        **job_mutations(),
     }

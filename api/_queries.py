@@ -8,6 +8,8 @@ from typing import Any
 import graphene
 from graphql import GraphQLResolveInfo
 
+from api._job_fields import job_query
+from api._network import network_company_fields, network_query_fields
 from api._paths import path_field
 from api._reads import Clause
 from api._relay import Edge as SliceEdge
@@ -349,9 +351,11 @@ def _rfm(rec: Rec, info: GraphQLResolveInfo) -> dict[str, Any] | None:
 
 
 def _company_fields() -> dict[str, Any]:
-    return _company_extra() | {
-        "rfm": graphene.Field(RfmType, resolver=_rfm, description="unset before a segments analysis"),
-    }
+    return (
+        _company_extra()
+        | network_company_fields()
+        | {"rfm": graphene.Field(RfmType, resolver=_rfm, description="unset before a segments analysis")}
+    )
 
 
 def _person_extra() -> dict[str, Any]:
@@ -399,6 +403,8 @@ def query_attrs() -> dict[str, Any]:
         "person": _key_lookup("Person"),
         "me": graphene.Field(Me, required=True, resolver=_me),
         "path": path_field(),
+        "job": job_query(),
+        **network_query_fields(),
     }
     for label, field_name in LIST_FIELDS.items():
         attrs[field_name] = _list_field(label)

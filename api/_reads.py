@@ -8,12 +8,14 @@ with a ``where`` hook, and live here until the graph layer offers batched reads 
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from api._policy import Policy
+from api._principal import Principal, Role
 from graph import GraphStore
 from schema import REGISTRY
 
@@ -223,6 +225,48 @@ class ReadModel:
         )
         rows = self._run("neighbours", text, {"keys": list(keys), "limit": limit})
         return [(r["a"], r["rel"], r["label"], r["key"]) for r in rows]
+
+    def unscoped(self) -> ReadModel:
+        """The same store and metrics without the policy: for caches every principal shares,
+        which must be cut to a principal's view before use."""
+        return ReadModel(self.store, Policy(Principal("shared-reads", Role.ADMIN)), self._observe)
+
+    def all_keys(self, label: str, clauses: Sequence[Clause] = ()) -> set[str]:
+        """The keys of every visible node of ``label`` that meets ``clauses``."""
+        where, params = self._where(label, "n", clauses)
+        text = f"{_bind(clauses)}MATCH (n:{_label(label)}){where} RETURN n.id AS key"
+        return {r["key"] for r in self._run("all_keys", text, params)}
+
+    def links(self, rel_type: str, label: str, other: str, props: Sequence[str] = ()) -> list[Props]:
+        """Every ``rel_type`` edge from a ``label`` to an ``other`` node, visible or not: its
+        start key ``s``, end key ``t`` and the named edge properties."""
+        names = {p.name for p in REGISTRY.rel(rel_type).props}
+        assert set(props) <= names, "edge properties come from the ontology"
+        cols = "".join(f", e.{p} AS {p}" for p in props)
+        arrow = f"(a:{_label(label)})-[e:{_rel(rel_type)}]->(b:{_label(other)})"
+        text = f"MATCH {arrow} RETURN a.id AS s, b.id AS t{cols}"
+        return self._run("links", text, {})
+
+    def stamp(self, labels: Sequence[str], rel_types: Sequence[str]) -> tuple[tuple[Any, ...], ...]:
+        """Per type: its count and latest ``ingested_at``, which change when it is written
+        (every writer stamps provenance). Whole types, so no policy applies."""
+        parts = [
+            f"MATCH (n:{_label(lab)}) RETURN '{lab}' AS what, count(n) AS n, max(n.ingested_at) AS at"
+            for lab in labels
+        ] + [
+            f"MATCH ()-[e:{_rel(t)}]->() RETURN '{t}' AS what, count(e) AS n, max(e.ingested_at) AS at"
+            for t in rel_types
+        ]
+        rows = self._run("stamp", " UNION ALL ".join(parts), {})
+        return tuple(sorted((r["what"], r["n"], r["at"]) for r in rows))
+
+    def latest_date(self) -> dt.date | None:
+        """The newest order line or activity date: the analyses' "today" (``Market.as_of``)."""
+        orders = self._run("latest_date", f"MATCH ()-[e:{_rel('PURCHASED')}]->() RETURN max(e.at) AS at", {})
+        acts = self._run("latest_date", f"MATCH (a:{_label('Activity')}) RETURN max(a.at) AS at", {})
+        dates = [r["at"] for r in orders if r["at"] is not None]
+        dates += [r["at"].date() for r in acts if r["at"] is not None]
+        return max(dates, default=None)
 
 
 def _prop(label: str, name: str) -> str:

@@ -15,6 +15,7 @@ from api._policy import Policy
 from api._principal import Principal
 from api._ratelimit import RateLimiter
 from api._reads import ReadModel
+from api._services import Services
 from api.config import ApiSettings
 from api.intelligence import Intelligence
 from graph import GraphStore
@@ -31,6 +32,7 @@ class ApiState:
     documents: DocumentCache
     limiter: RateLimiter
     metrics: Metrics
+    services: Services
     graphiql_html: str | None = None
 
     def introspection_for(self, principal: Principal) -> bool:
@@ -46,4 +48,5 @@ class ApiState:
             audit=self.audit,
             max_page=self.settings.max_page,
             operation=operation,
+            services=self.services,
         )

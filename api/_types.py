@@ -15,6 +15,7 @@ from api._context import Context
 from api._policy import PII_FIELDS, mask
 from api._reads import Props
 from api._relay import Slice, offset_after, page_size, slice_list, to_global_id
+from api._services import Services
 from schema import REGISTRY, NodeType, Prop, PropType, RelType
 
 #: provenance and bookkeeping, served under ``provenance`` instead of as fields
@@ -129,6 +130,12 @@ class Rec:
 def ctx_of(info: GraphQLResolveInfo) -> Context:
     context: Context = info.context
     return context
+
+
+def services_of(context: Context) -> Services:
+    """The app's jobs, warm-introduction graphs and ingest locations."""
+    assert context.services is not None, "the app wires its services into every context"
+    return context.services
 
 
 def scalar(prop: Prop, required: bool = False, **kwargs: Any) -> Any:

@@ -23,6 +23,7 @@ from api._keys import KeyStore
 from api._metrics import Metrics
 from api._ratelimit import RateLimiter
 from api._schema import graphql_schema
+from api._services import build_services
 from api._state import ApiState
 from api.config import ApiSettings
 from api.intelligence import Intelligence, StoredIntelligence
@@ -63,6 +64,7 @@ def build_state(
         ),
         limiter=RateLimiter(settings.rate_limit, settings.rate_burst),
         metrics=Metrics(),
+        services=build_services(store, settings, data_dir),
     )
 
 

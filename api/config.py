@@ -29,9 +29,25 @@ class ApiSettings(BaseSettings):
     max_cost: int = Field(default=20_000, ge=1, description="estimated objects a query may touch")
     max_page: int = Field(default=100, ge=1)
     document_cache: int = Field(default=512, ge=0, description="parsed and validated documents kept")
+    #: automatic persisted queries: a client sends ``extensions.persistedQuery.sha256Hash``
+    #: and the server remembers the document it registered under that hash
+    persisted_queries: bool = True
+    persisted_cache: int = Field(default=1000, ge=0, description="registered documents kept")
+    allowlist_dir: Path | None = Field(
+        default=None, description="*.graphql files hashed at start-up; when set, only they run"
+    )
+    ingest_root: Path | None = Field(
+        default=None,
+        description="server paths given to ingest mutations must be under it (default: <data_dir>)",
+    )
+    max_ingest_bytes: int = Field(default=20 << 20, ge=1, description="inline content per ingest mutation")
+    job_wait: float = Field(default=30.0, ge=0, description="seconds a mutation with wait: true waits")
 
     def keys_path(self, data_dir: Path) -> Path:
         return self.keys_file or data_dir / "api_keys.json"
 
     def audit_path(self, data_dir: Path) -> Path:
         return self.audit_log or data_dir / "audit.jsonl"
+
+    def ingest_path(self, data_dir: Path) -> Path:
+        return self.ingest_root or data_dir

@@ -146,3 +146,72 @@ def build(store: GraphStore, n: int = N) -> None:
         "Company",
         [{"_from": s["id"], "_to": str(s["id"])[2:], **_p(str(s["id"]))} for s in signals],
     )
+
+
+#: acquaintances towards East contact ``WARM_TARGET``: three paths start at the East rep,
+#: and the warmest of all at the West rep through a West contact (hidden from East)
+WARM_TARGET = "P-E-003-0"
+_KNOWS = (
+    ("R-E", "P-E-001-0", 0.9, dt.date(2026, 9, 1)),
+    ("P-E-001-0", "P-E-002-0", 0.8, dt.date(2026, 8, 1)),
+    ("P-E-002-0", WARM_TARGET, 0.7, dt.date(2026, 7, 1)),
+    ("R-E", "P-E-004-0", 0.3, dt.date(2024, 1, 1)),
+    ("P-E-004-0", WARM_TARGET, 0.5, dt.date(2026, 6, 1)),
+    ("R-E", "P-E-003-1", 0.6, dt.date(2026, 9, 15)),
+    ("R-W", "P-W-001-0", 0.95, dt.date(2026, 9, 20)),
+    ("P-W-001-0", WARM_TARGET, 0.95, dt.date(2026, 9, 20)),
+)
+#: (label, key, network_influence, network_rank, brokerage), strongest first
+NETWORK = (
+    ("Person", "P-W-001-0", 0.30, 1, 0.5),
+    ("Company", "E-001", 0.25, 2, 0.0),
+    ("Person", "P-E-001-0", 0.20, 3, 0.4),
+    ("Company", "W-002", 0.15, 4, 0.0),
+    ("Person", "R-E", 0.10, 5, 0.2),
+    ("Person", "P-E-002-0", 0.05, 6, 0.1),
+)
+#: E-001's most similar accounts: (other, score, rank, reasons)
+SIMILAR = (
+    ("E-002", 0.9, 1, ["both buy Infusion Pump", "same industry"]),
+    ("W-003", 0.8, 2, ["both buy Infusion Pump"]),
+    ("E-004", 0.5, 3, ["same region"]),
+)
+#: E-005's decision chain as an influence analysis stores it: (person, score, rank, reasons)
+CHAIN = (
+    ("P-E-005-1", 0.7, 1, ["champion", "most-contacted (9 interactions)"]),
+    ("P-E-005-0", 0.4, 2, ["economic buyer", "VP"]),
+)
+
+
+def build_network(store: GraphStore) -> None:
+    """Acquaintances, network influence, similar accounts and one stored decision chain,
+    over the companies ``build`` made (``n`` of at least 6)."""
+    store.upsert_edges(
+        "KNOWS",
+        "Person",
+        "Person",
+        [{"_from": a, "_to": b, "strength": s, "last_contact": d, **_p(f"{a}>{b}")} for a, b, s, d in _KNOWS],
+    )
+    store.upsert_edges(
+        "REPORTS_TO", "Person", "Person", [{"_from": "P-E-003-1", "_to": WARM_TARGET, **_p("P-E-003-1")}]
+    )
+    for label, key, influence, rank, brokerage in NETWORK:
+        _set(store, label, key, network_influence=influence, network_rank=rank, brokerage=brokerage)
+    store.upsert_edges(
+        "SIMILAR_TO",
+        "Company",
+        "Company",
+        [
+            {"_from": "E-001", "_to": b, "score": s, "rank": r, "reasons": why, **_p(f"E-001>{b}")}
+            for b, s, r, why in SIMILAR
+        ],
+    )
+    for key, score, rank, reasons in CHAIN:
+        _set(store, "Person", key, influence_score=score, influence_rank=rank, influence_reasons=reasons)
+
+
+def _set(store: GraphStore, label: str, key: str, **props: object) -> None:
+    """Set properties on a node ``build`` made (upserts need its required name)."""
+    node = store.get_node(label, key)
+    assert node is not None, key
+    store.upsert_nodes(label, [{"id": key, "name": node.props["name"], **props, **_p(key)}])

@@ -5,18 +5,23 @@ inside the territory policy."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, cast
 
 import httpx
 import pytest
+from starlette.applications import Starlette
 
+from algorithms.market import load_market
+from algorithms.paths import warm_intro_paths
 from algorithms.run import analyze
 from api import create_app
+from api._relay import to_global_id
 from graph import GraphStore
 from graph.adapters.ladybug import LadybugStore
 from tests.algorithms.small_market import write_small_market
+from tests.api import market
 from tests.api.conftest import Api, LiveServer, make_keys, settings
 from tests.api.test_dataloaders import CountingStore
 
@@ -184,3 +189,151 @@ def test_cross_sell_and_chains_are_batched(
     # decision people; products; people (contacts and chain members, one batch or two,
     # as the event loop schedules them): whatever the page size
     assert max(reads.values()) <= 8, reads
+
+
+# ---- network fields: warm introductions, influencers, similar accounts --------------------
+
+WARM = """query($to: ID!, $first: Int) { warmIntroPaths(to: $to, first: $first) {
+  cost length rep { key internal } target { key }
+  hops { person { key } relationship forward strength lastContact } } }"""
+INFLUENCERS = """query($scope: InfluencerScope, $first: Int) { influencers(scope: $scope, first: $first) {
+  rank score networkInfluence networkRank brokerage reasons node { __typename key } } }"""
+SIMILAR = '{ company(key: "E-001") { similar(first: 5) { rank score reasons company { key } } } }'
+
+
+@pytest.fixture(scope="module")
+def network_store() -> Iterator[LadybugStore]:
+    store = LadybugStore().open()
+    store.create_schema()
+    market.build(store, n=6)
+    market.build_network(store)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+@pytest.fixture(scope="module")
+def network(network_store: LadybugStore, tmp_path_factory: pytest.TempPathFactory) -> Iterator[NetworkApi]:
+    data_dir = tmp_path_factory.mktemp("network")
+    app = create_app(network_store, settings(data_dir, rate_burst=10_000, rate_limit=10_000), data_dir)
+    with LiveServer(app) as url, httpx.Client(base_url=url, timeout=60) as client:
+        yield NetworkApi(client, make_keys(data_dir), data_dir, app)
+
+
+class NetworkApi(Api):
+    def __init__(self, client: httpx.Client, keys: dict[str, str], data_dir: Path, app: Starlette) -> None:
+        super().__init__(client, keys, data_dir)
+        self.app = app
+
+    def gid(self, label: str, key: str) -> str:
+        return to_global_id(label, key)
+
+    @property
+    def warm_loads(self) -> int:
+        return int(self.app.state.api.services.warm.loads)
+
+
+def expected_paths(store: GraphStore, target: str, k: int) -> list[dict[str, Any]]:
+    """What ``algorithms.paths`` finds on the whole market, in the API's shape."""
+    full = load_market(store)
+    strength = {(e.start[1], e.end[1]): e.props for e in full.edges["KNOWS"]}
+    out = []
+    for path in warm_intro_paths(full, target, k=k):
+        hops = []
+        for (rel, a, b), hop, node in zip(path.edges(), path.hops, path.nodes[1:], strict=True):
+            edge = strength.get((a[1], b[1]), {}) if rel == "KNOWS" else {}
+            last = edge.get("last_contact")
+            hops.append(
+                {
+                    "person": {"key": node[1]},
+                    "relationship": rel,
+                    "forward": hop.forward,
+                    "strength": edge.get("strength"),
+                    "lastContact": last.isoformat() if last else None,
+                }
+            )
+        rep = {"key": path.nodes[0][1], "internal": True}
+        out.append(
+            {"cost": path.cost, "length": len(hops), "rep": rep, "target": {"key": target}, "hops": hops}
+        )
+    return out
+
+
+def check_network(ask: Callable[..., Any], store: GraphStore) -> None:
+    """The network fields against the algorithm and the stored values (any store)."""
+    target = to_global_id("Person", market.WARM_TARGET)
+    paths = ask(WARM, "admin", {"to": target, "first": 10})["warmIntroPaths"]
+    assert paths == expected_paths(store, market.WARM_TARGET, 10)
+    assert len(paths) == 4 and paths[0]["rep"]["key"] == "R-W"  # the West rep's is the warmest
+    assert [p["cost"] for p in paths] == sorted(p["cost"] for p in paths)
+    assert ask(WARM, "admin", {"to": target, "first": 1})["warmIntroPaths"] == paths[:1]
+    found = ask(INFLUENCERS, "admin", {})["influencers"]
+    assert [(i["node"]["__typename"], i["node"]["key"]) for i in found] == [
+        (lab, k) for lab, k, *_ in market.NETWORK
+    ]
+    assert [(i["score"], i["networkRank"], i["brokerage"]) for i in found] == [
+        (inf, rank, b) for *_, inf, rank, b in market.NETWORK
+    ]
+    assert [i["rank"] for i in found] == list(range(1, 7)) and all(i["reasons"] == [] for i in found)
+    west = ask(INFLUENCERS, "admin", {"scope": {"territory": "West"}})["influencers"]
+    assert [i["node"]["key"] for i in west] == ["P-W-001-0", "W-002"]
+    account = ask(INFLUENCERS, "admin", {"scope": {"account": to_global_id("Company", "E-005")}})
+    assert [(i["node"]["key"], i["score"], i["reasons"]) for i in account["influencers"]] == [
+        (key, score, reasons) for key, score, _, reasons in market.CHAIN
+    ]
+    similar = ask(SIMILAR)["company"]["similar"]
+    assert similar == [
+        {"rank": r, "score": s, "reasons": why, "company": {"key": k}} for k, s, r, why in market.SIMILAR
+    ]
+
+
+def test_network_fields_serve_the_algorithm_and_the_stored_analysis(
+    network: NetworkApi, network_store: LadybugStore
+) -> None:
+    check_network(network.data, network_store)
+
+
+def test_the_people_graph_is_read_once_and_again_after_a_write(network: NetworkApi) -> None:
+    target = network.gid("Person", market.WARM_TARGET)
+    before = network.data(WARM, "rep_east", {"to": target})["warmIntroPaths"]
+    loads = network.warm_loads
+    assert network.data(WARM, "rep_east", {"to": target})["warmIntroPaths"] == before
+    assert network.warm_loads == loads  # cached: nothing written since
+    link = """mutation($a: ID!, $b: ID!) { upsertRelationship(type: "KNOWS", from: $a, to: $b,
+      properties: {strength: 1.0, lastContact: "2026-09-29"}) { type properties } }"""
+    made = network.data(link, "rep_east", {"a": network.gid("Person", "R-E"), "b": target})
+    assert json.loads(made["upsertRelationship"]["properties"]) == {
+        "last_contact": "2026-09-29",
+        "strength": 1.0,
+    }
+    after = network.data(WARM, "rep_east", {"to": target})["warmIntroPaths"]
+    assert network.warm_loads == loads + 1
+    assert after[0]["length"] == 1 and after[0]["hops"][0]["strength"] == 1.0
+    assert after[0]["cost"] < before[0]["cost"]
+
+
+def test_network_fields_refuse_bad_arguments(network: NetworkApi) -> None:
+    company = network.gid("Company", "E-001")
+    cases: list[tuple[str, dict[str, Any], str]] = [
+        (WARM, {"to": company}, "to: warm introductions lead to a person"),
+        (WARM, {"to": network.gid("Person", "R-E"), "first": 11}, "first must be between 1 and 10"),
+        (INFLUENCERS, {"scope": {"account": company, "territory": "East"}}, "scope: give an account"),
+        (INFLUENCERS, {"scope": {"account": network.gid("Person", "R-E")}}, "scope.account: not a company"),
+    ]
+    for query, variables, message in cases:
+        body = network.post(query, "admin", variables).json()
+        assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT", body
+        assert body["errors"][0]["message"].startswith(message), body
+    unknown = network.gid("Person", "P-nobody")
+    assert network.data(WARM, "admin", {"to": unknown}) == {"warmIntroPaths": []}
+
+
+@pytest.mark.neo4j
+def test_network_fields_on_neo4j(neo4j_store: GraphStore, tmp_path: Path) -> None:
+    market.build(neo4j_store, n=6)
+    market.build_network(neo4j_store)
+    keys = make_keys(tmp_path)
+    app = create_app(neo4j_store, settings(tmp_path), tmp_path)
+    with LiveServer(app) as url, httpx.Client(base_url=url, timeout=60) as client:
+        check_network(Api(client, keys, tmp_path).data, neo4j_store)

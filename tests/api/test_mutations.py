@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
+from api._relay import to_global_id
 from tests.api.conftest import Api
 
 
@@ -56,3 +58,64 @@ def test_upserts_validate_and_audit_without_values(api: Api) -> None:
     assert entries[-1]["field"] == "upsertPerson" and "input.email" in entries[-1]["arguments"]  # type: ignore[operator]
     log = (api.data_dir / "audit.jsonl").read_text(encoding="utf-8")
     assert "li.na@new.example" not in log and "新东方精密仪器" not in log
+
+
+LINK = """mutation($type: String!, $a: ID!, $b: ID!, $props: JSONObject) {
+  upsertRelationship(type: $type, from: $a, to: $b, properties: $props) {
+    type properties from { key } to { key } } }"""
+
+
+def _link(api: Api, who: str, rel: str, a: tuple[str, str], b: tuple[str, str], props: object = None) -> Any:
+    variables = {"type": rel, "a": to_global_id(*a), "b": to_global_id(*b), "props": props}
+    return api.post(LINK, who, variables).json()
+
+
+def test_upsert_relationship_is_validated_against_the_ontology(api: Api) -> None:
+    contact, other, company = ("Person", "P-E-010-0"), ("Person", "P-E-011-0"), ("Company", "E-010")
+    cases = [
+        ("LIKES", contact, other, None, "type: unknown relationship type 'LIKES'"),
+        ("KNOWS", contact, company, None, "type: KNOWS: Person->Company is not an allowed endpoint pair"),
+        ("KNOWS", contact, other, {"colour": "red"}, "properties.colour: KNOWS has no such property"),
+        ("KNOWS", contact, other, {"lastContact": "yesterday"}, "properties.lastContact: not an ISO date"),
+        ("KNOWS", contact, other, {"strength": 1.5}, "1 invalid record(s): KNOWS[0]"),
+        ("KNOWS", contact, other, {"strength": "high"}, "1 invalid record(s): KNOWS[0]"),
+        ("KNOWS", contact, other, {"runId": "mine"}, "properties.runId: KNOWS has no such property"),
+        ("SIMILAR_TO", company, ("Company", "E-011"), None, "type: SIMILAR_TO is written by the analyses"),
+    ]
+    for rel, a, b, props, message in cases:
+        body = _link(api, "admin", rel, a, b, props)
+        error = body["errors"][0]
+        assert error["extensions"]["code"] == "BAD_USER_INPUT", (rel, props, body)
+        assert error["message"].startswith(message), (message, error["message"])
+    assert (
+        "field 'strength'"
+        in _link(api, "admin", "KNOWS", contact, other, {"strength": 1.5})["errors"][0]["message"]
+    )
+    analyst = _link(api, "analyst", "KNOWS", contact, other, {"strength": 0.5})
+    assert analyst["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+
+def test_upsert_relationship_merges_and_is_audited_without_values(api: Api) -> None:
+    a, b = ("Person", "P-E-012-0"), ("Person", "P-E-013-0")
+    made = _link(api, "rep_east", "KNOWS", a, b, {"strength": 0.25, "lastContact": "2026-09-01"})
+    assert made["data"]["upsertRelationship"] == {
+        "type": "KNOWS",
+        "properties": json.dumps({"last_contact": "2026-09-01", "strength": 0.25}),
+        "from": {"key": "P-E-012-0"},
+        "to": {"key": "P-E-013-0"},
+    }
+    again = _link(api, "rep_east", "KNOWS", a, b, {"strength": 0.75})  # merged: one edge, updated
+    assert json.loads(again["data"]["upsertRelationship"]["properties"]) == {
+        "last_contact": "2026-09-01",
+        "strength": 0.75,
+    }
+    known = api.data('{ person(key: "P-E-012-0") { knows { totalCount edges { strength lastContact } } } }')
+    assert known["person"]["knows"] == {
+        "totalCount": 1,
+        "edges": [{"strength": 0.75, "lastContact": "2026-09-01"}],
+    }
+    entry = [e for e in _audit(api) if e["action"] == "mutation"][-1]
+    assert entry["field"] == "upsertRelationship"
+    assert entry["target"] == "KNOWS:Person:P-E-012-0->Person:P-E-013-0"
+    assert entry["arguments"] == ["properties.strength"]
+    assert "0.75" not in json.dumps(entry)

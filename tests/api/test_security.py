@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import httpx
 import jwt
@@ -13,6 +14,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from api import create_app
+from api._relay import to_global_id
 from graph.adapters.ladybug import LadybugStore
 from tests.api import market
 from tests.api.conftest import Api, LiveServer, make_keys, settings, token
@@ -162,3 +164,85 @@ def test_paths_never_cross_another_territory(api: Api) -> None:
     assert api.data(PATH, "rep_east", {"a": east, "b": west}) == {"path": None}
     inside = api.data(PATH, "rep_east", {"a": east, "b": east3})["path"]
     assert inside["length"] == 2 and all(not n["key"].startswith("W-") for n in inside["nodes"])
+
+
+# ---- the network fields, links and jobs: the same policy ------------------------------------
+
+WARM = """query($to: ID!) { warmIntroPaths(to: $to, first: 10) {
+  rep { key } hops { person { key } } } }"""
+INFLUENCERS = "query($s: InfluencerScope) { influencers(scope: $s, first: 20) { node { key } } }"
+
+
+@pytest.fixture(scope="module")
+def network(api: Api, market_store: LadybugStore) -> Api:
+    market.build_network(market_store)
+    return api
+
+
+def _keys_on(paths: list[dict[str, Any]]) -> set[str]:
+    return {h["person"]["key"] for p in paths for h in p["hops"]} | {p["rep"]["key"] for p in paths}
+
+
+def test_warm_intro_paths_pass_only_through_people_a_rep_may_see(network: Api) -> None:
+    target = {"to": to_global_id("Person", market.WARM_TARGET)}
+    everyone = network.data(WARM, "admin", target)["warmIntroPaths"]
+    east = network.data(WARM, "rep_east", target)["warmIntroPaths"]
+    assert "P-W-001-0" in _keys_on(everyone) and len(everyone) == 4
+    assert east == [p for p in everyone if "P-W-001-0" not in _keys_on([p])] and len(east) == 3
+    assert not any(k.startswith("P-W-") for k in _keys_on(east))
+    assert network.data(WARM, "rep_west", target) == {"warmIntroPaths": []}  # an East contact
+
+
+def test_influencers_and_similar_accounts_stay_in_the_territory(network: Api) -> None:
+    def keys(who: str, scope: dict[str, str] | None = None) -> list[str]:
+        found = network.data(INFLUENCERS, who, {"s": scope})["influencers"]
+        return [i["node"]["key"] for i in found]
+
+    assert keys("admin") == [k for _, k, *_ in market.NETWORK]
+    assert keys("rep_east") == ["E-001", "P-E-001-0", "R-E", "P-E-002-0"]
+    assert keys("rep_east", {"territory": "West"}) == []
+    assert keys("rep_west") == ["P-W-001-0", "W-002", "R-E"]  # our reps are visible to all
+    assert keys("rep_west", {"account": to_global_id("Company", "E-005")}) == []
+    assert keys("rep_east", {"account": to_global_id("Company", "E-005")}) == ["P-E-005-1", "P-E-005-0"]
+    similar = '{ company(key: "E-001") { similar { company { key } } } }'
+    shown = network.data(similar, "rep_east")["company"]["similar"]
+    assert [s["company"]["key"] for s in shown] == ["E-002", "E-004"]
+    assert len(network.data(similar)["company"]["similar"]) == 3
+
+
+LINK = """mutation($a: ID!, $b: ID!) { upsertRelationship(type: "KNOWS", from: $a, to: $b,
+  properties: {strength: 0.5}) { type } }"""
+
+
+def test_a_rep_links_only_people_they_may_see(network: Api) -> None:
+    mine, theirs = to_global_id("Person", "P-E-001-1"), to_global_id("Person", "P-W-002-1")
+    for a, b in ((mine, theirs), (theirs, mine), (theirs, to_global_id("Person", "P-W-003-1"))):
+        refused = network.post(LINK, "rep_east", {"a": a, "b": b}).json()
+        assert refused["errors"][0]["extensions"]["code"] == "NOT_FOUND", refused
+    colleague = to_global_id("Person", "R-W")  # our reps are visible to every rep
+    assert network.data(LINK, "rep_east", {"a": mine, "b": colleague}) == {
+        "upsertRelationship": {"type": "KNOWS"}
+    }
+    west = '{ person(key: "P-W-002-1") { knownBy { totalCount } } }'
+    assert network.data(west) == {"person": {"knownBy": {"totalCount": 0}}}
+
+
+@pytest.mark.parametrize(
+    ("who", "query", "variables"),
+    [
+        ("rep_east", '{ job(id: "analyze-x") { status } }', None),
+        ("manager", "mutation { recomputeAnalytics(what: [SEGMENTS]) { id } }", None),
+        ("rep_east", 'mutation { ingestText(input: {documents: [{id: "d", text: "hi"}]}) { id } }', None),
+        ("analyst", 'mutation { ingestText(input: {path: "notes"}) { id } }', None),
+        (
+            "analyst",
+            'mutation { ingestRecords(input: {mapping: "12_crm_relationships", path: "x.csv"}) { id } }',
+            None,
+        ),
+    ],
+)
+def test_jobs_are_for_analysts_and_server_paths_for_admins(
+    api: Api, who: str, query: str, variables: dict[str, object] | None
+) -> None:
+    refused = api.post(query, who, variables).json()
+    assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN", refused
