@@ -294,23 +294,33 @@ def test_network_fields_serve_the_algorithm_and_the_stored_analysis(
     check_network(network.data, network_store)
 
 
-def test_the_people_graph_is_read_once_and_again_after_a_write(network: NetworkApi) -> None:
-    target = network.gid("Person", market.WARM_TARGET)
-    before = network.data(WARM, "rep_east", {"to": target})["warmIntroPaths"]
-    loads = network.warm_loads
-    assert network.data(WARM, "rep_east", {"to": target})["warmIntroPaths"] == before
-    assert network.warm_loads == loads  # cached: nothing written since
-    link = """mutation($a: ID!, $b: ID!) { upsertRelationship(type: "KNOWS", from: $a, to: $b,
-      properties: {strength: 1.0, lastContact: "2026-09-29"}) { type properties } }"""
-    made = network.data(link, "rep_east", {"a": network.gid("Person", "R-E"), "b": target})
+LINK = """mutation($a: ID!, $b: ID!) { upsertRelationship(type: "KNOWS", from: $a, to: $b,
+  properties: {strength: 1.0, lastContact: "2026-09-29"}) { type properties } }"""
+
+
+def check_a_new_tie_is_walked(ask: Callable[..., Any]) -> list[dict[str, Any]]:
+    """The East rep meets the target directly: the next search (as that rep) starts there."""
+    target = to_global_id("Person", market.WARM_TARGET)
+    before = ask(WARM, "rep_east", {"to": target})["warmIntroPaths"]
+    made = ask(LINK, "rep_east", {"a": to_global_id("Person", "R-E"), "b": target})
     assert json.loads(made["upsertRelationship"]["properties"]) == {
         "last_contact": "2026-09-29",
         "strength": 1.0,
     }
-    after = network.data(WARM, "rep_east", {"to": target})["warmIntroPaths"]
-    assert network.warm_loads == loads + 1
+    after = ask(WARM, "rep_east", {"to": target})["warmIntroPaths"]
     assert after[0]["length"] == 1 and after[0]["hops"][0]["strength"] == 1.0
-    assert after[0]["cost"] < before[0]["cost"]
+    assert after[0]["cost"] < before[0]["cost"] and after[1:] == before[: len(after) - 1]
+    return before
+
+
+def test_the_people_graph_is_read_once_and_again_after_a_write(network: NetworkApi) -> None:
+    target = network.gid("Person", market.WARM_TARGET)
+    before = network.data(WARM, "rep_east", {"to": target})["warmIntroPaths"]
+    loads = network.warm_loads
+    assert network.data(WARM, "rep_east", {"to": target, "first": 2})["warmIntroPaths"] == before[:2]
+    assert network.warm_loads == loads  # nothing written since: the graph is not read again
+    assert check_a_new_tie_is_walked(network.data) == before
+    assert network.warm_loads == loads + 1
 
 
 def test_network_fields_refuse_bad_arguments(network: NetworkApi) -> None:
@@ -336,4 +346,6 @@ def test_network_fields_on_neo4j(neo4j_store: GraphStore, tmp_path: Path) -> Non
     keys = make_keys(tmp_path)
     app = create_app(neo4j_store, settings(tmp_path), tmp_path)
     with LiveServer(app) as url, httpx.Client(base_url=url, timeout=60) as client:
-        check_network(Api(client, keys, tmp_path).data, neo4j_store)
+        api = Api(client, keys, tmp_path)
+        check_network(api.data, neo4j_store)
+        check_a_new_tie_is_walked(api.data)
