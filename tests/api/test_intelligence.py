@@ -301,7 +301,7 @@ LINK = """mutation($a: ID!, $b: ID!) { upsertRelationship(type: "KNOWS", from: $
 def check_a_new_tie_is_walked(ask: Callable[..., Any]) -> list[dict[str, Any]]:
     """The East rep meets the target directly: the next search (as that rep) starts there."""
     target = to_global_id("Person", market.WARM_TARGET)
-    before = ask(WARM, "rep_east", {"to": target})["warmIntroPaths"]
+    before: list[dict[str, Any]] = ask(WARM, "rep_east", {"to": target})["warmIntroPaths"]
     made = ask(LINK, "rep_east", {"a": to_global_id("Person", "R-E"), "b": target})
     assert json.loads(made["upsertRelationship"]["properties"]) == {
         "last_contact": "2026-09-29",
