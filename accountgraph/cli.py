@@ -7,7 +7,7 @@ import secrets
 import sys
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -24,6 +24,9 @@ from graph import GraphStore, RunLog, recent_runs
 from graph.export import iter_graph, iter_subgraph, write_graphml, write_jsonl
 from ingest.records import SAMPLE_MAPPINGS, MappingError, RunReport, ingest_directory
 from ingest.sample import generate
+
+if TYPE_CHECKING:
+    from algorithms.executors import ExecutorChoice
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="AccountGraph: B2B sales knowledge graph.")
 store_app = typer.Typer(no_args_is_help=True, help="Inspect the graph store.")
@@ -219,7 +222,7 @@ def _serve_demo(settings: Settings, store: StoreKind | None, port: int) -> None:
     uvicorn.run(app_, host="127.0.0.1", port=port, log_config=None, timeout_graceful_shutdown=10)
 
 
-def _analyze(graph: GraphStore, what: str, settings: Settings) -> None:
+def _analyze(graph: GraphStore, what: str, settings: Settings, executor: ExecutorChoice = "auto") -> None:
     from algorithms.run import analyze as run_analyses  # noqa: PLC0415 - loads scipy/sklearn
 
     run_id = _run_id("analyze")
@@ -227,7 +230,13 @@ def _analyze(graph: GraphStore, what: str, settings: Settings) -> None:
     log.start()
     try:
         with console.status(f"computing {what}"):
-            summary = run_analyses(graph, what, run_id, results_dir=settings.data_dir / "results")
+            summary = run_analyses(
+                graph,
+                what,
+                run_id,
+                results_dir=settings.data_dir / "results",
+                executor=executor,
+            )
     except Exception as exc:
         log.fail(f"{type(exc).__name__}: {exc}")
         raise
@@ -259,16 +268,25 @@ def _shown(value: object) -> str:
 def analyze(
     what: Annotated[str, typer.Argument(help="influence, crosssell, signals, segments or all")] = "all",
     store: StoreOpt = None,
+    executor: Annotated[
+        str,
+        typer.Option(
+            help="where the graph algorithms run: auto (GDS on a Neo4j server that has it), in-process, gds"
+        ),
+    ] = "auto",
 ) -> None:
     """Compute influence, cross-sell, signals and segments; write them back with run metadata."""
+    from algorithms.executors import EXECUTORS  # noqa: PLC0415
     from algorithms.run import ANALYSES  # noqa: PLC0415
 
     if what != "all" and what not in ANALYSES:
         raise typer.BadParameter(f"must be one of {', '.join(ANALYSES)} or all", param_hint="WHAT")
+    if executor not in EXECUTORS:
+        raise typer.BadParameter(f"must be one of {', '.join(EXECUTORS)}", param_hint="--executor")
     settings = _settings()
     graph = open_store(settings, store)
     try:
-        _analyze(graph, what, settings)
+        _analyze(graph, what, settings, executor)
     finally:
         graph.close()
 

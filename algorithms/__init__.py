@@ -10,7 +10,8 @@ Each module holds pure functions over a ``Market`` snapshot or a sparse matrix:
 - ``churn`` / ``signals``: the churn model and the opportunity-signal detectors
 - ``segments``: RFM tiers, LTV, account communities, similar accounts
 - ``paths``: warm-introduction paths and depth-bounded shortest paths
-- ``gds``: the same graph algorithms run server-side by Neo4j GDS
+- ``executors`` / ``gds``: where the whole-graph algorithms run: in-process, or
+  server-side by Neo4j GDS (``choose_executor``)
 
 ``run.analyze`` is the runner: load, compute, write back, summarise.
 """

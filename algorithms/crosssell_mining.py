@@ -79,11 +79,15 @@ class Baskets:
         result: FloatArray = np.nan_to_num(sim)
         return result
 
+    def product_weights(self) -> FloatArray:
+        """Each product's inverse popularity (smoothed IDF): a rarely bought product says more."""
+        counts = np.asarray(self.matrix.sum(axis=0)).ravel()
+        idf: FloatArray = np.log((1 + self.matrix.shape[0]) / (1 + counts)) + 1
+        return idf
+
     def account_similarity(self) -> FloatArray:
         """Cosine similarity between accounts, products weighted by inverse popularity."""
-        counts = np.asarray(self.matrix.sum(axis=0)).ravel()
-        idf = np.log((1 + self.matrix.shape[0]) / (1 + counts)) + 1
-        weighted = self.matrix @ sp.diags_array(idf)
+        weighted = self.matrix @ sp.diags_array(self.product_weights())
         norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
         unit = sp.diags_array(1 / norms) @ weighted

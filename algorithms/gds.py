@@ -1,116 +1,140 @@
-"""Server-side executor: PageRank, betweenness and Louvain run by Neo4j's Graph Data Science.
+"""The server-side executor: the whole-graph algorithms run by Neo4j's Graph Data Science.
 
-The graph is projected into GDS's in-memory catalogue with a Cypher aggregation
-(``gds.graph.project``) over the given node labels and relationship types, streamed
-back keyed by ``(label, key)``, and the projection dropped. Labels, types and weight
-properties come from the ontology and pass ``check_identifier`` before they are spliced
-into the text; everything else is a parameter.
+Each method projects what its in-process twin reads from the snapshot, with the same
+definitions taken from the same place: the network's types and directions
+(``influence.NETWORK_TYPES`` / ``NETWORK_REVERSED``), product weights
+(``Baskets.product_weights``), step costs (``paths.relationship_cost`` through
+``paths.people_graph``). The projections and the Cypher behind them live in the Neo4j
+adapter (``graph.adapters.neo4j.Gds``); what comes back is put in the in-process
+results' shape, scale and order, so the two agree within floating-point tolerance:
 
-GDS reports PageRank unnormalised and lets the rank of dangling nodes leak away; this
-executor divides by the sum, so on graphs without dangling nodes it matches
-``centrality.pagerank``. GDS betweenness is unnormalised; Louvain's communities are
-compared by modularity, not label for label.
+- PageRank: normalised GDS PageRank (see ``GdsGraph.pagerank``);
+- betweenness: exact below ``EXACT_BETWEENNESS_LIMIT`` nodes, normalised as networkx;
+  above it GDS samples its own pivots (seeded), so the estimate differs from ours;
+- similar accounts: GDS cosine node similarity over PURCHASED of our products, each
+  edge weighted by its product's inverse popularity, i.e. ``account_similarity``;
+- communities: that similarity's top-k graph made undirected (the larger score per
+  pair), then Louvain; equal in modularity, not label for label;
+- warm intros: Yen's k shortest paths from each rep over the same people graph and
+  costs, merged; paths longer than ``max_hops`` are dropped rather than avoided;
+- shortest path: Dijkstra on hop counts over an undirected projection.
 """
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from typing import Any
+from collections import defaultdict
+from collections.abc import Iterable
+from itertools import pairwise
 
+from algorithms import influence, paths, segments
+from algorithms.centrality import EXACT_BETWEENNESS_LIMIT
+from algorithms.executors import Executor
+from algorithms.market import Market
 from graph import NodeRef
-from graph.adapters.neo4j import Neo4jStore
-from schema import REGISTRY, Registry, check_identifier
+from graph.adapters.neo4j import Gds
 
 __all__ = ["GdsExecutor"]
 
-_NAME_AND_KEY = "labels(gds.util.asNode(nodeId))[0] AS label, gds.util.asNode(nodeId).id AS key"
+#: similar accounts asked of GDS per requested one, so ties at the cut are ranked by key here
+SIMILAR_MARGIN = 2
 
 
-class GdsExecutor:
-    """Graph algorithms run inside a Neo4j server with the GDS plugin."""
+class GdsExecutor(Executor):
+    """The algorithms inside the Neo4j server that holds the graph."""
 
-    def __init__(self, store: Neo4jStore, registry: Registry = REGISTRY) -> None:
-        self.store = store
-        self.registry = registry
+    def __init__(self, gds: Gds) -> None:
+        self.gds = gds
+        self.name = f"gds {gds.version}"
 
-    def _run(self, text: str, **params: Any) -> list[dict[str, Any]]:
-        records, _, _ = self.store.driver.execute_query(text, params, database_=self.store.database)
-        return [r.data() for r in records]
+    def network_influence(self, market: Market, *, seed: int = 0) -> list[influence.NetworkInfluence]:
+        types, reverse = influence.NETWORK_TYPES, influence.NETWORK_REVERSED
+        with self.gds.project(types, reverse=reverse) as graph:
+            ranks = graph.pagerank(tol=influence.PAGERANK_TOL, max_iter=influence.PAGERANK_MAX_ITER)
+        n = len(ranks)
+        if n == 0:
+            return []
+        pivots = EXACT_BETWEENNESS_LIMIT // 10 if n > EXACT_BETWEENNESS_LIMIT else n
+        with self.gds.project(types, undirected=True, weighted=False, simple=True) as graph:
+            raw = graph.betweenness(sampling_size=pivots if pivots < n else None, seed=seed)
+        # GDS sums the sampled sources' dependencies; networkx scales them up by n / k and
+        # normalises undirected counts by the (n - 1)(n - 2) / 2 pairs a node can sit between
+        scale = (n / pivots) * (2 / ((n - 1) * (n - 2)) if n > 2 else 1.0)
+        return influence.ranked_network(ranks, {ref: value * scale for ref, value in raw.items()})
 
-    @contextmanager
-    def projected(
+    def _weighted_baskets(self, market: Market) -> tuple[list[str], dict[str, float]]:
+        baskets, _ = segments.account_similarity(market)
+        weights = dict(zip(baskets.products, baskets.product_weights().tolist(), strict=True))
+        return baskets.accounts, weights
+
+    def similar_accounts(self, market: Market, *, top: int) -> dict[str, list[tuple[str, float]]]:
+        _, weights = self._weighted_baskets(market)
+        with self.gds.project_bipartite("PURCHASED", "Company", "Product", weights) as graph:
+            pairs = graph.node_similarity(metric="COSINE", top_k=top * SIMILAR_MARGIN)
+        found: dict[str, list[tuple[str, float]]] = defaultdict(list)
+        for (_, a), (_, b), score in pairs:
+            found[a].append((b, score))
+        ranked = {a: segments.best_similar(scores, top) for a, scores in sorted(found.items())}
+        return {a: scores for a, scores in ranked.items() if scores}
+
+    def account_communities(self, market: Market, *, neighbours: int = 10, seed: int = 0) -> dict[str, int]:
+        """``seed`` is unused: GDS's Louvain is deterministic single-threaded."""
+        accounts, weights = self._weighted_baskets(market)
+        with self.gds.project_bipartite("PURCHASED", "Company", "Product", weights) as graph:
+            graph.add_similarity("SIMILAR", metric="COSINE", top_k=neighbours)
+            graph.add_undirected("SIMILAR", "SIMILAR_EITHER")
+            found = graph.louvain(
+                relationship_types=["SIMILAR_EITHER"], node_labels=["Company"], weight="score"
+            )
+        members: dict[object, list[str]] = defaultdict(list)
+        for (_, key), community in found.items():
+            members[community].append(key)
+        # accounts that share nothing with anyone, or buy none of our products, stand alone
+        members |= {("alone", a): [a] for a in accounts if ("Company", a) not in found}
+        ordered = sorted((sorted(keys) for keys in members.values()), key=lambda keys: (-len(keys), keys[0]))
+        label = {key: i for i, keys in enumerate(ordered) for key in keys}
+        return {a: label[a] for a in accounts}
+
+    def warm_intro_paths(
+        self, market: Market, target: str, *, k: int = 3, max_hops: int = 4
+    ) -> list[paths.GraphPath]:
+        graph, reps = paths.people_graph(market), market.reps()
+        found = [paths.GraphPath((("Person", target),), (), 0.0)] if target in reps else []
+        # a path may end at a rep but not pass through one, as in ``paths.warm_intro_paths``
+        steps = {(s, t): hop for s, out in graph.items() for t, _, hop in out if t not in reps or t == target}
+        edges = [(s, t, cost) for s, out in sorted(graph.items()) for t, cost, _ in out if (s, t) in steps]
+        joined = {s for s, _, _ in edges} | {t for _, t, _ in edges}
+        if target not in joined:
+            return found[:k]
+        with self.gds.project_edges("Person", edges) as projection:
+            for rep in sorted((reps & joined) - {target}):
+                found += [
+                    _intro(p.nodes, p.cost, steps)
+                    for p in projection.k_shortest_paths(("Person", rep), ("Person", target), k)
+                    if len(p.nodes) - 1 <= max_hops
+                ]
+        return sorted(found, key=lambda p: (p.cost, p.nodes))[:k]
+
+    def shortest_path(
         self,
-        node_labels: Sequence[str],
-        rel_types: Sequence[str],
+        market: Market,
+        start: NodeRef,
+        end: NodeRef,
         *,
-        undirected: bool = False,
-        weighted: bool = True,
-    ) -> Iterator[str]:
-        """A GDS in-memory graph of the nodes and edges; yields its name, drops it after."""
-        labels = [check_identifier(self.registry.node(n).label) for n in node_labels]
-        types = [check_identifier(self.registry.rel(t).type) for t in rel_types]
-        weights = sorted({w for t in rel_types if (w := self.registry.rel(t).weight)}) if weighted else []
-        weight = "coalesce(" + ", ".join([*(f"r.{check_identifier(w)}" for w in weights), "1.0"]) + ")"
-        is_member = " OR ".join(f"{{v}}:{label}" for label in labels)
-        name = f"accountgraph-{uuid.uuid4().hex}"
-        text = (
-            f"MATCH (s) WHERE {is_member.format(v='s')} "
-            f"OPTIONAL MATCH (s)-[r:{'|'.join(types)}]->(t) WHERE {is_member.format(v='t')} "
-            f"WITH gds.graph.project($name, s, t, {{relationshipProperties: {{weight: toFloat({weight})}}}}, "
-            "{undirectedRelationshipTypes: $undirected}) AS g RETURN g.nodeCount AS nodes"
-        )
-        self._run(text, name=name, undirected=["*"] if undirected else [])
-        try:
-            yield name
-        finally:
-            self._run("CALL gds.graph.drop($name, false) YIELD graphName RETURN graphName", name=name)
+        max_depth: int = 4,
+        rel_types: Iterable[str] | None = None,
+    ) -> paths.GraphPath | None:
+        types = sorted(set(rel_types) if rel_types is not None else set(market.edges))
+        if start == end:
+            return paths.GraphPath((start,), (), 0.0)
+        with self.gds.project(types, undirected=True, weighted=False) as graph:
+            found = graph.shortest_path(start, end, weighted=False)
+        if found is None or len(found.nodes) - 1 > max_depth:
+            return None
+        return paths.path_through(market, found.nodes, rel_types=types, cost=float(len(found.nodes) - 1))
 
-    def pagerank(
-        self,
-        node_labels: Sequence[str],
-        rel_types: Sequence[str],
-        *,
-        undirected: bool = False,
-        weighted: bool = True,
-        alpha: float = 0.85,
-        max_iter: int = 100,
-        tol: float = 1.0e-10,
-    ) -> dict[NodeRef, float]:
-        """PageRank, normalised to sum to one."""
-        config: dict[str, Any] = {"dampingFactor": alpha, "maxIterations": max_iter, "tolerance": tol}
-        if weighted:
-            config["relationshipWeightProperty"] = "weight"
-        with self.projected(node_labels, rel_types, undirected=undirected, weighted=weighted) as g:
-            rows = self._run(
-                f"CALL gds.pageRank.stream($g, $config) YIELD nodeId, score RETURN {_NAME_AND_KEY}, score",
-                g=g,
-                config=config,
-            )
-        total = sum(float(r["score"]) for r in rows) or 1.0
-        return {(r["label"], r["key"]): float(r["score"]) / total for r in rows}
 
-    def betweenness(
-        self, node_labels: Sequence[str], rel_types: Sequence[str], *, undirected: bool = False
-    ) -> dict[NodeRef, float]:
-        """Exact hop-count betweenness, unnormalised, as GDS reports it."""
-        with self.projected(node_labels, rel_types, undirected=undirected, weighted=False) as g:
-            rows = self._run(
-                f"CALL gds.betweenness.stream($g) YIELD nodeId, score RETURN {_NAME_AND_KEY}, score", g=g
-            )
-        return {(r["label"], r["key"]): float(r["score"]) for r in rows}
-
-    def louvain(
-        self, node_labels: Sequence[str], rel_types: Sequence[str], *, weighted: bool = True
-    ) -> dict[NodeRef, int]:
-        """Louvain communities on the undirected projection."""
-        config: dict[str, Any] = {"relationshipWeightProperty": "weight"} if weighted else {}
-        with self.projected(node_labels, rel_types, undirected=True, weighted=weighted) as g:
-            rows = self._run(
-                f"CALL gds.louvain.stream($g, $config) YIELD nodeId, communityId "
-                f"RETURN {_NAME_AND_KEY}, communityId",
-                g=g,
-                config=config,
-            )
-        return {(r["label"], r["key"]): int(r["communityId"]) for r in rows}
+def _intro(
+    nodes: tuple[NodeRef, ...], cost: float, steps: dict[tuple[str, str], paths.Hop]
+) -> paths.GraphPath:
+    hops = tuple(steps[(a[1], b[1])] for a, b in pairwise(nodes))
+    return paths.GraphPath(nodes, hops, round(cost, 6))

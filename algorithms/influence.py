@@ -10,6 +10,7 @@ people and companies joined by REFERRED, KNOWS and INFLUENCES.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,8 +18,23 @@ import numpy as np
 from algorithms._sparse import adjacency
 from algorithms.centrality import betweenness, pagerank
 from algorithms.market import Market
+from graph import NodeRef
+from schema import REGISTRY
 
-__all__ = ["ROLE_WEIGHTS", "SENIORITY_WEIGHTS", "Influence", "decision_chain", "network_influence"]
+__all__ = [
+    "NETWORK_REVERSED",
+    "NETWORK_TYPES",
+    "PAGERANK_MAX_ITER",
+    "PAGERANK_TOL",
+    "ROLE_WEIGHTS",
+    "SENIORITY_WEIGHTS",
+    "Influence",
+    "NetworkInfluence",
+    "decision_chain",
+    "network_edges",
+    "network_influence",
+    "ranked_network",
+]
 
 ROLE_WEIGHTS = {
     "economic_buyer": 1.0,
@@ -167,36 +183,69 @@ def _reasons(
     return reasons or ["no recorded role or interaction"]
 
 
+#: the network of ``network_influence``; business flows towards the referrer, the known
+#: and the influencer, so REFERRED and INFLUENCES edges count end → start
+NETWORK_TYPES = ("REFERRED", "KNOWS", "INFLUENCES")
+NETWORK_REVERSED = frozenset({"REFERRED", "INFLUENCES"})
+#: network PageRank iterates until the scores move less than this (in-process: on
+#: average per node; GDS: every node), so both executors give the same scores to ~1e-8
+PAGERANK_TOL = 1.0e-10
+PAGERANK_MAX_ITER = 1000
+
+
 @dataclass(frozen=True)
 class NetworkInfluence:
+    """A person's or company's place in the REFERRED / KNOWS / INFLUENCES network.
+
+    ``pagerank`` sums to 1 over the network; ``rank`` 1 is the highest; ``betweenness``
+    is normalised as networkx normalises it (undirected, hop counts).
+    """
+
     label: str
     key: str
     pagerank: float
     betweenness: float
+    rank: int
 
 
-def network_influence(market: Market, *, seed: int = 0) -> list[NetworkInfluence]:
-    """PageRank and (sampled beyond a size threshold) betweenness over people and
-    companies joined by REFERRED, KNOWS and INFLUENCES; strongest first."""
-    refs: dict[tuple[str, str], int] = {}
+def network_edges(market: Market) -> tuple[list[NodeRef], list[int], list[int], list[float]]:
+    """The network as index arrays: its nodes (those the edges join, in edge order) and
+    each edge's source, target and weight (the type's weight property, 1.0 if unset)."""
+    refs: dict[NodeRef, int] = {}
     src, dst, wts = [], [], []
-    for rel in ("REFERRED", "KNOWS", "INFLUENCES"):
+    for rel in NETWORK_TYPES:
+        weight = REGISTRY.rel(rel).weight
         for e in market.edges.get(rel, []):
             a = refs.setdefault(e.start, len(refs))
             b = refs.setdefault(e.end, len(refs))
-            # business flows towards the referrer, the known and the influencer
-            s, d = (b, a) if rel != "KNOWS" else (a, b)
+            s, d = (b, a) if rel in NETWORK_REVERSED else (a, b)
             src.append(s)
             dst.append(d)
-            weight = e.props.get("weight", e.props.get("strength", 1.0))
-            wts.append(float(weight) if weight is not None else 1.0)
-    if not refs:
+            value = e.props.get(weight) if weight else None
+            wts.append(1.0 if value is None else float(value))
+    return list(refs), src, dst, wts
+
+
+def network_influence(market: Market, *, seed: int = 0) -> list[NetworkInfluence]:
+    """PageRank and (sampled beyond ``EXACT_BETWEENNESS_LIMIT`` nodes) betweenness over
+    people and companies joined by REFERRED, KNOWS and INFLUENCES; strongest first."""
+    nodes, src, dst, wts = network_edges(market)
+    if not nodes:
         return []
-    rank = pagerank(adjacency(len(refs), src, dst, wts))
-    brokers = betweenness(adjacency(len(refs), src, dst, directed=False), directed=False, seed=seed)
-    nodes = list(refs)
-    result = [
-        NetworkInfluence(nodes[i][0], nodes[i][1], float(rank[i]), float(brokers[i]))
-        for i in range(len(nodes))
+    rank = pagerank(adjacency(len(nodes), src, dst, wts), tol=PAGERANK_TOL, max_iter=PAGERANK_MAX_ITER)
+    brokers = betweenness(adjacency(len(nodes), src, dst, directed=False), directed=False, seed=seed)
+    return ranked_network(
+        dict(zip(nodes, rank.tolist(), strict=True)), dict(zip(nodes, brokers.tolist(), strict=True))
+    )
+
+
+def ranked_network(
+    pageranks: Mapping[NodeRef, float], brokerage: Mapping[NodeRef, float]
+) -> list[NetworkInfluence]:
+    """Scores per node as ``NetworkInfluence`` rows, highest PageRank first (ties by key);
+    a node without a brokerage score (e.g. only a self-loop) brokers nothing."""
+    order = sorted(pageranks, key=lambda ref: (-pageranks[ref], ref[1], ref[0]))
+    return [
+        NetworkInfluence(label, key, pageranks[(label, key)], brokerage.get((label, key), 0.0), rank)
+        for rank, (label, key) in enumerate(order, start=1)
     ]
-    return sorted(result, key=lambda r: (-r.pagerank, r.key))

@@ -6,13 +6,23 @@ import datetime as dt
 import heapq
 import math
 from collections import defaultdict, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from algorithms.market import Market
 from graph import NodeRef
 
-__all__ = ["GraphPath", "Hop", "shortest_path", "warm_intro_paths"]
+__all__ = [
+    "GraphPath",
+    "Hop",
+    "PeopleGraph",
+    "path_through",
+    "people_graph",
+    "relationship_cost",
+    "shortest_path",
+    "warm_intro_paths",
+]
 
 
 @dataclass(frozen=True)
@@ -44,18 +54,25 @@ class GraphPath:
             yield (hop.rel, a, b) if hop.forward else (hop.rel, b, a)
 
 
-def _relationship_cost(strength: float, last_contact: dt.date | None, as_of: dt.date) -> float:
-    """A strong, recent acquaintance is a short step; a weak or stale one a long one."""
+def relationship_cost(strength: float, last_contact: dt.date | None, as_of: dt.date) -> float:
+    """The cost of one step of a warm introduction, defined here once for every executor:
+    a strong, recent acquaintance is a short step; a weak or stale one a long one
+    (``-ln(strength)`` plus half a unit per year since the last contact, plus 0.1)."""
     age_years = max((as_of - last_contact).days, 0) / 365 if last_contact else 3.0
     warmth = max(strength, 0.01) * math.exp(-age_years / 2)
     return -math.log(min(warmth, 1.0)) + 0.1
 
 
-def _people_graph(market: Market) -> dict[str, list[tuple[str, float, Hop]]]:
+PeopleGraph = dict[str, list[tuple[str, float, Hop]]]
+
+
+def people_graph(market: Market) -> PeopleGraph:
+    """Who can introduce whom: per person, each neighbour with the step's cost
+    (``relationship_cost``) and the hop it walks; once per snapshot."""
     return market.cached("people_graph", lambda: _build_people_graph(market))
 
 
-def _build_people_graph(market: Market) -> dict[str, list[tuple[str, float, Hop]]]:
+def _build_people_graph(market: Market) -> PeopleGraph:
     """Each ordered pair of people joined by its cheapest edge, in either direction:
     a pair that both KNOWS and REPORTS_TO is one step, not two alternative paths."""
     best: dict[tuple[str, str], tuple[float, Hop]] = {}
@@ -70,12 +87,12 @@ def _build_people_graph(market: Market) -> dict[str, list[tuple[str, float, Hop]
         offer(
             e.start[1],
             e.end[1],
-            _relationship_cost(strength, e.props.get("last_contact"), market.as_of),
+            relationship_cost(strength, e.props.get("last_contact"), market.as_of),
             "KNOWS",
         )
     for e in market.edges.get("REPORTS_TO", []):
-        offer(e.start[1], e.end[1], _relationship_cost(0.6, None, market.as_of), "REPORTS_TO")
-    graph: dict[str, list[tuple[str, float, Hop]]] = defaultdict(list)
+        offer(e.start[1], e.end[1], relationship_cost(0.6, None, market.as_of), "REPORTS_TO")
+    graph: PeopleGraph = defaultdict(list)
     for (s, t), (cost, hop) in sorted(best.items()):
         graph[s].append((t, cost, hop))
     return graph
@@ -84,7 +101,7 @@ def _build_people_graph(market: Market) -> dict[str, list[tuple[str, float, Hop]
 def warm_intro_paths(market: Market, target: str, *, k: int = 3, max_hops: int = 4) -> list[GraphPath]:
     """Up to ``k`` cheapest simple paths from any of our reps to person ``target``, over
     KNOWS (cost from strength and recency) and REPORTS_TO; at most ``max_hops`` hops."""
-    graph = _people_graph(market)
+    graph = people_graph(market)
     reps = market.reps()
     queue: list[tuple[float, int, tuple[str, ...], tuple[Hop, ...]]] = []
     tie = 0
@@ -120,12 +137,7 @@ def shortest_path(
 ) -> GraphPath | None:
     """A fewest-hops path between two entities over any (or the given) relationship
     types in either direction, or ``None`` if none is within ``max_depth`` hops."""
-    types = set(rel_types) if rel_types is not None else set(market.edges)
-    adj: dict[NodeRef, list[tuple[NodeRef, Hop]]] = defaultdict(list)
-    for t in sorted(types):
-        for e in market.edges.get(t, []):
-            adj[e.start].append((e.end, Hop(t)))
-            adj[e.end].append((e.start, Hop(t, forward=False)))
+    adj = _adjacency(market, rel_types)
     parent: dict[NodeRef, tuple[NodeRef, Hop] | None] = {start: None}
     frontier = deque([(start, 0)])
     while frontier:
@@ -139,6 +151,38 @@ def shortest_path(
                 parent[nxt] = (node, hop)
                 frontier.append((nxt, depth + 1))
     return None
+
+
+def _adjacency(market: Market, rel_types: Iterable[str] | None) -> dict[NodeRef, list[tuple[NodeRef, Hop]]]:
+    """Each node's neighbours over the given (or all) types in either direction, types in
+    name order; once per snapshot and set of types."""
+    types = sorted(set(rel_types) if rel_types is not None else set(market.edges))
+
+    def build() -> dict[NodeRef, list[tuple[NodeRef, Hop]]]:
+        adj: dict[NodeRef, list[tuple[NodeRef, Hop]]] = defaultdict(list)
+        for t in types:
+            for e in market.edges.get(t, []):
+                adj[e.start].append((e.end, Hop(t)))
+                adj[e.end].append((e.start, Hop(t, forward=False)))
+        return adj
+
+    result: dict[NodeRef, list[tuple[NodeRef, Hop]]] = market.cached(f"adjacency:{types}", build)
+    return result
+
+
+def path_through(
+    market: Market, nodes: Sequence[NodeRef], *, rel_types: Iterable[str] | None = None, cost: float = 0.0
+) -> GraphPath:
+    """The path along ``nodes`` (each one adjacent to the next), each hop the first edge
+    between the two over ``rel_types`` in either direction, as ``shortest_path`` walks it."""
+    adj = _adjacency(market, rel_types)
+    hops = []
+    for a, b in pairwise(nodes):
+        hop = next((h for n, h in adj.get(a, []) if n == b), None)
+        if hop is None:
+            raise ValueError(f"no edge joins {a[0]}:{a[1]} and {b[0]}:{b[1]}")
+        hops.append(hop)
+    return GraphPath(tuple(nodes), tuple(hops), cost)
 
 
 def _unwind(parent: dict[NodeRef, tuple[NodeRef, Hop] | None], end: NodeRef) -> GraphPath:

@@ -3,19 +3,25 @@
 Every result lives in the graph:
 
 - influence: each person's place in their account's decision chain on the ``Person``
-  node (``influence_score``, ``influence_rank``, ``influence_reasons``);
+  node (``influence_score``, ``influence_rank``, ``influence_reasons``), and each
+  person's and company's place in the referral/acquaintance network
+  (``network_influence``, ``network_rank``, ``brokerage``);
 - cross-sell: ``RECOMMENDS`` edges Company→Product with rank, score, explanation, paths,
   the contact to approach and the contributing methods (numbers in ``evidence``); mined
   product pairs become ``COMPLEMENTS`` edges;
 - signals: ``Signal`` nodes with their ``evidence`` and an ``ABOUT`` edge to the account;
-- segments: RFM scores and tier, LTV, community and churn risk on the ``Company`` node.
+- segments: RFM scores and tier, LTV, community and churn risk on the ``Company`` node,
+  and ``SIMILAR_TO`` edges to each account's most similar accounts, with the reasons.
 
 Writes are diffs: a row is written only where a value differs from what the store
 holds, with only the properties this analysis owns, so a rerun over unchanged inputs
-writes nothing and the ingested properties (and their provenance) are left alone. Nodes
-an ingestor owns (Person, Company) get the analysis ``run_id``/``ingested_at`` (the run
-that last changed them) but keep their ``source``/``source_key``; what the analysis owns
-(Signal nodes, RECOMMENDS, COMPLEMENTS and ABOUT edges) carries ``source="algorithms"``.
+writes nothing and the ingested properties (and their provenance) are left alone. A
+recommendation or similar account that drops out is deleted. Nodes an ingestor owns
+(Person, Company) get the analysis ``run_id``/``ingested_at`` (the run that last changed
+them) but keep their ``source``/``source_key``; what the analysis owns (Signal nodes,
+RECOMMENDS, SIMILAR_TO, COMPLEMENTS and ABOUT edges) carries ``source="algorithms"``.
+The whole-graph algorithms run on the chosen executor (``algorithms.executors``: GDS on
+a Neo4j server that has it, else in-process); each summary names where each ran.
 ``<results_dir>/<run_id>-<what>.json`` is written as well when a directory is given.
 """
 
@@ -32,15 +38,18 @@ from typing import Any
 from algorithms import crosssell, influence, segments, signals
 from algorithms._account_health import churn_scores
 from algorithms.crosssell_mining import association_rules, sequence_rules
+from algorithms.executors import Executor, ExecutorChoice, choose_executor
 from algorithms.market import Market, load_market
 from algorithms.paths import GraphPath
-from graph import GraphStore
+from graph import GraphStore, NodeRef
 
 __all__ = ["ANALYSES", "analyze"]
 
 SOURCE = "algorithms"
 ANALYSES = ("influence", "crosssell", "signals", "segments")
-WITHDRAWN = "no longer recommended"
+IN_PROCESS = "in-process"
+#: significant digits kept of network scores, so float noise between runs rewrites nothing
+SCORE_DIGITS = 9
 
 Props = dict[str, Any]
 
@@ -107,31 +116,83 @@ def write_signals(store: GraphStore, market: Market, found: Sequence[signals.Sig
     return len(nodes)
 
 
+def _network_props(network: Sequence[influence.NetworkInfluence]) -> dict[NodeRef, dict[str, Any]]:
+    return {
+        (n.label, n.key): {
+            "network_influence": _significant(n.pagerank),
+            "network_rank": n.rank,
+            "brokerage": _significant(n.betweenness),
+        }
+        for n in network
+    }
+
+
+def _significant(value: float) -> float:
+    return float(f"{value:.{SCORE_DIGITS}g}")
+
+
+_NO_NETWORK = {"network_influence": None, "network_rank": None, "brokerage": None}
+
+
 def write_influence(
-    store: GraphStore, market: Market, chains: Mapping[str, Sequence[influence.Influence]], run_id: str
-) -> int:
-    """Each ranked person's score, rank and reasons on their ``Person`` node; return how
-    many people changed. Someone ranked in several accounts keeps their strongest place
-    (ties: the first account in key order); people no longer ranked are cleared."""
+    store: GraphStore,
+    market: Market,
+    chains: Mapping[str, Sequence[influence.Influence]],
+    network: Sequence[influence.NetworkInfluence],
+    run_id: str,
+) -> tuple[int, int]:
+    """Each ranked person's score, rank and reasons, and every person's and company's
+    network scores, on their nodes; return how many people and companies changed.
+
+    Someone ranked in several accounts keeps their strongest place (ties: the first
+    account in key order); people no longer ranked, or no longer in the network, lose
+    the values."""
     now = dt.datetime.now(dt.UTC)
     best: dict[str, influence.Influence] = {}
     for company in sorted(chains):
         for member in chains[company]:
             if member.person not in best or member.score > best[member.person].score:
                 best[member.person] = member
-    people = market.nodes.get("Person", {})
+    scores = _network_props(network)
     rows = []
-    for key, stored in sorted(people.items()):
+    for key, stored in sorted(market.nodes.get("Person", {}).items()):
         found = best.get(key)
         wanted: dict[str, Any] = {
             "influence_score": None if found is None else float(found.score),
             "influence_rank": None if found is None else found.rank,
             "influence_reasons": None if found is None else list(found.reasons),
+            **scores.get(("Person", key), _NO_NETWORK),
         }
         if _differs(stored, wanted):
             rows.append({"id": key, "name": stored["name"], **wanted, **_run_stamp(run_id, now)})
+    companies = [
+        {"id": key, "name": stored["name"], **wanted, **_run_stamp(run_id, now)}
+        for key, stored in sorted(market.nodes.get("Company", {}).items())
+        if _differs(stored, wanted := scores.get(("Company", key), _NO_NETWORK))
+    ]
     store.upsert_nodes("Person", rows)
-    return len(rows)
+    store.upsert_nodes("Company", companies)
+    return len(rows), len(companies)
+
+
+def _replace_edges(
+    store: GraphStore,
+    rel: tuple[str, str, str],
+    wanted: Mapping[tuple[str, str], Mapping[str, Any]],
+    run_id: str,
+) -> int:
+    """Make the analysis' edges of a type (one per pair) exactly ``wanted``: write the new
+    and changed ones, delete the ones no longer wanted; return how many changed."""
+    rel_type, start, end = rel
+    now = dt.datetime.now(dt.UTC)
+    existing = {(e.start[1], e.end[1]): e.props for e in store.iter_edges(rel_type)}
+    rows = [
+        {"_from": a, "_to": b, **props, **_provenance(run_id, f"{a}>{b}", now)}
+        for (a, b), props in sorted(wanted.items())
+        if (a, b) not in existing or _differs(existing[(a, b)], props)
+    ]
+    store.upsert_edges(rel_type, start, end, rows)
+    return len(rows) + store.delete_edges(rel_type, start, end, sorted(set(existing) - set(wanted)))
 
 
 def _path_json(market: Market, path: GraphPath) -> dict[str, Any]:
@@ -162,29 +223,27 @@ def write_recommendations(
     recs: Mapping[str, Sequence[crosssell.Recommendation]],
     run_id: str,
 ) -> int:
-    """Each account's ranked list as ``RECOMMENDS`` edges; return how many edges changed.
+    """Each account's ranked list as ``RECOMMENDS`` edges; return how many edges were
+    written or deleted (a product no longer recommended loses its edge)."""
+    wanted = {
+        (company, rec.product): _recommendation_props(market, rank, rec)
+        for company in sorted(recs)
+        for rank, rec in enumerate(recs[company], start=1)
+    }
+    return _replace_edges(store, ("RECOMMENDS", "Company", "Product"), wanted, run_id)
 
-    The store port has no edge delete, so a product no longer recommended keeps its edge,
-    withdrawn: rank, paths, contact, kinds and evidence unset, score 0 and the explanation
-    ``"no longer recommended"``. Readers take only edges with a rank.
-    """
-    now = dt.datetime.now(dt.UTC)
-    existing = {(e.start[1], e.end[1]): e.props for e in store.iter_edges("RECOMMENDS")}
-    wanted: dict[tuple[str, str], dict[str, Any]] = {}
-    for company in sorted(recs):
-        for rank, rec in enumerate(recs[company], start=1):
-            wanted[(company, rec.product)] = _recommendation_props(market, rank, rec)
-    withdrawn = {"rank": None, "score": 0.0, "explanation": WITHDRAWN, "paths": None, "contact_id": None}
-    withdrawn |= {"kinds": None, "evidence": None}
-    for pair in sorted(set(existing) - set(wanted)):
-        wanted[pair] = withdrawn
-    rows = [
-        {"_from": a, "_to": b, **props, **_provenance(run_id, f"{a}>{b}", now)}
-        for (a, b), props in sorted(wanted.items())
-        if (a, b) not in existing or _differs(existing[(a, b)], props)
-    ]
-    store.upsert_edges("RECOMMENDS", "Company", "Product", rows)
-    return len(rows)
+
+def write_similar(
+    store: GraphStore, similar: Mapping[str, Sequence[segments.SimilarAccount]], run_id: str
+) -> int:
+    """Each account's most similar accounts as ranked ``SIMILAR_TO`` edges with reasons;
+    return how many edges were written or deleted (one no longer similar is deleted)."""
+    wanted = {
+        (s.company, s.other): {"score": s.score, "rank": s.rank, "reasons": list(s.reasons)}
+        for rows in similar.values()
+        for s in rows
+    }
+    return _replace_edges(store, ("SIMILAR_TO", "Company", "Company"), wanted, run_id)
 
 
 def write_segments(
@@ -259,20 +318,27 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _influence(store: GraphStore, market: Market, run_id: str) -> tuple[dict[str, Any], Any]:
+Runner = Callable[[GraphStore, Market, str, Executor], tuple[dict[str, Any], Any]]
+
+
+def _influence(store: GraphStore, market: Market, run_id: str, ex: Executor) -> tuple[dict[str, Any], Any]:
     chains = {c: influence.decision_chain(market, c) for c in market.customers()}
-    network = influence.network_influence(market)
+    network = ex.network_influence(market)
     brokers = sorted(network, key=lambda r: -r.betweenness)[:20]
+    people, companies = write_influence(store, market, chains, network, run_id)
     summary = {
         "accounts": len(chains),
         "people_ranked": sum(map(len, chains.values())),
         "network_nodes": len(network),
-        "people_changed": write_influence(store, market, chains, run_id),
+        "people_changed": people,
+        "companies_changed": companies,
+        "executor: decision chains": IN_PROCESS,
+        "executor: network pagerank, betweenness": ex.name,
     }
     return summary, {"decision_chains": chains, "network": network[:100], "brokers": brokers}
 
 
-def _crosssell(store: GraphStore, market: Market, run_id: str) -> tuple[dict[str, Any], Any]:
+def _crosssell(store: GraphStore, market: Market, run_id: str, ex: Executor) -> tuple[dict[str, Any], Any]:
     model = crosssell.Model.mine(market, market.purchases())
     recs = {c: crosssell.recommend(market, c, model=model) for c in market.customers()}
     evaluation = crosssell.evaluate(market)
@@ -283,30 +349,37 @@ def _crosssell(store: GraphStore, market: Market, run_id: str) -> tuple[dict[str
         "recommendations_changed": write_recommendations(store, market, recs, run_id),
         "precision@5": evaluation.blend["precision@5"],
         "popularity_precision@5": evaluation.popularity["precision@5"],
+        "executor": IN_PROCESS,
     }
     rendered = {c: [_plain(r) | {"paths": [str(p) for p in r.paths]} for r in rs] for c, rs in recs.items()}
     return summary, {"recommendations": rendered, "evaluation": evaluation}
 
 
-def _signals(store: GraphStore, market: Market, run_id: str) -> tuple[dict[str, Any], Any]:
+def _signals(store: GraphStore, market: Market, run_id: str, ex: Executor) -> tuple[dict[str, Any], Any]:
     found = signals.detect(market)
     changed = write_signals(store, market, found, run_id)
-    return {"written": len(found), "changed": changed, **Counter(s.kind for s in found)}, {"signals": found}
+    summary = {"written": len(found), "changed": changed, **Counter(s.kind for s in found)}
+    return summary | {"executor": IN_PROCESS}, {"signals": found}
 
 
-def _segments(store: GraphStore, market: Market, run_id: str) -> tuple[dict[str, Any], Any]:
+def _segments(store: GraphStore, market: Market, run_id: str, ex: Executor) -> tuple[dict[str, Any], Any]:
     rfm = segments.rfm_segments(market)
-    communities = segments.account_communities(market)
+    communities = ex.account_communities(market)
+    similar = segments.explain_similar(market, ex.similar_accounts(market, top=segments.SIMILAR_TOP))
     churn = churn_scores(market)
     summary = {
         **Counter(s.tier for s in rfm),
         "communities": len(set(communities.values())),
         "companies_changed": write_segments(store, market, rfm, communities, churn, run_id),
+        "similar_pairs": sum(map(len, similar.values())),
+        "similar_changed": write_similar(store, similar, run_id),
+        "executor: rfm, churn": IN_PROCESS,
+        "executor: node similarity, louvain": ex.name,
     }
-    return summary, {"rfm": rfm, "communities": communities, "churn_risk": churn}
+    return summary, {"rfm": rfm, "communities": communities, "churn_risk": churn, "similar": similar}
 
 
-RUNNERS: dict[str, Callable[[GraphStore, Market, str], tuple[dict[str, Any], Any]]] = {
+RUNNERS: dict[str, Runner] = {
     "influence": _influence,
     "crosssell": _crosssell,
     "signals": _signals,
@@ -321,16 +394,22 @@ def analyze(
     *,
     results_dir: Path | None = None,
     market: Market | None = None,
+    executor: ExecutorChoice | Executor = "auto",
 ) -> dict[str, dict[str, Any]]:
-    """Run the named analyses (or ``"all"``) and return a summary per analysis."""
+    """Run the named analyses (or ``"all"``) and return a summary per analysis.
+
+    ``executor`` runs the whole-graph algorithms: ``auto`` (GDS on a Neo4j server that
+    has it, else in-process), ``in-process``, ``gds``, or an ``Executor``.
+    """
     names = list(ANALYSES) if what == "all" else [what] if isinstance(what, str) else list(what)
     unknown = [n for n in names if n not in RUNNERS]
     if unknown:
         raise ValueError(f"unknown analysis {unknown}; known: {', '.join(ANALYSES)}, all")
+    ex = executor if isinstance(executor, Executor) else choose_executor(store, executor)
     market = market or load_market(store)
     summary: dict[str, dict[str, Any]] = {}
     for name in names:
-        summary[name], details = RUNNERS[name](store, market, run_id)
+        summary[name], details = RUNNERS[name](store, market, run_id, ex)
         if results_dir is not None:
             results_dir.mkdir(parents=True, exist_ok=True)
             path = results_dir / f"{run_id}-{name}.json"

@@ -4,6 +4,7 @@ over account similarity, and similar-account lookup."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -15,9 +16,22 @@ from algorithms.crosssell_mining import Baskets
 from algorithms.market import Market
 from schema import RFM_TIERS
 
-__all__ = ["Segment", "account_communities", "rfm_segments", "similar_accounts"]
+__all__ = [
+    "Segment",
+    "SimilarAccount",
+    "account_communities",
+    "account_similarity",
+    "all_similar_accounts",
+    "best_similar",
+    "explain_similar",
+    "rfm_segments",
+    "similar_accounts",
+    "similarity_graph",
+]
 
 LTV_YEARS = 3.0  # horizon of the lifetime-value estimate
+SIMILAR_TOP = 10  # similar accounts kept per account (SIMILAR_TO edges)
+SHARED_SHOWN = 2  # products named in a "both buy ..." reason
 TIERS = RFM_TIERS  # the ontology holds them: Company.rfm_tier
 
 
@@ -93,17 +107,23 @@ def _tier(recency: float, r: int, f: int, m: int) -> str:
     return "growth potential"
 
 
-def _similarity(market: Market) -> tuple[Baskets, FloatArray]:
-    baskets = Baskets.of(market.purchases(), sorted(market.our_products()))
-    return baskets, baskets.account_similarity()
+def account_similarity(market: Market) -> tuple[Baskets, FloatArray]:
+    """The accounts × our products baskets and the accounts' cosine similarity, products
+    weighted by inverse popularity (``Baskets.account_similarity``); once per snapshot."""
+
+    def build() -> tuple[Baskets, FloatArray]:
+        baskets = Baskets.of(market.purchases(), sorted(market.our_products()))
+        return baskets, baskets.account_similarity()
+
+    result: tuple[Baskets, FloatArray] = market.cached("account_similarity", build)
+    return result
 
 
-def account_communities(market: Market, *, neighbours: int = 10, seed: int = 0) -> dict[str, int]:
-    """Louvain communities over a k-nearest-neighbour graph of account similarity."""
-    baskets, sim = _similarity(market)
+def similarity_graph(market: Market, *, neighbours: int = 10) -> tuple[list[str], sp.csr_array]:
+    """The accounts and their symmetric k-nearest-neighbour graph of similarity: an edge
+    where either account has the other among its ``neighbours`` most similar (> 0)."""
+    baskets, sim = account_similarity(market)
     n = len(baskets.accounts)
-    if n == 0:
-        return {}
     src, dst, wts = [], [], []
     for i in range(n):
         for j in np.argsort(-sim[i], kind="stable")[:neighbours].tolist():
@@ -112,16 +132,83 @@ def account_communities(market: Market, *, neighbours: int = 10, seed: int = 0) 
                 dst.append(j)
                 wts.append(float(sim[i, j]))
     adj = sp.coo_array((wts, (src, dst)), shape=(n, n)).tocsr()
-    adj = adj.maximum(adj.T).tocsr()  # symmetric: keep an edge if either side chose it
-    labels = louvain(adj, seed=seed)
-    return dict(zip(baskets.accounts, labels.tolist(), strict=True))
+    return baskets.accounts, adj.maximum(adj.T).tocsr()
+
+
+def account_communities(market: Market, *, neighbours: int = 10, seed: int = 0) -> dict[str, int]:
+    """Louvain communities over the ``similarity_graph``."""
+    accounts, adj = similarity_graph(market, neighbours=neighbours)
+    if not accounts:
+        return {}
+    return dict(zip(accounts, louvain(adj, seed=seed).tolist(), strict=True))
+
+
+def best_similar(scores: Sequence[tuple[str, float]], top: int) -> list[tuple[str, float]]:
+    """The ``top`` best of (account, similarity) pairs with similarity > 0, rounded to 4
+    places, ties by key: the same list from any executor that finds the same numbers."""
+    rounded = [(other, round(float(score), 4)) for other, score in scores]
+    return sorted((p for p in rounded if p[1] > 0), key=lambda p: (-p[1], p[0]))[:top]
 
 
 def similar_accounts(market: Market, company: str, *, top: int = 5) -> list[tuple[str, float]]:
     """The accounts whose purchases look most like ``company``'s, with cosine similarity."""
-    baskets, sim = _similarity(market)
+    baskets, sim = account_similarity(market)
     if company not in baskets.accounts:
         return []
     row = sim[baskets.row[company]]
-    order = [j for j in np.argsort(-row, kind="stable")[:top].tolist() if row[j] > 0]
-    return [(baskets.accounts[j], round(float(row[j]), 4)) for j in order]
+    return best_similar(list(zip(baskets.accounts, row.tolist(), strict=True)), top)
+
+
+def all_similar_accounts(market: Market, *, top: int = SIMILAR_TOP) -> dict[str, list[tuple[str, float]]]:
+    """``similar_accounts`` of every account that buys from us (none listed if none is similar)."""
+    baskets, _ = account_similarity(market)
+    found = {a: similar_accounts(market, a, top=top) for a in baskets.accounts}
+    return {a: pairs for a, pairs in found.items() if pairs}
+
+
+@dataclass(frozen=True)
+class SimilarAccount:
+    """``other`` is the ``rank``-th most similar account to ``company``, and why."""
+
+    company: str
+    other: str
+    score: float
+    rank: int
+    reasons: list[str]
+
+
+def explain_similar(
+    market: Market, scores: Mapping[str, Sequence[tuple[str, float]]], *, top: int = SIMILAR_TOP
+) -> dict[str, list[SimilarAccount]]:
+    """Each account's similar accounts ranked (``best_similar``), with the reasons in words: the
+    rarest products both buy, and the industry or region they share."""
+    baskets, _ = account_similarity(market)
+    weight = dict(zip(baskets.products, baskets.product_weights().tolist(), strict=True))
+    out: dict[str, list[SimilarAccount]] = {}
+    for company in sorted(scores):
+        ranked = best_similar(scores[company], top)
+        out[company] = [
+            SimilarAccount(company, other, score, rank, _reasons(market, baskets, weight, company, other))
+            for rank, (other, score) in enumerate(ranked, start=1)
+        ]
+    return {c: rows for c, rows in out.items() if rows}
+
+
+def _reasons(market: Market, baskets: Baskets, weight: Mapping[str, float], a: str, b: str) -> list[str]:
+    shared = baskets.owned(a) & baskets.owned(b) if a in baskets.row and b in baskets.row else set()
+    names = [market.name("Product", p) for p in sorted(shared, key=lambda p: (-weight[p], p))]
+    reasons = []
+    if names:
+        shown, more = names[:SHARED_SHOWN], len(names) - SHARED_SHOWN
+        items = [*shown, f"{more} more"] if more > 0 else shown
+        reasons.append("both buy " + _in_words(items))
+    for prop in ("industry", "region"):
+        value = market.props("Company", a).get(prop)
+        if value and value == market.props("Company", b).get(prop):
+            reasons.append(f"same {prop} ({value})")
+    return reasons
+
+
+def _in_words(items: Sequence[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

@@ -67,6 +67,20 @@ def delete_nodes(node: NodeType) -> str:
     )
 
 
+def delete_edges(rel: RelType, start: NodeType, end: NodeType) -> str:
+    """Delete the edges named by ``$rows``: ``{k}`` (the type's key) or ``{_from, _to}``."""
+    rel_type = check_identifier(rel.type)
+    a, b = check_identifier(start.label), check_identifier(end.label)
+    if rel.key:
+        found = f"MATCH (a:{a})-[e:{rel_type} {{{check_identifier(rel.key)}: r.k}}]->(b:{b})"
+    else:
+        found = (
+            f"MATCH (a:{a} {{{start.key}: r._from}}) MATCH (b:{b} {{{end.key}: r._to}}) "
+            f"MATCH (a)-[e:{rel_type}]->(b)"
+        )
+    return f"UNWIND $rows AS r {found} DELETE e RETURN count(*) AS deleted"
+
+
 def get_node(node: NodeType) -> str:
     return f"MATCH (n:{check_identifier(node.label)} {{{node.key}: $key}}) RETURN properties(n) AS props"
 

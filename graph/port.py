@@ -23,7 +23,7 @@ from graph import _cypher
 from graph.errors import DanglingEdgeError, GraphError, UnknownQuery
 from graph.model import Edge, Node, NodeRef, Projection, Subgraph
 from graph.queries import NAMED_QUERIES
-from schema import REGISTRY, NodeType, Registry, RelType, Row
+from schema import REGISTRY, NodeType, Registry, RelType, Row, ValidationError
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -72,6 +72,17 @@ class GraphStore(abc.ABC):
     @abc.abstractmethod
     def close(self) -> None:
         """Release the store; the object is unusable afterwards."""
+
+    #: write transactions committed through this object: a free, in-process change counter
+    write_count: int = 0
+
+    @abc.abstractmethod
+    def data_version(self) -> str:
+        """A token that changes whenever committed data changes, whoever wrote it.
+
+        Caches of what was read compare it; free on the embedded store (one process owns
+        it), one round trip on Neo4j.
+        """
 
     def _adapter_query(self, name: str) -> str | None:
         """An adapter's own text for a named query, where the portable one does not fit."""
@@ -177,6 +188,29 @@ class GraphStore(abc.ABC):
             deleted += existing
         return deleted
 
+    def delete_edges(
+        self,
+        rel_type: str,
+        start_label: str,
+        end_label: str,
+        identities: Sequence[str | tuple[str, str]],
+    ) -> int:
+        """Delete edges by identity; returns how many were deleted (unknown ones are skipped).
+
+        An identity is what tells the type's edges apart (``edge_identity``): the value of
+        its key property (``PURCHASED``: the ``line_id``), or for a type without a key the
+        ``(from key, to key)`` pair. Every identity is checked before anything is deleted.
+        """
+        rel = self.registry.check_endpoints(rel_type, start_label, end_label)
+        start, end = self.registry.node(start_label), self.registry.node(end_label)
+        rows = _identity_rows(rel, identities)
+        query = _cypher.delete_edges(rel, start, end)
+        deleted = 0
+        for batch in chunks(rows, self.batch_size):
+            result = self._retrying(partial(self._write, [(query, {"rows": batch})]))
+            deleted += int(result[0][0]["deleted"])
+        return deleted
+
     # ---- reads -------------------------------------------------------------------------
     def get_node(self, label: str, key: str) -> Node | None:
         node = self.registry.node(label)
@@ -199,6 +233,13 @@ class GraphStore(abc.ABC):
             name: int(self._read(_cypher.count_edges(rel), {})[0]["n"])
             for name, rel in self.registry.rels.items()
         }
+
+    def read_keyed(self, query: str, keys: Sequence[str], params: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """Run a read over a batch of node keys: ``query`` (portable Cypher from the
+        ontology's names, values as parameters) filters with ``<var>.id IN $keys``, groups
+        by key if it aggregates, and neither orders nor limits across keys, so an adapter
+        may split the batch (see ``LadybugStore``). Returns the rows of every key."""
+        return self._read(query, {**params, "keys": list(keys)})
 
     def query(self, name: str, **params: Any) -> list[dict[str, Any]]:
         """Run a named read query (see ``graph.queries``)."""
@@ -383,6 +424,27 @@ def edge_identity(rel: RelType) -> Callable[[Row], Any]:
     if key is not None:
         return lambda r: r[key]
     return lambda r: (r["_from"], r["_to"])
+
+
+def _identity_rows(rel: RelType, identities: Sequence[str | tuple[str, str]]) -> list[Row]:
+    """Identities as query rows (``{"k": key}`` or ``{"_from": a, "_to": b}``), all checked."""
+    problems: list[tuple[int, str, str, str]] = []
+    rows: list[Row] = []
+    for i, ident in enumerate(identities):
+        if rel.key is not None:
+            if isinstance(ident, str):
+                rows.append({"k": ident})
+                continue
+            reason = f"{rel.type} edges are identified by their {rel.key!r} (a string), got {ident!r}"
+        else:
+            if isinstance(ident, tuple) and len(ident) == 2 and all(isinstance(k, str) for k in ident):
+                rows.append({"_from": ident[0], "_to": ident[1]})
+                continue
+            reason = f"{rel.type} edges are identified by a (from key, to key) pair, got {ident!r}"
+        problems.append((i, repr(ident), "identity", reason))
+    if problems:
+        raise ValidationError(rel.type, problems)
+    return _dedupe(rows, lambda r: tuple(sorted(r.items())))
 
 
 def _clean(props: Mapping[str, Any]) -> dict[str, Any]:

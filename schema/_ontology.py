@@ -47,6 +47,33 @@ EDGE_PROVENANCE = (
 )
 
 
+#: written by the influence analysis on people and companies in the REFERRED / KNOWS /
+#: INFLUENCES network (``algorithms.influence.network_influence``); unset outside it
+NETWORK_PROPS = (
+    Prop(
+        "network_influence",
+        T.FLOAT,
+        minimum=0.0,
+        maximum=1.0,
+        doc="PageRank over REFERRED, KNOWS and INFLUENCES (business flows towards the referrer, "
+        "the known and the influencer), normalised to sum to 1 over the network",
+    ),
+    Prop(
+        "network_rank",
+        T.INT,
+        minimum=1,
+        doc="1 = highest network_influence among the people and companies of the network",
+    ),
+    Prop(
+        "brokerage",
+        T.FLOAT,
+        minimum=0.0,
+        doc="betweenness in the undirected network, normalised as networkx does "
+        "(share of the other pairs' shortest paths through this node; sampled on large networks)",
+    ),
+)
+
+
 def _node(label: str, *props: Prop, doc: str = "", indexed: tuple[str, ...] = ()) -> NodeType:
     return NodeType(label, (Prop("id", required=True), *props, *NODE_PROVENANCE), doc=doc, indexed=indexed)
 
@@ -92,6 +119,7 @@ NODES: tuple[NodeType, ...] = (
         Prop("ltv", T.FLOAT, minimum=0, doc="estimated lifetime value"),
         Prop("community", doc="Louvain community of accounts that buy alike"),
         Prop("churn_risk", T.FLOAT, minimum=0.0, maximum=1.0, doc="churn model risk, 90-day rule as floor"),
+        *NETWORK_PROPS,
         doc="Any organisation; its role follows from its relationships.",
         indexed=("name", "domain", "territory"),
     ),
@@ -110,6 +138,7 @@ NODES: tuple[NodeType, ...] = (
         Prop("influence_score", T.FLOAT, minimum=0.0, doc="decision-chain influence in the account"),
         Prop("influence_rank", T.INT, minimum=1, doc="1 = most influential in the account"),
         Prop("influence_reasons", T.STRING_LIST, doc="why, in words"),
+        *NETWORK_PROPS,
         indexed=("name", "email"),
     ),
     _node(
@@ -268,13 +297,23 @@ RELS: tuple[RelType, ...] = (
     _rel(
         "RECOMMENDS",
         (("Company", "Product"),),
-        Prop("rank", T.INT, minimum=1, doc="1 = best; unset once the product is no longer recommended"),
-        Prop("score", T.FLOAT, minimum=0.0, doc="blended score; 0 once no longer recommended"),
+        Prop("rank", T.INT, minimum=1, doc="1 = best"),
+        Prop("score", T.FLOAT, minimum=0.0, doc="blended score"),
         Prop("explanation", doc="the contributing evidence in words"),
         Prop("paths", doc="JSON: graph paths that explain it, as lists of [label, key] and hops"),
         Prop("contact_id", doc="the person in the decision chain to approach"),
         Prop("kinds", T.STRING_LIST, doc="the methods that contributed"),
         weight="score",
-        doc="a cross-sell recommendation written by the analysis",
+        doc="a cross-sell recommendation written by the analysis; deleted once withdrawn",
+    ),
+    _rel(
+        "SIMILAR_TO",
+        (("Company", "Company"),),
+        Prop("score", T.FLOAT, minimum=0.0, maximum=1.0, doc="cosine similarity of what both buy"),
+        Prop("rank", T.INT, minimum=1, doc="1 = the most similar account to the start account"),
+        Prop("reasons", T.STRING_LIST, doc="why, in words: products both buy, same industry or region"),
+        weight="score",
+        doc="an account's most similar accounts, written by the segments analysis; deleted once "
+        "no longer among them",
     ),
 )

@@ -9,7 +9,7 @@ import pytest
 
 from algorithms.influence import decision_chain
 from algorithms.market import Market
-from algorithms.paths import _people_graph, shortest_path, warm_intro_paths
+from algorithms.paths import people_graph, shortest_path, warm_intro_paths
 from tests.algorithms.tiny import tiny_market
 
 
@@ -33,7 +33,7 @@ def test_shortest_path_is_depth_bounded() -> None:
 def test_warm_intro_paths_are_networkx_k_shortest_simple_paths(market: Market) -> None:
     reps = market.reps()
     ref = nx.DiGraph()
-    for u, steps in _people_graph(market).items():
+    for u, steps in people_graph(market).items():
         ref.add_weighted_edges_from((u, v, cost) for v, cost, _ in steps if v not in reps)
     ref.add_weighted_edges_from(("source", r, 0.0) for r in reps)
     compared = 0

@@ -166,6 +166,41 @@ def test_delete_removes_node_and_its_edges(store: GraphStore) -> None:
     assert store.count_edges()["WORKS_AT"] == 3
 
 
+def test_delete_edges_by_key_or_endpoint_pair(store: GraphStore) -> None:
+    market = small_market()
+    market.load(store)
+    # a keyed type: by the key, parallel edges between the same two nodes stay apart
+    assert store.delete_edges("PURCHASED", "Company", "Product", ["SO-1:2", "SO-404:1"]) == 1
+    left = sorted(e.props["line_id"] for e in store.iter_edges("PURCHASED"))
+    assert left == ["SO-1:1", "SO-7:1", "SO-9:1"]
+    # a type without a key: by (from, to); other edges of the type and the nodes stay
+    assert store.delete_edges("WORKS_AT", "Person", "Company", [("p-li", "c-ruijin"), ("p-li", "c-x")]) == 1
+    assert {(e.start[1], e.end[1]) for e in store.iter_edges("WORKS_AT")} == {
+        ("p-wang", "c-ruijin"),
+        ("p-zhao", "c-ruijin"),
+        ("p-mueller", "c-berlin"),
+    }
+    assert store.node_exists("Person", "p-li") and store.node_exists("Company", "c-ruijin")
+    assert store.delete_edges("WORKS_AT", "Person", "Company", []) == 0
+    assert sum(store.count_edges().values()) == market.edge_count() - 2
+    # written again, a deleted edge comes back whole (no stale content hash keeps it out)
+    rows = next(rows for rel, *_, rows in market.edges if rel == "WORKS_AT")
+    assert store.upsert_edges("WORKS_AT", "Person", "Company", rows) == 1
+
+
+def test_delete_edges_refuses_a_wrong_identity_before_deleting(store: GraphStore) -> None:
+    small_market().load(store)
+    before = store.count_edges()
+    with pytest.raises(ValidationError) as info:
+        store.delete_edges("WORKS_AT", "Person", "Company", [("p-li", "c-ruijin"), "p-wang"])
+    assert info.value.problems[0][:3] == (1, "'p-wang'", "identity")
+    with pytest.raises(ValidationError, match="identified by their 'line_id'"):
+        store.delete_edges("PURCHASED", "Company", "Product", [("c-ruijin", "pr-0")])
+    with pytest.raises(SchemaError, match="not an allowed endpoint pair"):
+        store.delete_edges("WORKS_AT", "Company", "Person", [("c-ruijin", "p-li")])
+    assert store.count_edges() == before
+
+
 def test_invalid_batch_writes_nothing_and_keeps_earlier_batches(store: GraphStore) -> None:
     store.upsert_nodes("Company", [{"id": "ok-1", "name": "First"}])
     bad_batches: list[list[dict[str, Any]]] = [

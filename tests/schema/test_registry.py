@@ -44,6 +44,7 @@ def test_ontology_has_every_type_of_the_design() -> None:
         "MENTIONS",
         "INTERESTED_IN",
         "RECOMMENDS",
+        "SIMILAR_TO",
     }
 
 

@@ -8,14 +8,14 @@ to readers. Uniqueness constraints back every key; ``MERGE`` relies on them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import neo4j
-from neo4j import exceptions as neo4j_errors
 
-from graph.errors import ConstraintViolation, GraphError, QueryError, StoreUnavailable
+from graph.adapters.neo4j._errors import translated
+from graph.adapters.neo4j._gds import Gds, gds_version
+from graph.errors import StoreUnavailable
 from graph.port import Check, GraphStore, Results, Statement
 from schema import REGISTRY, Registry, check_identifier
 
@@ -39,9 +39,11 @@ class Neo4jStore(GraphStore):
         self.database = database
         self._auth = (user, password)
         self._driver: neo4j.Driver | None = None
+        self._gds: Gds | None = None
+        self._gds_checked = False
 
     def open(self) -> Neo4jStore:
-        with _translated():
+        with translated():
             # Counting a type nothing has used yet is normal here; the server's
             # "unknown relationship type" notices would only flood the logs.
             self._driver = neo4j.GraphDatabase.driver(
@@ -56,8 +58,20 @@ class Neo4jStore(GraphStore):
             raise StoreUnavailable("the Neo4j store is not open (call open() first)")
         return self._driver
 
+    def gds(self) -> Gds | None:
+        """The server's Graph Data Science procedures, or ``None`` without the plugin.
+
+        Asked once per store (``gds.version()``); algorithms run server-side through it.
+        """
+        if not self._gds_checked:
+            with translated():
+                version = gds_version(self.driver, self.database)
+            self._gds = None if version is None else Gds(self.driver, self.database, self.registry, version)
+            self._gds_checked = True
+        return self._gds
+
     def create_schema(self) -> None:
-        with _translated(), self.driver.session(database=self.database) as session:
+        with translated(), self.driver.session(database=self.database) as session:
             for text in _ddl(self.registry):
                 session.run(text).consume()
 
@@ -68,8 +82,10 @@ class Neo4jStore(GraphStore):
                 check(results)
             return results
 
-        with _translated(), self.driver.session(database=self.database) as session:
-            return session.execute_write(work)
+        with translated(), self.driver.session(database=self.database) as session:
+            results = session.execute_write(work)
+        self.write_count += 1
+        return results
 
     def _read(self, query: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
         """Reads retry like writes: a restarting server is waited for up to ``retry_for``."""
@@ -78,8 +94,19 @@ class Neo4jStore(GraphStore):
             return [_native(r.data()) for r in tx.run(query, dict(params))]
 
         def read() -> list[dict[str, Any]]:
-            with _translated(), self.driver.session(database=self.database) as session:
+            with translated(), self.driver.session(database=self.database) as session:
                 return session.execute_read(work)
+
+        return self._retrying(read)
+
+    def data_version(self) -> str:
+        """The bookmark of a trivial read: it names the last transaction committed on the
+        database by anyone (Community edition has no other cheap way to ask)."""
+
+        def read() -> str:
+            with translated(), self.driver.session(database=self.database) as session:
+                session.execute_read(lambda tx: tx.run("RETURN 1").consume())
+                return ",".join(sorted(session.last_bookmarks().raw_values))
 
         return self._retrying(read)
 
@@ -93,6 +120,7 @@ class Neo4jStore(GraphStore):
         if self._driver is not None:
             self._driver.close()
             self._driver = None
+            self._gds, self._gds_checked = None, False
 
 
 def _ddl(registry: Registry) -> list[str]:
@@ -116,25 +144,6 @@ def _ddl(registry: Registry) -> list[str]:
         if rel.key
     ]
     return out
-
-
-@contextmanager
-def _translated() -> Iterator[None]:
-    """Map driver errors to the graph layer's errors, keeping the driver's as the cause."""
-    try:
-        yield
-    except GraphError:
-        raise
-    except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
-        raise StoreUnavailable(f"Neo4j is unavailable: {exc}") from exc
-    except neo4j_errors.ConstraintError as exc:
-        raise ConstraintViolation(str(exc.message)) from exc
-    except neo4j_errors.Neo4jError as exc:
-        if exc.is_retryable():
-            raise StoreUnavailable(f"Neo4j transient error: {exc.message}") from exc
-        raise QueryError(str(exc.message)) from exc
-    except neo4j_errors.DriverError as exc:
-        raise StoreUnavailable(f"Neo4j driver error: {exc}") from exc
 
 
 def _native(value: Any) -> Any:
