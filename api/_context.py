@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -32,6 +32,8 @@ class Context:
     max_page: int = 100
     operation: str | None = None
     pii_reads: Counter[str] = field(default_factory=Counter)
+    #: the answer read something besides the store (``volatile``): never cache it
+    read_volatile: bool = False
     _nodes: dict[str, DataLoader[str, Props | None]] = field(default_factory=dict)
     _related: dict[tuple[str, str, str, bool], DataLoader[str, Related]] = field(default_factory=dict)
     _chains: DataLoader[str, list[DecisionMember]] | None = None
@@ -102,11 +104,21 @@ class Context:
     def read_pii(self, label: str, field_name: str) -> None:
         self.pii_reads[f"{label}.{field_name}"] += 1
 
+    def volatile(self) -> None:
+        """Say that this answer reads state outside the store (a job's progress, say), so
+        it may change while the graph does not and must not be cached."""
+        self.read_volatile = True
+
     def finish(self) -> None:
-        if self.pii_reads:
-            self.audit.record(
-                self.principal, "pii_read", operation=self.operation, fields=dict(self.pii_reads)
-            )
+        audit_pii_reads(self.audit, self.principal, self.operation, self.pii_reads)
+
+
+def audit_pii_reads(
+    audit: AuditLog, principal: Principal, operation: str | None, fields: Mapping[str, int]
+) -> None:
+    """One audit line naming the personal-data fields an answer showed (never their values)."""
+    if fields:
+        audit.record(principal, "pii_read", operation=operation, fields=dict(fields))
 
 
 def nodes_cache_prime(loader: DataLoader[str, Props | None], node: Props) -> None:

@@ -7,14 +7,26 @@ import json
 import logging
 import time
 from collections.abc import Awaitable, Mapping
+from dataclasses import dataclass
 from typing import Any, cast
 
-from graphql import ExecutionContext, GraphQLError, OperationType, get_operation_ast
+from graphql import (
+    DocumentNode,
+    ExecutionContext,
+    GraphQLError,
+    OperationDefinitionNode,
+    OperationType,
+    get_operation_ast,
+)
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
+from api._context import audit_pii_reads
 from api._errors import ApiError, AuthError, Code
 from api._persisted import PersistedQueryError
+from api._principal import Principal
+from api._response_cache import Key, Version, request_key
 from api._state import ApiState
 
 log = logging.getLogger("accountgraph.api")
@@ -155,7 +167,8 @@ async def graphql_endpoint(request: Request) -> Response:
     return response
 
 
-async def _handle(request: Request, state: ApiState, media: str) -> tuple[Response, str]:
+def _admit(request: Request, state: ApiState) -> Principal:
+    """The authenticated caller, within its rate limit."""
     try:
         principal = state.auth.authenticate(request.headers)
     except AuthError as exc:
@@ -165,33 +178,75 @@ async def _handle(request: Request, state: ApiState, media: str) -> tuple[Respon
         raise _RequestError(
             429, "too many requests", Code.RATE_LIMITED, **{"Retry-After": str(int(wait) + 1)}
         )
+    return principal
+
+
+def _errors(errs: list[GraphQLError], media: str) -> Response:
+    status = 400 if media == GRAPHQL_RESPONSE else 200
+    return JSONResponse({"errors": [format_error(e) for e in errs]}, status_code=status, media_type=media)
+
+
+@dataclass(frozen=True)
+class _Call:
+    """A checked request: who asks, for which operation of which document."""
+
+    principal: Principal
+    media: str
+    query: str
+    variables: dict[str, Any] | None
+    operation_name: str | None
+    document: DocumentNode
+    operation: OperationDefinitionNode
+
+    @property
+    def name(self) -> str | None:
+        return self.operation.name.value if self.operation.name else None
+
+
+async def _handle(request: Request, state: ApiState, media: str) -> tuple[Response, str]:
+    principal = _admit(request, state)
     try:
         params = state.services.persisted.expand(await _params(request))
     except PersistedQueryError as exc:
         raise _RequestError(exc.status, exc.message, exc.code) from None
     query, variables, operation_name = _check(params)
-    error_status = 400 if media == GRAPHQL_RESPONSE else 200
-
-    def errors(errs: list[GraphQLError], status: int = error_status) -> Response:
-        return JSONResponse({"errors": [format_error(e) for e in errs]}, status_code=status, media_type=media)
-
     checked = state.documents.get(query, state.introspection_for(principal))
     if checked.document is None:
         code = Code.GRAPHQL_PARSE_FAILED if checked.parse_failed else Code.GRAPHQL_VALIDATION_FAILED
         first = (checked.errors[0].extensions or {}).get("code", code.value) if checked.errors else code.value
-        return errors(list(checked.errors)), str(first)
+        return _errors(list(checked.errors), media), str(first)
     operation = get_operation_ast(checked.document, operation_name)
     if operation is None:
         msg = "name the operation to run (operationName)" if operation_name is None else "no such operation"
-        return errors([GraphQLError(msg)]), Code.BAD_USER_INPUT.value
+        return _errors([GraphQLError(msg)], media), Code.BAD_USER_INPUT.value
     if request.method == "GET" and operation.operation is not OperationType.QUERY:
         raise _RequestError(405, "only queries may be sent with GET; use POST", Allow="POST")
-    context = state.context(principal, operation.name.value if operation.name else None)
-    built = ExecutionContext.build(state.schema, checked.document, None, context, variables, operation_name)
+    call = _Call(principal, media, query, variables, operation_name, checked.document, operation)
+    if not state.responses.enabled or operation.operation is not OperationType.QUERY:
+        return await _execute(state, call, None)
+    cache = state.responses
+    version = (
+        cache.current(False) if not cache.needs_check() else await run_in_threadpool(cache.current, True)
+    )
+    slot = (request_key(principal, media, query, operation_name, variables), version)
+    hit = cache.get(*slot)
+    if hit is None:
+        return await _execute(state, call, slot)
+    audit_pii_reads(state.audit, principal, call.name, hit.pii_reads)
+    _log(call, errors=0, cached=True)
+    return Response(hit.body, media_type=media), "ok"
+
+
+async def _execute(state: ApiState, call: _Call, slot: tuple[Key, Version] | None) -> tuple[Response, str]:
+    """Run the operation; keep a clean answer in the response cache under ``slot``."""
+    context = state.context(call.principal, call.name)
+    built = ExecutionContext.build(
+        state.schema, call.document, None, context, call.variables, call.operation_name
+    )
     if isinstance(built, list):
-        return errors(built), Code.BAD_USER_INPUT.value
+        return _errors(built, call.media), Code.BAD_USER_INPUT.value
     try:
-        data: Any = built.execute_operation(operation, None)
+        data: Any = built.execute_operation(call.operation, None)
         if built.is_awaitable(data):
             data = await cast(Awaitable[Any], data)
     except GraphQLError as exc:
@@ -202,13 +257,21 @@ async def _handle(request: Request, state: ApiState, media: str) -> tuple[Respon
     body: dict[str, Any] = {"data": result.data}
     if result.errors:
         body["errors"] = [format_error(e) for e in result.errors]
+    _log(call, errors=len(result.errors or ()), cached=False)
+    response = JSONResponse(body, media_type=call.media)
+    if slot is not None and not result.errors and not context.read_volatile:
+        state.responses.put(*slot, bytes(response.body), context.pii_reads)
+    return response, ("ok" if not result.errors else "partial")
+
+
+def _log(call: _Call, errors: int, cached: bool) -> None:
     log.info(
         "graphql",
         extra={
-            "who": principal.subject,
-            "operation": context.operation,
-            "kind": operation.operation.value,
-            "errors": len(result.errors or ()),
+            "who": call.principal.subject,
+            "operation": call.name,
+            "kind": call.operation.operation.value,
+            "errors": errors,
+            "cached": cached,
         },
     )
-    return JSONResponse(body, media_type=media), ("ok" if not result.errors else "partial")

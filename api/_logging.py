@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import logging
 
-_FIELDS = ("who", "operation", "kind", "errors", "method", "path", "status", "ms")
+_FIELDS = ("who", "operation", "kind", "errors", "cached", "method", "path", "status", "ms")
 
 
 class JsonFormatter(logging.Formatter):

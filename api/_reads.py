@@ -63,11 +63,17 @@ class ReadModel:
         self.policy = policy
         self._observe = observe
 
-    def _run(self, kind: str, text: str, params: Mapping[str, Any]) -> list[dict[str, Any]]:
+    def _run(
+        self, kind: str, text: str, params: Mapping[str, Any], keys: Sequence[str] | None = None
+    ) -> list[dict[str, Any]]:
+        """One read; with ``keys``, a keyed read (``... IN $keys``) the store may split."""
         started = time.perf_counter()
+        scoped = {**params, **self.policy.params()}
         try:
+            if keys is not None:
+                return self.store.read_keyed(text, keys, scoped)
             # the port's read hook: these texts become named queries once graph/ has them
-            return self.store._read(text, {**params, **self.policy.params()})
+            return self.store._read(text, scoped)
         finally:
             if self._observe is not None:
                 self._observe(kind, time.perf_counter() - started)
@@ -103,7 +109,7 @@ class ReadModel:
             "RETURN a.id AS key, properties(n) AS node, properties(e) AS edge"
         )
         out: dict[str, list[tuple[Props, Props]]] = {k: [] for k in keys}
-        for r in self._run("related", text, {**params, "keys": list(keys)}):
+        for r in self._run("related", text, params, keys):
             out.setdefault(r["key"], []).append((clean(r["node"]), clean(r["edge"])))
         for items in out.values():
             items.sort(key=lambda item: (str(item[0].get("name", "")), item[0]["id"]))
@@ -117,7 +123,7 @@ class ReadModel:
             "count(e) AS lines, sum(e.amount) AS amount, max(e.at) AS last_at"
         )
         out: dict[str, list[Props]] = {k: [] for k in keys}
-        for r in self._run("purchase_totals", text, {**params, "keys": list(keys)}):
+        for r in self._run("purchase_totals", text, params, keys):
             out.setdefault(r["key"], []).append(r)
         for rows in out.values():
             rows.sort(key=lambda r: (-(r["amount"] or 0.0), r["product"]))
@@ -132,7 +138,7 @@ class ReadModel:
             "RETURN a.id AS key, n.id AS product, properties(e) AS edge"
         )
         out: dict[str, list[Props]] = {k: [] for k in keys}
-        for r in self._run("recommendations", text, {**params, "keys": list(keys)}):
+        for r in self._run("recommendations", text, params, keys):
             out.setdefault(r["key"], []).append(clean(r["edge"]) | {"product": r["product"]})
         for rows in out.values():
             rows.sort(key=lambda r: (r["rank"], r["product"]))
@@ -158,14 +164,14 @@ class ReadModel:
             "RETURN 'ranked' AS kind, a.id AS key, p.id AS person, '' AS role, '' AS stance, "
             f"coalesce(w.current, true) AS current, {_PERSON_COLUMNS}"
         )
-        found = self._by_key("decision_people", text, {**params, "keys": list(keys)}, keys)
+        found = self._by_key("decision_people", text, params, keys)
         return {k: [r for r in rows if r["current"] is not False] for k, rows in found.items()}
 
     def _by_key(
         self, kind: str, text: str, params: Mapping[str, Any], keys: Sequence[str]
     ) -> dict[str, list[Props]]:
         out: dict[str, list[Props]] = {k: [] for k in keys}
-        for r in self._run(kind, text, params):
+        for r in self._run(kind, text, params, keys):
             out.setdefault(r["key"], []).append(r)
         return out
 
@@ -213,7 +219,7 @@ class ReadModel:
             return set(keys)
         where, params = self._where(label, "n", [Clause("n.id IN $keys")])
         text = f"MATCH (n:{_label(label)}){where} RETURN n.id AS key"
-        return {r["key"] for r in self._run("visible", text, {**params, "keys": list(keys)})}
+        return {r["key"] for r in self._run("visible", text, params, keys)}
 
     def neighbours(self, label: str, keys: Sequence[str], limit: int) -> list[tuple[str, str, str, str]]:
         """Up to ``limit`` (key, relationship type, label, key) hops from nodes of ``label``,

@@ -15,6 +15,7 @@ from api._policy import Policy
 from api._principal import Principal
 from api._ratelimit import RateLimiter
 from api._reads import ReadModel
+from api._response_cache import ResponseCache
 from api._services import Services
 from api.config import ApiSettings
 from api.intelligence import Intelligence
@@ -33,6 +34,7 @@ class ApiState:
     limiter: RateLimiter
     metrics: Metrics
     services: Services
+    responses: ResponseCache
     graphiql_html: str | None = None
 
     def introspection_for(self, principal: Principal) -> bool:

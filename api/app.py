@@ -22,6 +22,7 @@ from api._http import CSP, graphql_endpoint
 from api._keys import KeyStore
 from api._metrics import Metrics
 from api._ratelimit import RateLimiter
+from api._response_cache import ResponseCache
 from api._schema import graphql_schema
 from api._services import build_services
 from api._state import ApiState
@@ -65,6 +66,12 @@ def build_state(
         limiter=RateLimiter(settings.rate_limit, settings.rate_burst),
         metrics=Metrics(),
         services=build_services(store, settings, data_dir),
+        responses=ResponseCache(
+            store,
+            max_bytes=int(settings.response_cache_mb * (1 << 20)),
+            ttl=settings.response_cache_ttl,
+            check_interval=settings.store_check_interval,
+        ),
     )
 
 

@@ -43,6 +43,13 @@ class ApiSettings(BaseSettings):
     max_ingest_bytes: int = Field(default=20 << 20, ge=1, description="inline content per ingest mutation")
     job_wait: float = Field(default=30.0, ge=0, description="seconds a mutation with wait: true waits")
 
+    #: answers to read-only queries, reused while the graph is unchanged (``api._response_cache``)
+    response_cache_mb: float = Field(default=64.0, ge=0, description="answer bytes kept; 0 turns it off")
+    response_cache_ttl: float = Field(default=300.0, gt=0, description="seconds an answer is reused at most")
+    store_check_interval: float = Field(
+        default=1.0, ge=0, description="seconds between asking the store for writes made by other processes"
+    )
+
     def keys_path(self, data_dir: Path) -> Path:
         return self.keys_file or data_dir / "api_keys.json"
 
