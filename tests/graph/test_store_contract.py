@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from accountgraph.checks import check_store
-from graph import ConstraintViolation, DanglingEdgeError, GraphStore, UnknownQuery
+from graph import ConstraintViolation, DanglingEdgeError, GraphStore, Projection, UnknownQuery
 from graph.adapters.ladybug import LadybugStore
 from graph.adapters.neo4j import Neo4jStore
 from graph.export import iter_graph, iter_subgraph, write_graphml, write_jsonl
@@ -156,6 +156,36 @@ def test_projection_indexes_nodes_and_weights_edges(store: GraphStore) -> None:
     assert pairs[0] == ("c-berlin", "pr-1", 48000.0, "PURCHASED")
     assert ("c-suzhou", "pr-3", 1.0, "USES") in pairs
     assert index[("Company", "c-ruijin")] == proj.keys.index("c-ruijin")
+
+
+def _edge_list(p: Projection) -> list[tuple[str, str, float, str]]:
+    return sorted(
+        (p.keys[s], p.keys[d], float(w), p.rel_types[t])
+        for s, d, w, t in zip(p.src, p.dst, p.weight, p.rel_type_index, strict=True)
+    )
+
+
+@pytest.mark.parametrize(
+    ("labels", "types", "weights"),
+    [
+        (["Company", "Product"], ["PURCHASED", "USES"], None),
+        (["Product", "Company"], ["PURCHASED"], {"PURCHASED": "quantity"}),
+        (["Person", "Company", "Opportunity"], ["WORKS_AT", "DECISION_ROLE", "KNOWS"], {"KNOWS": None}),
+        (["Topic"], ["KNOWS"], None),
+    ],
+)
+def test_embedded_columnar_projection_equals_the_ports(
+    embedded_store: LadybugStore,
+    labels: list[str],
+    types: list[str],
+    weights: dict[str, str | None] | None,
+) -> None:
+    small_market().load(embedded_store)
+    fast = embedded_store.project(labels, types, weights)
+    slow = GraphStore.project(embedded_store, labels, types, weights)
+    assert (fast.labels, fast.keys, fast.rel_types) == (slow.labels, slow.keys, slow.rel_types)
+    assert _edge_list(fast) == _edge_list(slow)
+    assert fast.src.dtype == slow.src.dtype and fast.rel_type_index.dtype == slow.rel_type_index.dtype
 
 
 def test_delete_removes_node_and_its_edges(store: GraphStore) -> None:

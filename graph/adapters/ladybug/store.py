@@ -21,10 +21,12 @@ from pathlib import Path
 from typing import Any
 
 import ladybug
+import pyarrow as pa
 
 from graph import _cypher
-from graph.adapters.ladybug import _bulk, _ddl
+from graph.adapters.ladybug import _bulk, _ddl, _projection
 from graph.errors import ConstraintViolation, GraphError, QueryError, StoreUnavailable
+from graph.model import Projection
 from graph.port import Check, GraphStore, Results, Statement, edge_identity
 from schema import REGISTRY, NodeType, Registry, RelType, Row, check_identifier
 
@@ -196,6 +198,24 @@ class LadybugStore(GraphStore):
             assert not isinstance(result, list), "one statement gives one result"
             table = result.get_as_arrow()
             return {name: table.column(name).to_pylist() for name in table.column_names}
+
+    def project(
+        self,
+        node_labels: Sequence[str],
+        rel_types: Sequence[str],
+        weights: Mapping[str, str | None] | None = None,
+    ) -> Projection:
+        """The port's projection read as columns of offsets (``_projection``): no key
+        lookup per edge. The lock holds for all of it, so the offsets stay one snapshot."""
+        with self._lock:
+            return _projection.project(self._read_arrow, self.registry, node_labels, rel_types, weights)
+
+    def _read_arrow(self, query: str) -> pa.Table:
+        with self._lock, _translated():
+            result = self.conn.execute(query)
+            assert not isinstance(result, list), "one statement gives one result"
+            table: pa.Table = result.get_as_arrow()
+            return table
 
     def _node_label(self, var: str) -> str:
         return f"label({var})"
