@@ -79,12 +79,13 @@ class GdsExecutor(Executor):
     def account_communities(self, market: Market, *, neighbours: int = 10, seed: int = 0) -> dict[str, int]:
         """``seed`` is unused: GDS's Louvain is deterministic single-threaded."""
         accounts, weights = self._weighted_baskets(market)
+        found: dict[NodeRef, int] = {}
         with self.gds.project_bipartite("PURCHASED", "Company", "Product", weights) as graph:
-            graph.add_similarity("SIMILAR", metric="COSINE", top_k=neighbours)
-            graph.add_undirected("SIMILAR", "SIMILAR_EITHER")
-            found = graph.louvain(
-                relationship_types=["SIMILAR_EITHER"], node_labels=["Company"], weight="score"
-            )
+            if graph.add_similarity("SIMILAR", metric="COSINE", top_k=neighbours):
+                graph.add_undirected("SIMILAR", "SIMILAR_EITHER")
+                found = graph.louvain(
+                    relationship_types=["SIMILAR_EITHER"], node_labels=["Company"], weight="score"
+                )
         members: dict[object, list[str]] = defaultdict(list)
         for (_, key), community in found.items():
             members[community].append(key)

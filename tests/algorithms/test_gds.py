@@ -14,6 +14,9 @@ import scipy.sparse as sp
 from algorithms._sparse import projection_adjacency
 from algorithms.centrality import betweenness, pagerank
 from algorithms.community import louvain, modularity
+from algorithms.gds import GdsExecutor
+from algorithms.market import load_market
+from algorithms.paths import GraphPath
 from graph import Projection
 from graph.adapters.neo4j import Gds, Neo4jStore
 
@@ -119,3 +122,15 @@ def test_a_node_outside_the_projection_has_no_path(neo4j_store: Neo4jStore) -> N
         assert graph.k_shortest_paths(("Person", "hermit"), ("Person", "k0"), 2) == []
     with gds.project(["REFERRED"]) as empty:
         assert empty.node_count == 0 and empty.pagerank() == {}
+
+
+def test_the_gds_executor_on_an_empty_graph(neo4j_store: Neo4jStore) -> None:
+    neo4j_store.upsert_nodes("Person", [{"id": "R1", "name": "Rep", "internal": True}])
+    gds = neo4j_store.gds()
+    assert gds is not None
+    executor, market = GdsExecutor(gds), load_market(neo4j_store)
+    assert executor.network_influence(market) == []
+    assert executor.similar_accounts(market, top=10) == {}
+    assert executor.account_communities(market) == {}
+    assert executor.warm_intro_paths(market, "R1") == [GraphPath((("Person", "R1"),), (), 0.0)]
+    assert executor.shortest_path(market, ("Person", "R1"), ("Person", "nobody")) is None

@@ -275,6 +275,8 @@ class Gds:
         ``simple`` keeps one relationship per node pair (per unordered pair when
         undirected), weights summed, and no self-loops.
         """
+        if not rel_types:
+            raise ValueError("a GDS projection needs at least one relationship type")
         parts = []
         for rel_type in rel_types:
             rel = self.registry.rel(rel_type)
