@@ -14,12 +14,22 @@ from collections.abc import Iterable
 from schema import NodeType, RelType, check_identifier
 
 
-def _sets(var: str, names: Iterable[str], cleared: Iterable[str]) -> str:
+def shared_param(name: str) -> str:
+    """The parameter carrying a value every row of a batch shares (see ``_sets``)."""
+    return f"shared_{check_identifier(name)}"
+
+
+def _sets(var: str, names: Iterable[str], cleared: Iterable[str], shared: Iterable[str] = ()) -> str:
     """Set the row's properties only where its ``content_hash`` differs from the stored
     one, so re-writing an unchanged fact keeps the run that last changed it. Cleared
     properties get a literal NULL: a parameter column that is null in every row has no
-    type LadybugDB can cast."""
+    type LadybugDB can cast. ``shared`` properties come from one parameter per batch
+    (``shared_param``) instead of every row."""
     parts = [f"{var}.{check_identifier(n)} = CASE WHEN changed THEN r.{n} ELSE {var}.{n} END" for n in names]
+    parts += [
+        f"{var}.{check_identifier(n)} = CASE WHEN changed THEN ${shared_param(n)} ELSE {var}.{n} END"
+        for n in shared
+    ]
     parts += [
         f"{var}.{check_identifier(n)} = CASE WHEN changed THEN NULL ELSE {var}.{n} END" for n in cleared
     ]
@@ -30,17 +40,24 @@ def _sets(var: str, names: Iterable[str], cleared: Iterable[str]) -> str:
     )
 
 
-def merge_nodes(node: NodeType, prop_names: Iterable[str], cleared: Iterable[str] = ()) -> str:
+def merge_nodes(
+    node: NodeType, prop_names: Iterable[str], cleared: Iterable[str] = (), shared: Iterable[str] = ()
+) -> str:
     label, key = check_identifier(node.label), node.key
     rest = [n for n in prop_names if n != key]
     return (
         f"UNWIND $rows AS r WITH r.{key} AS k, r AS r "
-        f"MERGE (n:{label} {{{key}: k}}){_sets('n', rest, cleared)}"
+        f"MERGE (n:{label} {{{key}: k}}){_sets('n', rest, cleared, shared)}"
     )
 
 
 def merge_edges(
-    rel: RelType, start: NodeType, end: NodeType, prop_names: Iterable[str], cleared: Iterable[str] = ()
+    rel: RelType,
+    start: NodeType,
+    end: NodeType,
+    prop_names: Iterable[str],
+    cleared: Iterable[str] = (),
+    shared: Iterable[str] = (),
 ) -> str:
     rel_type = check_identifier(rel.type)
     a, b = check_identifier(start.label), check_identifier(end.label)
@@ -49,7 +66,7 @@ def merge_edges(
     return (
         f"UNWIND $rows AS r MATCH (a:{a} {{{start.key}: r._from}}) "
         f"MATCH (b:{b} {{{end.key}: r._to}}) "
-        f"MERGE (a)-[e:{rel_type}{ident}]->(b){_sets('e', rest, cleared)}"
+        f"MERGE (a)-[e:{rel_type}{ident}]->(b){_sets('e', rest, cleared, shared)}"
     )
 
 
