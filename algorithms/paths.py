@@ -100,31 +100,62 @@ def _build_people_graph(market: Market) -> PeopleGraph:
 
 def warm_intro_paths(market: Market, target: str, *, k: int = 3, max_hops: int = 4) -> list[GraphPath]:
     """Up to ``k`` cheapest simple paths from any of our reps to person ``target``, over
-    KNOWS (cost from strength and recency) and REPORTS_TO; at most ``max_hops`` hops."""
+    KNOWS (cost from strength and recency) and REPORTS_TO; at most ``max_hops`` hops.
+
+    An A* search over path prefixes, exact for simple paths: a prefix is extended only
+    where the target is still within the hop limit, in the order of its cost plus the
+    cheapest way on to the target (``_towards``, a consistent lower bound), so complete
+    paths come off the queue cheapest first. Our reps are never passed through.
+    """
     graph = people_graph(market)
     reps = market.reps()
-    queue: list[tuple[float, int, tuple[str, ...], tuple[Hop, ...]]] = []
-    tie = 0
-    for rep in sorted(reps):
-        queue.append((0.0, tie, (rep,), ()))
-        tie += 1
+    hops_to, cost_to = _towards(graph, target, max_hops)
+    queue: list[tuple[float, int, float, tuple[str, ...], tuple[Hop, ...]]] = [
+        (cost_to[rep], tie, 0.0, (rep,), ()) for tie, rep in enumerate(sorted(reps)) if rep in hops_to
+    ]
     heapq.heapify(queue)
+    tie = len(queue)
     found: list[GraphPath] = []
-    settled: defaultdict[str, int] = defaultdict(int)
     while queue and len(found) < k:
-        cost, _, nodes, hops = heapq.heappop(queue)
-        here = nodes[-1]
-        settled[here] += 1
-        if here == target:
+        _, _, cost, nodes, hops = heapq.heappop(queue)
+        if nodes[-1] == target:
             found.append(GraphPath(tuple(("Person", n) for n in nodes), hops, round(cost, 6)))
             continue
-        if settled[here] > k or len(hops) >= max_hops:
-            continue
-        for nxt, step, hop in graph.get(here, []):
-            if nxt not in nodes and (nxt not in reps or nxt == target):
-                tie += 1
-                heapq.heappush(queue, (cost + step, tie, (*nodes, nxt), (*hops, hop)))
+        for nxt, step, hop in graph.get(nodes[-1], []):
+            if nxt in nodes or (nxt in reps and nxt != target):
+                continue
+            if len(hops) + 1 + hops_to.get(nxt, max_hops + 1) > max_hops:
+                continue
+            tie += 1
+            heapq.heappush(queue, (cost + step + cost_to[nxt], tie, cost + step, (*nodes, nxt), (*hops, hop)))
     return found
+
+
+def _towards(graph: PeopleGraph, target: str, max_hops: int) -> tuple[dict[str, int], dict[str, float]]:
+    """For everyone within ``max_hops`` of ``target``: the fewest hops to it, and the
+    cheapest cost to it (both ignoring the simple-path rule, so both are lower bounds).
+    The people graph is symmetric, so searching from the target gives both."""
+    hops_to = {target: 0}
+    frontier = deque([target])
+    while frontier:
+        here = frontier.popleft()
+        if hops_to[here] == max_hops:
+            continue
+        for nxt, _, _ in graph.get(here, []):
+            if nxt not in hops_to:
+                hops_to[nxt] = hops_to[here] + 1
+                frontier.append(nxt)
+    cost_to: dict[str, float] = {}
+    heap = [(0.0, target)]
+    while heap:
+        cost, here = heapq.heappop(heap)
+        if here in cost_to:
+            continue
+        cost_to[here] = cost
+        for nxt, step, _ in graph.get(here, []):
+            if nxt in hops_to and nxt not in cost_to:
+                heapq.heappush(heap, (cost + step, nxt))
+    return hops_to, cost_to
 
 
 def shortest_path(

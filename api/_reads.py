@@ -130,8 +130,9 @@ class ReadModel:
         return out
 
     def recommendations(self, keys: Sequence[str]) -> dict[str, list[Props]]:
-        """Per visible company: its current ``RECOMMENDS`` edges (withdrawn ones, which
-        have no rank, left out) with the product key under ``product``, best first."""
+        """Per visible company: its ranked ``RECOMMENDS`` edges with the product key under
+        ``product``, best first (the analysis deletes withdrawn ones; a store analysed by an
+        older version may still hold them, rank-less, and they stay left out)."""
         where, params = self._where("Company", "a", [Clause("a.id IN $keys"), Clause("e.rank IS NOT NULL")])
         text = (
             f"MATCH (a:Company)-[e:{_rel('RECOMMENDS')}]->(n:Product){where} "

@@ -88,7 +88,7 @@ REL_FIELDS: dict[tuple[str, str, str, bool], str] = {
     ("INTERESTED_IN", "Company", "Topic", False): "interestedCompanies",
     ("INTERESTED_IN", "Person", "Topic", True): "interests",
     ("INTERESTED_IN", "Person", "Topic", False): "interestedPeople",
-    # raw RECOMMENDS edges, withdrawn ones (no rank, score 0) included; Company.crossSell reads them
+    # the raw RECOMMENDS edges; Company.crossSell reads them with their explanations
     ("RECOMMENDS", "Company", "Product", True): "recommendedProducts",
     ("RECOMMENDS", "Company", "Product", False): "recommendedTo",
 }

@@ -30,12 +30,18 @@ def test_shortest_path_is_depth_bounded() -> None:
     assert shortest_path(market, ("Person", "cid"), ("Opportunity", "o1"), max_depth=1) is None
 
 
-def test_warm_intro_paths_are_networkx_k_shortest_simple_paths(market: Market) -> None:
+def _reference(market: Market) -> nx.DiGraph:
+    """The people graph for networkx, our reps behind one virtual source (never passed through)."""
     reps = market.reps()
     ref = nx.DiGraph()
     for u, steps in people_graph(market).items():
         ref.add_weighted_edges_from((u, v, cost) for v, cost, _ in steps if v not in reps)
     ref.add_weighted_edges_from(("source", r, 0.0) for r in reps)
+    return ref
+
+
+def test_warm_intro_paths_are_networkx_k_shortest_simple_paths(market: Market) -> None:
+    ref = _reference(market)
     compared = 0
     for company in market.customers()[:30]:
         target = decision_chain(market, company)[0].person
@@ -49,3 +55,21 @@ def test_warm_intro_paths_are_networkx_k_shortest_simple_paths(market: Market) -
         assert got == pytest.approx(expected, abs=1e-5), company
         compared += 1
     assert compared >= 20
+
+
+def test_warm_intro_paths_within_the_hop_limit_are_the_cheapest_of_all(market: Market) -> None:
+    """Against every simple path of at most 3 hops (networkx enumerates them; the virtual
+    source adds one): the cheapest three, so no cheaper short path is missed."""
+    ref = _reference(market)
+    compared = 0
+    for company in market.customers():
+        target = decision_chain(market, company)[0].person
+        if target not in ref:
+            continue
+        costs = sorted(
+            nx.path_weight(ref, p, "weight") for p in nx.all_simple_paths(ref, "source", target, 4)
+        )
+        got = [p.cost for p in warm_intro_paths(market, target, k=3, max_hops=3)]
+        assert got == pytest.approx(costs[:3], abs=1e-5), company
+        compared += bool(costs)
+    assert compared >= 100
