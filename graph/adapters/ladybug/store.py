@@ -24,9 +24,9 @@ import ladybug
 import pyarrow as pa
 
 from graph import _cypher
-from graph.adapters.ladybug import _bulk, _ddl, _projection
+from graph.adapters.ladybug import _bulk, _ddl, _projection, _scan
 from graph.errors import ConstraintViolation, GraphError, QueryError, StoreUnavailable
-from graph.model import Projection
+from graph.model import Edge, Node, Projection
 from graph.port import Check, GraphStore, Results, Statement, edge_identity
 from schema import REGISTRY, NodeType, Registry, RelType, Row, check_identifier
 
@@ -210,12 +210,22 @@ class LadybugStore(GraphStore):
         with self._lock:
             return _projection.project(self._read_arrow, self.registry, node_labels, rel_types, weights)
 
-    def _read_arrow(self, query: str) -> pa.Table:
+    def _read_arrow(self, query: str, params: Mapping[str, Any] | None = None) -> pa.Table:
         with self._lock, _translated():
-            result = self.conn.execute(query)
+            result = self.conn.execute(query, _to_store(dict(params or {})))
             assert not isinstance(result, list), "one statement gives one result"
             table: pa.Table = result.get_as_arrow()
             return table
+
+    def iter_nodes(self, label: str, page: int = 5000) -> Iterator[Node]:
+        """The port's pages, read as Arrow columns (``_scan``)."""
+        return _scan.nodes(self._read_arrow, self.registry.node(label), page)
+
+    def iter_edges(self, rel_type: str, page: int = 2000) -> Iterator[Edge]:
+        """Each endpoint pair in one Arrow scan, in the port's order (``_scan``)."""
+        rel = self.registry.rel(rel_type)
+        for start, end in rel.endpoints:
+            yield from _scan.edges(self._read_arrow, rel, self.registry.node(start), self.registry.node(end))
 
     def _node_label(self, var: str) -> str:
         return f"label({var})"
