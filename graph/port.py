@@ -224,7 +224,7 @@ class GraphStore(abc.ABC):
         rows = self._read(_cypher.get_node(node), {"key": key})
         if not rows:
             return None
-        return Node(label, key, _clean(rows[0]["props"]))
+        return Node(label, key, clean_props(rows[0]["props"]))
 
     def node_exists(self, label: str, key: str) -> bool:
         return bool(self.existing_keys(label, [key]))
@@ -262,7 +262,7 @@ class GraphStore(abc.ABC):
         while True:
             rows = self._read(_cypher.node_page(node), {"after": after, "limit": page})
             for row in rows:
-                props = _clean(row["props"])
+                props = clean_props(row["props"])
                 yield Node(label, props[node.key], props)
             if len(rows) < page:
                 return
@@ -279,7 +279,9 @@ class GraphStore(abc.ABC):
                 rows = self._read(query, {"keys": batch})
                 rows.sort(key=lambda r: (r["s"], r["t"], str(r["props"].get(rel.key or "", ""))))
                 for row in rows:
-                    yield Edge(rel_type, (start_label, row["s"]), (end_label, row["t"]), _clean(row["props"]))
+                    yield Edge(
+                        rel_type, (start_label, row["s"]), (end_label, row["t"]), clean_props(row["props"])
+                    )
 
     def neighbourhood(
         self,
@@ -331,15 +333,15 @@ class GraphStore(abc.ABC):
                     other: NodeRef = (row["label"], row["node"]["id"])
                     here: NodeRef = (lab, row["a"])
                     s, t = (here, other) if outgoing else (other, here)
-                    ident = (row["type"], s, t, repr(sorted(_clean(row["props"]).items())))
+                    ident = (row["type"], s, t, repr(sorted(clean_props(row["props"]).items())))
                     if other not in sub.nodes:
                         if len(sub.nodes) >= limit:
                             continue
-                        sub.nodes[other] = Node(other[0], other[1], _clean(row["node"]))
+                        sub.nodes[other] = Node(other[0], other[1], clean_props(row["node"]))
                         nxt.append(other)
                     if ident not in seen_edges:
                         seen_edges.add(ident)
-                        sub.edges.append(Edge(row["type"], s, t, _clean(row["props"])))
+                        sub.edges.append(Edge(row["type"], s, t, clean_props(row["props"])))
         return nxt
 
     # ---- projections -------------------------------------------------------------------
@@ -454,7 +456,7 @@ def _identity_rows(rel: RelType, identities: Sequence[str | tuple[str, str]]) ->
     return _dedupe(rows, lambda r: tuple(sorted(r.items())))
 
 
-def _clean(props: Mapping[str, Any]) -> dict[str, Any]:
+def clean_props(props: Mapping[str, Any]) -> dict[str, Any]:
     """Drop unset properties: LadybugDB returns every column, Neo4j only those set."""
     return {k: v for k, v in props.items() if v is not None and not k.startswith("_")}
 

@@ -27,7 +27,7 @@ def _columns(var: str, props: tuple[Prop, ...]) -> str:
 
 
 def _records(table: pa.Table, props: tuple[Prop, ...]) -> list[dict[str, Any]]:
-    """The table's rows as property dicts without unset values (``GraphStore._clean``)."""
+    """The table's rows as property dicts without unset values (``graph.port.clean_props``)."""
     names = [p.name for p in props]
     values = [_values(table.column(p.name), p.type) for p in props]
     return [
