@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterator
 
 import pytest
 
@@ -26,13 +25,8 @@ class Clock:
 
 
 @pytest.fixture
-def store() -> Iterator[LadybugStore]:
-    store = LadybugStore().open()
-    store.create_schema()
-    try:
-        yield store
-    finally:
-        store.close()
+def store(embedded_store: LadybugStore) -> LadybugStore:
+    return embedded_store
 
 
 def _write(store: LadybugStore, name: str) -> None:
