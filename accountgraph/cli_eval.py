@@ -2,36 +2,80 @@
 
 from __future__ import annotations
 
+import functools
+import tempfile
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.table import Table
 
 from accountgraph.cli_review import decision_log
 from accountgraph.settings import Settings
+from algorithms import crosssell
+from algorithms.churn import Panel, crm_churn_dates, default_split, grouped_cv_auc, time_holdout
+from algorithms.market import Market, load_market
 from graph.adapters.ladybug import LadybugStore
-from ingest.records import SAMPLE_MAPPINGS, MappingError
+from ingest.records import SAMPLE_MAPPINGS, MappingError, ingest_directory
 from ingest.records.evaluate import evaluate_resolution, render
+from ingest.sample import read_churn
 
-eval_app = typer.Typer(no_args_is_help=True, help="Evaluate extraction and resolution quality.")
+eval_app = typer.Typer(no_args_is_help=True, help="Evaluate extraction, resolution and the algorithms.")
 console = Console()
+
+SampleArg = Annotated[Path | None, typer.Argument(help="a generated sample market (default: data/sample)")]
+CHURN_HORIZON = 90
+"""The horizon the churn floor applies to."""
+CHURN_COLUMNS = (
+    "horizon",
+    "AUC truth",
+    "AUC CRM",
+    "best single feature",
+    "test rows",
+    "churners",
+    "train rows",
+)
+
+
+def _sample_root(sample: Path | None, truth: str) -> Path:
+    root = sample or Settings().sample_dir
+    if not (root / "ground_truth" / truth).exists():
+        console.print(f"[red]{root} is not a sample market (no ground_truth/{truth})[/red]")
+        raise typer.Exit(2)
+    return root
+
+
+def _sample_market(root: Path) -> Market:
+    """``root`` ingested through the record pipeline into an in-memory embedded store."""
+    return _ingested(root.resolve(), (root / "manifest.json").read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def _ingested(root: Path, manifest: str) -> Market:
+    """Cached by path and manifest: one process evaluating the same sample twice ingests it once."""
+    store = LadybugStore().open()
+    try:
+        store.create_schema()
+        with tempfile.TemporaryDirectory() as run_dir, console.status(f"ingesting {root} into memory"):
+            ingest_directory(store, root, SAMPLE_MAPPINGS, Path(run_dir), "eval")
+        return load_market(store)
+    except MappingError as exc:
+        console.print(f"[red]mapping error[/red] {exc}")
+        raise typer.Exit(2) from None
+    finally:
+        store.close()
 
 
 @eval_app.command("resolution")
 def eval_resolution(
-    sample: Annotated[
-        Path | None, typer.Argument(help="a generated sample market (default: data/sample)")
-    ] = None,
+    sample: SampleArg = None,
     mapping: Annotated[Path, typer.Option(help="a mapping YAML, or a directory of them")] = SAMPLE_MAPPINGS,
     decisions: Annotated[bool, typer.Option(help="apply reviewers' decisions")] = False,
 ) -> None:
     """Entity resolution through the record pipeline: pairwise precision, recall and F1."""
     settings = Settings()
-    root = sample or settings.sample_dir
-    if not (root / "ground_truth" / "duplicates.jsonl").exists():
-        console.print(f"[red]{root} is not a sample market (no ground_truth/duplicates.jsonl)[/red]")
-        raise typer.Exit(2)
+    root = _sample_root(sample, "duplicates.jsonl")
     store = LadybugStore().open()  # resolution writes nothing; the store only lends the schema
     try:
         run = evaluate_resolution(store, root, mapping, decision_log(settings) if decisions else None)
@@ -41,3 +85,86 @@ def eval_resolution(
     finally:
         store.close()
     render(run, console)
+
+
+@eval_app.command("churn")
+def eval_churn(
+    sample: SampleArg = None,
+    horizon: Annotated[
+        list[int] | None, typer.Option(help="days ahead to predict, repeatable (default: 30, 60, 90)")
+    ] = None,
+    grouped: Annotated[bool, typer.Option(help="also the account-grouped cross-validation")] = True,
+    floor: Annotated[float, typer.Option(help="fail below this AUC at 90 days")] = 0.80,
+) -> None:
+    """Churn model ROC AUC on a time-based holdout, trained on the sample's truth and on
+    the CRM's own labels, scored against the truth; exit 1 below the floor at 90 days."""
+    root = _sample_root(sample, "churn.csv")
+    truth = read_churn(root)
+    market = _sample_market(root)
+    split, panel = default_split(market), Panel(market)
+    crm = crm_churn_dates(market, as_of=split)
+    horizons = sorted({*(horizon or (30, 60, 90)), CHURN_HORIZON})
+    table = Table(
+        title=f"Churn model, time-based holdout at {split}: ROC AUC against the sample's truth",
+        caption="rows: (account, month end); churn rows: the account churned within the horizon",
+    )
+    for col in CHURN_COLUMNS:
+        table.add_column(col, justify="left" if col == "best single feature" else "right")
+    results = {}
+    for h in horizons:
+        with console.status(f"{h}-day horizon"):
+            res = time_holdout(market, truth, truth, split=split, horizon=h, panel=panel)
+            by_crm = time_holdout(market, crm, truth, split=split, horizon=h, panel=panel)
+        results[h] = res
+        table.add_row(
+            f"{h} days",
+            f"{res.auc:.3f}",
+            f"{by_crm.auc:.3f}",
+            f"{res.best_feature} {res.best_feature_auc:.3f}",
+            f"{res.test_rows:,} ({res.test_positives} churn)",
+            f"{res.test_churners}",
+            f"{res.train_rows:,} ({res.train_positives} churn)",
+        )
+    console.print(table)
+    churners = sum(v is not None for v in truth.values())
+    flagged = sum(v is not None for v in crm_churn_dates(market).values())
+    at90 = results[CHURN_HORIZON]
+    console.print(
+        f"At {CHURN_HORIZON} days the model learns from month ends up to {at90.train_until} and is scored "
+        f"on {at90.test_from} .. {at90.test_until}.\n{churners} of {len(truth)} accounts churned "
+        f"(ground truth); the CRM marks {flagged} as churned, {sum(v is not None for v in crm.values())} "
+        f"of them silent by {split} (the CRM-label model's positives)."
+    )
+    if grouped:
+        with console.status("account-grouped cross-validation"):
+            cv = grouped_cv_auc(market, truth, horizon=CHURN_HORIZON, panel=panel)
+        console.print(f"secondary: account-grouped 5-fold AUC over all month ends, 90 days: {cv:.3f}")
+    if at90.auc < floor:
+        console.print(f"[red]AUC {at90.auc:.3f} at {CHURN_HORIZON} days is below the floor {floor:.2f}[/red]")
+        raise typer.Exit(1)
+
+
+@eval_app.command("crosssell")
+def eval_crosssell(
+    sample: SampleArg = None,
+    min_lift: Annotated[
+        float, typer.Option(help="fail below this blend/popularity ratio at precision@5")
+    ] = 1.3,
+) -> None:
+    """Cross-sell on the held-out last half-year: the blend against product popularity
+    measured in the same run; exit 1 if the blend's precision@5 is below ``min_lift`` times
+    popularity's."""
+    root = _sample_root(sample, "complements.csv")
+    market = _sample_market(root)
+    with console.status("mining and ranking"):
+        result = crosssell.evaluate(market)
+    table = Table(title=f"Cross-sell, purchases after {result.cutoff} held out ({result.accounts} accounts)")
+    for col in ("metric", "blend", "popularity", "blend / popularity"):
+        table.add_column(col, justify="left" if col == "metric" else "right")
+    for name in ("precision@5", "recall@10", "map@10"):
+        blend, base = result.blend[name], result.popularity[name]
+        table.add_row(name, f"{blend:.3f}", f"{base:.3f}", f"{blend / base:.2f}x" if base else "-")
+    console.print(table)
+    if result.blend["precision@5"] < min_lift * result.popularity["precision@5"]:
+        console.print(f"[red]precision@5 is below {min_lift:.2f}x popularity[/red]")
+        raise typer.Exit(1)

@@ -15,6 +15,7 @@ NO_ORDER_DAYS = 90
 DORMANT_DAYS = 30
 DISPLACEMENT_DAYS = 120
 CHURN_THRESHOLD = 0.5
+CHURN_HORIZON_DAYS = 90
 
 
 def _last_orders(market: Market) -> dict[str, dt.date]:
@@ -35,10 +36,15 @@ def churn_probabilities(market: Market) -> dict[str, float]:
         risk = np.zeros(len(customers))
         labels = crm_churn_dates(market)
         if any(v is not None for v in labels.values()):
-            cutoffs = monthly_cutoffs(
-                market.as_of - dt.timedelta(days=450), market.as_of - dt.timedelta(days=30)
-            )
-            risk = ChurnModel.train(market, labels, cutoffs).risk(market, customers, market.as_of)
+            # month ends of the last 15 months whose 90-day label window has ended
+            horizon = dt.timedelta(days=CHURN_HORIZON_DAYS)
+            cutoffs = [
+                t
+                for t in monthly_cutoffs(market.as_of - dt.timedelta(days=450), market.as_of)
+                if t + horizon <= market.as_of
+            ]
+            model = ChurnModel.train(market, labels, cutoffs, horizon=CHURN_HORIZON_DAYS)
+            risk = model.risk(market, customers, market.as_of)
         return dict(zip(customers, (float(p) for p in risk.tolist()), strict=True))
 
     return market.cached("churn_probabilities", build)

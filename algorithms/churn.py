@@ -1,20 +1,22 @@
-"""Churn risk: account features as of a date, a scikit-learn model, and its honest AUC.
+"""Churn risk: a scikit-learn model over account features, and its honest evaluation.
 
-Features at an observation date T use only what happened on or before T: order
-recency (also relative to the account's usual gap between orders), frequency and
-monetary value and their trend against the year before, activity volume, sentiment
-(also as a z-score against the account's own history) and ticket trends, deals lost
-and competitor products installed recently. Labels say whether the account churned within ``horizon`` days
-after T; one account contributes a row per observation date until it churns.
+A panel row is one account at one observation date (a month end) T: the features known
+on T (``algorithms._churn_features``) and the label "churned within ``horizon`` days
+after T". An account contributes rows from its first order until it churns.
+
+The evaluation is a time-based holdout: the model learns from observation dates whose
+label windows (T + horizon) end before a split date and is scored on observation dates
+from the split on whose label windows end by the snapshot's date. No label the model
+learns from lies beyond the split, and no feature reads past its own date. Training
+labels may come from the graph itself (``crm_churn_dates``); test labels are the truth
+the caller holds (the sample's ``ground_truth/churn.csv``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -22,150 +24,33 @@ from sklearn.ensemble import RandomForestClassifier
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import GroupKFold, cross_val_predict
 
-from algorithms.market import Market, Purchase
+from algorithms._churn_features import FEATURES, FeatureIndex
+from algorithms.market import Market
 
-__all__ = ["FEATURES", "ChurnModel", "crm_churn_dates", "features", "holdout_auc", "monthly_cutoffs"]
+__all__ = [
+    "FEATURES",
+    "ChurnModel",
+    "Holdout",
+    "Labels",
+    "Panel",
+    "crm_churn_dates",
+    "default_split",
+    "features",
+    "grouped_cv_auc",
+    "monthly_cutoffs",
+    "time_holdout",
+]
 
-FEATURES = (
-    "days_since_order",
-    "orders_90d",
-    "orders_180d",
-    "orders_baseline",
-    "order_trend",
-    "amount_90d",
-    "amount_trend",
-    "activities_120d",
-    "activities_baseline",
-    "sentiment_120d",
-    "sentiment_baseline",
-    "sentiment_trend",
-    "tickets_120d",
-    "tickets_baseline",
-    "ticket_trend",
-    "ticket_sentiment",
-    "deals_lost_240d",
-    "deals_won_240d",
-    "rival_installs_365d",
-    "order_gap_ratio",
-    "sentiment_z",
-    "ticket_share_trend",
-    "line_value_trend",
-)
-
-
-def _rate(dates: Sequence[dt.date], at: dt.date, near: int, far: int) -> float:
-    """Events per 90 days in the window (at - far, at - near]."""
-    lo, hi = at - dt.timedelta(days=far), at - dt.timedelta(days=near)
-    return sum(1 for d in dates if lo < d <= hi) / (far - near) * 90
-
-
-class _Index:
-    """Per-account lists the features read, built once per market."""
-
-    def __init__(self, market: Market) -> None:
-        self.orders: dict[str, list[Purchase]] = defaultdict(list)
-        for p in market.purchases():
-            self.orders[p.company].append(p)
-        acts = market.nodes.get("Activity", {})
-        self.activities = {
-            c: [acts[a] for a in market.activities(c) if acts.get(a, {}).get("at")]
-            for c in market.customers()
-        }
-        self.opportunities = {
-            c: [market.props("Opportunity", o) for o in market.opportunities(c)] for c in self.orders
-        }
-        ours = market.our_products()
-        self.rivals: dict[str, list[dt.date]] = defaultdict(list)
-        for e in market.edges.get("USES", []):
-            since = e.props.get("since")
-            if e.end[1] not in ours and isinstance(since, dt.date):
-                self.rivals[e.start[1]].append(since)
-
-
-def _window(at: dt.date, near: int, far: int) -> tuple[dt.date, dt.date]:
-    return at - dt.timedelta(days=far), at - dt.timedelta(days=near)
-
-
-def _order_features(lines: list[Purchase], at: dt.date) -> dict[str, float]:
-    days = [d for _, d in sorted({(p.order_id, p.at) for p in lines})]
-    recent, half, base = _rate(days, at, 0, 90), _rate(days, at, 0, 180), _rate(days, at, 180, 540)
-
-    def spend(near: int, far: int) -> list[float]:
-        lo, hi = _window(at, near, far)
-        return [p.amount for p in lines if lo < p.at <= hi]
-
-    amount, amount_base = sum(spend(0, 90)), sum(spend(180, 540)) / 4
-    idle = float((at - days[-1]).days) if days else 1000.0
-    gaps = np.diff([d.toordinal() for d in days]) if len(days) > 2 else np.array([365.0])
-    line_now, line_before = (float(np.mean(v)) if v else 0.0 for v in (spend(0, 180), spend(180, 540)))
-    return {
-        "days_since_order": idle,
-        "orders_90d": float(np.log1p(recent)),
-        "orders_180d": float(np.log1p(half)),
-        "orders_baseline": float(np.log1p(base)),
-        "order_trend": float(np.log((half + 0.5) / (base + 0.5))),
-        "amount_90d": float(np.log1p(amount)),
-        "amount_trend": float(np.log((amount + 1e3) / (amount_base + 1e3))),
-        "order_gap_ratio": idle / max(float(np.median(gaps)), 1.0),
-        "line_value_trend": float(np.log((line_now + 100) / (line_before + 100))),
-    }
-
-
-def _mood(rows: list[dict[str, Any]]) -> float:
-    return float(np.mean([float(r.get("sentiment") or 0.0) for r in rows])) if rows else 0.0
-
-
-def _ticket_share(rows: list[dict[str, Any]]) -> float:
-    return sum(1 for a in rows if a["kind"] == "ticket") / len(rows) if rows else 0.0
-
-
-def _activity_features(acts: list[dict[str, Any]], at: dt.date) -> dict[str, float]:
-    near = [a for a in acts if a["at"].date() > at - dt.timedelta(days=120)]
-    lo, hi = _window(at, 120, 480)
-    far = [a for a in acts if lo < a["at"].date() <= hi]
-    tickets = [a for a in near if a["kind"] == "ticket"]
-    tickets_base = sum(1 for a in far if a["kind"] == "ticket") / 3
-    history = [float(a.get("sentiment") or 0.0) for a in acts]
-    spread = float(np.std(history)) if len(history) > 2 else 1.0
-    z = (_mood(near) - float(np.mean(history or [0.0]))) / (spread / np.sqrt(max(len(near), 1)) + 1e-3)
-    return {
-        "activities_120d": float(len(near)),
-        "activities_baseline": len(far) / 3,
-        "sentiment_120d": _mood(near),
-        "sentiment_baseline": _mood(far),
-        "sentiment_trend": _mood(near) - _mood(far),
-        "tickets_120d": float(len(tickets)),
-        "tickets_baseline": tickets_base,
-        "ticket_trend": len(tickets) - tickets_base,
-        "ticket_sentiment": _mood(tickets),
-        "sentiment_z": z,
-        "ticket_share_trend": _ticket_share(near) - _ticket_share(far),
-    }
-
-
-def _deal_features(deals: list[dict[str, Any]], rivals: list[dt.date], at: dt.date) -> dict[str, float]:
-    lo, _ = _window(at, 0, 240)
-    closed = [o for o in deals if isinstance(o.get("close_date"), dt.date) and lo < o["close_date"] <= at]
-    return {
-        "deals_lost_240d": float(sum(1 for o in closed if o.get("status") == "lost")),
-        "deals_won_240d": float(sum(1 for o in closed if o.get("status") == "won")),
-        "rival_installs_365d": float(sum(1 for d in rivals if at - dt.timedelta(days=365) < d <= at)),
-    }
-
-
-def _row(ix: _Index, company: str, at: dt.date) -> list[float]:
-    values = (
-        _order_features([p for p in ix.orders.get(company, []) if p.at <= at], at)
-        | _activity_features([a for a in ix.activities.get(company, []) if a["at"].date() <= at], at)
-        | _deal_features(ix.opportunities.get(company, []), ix.rivals.get(company, []), at)
-    )
-    return [values[name] for name in FEATURES]
+Labels = Mapping[str, dt.date | None]
+"""Churn date per account; ``None`` for an account that has not churned."""
+HISTORY_DAYS = 180
+"""Observation dates start this long after the first order in the graph."""
 
 
 def features(market: Market, companies: Sequence[str], at: dt.date) -> npt.NDArray[np.float64]:
     """One row of ``FEATURES`` per company, from what was known on ``at``."""
-    ix = _Index(market)
-    return np.array([_row(ix, c, at) for c in companies], dtype=np.float64).reshape(
+    ix = FeatureIndex(market)
+    return np.array([ix.row(c, at) for c in companies], dtype=np.float64).reshape(
         len(companies), len(FEATURES)
     )
 
@@ -180,61 +65,154 @@ def monthly_cutoffs(first: dt.date, last: dt.date) -> list[dt.date]:
     return out
 
 
-def _panel(
-    market: Market,
-    churned: Mapping[str, dt.date | None],
-    cutoffs: Sequence[dt.date],
-    horizon: int,
-) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int64], list[str]]:
-    """Rows (account, cutoff) for accounts that had ordered and not yet churned."""
-    ix = _Index(market)
-    rows, labels, groups = [], [], []
-    for at in cutoffs:
-        for company, when in sorted(churned.items()):
-            if not any(p.at <= at for p in ix.orders.get(company, [])) or (when is not None and when <= at):
-                continue
-            rows.append(_row(ix, company, at))
-            labels.append(int(when is not None and when <= at + dt.timedelta(days=horizon)))
-            groups.append(company)
-    return np.array(rows, dtype=np.float64), np.array(labels, dtype=np.int64), groups
+def default_split(market: Market) -> dt.date:
+    """The first day of the month a year before the snapshot's: the last year is held out."""
+    year_ago = market.as_of - dt.timedelta(days=365)
+    return dt.date(year_ago.year + year_ago.month // 12, year_ago.month % 12 + 1, 1)
+
+
+class Panel:
+    """Feature rows of (account, observation date), computed once and shared by every
+    label source and horizon evaluated on the same snapshot."""
+
+    def __init__(self, market: Market) -> None:
+        self.index = FeatureIndex(market)
+        self.first_order = {c: min(p.at for p in lines) for c, lines in self.index.orders.items()}
+        self._rows: dict[tuple[str, dt.date], list[float]] = {}
+
+    def rows(
+        self, labels: Labels, cutoffs: Sequence[dt.date], horizon: int
+    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int64], list[str]]:
+        """Features, labels and account per row, for the accounts in ``labels`` that had
+        ordered by the cutoff and had not churned yet."""
+        x, y, groups = [], [], []
+        for at in cutoffs:
+            for company, when in sorted(labels.items()):
+                first = self.first_order.get(company)
+                if first is None or first > at or (when is not None and when <= at):
+                    continue
+                if (company, at) not in self._rows:
+                    self._rows[(company, at)] = self.index.row(company, at)
+                x.append(self._rows[(company, at)])
+                y.append(int(when is not None and when <= at + dt.timedelta(days=horizon)))
+                groups.append(company)
+        return (
+            np.array(x, dtype=np.float64).reshape(len(x), len(FEATURES)),
+            np.array(y, dtype=np.int64),
+            groups,
+        )
 
 
 def _classifier(seed: int) -> RandomForestClassifier:
-    # Few churners (about 30 in the sample): large leaves and feature subsampling keep
-    # the forest from memorising accounts; measured best of the settings tried.
+    # A few dozen churners: large leaves and feature subsampling keep the forest from
+    # memorising accounts (the best of the settings tried on several sample seeds).
     return RandomForestClassifier(
-        n_estimators=500, min_samples_leaf=15, max_features=0.3, random_state=seed, n_jobs=1
+        n_estimators=300, min_samples_leaf=10, max_features=0.3, random_state=seed, n_jobs=1
     )
 
 
-def holdout_auc(
+@dataclass(frozen=True)
+class Holdout:
+    """One time-based holdout: the model's ROC AUC and what it was measured on."""
+
+    horizon: int
+    split: dt.date
+    train_until: dt.date  # the last training observation date
+    test_from: dt.date
+    test_until: dt.date
+    auc: float
+    train_rows: int
+    train_positives: int
+    test_rows: int
+    test_positives: int
+    test_churners: int
+    best_feature: str  # the best single feature on the test rows, in either direction
+    best_feature_auc: float
+
+
+def time_holdout(
     market: Market,
-    churned: Mapping[str, dt.date | None],
-    cutoffs: Sequence[dt.date],
+    train_labels: Labels,
+    test_labels: Labels,
+    *,
+    split: dt.date,
+    horizon: int = 90,
+    seed: int = 0,
+    panel: Panel | None = None,
+) -> Holdout:
+    """Train on the month ends T with T + ``horizon`` < ``split``; score the month ends
+    T >= ``split`` with T + ``horizon`` <= the snapshot's date."""
+    panel = panel or Panel(market)
+    start = min(panel.first_order.values()) + dt.timedelta(days=HISTORY_DAYS)
+    window = dt.timedelta(days=horizon)
+    train_cut = [t for t in monthly_cutoffs(start, split) if t + window < split]
+    test_cut = [t for t in monthly_cutoffs(split, market.as_of) if t >= split and t + window <= market.as_of]
+    x, y, _ = panel.rows(train_labels, train_cut, horizon)
+    tx, ty, groups = panel.rows(test_labels, test_cut, horizon)
+    if not train_cut or not test_cut or y.sum() == 0 or not 0 < ty.sum() < len(ty):
+        raise ValueError(f"no churn to learn from before {split}, or none to score after it")
+    model = _classifier(seed).fit(x, y)
+    singles = [float(roc_auc_score(ty, tx[:, i])) for i in range(len(FEATURES))]
+    best = int(np.argmax([max(a, 1 - a) for a in singles]))
+    return Holdout(
+        horizon=horizon,
+        split=split,
+        train_until=train_cut[-1],
+        test_from=test_cut[0],
+        test_until=test_cut[-1],
+        auc=float(roc_auc_score(ty, model.predict_proba(tx)[:, 1])),
+        train_rows=len(y),
+        train_positives=int(y.sum()),
+        test_rows=len(ty),
+        test_positives=int(ty.sum()),
+        test_churners=len({g for g, label in zip(groups, ty.tolist(), strict=True) if label}),
+        best_feature=FEATURES[best],
+        best_feature_auc=max(singles[best], 1 - singles[best]),
+    )
+
+
+def grouped_cv_auc(
+    market: Market,
+    labels: Labels,
     *,
     horizon: int = 90,
     folds: int = 5,
     seed: int = 0,
+    panel: Panel | None = None,
 ) -> float:
-    """ROC AUC of predicting churn within ``horizon`` days after each cutoff from
-    features known at the cutoff; accounts are split into ``folds`` groups, so every
-    score comes from a model that never saw that account."""
-    x, y, groups = _panel(market, churned, cutoffs, horizon)
+    """A secondary number: every observation date whose label window has ended, with
+    the accounts split into ``folds`` groups, so every score comes from a model that
+    never saw that account (but did see later dates of others)."""
+    panel = panel or Panel(market)
+    start = min(panel.first_order.values()) + dt.timedelta(days=HISTORY_DAYS)
+    cutoffs = [
+        t for t in monthly_cutoffs(start, market.as_of) if t + dt.timedelta(days=horizon) <= market.as_of
+    ]
+    x, y, groups = panel.rows(labels, cutoffs, horizon)
     scores = cross_val_predict(
         _classifier(seed), x, y, groups=groups, cv=GroupKFold(folds), method="predict_proba"
     )
     return float(roc_auc_score(y, scores[:, 1]))
 
 
-def crm_churn_dates(market: Market) -> dict[str, dt.date | None]:
+def crm_churn_dates(market: Market, as_of: dt.date | None = None) -> dict[str, dt.date | None]:
     """Training labels the graph itself holds: accounts the CRM marks churned, dated by
-    their last order; every other customer as not churned."""
+    their last order; every other customer as not churned.
+
+    With ``as_of`` only orders up to that date count, and a marked account only counts
+    as churned once it had been 90 days without an order by then: what could be known
+    on ``as_of`` (except the lifecycle mark itself, which the graph holds as of now).
+    """
     last: dict[str, dt.date] = {}
     for p in market.purchases():
-        last[p.company] = p.at
+        if as_of is None or p.at <= as_of:
+            last[p.company] = p.at
     return {
-        c: last[c] if market.props("Company", c).get("lifecycle") == "churned" else None
-        for c in market.customers()
+        c: day
+        if market.props("Company", c).get("lifecycle") == "churned"
+        and (as_of is None or day <= as_of - dt.timedelta(days=90))
+        else None
+        for c, day in last.items()
     }
 
 
@@ -246,16 +224,14 @@ class ChurnModel:
     def train(
         cls,
         market: Market,
-        churned: Mapping[str, dt.date | None],
+        churned: Labels,
         cutoffs: Sequence[dt.date],
         *,
         horizon: int = 90,
         seed: int = 0,
     ) -> ChurnModel:
-        x, y, _ = _panel(market, churned, cutoffs, horizon)
-        classifier = _classifier(seed)
-        classifier.fit(x, y)
-        return cls(classifier)
+        x, y, _ = Panel(market).rows(churned, cutoffs, horizon)
+        return cls(_classifier(seed).fit(x, y))
 
     def risk(self, market: Market, companies: Sequence[str], at: dt.date) -> npt.NDArray[np.float64]:
         """Probability of churning within the horizon, per company."""

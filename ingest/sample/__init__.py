@@ -104,8 +104,12 @@ corruptions.jsonl
     negative_amount, bad_number, unknown_reference, truncated_line; for truncated
     lines ``field`` is the column where the line was cut). Every other row is valid.
 churn.csv
-    account_id, churned (0/1), churn_date, churn_style (gradual/silent/trickle),
-    rough_patch (1 = healthy account that went through a bad spell).
+    account_id, churned (0/1), churn_date (2024-07 .. 2026-09), churn_style
+    (gradual/silent/trickle), rough_patch (1 = healthy account that went through a
+    rough patch). Churn is preceded by several noisy precursors (orders, basket size,
+    sentiment, tickets and bursts of them, fewer conversations and fewer with the
+    champion, a deal lost to a competitor, the champion leaving); rough patches and
+    one-sided bad spells at any customer show the same signs and recover.
 complements.csv
     product_a, product_b, kind (bundle = same order, sequence = b within 90 days
     after a), window_days, attach_probability (designed), support, intended_lift
@@ -125,5 +129,6 @@ and the catalogue stay fixed, suppliers and partners grow with the square root.
 from __future__ import annotations
 
 from ._generate import Manifest, generate
+from ._truth import read_churn
 
-__all__ = ["Manifest", "generate"]
+__all__ = ["Manifest", "generate", "read_churn"]

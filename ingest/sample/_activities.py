@@ -1,8 +1,9 @@
 """Activities: e-mails, calls, meetings and support tickets, streamed month by month.
 
-Churn precursors planted here: more tickets, higher severity and more negative
-sentiment in the months before churn (weak for "silent" churners); healthy accounts in
-a rough patch look similar for a while (noise the other way).
+The activity side of each account's ``Trouble`` (``_churn``): sentiment drifting down,
+more tickets (of higher severity, as severity follows sentiment), fewer conversations
+and fewer of them with our champion, towards the churn date or through a healthy
+account's bad spell and back.
 """
 
 from __future__ import annotations
@@ -60,23 +61,37 @@ class Event(NamedTuple):
     severity: str
 
 
+_ENGLISH = {kind: tuple(t for t in texts if t.isascii()) for kind, texts in SUMMARIES.items()}
 SEVERITY = ("low", "medium", "high", "critical")
 _PRODUCTS: dict[int, list[int]] = {}  # per-company candidate products, filled lazily within one run
 
 
 def account_state(c: Company, d: date) -> str:
-    if c.churn_date is not None:
-        if d >= c.churn_date:
-            return "gone"
-        if d >= c.churn_date - timedelta(days=c.precursor_days):
-            return "quiet_decline" if c.churn_style == "silent" else "decline"
-    if c.rough_patch and c.rough_patch[0] <= d < c.rough_patch[1]:
+    """How the account is doing on ``d``, for the notes written about it (one-sided
+    spells leave no mark there)."""
+    if c.churn_date is not None and d >= c.churn_date:
+        return "gone"
+    trouble = next((t for t in c.troubles if t.kind != "mild" and t.level(d) > 0), None)
+    if trouble is None:
+        return "ok"
+    if trouble.kind == "rough":
         return "rough"
-    return "ok"
+    return "quiet_decline" if c.churn_style == "silent" else "decline"
 
 
-MOOD = {"ok": 0.25, "decline": 0.05, "quiet_decline": 0.2, "rough": 0.0, "gone": 0.1}
-TICKETS = {"ok": 1.0, "decline": 1.8, "quiet_decline": 1.1, "rough": 1.8, "gone": 0.3}
+class Climate(NamedTuple):
+    """How an account's conversations go in a month: a sentiment shift, and multipliers
+    of the ticket and conversation rates."""
+
+    mood: float = 0.0
+    tickets: float = 1.0
+    talk: float = 1.0
+
+
+def _climate(c: Company, d: date) -> Climate:
+    if c.churn_date is not None and d >= c.churn_date:
+        return Climate(-0.15, 0.3, 0.3)
+    return Climate(-c.strain("mood", d), 1 + c.strain("tickets", d), max(1 - c.strain("touch", d), 0.05))
 
 
 def write_activities(
@@ -87,9 +102,9 @@ def write_activities(
         c.idx: [world.people[i] for i in world.staff_of.get(c.idx, []) if not world.people[i].quiet]
         for c in accounts
     }
-    base = {c.idx: ({"A": 2.6, "B": 1.2, "C": 0.55}[c.tier] if c.buys else 0.25) for c in accounts}
+    base = {c.idx: ({"A": 2.2, "B": 1.3, "C": 0.85}[c.tier] if c.buys else 0.15) for c in accounts}
     total = sum(base.values()) * 36 or 1.0
-    norm = 9000 * world.scale / total
+    norm = 18000 * world.scale / total
     _PRODUCTS.clear()
     sink = JsonlSink(root, "crm/activities.jsonl", corr)
     lo, n = WINDOW_START, 0
@@ -100,13 +115,19 @@ def write_activities(
             people = staff[c.idx]
             if not people or c.created > hi:
                 continue
-            state = account_state(c, lo + timedelta(days=14))
-            lam = base[c.idx] * norm * (0.3 if state == "gone" else 1.0)
+            climate = _climate(c, lo + timedelta(days=14))
+            lam = base[c.idx] * norm * climate.talk
             for _ in range(poisson(rng, lam)):
-                month.append(_event(rng, c, (lo, hi), state, "chat"))
+                month.append(_event(rng, c, (lo, hi), climate, "chat"))
             if c.buys and (c.customer_since or REFERENCE_DATE) <= hi:
-                for _ in range(poisson(rng, lam * 0.22 * TICKETS[state])):
-                    month.append(_event(rng, c, (lo, hi), state, "ticket"))
+                for _ in range(poisson(rng, lam * 0.22 * climate.tickets)):
+                    month.append(_event(rng, c, (lo, hi), climate, "ticket"))
+                for t in c.troubles:
+                    if t.storm and lo <= t.storm_at <= hi:  # a burst of tickets
+                        burst = (t.storm_at, min(t.storm_at + timedelta(days=20), hi))
+                        stormy = climate._replace(mood=climate.mood - 0.1)
+                        for _ in range(poisson(rng, t.storm)):
+                            month.append(_event(rng, c, burst, stormy, "ticket"))
         month.sort(key=lambda e: (e.at, e.company.idx))
         for ev in month:
             n += 1
@@ -123,7 +144,7 @@ def _temper(c: Company) -> float:
     return ((c.idx * 2654435761) % 1000 / 1000 - 0.5) * 0.5
 
 
-def _event(rng: random.Random, c: Company, span: tuple[date, date], state: str, kind: str) -> Event:
+def _event(rng: random.Random, c: Company, span: tuple[date, date], climate: Climate, kind: str) -> Event:
     lo, hi = span
     r = rng.random()
     d = lo + timedelta(days=int(r * ((hi - lo).days + 1)))
@@ -131,7 +152,7 @@ def _event(rng: random.Random, c: Company, span: tuple[date, date], state: str, 
     at = f"{d.isoformat()}T{minute // 60:02d}:{minute % 60:02d}:00{c.city.tz}"
     if kind == "chat":
         kind = rng.choices(("email", "call", "meeting"), weights=(50, 32, 18))[0]
-    mood = rng.gauss(MOOD[state] + _temper(c) - (0.35 if kind == "ticket" else 0.0), 0.35)
+    mood = rng.gauss(0.25 + climate.mood + _temper(c) - (0.25 if kind == "ticket" else 0.0), 0.35)
     sev = ""
     if kind == "ticket":
         sev = SEVERITY[int(clamp(rng.gauss(1.2 - mood * 1.5, 0.8), 0, 3))]
@@ -142,13 +163,15 @@ def _record(world: World, rng: random.Random, n: int, ev: Event, people: list[Pe
     at, c, kind, mood, sev = ev
     d = date.fromisoformat(at[:10])
     active = [p for p in people if p.active_on(d)]
+    if c.troubles and rng.random() < c.strain("touch", d):  # our champion and their seniors step back
+        active = [p for p in active if not p.champion and p.seniority in ("manager", "staff")] or active
     k = 0 if kind == "ticket" and rng.random() < 0.2 else rng.randint(1, 2)
     who = rng.sample(active, min(len(active), k))
     prods = _PRODUCTS.get(c.idx)
     if prods is None:
         prods = _PRODUCTS[c.idx] = [i for i, a in enumerate(c.affinity) if a > 0] or [0]
     prod = world.products[prods[int(rng.random() * len(prods))]]
-    options = SUMMARIES[kind] if c.is_cn else tuple(t for t in SUMMARIES[kind] if t.isascii())
+    options = SUMMARIES[kind] if c.is_cn else _ENGLISH[kind]
     summary = rng.choice(options).format(p=prod.short, pz=prod.name_zh.split("（")[0], n=rng.randint(10, 99))
     rec: dict[str, object] = {
         "activity_id": f"ACT-{n:08d}",

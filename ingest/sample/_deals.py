@@ -122,21 +122,15 @@ def build_deals(world: World, rng: random.Random) -> list[Deal]:
         first = len(deals)
         for _ in range(poisson(rng, lam)):
             created = rand_date(rng, lo, REFERENCE_DATE - timedelta(days=3))
-            churny = bool(
-                c.churn_date
-                and c.churn_style != "silent"
-                and created >= c.churn_date - timedelta(days=c.precursor_days)
+            churny = c.churn_style != "silent" and any(
+                t.kind == "churn" and created > t.start for t in c.troubles
             )
             deals.append(_deal(world, rng, c, picker, created, churny=churny))
-        if c.churn_date and c.churn_style != "silent" and rng.random() < 0.75:  # lost to a competitor
-            created = c.churn_date - timedelta(days=rng.randint(40, max(41, c.precursor_days)))
-            deals.append(_deal(world, rng, c, picker, max(created, lo), churny=True))
-        elif c.rough_patch and rng.random() < 0.45:  # noise: a healthy account also loses one
-            created = min(
-                c.rough_patch[0] + timedelta(days=rng.randint(0, 60)), REFERENCE_DATE - timedelta(days=40)
-            )
-            deal = _deal(world, rng, c, picker, max(created - timedelta(days=120), lo), churny=True)
-            deals.append(deal)
+        for t in c.troubles:
+            if t.lost_deal:  # lost to a competitor, also in a healthy account's bad spell
+                hi = min(t.peak - timedelta(days=120), REFERENCE_DATE - timedelta(days=40))
+                created = rand_date(rng, t.start - timedelta(days=150), hi)
+                deals.append(_deal(world, rng, c, picker, max(created, lo), churny=True))
         for deal in deals[first:] if staff else []:
             _cast(world, rng, deal, staff, deal.status == "lost" and deal.competitor is not None)
     deals.sort(key=lambda d: (d.created, d.company))
@@ -162,8 +156,11 @@ def build_installed(world: World, rng: random.Random) -> list[Installed]:
         for _ in range(2):
             if rng.random() < p_rival:
                 rows.append(_rival_install(world, rng, c, None))
-        if c.churn_date and rng.random() < 0.6:
-            rows.append(_rival_install(world, rng, c, c.churn_date))
+        last = REFERENCE_DATE - timedelta(days=1)
+        for t in c.troubles:  # a competitor moves in on the way out, or in a rough patch
+            if t.kind != "mild" and rng.random() < (0.45 if t.kind == "churn" else 0.25):
+                since = rand_date(rng, min(t.storm_at, last), min(t.peak, last))
+                rows.append(_rival_install(world, rng, c, since))
     return [r for r in rows if r.product >= 0]
 
 

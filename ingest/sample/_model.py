@@ -12,6 +12,38 @@ from datetime import date
 from ._names import City
 
 
+@dataclass(frozen=True, slots=True)
+class Trouble:
+    """How an account's decline shows: each channel's strength at the worst point
+    (0 = that channel stays normal), rising from ``start`` to ``peak``.
+
+    For a churner ``peak`` is the churn date; for a healthy account's bad spell the
+    signs fade again between ``peak`` and ``end``.
+    """
+
+    start: date
+    peak: date
+    end: date
+    shape: float  # > 1: the signs come late; < 1: early
+    orders: float  # share of the order rate lost
+    basket: float  # share of the basket (quantities, extra lines) lost
+    mood: float  # drop in sentiment
+    tickets: float  # extra tickets, as a multiple of the usual rate
+    storm: float  # expected tickets in one bad month (a burst), 0 for none
+    storm_at: date  # the day the burst starts
+    touch: float  # share of conversations lost; the rest go without our champion and seniors
+    lost_deal: bool  # a deal (often a renewal) lost to a competitor on the way
+    kind: str = "churn"  # churn | rough (a bad spell on several fronts) | mild (on one)
+
+    def level(self, d: date) -> float:
+        """0 (normal) .. 1 (worst) on day ``d``."""
+        if d <= self.start or d >= self.end:
+            return 0.0
+        if d <= self.peak:
+            return float(((d - self.start) / (self.peak - self.start)) ** self.shape)
+        return float((self.end - d) / (self.end - self.peak))
+
+
 @dataclass(slots=True)
 class Company:
     idx: int
@@ -41,6 +73,7 @@ class Company:
     churn_style: str = ""  # gradual | silent | trickle
     precursor_days: int = 0
     rough_patch: tuple[date, date] | None = None  # healthy account with a bad spell
+    troubles: list[Trouble] = field(default_factory=list)  # its churn and bad spells (churn stage)
     owner_rep: int = 0
     phone_digits: str = ""
     tax_no: str = ""
@@ -67,6 +100,10 @@ class Company:
     @property
     def buys(self) -> bool:
         return self.status in ("customer", "churned")
+
+    def strain(self, channel: str, d: date) -> float:
+        """How strongly ``channel`` (a ``Trouble`` strength) is off its normal on day ``d``."""
+        return sum(float(getattr(t, channel)) * t.level(d) for t in self.troubles)
 
 
 @dataclass(slots=True)

@@ -2,9 +2,10 @@
 
 Structure planted here: segment-shaped product preferences (per-account affinity),
 bundles bought in the same order, "A then B within 90 days" follow-ups, seasonality,
-healthy accounts with organic growth or decline, and churn precursors (order rate and
-basket size falling over the months before the churn date; silent churners stop
-abruptly; "trickle" churners keep buying a little consumable stock afterwards).
+healthy accounts with organic growth or decline, and the order side of each account's
+``Trouble`` (``_churn``): order rate and basket size falling towards the churn date, or
+through a healthy account's bad spell and back; silent churners mostly stop abruptly,
+and "trickle" churners keep buying a little stock afterwards.
 """
 
 from __future__ import annotations
@@ -62,15 +63,14 @@ def multiplier(b: Buyer, d: date) -> float:
     """How eager this account is to order on day d (1 = its normal self)."""
     c = b.c
     m = SEASON[d.month] * (1 + b.trend * (d - WINDOW_START).days / 365)
-    if c.churn_date is not None:
-        if d >= c.churn_date:
-            return 0.2 if c.churn_style == "trickle" and d < c.churn_date + timedelta(days=180) else 0.0
-        start = c.churn_date - timedelta(days=c.precursor_days)
-        if c.churn_style != "silent" and d >= start:
-            m *= 1 - 0.65 * (d - start).days / c.precursor_days
-    if c.rough_patch is not None and c.rough_patch[0] <= d < c.rough_patch[1]:
-        m *= 0.3
-    return max(m, 0.0)
+    if c.churn_date is not None and d >= c.churn_date:
+        return 0.2 if c.churn_style == "trickle" and d < c.churn_date + timedelta(days=180) else 0.0
+    return max(m * (1 - c.strain("orders", d)), 0.0)
+
+
+def shrink(c: Company, d: date) -> float:
+    """The share of its usual basket an account in trouble still buys on day d."""
+    return max(1 - c.strain("basket", d), 0.1)
 
 
 def _buyers(world: World, rng: random.Random) -> list[Buyer]:
@@ -78,7 +78,7 @@ def _buyers(world: World, rng: random.Random) -> list[Buyer]:
     for c in world.companies:
         if not c.buys or not c.erp_codes:
             continue
-        w = {"A": 3.0, "B": 1.2, "C": 0.45}[c.tier] * rng.lognormvariate(0, 1.0)
+        w = {"A": 3.0, "B": 1.2, "C": 0.45}[c.tier] * rng.lognormvariate(0, 0.8)
         items = [i for i, a in enumerate(c.affinity) if a > 0]
         trend = rng.gauss(0.04, 0.2)
         price = {"A": 0.88, "B": 0.93, "C": 0.97}[c.tier] * rng.gauss(1, 0.03) / FX[c.currency]
@@ -99,10 +99,7 @@ def _quantity(rng: random.Random, kind: str, c: Company, d: date) -> int:
         return 1
     if kind == "equipment":
         return rng.choice((1, 1, 1, 2, 2, 3, 4, 6)) * (2 if c.tier == "A" and rng.random() < 0.3 else 1)
-    q = rng.randint(2, 30) * {"A": 3, "B": 2, "C": 1}[c.tier]
-    if c.churn_date and c.churn_style != "silent" and d >= c.churn_date - timedelta(days=c.precursor_days):
-        q = max(1, round(q * 0.55))
-    return q
+    return max(1, round(rng.randint(2, 30) * {"A": 3, "B": 2, "C": 1}[c.tier] * shrink(c, d)))
 
 
 class OrderSim:
@@ -124,8 +121,9 @@ class OrderSim:
         for partner, p in self.bundles.get(first, []):
             if rng.random() < p:
                 items.append(partner)
+        p_extra = 0.4 * shrink(b.c, d)
         for _ in range(2):
-            if rng.random() < 0.4:
+            if rng.random() < p_extra:
                 extra = b.picker.pick(rng)
                 if extra not in items:
                     items.append(extra)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+from datetime import date
 from pathlib import Path
 
 from ._model import World
@@ -95,6 +97,15 @@ def write_churn(world: World, root: Path) -> int:
             )
             rows += 1
     return rows
+
+
+def read_churn(root: Path) -> dict[str, date | None]:
+    """``ground_truth/churn.csv`` as a churn date (or ``None``) per account id."""
+    with (root / "ground_truth/churn.csv").open(encoding="utf-8", newline="") as f:
+        return {
+            r["account_id"]: date.fromisoformat(r["churn_date"]) if r["churned"] == "1" else None
+            for r in csv.DictReader(f)
+        }
 
 
 def write_complements(world: World, stats: LiftStats, root: Path) -> int:

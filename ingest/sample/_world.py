@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ._churn import plan_churn
 from ._common import sub_rng
 from ._companies import build_accounts
 from ._company_names import NameFactory
@@ -19,4 +20,5 @@ def build_world(seed: int, scale: float) -> World:
     assign_keys(world, sub_rng(seed, "keys"))
     build_reps(world, sub_rng(seed, "reps"))
     build_contacts(world, sub_rng(seed, "contacts"))
+    plan_churn(world, sub_rng(seed, "churn"))
     return world

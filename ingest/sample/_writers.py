@@ -69,6 +69,9 @@ class CsvSink:
         self._f.close()
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps would build one per call
+
+
 class JsonlSink:
     def __init__(self, root: Path, rel: str, corruptor: Corruptor | None = None) -> None:
         self.rel, self.corruptor = rel, corruptor
@@ -86,7 +89,7 @@ class JsonlSink:
             values = list(obj.values())
             self.corruptor.maybe(self.rel, self.line, keys, values, eligible)
             obj = dict(zip(keys, values, strict=True))
-        self._f.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        self._f.write(_ENCODE(obj) + "\n")
         return self.line
 
     def close(self) -> None:

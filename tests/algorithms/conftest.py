@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +11,7 @@ import pytest
 from algorithms.market import Market, load_market
 from graph.adapters.ladybug import LadybugStore
 from ingest.records import SAMPLE_MAPPINGS, ingest_directory
-from ingest.sample import generate
+from ingest.sample import generate, read_churn
 
 
 @pytest.fixture(scope="session")
@@ -40,8 +39,4 @@ def market(sample_store: LadybugStore) -> Market:
 
 @pytest.fixture(scope="session")
 def churn_truth(sample_dir: Path) -> dict[str, dt.date | None]:
-    with (sample_dir / "ground_truth/churn.csv").open(encoding="utf-8") as f:
-        return {
-            r["account_id"]: dt.date.fromisoformat(r["churn_date"]) if r["churned"] == "1" else None
-            for r in csv.DictReader(f)
-        }
+    return read_churn(sample_dir)

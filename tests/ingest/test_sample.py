@@ -446,27 +446,38 @@ def _auc(pos: list[float], neg: list[float]) -> float:
     return wins / (len(pos) * len(neg))
 
 
-def test_churners_order_less_late_but_not_separably(sample: Sample) -> None:
+def test_churners_order_less_before_they_leave_but_not_separably(sample: Sample) -> None:
+    """Orders in the 120 days before each churn date against the account's own rate in
+    the year before, for the churner and for every healthy account over the same days:
+    churners fall off, but orders alone do not tell them apart (several precursors do)."""
     root = sample.root
     to_account = {}
     for _, cluster in jsonl(root, "ground_truth/duplicates.jsonl"):
         for rec in cluster["records"]:
             if rec["file"] == "erp/customers.csv":
                 to_account[rec["key"]] = cluster["canonical_id"]
-    late: dict[str, set[str]] = defaultdict(set)
+    orders: dict[str, set[tuple[date, str]]] = defaultdict(set)
     for _, _, row in rows(root, "erp/order_lines.csv"):
         try:
             day = date.fromisoformat(row["order_date"])
         except (KeyError, ValueError, TypeError):
             continue
-        if row.get("cust_code") in to_account and 0 <= (REF - day).days < 180:
-            late[to_account[row["cust_code"]]].add(row["order_id"])
-    labels = {r["account_id"]: r["churned"] == "1" for _, _, r in rows(root, "ground_truth/churn.csv")}
-    churned = [len(late[a]) for a, c in labels.items() if c]
-    healthy = [len(late[a]) for a, c in labels.items() if not c]
-    assert 0.1 < len(churned) / len(labels) < 0.3
-    assert sum(churned) / len(churned) < 0.6 * sum(healthy) / len(healthy)
-    assert 0.6 < _auc([-x for x in churned], [-x for x in healthy]) < 0.97
+        if row.get("cust_code") in to_account:
+            orders[to_account[row["cust_code"]]].add((day, row["order_id"]))
+
+    def kept(account: str, end: date) -> float:
+        recent = sum(1 for d, _ in orders[account] if 0 <= (end - d).days < 120)
+        before = sum(1 for d, _ in orders[account] if 120 <= (end - d).days < 485) * 120 / 365
+        return (recent + 1) / (before + 1)
+
+    truth = [r for _, _, r in rows(root, "ground_truth/churn.csv")]
+    churned = {r["account_id"]: date.fromisoformat(r["churn_date"]) for r in truth if r["churned"] == "1"}
+    healthy = [r["account_id"] for r in truth if r["churned"] == "0"]
+    assert 0.15 < len(churned) / len(truth) < 0.4
+    pos = [kept(a, day) for a, day in churned.items()]
+    neg = [kept(h, day) for day in churned.values() for h in healthy]
+    assert sum(pos) / len(pos) < 0.75 * sum(neg) / len(neg)
+    assert 0.6 < _auc([-x for x in pos], [-x for x in neg]) < 0.9
 
 
 def test_complements_have_lift(sample: Sample) -> None:
