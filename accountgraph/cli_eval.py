@@ -91,7 +91,8 @@ def eval_resolution(
 def eval_churn(
     sample: SampleArg = None,
     horizon: Annotated[
-        list[int] | None, typer.Option(help="days ahead to predict, repeatable (default: 30, 60, 90)")
+        list[int] | None,
+        typer.Option(help="days ahead to predict, repeatable (default: 30, 60, 90; 90 always)"),
     ] = None,
     grouped: Annotated[bool, typer.Option(help="also the account-grouped cross-validation")] = True,
     floor: Annotated[float, typer.Option(help="fail below this AUC at 90 days")] = 0.80,
@@ -152,7 +153,7 @@ def eval_crosssell(
     ] = 1.3,
 ) -> None:
     """Cross-sell on the held-out last half-year: the blend against product popularity
-    measured in the same run; exit 1 if the blend's precision@5 is below ``min_lift`` times
+    measured in the same run; exit 1 if the blend's precision@5 is below --min-lift times
     popularity's."""
     root = _sample_root(sample, "complements.csv")
     market = _sample_market(root)
