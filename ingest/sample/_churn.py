@@ -1,12 +1,17 @@
 """The churn plan: more churners, and how every churn and every bad spell shows.
 
-The accounts stage decides the customers, a first set of churners (date, style, how
-long the decline lasts) and the healthy accounts that go through a rough patch. This
-stage runs after the people are built and draws only from its own stream, so that
-changing it shifts no names, keys or contacts. It
+The accounts stage decides the customers, a first set of churners (style, how long
+the decline lasts, a date in the last 200 days) and the healthy accounts that go
+through a rough patch (in the last 300 days); the contacts stage lets champions leave
+on the way out or in the patch. This stage runs after the people are built and draws
+only from its own stream, so that it shifts no names, keys or contacts. It
 
+- spreads those churns and rough patches over the years (so that a model can learn
+  from the older ones and be tested on the newer), moving the champion's departure
+  with them;
 - turns some more established customers into churners, most loud ones losing their
-  champion on the way;
+  champion on the way (the CRM marks about half of them churned, as for the others:
+  ``write_accounts`` draws that mark for every account);
 - gives every churn, every rough patch and a few one-sided spells at any customer
   (a burst of tickets, a sour or a quiet quarter, a lull in orders) a ``Trouble``:
   which precursors show and how strongly, each drawn on its own.
@@ -53,23 +58,27 @@ class Profile:
     weights: dict[str, float]
 
 
-LOUD = Profile((3, 5), {"orders": 3, "basket": 2, "mood": 2, "tickets": 1.5, "storm": 2, "touch": 2})
+LOUD = Profile((3, 5), {"orders": 3, "basket": 2.5, "mood": 1.5, "tickets": 1.5, "storm": 1.5, "touch": 2.5})
 SILENT = Profile((1, 2), {"orders": 2, "mood": 1, "touch": 4})
 ROUGH = Profile((1, 2), {"orders": 3, "basket": 2, "mood": 3, "tickets": 1, "storm": 2, "touch": 2})
-MILD = Profile((1, 1), {"orders": 2, "basket": 1, "mood": 3, "tickets": 1, "storm": 2, "touch": 3})
+MILD = Profile((1, 1), {"orders": 2, "basket": 1, "mood": 4, "tickets": 1, "storm": 3, "touch": 3})
 SHAPE = (0.5, 1.2)
 """Range of a decline's shape (``Trouble.level``): below 1 the signs come early."""
 MILD_SPELLS = 0.8
 """Expected number of one-sided bad spells per customer over the three years."""
 
 
-def churn_date_between(rng: random.Random, customer_since: date) -> date:
-    """A churn date at least a year after the account started buying (one draw)."""
-    lo = max(CHURN_FROM, customer_since + timedelta(days=365))
+def _churn_date(rng: random.Random, c: Company) -> date:
+    """A churn date at least a year after the account started buying, and after any ERP
+    re-registration has had its orders."""
+    assert c.customer_since is not None
+    lo = max(CHURN_FROM, c.customer_since + timedelta(days=365))
+    if c.erp_switch is not None:
+        lo = max(lo, c.erp_switch + timedelta(days=60))
     return rand_date(rng, lo, REFERENCE_DATE - timedelta(days=10))
 
 
-def precursor_days(churn: date, draw: int) -> int:
+def _precursor_days(churn: date, draw: int) -> int:
     """How long the decline before ``churn`` lasts, from a draw in 90..270 days: 180 to
     360 days, but starting no earlier than half a year into the history."""
     return min(draw + 90, (churn - WINDOW_START).days - 180)
@@ -115,28 +124,63 @@ def _mild_spells(rng: random.Random, c: Company) -> list[Trouble]:
     return spells
 
 
+def _leaves(world: World, rng: random.Random, c: Company, span: tuple[date, date]) -> None:
+    """The account's champion leaves within ``span``; one who already turned up at another
+    account keeps the date that record was drawn from."""
+    champ = next((world.people[i] for i in world.staff_of.get(c.idx, []) if world.people[i].champion), None)
+    if champ is None or any(p.moved_from == champ.idx for p in world.people):
+        return
+    lo = max(span[0], champ.created + timedelta(days=30))
+    if lo < span[1]:
+        champ.left_at = rand_date(rng, lo, span[1])
+
+
+def _redate(world: World, rng: random.Random, c: Company) -> None:
+    """Spread the accounts stage's churn (all in the last 200 days) over the years."""
+    assert c.churn_date is not None
+    had_left = any(
+        world.people[i].champion and world.people[i].left_at for i in world.staff_of.get(c.idx, [])
+    )
+    c.churn_date = _churn_date(rng, c)
+    c.precursor_days = _precursor_days(c.churn_date, c.precursor_days)
+    if had_left:  # the champion left on the way out (``_people._departures``)
+        _leaves(world, rng, c, (c.churn_date - timedelta(days=c.precursor_days), c.churn_date))
+
+
+def _respan(world: World, rng: random.Random, c: Company) -> None:
+    """Spread a rough patch (all in the last 300 days) over the years."""
+    assert c.rough_patch is not None
+    had_left = any(
+        world.people[i].champion and world.people[i].left_at for i in world.staff_of.get(c.idx, [])
+    )
+    length = c.rough_patch[1] - c.rough_patch[0]
+    start = rand_date(rng, WINDOW_START + timedelta(days=120), REFERENCE_DATE - timedelta(days=30))
+    c.rough_patch = (start, start + length)
+    if had_left:
+        _leaves(world, rng, c, (start, min(start + length, REFERENCE_DATE)))
+
+
 def _make_churner(world: World, rng: random.Random, c: Company) -> None:
-    assert c.customer_since is not None
     c.status = "churned"
-    c.churn_date = churn_date_between(rng, c.customer_since)
+    c.churn_date = _churn_date(rng, c)
     c.churn_style = rng.choices(("gradual", "silent", "trickle"), weights=(40, 25, 35))[0]
-    c.precursor_days = precursor_days(c.churn_date, rng.randint(90, 270))
-    champs = [world.people[i] for i in world.staff_of.get(c.idx, []) if world.people[i].champion]
-    leaves = rng.random() < 0.7
-    if champs and c.churn_style != "silent" and leaves:
-        champ = champs[0]
-        lo = max(c.churn_date - timedelta(days=c.precursor_days), champ.created + timedelta(days=30))
-        if lo < c.churn_date:
-            champ.left_at = rand_date(rng, lo, c.churn_date)
+    c.precursor_days = _precursor_days(c.churn_date, rng.randint(90, 270))
+    if c.churn_style != "silent" and rng.random() < 0.7:
+        _leaves(world, rng, c, (c.churn_date - timedelta(days=c.precursor_days), c.churn_date))
 
 
 def plan_churn(world: World, rng: random.Random) -> None:
+    for c in world.accounts():
+        if c.churn_date is not None:
+            _redate(world, rng, c)
+        elif c.rough_patch is not None:
+            _respan(world, rng, c)
     steady = [
         c
         for c in world.accounts()
         if c.status == "customer"
         and c.rough_patch is None
-        and c.erp_switch is None  # an ERP re-registration is dated before any churn
+        and c.erp_switch is None  # re-registered in the ERP late: its new code has to see orders
         and c.customer_since is not None
         and c.customer_since <= REFERENCE_DATE - timedelta(days=420)
     ]

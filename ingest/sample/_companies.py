@@ -7,7 +7,6 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 from ._catalog import affinity_for
-from ._churn import churn_date_between, precursor_days
 from ._common import REFERENCE_DATE, WINDOW_START, rand_date, scaled
 from ._company_names import CoName, NameFactory
 from ._market import pick_city
@@ -187,8 +186,12 @@ def _tiers(accounts: list[Company]) -> None:
 
 
 def _lifecycle(rng: random.Random, accounts: list[Company]) -> None:
-    """Truth: who buys, since when, who churns (and how loudly), who merely has a bad spell
-    (``_churn.plan_churn`` adds churners and decides how each churn and spell shows)."""
+    """Truth: who buys, since when, who churns (and how loudly), who merely has a bad spell.
+
+    The contacts stage reads these dates (champions leave before a churn or in a rough
+    patch); ``_churn.plan_churn`` then spreads them over the years, adds churners and
+    decides how each churn and spell shows, from its own stream.
+    """
     for c in accounts:
         if rng.random() < 0.07 and c.parent is None:
             c.stub = True
@@ -206,9 +209,11 @@ def _lifecycle(rng: random.Random, accounts: list[Company]) -> None:
         established = c.customer_since <= REFERENCE_DATE - timedelta(days=420)
         if established and rng.random() < 0.2:
             c.status = "churned"
-            c.churn_date = churn_date_between(rng, c.customer_since)
+            c.churn_date = rand_date(
+                rng, REFERENCE_DATE - timedelta(days=200), REFERENCE_DATE - timedelta(days=10)
+            )
             c.churn_style = rng.choices(("gradual", "silent", "trickle"), weights=(40, 25, 35))[0]
-            c.precursor_days = precursor_days(c.churn_date, rng.randint(90, 270))
+            c.precursor_days = rng.randint(90, 270)
         elif established and rng.random() < 0.25:
-            start = rand_date(rng, WINDOW_START + timedelta(days=120), REFERENCE_DATE - timedelta(days=30))
+            start = rand_date(rng, REFERENCE_DATE - timedelta(days=300), REFERENCE_DATE - timedelta(days=30))
             c.rough_patch = (start, start + timedelta(days=rng.randint(90, 240)))

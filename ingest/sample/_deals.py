@@ -98,7 +98,11 @@ def _cast(world: World, rng: random.Random, deal: Deal, staff: list[Person], chu
     """Who plays which decision role on this deal, and how they lean."""
     k = rng.choices((0, 1, 2, 3, 4, 5), weights=(10, 20, 25, 22, 15, 8))[0]
     people = [p for p in staff if p.active_on(deal.created)] or staff
-    for p in rng.sample(people, min(k, len(people))):
+    cast = rng.sample(people, min(k, len(people)))
+    champion = next((p for p in people if p.champion), None)
+    if champion and champion not in cast and not churny and rng.random() < 0.5:  # the CRM knows its champion
+        cast.append(champion)
+    for p in cast:
         if p.champion and not churny:
             role = "champion"
         else:
