@@ -21,9 +21,11 @@ from accountgraph.settings import Settings, StoreKind
 from accountgraph.wiring import open_store
 from graph.adapters.ladybug import LadybugStore
 from ingest.text import (
+    Scores,
     TextPipeline,
     TextReport,
     below_floors,
+    error_lines,
     evaluate,
     evaluate_sample,
     ingest_text,
@@ -80,6 +82,14 @@ def ingest_text_command(
     _print_report(report, run_dir)
 
 
+def _print_errors(scores: Scores, groups: list[str], lang: str | None) -> None:
+    for group in groups:
+        lines = error_lines(scores, group, lang)
+        console.print(f"\n[bold]{group} errors{f' ({lang})' if lang else ''}: {len(lines)}[/bold]")
+        for line in lines:
+            console.print(line, markup=False, highlight=False, soft_wrap=True)
+
+
 @text_app.command("eval")
 def eval_text_command(
     sample: Annotated[
@@ -89,6 +99,15 @@ def eval_text_command(
         list[Path] | None,
         typer.Option(help="more JSONL notes that carry their own facts (e.g. hand-written)"),
     ] = None,
+    show_errors: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--show-errors",
+            help="list the missed and invented facts of a relation or group (e.g. DECISION_ROLE, "
+            "WORKS_AT+title, competitor/supplier/product), with each invented fact's rule and sentence",
+        ),
+    ] = None,
+    lang: Annotated[str | None, typer.Option(help="with --show-errors: only en or zh documents")] = None,
 ) -> None:
     """Precision, recall and F1 per relation and language against the sample's planted facts."""
     root = sample or Settings().sample_dir
@@ -104,9 +123,12 @@ def eval_text_command(
         scores = evaluate_sample(pipeline, root)
         console.print(f"[bold]sample market notes and e-mails ({root})[/bold]")
         console.print(scores.table())
+        _print_errors(scores, show_errors or [], lang)
         for path in extra or []:
             console.print(f"\n[bold]{path}[/bold]")
-            console.print(evaluate(pipeline, [path], path).table())
+            extra_scores = evaluate(pipeline, [path], path)
+            console.print(extra_scores.table())
+            _print_errors(extra_scores, show_errors or [], lang)
     finally:
         store.close()
     failed = below_floors(scores)

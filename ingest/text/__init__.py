@@ -13,7 +13,14 @@ from ingest.text._extract import Extraction, Fact, Mention
 from ingest.text._gazetteer import Gazetteer, build_gazetteer
 from ingest.text._ingest import TextReport, ingest_text
 from ingest.text._pipeline import TextPipeline
-from ingest.text.evaluate import Scores, below_floors, evaluate, evaluate_sample, load_sample_graph
+from ingest.text.evaluate import (
+    Scores,
+    below_floors,
+    error_lines,
+    evaluate,
+    evaluate_sample,
+    load_sample_graph,
+)
 
 __all__ = [
     "Extraction",
@@ -26,6 +33,7 @@ __all__ = [
     "TextReport",
     "below_floors",
     "build_gazetteer",
+    "error_lines",
     "evaluate",
     "evaluate_sample",
     "ingest_text",

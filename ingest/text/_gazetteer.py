@@ -261,6 +261,8 @@ def _add_people(gz: Gazetteer, store: GraphStore) -> None:
         info = PersonInfo(node.key, names[0] if names else "", node.props.get("title") or "")
         info.families = _families(info.name, names[1:])
         gz.people[node.key] = info
+        for sk in node.props.get("source_keys") or []:
+            gz.source_key_map[sk.split(":", 1)[-1]] = node.key
         if info.title:
             gz.titles.add(info.title)
         for n in names:

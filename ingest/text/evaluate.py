@@ -20,7 +20,7 @@ from ingest.normalize.text import fold
 from ingest.records import SAMPLE_MAPPINGS, RecordIngest, RejectsFile, sources_for
 
 from ._documents import TextDocument, read_documents
-from ._extract import Extraction, _families_of
+from ._extract import Extraction, Fact, _families_of
 from ._gazetteer import Gazetteer
 from ._pipeline import TextPipeline
 
@@ -53,10 +53,29 @@ class Counts:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
+@dataclass(frozen=True)
+class Error:
+    """One fact the extraction missed (``kind="missed"``) or invented (``"extra"``)."""
+
+    doc_id: str
+    lang: str
+    kind: str
+    key: Key
+    surfaces: tuple[str, str]  # subject and object as the text names them
+    rule: str = ""  # an extra's rule
+    sentence: str = ""  # an extra's sentence, or the one that states a missed fact
+
+    def describe(self) -> str:
+        rel, subj, obj, prop = self.key
+        what = f"{self.surfaces[0]} ({subj}) -> {self.surfaces[1]} ({obj})" + (f" [{prop}]" if prop else "")
+        line = f"{self.doc_id} {self.lang} {rel} {self.kind}: {what}"
+        return line + (f"\n    {self.rule or 'in'}: {self.sentence}" if self.sentence else "")
+
+
 @dataclass
 class Scores:
     by: dict[tuple[str, str], Counts] = field(default_factory=dict)  # (relation, lang)
-    misses: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[Error] = field(default_factory=list)
 
     def counts(self, relations: Iterable[str], lang: str | None = None) -> Counts:
         total = Counts()
@@ -104,11 +123,18 @@ def _prop(rel: str, props: dict[str, Any]) -> str:
 
 
 def truth_keys(row: dict[str, Any], gz: Gazetteer) -> set[Key]:
-    out: set[Key] = set()
+    return set(truth_facts(row, gz))
+
+
+def truth_facts(row: dict[str, Any], gz: Gazetteer) -> dict[Key, tuple[str, str]]:
+    """The planted facts' keys, each with the surfaces of its subject and object."""
+    out: dict[Key, tuple[str, str]] = {}
     for f in row["facts"]:
         rel = f["relation"]
         subj, obj = _entity(f["subject"], gz, ""), _entity(f["object"], gz, "")
-        out.add((rel, subj, obj, _prop(rel, f["properties"])))
+        out.setdefault(
+            (rel, subj, obj, _prop(rel, f["properties"])), (f["subject"]["text"], f["object"]["text"])
+        )
     return out
 
 
@@ -123,8 +149,14 @@ def _new_people(row: dict[str, Any]) -> dict[str, set[str]]:
 
 
 def extracted_keys(ex: Extraction, gz: Gazetteer, truth_new: dict[str, set[str]] | None = None) -> set[Key]:
+    return set(extracted_facts(ex, gz, truth_new))
+
+
+def extracted_facts(
+    ex: Extraction, gz: Gazetteer, truth_new: dict[str, set[str]] | None = None
+) -> dict[Key, Fact]:
     """Our new people count as the truth's when they share a surname form (ids are ours to mint)."""
-    out: set[Key] = set()
+    out: dict[Key, Fact] = {}
     for f in ex.facts:
         ends = []
         for label, node_id, text in (f.subject, f.object):
@@ -136,32 +168,47 @@ def extracted_keys(ex: Extraction, gz: Gazetteer, truth_new: dict[str, set[str]]
                 ends.append("topic:" + fold(text))
             else:
                 ends.append(node_id)
-        out.add((f.relation, ends[0], ends[1], _prop(f.relation, f.props)))
+        out.setdefault((f.relation, ends[0], ends[1], _prop(f.relation, f.props)), f)
     return out
 
 
+def _sentence_naming(ex: Extraction, body: str, surfaces: tuple[str, str]) -> str:
+    """The document's first sentence that names both ends of a fact (else its subject), or ""."""
+    texts = [body[a:b].strip() for a, b, _ in ex.sentences]
+    both = (t for t in texts if surfaces[0] in t and surfaces[1] in t)
+    return next(both, next((t for t in texts if surfaces[0] in t), ""))
+
+
 def score(
-    results: Iterable[tuple[str, str, Extraction]], truth: dict[str, dict[str, Any]], gz: Gazetteer
+    results: Iterable[tuple[str, str, Extraction]],
+    truth: dict[str, dict[str, Any]],
+    gz: Gazetteer,
+    bodies: dict[str, str] | None = None,
 ) -> Scores:
-    """``results``: (doc_id, lang, extraction); documents absent from ``truth`` are skipped."""
+    """``results``: (doc_id, lang, extraction); documents absent from ``truth`` are skipped.
+
+    With ``bodies`` (doc_id -> text) a missed fact's error names the sentence that states it.
+    """
     scores = Scores()
     for doc_id, lang, ex in results:
         row = truth.get(doc_id)
         if row is None:
             continue
-        want, got = truth_keys(row, gz), extracted_keys(ex, gz, _new_people(row))
-        for key in want | got:
-            c = scores.by.setdefault((key[0], row.get("lang") or lang), Counts())
+        want, got = truth_facts(row, gz), extracted_facts(ex, gz, _new_people(row))
+        lg = row.get("lang") or lang
+        for key in sorted(want.keys() | got.keys()):
+            c = scores.by.setdefault((key[0], lg), Counts())
             if key in want and key in got:
                 c.tp += 1
             elif key in got:
                 c.fp += 1
+                f = got[key]
+                surfaces = (f.subject[2], f.object[2] or gz.company_names.get(f.object[1], ""))
+                scores.errors.append(Error(doc_id, lg, "extra", key, surfaces, f.rule, f.sentence))
             else:
                 c.fn += 1
-        if want != got and len(scores.misses) < 2000:
-            scores.misses.append(
-                {"doc_id": doc_id, "missed": sorted(want - got), "extra": sorted(got - want)}
-            )
+                sentence = _sentence_naming(ex, (bodies or {}).get(doc_id, ""), want[key])
+                scores.errors.append(Error(doc_id, lg, "missed", key, want[key], "", sentence))
     return scores
 
 
@@ -169,12 +216,18 @@ def evaluate(pipeline: TextPipeline, paths: list[Path], truth_path: Path) -> Sco
     """Extract from the documents under ``paths`` and score them against ``truth_path``."""
     docs = [d for d in read_documents(paths) if isinstance(d, TextDocument)]
     results = ((d.doc_id, d.lang, ex) for d, ex in pipeline.run(docs))
-    return score(results, load_truth(truth_path), pipeline.gz)
+    return score(results, load_truth(truth_path), pipeline.gz, {d.doc_id: d.body for d in docs})
 
 
 def evaluate_sample(pipeline: TextPipeline, sample_dir: Path) -> Scores:
     """The sample market's notes and e-mails against its planted facts."""
     return evaluate(pipeline, [sample_dir / "notes"], sample_dir / "ground_truth" / "text_facts.jsonl")
+
+
+def error_lines(scores: Scores, group: str, lang: str | None = None) -> list[str]:
+    """Each false negative and false positive of ``group`` (a GROUPS name or a relation), in words."""
+    members = GROUPS.get(group, (group,))
+    return [e.describe() for e in scores.errors if e.key[0] in members and (lang is None or e.lang == lang)]
 
 
 def below_floors(scores: Scores) -> list[str]:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
-from ingest.text import below_floors, evaluate, evaluate_sample
+from ingest.text import below_floors, error_lines, evaluate, evaluate_sample
 from ingest.text.evaluate import GROUPS
 
 from .conftest import DATA, TextGraph
@@ -30,3 +33,33 @@ def test_handwritten_notes(text_graph: TextGraph, lang: str) -> None:
     assert len(path.read_text(encoding="utf-8").splitlines()) >= 40
     for group, members in GROUPS.items():
         assert scores.counts(members, lang).f1 >= HANDWRITTEN_FLOOR, group
+
+
+def test_errors_name_the_fact_the_rule_and_the_sentence(text_graph: TextGraph, tmp_path: Path) -> None:
+    sentence = "城东区人民医院的技术评估由李凯欣负责。"
+    person = {"id": "CON-0200045", "text": "李凯欣", "type": "Person"}
+    company = {"id": "CRM-100377", "text": "城东区人民医院", "type": "Company"}
+    row = {
+        "doc_id": "ERR-1",
+        "lang": "zh",
+        "account_id": "CRM-100377",
+        "text": sentence,
+        "facts": [
+            {
+                "relation": "DECISION_ROLE",
+                "subject": person,
+                "object": company,
+                "properties": {"role": "champion"},
+            }
+        ],
+    }
+    path = tmp_path / "planted.jsonl"
+    path.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    scores = evaluate(text_graph.pipeline, [path], path)
+    lines = error_lines(scores, "DECISION_ROLE", "zh")
+    missed = next(x for x in lines if " missed: " in x)
+    extra = next(x for x in lines if " extra: " in x)
+    assert "李凯欣 (CON-0200045)" in missed and "[champion]" in missed and sentence in missed
+    assert "[technical_evaluator]" in extra and "decision_role/zh/role=technical_evaluator/" in extra
+    assert sentence in extra
+    assert error_lines(scores, "DECISION_ROLE", "en") == [] and error_lines(scores, "WORKS_AT+title") == []
