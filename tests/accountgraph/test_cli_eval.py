@@ -12,11 +12,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from accountgraph import cli_eval
 from accountgraph.cli import app
 from ingest.sample import generate
 
-runner = CliRunner()
+#: one table row per line; the console reads COLUMNS when it prints (setting its width
+#: instead would outlive the test and squeeze other modules' tables)
+runner = CliRunner(env={"COLUMNS": "160"})
 
 
 @pytest.fixture(scope="module")
@@ -24,11 +25,6 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("eval") / "sample"
     generate(out, seed=7, scale=1.0)
     return out
-
-
-@pytest.fixture(autouse=True)
-def wide_tables(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli_eval.console, "width", 160)  # one table row per line
 
 
 def test_eval_churn_prints_the_holdout_and_gates_on_the_floor(sample: Path) -> None:
