@@ -9,7 +9,6 @@ surface's ids narrowed by the document's company context. Rules over sentence sk
 from __future__ import annotations
 
 import calendar
-import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,13 +16,11 @@ from typing import Any
 
 from spacy.tokens import Doc as SpacyDoc
 
-from ingest.normalize.person import person_name_key
-from ingest.normalize.pinyin import person_pinyin, split_chinese_name
 from ingest.normalize.text import fold, has_cjk
 
 from ._gazetteer import Gazetteer
-from ._lexicon import EN_HONORIFICS, EN_MONTHS, SENTIMENT_CUES, ZH_HONORIFICS, ZH_QUARTERS, department_of
-from ._nlp import PERSON_REF
+from ._lexicon import EN_MONTHS, SENTIMENT_CUES, ZH_QUARTERS, department_of
+from ._link import PersonLinker
 from ._rules import EVAL_CUES, INTEREST_CUES, RULES, STANCE, USE_CUES, Rule
 
 KIND = {"ORG": "O", "PERSON": "P", "TITLE": "T", "PRODUCT": "X", "TOPIC": "K", "DATE": "D"}
@@ -159,42 +156,10 @@ class Extractor:
         ids = self.gz.surfaces.get(m.key or fold(m.text), {}).get("ORG", [])
         m.node_id = next((c for c in context if c in ids), "") or (sorted(ids)[0] if ids else "")
 
-    def _staff(self, companies: list[str]) -> list[str]:
-        return [p for c in companies for p in self.gz.staff.get(c, [])]
-
-    def _link_person(self, m: Mention, context: list[str], out: Extraction, lang: str) -> None:
-        staff = self._staff(context)
-        if m.key == PERSON_REF:
-            fam, honorific = _ref_parts(m.text)
-            cands = sorted((p for p in staff if fam in self.gz.people[p].families), key=_crm_first)
-            if len(cands) > 1 and honorific:
-                cands = [p for p in cands if honorific in self.gz.people[p].title] or cands
-            if cands:
-                m.node_id = cands[0]
-                return
-            local = [pid for pid, (name, _) in out.new_people.items() if fam in _families_of(name)]
-            if local:
-                m.node_id, m.new = local[-1], True
-                return
-        else:
-            ids = list(self.gz.surfaces.get(m.key or fold(m.text), {}).get("PERSON", []))
-            ids += [i for i in self.gz.person_keys.get(person_name_key(m.text), []) if i not in ids]
-            ids.sort(key=_crm_first)
-            inside = [i for i in ids if i in staff]
-            if inside and not any(i.startswith("CON-") for i in inside):
-                inside += [i for i in ids if i.startswith("CON-")]  # resolution left a lead apart
-                inside.sort(key=_crm_first)
-            if inside or (ids and not context):
-                m.node_id = (inside or ids)[0]
-                return
-        company = context[0] if context else ""
-        digest = _digest(f"{company}|{person_name_key(m.text)}".encode()).hexdigest()[:12]
-        m.node_id, m.new = f"TXT-P-{digest}", True
-        out.new_people.setdefault(m.node_id, (m.text, company))
-
     # ---- relate ------------------------------------------------------------------------
     def extract(self, doc: SpacyDoc, lang: str, account_id: str, today: date) -> Extraction:
         out = Extraction(mentions=self.mentions(doc, lang, today))
+        linker = PersonLinker(self.gz, out.new_people)
         text = doc.text
         doc_orgs: list[str] = [account_id] if account_id in self.gz.company_names else []
         for m in out.mentions:
@@ -213,13 +178,17 @@ class Extractor:
             context = list(dict.fromkeys([*sent_orgs, *doc_orgs]))
             for m in ments:
                 if m.label == "PERSON":
-                    self._link_person(m, context, out, lang)
-            self._relate(out, text, s0, s1, ments, lang, context, doc_orgs)
+                    m.node_id, m.new = linker.link(m.text, m.key, context)
+            self._relate(out, linker, text, s0, s1, ments, lang, context, doc_orgs)
+        used = {m.node_id for m in out.mentions} | {e[1] for f in out.facts for e in (f.subject, f.object)}
+        for pid in [p for p in out.new_people if p not in used]:
+            del out.new_people[pid]  # named first by a reference whose stated title then said otherwise
         return out
 
     def _relate(
         self,
         out: Extraction,
+        linker: PersonLinker,
         text: str,
         s0: int,
         s1: int,
@@ -228,7 +197,7 @@ class Extractor:
         context: list[str],
         doc_orgs: list[str],
     ) -> None:
-        skeleton, spans = _skeleton(text, s0, s1, ments)
+        skeleton = _skeleton(text, s0, s1, ments)
         sentence = text[s0:s1].strip()
         done: set[tuple[str, str, str]] = set()
 
@@ -251,17 +220,12 @@ class Extractor:
             if rule.lang != lang:
                 continue
             for match in rule.regex.finditer(skeleton):
-                self._apply(rule, match, ments, spans, out, emit, home, context, lang)
+                self._apply(rule, match, ments, linker, emit, home, context)
         self._cue_relations(skeleton, ments, lang, home, emit)
 
+    @staticmethod
     def _slot(
-        self,
-        match: re.Match[str],
-        group: str,
-        ments: list[Mention],
-        out: Extraction,
-        context: list[str],
-        lang: str,
+        match: re.Match[str], group: str, ments: list[Mention], linker: PersonLinker, context: list[str]
     ) -> tuple[str, str, str] | None:
         idx = match.groupdict().get(group)
         if idx is not None:
@@ -270,42 +234,40 @@ class Extractor:
         name = match.groupdict().get(group + "n")
         if name is None:
             return None
-        m = Mention(0, 0, "PERSON", name)
-        self._link_person(m, context, out, lang)
-        return ("Person", m.node_id, name)
+        return ("Person", linker.link(name, "", context)[0], name)
 
     def _apply(
         self,
         rule: Rule,
         match: re.Match[str],
         ments: list[Mention],
-        spans: dict[int, int],
-        out: Extraction,
+        linker: PersonLinker,
         emit: Any,
         home: tuple[str, str, str],
         context: list[str],
-        lang: str,
     ) -> None:
         g = match.groupdict()
         props = dict(rule.props)
-        slot = self._slot
+
+        def slot(group: str) -> tuple[str, str, str] | None:
+            return self._slot(match, group, ments, linker, context)
 
         def conf(*ends: tuple[str, str, str] | None) -> float:
             return CONF_NEW if any(e and e[1].startswith("TXT-") for e in ends) else CONF_KNOWN
 
         if rule.relation == "WORKS_AT":
-            p = slot(match, "p", ments, out, context, lang)
-            c = slot(match, "c", ments, out, context, lang) or home
+            c = slot("c") or home
+            p = slot("p")
             if p is None:
                 return
             wp: dict[str, Any] = {"current": props.get("current") != "false"}
             if g.get("t") is not None:
                 wp["title"] = ments[int(g["t"])].text
                 wp["department"] = department_of(wp["title"])
-                p = self._title_check(p, wp["title"], context, out)
+                p = self._with_title(g, p, wp["title"], ments, linker, [c[1], *context])
             emit("WORKS_AT", p, c, wp, rule.name, conf(p))
         elif rule.relation == "DECISION_ROLE":
-            p = slot(match, "p", ments, out, context, lang)
+            p = slot("p")
             if p is not None:
                 role = props["role"]
                 emit(
@@ -317,44 +279,36 @@ class Extractor:
                     conf(p),
                 )
         elif rule.relation == "REPORTS_TO":
-            p, boss = slot(match, "p", ments, out, context, lang), slot(match, "m", ments, out, context, lang)
+            p, boss = slot("p"), slot("m")
             if p and boss:
                 emit("REPORTS_TO", p, boss, {}, rule.name, conf(p, boss))
         elif rule.relation == "SUPPLIES":
-            seller = slot(match, "s", ments, out, context, lang)
-            buyer = slot(match, "c", ments, out, context, lang)
+            seller, buyer = slot("s"), slot("c")
             if seller and buyer:
                 emit("SUPPLIES", seller, buyer, {}, rule.name)
         elif rule.relation == "COMPETES_WITH":
-            v = slot(match, "v", ments, out, context, lang)
-            w = slot(match, "w", ments, out, context, lang)
+            v, w = slot("v"), slot("w")
             if v and props.get("self") == "true":
                 w = ("Company", self.gz.self_id, "us")
             if v and w:
                 emit("COMPETES_WITH", v, w, {}, rule.name)
 
-    def _title_check(
-        self, p: tuple[str, str, str], title: str, context: list[str], out: Extraction
+    @staticmethod
+    def _with_title(
+        g: dict[str, str | None],
+        p: tuple[str, str, str],
+        title: str,
+        ments: list[Mention],
+        linker: PersonLinker,
+        context: list[str],
     ) -> tuple[str, str, str]:
-        """A "Dr. Wang" linked by surname whose stated title contradicts the graph's is someone new."""
-        if _is_ref(p[2]):
-            fam, _ = _ref_parts(p[2])
-            cands = [c for c in self._staff(context) if fam in self.gz.people[c].families]
-        else:
-            key = person_name_key(p[2])
-            cands = [c for c in self.gz.person_keys.get(key, []) if c in self._staff(context)]
-        same = sorted((c for c in cands if fold(self.gz.people[c].title) == fold(title)), key=_crm_first)
-        if same:
-            return ("Person", same[0], p[2])
-        info = self.gz.people.get(p[1])
-        if info is None or not info.title or has_cjk(info.title) != has_cjk(title):
-            return p
-        if fold(info.title) == fold(title) or not _is_ref(p[2]):
-            return p
-        company = context[0] if context else ""
-        digest = _digest(f"{company}|{person_name_key(p[2])}|{fold(title)}".encode()).hexdigest()[:12]
-        out.new_people.setdefault(f"TXT-P-{digest}", (p[2], company))
-        return ("Person", f"TXT-P-{digest}", p[2])
+        """Link the person again now that the sentence states their title (the mention follows)."""
+        idx = g.get("p")
+        m = ments[int(idx)] if idx is not None else None
+        node_id, new = linker.link(p[2], m.key if m else "", context, title, replaces=p[1])
+        if m is not None:
+            m.node_id, m.new = node_id, new
+        return ("Person", node_id, p[2])
 
     def _cue_relations(
         self, skeleton: str, ments: list[Mention], lang: str, home: tuple[str, str, str], emit: Any
@@ -423,51 +377,13 @@ def _sentences(doc: SpacyDoc, mentions: list[Mention]) -> list[tuple[int, int]]:
     return spans
 
 
-def _skeleton(text: str, s0: int, s1: int, ments: list[Mention]) -> tuple[str, dict[int, int]]:
+def _skeleton(text: str, s0: int, s1: int, ments: list[Mention]) -> str:
     parts: list[str] = []
     pos = s0
-    spans: dict[int, int] = {}
     for i, m in enumerate(ments):
         parts.append(text[pos : m.start])
         kind = KIND.get(m.label)
         parts.append(f"«{kind}{i}»" if kind else m.text)
-        spans[i] = m.start
         pos = m.end
     parts.append(text[pos:s1])
-    return "".join(parts), spans
-
-
-def _digest(data: bytes) -> Any:
-    """A short stable id part for a person only known from text (not a security hash)."""
-    return hashlib.blake2b(data, digest_size=6)
-
-
-def _crm_first(node_id: str) -> bool:
-    """Sort key: a CRM contact before a lead of the same name."""
-    return not node_id.startswith("CON-")
-
-
-def _is_ref(text: str) -> bool:
-    if has_cjk(text):
-        return any(text.endswith(h) for h in ZH_HONORIFICS)
-    return text.split(maxsplit=1)[0] in EN_HONORIFICS if text.split() else False
-
-
-def _ref_parts(text: str) -> tuple[str, str]:
-    """("Dr. Wang") -> ("wang", ""); ("王主任") -> ("王", "主任")."""
-    if has_cjk(text):
-        for h in ZH_HONORIFICS:
-            if text.endswith(h) and len(text) > len(h):
-                return text[: -len(h)], h
-        return text[:1], ""
-    words = [w for w in text.split() if w not in EN_HONORIFICS]
-    return (fold(words[-1]) if words else "", "")
-
-
-def _families_of(name: str) -> set[str]:
-    if has_cjk(name):
-        fam, _ = split_chinese_name(name)
-        return {fam, person_pinyin(name)[0]}
-    parts = [p for p in name.split() if p not in EN_HONORIFICS]
-    folded = [fold(p) for p in parts]
-    return {folded[0], folded[-1]} if folded else set()
+    return "".join(parts)

@@ -36,6 +36,7 @@ class PersonInfo:
     title: str
     companies: list[str] = field(default_factory=list)
     families: set[str] = field(default_factory=set)  # "wang", "王", "wolf"
+    crm: bool = False  # a CRM contact, also when resolution folded it into a lead's node
 
 
 @dataclass
@@ -263,6 +264,7 @@ def _add_people(gz: Gazetteer, store: GraphStore) -> None:
         gz.people[node.key] = info
         for sk in node.props.get("source_keys") or []:
             gz.source_key_map[sk.split(":", 1)[-1]] = node.key
+            info.crm = info.crm or sk.startswith("crm:")
         if info.title:
             gz.titles.add(info.title)
         for n in names:

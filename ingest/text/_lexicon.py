@@ -6,7 +6,8 @@ EN_HONORIFICS = ("Dr.", "Mr.", "Ms.", "Mrs.", "Prof.", "Dr", "Mr", "Ms", "Mrs")
 # Appended to a surname in Chinese: 王主任, 李总, 张工. Longest first.
 ZH_HONORIFICS = (
     "副院长", "院长", "副主任", "主任", "董事长", "护士长", "总经理", "总监", "经理", "科长", "处长",
-    "部长", "主管", "厂长", "书记", "老师", "医生", "博士", "教授", "先生", "女士", "小姐", "总", "工",
+    "部长", "主管", "厂长", "书记", "会计", "秘书", "老师", "医生", "博士", "教授", "先生", "女士", "小姐",
+    "总", "工",
 )  # fmt: skip
 # Common Chinese surnames: an unknown name is a surname plus one or two characters.
 ZH_SURNAMES = (
@@ -30,7 +31,7 @@ ZH_TITLES = (
     "信息科主任", "检验科主任", "护理部主任", "护士长", "ICU主任", "外科主任", "财务处处长", "采购科科长",
     "厂长", "副厂长", "生产经理", "生产总监", "质量经理", "质量总监", "IT经理", "IT总监", "工程师",
     "总工程师", "设备经理", "维修主管", "安全主管", "技术总监", "运营总监", "主任医师", "首席执行官",
-    "首席财务官", "首席技术官",
+    "首席财务官", "首席技术官", "会计", "采购员", "采购专员", "护士", "安全员", "技术员",
 )  # fmt: skip
 EN_MONTHS = (
     "january", "february", "march", "april", "may", "june",
@@ -69,7 +70,7 @@ SENTIMENT_CUES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {  # lang: 
 # A title's department, from words in it (both languages); the first match wins.
 DEPARTMENTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Procurement", ("procurement", "purchasing", "buyer", "采购")),
-    ("Equipment", ("equipment", "biomedical", "设备", "器械")),
+    ("Equipment", ("equipment", "biomedical", "maintenance", "设备", "器械")),
     ("IT", ("it ", "it manager", "it director", "head of it", "information", "信息", "it经理", "it总监")),
     ("Finance", ("finance", "financial", "cfo", "accountant", "财务", "会计")),
     ("Laboratory", ("laboratory", "lab ", "lab supervisor", "lab manager", "检验", "实验室")),
@@ -77,7 +78,9 @@ DEPARTMENTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Quality", ("quality", "qa ", "质量", "品质")),
     ("EHS", ("ehs", "safety", "安全", "安环")),
     ("Surgery", ("surgery", "surgical", "外科")),
-    ("Production", ("production", "plant", "operations", "生产", "厂长", "运营")),
+    ("ICU", ("icu", "intensive care", "重症")),
+    ("Production", ("production", "plant", "operations", "process", "生产", "厂长", "运营", "工艺")),
+    ("Engineering", ("engineering", "工程部", "工程总监", "工程经理")),
     ("Management", ("ceo", "general manager", "president", "总经理", "院长", "董事长", "首席执行官")),
 )  # fmt: skip
 

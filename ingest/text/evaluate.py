@@ -20,8 +20,9 @@ from ingest.normalize.text import fold
 from ingest.records import SAMPLE_MAPPINGS, RecordIngest, RejectsFile, sources_for
 
 from ._documents import TextDocument, read_documents
-from ._extract import Extraction, Fact, _families_of
+from ._extract import Extraction, Fact
 from ._gazetteer import Gazetteer
+from ._link import families_of
 from ._pipeline import TextPipeline
 
 GROUPS = {
@@ -144,7 +145,7 @@ def _new_people(row: dict[str, Any]) -> dict[str, set[str]]:
     for f in row["facts"]:
         for e in (f["subject"], f["object"]):
             if e["type"] == "Person" and not e["id"].startswith("CON-"):
-                out.setdefault(e["id"], set()).update(_families_of(e["text"]))
+                out.setdefault(e["id"], set()).update(families_of(e["text"]))
     return out
 
 
@@ -161,7 +162,7 @@ def extracted_facts(
         ends = []
         for label, node_id, text in (f.subject, f.object):
             if label == "Person" and node_id.startswith("TXT-"):
-                fams = _families_of(ex.new_people.get(node_id, (text, ""))[0]) | _families_of(text)
+                fams = families_of(ex.new_people.get(node_id, (text, ""))[0]) | families_of(text)
                 match = next((tid for tid, tf in (truth_new or {}).items() if tf & fams), node_id)
                 ends.append("new:" + match)
             elif label == "Topic":

@@ -1,0 +1,192 @@
+"""Who a person mention names: someone the document named before, a colleague the graph knows, or someone new.
+
+A reference by surname ("Dr. Wang", "王主任") is first read as someone the same document
+named before with that surname (notes introduce a person, then shorten the name), then
+as a colleague at the document's companies whose title fits: the honorific ("王经理" is
+not the CEO 王) and, when the sentence states one, the title ("王经理（采购经理）" is the
+purchasing manager, in whichever language the graph holds the title). A reference whose
+stated title fits none of the colleagues with that surname is someone new. A full name is
+the person of that name at the document's companies, the one whose title fits first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from ingest.normalize.person import person_name_key
+from ingest.normalize.pinyin import person_pinyin, split_chinese_name
+from ingest.normalize.text import fold, has_cjk
+
+from ._gazetteer import Gazetteer
+from ._lexicon import EN_HONORIFICS, ZH_HONORIFICS
+from ._nlp import PERSON_REF
+from ._titles import fits_honorific, same_title
+
+
+@dataclass
+class Named:
+    """A person this document has named: the node, the surname forms, the title stated or known."""
+
+    node_id: str
+    families: set[str]
+    title: str
+    by_name: bool  # named in full at least once (not only "Dr. Wang")
+    mentions: int = 1
+
+
+@dataclass
+class PersonLinker:
+    """Links the person mentions of one document, in reading order."""
+
+    gz: Gazetteer
+    new_people: dict[str, tuple[str, str]]  # id -> (name, company), the document's new people
+    named: list[Named] = field(default_factory=list)
+
+    def link(
+        self, text: str, key: str, context: list[str], title: str = "", replaces: str = ""
+    ) -> tuple[str, bool]:
+        """(node id, new) for a mention ``text`` (``key``: the ruler's id) in a sentence about ``context``.
+
+        ``replaces``: the node this mention was linked to before its title was known.
+        """
+        if replaces:
+            self._forget(replaces)
+        staff = self._staff(context)
+        if key == PERSON_REF or is_ref(text):
+            fam, honorific = ref_parts(text)
+            node_id = self._recall(fam, honorific, title)
+            if node_id is None:
+                cands = [p for p in staff if fam in self.gz.people[p].families]
+                node_id = self._choose(cands, honorific, title, strict=bool(title))
+            if node_id is not None:
+                return self._remember(node_id, text, title, by_name=False)
+        else:
+            ids = list(self.gz.surfaces.get(key or fold(text), {}).get("PERSON", []))
+            ids += [i for i in self.gz.person_keys.get(person_name_key(text), []) if i not in ids]
+            inside = [i for i in ids if i in staff]
+            node_id = self._choose(inside, "", title, strict=False)
+            if node_id is None and ids and not context:
+                node_id = sorted(ids, key=self._crm_first)[0]
+            if node_id is None and not ids:
+                node_id = self._recall_surname_only(families_of(text))
+            if node_id is not None:
+                return self._remember(node_id, text, title, by_name=True)
+        return self._remember(self._new_id(text, context, title), text, title, by_name=not is_ref(text))
+
+    def _staff(self, companies: list[str]) -> list[str]:
+        return list(dict.fromkeys(p for c in companies for p in self.gz.staff.get(c, [])))
+
+    def _title_of(self, node_id: str) -> str:
+        info = self.gz.people.get(node_id)
+        return info.title if info else ""
+
+    def _crm_first(self, node_id: str) -> bool:
+        """Sort key: a CRM contact (also one resolution folded into a lead's node) before a lead."""
+        info = self.gz.people.get(node_id)
+        return not (info.crm if info else node_id.startswith("CON-"))
+
+    def _choose(self, cands: list[str], honorific: str, title: str, *, strict: bool) -> str | None:
+        """The candidate whose title fits best; None if ``strict`` and a stated title fits none."""
+        if not cands:
+            return None
+        cands = sorted(cands, key=self._crm_first)
+        if title:
+            same = [c for c in cands if same_title(title, self._title_of(c))]
+            if same:
+                return same[0]
+            if strict and any(self._title_of(c) for c in cands):
+                return None
+        fits = [(fits_honorific(honorific, self._title_of(c)), c) for c in cands]
+        if any(f is not None for f, _ in fits):
+            best = [c for f, c in fits if f] or [c for f, c in fits if f is None]
+            return best[0] if best else None
+        return cands[0]
+
+    def _recall(self, fam: str, honorific: str, title: str) -> str | None:
+        """The latest person this document named with surname ``fam`` whose title fits."""
+        for n in reversed(self.named):
+            if fam not in n.families:
+                continue
+            if title and n.title and not same_title(title, n.title):
+                continue
+            if fits_honorific(honorific, n.title) is False:
+                continue
+            return n.node_id
+        return None
+
+    def _recall_surname_only(self, fams: set[str]) -> str | None:
+        """A new person named so far only as "Dr. Müller" is the "Julia Müller" named next."""
+        return next(
+            (
+                n.node_id
+                for n in reversed(self.named)
+                if not n.by_name and n.node_id in self.new_people and n.families & fams
+            ),
+            None,
+        )
+
+    def _forget(self, node_id: str) -> None:
+        known = next((n for n in self.named if n.node_id == node_id), None)
+        if known is not None:
+            known.mentions -= 1
+            if known.mentions <= 0:
+                self.named.remove(known)
+
+    def _remember(self, node_id: str, text: str, title: str, *, by_name: bool) -> tuple[str, bool]:
+        new = node_id in self.new_people
+        known = next((n for n in self.named if n.node_id == node_id), None)
+        if known is None:
+            fams = families_of(text) | (
+                self.gz.people[node_id].families if node_id in self.gz.people else set()
+            )
+            self.named.append(Named(node_id, fams, title or self._title_of(node_id), by_name))
+        else:
+            self.named.remove(known)  # most recent last
+            known.families |= families_of(text)
+            known.title = title or known.title
+            known.by_name = known.by_name or by_name
+            known.mentions += 1
+            self.named.append(known)
+        return node_id, new
+
+    def _new_id(self, text: str, context: list[str], title: str) -> str:
+        company = context[0] if context else ""
+        parts = [company, person_name_key(text)] + ([fold(title)] if title and is_ref(text) else [])
+        node_id = "TXT-P-" + _digest("|".join(parts).encode()).hexdigest()[:12]
+        self.new_people.setdefault(node_id, (text, company))
+        return node_id
+
+
+def _digest(data: bytes) -> hashlib.blake2b:
+    """A short stable id part for a person only known from text (not a security hash)."""
+    return hashlib.blake2b(data, digest_size=6)
+
+
+def is_ref(text: str) -> bool:
+    if has_cjk(text):
+        return any(text.endswith(h) and len(text) > len(h) for h in ZH_HONORIFICS)
+    return text.split(maxsplit=1)[0] in EN_HONORIFICS if text.split() else False
+
+
+def ref_parts(text: str) -> tuple[str, str]:
+    """("Dr. Wang") -> ("wang", ""); ("王主任") -> ("王", "主任")."""
+    if has_cjk(text):
+        for h in ZH_HONORIFICS:
+            if text.endswith(h) and len(text) > len(h):
+                return text[: -len(h)], h
+        return text[:1], ""
+    words = [w for w in text.split() if w not in EN_HONORIFICS]
+    return (fold(words[-1]) if words else "", "")
+
+
+def families_of(name: str) -> set[str]:
+    if has_cjk(name):
+        if is_ref(name):
+            fam, _ = ref_parts(name)
+            return {fam, person_pinyin(fam)[0]}
+        fam, _ = split_chinese_name(name)
+        return {fam, person_pinyin(name)[0]}
+    parts = [p for p in name.split() if p not in EN_HONORIFICS]
+    folded = [fold(p) for p in parts]
+    return {folded[0], folded[-1]} if folded else set()

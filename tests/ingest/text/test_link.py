@@ -1,0 +1,82 @@
+"""Titles across languages and who a person mention names (a small gazetteer built in memory)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.text._gazetteer import Gazetteer, PersonInfo
+from ingest.text._link import PersonLinker
+from ingest.text._nlp import PERSON_REF
+from ingest.text._titles import addressed_as, fits_honorific, same_title, title_level
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        ("设备科主任", "Head of the Equipment Department"),
+        ("设备科副主任", "Deputy Head of the Equipment Department"),
+        ("采购经理", "Purchasing Manager"),
+        ("财务总监", "CFO"),
+        ("副院长", "Vice President"),
+        ("运营副总裁", "VP Operations"),
+        ("厂长", "Plant Director"),
+        ("设备经理", "Maintenance Manager"),
+        ("会计", "Accountant"),
+    ],
+)
+def test_a_title_is_the_same_in_both_languages(zh: str, en: str) -> None:
+    assert same_title(zh, en)
+
+
+def test_titles_that_differ_and_how_they_are_addressed() -> None:
+    assert not same_title("采购经理", "Quality Manager")
+    assert not same_title("设备科主任", "Deputy Head of the Equipment Department")
+    assert not same_title("总经理", "Deputy General Manager")
+    assert title_level("Chief Dreamer") == "chief" and title_level("Dreamer") is None
+    assert "总" in addressed_as("General Manager") and "经理" not in addressed_as("General Manager")
+    assert addressed_as("护士长") == {"护士长"} and "工" in addressed_as("Maintenance Engineer")
+    assert fits_honorific("经理", "CEO") is False and fits_honorific("总", "CEO") is True
+    assert fits_honorific("老师", "CEO") is None and fits_honorific("经理", "") is None
+
+
+def _gazetteer() -> Gazetteer:
+    gz = Gazetteer()
+    people = [
+        PersonInfo("CON-1", "王强", "Purchasing Manager", ["C1"], {"王", "wang"}, crm=True),
+        PersonInfo("CON-2", "王伟", "CEO", ["C1"], {"王", "wang"}, crm=True),
+        PersonInfo("L-3", "Wang Li", "Quality Manager", ["C1"], {"王", "wang", "li"}, crm=True),
+        PersonInfo("L-4", "Wang Li", "Quality Manager", ["C1"], {"王", "wang", "li"}),
+    ]
+    for p in people:
+        gz.people[p.id] = p
+        gz.staff["C1"].append(p.id)
+    gz.add("Wang Li", "PERSON", "L-4")
+    gz.add("Wang Li", "PERSON", "L-3")
+    return gz
+
+
+def test_a_reference_is_the_colleague_whose_title_fits() -> None:
+    linker = PersonLinker(_gazetteer(), {})
+    assert linker.link("王总", PERSON_REF, ["C1"]) == ("CON-2", False)
+    assert linker.link("王经理", PERSON_REF, ["C1"], title="采购经理")[0] == "CON-1"
+    assert linker.link("王经理", PERSON_REF, ["C1"], title="质量经理")[0] == "L-3"  # CRM first
+    new_id, new = PersonLinker(_gazetteer(), {}).link("王经理", PERSON_REF, ["C1"], title="安环经理")
+    assert new and new_id.startswith("TXT-P-")
+
+
+def test_a_reference_is_first_someone_the_document_named() -> None:
+    new_people: dict[str, tuple[str, str]] = {}
+    linker = PersonLinker(_gazetteer(), new_people)
+    newcomer, new = linker.link("王经理", PERSON_REF, ["C1"], title="安环经理")
+    assert new and newcomer in new_people
+    assert linker.link("王经理", PERSON_REF, ["C1"]) == (newcomer, True)  # not the purchasing manager
+    assert linker.link("王总", PERSON_REF, ["C1"])[0] == "CON-2"  # a 经理 is not called 王总
+    assert linker.link("Wang Li", "wang li", ["C1"])[0] == "L-3"
+    assert linker.link("Mr. Wang", PERSON_REF, ["C1"])[0] == "L-3"  # the latest Wang named
+
+
+def test_a_full_name_after_a_surname_only_newcomer_is_that_newcomer() -> None:
+    linker = PersonLinker(Gazetteer(), {})
+    doctor, _ = linker.link("Dr. Müller", PERSON_REF, ["C9"])
+    assert linker.link("Julia Müller", "julia müller", ["C9"]) == (doctor, True)
+    assert linker.link("Anna Schulz", "anna schulz", ["C9"])[0] != doctor
