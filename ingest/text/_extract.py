@@ -19,9 +19,11 @@ from spacy.tokens import Doc as SpacyDoc
 from ingest.normalize.text import fold, has_cjk
 
 from ._gazetteer import Gazetteer
-from ._lexicon import EN_MONTHS, SENTIMENT_CUES, ZH_QUARTERS, department_of
+from ._lexicon import EN_MONTHS, SENTIMENT_CUES, ZH_AFTER_NAME, ZH_QUARTERS, department_of
 from ._link import PersonLinker
-from ._rules import EVAL_CUES, INTEREST_CUES, RULES, STANCE, USE_CUES, Rule
+from ._nlp import PERSON_REF, is_zh_word
+from ._rules import EVAL_CUES, INTEREST_CUES, LATIN_REF, RULES, STANCE, USE_CUES, Rule
+from ._sentences import sentence_spans
 
 KIND = {"ORG": "O", "PERSON": "P", "TITLE": "T", "PRODUCT": "X", "TOPIC": "K", "DATE": "D"}
 LABEL_OF = {"ORG": "Company", "PERSON": "Person", "PRODUCT": "Product", "TOPIC": "Topic"}
@@ -40,9 +42,6 @@ MONEY = re.compile(
     r"|\d[\d,]*(?:\.\d+)?\s?(?:万元|亿元|元|万|k (?:RMB|CNY|EUR|USD)|(?:RMB|CNY|EUR|USD))"
 )
 CONF_KNOWN, CONF_NEW = 0.9, 0.6
-# A two-character name the graph knows ("王志") followed by another character is more likely
-# a longer, unknown name ("王志涛") unless the next character is one that follows names.
-ZH_AFTER_NAME = frozenset("是的和向在对也今参要负非团已上从说将会等主来去跟把被为于与及（(，,。、：；")
 
 
 @dataclass
@@ -138,6 +137,10 @@ class Extractor:
                 for m in self._zh_names.finditer(text)
                 if m.end() - m.start() > 2 or m.end() >= len(text) or text[m.end()] in ZH_AFTER_NAME
             ]
+        if lang == "zh":  # "Mr. Neumann" in a Chinese note
+            found += [
+                Mention(m.start(), m.end(), "PERSON", m.group(), PERSON_REF) for m in LATIN_REF.finditer(text)
+            ]
         pattern = DATE_EN if lang == "en" else DATE_ZH
         for d in pattern.finditer(text):
             found.append(Mention(d.start(), d.end(), "DATE", d.group(), value=_date_value(d, lang, today)))
@@ -171,7 +174,7 @@ class Extractor:
             if m.label in ("PRODUCT", "TOPIC"):
                 ids = self.gz.surfaces.get(m.key or fold(m.text), {}).get(m.label, [])
                 m.node_id = ids[0] if ids else ""
-        for s0, s1 in _sentences(doc, out.mentions):
+        for s0, s1 in sentence_spans(doc.text, doc.sents, out.mentions):
             out.sentences.append((s0, s1, sentiment(text[s0:s1], lang)))
             ments = [m for m in out.mentions if s0 <= m.start and m.end <= s1]
             sent_orgs = [m.node_id for m in ments if m.label == "ORG" and m.node_id]
@@ -219,8 +222,14 @@ class Extractor:
         for rule in RULES:
             if rule.lang != lang:
                 continue
-            for match in rule.regex.finditer(skeleton):
+            pos = 0
+            while (match := rule.regex.search(skeleton, pos)) is not None:
+                word = _common_word_as_name(match, lang)
+                if word is not None:  # "方面，赵伟欣是预算审批人": look again past the word
+                    pos = word + 1
+                    continue
                 self._apply(rule, match, ments, linker, emit, home, context)
+                pos = max(match.end(), match.start() + 1)
         self._cue_relations(skeleton, ments, lang, home, emit)
 
     @staticmethod
@@ -360,21 +369,15 @@ def sentiment(sentence: str, lang: str) -> float:
     return round((pos - neg) / (pos + neg), 3) if pos + neg > 0 else 0.0
 
 
-def _sentences(doc: SpacyDoc, mentions: list[Mention]) -> list[tuple[int, int]]:
-    """Sentence spans, merged where a boundary falls inside a mention ("Med. Univ. Affil. Hosp. 3")."""
-    spans: list[tuple[int, int]] = []
-    text = doc.text
-    for sent in doc.sents:
-        s0, s1 = sent.start_char, sent.end_char
-        inside = any(m.start < s0 < m.end for m in mentions)
-        # "Jiazheng Hosp.; she is ..." — an abbreviation's full stop ends no sentence
-        abbrev = (
-            any(m.end == s0 and m.text.endswith(".") for m in mentions) and not text[s0 : s0 + 1].isupper()
-        )
-        if spans and (inside or abbrev):
-            s0 = spans.pop()[0]
-        spans.append((s0, s1))
-    return spans
+def _common_word_as_name(match: re.Match[str], lang: str) -> int | None:
+    """The start of a rule's unknown-name slot that holds a common Chinese word, else None."""
+    if lang != "zh":
+        return None
+    for group in ("pn", "mn"):
+        name = match.groupdict().get(group)
+        if name is not None and is_zh_word(name):
+            return match.start(group)
+    return None
 
 
 def _skeleton(text: str, s0: int, s1: int, ments: list[Mention]) -> str:

@@ -14,6 +14,12 @@ ZH_SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
     "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 )
+# Characters that follow a name rather than end one: a known two-character name ("王志") before
+# another character is more likely a longer, unknown name ("王志涛") unless that character is one
+# of these; an unknown name takes a third character only if it is not one of these.
+ZH_AFTER_NAME = frozenset(
+    "是的和向在对也今参要负非团已上从说将会等主来去跟把被为于与及审拍很通多希目最所就还不没（(，,。、：；"
+)
 # Titles seen in notes beyond the graph's own (which are added from Person.title).
 EN_TITLES = (
     "CEO", "CFO", "CTO", "CIO", "COO", "General Manager", "Deputy General Manager", "President",

@@ -8,6 +8,7 @@ is one token and the ruler's phrase patterns line up with the segmentation.
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 from typing import Any
 
 import jieba
@@ -51,6 +52,20 @@ def _patterns(gz: Gazetteer, lang: str) -> list[dict[str, Any]]:
             for h in ZH_HONORIFICS:
                 patterns.append({"label": "PERSON", "pattern": fam + h, "id": PERSON_REF})
     return patterns
+
+
+@lru_cache(maxsize=1)
+def _zh_dictionary() -> dict[str, str]:
+    import jieba.posseg  # noqa: PLC0415 — its tag table takes half a second to load; only Chinese needs it
+
+    tags: dict[str, str] = jieba.posseg.dt.word_tag_tab
+    return tags
+
+
+def is_zh_word(text: str) -> bool:
+    """A word of jieba's dictionary not tagged as a person's name ("方面", "安排"): not a new name."""
+    tag = _zh_dictionary().get(text)
+    return tag is not None and not tag.startswith("nr")
 
 
 def _teach_jieba(words: list[str]) -> None:

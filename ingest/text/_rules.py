@@ -13,12 +13,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ._lexicon import ZH_SURNAMES
+from ._lexicon import EN_HONORIFICS, ZH_AFTER_NAME, ZH_SURNAMES
 
+# Latin names: two capitalised words, letters with accents and umlauts included ("Julia Müller").
+_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]+)?"
+_LATIN = rf"{_WORD} {_WORD}"
+_AFTER = re.escape("".join(sorted(ZH_AFTER_NAME)))
 NAME = {
-    "en": r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)? [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?",
-    "zh": rf"[{ZH_SURNAMES}][\u4e00-\u9fff]{{1,2}}?",
+    "en": _LATIN,
+    # a surname, one character, and a third unless it is one that follows names ("王强是"); a
+    # Chinese note also names foreigners in Latin letters ("Petra Becker是...")
+    "zh": rf"[{ZH_SURNAMES}][\u4e00-\u9fff](?:(?![{_AFTER}])[\u4e00-\u9fff])?|{_LATIN}",
 }
+# "Mr. Neumann" in a Chinese note (the English pipeline finds these with its ruler).
+LATIN_REF = re.compile(rf"\b(?:{'|'.join(re.escape(h) for h in EN_HONORIFICS)}) ?{_WORD}")
 GAP = r"(?:[^«»\n]|«[OXDKT]\d+»){0,80}?"  # may pass companies, products, topics, dates, titles
 SLOTS = {
     "P": ("P", "p"),

@@ -9,9 +9,12 @@ from pathlib import Path
 import pytest
 
 from ingest.text._documents import TextDocument, guess_lang, html_to_text, read_documents
-from ingest.text._extract import DATE_EN, DATE_ZH, MONEY, _date_value, sentiment
+from ingest.text._extract import DATE_EN, DATE_ZH, MONEY, Mention, _date_value, sentiment
 from ingest.text._gazetteer import company_variants, product_variants
 from ingest.text._lexicon import department_of
+from ingest.text._sentences import sentence_spans
+
+from .conftest import TextGraph
 
 DOC_DAY = date(2026, 3, 15)
 
@@ -101,3 +104,23 @@ def test_departments_and_money() -> None:
         for m in MONEY.finditer("Budget is RMB 1.2M, or 120万元; they paid $50,000 in 2025.")
     ]
     assert found == ["RMB 1.2M", "120万元", "$50,000"]
+
+
+def _sentences_of(text_graph: TextGraph, text: str, orgs: list[str]) -> list[str]:
+    doc = text_graph.pipeline.nlp("en")(text)
+    mentions = [Mention(text.index(o), text.index(o) + len(o), "ORG", o) for o in orgs]
+    return [text[a:b].strip() for a, b in sentence_spans(text, doc.sents, mentions)]
+
+
+def test_sentences_end_where_notes_end_them(text_graph: TextGraph) -> None:
+    mail = "Dear Petra,\r\n\r\nOn the Wagner side, Petra Richter is the main opponent."
+    assert _sentences_of(text_graph, mail, []) == [
+        "Dear Petra,",
+        "On the Wagner side, Petra Richter is the main opponent.",
+    ]
+    ltd = "Zhang Chentao signs off at Deqi Co., Ltd. Introduced to Li Junguo at Deqi."
+    assert (
+        _sentences_of(text_graph, ltd, ["Deqi Co., Ltd."])[0] == "Zhang Chentao signs off at Deqi Co., Ltd."
+    )
+    hosp = "Spoke with Li Li from Jingfeng Hosp.; he is the biomedical Engineer."
+    assert _sentences_of(text_graph, hosp, ["Jingfeng Hosp."]) == [hosp]
