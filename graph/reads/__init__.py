@@ -1,0 +1,12 @@
+"""Batched, scoped reads for request-serving callers (the API): no Cypher outside graph/.
+
+``ScopedReads`` over a ``GraphStore`` and a ``Scope`` (or none: unrestricted) answers the
+reads a GraphQL page needs, each in one store round trip whatever the number of keys;
+``Cond`` values say how to filter a list.
+"""
+
+from graph.reads._conditions import Cond, Op
+from graph.reads._scope import ANCHORS, PUBLIC_LABELS, Scope
+from graph.reads._scoped import Observer, Props, ScopedReads
+
+__all__ = ["ANCHORS", "PUBLIC_LABELS", "Cond", "Observer", "Op", "Props", "Scope", "ScopedReads"]

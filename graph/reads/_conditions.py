@@ -1,0 +1,128 @@
+"""Filter conditions on the nodes a read lists: structured values, rendered to Cypher here.
+
+Callers say what they want (``Cond("tier", Op.IN, ["A", "B"])``,
+``Cond.name_contains("瑞金")``); the property is checked against the node type in the
+ontology when the condition is rendered, and values always travel as parameters.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from schema import REGISTRY
+
+
+class Op(enum.Enum):
+    EQUALS = "equals"
+    IN = "in"  #: any of the values
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    IS_SET = "is_set"
+    UNSET = "unset"
+    #: the name or an alias contains any of the texts, in any case
+    NAME_CONTAINS = "name_contains"
+    #: a node of the territory: a person's own territory or a current employer's
+    IN_TERRITORY = "in_territory"
+
+
+_COMPARE = {Op.EQUALS: "=", Op.AT_LEAST: ">=", Op.AT_MOST: "<="}
+_NO_VALUE = {Op.IS_SET: "IS NOT NULL", Op.UNSET: "IS NULL"}
+_EMPLOYER_IN = (
+    "EXISTS {{ MATCH ({v})-[w:WORKS_AT]->(c:Company) WHERE c.territory = ${p} "
+    "AND coalesce(w.current, true) = true AND w.until IS NULL }}"
+)
+
+
+@dataclass(frozen=True)
+class Cond:
+    """A condition on one property of the listed node."""
+
+    prop: str
+    op: Op
+    value: Any = None
+
+    def __post_init__(self) -> None:
+        if self.op in _NO_VALUE:
+            if self.value is not None:
+                raise ValueError(f"{self.prop}: {self.op.value} takes no value, got {self.value!r}")
+        elif self.op in (Op.IN, Op.NAME_CONTAINS):
+            if isinstance(self.value, str | bytes) or not isinstance(self.value, Sequence | frozenset | set):
+                raise ValueError(f"{self.prop}: {self.op.value} takes a list of values, got {self.value!r}")
+            object.__setattr__(self, "value", tuple(self.value))
+            if self.op is Op.NAME_CONTAINS and not all(isinstance(t, str) for t in self.value):
+                raise ValueError(f"{self.prop}: {self.op.value} takes texts, got {self.value!r}")
+        elif self.value is None or isinstance(self.value, list | tuple | set | frozenset | dict):
+            raise ValueError(f"{self.prop}: {self.op.value} takes one value, got {self.value!r}")
+
+    @classmethod
+    def name_contains(cls, *texts: str) -> Cond:
+        return cls("name", Op.NAME_CONTAINS, texts)
+
+    @classmethod
+    def in_territory(cls, territory: str) -> Cond:
+        return cls("territory", Op.IN_TERRITORY, territory)
+
+
+@dataclass
+class Rendered:
+    """Condition texts on one variable, their parameters, and the parameters they read as
+    variables: LadybugDB's list lambdas (``any(x IN ...)``) cannot read a parameter, but
+    can read a variable bound by ``WITH $p AS p`` before the ``MATCH``."""
+
+    texts: list[str] = field(default_factory=list)
+    params: dict[str, Any] = field(default_factory=dict)
+    bound: list[str] = field(default_factory=list)
+
+    def binding(self) -> str:
+        """The ``WITH`` clause a query opens with when some parameter is bound."""
+        return ("WITH " + ", ".join(f"${b} AS {b}" for b in self.bound) + " ") if self.bound else ""
+
+
+def render(label: str, conds: Sequence[Cond], var: str = "n") -> Rendered:
+    """``conds`` on ``var``, a node of ``label``; parameters ``f0``, ``f1``, ... ."""
+    props = set(REGISTRY.node(label).prop_names)
+    out = Rendered()
+    for i, cond in enumerate(conds):
+        if cond.prop not in props:
+            raise ValueError(f"{label} has no property {cond.prop!r}")
+        param = f"f{i}"
+        ref = f"{var}.{cond.prop}"
+        if cond.op in _NO_VALUE:
+            out.texts.append(f"{ref} {_NO_VALUE[cond.op]}")
+            continue
+        if cond.op is Op.NAME_CONTAINS:
+            out.texts.append(_name_contains(label, var, cond, param, out))
+            continue
+        if cond.op is Op.IN_TERRITORY:
+            text = f"{ref} = ${param}"
+            if label == "Person":
+                text = f"({text} OR {_EMPLOYER_IN.format(v=var, p=param)})"
+            out.texts.append(text)
+            out.params[param] = cond.value
+            continue
+        if cond.op is Op.IN:
+            out.texts.append(f"{ref} IN ${param}")
+            out.params[param] = list(cond.value)
+            continue
+        out.texts.append(f"{ref} {_COMPARE[cond.op]} ${param}")
+        out.params[param] = cond.value
+    return out
+
+
+def _name_contains(label: str, var: str, cond: Cond, param: str, out: Rendered) -> str:
+    if cond.prop != "name":
+        raise ValueError(f"{label}.{cond.prop}: name_contains looks in the name (and aliases)")
+    aliases = "aliases" in REGISTRY.node(label).prop_names
+    alternatives = []
+    for j, text in enumerate(cond.value):
+        # one variable per text: LadybugDB's lambdas see neither parameters nor outer lambdas
+        name = f"{param}_{j}"
+        out.params[name] = text.lower()
+        out.bound.append(name)
+        alternatives.append(f"lower({var}.name) CONTAINS {name}")
+        if aliases:
+            alternatives.append(f"any(x IN coalesce({var}.aliases, []) WHERE lower(x) CONTAINS {name})")
+    return "(" + (" OR ".join(alternatives) or "false") + ")"
