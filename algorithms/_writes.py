@@ -146,14 +146,14 @@ def write_influence(
             **scores.get(("Person", key), _NO_NETWORK),
         }
         if _differs(stored, wanted):
-            rows.append({"id": key, "name": stored["name"], **wanted, **_run_stamp(run_id, now)})
+            rows.append({"id": key, **wanted, **_run_stamp(run_id, now)})
     companies = [
-        {"id": key, "name": stored["name"], **wanted, **_run_stamp(run_id, now)}
+        {"id": key, **wanted, **_run_stamp(run_id, now)}
         for key, stored in sorted(market.nodes.get("Company", {}).items())
         if _differs(stored, wanted := scores.get(("Company", key), _NO_NETWORK))
     ]
-    store.upsert_nodes("Person", rows)
-    store.upsert_nodes("Company", companies)
+    store.update_nodes("Person", rows)
+    store.update_nodes("Company", companies)
     return len(rows), len(companies)
 
 
@@ -259,8 +259,8 @@ def write_segments(
             "churn_risk": churn.get(seg.company),
         }
         if _differs(stored, wanted):
-            rows.append({"id": seg.company, "name": stored["name"], **wanted, **_run_stamp(run_id, now)})
-    store.upsert_nodes("Company", rows)
+            rows.append({"id": seg.company, **wanted, **_run_stamp(run_id, now)})
+    store.update_nodes("Company", rows)
     return len(rows)
 
 

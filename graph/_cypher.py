@@ -51,6 +51,20 @@ def merge_nodes(
     )
 
 
+def update_nodes(
+    node: NodeType, prop_names: Iterable[str], cleared: Iterable[str] = (), shared: Iterable[str] = ()
+) -> str:
+    """Set properties of stored nodes, ``content_hash`` left alone (see ``GraphStore.update_nodes``)."""
+    label, key = check_identifier(node.label), node.key
+    parts = [f"n.{check_identifier(p)} = r.{p}" for p in prop_names if p != key]
+    parts += [f"n.{check_identifier(p)} = ${shared_param(p)}" for p in shared]
+    parts += [f"n.{check_identifier(p)} = NULL" for p in cleared]
+    return (
+        f"UNWIND $rows AS r WITH r.{key} AS k, r AS r "
+        f"MATCH (n:{label} {{{key}: k}}) SET {', '.join(parts)} RETURN count(n) AS written"
+    )
+
+
 def merge_edges(
     rel: RelType,
     start: NodeType,

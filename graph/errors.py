@@ -4,6 +4,7 @@
     ├── StoreUnavailable        the store cannot be reached now (retryable)
     ├── ConstraintViolation     a write broke a key/uniqueness rule
     ├── DanglingEdgeError       an edge names a node key that does not exist
+    ├── MissingNodeError        an update names a node key that does not exist
     ├── QueryError              the store rejected a query (syntax, binder, type)
     └── UnknownQuery            a named read query that no adapter defines
 
@@ -41,6 +42,18 @@ class DanglingEdgeError(GraphError):
         shown = ", ".join(f"{label}:{key!r}" for label, key in missing[:5])
         more = f" (and {len(missing) - 5} more)" if len(missing) > 5 else ""
         super().__init__(f"{rel_type}: endpoint node(s) not found: {shown}{more}")
+
+
+class MissingNodeError(GraphError):
+    """Updates of nodes that do not exist; nothing of the call (or of the batch, when one
+    was deleted meanwhile) was written."""
+
+    def __init__(self, label: str, missing: list[str]) -> None:
+        self.label = label
+        self.missing = missing
+        shown = ", ".join(repr(key) for key in missing[:5])
+        more = f" (and {len(missing) - 5} more)" if len(missing) > 5 else ""
+        super().__init__(f"{label}: no stored node with key {shown}{more}")
 
 
 class QueryError(GraphError):

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 import numpy as np
 
 from graph import _cypher
-from graph.errors import DanglingEdgeError, GraphError, UnknownQuery
+from graph.errors import DanglingEdgeError, GraphError, MissingNodeError, UnknownQuery
 from graph.model import Edge, Node, NodeRef, Projection, Subgraph
 from graph.queries import NAMED_QUERIES
 from schema import REGISTRY, NodeType, Registry, RelType, Row, ValidationError
@@ -113,6 +113,36 @@ class GraphStore(abc.ABC):
                 written += int(result[0][0]["changed"])
         return written
 
+    def update_nodes(self, label: str, rows: Sequence[Mapping[str, Any]]) -> int:
+        """Set some properties of stored nodes, matched on their key (``None`` clears one).
+
+        For values derived from the graph (analytics) that land on nodes an ingestor owns:
+        the node's ``content_hash`` stays the ingestor's, so the ingestor's rerun of the
+        same input still finds its content unchanged and writes nothing. Every row must
+        name a stored node, or the call refuses before writing (``MissingNodeError``); a
+        node deleted meanwhile rolls its batch back. Returns how many nodes were set.
+        """
+        node = self.registry.node(label)
+        valid = _dedupe(self.registry.validate_node_updates(label, rows), lambda r: r[node.key])
+        missing = self._missing_nodes(label, [r[node.key] for r in valid])
+        if missing.missing:
+            raise missing
+        written = 0
+        for (names, cleared), group in _group_by_fields(valid):
+            if not set(names) - {node.key} and not cleared:
+                continue  # a row with nothing to set
+            for batch in chunks(group, self.batch_size):
+                sent, shared = _hoisted(batch)
+                query = _cypher.update_nodes(node, [n for n in names if n not in shared], cleared, shared)
+                params = {"rows": sent, **_params(shared)}
+                missing_now = partial(self._missing_nodes, label, [r[node.key] for r in batch])
+                self._retrying(partial(self._write_all, query, params, len(batch), missing_now))
+                written += len(batch)
+        return written
+
+    def _missing_nodes(self, label: str, keys: list[str]) -> MissingNodeError:
+        return MissingNodeError(label, sorted(set(keys) - self.existing_keys(label, keys)))
+
     def upsert_edges(
         self, rel_type: str, start_label: str, end_label: str, rows: Sequence[Mapping[str, Any]]
     ) -> int:
@@ -140,22 +170,25 @@ class GraphStore(abc.ABC):
                 rest = [n for n in names if n not in shared]
                 query = _cypher.merge_edges(rel, start, end, rest, cleared, shared)
                 params = {"rows": rows, **_params(shared)}
-                write = partial(self._write_edge_batch, query, params, rel.type, ends, batch)
-                written += self._retrying(write)
+                missing = partial(self._dangling, rel.type, ends, batch)
+                result = self._retrying(partial(self._write_all, query, params, len(batch), missing))
+                written += int(result[0][0]["changed"])
         return written
 
-    def _write_edge_batch(
-        self, query: str, params: dict[str, Any], rel: str, ends: NodeRef, batch: list[Row]
-    ) -> int:
+    def _write_all(
+        self, query: str, params: dict[str, Any], rows: int, missing: Callable[[], GraphError]
+    ) -> Results:
+        """Write a batch whose query returns how many rows it ``written``; fewer than
+        ``rows`` (a node not found) rolls it back and raises ``missing()``."""
+
         def complete(result: Results) -> None:
-            if int(result[0][0]["written"]) != len(batch):
+            if int(result[0][0]["written"]) != rows:
                 raise _Incomplete
 
         try:
-            result = self._write([(query, params)], complete)
+            return self._write([(query, params)], complete)
         except _Incomplete:
-            raise self._dangling(rel, ends, batch) from None
-        return int(result[0][0]["changed"])
+            raise missing() from None
 
     def _dangling(self, rel: str, ends: NodeRef, rows: list[Row]) -> DanglingEdgeError:
         missing: list[tuple[str, str]] = []

@@ -32,17 +32,23 @@ _STRICT_TYPES: dict[PropType, Any] = {
 Row = dict[str, Any]
 
 
-def _annotation(prop: Prop) -> Any:
+def _annotation(prop: Prop, optional: bool = False) -> Any:
+    """A row's field for ``prop``; an ``optional`` required property may be left out (an
+    update keeps it as stored) but not cleared."""
     base: Any = Literal[prop.choices] if prop.choices else _STRICT_TYPES[prop.type]
     if prop.minimum is not None or prop.maximum is not None:
         base = Annotated[base, Field(ge=prop.minimum, le=prop.maximum)]
     if prop.required:
-        return Required[base]
+        return NotRequired[base] if optional else Required[base]
     return NotRequired[base | None]
 
 
-def _adapter(name: str, props: Iterable[Prop], extra: Mapping[str, Any]) -> TypeAdapter[list[Row]]:
-    fields = {p.name: _annotation(p) for p in props} | dict(extra)
+def _adapter(
+    name: str, props: Iterable[Prop], extra: Mapping[str, Any], keep: frozenset[str] | None = None
+) -> TypeAdapter[list[Row]]:
+    """Rows of a type; with ``keep``, rows of an update: only the properties in ``keep``
+    stay required."""
+    fields = {p.name: _annotation(p, keep is not None and p.name not in keep) for p in props} | dict(extra)
     record: Any = TypedDict(name, fields)  # type: ignore[misc]  # built at run time from the ontology
     record.__pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[attr-defined]
     rows: Any = list[record]  # a type built at run time; the checker cannot follow it
@@ -60,6 +66,7 @@ class Registry:
                 if start not in self.nodes or end not in self.nodes:
                     raise SchemaError(f"{rel.type}: endpoint {start}->{end} names an unknown node type")
         self._node_adapters = {n.label: _adapter(n.label, n.props, {}) for n in nodes}
+        self._update_adapters = {n.label: _adapter(n.label, n.props, {}, frozenset({n.key})) for n in nodes}
         endpoints = {"_from": Required[StrictStr], "_to": Required[StrictStr]}
         self._rel_adapters = {r.type: _adapter(r.type, r.props, endpoints) for r in rels}
 
@@ -90,6 +97,12 @@ class Registry:
         """Return the rows checked and typed, or raise ``ValidationError`` naming each problem."""
         node = self.node(label)
         return _validate(self._node_adapters[label], label, rows, lambda r: r.get(node.key))
+
+    def validate_node_updates(self, label: str, rows: Sequence[Mapping[str, Any]]) -> list[Row]:
+        """Like ``validate_nodes`` for rows that change some properties of stored nodes:
+        each names its node's key; the other required properties may be left out."""
+        node = self.node(label)
+        return _validate(self._update_adapters[label], label, rows, lambda r: r.get(node.key))
 
     def validate_edges(
         self, rel_type: str, start_label: str, end_label: str, rows: Sequence[Mapping[str, Any]]

@@ -16,22 +16,24 @@ def _prov(key: str) -> dict[str, Any]:
     return {"source": "test", "source_key": key, "run_id": "ingest-1", "ingested_at": NOW}
 
 
-def write_small_market(store: GraphStore, seed: int = 3) -> None:
+def write_small_market(store: GraphStore, seed: int = 3) -> int:
     """Twelve accounts buying from six products (P1+P2 planted as a bundle), three
-    people each, a rep who knows one person per account, a competitor product in use."""
+    people each, a rep who knows one person per account, a competitor product in use.
+    Returns how many nodes and edges were created or changed (0 on a rerun)."""
     rng = random.Random(seed)
+    written = 0
     companies = [{"id": "ME", "name": "Us", "is_self": True, **_prov("ME")}]
     companies += [{"id": "RIVAL", "name": "Rival", **_prov("RIVAL")}]
     companies += [
         {"id": f"C{i}", "name": f"Account {i}", "lifecycle": "customer", **_prov(f"C{i}")} for i in range(12)
     ]
-    store.upsert_nodes("Company", companies)
+    written += store.upsert_nodes("Company", companies)
     products = [
         {"id": f"P{j}", "name": f"Product {j}", "category": f"cat{j % 3}", **_prov(f"P{j}")} for j in range(6)
     ]
     products.append({"id": "X1", "name": "Rival kit", "category": "cat0", **_prov("X1")})
-    store.upsert_nodes("Product", products)
-    store.upsert_edges(
+    written += store.upsert_nodes("Product", products)
+    written += store.upsert_edges(
         "OFFERED_BY",
         "Product",
         "Company",
@@ -54,9 +56,9 @@ def write_small_market(store: GraphStore, seed: int = 3) -> None:
                 }
                 for k, p in enumerate(items)
             ]
-    store.upsert_edges("PURCHASED", "Company", "Product", lines)
+    written += store.upsert_edges("PURCHASED", "Company", "Product", lines)
     contract_end = AS_OF + dt.timedelta(days=60)
-    store.upsert_edges(
+    written += store.upsert_edges(
         "USES",
         "Company",
         "Product",
@@ -68,21 +70,21 @@ def write_small_market(store: GraphStore, seed: int = 3) -> None:
         for i in range(12)
         for r, s in enumerate(("c_level", "manager", "staff"))
     ]
-    store.upsert_nodes("Person", people)
+    written += store.upsert_nodes("Person", people)
     staff = [p["id"] for p in people[1:]]
-    store.upsert_edges(
+    written += store.upsert_edges(
         "WORKS_AT",
         "Person",
         "Company",
         [{"_from": p, "_to": p.split("-")[0], "current": True, **_prov(p)} for p in staff],
     )
-    store.upsert_edges(
+    written += store.upsert_edges(
         "REPORTS_TO",
         "Person",
         "Person",
         [{"_from": f"C{i}-{r}", "_to": f"C{i}-0", **_prov(f"rt{i}{r}")} for i in range(12) for r in (1, 2)],
     )
-    store.upsert_edges(
+    written += store.upsert_edges(
         "KNOWS",
         "Person",
         "Person",
@@ -91,3 +93,4 @@ def write_small_market(store: GraphStore, seed: int = 3) -> None:
             for i in range(12)
         ],
     )
+    return written

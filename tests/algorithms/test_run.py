@@ -155,6 +155,22 @@ def test_results_live_in_the_graph_and_a_rerun_changes_nothing(embedded_store: L
     assert after == before
 
 
+def test_the_ingestors_rerun_after_an_analysis_writes_nothing(store: GraphStore) -> None:
+    """Analytic values on ingested people and companies leave the ingestor's content as it
+    was, so rerunning the same input between two analyses changes no node or edge."""
+    assert write_small_market(store) > 0
+    analyze(store, "all", "an-1")
+    analysed = export_props(store)
+    assert write_small_market(store) == 0
+    assert export_props(store) == analysed
+    second = analyze(store, "all", "an-2")
+    assert second["influence"]["people_changed"] == second["segments"]["companies_changed"] == 0
+
+
+def export_props(store: GraphStore) -> dict[tuple[str, str], dict[str, object]]:
+    return {(label, n.key): n.props for label in ("Person", "Company") for n in store.iter_nodes(label)}
+
+
 def test_a_product_no_longer_recommended_is_deleted(embedded_store: LadybugStore) -> None:
     write_small_market(embedded_store)
     analyze(embedded_store, "crosssell", "an-1")
