@@ -13,10 +13,11 @@ from api._audit import AuditLog
 from api._loader import DataLoader
 from api._policy import Policy
 from api._principal import Principal
-from api._reads import Props, ReadModel
+from api._reads import ReadModel
 from api._services import Services
 from api.intelligence import CrossSellItem, DecisionMember, Intelligence, ScopedIntelligence
 from graph import GraphStore
+from graph.reads import Props
 
 Related = list[tuple[Props, Props]]
 T = TypeVar("T")

@@ -1,8 +1,8 @@
 """Network fields: ``Query.warmIntroPaths``, ``Query.influencers`` and ``Company.similar``.
 
 Each stays inside the caller's view: warm-introduction paths are searched on the people
-graph cut to the people the caller may see (``api._warm``), influencers are read with the
-policy's predicate, and similar accounts across the policy-checked relationship reads.
+graph cut to the people the caller may see (``api._warm``), influencers are read in the
+caller's scope, and similar accounts across the policy-checked relationship reads.
 """
 
 from __future__ import annotations
@@ -14,17 +14,11 @@ from graphql import GraphQLResolveInfo
 
 from api._context import Context
 from api._errors import ApiError, Code
-from api._reads import Clause, Props
 from api._relay import from_global_id, page_size
 from api._types import TYPES, Node, Rec, ctx_of, services_of
+from graph.reads import Cond, Op, Props
 
 MAX_WARM_PATHS = 10
-#: a person is in a territory when they work there now (or are a rep of it)
-_IN_TERRITORY = {
-    "Person": "(n.territory = $f_territory OR EXISTS { MATCH (n)-[w:WORKS_AT]->(c:Company) "
-    "WHERE c.territory = $f_territory AND coalesce(w.current, true) = true AND w.until IS NULL })",
-    "Company": "n.territory = $f_territory",
-}
 
 
 def _person() -> Any:
@@ -144,11 +138,12 @@ async def _account_influencers(context: Context, account: str, size: int) -> lis
 async def _network_influencers(context: Context, territory: str | None, size: int) -> list[dict[str, Any]]:
     found: list[Rec] = []
     for label in ("Person", "Company"):
-        clauses = [Clause("n.network_influence IS NOT NULL")]
+        # a person is in a territory when they work there now (or are a rep of it)
+        conds = [Cond("network_influence", Op.IS_SET)]
         if territory is not None:
-            clauses.append(Clause(_IN_TERRITORY[label], {"f_territory": territory}))
+            conds.append(Cond.in_territory(territory))
         rows: list[Props] = await context.run(
-            context.reads.page, label, clauses, [("network_influence", True)], 0, size
+            context.reads.page, label, conds, [("network_influence", True)], 0, size
         )
         found.extend(Rec(label, r) for r in rows)
     found.sort(key=lambda r: (-float(r.props["network_influence"]), r.label, r.key))

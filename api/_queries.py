@@ -11,11 +11,11 @@ from graphql import GraphQLResolveInfo
 from api._job_fields import job_query
 from api._network import network_company_fields, network_query_fields
 from api._paths import path_field
-from api._reads import Clause
 from api._relay import Edge as SliceEdge
 from api._relay import Slice, cursor, from_global_id, offset_after, page_size
 from api._types import EXTRA_FIELDS, TYPES, Node, Rec, connection_type, ctx_of, plural, scalar
 from api.intelligence import CrossSellItem, DecisionMember
+from graph.reads import Cond, Op
 from ingest.normalize import nfkc, to_simplified
 from schema import REGISTRY, PropType
 
@@ -79,26 +79,20 @@ def _order_input(label: str) -> Any:
     return type(f"{label}Order", (graphene.InputObjectType,), attrs)
 
 
-def clauses(label: str, flt: dict[str, Any] | None) -> list[Clause]:
-    out: list[Clause] = []
-    props = {p.name for p in REGISTRY.node(label).props}
+def conditions(label: str, flt: dict[str, Any] | None) -> list[Cond]:
+    """A list's ``filter`` argument as conditions (its fields come from the ontology)."""
+    out: list[Cond] = []
     for key, value in (flt or {}).items():
         if value is None:
             continue
         if key == "name_contains":
-            alias = " OR any(a IN coalesce(n.aliases, []) WHERE lower(a) CONTAINS f_name)"
-            text = f"(lower(n.name) CONTAINS f_name{alias if 'aliases' in props else ''})"
-            out.append(Clause(text, {"f_name": str(value).lower()}, ("f_name",)))
+            out.append(Cond.name_contains(str(value)))
         elif key.endswith("_min") or key.endswith("_max"):
-            prop, op = key[:-4], (">=" if key.endswith("_min") else "<=")
-            assert prop in props, "range filters come from the ontology"
-            out.append(Clause(f"n.{prop} {op} $f_{key}", {f"f_{key}": value}))
+            out.append(Cond(key[:-4], Op.AT_LEAST if key.endswith("_min") else Op.AT_MOST, value))
         elif isinstance(value, bool):
-            assert key in props, "filters come from the ontology"
-            out.append(Clause(f"n.{key} = $f_{key}", {f"f_{key}": value}))
+            out.append(Cond(key, Op.EQUALS, value))
         else:
-            assert key in props, "filters come from the ontology"
-            out.append(Clause(f"n.{key} IN $f_{key}", {f"f_{key}": list(value)}))
+            out.append(Cond(key, Op.IN, value))
     return out
 
 
@@ -118,7 +112,7 @@ def _list_field(label: str) -> Any:
         context = ctx_of(info)
         size = page_size(first, context.max_page)
         skip = offset_after(after)
-        conds = clauses(label, filter)
+        conds = conditions(label, filter)
         order = [(str(_value(o["field"])), _value(o.get("direction")) == "desc") for o in order_by or []]
         if not order and has_name:
             order = [("name", False)]

@@ -13,9 +13,9 @@ from graphql import GraphQLResolveInfo
 
 from api._context import Context
 from api._policy import PII_FIELDS, mask
-from api._reads import Props
 from api._relay import Slice, offset_after, page_size, slice_list, to_global_id
 from api._services import Services
+from graph.reads import Props
 from schema import REGISTRY, NodeType, Prop, PropType, RelType
 
 #: provenance and bookkeeping, served under ``provenance`` instead of as fields

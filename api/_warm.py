@@ -8,8 +8,8 @@ the types it rests on (count and latest ``ingested_at`` of Person, Company, KNOW
 REPORTS_TO and WORKS_AT, one read, asked again only once the store's data version moves)
 is unchanged, so a write by any process is seen and other writes cost no reload.
 
-A scoped caller (a rep) walks a copy cut to the people they may see, found with the
-policy's own predicate and kept per scope: a path never passes through a contact of
+A scoped caller (a rep) walks a copy cut to the people they may see, found by a read in
+their scope and kept per scope: a path never passes through a contact of
 another territory's account. Each search then runs on the people that lie on some path of
 at most ``MAX_HOPS`` from a rep to the target (hop distance from the nearest rep plus
 distance to the target), which holds every path the search may return and, on the
@@ -24,9 +24,8 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from api._policy import Policy
-from api._reads import Clause, ReadModel
 from graph import Edge
+from graph.reads import Cond, Op, ScopedReads
 
 if TYPE_CHECKING:  # algorithms loads scipy and scikit-learn: imported when first needed
     from algorithms.market import Market
@@ -61,19 +60,12 @@ class WarmPath:
     edges: tuple[dict[str, Any], ...]
 
 
-def _scope(policy: Policy) -> Hashable:
-    """What a scoped principal's view depends on; ``None`` for an unscoped one."""
-    if policy.predicate("Person") is None:
-        return None
-    return (policy.principal.territories, policy.principal.person_id)
-
-
-def load_people_graph(reads: ReadModel) -> Market:
+def load_people_graph(reads: ScopedReads) -> Market:
     """Reps, KNOWS and REPORTS_TO between people, and "today", as a ``Market``."""
     from algorithms.market import LATEST, Market  # noqa: PLC0415 - loads scipy/sklearn
 
     shared = reads.unscoped()
-    reps = shared.all_keys("Person", [Clause("n.internal = true")])
+    reps = shared.all_keys("Person", [Cond("internal", Op.EQUALS, True)])
     edges = {
         "KNOWS": _edges("KNOWS", shared.links("KNOWS", "Person", "Person", ("strength", "last_contact"))),
         "REPORTS_TO": _edges("REPORTS_TO", shared.links("REPORTS_TO", "Person", "Person")),
@@ -143,12 +135,12 @@ class WarmGraphs:
         self._seen: tuple[str, Hashable] | None = None  # (data version, stamp) last read
         self.loads = 0  # how often the people graph was read from the store
 
-    def paths(self, reads: ReadModel, target: str, k: int) -> list[WarmPath]:
+    def paths(self, reads: ScopedReads, target: str, k: int) -> list[WarmPath]:
         """Up to ``k`` cheapest introduction paths to person ``target`` the caller may see."""
         from algorithms.paths import warm_intro_paths  # noqa: PLC0415
 
         stamp = self._stamp(reads)
-        scope = _scope(reads.policy)
+        scope = reads.scope
         market = self._market(reads, stamp, scope)
         key = (stamp, scope, target, k)
         with self._lock:
@@ -160,7 +152,7 @@ class WarmGraphs:
                 self._paths.keep(key, found)
         return found
 
-    def _stamp(self, reads: ReadModel) -> Hashable:
+    def _stamp(self, reads: ScopedReads) -> Hashable:
         """The stamp of the types the people graph rests on, read again only once the
         store's data version has moved (free on the embedded store, one round trip on Neo4j)."""
         version = reads.store.data_version()
@@ -172,7 +164,7 @@ class WarmGraphs:
             self._seen = (version, stamp)
         return stamp
 
-    def _market(self, reads: ReadModel, stamp: Hashable, scope: Hashable) -> Market:
+    def _market(self, reads: ScopedReads, stamp: Hashable, scope: Hashable) -> Market:
         with self._lock:
             found = self._graphs.get((stamp, scope))
         if found is not None:
@@ -180,13 +172,13 @@ class WarmGraphs:
         with self._loading:  # concurrent misses wait here, then find what the first loaded
             return self._cached((stamp, scope), lambda: self._build(reads, stamp, scope))
 
-    def _build(self, reads: ReadModel, stamp: Hashable, scope: Hashable) -> Market:
+    def _build(self, reads: ScopedReads, stamp: Hashable, scope: Hashable) -> Market:
         full = self._cached((stamp, None), lambda: self._load(reads))
         if scope is None:
             return full
         return cut(full, reads.all_keys("Person"))
 
-    def _load(self, reads: ReadModel) -> Market:
+    def _load(self, reads: ScopedReads) -> Market:
         self.loads += 1
         return load_people_graph(reads)
 

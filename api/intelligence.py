@@ -15,10 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
-from api._policy import PUBLIC_LABELS, Policy
-from api._principal import Principal, Role
-from api._reads import Props, ReadModel
 from graph import GraphStore
+from graph.reads import Props, ScopedReads
 
 
 @dataclass(frozen=True)
@@ -53,7 +51,7 @@ class Intelligence(Protocol):
 class ScopedIntelligence(Protocol):
     """An adapter that reads through a request's policy-checked reads."""
 
-    def scoped(self, reads: ReadModel) -> Intelligence: ...
+    def scoped(self, reads: ScopedReads) -> Intelligence: ...
 
 
 ROLE_WEIGHT = {
@@ -87,13 +85,6 @@ def role_based(row: Props) -> DecisionMember:
     )
 
 
-_CHAIN = (
-    "UNWIND $keys AS k MATCH (c:Company {id: k}) MATCH (p:Person)-[r:DECISION_ROLE]->(c) "
-    "RETURN c.id AS company, p.id AS person, r.role AS role, r.stance AS stance, "
-    "p.seniority AS seniority, p.title AS title"
-)
-
-
 class StoreIntelligence:
     """Decision chains from the graph's role edges alone; no cross-sell. Ignores analysis
     results and the request's policy (callers pass visible companies only)."""
@@ -102,12 +93,8 @@ class StoreIntelligence:
         self.store = store
 
     def decision_chains(self, company_ids: Sequence[str]) -> dict[str, list[DecisionMember]]:
-        chains: dict[str, list[DecisionMember]] = {k: [] for k in company_ids}
-        for row in self.store._read(_CHAIN, {"keys": list(company_ids)}):
-            chains[row["company"]].append(role_based(row))
-        for members in chains.values():
-            members.sort(key=lambda m: (-m.influence, m.person_id))
-        return chains
+        found = ScopedReads(self.store).decision_roles(company_ids)
+        return {k: _ranked([role_based(r) for r in rows]) for k, rows in found.items()}
 
     def cross_sell(self, company_ids: Sequence[str], first: int) -> dict[str, list[CrossSellItem]]:
         return {k: [] for k in company_ids}
@@ -116,7 +103,6 @@ class StoreIntelligence:
 #: a role for a ranked person who holds no decision role on the account
 CONTACT = "contact"
 _HIDDEN = {"Company": "(another account)", "Person": "(a contact)"}
-_UNSCOPED = Principal(subject="intelligence", role=Role.ADMIN)
 
 
 class StoredIntelligence:
@@ -127,11 +113,11 @@ class StoredIntelligence:
     that are not serving a principal).
     """
 
-    def __init__(self, store: GraphStore, reads: ReadModel | None = None) -> None:
+    def __init__(self, store: GraphStore, reads: ScopedReads | None = None) -> None:
         self.store = store
-        self.reads = reads or ReadModel(store, Policy(_UNSCOPED))
+        self.reads = reads or ScopedReads(store)
 
-    def scoped(self, reads: ReadModel) -> StoredIntelligence:
+    def scoped(self, reads: ScopedReads) -> StoredIntelligence:
         return StoredIntelligence(self.store, reads)
 
     def decision_chains(self, company_ids: Sequence[str]) -> dict[str, list[DecisionMember]]:
@@ -145,14 +131,9 @@ class StoredIntelligence:
             people = sorted(
                 (r for r in rows if r["kind"] == "ranked"), key=lambda r: (r["rank"], r["person"])
             )
-            if not people:
-                fallback = [role_based(r) for r in by_person.values()]
-                chains[key] = sorted(fallback, key=lambda m: (-m.influence, m.person_id))
-                continue
             members = [_stored_member(r, by_person.get(r["person"])) for r in people]
             seen = {r["person"] for r in people}
-            rest = [role_based(r) for p, r in sorted(by_person.items()) if p not in seen]
-            chains[key] = members + sorted(rest, key=lambda m: (-m.influence, m.person_id))
+            chains[key] = members + _ranked([role_based(r) for p, r in by_person.items() if p not in seen])
         return chains
 
     def cross_sell(self, company_ids: Sequence[str], first: int) -> dict[str, list[CrossSellItem]]:
@@ -172,10 +153,14 @@ class StoredIntelligence:
             wanted.setdefault(str(label), set()).add(str(key))
         out: set[tuple[str, str]] = set()
         for label, keys in sorted(wanted.items()):
-            # public types (products) cost no read; visible_keys reads nothing unscoped
-            shown = keys if label in PUBLIC_LABELS else self.reads.visible_keys(label, sorted(keys))
-            out.update((label, k) for k in shown)
+            # public types (products) cost no read, nor does an unscoped reader
+            out.update((label, k) for k in self.reads.visible_keys(label, sorted(keys)))
         return out
+
+
+def _ranked(members: list[DecisionMember]) -> list[DecisionMember]:
+    """Role-based members, most influential first."""
+    return sorted(members, key=lambda m: (-m.influence, m.person_id))
 
 
 def _stored_member(row: Props, role: Props | None) -> DecisionMember:
