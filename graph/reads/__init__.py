@@ -6,7 +6,7 @@ reads a GraphQL page needs, each in one store round trip whatever the number of 
 """
 
 from graph.reads._conditions import Cond, Op
-from graph.reads._scope import ANCHORS, PUBLIC_LABELS, Scope
+from graph.reads._scope import ANCHORS, Scope
 from graph.reads._scoped import Observer, Props, ScopedReads
 
-__all__ = ["ANCHORS", "PUBLIC_LABELS", "Cond", "Observer", "Op", "Props", "Scope", "ScopedReads"]
+__all__ = ["ANCHORS", "Cond", "Observer", "Op", "Props", "Scope", "ScopedReads"]

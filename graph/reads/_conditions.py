@@ -28,7 +28,7 @@ class Op(enum.Enum):
     IN_TERRITORY = "in_territory"
 
 
-_COMPARE = {Op.EQUALS: "=", Op.AT_LEAST: ">=", Op.AT_MOST: "<="}
+_COMPARE = {Op.EQUALS: "=", Op.IN: "IN", Op.AT_LEAST: ">=", Op.AT_MOST: "<=", Op.IN_TERRITORY: "="}
 _NO_VALUE = {Op.IS_SET: "IS NOT NULL", Op.UNSET: "IS NULL"}
 _EMPLOYER_IN = (
     "EXISTS {{ MATCH ({v})-[w:WORKS_AT]->(c:Company) WHERE c.territory = ${p} "
@@ -83,33 +83,25 @@ class Rendered:
 
 def render(label: str, conds: Sequence[Cond], var: str = "n") -> Rendered:
     """``conds`` on ``var``, a node of ``label``; parameters ``f0``, ``f1``, ... ."""
-    props = set(REGISTRY.node(label).prop_names)
+    props = REGISTRY.node(label).prop_names
     out = Rendered()
     for i, cond in enumerate(conds):
         if cond.prop not in props:
             raise ValueError(f"{label} has no property {cond.prop!r}")
-        param = f"f{i}"
-        ref = f"{var}.{cond.prop}"
-        if cond.op in _NO_VALUE:
-            out.texts.append(f"{ref} {_NO_VALUE[cond.op]}")
-            continue
-        if cond.op is Op.NAME_CONTAINS:
-            out.texts.append(_name_contains(label, var, cond, param, out))
-            continue
-        if cond.op is Op.IN_TERRITORY:
-            text = f"{ref} = ${param}"
-            if label == "Person":
-                text = f"({text} OR {_EMPLOYER_IN.format(v=var, p=param)})"
-            out.texts.append(text)
-            out.params[param] = cond.value
-            continue
-        if cond.op is Op.IN:
-            out.texts.append(f"{ref} IN ${param}")
-            out.params[param] = list(cond.value)
-            continue
-        out.texts.append(f"{ref} {_COMPARE[cond.op]} ${param}")
-        out.params[param] = cond.value
+        out.texts.append(_text(label, var, cond, f"f{i}", out))
     return out
+
+
+def _text(label: str, var: str, cond: Cond, param: str, out: Rendered) -> str:
+    ref = f"{var}.{cond.prop}"
+    if cond.op in _NO_VALUE:
+        return f"{ref} {_NO_VALUE[cond.op]}"
+    if cond.op is Op.NAME_CONTAINS:
+        return _name_contains(label, var, cond, param, out)
+    out.params[param] = list(cond.value) if cond.op is Op.IN else cond.value
+    if cond.op is Op.IN_TERRITORY and label == "Person":
+        return f"({ref} = ${param} OR {_EMPLOYER_IN.format(v=var, p=param)})"
+    return f"{ref} {_COMPARE[cond.op]} ${param}"
 
 
 def _name_contains(label: str, var: str, cond: Cond, param: str, out: Rendered) -> str:

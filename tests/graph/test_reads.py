@@ -217,6 +217,9 @@ def test_bad_conditions_are_refused_with_the_reason(reads: ScopedReads) -> None:
         Cond("tier", Op.EQUALS, ["A"])
     with pytest.raises(ValueError, match="owner_id: is_set takes no value"):
         Cond("owner_id", Op.IS_SET, "x")
+    with pytest.raises(ValueError, match=r"Company\.city: name_contains looks in the name"):
+        reads.all_keys("Company", [Cond("city", Op.NAME_CONTAINS, ["x"])])
+    assert reads.all_keys("Company", [Cond.name_contains()]) == set()  # no text: nothing
     with pytest.raises(ValueError, match="Activity has no property 'territory'"):
         reads.all_keys("Activity", [Cond.in_territory("east")])
     with pytest.raises(ValueError, match="Company has no property 'nmae'"):
