@@ -94,7 +94,9 @@ class StoreIntelligence:
 
     def decision_chains(self, company_ids: Sequence[str]) -> dict[str, list[DecisionMember]]:
         found = ScopedReads(self.store).decision_roles(company_ids)
-        return {k: _ranked([role_based(r) for r in rows]) for k, rows in found.items()}
+        return {
+            k: _ranked([role_based(r) for r in _strongest_roles(rows).values()]) for k, rows in found.items()
+        }
 
     def cross_sell(self, company_ids: Sequence[str], first: int) -> dict[str, list[CrossSellItem]]:
         return {k: [] for k in company_ids}
@@ -127,7 +129,7 @@ class StoredIntelligence:
         chains: dict[str, list[DecisionMember]] = {}
         for key in company_ids:
             rows = found.get(key, [])
-            by_person = {r["person"]: r for r in rows if r["kind"] == "role"}
+            by_person = _strongest_roles(r for r in rows if r["kind"] == "role")
             people = sorted(
                 (r for r in rows if r["kind"] == "ranked"), key=lambda r: (r["rank"], r["person"])
             )
@@ -156,6 +158,15 @@ class StoredIntelligence:
             # public types (products) cost no read, nor does an unscoped reader
             out.update((label, k) for k in self.reads.visible_keys(label, sorted(keys)))
         return out
+
+
+def _strongest_roles(rows: Iterable[Props]) -> dict[str, Props]:
+    """Each person's weightiest role row (on the account or on any of its opportunities;
+    ties go to the account's own role, then the first opportunity by key)."""
+    best: dict[str, Props] = {}
+    for row in sorted(rows, key=lambda r: (r["person"], -ROLE_WEIGHT.get(r["role"], 0.0), r["opportunity"])):
+        best.setdefault(row["person"], row)
+    return best
 
 
 def _ranked(members: list[DecisionMember]) -> list[DecisionMember]:

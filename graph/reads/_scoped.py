@@ -142,22 +142,30 @@ class ScopedReads:
         return out
 
     def _roles_text(self) -> tuple[str, dict[str, Any]]:
+        """Decision roles on the company itself (``opportunity`` empty) and on each of its
+        opportunities: a buyer named on a deal decides for the account too."""
         where, r = self._where("Company", "a", extra=["a.id IN $keys"])
-        text = (
-            f"MATCH (p:Person)-[r:{_rel('DECISION_ROLE')}]->(a:Company){where} "
+        columns = (
             "RETURN 'role' AS kind, a.id AS key, p.id AS person, r.role AS role, r.stance AS stance, "
             f"true AS current, {_PERSON_COLUMNS}"
+        )
+        role = _rel("DECISION_ROLE")
+        text = (
+            f"MATCH (p:Person)-[r:{role}]->(a:Company){where} {columns}, '' AS opportunity "
+            f"UNION ALL MATCH (p:Person)-[r:{role}]->(o:{_label('Opportunity')})"
+            f"<-[:{_rel('HAS_OPPORTUNITY')}]-(a:Company){where} {columns}, o.id AS opportunity"
         )
         return text, r.params
 
     def decision_roles(self, keys: Sequence[str]) -> dict[str, list[Props]]:
-        """Per visible company: the people with a ``DECISION_ROLE`` on it (``person``,
-        ``role``, ``stance``, ``seniority``, and stored influence as ``decision_people``)."""
+        """Per visible company: a row per ``DECISION_ROLE`` on it or on one of its
+        opportunities (``person``, ``role``, ``stance``, ``opportunity``, ``seniority``, and
+        stored influence as ``decision_people``)."""
         return self._by_key("decision_roles", *self._roles_text(), keys)
 
     def decision_people(self, keys: Sequence[str]) -> dict[str, list[Props]]:
-        """Per visible company, in one read: the people with a ``DECISION_ROLE`` on it
-        (``kind`` "role": role, stance) and its current people with a stored influence
+        """Per visible company, in one read: its decision roles as ``decision_roles`` gives
+        them (``kind`` "role") and its current people with a stored influence
         rank (``kind`` "ranked"), each with seniority and stored influence (``score``,
         ``rank``, ``reasons``; unset before an influence analysis has run)."""
         roles, params = self._roles_text()
@@ -166,7 +174,7 @@ class ScopedReads:
         text = (
             f"{roles} UNION ALL MATCH (p:Person)-[w:{_rel('WORKS_AT')}]->(a:Company){ranked} "
             "RETURN 'ranked' AS kind, a.id AS key, p.id AS person, '' AS role, '' AS stance, "
-            f"coalesce(w.current, true) AS current, {_PERSON_COLUMNS}"
+            f"coalesce(w.current, true) AS current, {_PERSON_COLUMNS}, '' AS opportunity"
         )
         found = self._by_key("decision_people", text, params, keys)
         return {k: [row for row in rows if row["current"] is not False] for k, rows in found.items()}

@@ -62,6 +62,22 @@ def analysed_store() -> Iterator[LadybugStore]:
             {"_from": "C0-2", "_to": "C0", "role": "technical_evaluator"},
         ],
     )
+    # roles named on deals: C1-1 decides C1's renewal; C0-0 also uses C0's new line
+    store.upsert_nodes(
+        "Opportunity", [{"id": "OPP-C0", "name": "New line"}, {"id": "OPP-C1", "name": "Renewal"}]
+    )
+    store.upsert_edges(
+        "HAS_OPPORTUNITY", "Company", "Opportunity", [{"_from": c, "_to": f"OPP-{c}"} for c in ("C0", "C1")]
+    )
+    store.upsert_edges(
+        "DECISION_ROLE",
+        "Person",
+        "Opportunity",
+        [
+            {"_from": "C1-1", "_to": "OPP-C1", "role": "decision_maker", "stance": "opponent"},
+            {"_from": "C0-0", "_to": "OPP-C0", "role": "user", "stance": "neutral"},
+        ],
+    )
     try:
         yield store
     finally:
@@ -88,6 +104,13 @@ def test_before_any_analysis_the_chain_is_role_based_and_nothing_else_is_served(
     assert all(m["rank"] is None and m["person"]["influence"] is None for m in chain)
     assert chain[0]["reasons"][0].startswith("role economic_buyer")
     assert company["crossSell"] == [] and company["rfm"] is None
+
+
+def test_a_role_on_an_opportunity_is_a_role_in_the_accounts_chain(served: Api) -> None:
+    chain = _account(served, "C1")["decisionChain"]
+    assert [(m["person"]["key"], m["role"], m["stance"]) for m in chain] == [
+        ("C1-1", "decision_maker", "opponent")
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -124,6 +147,10 @@ def test_decision_chain_and_influence_come_from_the_analysis(analysed: Api) -> N
             "reasons": m["reasons"],
         }
     assert "economic buyer" in chain[0]["reasons"]
+    assert chain[0]["stance"] == "supporter", "the account's economic buyer outweighs the deal's user"
+    c1 = {m["person"]["key"]: m for m in _account(analysed, "C1")["decisionChain"]}
+    assert c1["C1-1"]["role"] == "decision_maker" and c1["C1-1"]["rank"] == 1
+    assert "decision maker" in c1["C1-1"]["reasons"]
 
 
 def test_rfm_and_signal_evidence_are_served(analysed: Api) -> None:

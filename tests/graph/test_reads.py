@@ -286,6 +286,26 @@ def test_decision_reads_keep_current_people(reads: ScopedReads, store: GraphStor
     assert {r["person"] for r in found if r["kind"] == "role"} == {"p-east"}
 
 
+def test_decision_roles_include_those_on_the_accounts_opportunities(
+    reads: ScopedReads, store: GraphStore
+) -> None:
+    store.upsert_edges(
+        "DECISION_ROLE",
+        "Person",
+        "Opportunity",
+        [{"_from": "p-east", "_to": "o-east", "role": "economic_buyer", "stance": "neutral"} | RUN],
+    )
+    roles = reads.decision_roles(["c-east", "c-west"])
+    assert sorted((r["person"], r["role"], r["stance"], r["opportunity"]) for r in roles["c-east"]) == [
+        ("p-east", "decision_maker", "supporter", ""),
+        ("p-east", "economic_buyer", "neutral", "o-east"),
+    ]
+    assert [r["opportunity"] for r in roles["c-west"]] == [""]
+    assert _scoped(reads, Scope(frozenset({"west"}))).decision_roles(["c-east"])["c-east"] == []
+    people = reads.decision_people(["c-east"])["c-east"]
+    assert {r["opportunity"] for r in people if r["kind"] == "role"} == {"", "o-east"}
+
+
 def test_neighbours_links_stamp_and_latest_date(reads: ScopedReads, store: GraphStore) -> None:
     hops = set(reads.neighbours("Opportunity", ["o-east"], 10))
     assert hops == {
