@@ -19,7 +19,7 @@ from algorithms.market import Market, load_market
 from graph.adapters.ladybug import LadybugStore
 from ingest.records import SAMPLE_MAPPINGS, MappingError, ingest_directory
 from ingest.records.evaluate import evaluate_resolution, render
-from ingest.sample import read_churn
+from ingest.sample import generate, read_churn
 
 eval_app = typer.Typer(no_args_is_help=True, help="Evaluate extraction, resolution and the algorithms.")
 console = Console()
@@ -87,6 +87,62 @@ def eval_resolution(
     render(run, console)
 
 
+def _seed_list(spec: str) -> list[int]:
+    """``"1-5,7"`` as ``[1, 2, 3, 4, 5, 7]``."""
+    seeds: list[int] = []
+    try:
+        for part in spec.split(","):
+            lo, _, hi = part.strip().partition("-")
+            seeds.extend(range(int(lo), int(hi or lo) + 1))
+    except ValueError:
+        raise typer.BadParameter(f"{spec!r} is not a list of seeds such as 1-5,7") from None
+    if not seeds:
+        raise typer.BadParameter(f"{spec!r} names no seed")
+    return seeds
+
+
+def _churn_across_seeds(seeds: list[int], scale: float, floor: float) -> None:
+    """Generate each seed's sample into a temporary directory, ingest it and run the
+    90-day holdout; one table row per seed; exit 1 if any seed is below the floor."""
+    table = Table(title=f"Churn model, 90-day time-based holdout, per sample seed (scale {scale})")
+    for col in (
+        "seed",
+        "AUC truth",
+        "AUC CRM",
+        "best single feature",
+        "model - best",
+        "churners",
+        "train churn",
+    ):
+        table.add_column(col, justify="left" if col == "best single feature" else "right")
+    aucs = []
+    for seed in seeds:
+        with tempfile.TemporaryDirectory() as tmp, console.status(f"seed {seed}: generating and ingesting"):
+            root = Path(tmp) / "sample"
+            generate(root, seed=seed, scale=scale)
+            truth, market = read_churn(root), _sample_market(root)
+        split, panel = default_split(market), Panel(market)
+        with console.status(f"seed {seed}: holdout"):
+            res = time_holdout(market, truth, truth, split=split, horizon=CHURN_HORIZON, panel=panel)
+            crm = crm_churn_dates(market, as_of=split)
+            by_crm = time_holdout(market, crm, truth, split=split, horizon=CHURN_HORIZON, panel=panel)
+        aucs.append(res.auc)
+        table.add_row(
+            str(seed),
+            f"{res.auc:.3f}",
+            f"{by_crm.auc:.3f}",
+            f"{res.best_feature} {res.best_feature_auc:.3f}",
+            f"{res.auc - res.best_feature_auc:+.3f}",
+            str(res.test_churners),
+            str(res.train_positives),
+        )
+    console.print(table)
+    console.print(f"mean AUC {sum(aucs) / len(aucs):.3f}, lowest {min(aucs):.3f}")
+    if min(aucs) < floor:
+        console.print(f"[red]a seed is below the floor {floor:.2f}[/red]")
+        raise typer.Exit(1)
+
+
 @eval_app.command("churn")
 def eval_churn(
     sample: SampleArg = None,
@@ -96,9 +152,19 @@ def eval_churn(
     ] = None,
     grouped: Annotated[bool, typer.Option(help="also the account-grouped cross-validation")] = True,
     floor: Annotated[float, typer.Option(help="fail below this AUC at 90 days")] = 0.80,
+    seeds: Annotated[
+        str | None,
+        typer.Option(help="instead of SAMPLE: generate these sample seeds (e.g. 1-9) and tabulate each"),
+    ] = None,
+    scale: Annotated[float, typer.Option(help="sample scale with --seeds")] = 1.0,
 ) -> None:
     """Churn model ROC AUC on a time-based holdout, trained on the sample's truth and on
     the CRM's own labels, scored against the truth; exit 1 below the floor at 90 days."""
+    if seeds is not None:
+        if sample is not None:
+            raise typer.BadParameter("give a SAMPLE or --seeds, not both")
+        _churn_across_seeds(_seed_list(seeds), scale, floor)
+        return
     root = _sample_root(sample, "churn.csv")
     truth = read_churn(root)
     market = _sample_market(root)

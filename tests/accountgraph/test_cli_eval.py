@@ -56,3 +56,11 @@ def test_eval_refuses_a_directory_that_is_no_sample(tmp_path: Path) -> None:
         result = runner.invoke(app, ["eval", command, str(tmp_path)])
         assert result.exit_code == 2
         assert "is not a sample market" in result.output
+
+
+def test_eval_churn_refuses_bad_seeds(sample: Path) -> None:
+    """``--seeds`` is checked before anything is generated, and excludes a SAMPLE."""
+    bad = runner.invoke(app, ["eval", "churn", "--seeds", "1-x"])
+    assert bad.exit_code == 2 and "is not a list of seeds" in bad.output
+    both = runner.invoke(app, ["eval", "churn", str(sample), "--seeds", "8"])
+    assert both.exit_code == 2 and "not both" in both.output

@@ -105,3 +105,14 @@ def test_monthly_cutoffs_are_month_ends() -> None:
         dt.date(2026, 1, 31),
         dt.date(2026, 2, 28),
     ]
+
+
+def test_a_second_draw_holds_up(second_draw: tuple[Market, Labels]) -> None:
+    """Seed 8, the weakest of seeds 1-9 (22 churners in its test year, 45 churn rows to
+    learn from): the model still ranks churners and still beats every single feature."""
+    market, truth = second_draw
+    result = time_holdout(market, truth, truth, split=default_split(market))
+    print(f"\nseed 8: churn ROC AUC {result.auc:.3f}, best single feature {result.best_feature_auc:.3f}")
+    # measured 0.786 (best single feature 0.730): below the issue's 0.80 on this draw
+    assert result.auc >= 0.76
+    assert result.best_feature_auc <= result.auc - 0.03
