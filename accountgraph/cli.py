@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import secrets
 import sys
 from functools import partial
@@ -384,6 +385,8 @@ def serve(
 
     from api.config import ApiSettings  # noqa: PLC0415
 
+    # the workers read their settings from the environment: tell them how many they are
+    os.environ["ACCOUNTGRAPH_API_WORKERS"] = str(workers)
     settings, api_settings = _settings(), ApiSettings()
     if workers > 1 and settings.store == "embedded":
         console.print("[red]the embedded store is opened by one process only[/red]: use --workers 1 or Neo4j")

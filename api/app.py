@@ -21,7 +21,7 @@ from api._documents import DocumentCache
 from api._http import CSP, graphql_endpoint
 from api._keys import KeyStore
 from api._metrics import Metrics
-from api._ratelimit import RateLimiter
+from api._ratelimit import LocalRateLimiter, RateLimiter, SharedRateLimiter
 from api._response_cache import ResponseCache
 from api._schema import graphql_schema
 from api._services import build_services
@@ -63,7 +63,7 @@ def build_state(
         documents=DocumentCache(
             schema, settings.max_depth, settings.max_cost, settings.max_page, settings.document_cache
         ),
-        limiter=RateLimiter(settings.rate_limit, settings.rate_burst),
+        limiter=_limiter(settings, data_dir),
         metrics=Metrics(),
         services=build_services(store, settings, data_dir),
         responses=ResponseCache(
@@ -97,6 +97,12 @@ async def explorer(request: Request) -> Response:
 async def metrics(request: Request) -> Response:
     state: ApiState = request.app.state.api
     return Response(state.metrics.render(), media_type="text/plain; version=0.0.4; charset=utf-8")
+
+
+def _limiter(settings: ApiSettings, data_dir: Path) -> RateLimiter:
+    if settings.workers > 1:
+        return SharedRateLimiter(settings.ratelimit_path(data_dir), settings.rate_limit, settings.rate_burst)
+    return LocalRateLimiter(settings.rate_limit, settings.rate_burst)
 
 
 def create_app(

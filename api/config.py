@@ -25,6 +25,12 @@ class ApiSettings(BaseSettings):
     jwt_audience: str | None = None
     rate_limit: float = Field(default=20.0, gt=0, description="requests per second per caller")
     rate_burst: int = Field(default=100, gt=0, description="requests a caller may send at once")
+    workers: int = Field(
+        default=1,
+        ge=1,
+        description="worker processes serving the API (set by `serve --workers`); above 1 they share "
+        "the rate-limit buckets in <data_dir>/ratelimit.sqlite",
+    )
     max_depth: int = Field(default=12, ge=1)
     max_cost: int = Field(default=20_000, ge=1, description="estimated objects a query may touch")
     max_page: int = Field(default=100, ge=1)
@@ -55,6 +61,9 @@ class ApiSettings(BaseSettings):
 
     def audit_path(self, data_dir: Path) -> Path:
         return self.audit_log or data_dir / "audit.jsonl"
+
+    def ratelimit_path(self, data_dir: Path) -> Path:
+        return data_dir / "ratelimit.sqlite"
 
     def ingest_path(self, data_dir: Path) -> Path:
         return self.ingest_root or data_dir
