@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import secrets
+import shutil
 import sys
 from functools import partial
 from pathlib import Path
@@ -391,6 +392,11 @@ def serve(
     if workers > 1 and settings.store == "embedded":
         console.print("[red]the embedded store is opened by one process only[/red]: use --workers 1 or Neo4j")
         raise typer.Exit(2)
+    if workers > 1:  # metrics of every worker in one scrape (see api._metrics)
+        counts = settings.data_dir / "metrics"
+        shutil.rmtree(counts, ignore_errors=True)
+        counts.mkdir(parents=True)
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(counts)
     if api_settings.mode == "demo":
         console.print("[bold red]DEMO MODE: authentication is OFF; every caller is an admin.[/bold red]")
     uvicorn.run(

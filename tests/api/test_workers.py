@@ -1,4 +1,4 @@
-"""Rate limits hold per key across the worker processes of one server."""
+"""Rate limits and metrics hold per server across its worker processes."""
 
 from __future__ import annotations
 
@@ -53,13 +53,28 @@ def test_limiters_on_one_file_share_each_keys_budget_across_processes(tmp_path: 
     assert here.check("k") > 0 and other.check("k") > 0
 
 
+def _requests_counted(metrics: str) -> dict[str, float]:
+    """``accountgraph_graphql_requests_total`` per HTTP status, from a Prometheus scrape."""
+    counted: dict[str, float] = {}
+    for line in metrics.splitlines():
+        if line.startswith("accountgraph_graphql_requests_total{"):
+            labels, value = line.rsplit(" ", 1)
+            status = labels.split('status="')[1].split('"')[0]
+            counted[status] = counted.get(status, 0.0) + float(value)
+    return counted
+
+
+def _worker_pids(metrics_dir: Path) -> set[str]:
+    return {p.stem.rsplit("_", 1)[-1] for p in metrics_dir.glob("*.db")}
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
 
 
-def test_serve_with_two_workers_keeps_the_buckets_in_the_shared_file(
+def test_serve_with_two_workers_shares_buckets_and_metrics(
     neo4j_store: Neo4jStore, neo4j_server: neo4j_launcher.Neo4jServer, tmp_path: Path
 ) -> None:
     keys = make_keys(tmp_path)
@@ -94,15 +109,19 @@ def test_serve_with_two_workers_keeps_the_buckets_in_the_shared_file(
             except httpx.TransportError:
                 time.sleep(0.5)
         assert server.poll() is None, log.read_text()
+        # each worker, once started, keeps its counts in files named by its pid
+        while len(_worker_pids(tmp_path / "metrics")) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert len(_worker_pids(tmp_path / "metrics")) == 2, log.read_text()
 
         def ask(_: int) -> int:
             with httpx.Client(base_url=url, timeout=30) as client:  # a connection each
                 h = {"authorization": f"Bearer {keys['analyst']}"}
                 return client.post("/graphql", json={"query": "{ me { role } }"}, headers=h).status_code
 
-        # which worker accepts each connection is up to the kernel and asyncio (one often
-        # takes a whole burst), so this shows the served budget and that the workers keep
-        # it in the shared file; the sharing itself across processes is the test above
+        # which worker accepts each connection is up to the kernel and asyncio (one may
+        # take a whole burst): this shows the budget served and kept in the shared file;
+        # the sharing itself across processes is the test above
         with ThreadPoolExecutor(16) as pool:
             codes = list(pool.map(ask, range(16)))
         assert sorted(codes) == [200] * 4 + [429] * 12
@@ -112,6 +131,10 @@ def test_serve_with_two_workers_keeps_the_buckets_in_the_shared_file(
         finally:
             db.close()
         assert len(buckets) == 1 and buckets[0][0] < 1, "the workers spent one shared bucket"
+        for _ in range(4):  # whichever worker answers the scrape counts every worker's requests
+            with httpx.Client(base_url=url, timeout=30) as client:
+                scraped = client.get("/metrics").text
+            assert _requests_counted(scraped) == {"200": 4.0, "429": 12.0}
     finally:
         server.terminate()
         server.wait(timeout=30)
