@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -68,17 +67,11 @@ def _worker_pids(metrics_dir: Path) -> set[str]:
     return {p.stem.rsplit("_", 1)[-1] for p in metrics_dir.glob("*.db")}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def test_serve_with_two_workers_shares_buckets_and_metrics(
     neo4j_store: Neo4jStore, neo4j_server: neo4j_launcher.Neo4jServer, tmp_path: Path
 ) -> None:
     keys = make_keys(tmp_path)
-    port = _free_port()
+    port = neo4j_launcher.free_port()
     env = os.environ | {
         "ACCOUNTGRAPH_STORE": "neo4j",
         "ACCOUNTGRAPH_NEO4J_URI": neo4j_server.uri,
