@@ -21,12 +21,14 @@ from accountgraph.settings import Settings, StoreKind
 from accountgraph.wiring import open_store
 from graph.adapters.ladybug import LadybugStore
 from ingest.text import (
+    CorpusError,
     Scores,
     TextPipeline,
     TextReport,
     below_floors,
     error_lines,
     evaluate,
+    evaluate_corpus,
     evaluate_sample,
     ingest_text,
     load_sample_graph,
@@ -108,8 +110,20 @@ def eval_text_command(
         ),
     ] = None,
     lang: Annotated[str | None, typer.Option(help="with --show-errors: only en or zh documents")] = None,
+    corpus: Annotated[
+        list[Path] | None,
+        typer.Option(
+            help="a hand-written corpus directory (corpora/notes/README.md); the sample is "
+            "scored too only when given as the argument"
+        ),
+    ] = None,
 ) -> None:
-    """Precision, recall and F1 per relation and language against the sample's planted facts."""
+    """Precision, recall and F1 per relation and language against the sample's planted facts
+    or a hand-written corpus's truth."""
+    if corpus:
+        _eval_corpora(corpus, show_errors or [], lang)
+        if sample is None:
+            return
     root = sample or Settings().sample_dir
     if not (root / "ground_truth" / "text_facts.jsonl").exists():
         console.print(f"[red]{root} is not a sample market (no ground_truth/text_facts.jsonl)[/red]")
@@ -132,6 +146,28 @@ def eval_text_command(
     finally:
         store.close()
     failed = below_floors(scores)
+    for line in failed:
+        console.print(f"[red]below floor[/red] {line}")
+    if failed:
+        raise typer.Exit(1)
+
+
+def _eval_corpora(roots: list[Path], show_errors: list[str], lang: str | None) -> None:
+    failed: list[str] = []
+    for root in roots:
+        try:
+            scores = evaluate_corpus(root, lambda: LadybugStore().open())
+        except CorpusError as exc:
+            console.print(f"[red]{exc}[/red]", markup=False, highlight=False)
+            raise typer.Exit(2) from None
+        console.print(f"[bold]{root}[/bold]")
+        console.print(scores.table(), markup=False, highlight=False)
+        console.print(scores.summary(), markup=False, highlight=False)
+        _print_errors(scores, show_errors, lang)
+        if "traps" in show_errors:
+            for err in scores.trap_hits + scores.too_sure:
+                console.print(f"{err.kind}: {err.describe()}", markup=False, highlight=False, soft_wrap=True)
+        failed += [f"{root}: {line}" for line in scores.below_floors()]
     for line in failed:
         console.print(f"[red]below floor[/red] {line}")
     if failed:

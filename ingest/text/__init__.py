@@ -13,6 +13,8 @@ from ingest.text._extract import Extraction, Fact, Mention
 from ingest.text._gazetteer import Gazetteer, build_gazetteer
 from ingest.text._ingest import TextReport, ingest_text
 from ingest.text._pipeline import TextPipeline
+from ingest.text.corpus import CorpusError, Part, load_crm, read_corpus
+from ingest.text.corpus_eval import CorpusScores, evaluate_corpus
 from ingest.text.evaluate import (
     Scores,
     below_floors,
@@ -23,10 +25,13 @@ from ingest.text.evaluate import (
 )
 
 __all__ = [
+    "CorpusError",
+    "CorpusScores",
     "Extraction",
     "Fact",
     "Gazetteer",
     "Mention",
+    "Part",
     "Scores",
     "TextDocument",
     "TextPipeline",
@@ -35,8 +40,11 @@ __all__ = [
     "build_gazetteer",
     "error_lines",
     "evaluate",
+    "evaluate_corpus",
     "evaluate_sample",
     "ingest_text",
+    "load_crm",
     "load_sample_graph",
+    "read_corpus",
     "read_documents",
 ]
