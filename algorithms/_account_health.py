@@ -140,7 +140,8 @@ def competitor_threat(market: Market) -> Iterator[Signal]:
 
 
 def displacement_window(market: Market) -> Iterator[Signal]:
-    """A competitor's product at the account with a contract ending within 120 days."""
+    """A competitor's product (or a vendor's system, when a note names only the vendor) at the
+    account with a contract ending within 120 days."""
     ours = market.our_products()
     for e in market.edges.get("USES", []):
         end = e.props.get("contract_end")
@@ -148,7 +149,7 @@ def displacement_window(market: Market) -> Iterator[Signal]:
             continue
         left = days_between(end, market.as_of)
         if 0 <= left <= DISPLACEMENT_DAYS:
-            product = market.name("Product", e.end[1])
+            product = market.name(e.end[0], e.end[1])
             yield Signal(
                 "displacement_window",
                 e.start[1],
@@ -156,7 +157,7 @@ def displacement_window(market: Market) -> Iterator[Signal]:
                 f"{product} contract ends {end} ({left} days)",
                 "offer our equivalent with a migration plan before the renewal",
                 {"days_to_contract_end": float(left)},
-                [("Company", e.start[1]), ("Product", e.end[1])],
+                [("Company", e.start[1]), (e.end[0], e.end[1])],
                 subject=e.end[1],
             )
 

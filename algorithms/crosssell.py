@@ -189,7 +189,7 @@ def _displacement(
     popularity = model.baskets.popularity()
     for e in market.touching("USES", ("Company", company)):
         rival = e.end[1]
-        if rival in ours:
+        if rival in ours or e.end[0] != "Product":  # a vendor alone names no category to displace
             continue
         end = e.props.get("contract_end")
         days = (end - as_of).days if isinstance(end, dt.date) else DISPLACEMENT_HORIZON

@@ -4,7 +4,8 @@ properties as fields and each relationship (both directions) as a connection fie
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +17,7 @@ from api._policy import PII_FIELDS, mask
 from api._relay import Slice, offset_after, page_size, slice_list, to_global_id
 from api._services import Services
 from graph.reads import Props
+from ingest.text import parse_evidence
 from schema import REGISTRY, NodeType, Prop, PropType, RelType
 
 #: provenance and bookkeeping, served under ``provenance`` instead of as fields
@@ -46,6 +48,8 @@ REL_FIELDS: dict[tuple[str, str, str, bool], str] = {
     ("PURCHASED", "Company", "Product", False): "purchasedBy",
     ("USES", "Company", "Product", True): "installedProducts",
     ("USES", "Company", "Product", False): "installedAt",
+    ("USES", "Company", "Company", True): "installedVendors",
+    ("USES", "Company", "Company", False): "installedAtAccounts",
     ("OFFERED_BY", "Product", "Company", True): "vendors",
     ("OFFERED_BY", "Product", "Company", False): "offers",
     ("COMPLEMENTS", "Product", "Product", True): "complements",
@@ -205,15 +209,17 @@ def page_info(s: Slice[Any]) -> dict[str, Any]:
     }
 
 
-def connection_type(name: str, node: Any, edge_fields: dict[str, Any] | None = None) -> Any:
+def connection_type(
+    name: str, node: Any, edge_fields: Mapping[str, tuple[Any, str | Callable[..., Any]]] | None = None
+) -> Any:
     """``<name>Connection`` with ``<name>Edge``: edges, nodes, pageInfo, totalCount."""
     edge_attrs: dict[str, Any] = {
         "cursor": graphene.String(required=True),
         "node": graphene.Field(node, required=True, resolver=lambda e, info: e.node),
     }
-    for field_name, (field, prop_name) in (edge_fields or {}).items():
+    for field_name, (field, prop) in (edge_fields or {}).items():
         edge_attrs[field_name] = field
-        edge_attrs[f"resolve_{field_name}"] = _edge_prop(prop_name)
+        edge_attrs[f"resolve_{field_name}"] = _edge_prop(prop) if isinstance(prop, str) else prop
     edge = type(f"{name}Edge", (graphene.ObjectType,), edge_attrs)
     attrs: dict[str, Any] = {
         "edges": graphene.List(graphene.NonNull(edge), required=True, resolver=lambda s, info: s.edges),
@@ -237,8 +243,68 @@ async def _total(s: Slice[Any], info: GraphQLResolveInfo) -> int:
     return s.total
 
 
+class TextEvidence(graphene.ObjectType):  # type: ignore[misc]
+    """One sentence of a source text that states the fact."""
+
+    document_id = graphene.String(required=True)
+    sentence = graphene.String(required=True)
+    start = graphene.Int(description="the sentence's character offset in the document body")
+    end = graphene.Int()
+    rule = graphene.String(description="the extraction rule that read it")
+    confidence = graphene.Float()
+    at = graphene.Date(description="the document's date")
+
+
+#: relationships that text extraction states, whose edges serve their evidence list
+TEXT_FACTS = frozenset(
+    {
+        "WORKS_AT",
+        "REPORTS_TO",
+        "DECISION_ROLE",
+        "USES",
+        "EVALUATING",
+        "SUPPLIES",
+        "COMPETES_WITH",
+        "INTERESTED_IN",
+    }
+)
+
+
+def _text_evidence(edge: Any, info: GraphQLResolveInfo) -> list[dict[str, Any]]:
+    out = []
+    for item in parse_evidence(edge.props.get("evidence")):
+        at = item.get("at")
+        out.append(
+            {
+                "document_id": str(item.get("doc_id") or ""),
+                "sentence": str(item.get("sentence") or ""),
+                "start": item.get("start"),
+                "end": item.get("end"),
+                "rule": item.get("rule"),
+                "confidence": item.get("confidence"),
+                "at": dt.date.fromisoformat(at) if isinstance(at, str) else None,
+            }
+        )
+    return out
+
+
 def _rel_field(rel: RelType, label: str, other: str, outgoing: bool, name: str) -> Any:
-    edge_props = {p.name: (scalar(p), p.name) for p in rel.props if p.name not in _EDGE_HIDDEN}
+    edge_props: dict[str, tuple[Any, str | Callable[..., Any]]] = {
+        p.name: (scalar(p), p.name) for p in rel.props if p.name not in _EDGE_HIDDEN
+    }
+    if rel.type in TEXT_FACTS:
+        edge_props["confidence"] = (
+            graphene.Float(description="belief in a fact read from text"),
+            "confidence",
+        )
+        edge_props["evidence"] = (
+            graphene.List(
+                graphene.NonNull(TextEvidence),
+                required=True,
+                description="every sentence of a source text that states the fact, oldest first",
+            ),
+            _text_evidence,
+        )
     pascal = name[:1].upper() + name[1:]
     conn = connection_type(f"{label}{pascal}", lambda: TYPES[other], edge_props)
 

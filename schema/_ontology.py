@@ -42,7 +42,11 @@ PROVENANCE = (
 NODE_PROVENANCE = (*PROVENANCE, Prop("source_keys", T.STRING_LIST, doc="every source key merged"))
 EDGE_PROVENANCE = (
     *PROVENANCE,
-    Prop("evidence", doc="JSON: document id, sentence, character offsets, rule"),
+    Prop(
+        "evidence",
+        doc="JSON list, one item per source text that states the fact: document id, sentence, "
+        "character offsets, rule, confidence, date",
+    ),
     Prop("confidence", T.FLOAT, minimum=0.0, maximum=1.0),
 )
 
@@ -254,7 +258,13 @@ RELS: tuple[RelType, ...] = (
         key="line_id",
         weight="amount",
     ),
-    _rel("USES", (("Company", "Product"),), Prop("since", T.DATE), Prop("contract_end", T.DATE)),
+    _rel(
+        "USES",
+        (("Company", "Product"), ("Company", "Company")),
+        Prop("since", T.DATE),
+        Prop("contract_end", T.DATE),
+        doc="installed base: a product, or a vendor's system when a note names only the vendor",
+    ),
     _rel("OFFERED_BY", (("Product", "Company"),)),
     _rel(
         "COMPLEMENTS",

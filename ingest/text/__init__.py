@@ -9,6 +9,7 @@ MENTIONS edges and the facts.
 """
 
 from ingest.text._documents import TextDocument, read_documents
+from ingest.text._evidence import parse as parse_evidence
 from ingest.text._extract import Extraction, Fact, Mention
 from ingest.text._gazetteer import Gazetteer, build_gazetteer
 from ingest.text._ingest import TextReport, ingest_text
@@ -45,6 +46,7 @@ __all__ = [
     "ingest_text",
     "load_crm",
     "load_sample_graph",
+    "parse_evidence",
     "read_corpus",
     "read_documents",
 ]

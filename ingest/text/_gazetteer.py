@@ -21,9 +21,19 @@ from ingest.normalize.person import person_name_key
 from ingest.normalize.pinyin import person_pinyin, split_chinese_name
 from ingest.normalize.text import fold, has_cjk
 
+from . import _evidence as evidence
 from ._lexicon import EN_TITLES, TOPICS, ZH_TITLES
 
-FACT_TYPES = ("DECISION_ROLE", "REPORTS_TO", "USES", "SUPPLIES", "COMPETES_WITH", "INTERESTED_IN")
+FACT_TYPES = (
+    "DECISION_ROLE",
+    "REPORTS_TO",
+    "USES",
+    "SUPPLIES",
+    "COMPETES_WITH",
+    "INTERESTED_IN",
+    "EVALUATING",
+    "WORKS_AT",
+)
 _MODEL = re.compile(r"\d")
 _SUFFIX_WORDS = frozenset({"pro", "plus", "max", "lite", "mini", "ultra"})
 _ORD_ZH = "一二三四五六七八九"
@@ -56,6 +66,8 @@ class Gazetteer:
     self_id: str = ""
     #: (type, start key, end key) of facts already in the graph from other sources
     known_edges: set[tuple[str, str, str]] = field(default_factory=set)
+    #: (type, start key, end key) -> the evidence list of a fact already drawn from text
+    text_evidence: dict[tuple[str, str, str], list[dict[str, Any]]] = field(default_factory=dict)
     source_key_map: dict[str, str] = field(default_factory=dict)
 
     def add(self, surface: str, label: str, node_id: str) -> None:
@@ -226,8 +238,11 @@ def build_gazetteer(store: GraphStore) -> Gazetteer:
         gz.vendor_of[edge.start[1]] = edge.end[1]
     for rel in FACT_TYPES:
         for edge in store.iter_edges(rel):
+            key = (rel, edge.start[1], edge.end[1])
             if edge.props.get("source") != "text":
-                gz.known_edges.add((rel, edge.start[1], edge.end[1]))
+                gz.known_edges.add(key)
+            elif edge.props.get("evidence"):
+                gz.text_evidence[key] = evidence.parse(edge.props["evidence"])
     return gz
 
 
@@ -275,8 +290,6 @@ def _add_people(gz: Gazetteer, store: GraphStore) -> None:
                 gz.add(f"{parts[1]} {parts[0]}", "PERSON", node.key)
     for edge in store.iter_edges("WORKS_AT"):
         pid, cid = edge.start[1], edge.end[1]
-        if edge.props.get("source") != "text":
-            gz.known_edges.add(("WORKS_AT", pid, cid))
         if pid in gz.people:
             gz.people[pid].companies.append(cid)
             gz.staff[cid].append(pid)

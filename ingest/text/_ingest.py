@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
@@ -22,6 +21,7 @@ from typing import Any
 from graph import DanglingEdgeError, GraphStore, RunLog
 from ingest.records.rejects import Reject, RejectsFile
 
+from . import _evidence as evidence
 from ._documents import TextDocument, read_documents
 from ._extract import LABEL_OF, Extraction, Fact
 from ._pipeline import TextPipeline
@@ -176,13 +176,19 @@ class TextIngest:
         if (rel, fact.subject[1], fact.object[1]) in self.pipeline.gz.known_edges:
             self.report.corroborated += 1
             return
-        evidence = {
+        key = (rel, fact.subject[1], fact.object[1])
+        item = {
             "doc_id": doc.doc_id,
             "sentence": fact.sentence,
             "start": fact.start,
             "end": fact.end,
             "rule": fact.rule,
+            "confidence": fact.confidence,
+            "at": doc.at.date().isoformat() if doc.at else None,
+            "states": {k: v for k, v in sorted(fact.props.items()) if isinstance(v, str | bool)},
         }
+        items = evidence.merge(self.pipeline.gz.text_evidence.get(key, []), [item])
+        self.pipeline.gz.text_evidence[key] = items  # the next note stating it adds to the list
         props = {k: v for k, v in fact.props.items() if k in self.store.registry.rel(rel).prop_names}
         if props.get("contract_end"):
             props["contract_end"] = dt.date.fromisoformat(props["contract_end"])
@@ -193,8 +199,8 @@ class TextIngest:
                 "_from": fact.subject[1],
                 "_to": fact.object[1],
                 "source_key": f"{doc.doc_id}:{fact.start}",
-                "evidence": json.dumps(evidence, ensure_ascii=False),
-                "confidence": fact.confidence,
+                "evidence": evidence.dumps(items),
+                "confidence": evidence.confidence(items),
             }
             | props
             | self.prov
