@@ -7,7 +7,7 @@ EN_HONORIFICS = ("Dr.", "Mr.", "Ms.", "Mrs.", "Prof.", "Dr", "Mr", "Ms", "Mrs")
 ZH_HONORIFICS = (
     "副院长", "院长", "副主任", "主任", "董事长", "护士长", "总经理", "总监", "经理", "科长", "处长",
     "部长", "主管", "厂长", "书记", "会计", "秘书", "老师", "医生", "博士", "教授", "先生", "女士", "小姐",
-    "总", "工",
+    "局长", "行长", "所长", "组长", "总工", "董事", "局", "董", "总", "工",
 )  # fmt: skip
 # Common Chinese surnames: an unknown name is a surname plus one or two characters.
 ZH_SURNAMES = (

@@ -69,7 +69,7 @@ class PersonLinker:
             if node_id is None and ids and not context:
                 node_id = sorted(ids, key=self._crm_first)[0]
             if node_id is None and not ids:
-                node_id = self._recall_surname_only(families_of(text))
+                node_id = self._recall_surname_only(families_of(text), single=len(text.split()) == 1)
             if node_id is not None:
                 return self._remember(node_id, text, title, by_name=True)
         return self._remember(self._new_id(text, context, title), text, title, by_name=not is_ref(text))
@@ -115,13 +115,14 @@ class PersonLinker:
             return n.node_id
         return None
 
-    def _recall_surname_only(self, fams: set[str]) -> str | None:
-        """A new person named so far only as "Dr. Müller" is the "Julia Müller" named next."""
+    def _recall_surname_only(self, fams: set[str], *, single: bool = False) -> str | None:
+        """A new person named so far only as "Dr. Müller" is the "Julia Müller" named next;
+        a ``single`` word ("Karen") is whoever the note named with it, in full or not."""
         return next(
             (
                 n.node_id
                 for n in reversed(self.named)
-                if not n.by_name and n.node_id in self.new_people and n.families & fams
+                if (single or (not n.by_name and n.node_id in self.new_people)) and n.families & fams
             ),
             None,
         )

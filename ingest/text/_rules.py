@@ -140,7 +140,7 @@ RULES: list[Rule] = [
         [
             r"{P} \({T}\),? (?:at|of|from|with) {C}",
             r"{P}, (?:the )?{T} (?:of|at|from) {C}",
-            r"{P} from {C}[;,] (?:she|he) is (?:the|their) {T}",
+            r"{P} from {C}[;,] (?:she|he|«P\d+») is (?:the|their) {T}",
             r"{C}'s? (?:new )?{T},? {P}",
             r"{P} [—–-]+ (?:the )?{T} (?:at|of) {C}",
             r"{P} is (?:now )?(?:the )?(?:new )?{T} (?:at|of) {C}",
@@ -208,6 +208,29 @@ RULES: list[Rule] = [
             r"{C} (?:sources|buys|gets|procures) {_}from {S}",
             r"{S} is {C}'s? {_}supplier",
             r"{S} is (?:the|a) {_}supplier (?:to|of|for) {C}",
+        ],
+    ),
+    *_rules(
+        "en",
+        "SUPPLIES",
+        [
+            r"{S} (?:supplies|delivers|provides|distributes|ships)\b",
+            r"(?:supplied|delivered|provided|sourced|distributed|bought|purchased) (?:by|from|through|via) "
+            r"{S}",
+            r"{S} (?:is|are|was|as) (?:the|their|our|a|an|its) {_}"
+            r"(?:supplier|distributor|vendor|reseller|provider)",
+            r"(?:buy|buys|bought|source|sources|procure|procures|order|orders|get|gets) {_}from {S}",
+            r"(?:supplier|distributor|reseller|provider) (?:is|are|was) {S}",
+        ],
+    ),
+    *_rules(
+        "zh",
+        "SUPPLIES",
+        [
+            r"由{S}(?:负责)?(?:供货|供应|提供|配送|代理|经销|集成)",
+            r"{S}(?:负责)?(?:供货|供应|是.{0,6}(?:供应商|经销商|代理商|集成商))",
+            r"(?:从|向|找){S}(?:采购|进货|买|订)",
+            r"(?:供应商|经销商|代理商|集成商)(?:是|为){S}",
         ],
     ),
     *_rules(

@@ -1,0 +1,141 @@
+"""Contract ends as people write them, resolved against the note's date to an ISO day.
+
+A stated day is that day; a month is its last day; a quarter, a half or a year ends on its
+last day ("Q1 2026" -> 2026-03-31, "今年年底" -> this year's 12-31). Relative forms count
+from the note's date: "next March", "end of next year", "明年6月", "下个季度"; a month
+without a year is its next occurrence ("renewal in March" written in May is next March).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from ._lexicon import EN_MONTHS
+
+_M = "|".join(m[:3] + f"(?:{m[3:]})?" if len(m) > 3 else m for m in EN_MONTHS) + r"|sept"
+_CN_NUM = {
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+    "十一": 11,
+    "十二": 12,
+}
+EN_DATE = re.compile(
+    rf"\b(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"|(?P<m1>{_M})\.? (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y1>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)? (?P<m2>{_M})\.?,? (?P<y2>\d{{4}})"
+    rf"|(?:(?:the )?end of |EO)?Q(?P<q>[1-4]),? ?(?:FY ?)?(?P<qy>\d{{4}}|'?\d{{2}})"
+    rf"|(?:the )?end of (?P<rel>this|next|the) year|(?P<eoy>year[- ]end|EOY)"
+    rf"|(?:(?:the )?end of |mid[- ])?(?P<m3>{_M})\.?,? (?P<y3>\d{{4}})"
+    rf"|(?P<nx>next|this) (?P<m4>{_M})"
+    rf"|(?P<h>H[12]) (?P<hy>\d{{4}})"
+    rf"|(?:(?:in|by|until|till|through|ends?|expires?|renewal|renews?|due) (?:in |on |at )?(?:the end of )?)"
+    rf"(?P<m5>{_M})\b(?! \d))",
+    re.I,
+)
+ZH_DATE = re.compile(
+    r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号])?底?"
+    r"|(?P<ry>今年|明年|后年)(?:(?P<rm>\d{1,2}|[一二三四五六七八九十]{1,2})月(?:(?P<rd>\d{1,2})[日号])?(?:底|份)?|(?P<ryend>年底|底)|(?P<rh>上半年|年中)|第?(?P<rq>[一二三四1-4])季度末?)"
+    r"|(?P<qy>\d{4})年第?(?P<q>[一二三四1-4])季度末?"
+    r"|(?P<ey>\d{4})年(?:年)?底"
+    r"|(?P<nq>下个?季度|本季度|这个季度)(?:末)?"
+    r"|(?P<ye>年底|年末)"
+    r"|(?P<om>\d{1,2})月(?:(?P<od>\d{1,2})[日号])?(?:底|份)?(?=[^\d])"
+)
+
+
+def _end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _month(name: str) -> int:
+    key = name.lower()[:3]
+    return next(i for i, m in enumerate(EN_MONTHS, 1) if m.startswith(key))
+
+
+def _year(text: str) -> int:
+    y = int(text.strip("'"))
+    return y + 2000 if y < 100 else y
+
+
+def _next(today: date, month: int) -> date:
+    return _end(today.year if month >= today.month else today.year + 1, month)
+
+
+def _en(g: dict[str, str | None], today: date) -> date:  # noqa: PLR0911 — a return per written form
+    if g["iso"]:
+        return date.fromisoformat(g["iso"])
+    for m, d, y in (("m1", "d1", "y1"), ("m2", "d2", "y2")):
+        if g[m] and g[d] and g[y]:
+            return date(int(g[y] or 0), _month(g[m] or ""), int(g[d] or 0))
+    if g["q"] and g["qy"]:
+        return _end(_year(g["qy"]), int(g["q"]) * 3)
+    if g["rel"]:
+        return _end(today.year + (1 if g["rel"].lower() == "next" else 0), 12)
+    if g["eoy"]:
+        return _end(today.year, 12)
+    if g["m3"] and g["y3"]:
+        return _end(int(g["y3"]), _month(g["m3"]))
+    if g["m4"]:
+        month = _month(g["m4"])
+        if (g["nx"] or "").lower() == "this":
+            return _end(today.year, month)
+        return _end(today.year if month > today.month else today.year + 1, month)
+    if g["h"] and g["hy"]:
+        return _end(int(g["hy"]), 6 if g["h"].upper() == "H1" else 12)
+    return _next(today, _month(g["m5"] or ""))
+
+
+def _zh_num(text: str) -> int:
+    return int(text) if text.isdigit() else _CN_NUM[text]
+
+
+def _zh(g: dict[str, str | None], today: date) -> date:  # noqa: PLR0911 — a return per written form
+    if g["y"]:
+        y, m = int(g["y"]), int(g["m"] or 0)
+        return date(y, m, int(g["d"])) if g["d"] else _end(y, m)
+    if g["ry"]:
+        y = today.year + {"今年": 0, "明年": 1, "后年": 2}[g["ry"]]
+        if g["rm"]:
+            m = _zh_num(g["rm"])
+            return date(y, m, int(g["rd"])) if g["rd"] else _end(y, m)
+        if g["rh"]:
+            return _end(y, 6)
+        if g["rq"]:
+            q = int(g["rq"]) if g["rq"].isdigit() else "一二三四".index(g["rq"]) + 1
+            return _end(y, q * 3)
+        return _end(y, 12)
+    if g["qy"]:
+        qs = g["q"] or "1"
+        q = int(qs) if qs.isdigit() else "一二三四".index(qs) + 1
+        return _end(int(g["qy"]), q * 3)
+    if g["ey"]:
+        return _end(int(g["ey"]), 12)
+    if g["nq"]:
+        q = (today.month - 1) // 3 + (1 if g["nq"].startswith("下") else 0)
+        return _end(today.year + q // 4, (q % 4) * 3 + 3)
+    if g["ye"]:
+        return _end(today.year, 12)
+    m = int(g["om"] or 0)
+    year = today.year if m >= today.month else today.year + 1
+    return date(year, m, int(g["od"])) if g["od"] else _end(year, m)
+
+
+def find_dates(text: str, lang: str, today: date) -> Iterator[tuple[int, int, str]]:
+    """(start, end, ISO day) of every date expression in ``text``; unreadable ones are skipped."""
+    for m in (ZH_DATE if lang == "zh" else EN_DATE).finditer(text):
+        try:
+            value = (_zh if lang == "zh" else _en)(m.groupdict(), today)
+        except (ValueError, KeyError, StopIteration):
+            continue
+        yield m.start(), m.end(), value.isoformat()

@@ -1,0 +1,93 @@
+"""What a clause says about the fact a rule found in it: negated, hedged, past or future.
+
+NegEx-style: a cue word counts when it stands in the fact's own clause, that is inside the
+rule's match or before it back to the clause's start (a comma, semicolon, "but"; in Chinese
+"，；但"), or, for the cues that follow what they modify ("anymore", "I think", "吧"), after
+it up to the clause's end. "Tom is not the decision maker" is negated; "Karen decides, not
+Tom" is not negated for Karen, whose clause ends at the comma.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_EN_CLAUSE = re.compile(
+    r"[;:,.!?()\[\]\n]|\s[-–—]+\s|\b(?:but|although|though|whereas|however|while)\b", re.I
+)
+_ZH_CLAUSE = re.compile(r"[，,；;。！？!?：:（）()\n]|但是|但|不过|而是|然而")
+_CUES: dict[str, dict[str, re.Pattern[str]]] = {
+    "en": {
+        "negated": re.compile(
+            r"\b(?:not|never|no longer|neither|nor|no|none|nobody|without)\b|n't\b|\bNOT\b", re.I
+        ),
+        "hedged": re.compile(
+            r"\b(?:might|may|maybe|perhaps|probably|possibly|likely|seems?|seemed|appears?|apparently|"
+            r"supposedly|presumably|rumou?red|(?:i|we) (?:think|believe|suspect|guess|assume)|not sure|"
+            r"unclear|could be|sounds like|guess|suspect|hearsay|unconfirmed|tbc|tbd)\b|\?",
+            re.I,
+        ),
+        "past": re.compile(
+            r"\b(?:used to|previously|formerly|former|until (?:recently|last)|had been|back then|"
+            r"once was|was (?:the|their|our|a)|ex-)\b",
+            re.I,
+        ),
+        "future": re.compile(
+            r"\b(?:will|going to|gonna|moving to|move to|migrat\w* to|switch\w* to|plan(?:s|ned|ning)? to|"
+            r"intend\w* to|would|considering|thinking about|replace|replacing|rollout|roll out|"
+            r"budgeted for|next year|upgrade to)\b",
+            re.I,
+        ),
+    },
+    "zh": {
+        "negated": re.compile(r"不是|不再|并非|并不|没有|没|未|无权|不(?![错少断过仅但久同满太论管光])"),
+        "hedged": re.compile(
+            r"可能|似乎|好像|应该是|估计|大概|也许|或许|据说|听说|猜|不确定|貌似|疑似|待确认|不清楚|？|\?"
+        ),
+        "past": re.compile(r"以前|之前|原来|曾经|曾|过去|前任|原先|早先|此前"),
+        "future": re.compile(r"将|计划|打算|准备|明年|即将|拟|要换|换成|考虑|下一步|迁移|替换|升级到"),
+    },
+}
+_POST = {
+    "en": re.compile(r"\b(?:anymore|any more|no more|i think|i believe|i guess|probably|maybe|tbc)\b", re.I),
+    "zh": re.compile(r"了吧|吧|吗|？|\?"),
+}
+_POST_KIND = {"anymore": "past", "any more": "past", "no more": "past"}
+
+
+@dataclass(frozen=True)
+class Modality:
+    negated: bool = False
+    hedged: bool = False
+    past: bool = False
+    future: bool = False
+
+    @property
+    def plain(self) -> bool:
+        return not (self.negated or self.hedged or self.past or self.future)
+
+
+def clause_start(text: str, pos: int, lang: str) -> int:
+    sep = _EN_CLAUSE if lang == "en" else _ZH_CLAUSE
+    start = 0
+    for m in sep.finditer(text, 0, pos):
+        start = m.end()
+    return start
+
+
+def clause_end(text: str, pos: int, lang: str) -> int:
+    m = (_EN_CLAUSE if lang == "en" else _ZH_CLAUSE).search(text, pos)
+    return m.start() if m else len(text)
+
+
+def modality(text: str, start: int, end: int, lang: str) -> Modality:
+    """The modality of the fact a rule matched at ``text[start:end]`` (a sentence skeleton)."""
+    cues = _CUES["en" if lang != "zh" else "zh"]
+    before = text[clause_start(text, start, lang) : end]
+    after = text[end : clause_end(text, end, lang)]
+    found = {kind: bool(rx.search(before)) for kind, rx in cues.items()}
+    for m in _POST["en" if lang != "zh" else "zh"].finditer(after):
+        word = m.group().lower()
+        found[_POST_KIND.get(word, "hedged")] = True
+        found["negated"] = found["negated"] or word in _POST_KIND
+    return Modality(found["negated"], found["hedged"], found["past"], found["future"])

@@ -1,0 +1,454 @@
+"""People the graph does not know yet: names found by their shape and their neighbours.
+
+English: two or three capitalised words none of which is a word of titles, organisations,
+departments, the calendar or the note's own scaffolding ("Attendees", "Regards"), or an
+honorific and a family name ("Dr. Okafor"). Chinese: a common surname and one or two
+characters where neither the pair nor the character after it is an ordinary word of
+jieba's dictionary ("梁宇都向" is 梁宇, "韩局介绍" is no name), the name ending before a
+title, a function character or punctuation. Short forms: a given or family name alone
+("Karen", "Whitfield") once the note (or the account's contacts) named that person in full.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from ._lexicon import EN_HONORIFICS, ZH_AFTER_NAME, ZH_HONORIFICS, ZH_SURNAMES
+from ._nlp import is_zh_word
+
+_CAP = r"(?:Mc|Mac|O')?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'][A-ZÀ-ÖØ-Þa-zß-öø-ÿ][a-zß-öø-ÿ]+)?"
+_PARTICLE = r"(?:(?:van|von|de|da|del|der|di|du|la|le|bin|al)\s+)?"
+LATIN_NAME = re.compile(rf"\b{_CAP}(?:\s+{_CAP})?\s+{_PARTICLE}{_CAP}\b")
+_HONORIFIC = "|".join(re.escape(h) for h in sorted(EN_HONORIFICS, key=len, reverse=True))
+LATIN_REF = re.compile(rf"\b(?:{_HONORIFIC})\s?{_CAP}\b")
+NOT_NAME_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "we",
+        "our",
+        "us",
+        "they",
+        "their",
+        "she",
+        "his",
+        "her",
+        "it",
+        "its",
+        "i",
+        "my",
+        "you",
+        "your",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sir",
+        "madam",
+        "dear",
+        "hi",
+        "hello",
+        "hey",
+        "thanks",
+        "thank",
+        "best",
+        "regards",
+        "cheers",
+        "kind",
+        "warm",
+        "sincerely",
+        "attendees",
+        "attendee",
+        "agenda",
+        "summary",
+        "minutes",
+        "notes",
+        "note",
+        "meeting",
+        "call",
+        "calls",
+        "update",
+        "updates",
+        "follow",
+        "followup",
+        "next",
+        "steps",
+        "action",
+        "items",
+        "item",
+        "subject",
+        "from",
+        "to",
+        "cc",
+        "bcc",
+        "re",
+        "fwd",
+        "fw",
+        "sent",
+        "date",
+        "team",
+        "teams",
+        "met",
+        "spoke",
+        "quick",
+        "chat",
+        "wechat",
+        "email",
+        "mail",
+        "phone",
+        "mobile",
+        "tel",
+        "fax",
+        "office",
+        "site",
+        "visit",
+        "demo",
+        "pilot",
+        "trial",
+        "poc",
+        "budget",
+        "contract",
+        "renewal",
+        "proposal",
+        "quote",
+        "tender",
+        "rfp",
+        "rfq",
+        "order",
+        "price",
+        "pricing",
+        "deal",
+        "opportunity",
+        "account",
+        "plan",
+        "plans",
+        "strategy",
+        "status",
+        "risk",
+        "risks",
+        "competition",
+        "competitor",
+        "competitors",
+        "background",
+        "context",
+        "overview",
+        "chief",
+        "officer",
+        "director",
+        "manager",
+        "head",
+        "lead",
+        "leader",
+        "senior",
+        "junior",
+        "deputy",
+        "assistant",
+        "associate",
+        "executive",
+        "vice",
+        "president",
+        "vp",
+        "general",
+        "regional",
+        "group",
+        "interim",
+        "acting",
+        "principal",
+        "board",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "engineer",
+        "engineering",
+        "specialist",
+        "analyst",
+        "architect",
+        "administrator",
+        "coordinator",
+        "supervisor",
+        "controller",
+        "buyer",
+        "purchasing",
+        "procurement",
+        "finance",
+        "financial",
+        "accounting",
+        "treasury",
+        "audit",
+        "legal",
+        "compliance",
+        "operations",
+        "operating",
+        "technology",
+        "technical",
+        "information",
+        "it",
+        "security",
+        "data",
+        "digital",
+        "innovation",
+        "strategy",
+        "marketing",
+        "sales",
+        "commercial",
+        "customer",
+        "service",
+        "services",
+        "support",
+        "quality",
+        "safety",
+        "facilities",
+        "facility",
+        "biomedical",
+        "clinical",
+        "medical",
+        "nursing",
+        "nurse",
+        "radiology",
+        "cardiology",
+        "oncology",
+        "surgery",
+        "surgical",
+        "pathology",
+        "pharmacy",
+        "laboratory",
+        "lab",
+        "labs",
+        "research",
+        "development",
+        "production",
+        "plant",
+        "manufacturing",
+        "logistics",
+        "supply",
+        "chain",
+        "warehouse",
+        "distribution",
+        "transport",
+        "fleet",
+        "retail",
+        "store",
+        "stores",
+        "branch",
+        "bank",
+        "banking",
+        "credit",
+        "risk",
+        "hospital",
+        "hospitals",
+        "center",
+        "centre",
+        "clinic",
+        "health",
+        "healthcare",
+        "university",
+        "college",
+        "institute",
+        "school",
+        "department",
+        "dept",
+        "division",
+        "unit",
+        "ministry",
+        "bureau",
+        "agency",
+        "authority",
+        "council",
+        "city",
+        "county",
+        "state",
+        "province",
+        "national",
+        "international",
+        "global",
+        "china",
+        "chinese",
+        "american",
+        "european",
+        "asia",
+        "pacific",
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "new",
+        "old",
+        "first",
+        "second",
+        "third",
+        "inc",
+        "ltd",
+        "llc",
+        "plc",
+        "gmbh",
+        "ag",
+        "co",
+        "corp",
+        "corporation",
+        "company",
+        "group",
+        "holdings",
+        "systems",
+        "solutions",
+        "technologies",
+        "partners",
+        "capital",
+        "industries",
+        "international",
+        "foods",
+        "motors",
+        "steel",
+        "energy",
+        "pharma",
+        "pharmaceutical",
+        "pharmaceuticals",
+        "biotech",
+        "medtech",
+        "labs",
+        "networks",
+        "software",
+        "cloud",
+        "platform",
+        "suite",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "fy",
+        "yes",
+        "no",
+        "ok",
+        "okay",
+        "also",
+        "still",
+        "however",
+        "but",
+        "and",
+        "or",
+        "so",
+        "then",
+        "today",
+        "tomorrow",
+        "yesterday",
+        "week",
+        "month",
+        "year",
+    ]
+)
+
+
+def _name_like(words: list[str]) -> bool:
+    return not any(w.lower().strip(".'") in NOT_NAME_WORDS for w in words)
+
+
+def latin_names(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of capitalised word runs that read as a person's name."""
+    for m in LATIN_NAME.finditer(text):
+        words = m.group().split()
+        if _name_like(words):
+            yield m.start(), m.end()
+            continue
+        # "Attendees Karen Whitfield": drop scaffolding words at the edges and try again
+        start, end = m.start(), m.end()
+        while words and not _name_like(words[:1]):
+            start += len(words[0]) + 1
+            words = words[1:]
+        while words and not _name_like(words[-1:]):
+            end -= len(words[-1]) + 1
+            words = words[:-1]
+        if len(words) >= 2 and _name_like(words):
+            yield start, end
+
+
+_ZH_SURNAME_SET = frozenset(ZH_SURNAMES) | {"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容"}
+_TITLE_AFTER = tuple(sorted(ZH_HONORIFICS, key=len, reverse=True))
+_AFTER = ZH_AFTER_NAME | frozenset("都介绍说讲提表认觉对也还又就才再刚曾同主反支负让请帮做带跟打约")
+
+
+# surnames that are far more often words of their own (prepositions, conjunctions, numbers)
+_FUNCTION_SURNAMES = frozenset("向于和与从由为对给把被在跟万")
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def zh_names(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of a Chinese surname and one or two given characters that read as a name."""
+    i, n = 0, len(text)
+    while i < n:
+        fam = next((f for f in (text[i : i + 2], text[i]) if f in _ZH_SURNAME_SET), "")
+        if not fam:
+            i += 1
+            continue
+        g = i + len(fam)
+        if g >= n or not _is_cjk(text[g]) or text[g] in _AFTER or text.startswith(_TITLE_AFTER, g):
+            i += 1  # "孙科长", "何总": a reference, which the ruler reads
+            continue
+        end = g + 1
+        third = text[end] if end < n else ""
+        if (
+            third
+            and _is_cjk(third)
+            and third not in _AFTER
+            and not text.startswith(_TITLE_AFTER, end)
+            and not is_zh_word(text[end : end + 2])
+        ):
+            end += 1
+        name = text[i:end]
+        prev = text[i - 1] if i else ""
+        if fam in _FUNCTION_SURNAMES and prev and _is_cjk(prev):
+            i += 1  # "宋琳向李刚汇报": 向 is the preposition
+            continue
+        if (
+            is_zh_word(name)
+            or is_zh_word(text[i : g + 1])
+            or (prev and _is_cjk(prev) and is_zh_word(prev + fam))
+        ):
+            i += 1
+            continue
+        yield i, end
+        i = end
+
+
+def short_forms(text: str, full_names: Iterable[str]) -> Iterator[tuple[int, int, str]]:
+    """("Karen", start, end, "Karen Whitfield"): a given or family name alone, for a person
+    named in full; a part shared by two full names names neither."""
+    owner: dict[str, str] = {}
+    for full in full_names:
+        for part in full.split():
+            if len(part) >= 3 and part[0].isupper() and part.lower().strip(".") not in NOT_NAME_WORDS:
+                owner[part] = "" if owner.get(part, full) != full else full
+    parts = [p for p, full in owner.items() if full]
+    if not parts:
+        return
+    rx = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True)) + r")\b")
+    for m in rx.finditer(text):
+        yield m.start(), m.end(), owner[m.group()]

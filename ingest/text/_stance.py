@@ -1,0 +1,65 @@
+"""A person's stance towards us from the words of their clause: supporter, opponent or neutral.
+
+Cue words in both languages; a negated supporter cue ("isn't keen", "不太认可") reads as an
+opponent, a negated opponent cue ("not against it", "并不反对") as neutral. The clause is
+the text after the person's mention up to the next person (or the sentence's end), so "Karen
+is keen, Tom is skeptical" gives each their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._modality import clause_start
+
+_SUPPORT = {
+    "en": re.compile(
+        r"\b(?:keen|enthusiastic|excited|supportive|supports? (?:us|our|the proposal)|in favou?r|"
+        r"push(?:es|ing)? (?:hard )?for (?:us|our)|pushing our|advocat\w+|fan of|likes? (?:us|our|the)|"
+        r"loves? (?:us|our|the)|on board|on our side|sold on|positive about|warm(?:ed)? (?:up )?to|"
+        r"backs? us|backing us|ally|champions? (?:us|our)|sponsor\w*|impressed|"
+        r"happy with (?:us|our|the demo)|prefers? (?:us|our))\b",
+        re.I,
+    ),
+    "zh": re.compile(
+        r"支持|认可|力挺|看好|倾向(?:于)?(?:我们|我司)|积极|热情|赞成|推动|欣赏|青睐|站在我们这边|帮我们说话|"
+        r"偏向我们|很感兴趣|满意"
+    ),
+}
+_OPPOSE = {
+    "en": re.compile(
+        r"\b(?:skeptic\w*|sceptic\w*|oppos\w+|against (?:us|our|the|it|this|switching|change)|not convinced|"
+        r"unconvinced|resist\w*|push(?:es|ing)? back|hostile|negative (?:about|on)|doubts?|doubtful|"
+        r"reluctant|wary|cold on|not a fan|dislikes?|critical of|block\w*|loyal to|prefers? (?!us|our)\w+|"
+        r"in (?:the )?\w+'s camp|leans? (?:towards?|to) (?!us|our)\w+|hesitant|lukewarm|"
+        r"unhappy with (?:us|our))\b",
+        re.I,
+    ),
+    "zh": re.compile(
+        r"反对|保留意见|质疑|抵触|不认可|不支持|不看好|不满|消极|怀疑|持观望|观望|冷淡|阻挠|卡我们|"
+        r"倾向(?:于)?(?!我们|我司)[\u4e00-\u9fffA-Za-z]{1,6}|偏向(?!我们)|犹豫|顾虑|有意见|不太感冒"
+    ),
+}
+_NEGATION = {
+    "en": re.compile(r"\b(?:not|never|no longer|hardly)\b|n't\b", re.I),
+    "zh": re.compile(r"不太|不是很|并不|不再|没有|没那么|不"),
+}
+
+
+def stance_in(text: str, lang: str) -> str | None:
+    """The stance the clause ``text`` states, or None when it states none."""
+    lang = "zh" if lang == "zh" else "en"
+    oppose = _OPPOSE[lang].search(text)
+    support = _SUPPORT[lang].search(text)
+    if oppose is not None and (support is None or oppose.start() <= support.start()):
+        return "neutral" if _negated(text, oppose.start(), lang) else "opponent"
+    if support is not None:
+        return "opponent" if _negated(text, support.start(), lang) else "supporter"
+    return None
+
+
+def _negated(text: str, at: int, lang: str) -> bool:
+    window = text[clause_start(text, at, lang) : at]
+    if lang == "zh":
+        window = window[-4:]
+    return _NEGATION[lang].search(window) is not None

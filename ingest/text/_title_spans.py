@@ -1,0 +1,63 @@
+"""Job titles as open vocabulary, found by their grammar rather than looked up in a list.
+
+English: a head noun (Officer, Director, Manager, Head, Lead, Chair, Engineer, Buyer, ...)
+or an acronym (CFO, VP), with modifiers before it ("Senior", "Chief Medical", "Biomedical
+Engineering") and a domain after it ("of Procurement", "for the ICU", ", Radiology" in a
+list). Chinese: a head (主任, 科长, 处长, 局长, 经理, 总监, ...) with the department before
+it (设备科, 财务处, 信息中心); a department glued to a name ("设备科孙丽科长") is read by the
+rules, which put the title back together.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_HEADS = (
+    r"Officer|Director|Manager|Head|Lead|Leader|Chair(?:man|woman|person)?|President|Engineer|Buyer|"
+    r"Controller|Supervisor|Coordinator|Administrator|Specialist|Analyst|Architect|Counsel|Nurse|Physician|"
+    r"Superintendent|Treasurer|Secretary|Commissioner|Dean|Founder|Owner|Partner|Consultant|Accountant|"
+    r"Auditor|Scientist|Technician|Pharmacist|Radiologist|Surgeon|Principal|Chief|Officer|Executive|"
+    r"Comptroller|Registrar|Matron|Foreman|Planner|Strategist|Steward|Representative|Agent"
+)
+_ACRONYM = r"(?:CEO|CFO|CIO|CTO|COO|CMO|CNO|CISO|CPO|CSO|CDO|CHRO|CCO|GM|EVP|SVP|VP|AVP|MD)"
+_MOD = r"(?:Senior|Sr\.?|Chief|Deputy|Assistant|Asst\.?|Associate|Executive|General|Regional|Group|Interim|Acting|Principal|Lead|Managing|Vice|Global|National|Division|Department|Plant|Branch|Site|Area|District|Country|Program|Project|Product|Account|Category|Clinical|Medical|Nursing|Technical)"  # noqa: E501
+_DOMAIN_WORD = r"(?:[A-Z][A-Za-z&/-]*|IT|ICU|HR|R&D|QA|QC|EHS|OR|ER|IT&T)"
+_DOMAIN = rf"(?:the )?{_DOMAIN_WORD}(?:(?: and | & |, | ){_DOMAIN_WORD}){{0,3}}"
+_LOWER_DOMAIN = (
+    r"(?:procurement|purchasing|finance|it|operations|engineering|biomedical engineering|radiology|nursing|"
+    r"pharmacy|lab|laboratory|quality|safety|ehs|facilities|logistics|supply chain|production|maintenance|"
+    r"sales|marketing|security|infrastructure|compliance|risk|treasury|hr|research|strategy|digital)"
+)
+EN_TITLE = re.compile(
+    rf"\b(?:(?:{_MOD}\s+){{0,3}}(?:{_DOMAIN_WORD}\s+){{0,3}}(?:{_HEADS}|{_ACRONYM})"
+    rf"(?:\s+(?:of|for|at the head of)\s+{_DOMAIN}|,\s+{_DOMAIN}(?=\s*[)\n;]|$))?"
+    rf"|{_ACRONYM}\b"
+    rf"|(?:{_LOWER_DOMAIN})\s+(?:manager|director|lead|head|buyer|engineer|chief|supervisor|officer|specialist)"
+    rf"|(?:head|director|vp|manager) of (?:{_LOWER_DOMAIN}))\b"
+)
+_ZH_HEADS = (
+    "副院长|院长|副主任|主任医师|主任|副科长|科长|副处长|处长|副局长|局长|总经理|副总经理|副总裁|总裁|总监|经理|"
+    "副部长|部长|主管|副厂长|厂长|副行长|行长|所长|董事长|董事|总工程师|工程师|总会计师|会计师|护士长|秘书长|"
+    "书记|组长|负责人|专员|采购员|助理|CEO|CFO|CIO|CTO|COO"
+)
+_ZH_DEPT = (
+    r"[\u4e00-\u9fffA-Za-z]{1,8}?(?:科|处|部|室|中心|局|院|办|组|分行|支行|行|所|厂|部门|事业部|委员会|公司)"
+)
+ZH_TITLE = re.compile(rf"(?:{_ZH_DEPT}的?)?(?:{_ZH_HEADS})")
+_EN_NOT_ALONE = frozenset({"head", "lead", "chief", "partner", "owner", "agent", "principal", "executive"})
+
+
+def title_spans(text: str, lang: str) -> Iterator[tuple[int, int]]:
+    if lang == "zh":
+        for m in ZH_TITLE.finditer(text):
+            yield m.start(), m.end()
+        for m in EN_TITLE.finditer(text):
+            if m.group().isupper():  # "CFO" in a Chinese note
+                yield m.start(), m.end()
+        return
+    for m in EN_TITLE.finditer(text):
+        words = m.group().split()
+        if len(words) == 1 and words[0].lower() in _EN_NOT_ALONE:
+            continue  # "Head" or "Lead" alone is more often a verb or a name part
+        yield m.start(), m.end()
