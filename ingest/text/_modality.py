@@ -86,7 +86,7 @@ def modality(text: str, start: int, end: int, lang: str) -> Modality:
     before = text[clause_start(text, start, lang) : end]
     after = text[end : clause_end(text, end, lang)]
     found = {kind: bool(rx.search(before)) for kind, rx in cues.items()}
-    for m in _POST["en" if lang != "zh" else "zh"].finditer(after):
+    for m in _POST["en" if lang != "zh" else "zh"].finditer(before + after):
         word = m.group().lower()
         found[_POST_KIND.get(word, "hedged")] = True
         found["negated"] = found["negated"] or word in _POST_KIND

@@ -389,7 +389,8 @@ def latin_names(text: str) -> Iterator[tuple[int, int]]:
 
 _ZH_SURNAME_SET = frozenset(ZH_SURNAMES) | {"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容"}
 _TITLE_AFTER = tuple(sorted(ZH_HONORIFICS, key=len, reverse=True))
-_AFTER = ZH_AFTER_NAME | frozenset("都介绍说讲提表认觉对也还又就才再刚曾同主反支负让请帮做带跟打约")
+_AFTER = ZH_AFTER_NAME | frozenset("都介绍说讲提表认觉对也还又就才再曾反支负让请帮做带跟打约")
+_NOT_GIVEN = frozenset("是的和与及向在对也都说将会等了着过把被为于从跟给让请，。、；：（）")
 
 
 # surnames that are far more often words of their own (prepositions, conjunctions, numbers)
@@ -409,7 +410,7 @@ def zh_names(text: str) -> Iterator[tuple[int, int]]:
             i += 1
             continue
         g = i + len(fam)
-        if g >= n or not _is_cjk(text[g]) or text[g] in _AFTER or text.startswith(_TITLE_AFTER, g):
+        if g >= n or not _is_cjk(text[g]) or text[g] in _NOT_GIVEN or text.startswith(_TITLE_AFTER, g):
             i += 1  # "孙科长", "何总": a reference, which the ruler reads
             continue
         end = g + 1

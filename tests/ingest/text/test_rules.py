@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from ingest.text._dates import find_dates
 from ingest.text._documents import TextDocument, guess_lang, html_to_text, read_documents
-from ingest.text._extract import DATE_EN, DATE_ZH, MONEY, Mention, _date_value, sentiment
+from ingest.text._extract import MONEY, Mention, sentiment
 from ingest.text._gazetteer import company_variants, product_variants
 from ingest.text._lexicon import department_of
+from ingest.text._modality import modality
+from ingest.text._names import latin_names, short_forms, zh_names
 from ingest.text._sentences import sentence_spans
+from ingest.text._stance import stance_in
 
 from .conftest import TextGraph
 
@@ -56,13 +59,83 @@ def test_product_short_forms() -> None:
         ("明年3月", "zh", "2027-03-31"),
         ("2027年第二季度末", "zh", "2027-06-30"),
         ("2024年底", "zh", "2024-12-31"),
+        ("June 30, 2026", "en", "2026-06-30"),
+        ("30 Nov 2025", "en", "2025-11-30"),
+        ("Q1 2027", "en", "2027-03-31"),
+        ("end of next year", "en", "2027-12-31"),
+        ("今年年底", "zh", "2026-12-31"),
+        ("明年6月", "zh", "2027-06-30"),
+        ("下个季度", "zh", "2026-06-30"),
+        ("2026年6月30日", "zh", "2026-06-30"),
     ],
 )
 def test_contract_dates(text: str, lang: str, iso: str) -> None:
-    pattern: re.Pattern[str] = DATE_EN if lang == "en" else DATE_ZH
-    match = pattern.search(text)
-    assert match is not None and match.group() == text
-    assert _date_value(match, lang, DOC_DAY) == iso
+    assert list(find_dates(text, lang, DOC_DAY)) == [(0, len(text), iso)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "negated", "hedged", "past"),
+    [
+        ("Felix NOT a blocker anymore", "en", True, False, True),
+        ("Tom is not the decision maker", "en", True, False, False),
+        ("Karen decides|, not Tom", "en", False, False, False),
+        ("Tom might be the decision maker", "en", False, True, False),
+        ("He used to report to Karen", "en", False, False, True),
+        ("孙科长明确说她不是最终决策人", "zh", True, False, False),
+        ("王主任可能是拍板的人", "zh", False, True, False),
+        ("以前向李总汇报", "zh", False, False, True),
+        ("刘处长非常支持我们", "zh", False, False, False),
+    ],
+)
+def test_modality_of_a_clause(sentence: str, lang: str, negated: bool, hedged: bool, past: bool) -> None:
+    """``|`` ends the rule's match when the sentence goes on past it."""
+    end = sentence.find("|") if "|" in sentence else len(sentence)
+    mod = modality(sentence.replace("|", ""), 0, end, lang)
+    assert (mod.negated, mod.hedged, mod.past) == (negated, hedged, past)
+
+
+@pytest.mark.parametrize(
+    ("clause", "lang", "stance"),
+    [
+        ("is very keen on our proposal", "en", "supporter"),
+        ("is pushing for us internally", "en", "supporter"),
+        ("remains skeptical", "en", "opponent"),
+        ("is not against it", "en", "neutral"),
+        ("isn't keen", "en", "opponent"),
+        ("asked about pricing", "en", None),
+        ("非常支持我们的方案", "zh", "supporter"),
+        ("持保留意见", "zh", "opponent"),
+        ("并不反对", "zh", "neutral"),
+        ("不太认可", "zh", "opponent"),
+    ],
+)
+def test_stance_from_the_clause(clause: str, lang: str, stance: str | None) -> None:
+    assert stance_in(clause, lang) == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("罗婷和梁宇都向何总汇报。", ["罗婷", "梁宇"]),
+        ("韩局介绍了项目情况，项目由韩局最终拍板。", []),
+        ("宋琳向李刚汇报。", ["宋琳", "李刚"]),
+        ("这个方案很好，高兴", []),
+    ],
+)
+def test_unknown_chinese_names(text: str, names: list[str]) -> None:
+    assert [text[a:b] for a, b in zh_names(text)] == names
+
+
+def test_unknown_latin_names_and_short_forms() -> None:
+    text = "Attendees (SAMC): Dr. Miguel Alvarez (Chair, Radiology), He Wei. Meeting Notes follow."
+    assert [text[a:b] for a, b in latin_names(text)] == ["Miguel Alvarez", "He Wei"]
+    later = "Miguel reports to Karen; Alvarez agrees."
+    found = list(short_forms(later, ["Miguel Alvarez", "Karen Whitfield"]))
+    assert [(later[a:b], full) for a, b, full in found] == [
+        ("Miguel", "Miguel Alvarez"),
+        ("Karen", "Karen Whitfield"),
+        ("Alvarez", "Miguel Alvarez"),
+    ]
 
 
 def test_html_and_language() -> None:
