@@ -18,13 +18,25 @@ from ._lexicon import EN_HONORIFICS, ZH_AFTER_NAME, ZH_HONORIFICS, ZH_SURNAMES
 from ._nlp import is_zh_word
 
 _CAP = r"(?:Mc|Mac|O')?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'][A-ZÀ-ÖØ-Þa-zß-öø-ÿ][a-zß-öø-ÿ]+)?"
-_PARTICLE = r"(?:(?:van|von|de|da|del|der|di|du|la|le|bin|al)\s+)?"
-LATIN_NAME = re.compile(rf"\b{_CAP}(?:\s+{_CAP})?\s+{_PARTICLE}{_CAP}\b")
+_PARTICLE = r"(?:(?:van|von|de|da|del|der|di|du|la|le|bin|al)[ \t]+)?"
+LATIN_NAME = re.compile(rf"\b{_CAP}(?:[ \t]+{_CAP})?[ \t]+{_PARTICLE}{_CAP}\b")
 _HONORIFIC = "|".join(re.escape(h) for h in sorted(EN_HONORIFICS, key=len, reverse=True))
 LATIN_REF = re.compile(rf"\b(?:{_HONORIFIC})\s?{_CAP}\b")
 NOT_NAME_WORDS = frozenset(
     [
         "the",
+        "people",
+        "people's",
+        "hosp",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "affiliated",
+        "district",
         "a",
         "an",
         "this",

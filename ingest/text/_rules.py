@@ -79,48 +79,150 @@ def _rules(lang: str, relation: str, patterns: list[str], **props: str) -> list[
 ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
     "economic_buyer": (
         [
-            r"signs? off on the budget",
-            r"budget holder",
-            r"(?:holds|controls|owns|approves) the budget",
-            r"budget (?:is )?(?:approved|signed off) by",
+            r"signs? (?:off|the (?:cheque|check|po|contract))",
+            r"sign-off on (?:the )?(?:budget|spend)",
+            r"budget (?:holder|owner)",
+            r"(?:holds|controls|owns|approves|manages) the (?:budget|purse strings|money|spend|funding)",
+            r"budget (?:is |gets )?(?:approved|signed off|controlled|owned) by",
+            r"approves? (?:the )?(?:spend|funding|purchase|capex|budget)",
+            r"final (?:budget|financial) (?:approval|sign-off)",
+            r"economic buyer",
+            r"\bEB\b",
+            r"holds the purse",
+            r"(?:the )?money (?:person|decision)",
         ],
-        [r"预算最终由", r"预算审批人", r"(?:负责|管)预算", r"预算.{0,4}审批"],
+        [
+            r"预算(?:最终)?(?:由|归|在)",
+            r"预算审批人",
+            r"(?:负责|管|掌握|控制)(?:着)?预算",
+            r"预算.{0,4}(?:审批|签字|把关|说了算)",
+            r"管钱",
+            r"批(?:预算|钱|经费)",
+            r"经济决策",
+            r"财务审批",
+            r"签字(?:权|批准)",
+        ],
     ),
     "decision_maker": (
-        [r"final (?:call|decision|say)", r"decision[- ]maker", r"makes? the (?:final )?decision", r"decides"],
-        [r"拍板", r"最终决策", r"决策人", r"说了算", r"最终决定"],
+        [
+            r"final (?:call|decision|say|word|sign-off)",
+            r"decision[- ]?maker",
+            r"\bDM\b",
+            r"makes? the (?:final |ultimate )?(?:call|decision)",
+            r"decides",
+            r"will decide",
+            r"has the last word",
+            r"calls the shots",
+            r"ultimately decid\w*",
+            r"decision (?:rests|lies) with",
+            r"the decider",
+        ],
+        [
+            r"拍板",
+            r"最终决策",
+            r"决策人",
+            r"决策者",
+            r"说了算",
+            r"最终决定",
+            r"定夺",
+            r"最后决定",
+            r"一锤定音",
+            r"决定权",
+        ],
     ),
     "technical_evaluator": (
-        [r"technical evaluat(?:ion|or)", r"tech(?:nical)? (?:review|assessment)", r"evaluates the specs"],
-        [r"技术评估", r"技术把关"],
+        [
+            r"technical (?:evaluat\w+|review|assessment|validation|sign-off|lead on)",
+            r"tech(?:nical)? (?:review|assessment|eval)",
+            r"evaluat\w* the (?:specs|technical|solution|product|options|vendors|bids)",
+            r"\bTE\b",
+            r"(?:runs?|leads?|running|leading|owns?) the "
+            r"(?:evaluation|pilot|poc|trial|testing|benchmark|bake-off)",
+            r"assess\w* the technical",
+            r"vets? (?:the )?(?:vendors|solutions|specs)",
+        ],
+        [
+            r"技术评估",
+            r"技术把关",
+            r"技术选型",
+            r"负责(?:测试|评估|评测|验证)",
+            r"技术评审",
+            r"参数把关",
+            r"技术论证",
+        ],
     ),
     "champion": (
         [
             r"on our side",
             r"champion",
-            r"pushes our proposal",
-            r"supports? our (?:proposal|solution)",
+            r"push(?:es|ing)? (?:hard )?(?:for )?our (?:proposal|solution|offer|bid)",
+            r"pushing for us",
+            r"supports? our (?:proposal|solution|offer)",
             r"big fan of (?:us|our)",
+            r"our (?:internal )?(?:advocate|sponsor|coach|ally)",
+            r"advocat\w+ for us",
+            r"sells? (?:it|us|our \w+) internally",
+            r"in our corner",
         ],
-        [r"支持我们的方案", r"内部支持者", r"积极推动", r"力挺我们"],
+        [
+            r"支持我们的方案",
+            r"内部支持者",
+            r"积极推动",
+            r"力挺我们",
+            r"帮我们(?:推动|说话|推进)",
+            r"内线",
+            r"我们的支持者",
+        ],
     ),
     "influencer": (
-        [r"opinion carries", r"key influencer", r"influential", r"carries (?:a lot of )?weight"],
-        [r"很有分量", r"关键影响者", r"影响力很大", r"说话很有分量"],
+        [
+            r"opinion carries",
+            r"key influencer",
+            r"influential",
+            r"carries (?:a lot of )?weight",
+            r"has the ear of",
+            r"influences? the (?:decision|choice)",
+            r"strong voice",
+            r"\binfluencer\b",
+        ],
+        [r"很有分量", r"关键影响者", r"影响力很大", r"说话很有分量", r"有影响力", r"意见很重要", r"话语权"],
     ),
     "gatekeeper": (
-        [r"go(?:es)? through", r"gatekeeper", r"controls access"],
-        [r"都要先经过", r"对接窗口", r"要先经过", r"先找"],
+        [
+            r"go(?:es)? through (?:him|her|them)",
+            r"gatekeeper",
+            r"controls access",
+            r"(?:all|every) (?:requests?|meetings?|calls?) (?:go|goes|must go) through",
+            r"books (?:the|his|her) (?:meetings|calendar|diary)",
+        ],
+        [r"都要先经过", r"对接窗口", r"要先经过", r"先找", r"把关口", r"安排见面"],
     ),
     "user": (
-        [r"day-to-day users?", r"main user", r"end users?", r"will use (?:it|the system) daily"],
-        [r"日常使用者", r"使用部门负责人", r"主要使用者"],
+        [
+            r"day-to-day users?",
+            r"main user",
+            r"end users?",
+            r"will use (?:it|the system|the platform) (?:daily|every day)",
+            r"uses? it every day",
+            r"hands-on user",
+        ],
+        [r"日常使用者", r"使用部门负责人", r"主要使用者", r"最终用户", r"使用科室", r"日常使用"],
     ),
     "blocker": (
-        [r"push(?:es|ing)? back", r"main opponent", r"blocker", r"against our proposal", r"opposes"],
-        [r"抵触", r"主要反对者", r"反对我们", r"阻力"],
+        [
+            r"push(?:es|ing)? back",
+            r"main opponent",
+            r"blocker",
+            r"against our (?:proposal|solution|offer|bid)",
+            r"opposes",
+            r"blocking (?:us|the deal|our)",
+            r"trying to (?:kill|block|stall)",
+        ],
+        [r"抵触", r"主要反对者", r"反对我们", r"阻力", r"阻挠", r"卡我们", r"唱反调", r"设置障碍"],
     ),
 }
+#: the gap between a role cue and the person it names after it: short and within the clause
+_AFTER_CUE = r"(?:[^«»\n,;.，；。]|«[OXDKT]\d+»){0,30}?"
 STANCE = {"champion": "supporter", "blocker": "opponent"}
 
 
@@ -129,7 +231,7 @@ def _role_rules() -> list[Rule]:
     for role, (en, zh) in ROLE_CUES.items():
         for lang, cues in (("en", en), ("zh", zh)):
             cue = "(?:" + "|".join(cues) + ")"
-            out += _rules(lang, "DECISION_ROLE", [rf"{{P}}{{_}}{cue}", rf"{cue}{{_}}{{P}}"], role=role)
+            out += _rules(lang, "DECISION_ROLE", [rf"{{P}}{{_}}{cue}", rf"{cue}{_AFTER_CUE}{{P}}"], role=role)
     return out
 
 
@@ -146,6 +248,10 @@ RULES: list[Rule] = [
             r"{P} is (?:now )?(?:the )?(?:new )?{T} (?:at|of) {C}",
             r"{T} {P} (?:of|at|from) {C}",
             r"{P} \({T}\)",
+            r"{P}(?: is|'s|'m| am) (?:now )?(?:the|their|our|a|an) (?:new )?{T}"
+            r"(?! (?:at|of|from|with|for) «O)",
+            r"{P}, (?:the |their |our )?{T}(?=\s*$|\s*[.,;)\n]| (?:and|who|is|was|will|has|said|says)\b)",
+            r"(?:^|[,;:(]\s*|\band |\bwith |\bmet |\bcalled )(?:the |their )?{T},? {P}",
         ],
     ),
     *_rules(
@@ -167,6 +273,9 @@ RULES: list[Rule] = [
             r"{P}是{C}的(?:新任)?{T}",
             r"{P}（{T}）",
             r"{C}{_}{T}{P}",
+            r"{P}(?:是|为|担任)(?:我们|他们|咱们|对方|院里|厂里|行里)?的?(?:新任|现任)?{T}",
+            r"(?P<dept>(?:(?![我你他她是的在和与及跟向对由从被把给])[\u4e00-\u9fff]){1,6}?(?:科|处|部|室|中心|局|办|组))?{P}{T}",
+            r"(?:^|[，、：:；;\s（(]|和|与|及)(?P<dept>(?:(?![我你他她是的在和与及跟向对由从被把给])[\u4e00-\u9fff]){1,6}?(?:科|处|部|室|中心|局|办|组))?的?{T}{P}",
         ],
     ),
     *_rules(
@@ -185,19 +294,29 @@ RULES: list[Rule] = [
         "en",
         "REPORTS_TO",
         [
-            r"{P} (?:reports|reporting) (?:directly )?to {M}",
-            r"{P} works (?:under|for) {M}",
-            r"{M} is {P}'s? (?:boss|manager|supervisor)",
-            r"{P}'s? (?:boss|manager) is {M}",
+            r"{P} (?:reports|reporting|report|reported)(?: line)? (?:directly |straight )?(?:in)?to {M}",
+            r"{P} works (?:directly )?(?:under|for) {M}",
+            r"{M} is {P}'s? (?:direct )?(?:boss|manager|supervisor|line manager|superior)",
+            r"{P}'s? (?:direct )?(?:boss|manager|supervisor|line manager|superior) is {M}",
+            r"{P} (?:is|sits) (?:on|in) {M}'s? team",
+            r"{M} (?:manages|oversees|supervises) {P}",
+            r"{P}(?:,| is| -)? {M}'s? (?:direct )?report\b",
+            r"{P}\s*(?:->|→|=>)\s*{M}",
         ],
     ),
     *_rules(
         "zh",
         "REPORTS_TO",
         [
-            r"{P}(?:直接)?向{M}汇报",
-            r"{P}的(?:直属)?(?:领导|上级)是{M}",
-            r"{M}是{P}的(?:直属)?(?:上级|领导)",
+            r"{P}(?:直接|平时|一般)?向{M}汇报",
+            r"{P}的(?:直属|直接)?(?:领导|上级|老板|上司)是{M}",
+            r"{M}是{P}的(?:直属|直接)?(?:上级|领导|老板|上司)",
+            r"{P}(?:归|由){M}(?:直接)?(?:管|领导|负责)",
+            r"{M}(?:直接)?(?:管着|分管|领导着?){P}",
+            r"{P}(?:在|是){M}(?:手下|的下属)",
+            r"{M}手下的{P}",
+            r"{P}(?:直接)?对{M}负责",
+            r"{P}汇报给{M}",
         ],
     ),
     *_rules(

@@ -30,7 +30,7 @@ _LOWER_DOMAIN = (
     r"sales|marketing|security|infrastructure|compliance|risk|treasury|hr|research|strategy|digital)"
 )
 EN_TITLE = re.compile(
-    rf"\b(?:(?:{_MOD}\s+){{0,3}}(?:{_DOMAIN_WORD}\s+){{0,3}}(?:{_HEADS}|{_ACRONYM})"
+    rf"\b(?:(?:{_MOD}[ \t]+){{0,3}}(?:{_DOMAIN_WORD}[ \t]+){{0,3}}(?:{_HEADS}|{_ACRONYM})"
     rf"(?:\s+(?:of|for|at the head of)\s+{_DOMAIN}|,\s+{_DOMAIN}(?=\s*[)\n;]|$))?"
     rf"|{_ACRONYM}\b"
     rf"|(?:{_LOWER_DOMAIN})\s+(?:manager|director|lead|head|buyer|engineer|chief|supervisor|officer|specialist)"
@@ -42,7 +42,8 @@ _ZH_HEADS = (
     "书记|组长|负责人|专员|采购员|助理|CEO|CFO|CIO|CTO|COO"
 )
 _ZH_DEPT = (
-    r"[\u4e00-\u9fffA-Za-z]{1,8}?(?:科|处|部|室|中心|局|院|办|组|分行|支行|行|所|厂|部门|事业部|委员会|公司)"
+    r"(?:(?![我你他她是的在和与及跟向对由从被把给])[\u4e00-\u9fffA-Za-z]){1,8}?"
+    r"(?:科|处|部|室|中心|局|院|办|组|分行|支行|行|所|厂|部门|事业部|委员会|公司)"
 )
 ZH_TITLE = re.compile(rf"(?:{_ZH_DEPT}的?)?(?:{_ZH_HEADS})")
 _EN_NOT_ALONE = frozenset({"head", "lead", "chief", "partner", "owner", "agent", "principal", "executive"})

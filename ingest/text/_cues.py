@@ -1,0 +1,96 @@
+"""Relations read from cue words rather than sentence shapes: installed base, evaluations,
+interests (per product or vendor clause, with that clause's modality), and each person's
+stance as their own clauses state it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ._gazetteer import Gazetteer
+from ._mentions import Mention
+from ._modality import clause_end, clause_start, modality
+from ._rules import EVAL_CUES, INTEREST_CUES, USE_CUES
+from ._stance import stance_in
+
+CONF_KNOWN, CONF_NEW, CONF_HEDGED = 0.9, 0.6, 0.5
+End = tuple[str, str, str]  # label, node id, surface
+Emit = Callable[..., None]
+
+
+def cue_relations(
+    gz: Gazetteer, market: set[str], skeleton: str, ments: list[Mention], lang: str, home: End, emit: Emit
+) -> None:
+    """USES / EVALUATING of the products and vendors a clause names, INTERESTED_IN of its topics."""
+    marks = {int(m.group(2)): (m.start(), m.end()) for m in re.finditer(r"«(\w)(\d+)»", skeleton)}
+    products = [(i, m) for i, m in enumerate(ments) if m.label == "PRODUCT" and m.node_id]
+    orgs = [(i, m) for i, m in enumerate(ments) if m.label == "ORG" and m.node_id]
+    named_vendors = {gz.vendor_of.get(p.node_id, "") for _, p in products}
+    buyers = [m for _, m in orgs if m.node_id not in named_vendors and m.node_id not in market]
+    subject = ("Company", buyers[0].node_id, buyers[0].text) if buyers else home
+    dates = [(marks[i][0], m) for i, m in enumerate(ments) if m.label == "DATE" and m.value and i in marks]
+    things = [(i, ("Product", m.node_id, m.text)) for i, m in products]
+    things += [
+        (i, ("Company", m.node_id, m.text))
+        for i, m in orgs
+        if m.node_id in market and m.node_id not in named_vendors and m.node_id != gz.self_id
+    ]
+    for i, obj in sorted(things):
+        start, end = marks[i]
+        mod = modality(skeleton, start, end, lang)
+        if mod.negated or mod.past:
+            continue
+        clause = _plain(skeleton[clause_start(skeleton, start, lang) : clause_end(skeleton, end, lang)])
+        sentence = _plain(skeleton)
+        after = [m for at, m in dates if at > start] or [m for _, m in dates]
+        conf = CONF_HEDGED if mod.hedged else CONF_KNOWN
+        if EVAL_CUES[lang].search(clause) or mod.future:
+            emit("EVALUATING", subject, obj, {}, f"evaluating/{lang}/cue", conf)
+        elif USE_CUES[lang].search(clause) or (
+            obj[0] == "Product" and (after or USE_CUES[lang].search(sentence))
+        ):
+            props = {"contract_end": after[0].value} if after else {}
+            emit("USES", subject, obj, props, f"uses/{lang}/cue", conf)
+    topics = [m for m in ments if m.label == "TOPIC" and m.node_id]
+    plain = _plain(skeleton)
+    for t in topics:
+        rule = "interest_cue" if INTEREST_CUES[lang].search(plain) else "topic_mention"
+        emit(
+            "INTERESTED_IN",
+            subject,
+            ("Topic", t.node_id, t.text),
+            {},
+            f"interested_in/{lang}/{rule}",
+            CONF_KNOWN if rule == "interest_cue" else 0.7,
+        )
+
+
+def _plain(skeleton: str) -> str:
+    return re.sub(r"«\w\d+»", " ", skeleton)
+
+
+_PRONOUN = {
+    "en": re.compile(r"^\W*(?:he|she|they|him|her)\b", re.I),
+    "zh": re.compile(r"^\W*(?:他|她|此人|对方)"),
+}
+
+
+def note_stances(stances: dict[str, str], last: str, skeleton: str, ments: list[Mention], lang: str) -> str:
+    """Each person's stance as their clauses state it; a sentence opening with a pronoun
+    speaks of the person named last."""
+    marks = [(m.start(), m.end(), int(m.group(1))) for m in re.finditer(r"«P(\d+)»", skeleton)]
+    if not marks and last and _PRONOUN["zh" if lang == "zh" else "en"].search(skeleton):
+        stance = stance_in(skeleton, lang)
+        if stance is not None:
+            stances[last] = stance
+        return last
+    for i, (_, end, idx) in enumerate(marks):
+        person = ments[idx].node_id
+        if not person:
+            continue
+        stop = marks[i + 1][0] if i + 1 < len(marks) else len(skeleton)
+        stance = stance_in(skeleton[end:stop], lang)
+        if stance is not None:
+            stances[person] = stance
+        last = person
+    return last

@@ -1,0 +1,135 @@
+"""The layout of a note around its sentences: e-mail signature blocks and chat speakers.
+
+A signature is the few lines after a closing ("Best regards,", "此致", "谢谢"): the
+sender's name, title and company, one per line or on one line. A chat line opens with a
+speaker ("[10:02] 张伟: …", "Mike: …"), whom the line's "I" / "我" means.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ._mentions import Mention
+
+Span4 = tuple[int, int, int, int]  # line start, line end, speaker name start, name end
+End = tuple[str, str, str]
+
+_CLOSING = re.compile(
+    r"(?im)^[ \t]*(?:best(?: regards| wishes)?|kind regards|warm regards|regards|many thanks|"
+    r"thanks(?: again)?|thank you|cheers|sincerely|br|rgds|此致|敬礼|谢谢|多谢|祝好|顺祝商祺|顺颂商祺|祝商祺)"
+    r"[ \t]*[,，!！.。~]*[ \t]*$"
+)
+_BLOCK_END = re.compile(r"^\s*(?:>|-{2,}|_{2,}|from:|发件人|on .+ wrote:|-----)", re.I)
+MAX_SIGNATURE_LINES = 6
+_SPEAKER = re.compile(
+    r"(?m)^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*)?(?:\d{1,2}:\d{2}(?::\d{2})?[ \t]*)?"
+    r"(?P<name>[^\s:：\[>][^:：\n]{0,24}?)[ \t]*[:：]"
+)
+
+
+_FROM = re.compile(
+    r"(?im)^[ \t]*(?:from|发件人)[ \t]*[:：][ \t]*\"?(?P<name>[^<\n\"@]{2,40}?)\"?[ \t]*(?:<[^>\n]*>)?[ \t]*$"
+)
+_QUOTED = re.compile(r"(?m)^[ \t]*(?:>|-{3,}|_{3,}|-----原始邮件-----|On .{5,80} wrote:|在.{2,40}写道)")
+
+
+def signature_blocks(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the lines after each closing, up to a quote, a separator or six lines."""
+    for m in _CLOSING.finditer(text):
+        start = m.end()
+        pos, lines = start, 0
+        while pos < len(text) and lines < MAX_SIGNATURE_LINES:
+            nl = text.find("\n", pos + 1)
+            line_end = len(text) if nl < 0 else nl
+            line = text[pos:line_end].strip()
+            if line and _BLOCK_END.match(line):
+                break
+            lines += 1 if line else 0
+            pos = line_end
+        if pos > start:
+            yield start, pos
+
+
+def speaker_spans(text: str) -> Iterator[Span4]:
+    """(line start, line end, name start, name end) of every line that opens with a speaker; an
+    e-mail's sender ("From: Tom Reyes <…>") speaks the body down to the first quoted part."""
+    sender = _FROM.search(text)
+    if sender is not None:
+        quoted = _QUOTED.search(text, sender.end())
+        yield (
+            sender.start(),
+            quoted.start() if quoted else len(text),
+            sender.start("name"),
+            sender.end("name"),
+        )
+    for m in _SPEAKER.finditer(text):
+        if sender is not None and m.start() == sender.start():
+            continue
+        line_end = text.find("\n", m.end())
+        yield m.start(), len(text) if line_end < 0 else line_end, m.start("name"), m.end("name")
+
+
+def signature_people(
+    text: str, mentions: list[Mention], home: str, self_id: str
+) -> Iterator[tuple[Mention, End, Mention | None, tuple[int, int]]]:
+    """(person, company, title or None, block span) for each signature naming someone not of ours."""
+    for a, b in signature_blocks(text):
+        inside = [m for m in mentions if a <= m.start and m.end <= b]
+        people = [
+            m
+            for m in inside
+            if m.label == "PERSON" and m.node_id and m.key in ("", m.key) and m.new is not None
+        ]
+        people = [m for m in people if m.key not in ("pronoun", "speaker")]
+        if not people:
+            continue
+        person = people[0]
+        titles = [m for m in inside if m.label == "TITLE" and m.start > person.start]
+        orgs = [m for m in inside if m.label == "ORG" and m.node_id]
+        company = ("Company", orgs[0].node_id, orgs[0].text) if orgs else ("Company", home, "")
+        if company[1] and company[1] != self_id:
+            yield person, company, titles[0] if titles else None, (a, b)
+
+
+#: words between coordinated people and their verb ("A and B both report to C", "罗婷和梁宇都向何总汇报")
+_FILLER_WORDS = r"(?:都|也|均|同样|一起)|(?: (?:both|also|all|each|together)(?= ))"
+FILLERS = re.compile(rf"(?<=«P\d»){_FILLER_WORDS}|(?<=«P\d\d»){_FILLER_WORDS}")
+_COORD = r"\s*(?:,? and|、|，|,|和|与|及|跟|同|以及|&)\s*"
+_COORD_BEFORE = re.compile(rf"«P(\d+)»{_COORD}$")
+_COORD_AFTER = re.compile(rf"^{_COORD}«P(\d+)»")
+_HEADER = re.compile(r"(?:«O(\d+)»|(?P<ours>our side|our team|from us|我方|我司|我们这边))[^«\n]{0,24}?[:：]")
+
+
+def coordinated(skeleton: str, start: int, end: int) -> list[int]:
+    """The person mentions joined to the one at ``skeleton[start:end]`` by "and", "、", "和"."""
+    out: list[int] = []
+    while (m := _COORD_BEFORE.search(skeleton, 0, start)) is not None:
+        out.append(int(m.group(1)))
+        start = m.start()
+    while (m := _COORD_AFTER.match(skeleton[end:])) is not None:
+        out.append(int(m.group(1)))
+        end += m.end()
+    return out
+
+
+def header_company(before: str, ments: list[Mention], self_id: str) -> tuple[str, str, str] | None:
+    """The company a list's header names ("Attendees (SAMC):", "我方："), for people listed after it."""
+    last = None
+    for found in _HEADER.finditer(before):
+        last = found
+    if last is None:
+        return None
+    if last.group("ours"):
+        return ("Company", self_id, last.group("ours"))
+    m = ments[int(last.group(1))]
+    return ("Company", m.node_id, m.text) if m.node_id else None
+
+
+def speaker_of(m: Mention, speakers: list[Span4], mentions: list[Mention]) -> str:
+    """The node of the person whose chat line holds ``m`` ("我" in "张伟: 我是…"), or ""."""
+    for line_start, line_end, a, b in speakers:
+        if line_start <= m.start < line_end and m.start >= b:
+            named = [p for p in mentions if p.label == "PERSON" and a <= p.start and p.end <= b and p.node_id]
+            return named[0].node_id if named else ""
+    return ""

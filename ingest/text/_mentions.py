@@ -1,0 +1,122 @@
+"""Recognise: every mention of a document, from the graph's names, names by their shape,
+references, titles, dates and amounts; overlaps resolved by rank, then length."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc as SpacyDoc
+
+from ingest.normalize.text import fold, has_cjk
+
+from ._dates import find_dates
+from ._gazetteer import Gazetteer
+from ._lexicon import ZH_AFTER_NAME
+from ._names import latin_names, short_forms, zh_names
+from ._nlp import PERSON_REF
+from ._rules import LATIN_REF
+from ._title_spans import title_spans
+
+MONEY = re.compile(
+    r"(?:[$€¥￥]|RMB ?|CNY ?|USD ?|EUR ?)\d[\d,]*(?:\.\d+)?\s?(?:[kKmM]|million|万|亿)?"
+    r"|\d[\d,]*(?:\.\d+)?\s?(?:万元|亿元|元|万|k (?:RMB|CNY|EUR|USD)|(?:RMB|CNY|EUR|USD))"
+)
+PRONOUN = "pronoun"  # a mention's key: "she", "他", read as the person named last
+PRONOUNS = {"en": re.compile(r"\b(?:[Hh]e|[Ss]he)\b"), "zh": re.compile(r"[他她]")}
+SPEAKER = "speaker"  # a mention's key: "I", "我", read as the speaker of the chat line
+FIRST_PERSON = {"en": re.compile(r"\bI(?=\b|'[a-z])"), "zh": re.compile(r"我(?![们司方院行厂])")}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    label: str
+    text: str
+    key: str = ""
+    node_id: str = ""
+    value: str = ""  # a date's ISO value
+    new: bool = False
+
+
+class Recogniser:
+    """The mentions of a document; one per gazetteer."""
+
+    def __init__(self, gz: Gazetteer) -> None:
+        self.gz = gz
+        zh_known = sorted(
+            (s for s, by in gz.surfaces.items() if "PERSON" in by and has_cjk(s) and len(s) >= 2),
+            key=len,
+            reverse=True,
+        )
+        self._zh_names = re.compile("|".join(map(re.escape, zh_known))) if zh_known else None
+
+    def __call__(self, doc: SpacyDoc, lang: str, today: date, account: str = "") -> list[Mention]:
+        """Every mention, overlaps resolved: the graph's names first, then names found by their
+        shape, then references ("Dr. Wang", "王主任"), then short forms and pronouns."""
+        text = doc.text
+        found: list[tuple[int, Mention]] = []
+        for e in doc.ents:
+            end = e.end_char
+            if e.ent_id_.endswith(".") and not e.text.endswith(".") and text[end : end + 1] == ".":
+                end += 1
+            rank = 2 if e.ent_id_ == PERSON_REF else 0
+            found.append((rank, Mention(e.start_char, end, e.label_, text[e.start_char : end], e.ent_id_)))
+        if lang == "zh" and self._zh_names is not None:
+            found += [
+                (0, Mention(m.start(), m.end(), "PERSON", m.group(), m.group()))
+                for m in self._zh_names.finditer(text)
+                if m.end() - m.start() > 2 or m.end() >= len(text) or text[m.end()] in ZH_AFTER_NAME
+            ]
+        if lang == "zh":  # "Mr. Neumann" in a Chinese note
+            found += [
+                (2, Mention(m.start(), m.end(), "PERSON", m.group(), PERSON_REF))
+                for m in LATIN_REF.finditer(text)
+            ]
+            found += [(1, Mention(a, b, "PERSON", text[a:b])) for a, b in zh_names(text)]
+        found += [
+            (1, Mention(a, b, "PERSON", text[a:b]))
+            for a, b in latin_names(text)
+            if not {"ORG", "PRODUCT"} & self.gz.surfaces.get(fold(text[a:b]), {}).keys()
+        ]
+        found += [(3, Mention(a, b, "TITLE", text[a:b], "title")) for a, b in title_spans(text, lang)]
+        for a, b, value in find_dates(text, lang, today):
+            found.append((0, Mention(a, b, "DATE", text[a:b], value=value)))
+        for d in MONEY.finditer(text):
+            found.append(
+                (0, Mention(d.start(), d.end(), "MONEY", d.group().strip(), value=d.group().strip()))
+            )
+        out = _resolve(found)
+        full = [m.text for m in out if m.label == "PERSON" and m.key != PERSON_REF and " " in m.text.strip()]
+        full += [self.gz.people[p].name for p in self.gz.staff.get(account, []) if p in self.gz.people]
+        extra = [
+            (3, Mention(a, b, "PERSON", text[a:b], fold(owner))) for a, b, owner in short_forms(text, full)
+        ]
+        extra += [
+            (4, Mention(m.start(), m.end(), "PERSON", m.group(), PRONOUN))
+            for m in PRONOUNS[lang].finditer(text)
+        ]
+        extra += [
+            (4, Mention(m.start(), m.end(), "PERSON", m.group(), SPEAKER))
+            for m in FIRST_PERSON[lang].finditer(text)
+        ]
+        return _resolve([(0, m) for m in out] + extra)
+
+
+def _resolve(found: list[tuple[int, Mention]]) -> list[Mention]:
+    """Overlapping mentions: the better rank wins, then the longer, then the earlier."""
+    taken: list[Mention] = []
+    for _, found_m in sorted(found, key=lambda x: (x[0], -(x[1].end - x[1].start), x[1].start)):
+        m = found_m
+        if m.label == "TITLE":  # "CEO of Acme Corp": the title ends where a name begins
+            cut = min((t.start for t in taken if m.start < t.start < m.end), default=m.end)
+            head = _TITLE_TAIL.sub("", m.text[: cut - m.start])
+            m = Mention(m.start, m.start + len(head), m.label, head, m.key) if head else m
+        if all(m.end <= t.start or m.start >= t.end for t in taken):
+            taken.append(m)
+    return sorted(taken, key=lambda m: m.start)
+
+
+_TITLE_TAIL = re.compile(r"(?:\s+(?:of|for|at|with)(?:\s+the)?|,|\s|的)+$")
