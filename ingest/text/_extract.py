@@ -74,7 +74,8 @@ class Extractor:
         self.mentions = Recogniser(gz)
         self._vendors = set(gz.vendor_of.values())
         #: companies in the market rather than accounts: vendors and our competitors
-        self._market = self._vendors | {s for rel, s, _ in gz.known_edges if rel == "COMPETES_WITH"}
+        rivals = {s for rel, s, e in gz.known_edges if rel == "COMPETES_WITH" and e == gz.self_id}
+        self._market = self._vendors | rivals
         self._market.discard(gz.self_id)
 
     # ---- link --------------------------------------------------------------------------

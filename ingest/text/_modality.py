@@ -40,7 +40,11 @@ _CUES: dict[str, dict[str, re.Pattern[str]]] = {
         ),
     },
     "zh": {
-        "negated": re.compile(r"不是|不再|并非|并不|没有|没|未|无权|不(?![错少断过仅但久同满太论管光])"),
+        # 不 negates a verb or copula after it; in a word of its own it does not ("不锈钢", "不错")
+        "negated": re.compile(
+            r"不是|不再|并非|并不|没有|未曾|未|无权|不(?=[是会能要用想愿够肯参负管做认支赞拍决批签算在属归由向对该])"
+            r"|没(?=[有参负管做认用])"
+        ),
         "hedged": re.compile(
             r"可能|似乎|好像|应该是|估计|大概|也许|或许|据说|听说|猜|不确定|貌似|疑似|待确认|不清楚|？|\?"
         ),
