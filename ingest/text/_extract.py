@@ -75,7 +75,7 @@ class Extractor:
         self._vendors = set(gz.vendor_of.values())
         #: companies in the market rather than accounts: vendors and our competitors
         rivals = {s for rel, s, e in gz.known_edges if rel == "COMPETES_WITH" and e == gz.self_id}
-        self._market = self._vendors | rivals
+        self._market = self._vendors | rivals | (gz.market - set(gz.staff))
         self._market.discard(gz.self_id)
 
     # ---- link --------------------------------------------------------------------------

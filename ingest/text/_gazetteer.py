@@ -64,6 +64,7 @@ class Gazetteer:
     topics: dict[str, str] = field(default_factory=dict)  # topic id -> name
     domains: dict[str, str] = field(default_factory=dict)  # e-mail domain -> company id
     self_id: str = ""
+    market: set[str] = field(default_factory=set)  # companies from market lists (suppliers, rivals)
     #: (type, start key, end key) of facts already in the graph from other sources
     known_edges: set[tuple[str, str, str]] = field(default_factory=set)
     #: (type, start key, end key) -> the evidence list of a fact already drawn from text
@@ -129,7 +130,13 @@ def company_variants(name: str, market: bool = False) -> set[str]:
 
 _GENERIC = frozenset(
     {"hospital", "hosp.", "people's", "district", "affiliated", "medical", "university", "the",
-     "maternal", "child", "health", "no.", "clinic", "laboratory", "group"}
+     "maternal", "child", "health", "no.", "clinic", "laboratory", "group",
+     # words and places a note uses on their own ("quote the software only", "our China team")
+     "software", "systems", "solutions", "technology", "technologies", "digital", "data", "cloud",
+     "energy", "industries", "industrial", "services", "holdings", "capital", "partners", "logistics",
+     "consulting", "network", "networks", "electronics", "international", "global", "national",
+     "china", "chinese", "america", "american", "europe", "european", "asia", "pacific", "general",
+     "united", "first", "new", "city", "bank", "insurance", "pharma", "retail", "motors"}
 )  # fmt: skip
 _ORDINALS = ("First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth")
 _ORD_EN = {w: str(i) for i, w in enumerate(_ORDINALS, 1)}
@@ -263,6 +270,8 @@ def _add_companies(gz: Gazetteer, store: GraphStore) -> None:
             gz.source_key_map[sk.split(":", 1)[-1]] = node.key
         gz.source_key_map[node.key] = node.key
         market = any(k.startswith("market:") for k in source_keys)
+        if market:
+            gz.market.add(node.key)
         for n in names:
             gz.company_keys[company_name_key(n)].append(node.key)
             for v in company_variants(n, market):
