@@ -8,6 +8,7 @@ surface's ids narrowed by the document's company context. Rules over sentence sk
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -99,9 +100,11 @@ class Extractor:
                 ids = self.gz.surfaces.get(m.key or fold(m.text), {}).get(m.label, [])
                 m.node_id = ids[0] if ids else ""
         speakers = list(speaker_spans(text))
+        starts = [m.start for m in out.mentions]  # mentions are sorted and do not overlap
         for s0, s1 in sentence_spans(doc.text, doc.sents, out.mentions):
             out.sentences.append((s0, s1, sentiment(text[s0:s1], lang)))
-            ments = [m for m in out.mentions if s0 <= m.start and m.end <= s1]
+            first = bisect.bisect_left(starts, s0)
+            ments = [m for m in out.mentions[first : bisect.bisect_left(starts, s1)] if m.end <= s1]
             sent_orgs = [m.node_id for m in ments if m.label == "ORG" and m.node_id]
             context = list(dict.fromkeys([*sent_orgs, *doc_orgs]))
             self._link_people(ments, linker, context, speakers, out)

@@ -3,6 +3,7 @@ references, titles, dates and amounts; overlaps resolved by rank, then length.""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -113,17 +114,23 @@ class Recogniser:
 
 
 def _resolve(found: list[tuple[int, Mention]]) -> list[Mention]:
-    """Overlapping mentions: the better rank wins, then the longer, then the earlier."""
+    """Overlapping mentions: the better rank wins, then the longer, then the earlier.
+
+    Taken spans stay sorted by start, so each candidate is checked against its two
+    neighbours (O(n log n); a long account plan has thousands of mentions)."""
+    starts: list[int] = []
     taken: list[Mention] = []
     for _, found_m in sorted(found, key=lambda x: (x[0], -(x[1].end - x[1].start), x[1].start)):
         m = found_m
-        if m.label == "TITLE":  # "CEO of Acme Corp": the title ends where a name begins
-            cut = min((t.start for t in taken if m.start < t.start < m.end), default=m.end)
-            head = _TITLE_TAIL.sub("", m.text[: cut - m.start])
+        i = bisect.bisect_right(starts, m.start)
+        if m.label == "TITLE" and i < len(taken) and taken[i].start < m.end:
+            # "CEO of Acme Corp": the title ends where a name begins
+            head = _TITLE_TAIL.sub("", m.text[: taken[i].start - m.start])
             m = Mention(m.start, m.start + len(head), m.label, head, m.key) if head else m
-        if all(m.end <= t.start or m.start >= t.end for t in taken):
-            taken.append(m)
-    return sorted(taken, key=lambda m: m.start)
+        if (i == 0 or taken[i - 1].end <= m.start) and (i == len(taken) or m.end <= taken[i].start):
+            starts.insert(i, m.start)
+            taken.insert(i, m)
+    return taken
 
 
 _TITLE_TAIL = re.compile(r"(?:\s+(?:of|for|at|with)(?:\s+the)?|,|\s|的)+$")

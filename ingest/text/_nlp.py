@@ -17,6 +17,7 @@ from spacy.language import Language
 
 from ingest.normalize.text import has_cjk
 
+from ._documents import MAX_BYTES
 from ._gazetteer import Gazetteer
 from ._lexicon import EN_HONORIFICS, ZH_HONORIFICS, ZH_SURNAMES
 
@@ -81,6 +82,7 @@ def make_pipeline(gz: Gazetteer, lang: str) -> Language:
         nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     else:
         nlp = spacy.blank("en")
+    nlp.max_length = MAX_BYTES  # the reader rejects longer notes; no parser or NER model runs here
     nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", "。", "！", "？", "；", "\n"]})
     patterns = _patterns(gz, lang)
     if lang == "zh":

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from typing import Protocol
@@ -34,23 +35,31 @@ class _Sent(Protocol):
 
 def sentence_spans(text: str, sents: Iterable[_Sent], mentions: Sequence[_Span]) -> list[tuple[int, int]]:
     """(start, end) of each sentence of ``text``, given spaCy's ``sents`` and the note's mentions."""
-    abbreviated = [m for m in mentions if m.text.endswith(".")]
+    ordered = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    abbreviated = sorted((m for m in mentions if m.text.endswith(".")), key=lambda m: m.end)
+    ab_ends = [m.end for m in abbreviated]
     spans: list[tuple[int, int]] = []
     for sent in sents:
         s0, s1 = sent.start_char, sent.end_char
-        inside = any(m.start < s0 < m.end for m in mentions)
-        goes_on = not text[s0 : s0 + 1].isupper() and any(
-            m.end <= s0 and _CLAUSE_GOES_ON.fullmatch(text, m.end, s0) for m in abbreviated
+        i = bisect.bisect_left(starts, s0) - 1  # the last mention starting before the sentence
+        inside = i >= 0 and ordered[i].end > s0
+        j = bisect.bisect_right(ab_ends, s0) - 1  # the last abbreviation ending before it
+        goes_on = (
+            not text[s0 : s0 + 1].isupper()
+            and j >= 0
+            and _CLAUSE_GOES_ON.fullmatch(text, abbreviated[j].end, s0) is not None
         )
         if spans and (inside or goes_on):
             s0 = spans.pop()[0]
         spans.append((s0, s1))
     cuts = {m.end for m in abbreviated if m.label == "ORG" and _NEW_SENTENCE.match(text, m.end)}
     cuts |= {b.start() + 1 for b in _BLANK_LINE.finditer(text)}
+    cut_list = sorted(cuts)
     out: list[tuple[int, int]] = []
     for start, end in spans:
         s0 = start
-        for cut in sorted(c for c in cuts if start < c < end):
+        for cut in cut_list[bisect.bisect_right(cut_list, start) : bisect.bisect_left(cut_list, end)]:
             out.append((s0, cut))
             s0 = cut
         out.append((s0, end))

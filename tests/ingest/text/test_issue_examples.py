@@ -149,3 +149,10 @@ def test_hedges_lower_confidence(pipeline: TextPipeline) -> None:
         if f.relation == "DECISION_ROLE"
     ]
     assert roles and all(f.confidence < 0.7 for f in roles)
+
+
+def test_a_note_past_spacys_default_length_is_read(pipeline: TextPipeline) -> None:
+    text = "Notes from the site visit, nothing decided. " * 23_000 + "Karen Whitfield makes the final call."
+    assert len(text) > 1_000_000  # spaCy's default nlp.max_length
+    facts = _facts(_read(pipeline, text, "en", "A-SAMC"))
+    assert ("DECISION_ROLE", "C-KW", "A-SAMC", "decision_maker") in facts
