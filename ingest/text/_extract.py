@@ -151,6 +151,7 @@ class Extractor:
         home = ("Company", (doc_orgs or buyers or [""])[0], "")
         # role cues may sit inside a title ("使用部门负责人"): role rules read titles as words
         worded = _TITLE_MARK.sub(lambda t: ments[int(t.group(1))].text, skeleton)
+        worded = _APPOSITION.sub(",", worded)  # "Priya, Raj's deputy, will run the pilot": Priya will
         for rule in RULES:
             if rule.lang != lang:
                 continue
@@ -310,6 +311,7 @@ class Extractor:
 
 
 _TITLE_MARK = re.compile(r"«T(\d+)»")
+_APPOSITION = re.compile(r",\s*(?:the |his |her |their )?«P\d+»'s? [\w -]{1,30}?,")
 
 
 def sentiment(sentence: str, lang: str) -> float:

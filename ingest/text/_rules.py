@@ -93,6 +93,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
         ],
         [
             r"预算(?:最终)?(?:由|归|在)",
+            r">预算(?:这块|方面|这边|的事)?(?:最终)?(?:是|得|要)",
+            r"(?<=»)(?:来|负责|亲自)?(?:审批|批|签字)(?![评准次])",
             r"预算审批人",
             r"(?:负责|管|掌握|控制)(?:着)?预算",
             r"预算.{0,4}(?:审批|签字|把关|说了算)",
@@ -114,8 +116,9 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"has the last word",
             r"calls the shots",
             r"ultimately decid\w*",
-            r"decision (?:rests|lies) with",
+            r">decision (?:rests|lies) with",
             r"the decider",
+            r"(?<=»)'s? (?:final |ultimate )?(?:call|decision)",
         ],
         [
             r"拍板",
@@ -192,10 +195,11 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"go(?:es)? through (?:him|her|them)",
             r"gatekeeper",
             r"controls access",
-            r"(?:all|every) (?:requests?|meetings?|calls?) (?:go|goes|must go) through",
+            r">(?:all|every) (?:requests?|meetings?|calls?) (?:go|goes|must go) through",
+            r">(?:go|goes|going|has to go|have to go) through",
             r"books (?:the|his|her) (?:meetings|calendar|diary)",
         ],
-        [r"都要先经过", r"对接窗口", r"要先经过", r"先找", r"把关口", r"安排见面"],
+        [r">都要先经过", r"对接窗口", r">要先经过", r">先找", r">得先找", r">先通过", r"把关口", r"安排见面"],
     ),
     "user": (
         [
@@ -227,11 +231,16 @@ STANCE = {"champion": "supporter", "blocker": "opponent"}
 
 
 def _role_rules() -> list[Rule]:
+    """Each role's cues after the person ("Karen makes the final call") and before them ("the final
+    call is Karen's"); a cue marked ">" names its person only after it ("all meetings go through
+    Li", "先找李主任"). The person's own clause leads to the cue, never a chat speaker's colon."""
     out: list[Rule] = []
     for role, (en, zh) in ROLE_CUES.items():
         for lang, cues in (("en", en), ("zh", zh)):
-            cue = "(?:" + "|".join(cues) + ")"
-            out += _rules(lang, "DECISION_ROLE", [rf"{{P}}{{_}}{cue}", rf"{cue}{_AFTER_CUE}{{P}}"], role=role)
+            after = "(?:" + "|".join(c for c in cues if not c.startswith(">")) + ")"
+            before = "(?:" + "|".join(c.lstrip(">") for c in cues) + ")"
+            patterns = [rf"{{P}}(?![:：]){{_}}{after}", rf"{before}{_AFTER_CUE}{{P}}"]
+            out += _rules(lang, "DECISION_ROLE", patterns, role=role)
     return out
 
 
@@ -301,6 +310,8 @@ RULES: list[Rule] = [
             r"{P} (?:is|sits) (?:on|in) {M}'s? team",
             r"{M} (?:manages|oversees|supervises) {P}",
             r"{P}(?:,| is| -)? {M}'s? (?:direct )?report\b",
+            r"{P},? (?:who is |is )?(?:the |his |her |their )?{M}'s? "
+            r"(?:deputy|number two|no\.? ?2|right hand|assistant|subordinate|second in command)",
             r"{P}\s*(?:->|→|=>)\s*{M}",
         ],
     ),
@@ -317,6 +328,8 @@ RULES: list[Rule] = [
             r"{M}手下的{P}",
             r"{P}(?:直接)?对{M}负责",
             r"{P}汇报给{M}",
+            r"{P}是{M}的(?:副手|下属|助理|二把手)",
+            r"{M}的(?:副手|下属|助理)(?:是)?{P}",
         ],
     ),
     *_rules(
@@ -380,7 +393,11 @@ RULES: list[Rule] = [
     ),
 ]
 USE_CUES = {
-    "en": re.compile(r"\b(?:runs?|running|uses?|using|installed|has|have|relies on|contract)\b", re.I),
+    "en": re.compile(
+        r"\b(?:runs?|running|uses?|using|installed|has|have|relies on|contract|(?:are|is|'re|'s) (?:on|with)|"
+        r"standardi[sz]ed on|live on|licen[cs]es?|incumbent|installed base|in place)\b",
+        re.I,
+    ),
     "zh": re.compile(r"使用|在用|用的是|用着|采用|装的是|维保合同"),
 }
 EVAL_CUES = {
