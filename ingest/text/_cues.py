@@ -11,7 +11,7 @@ from ._gazetteer import Gazetteer
 from ._mentions import Mention
 from ._modality import clause_end, clause_start, modality
 from ._rules import EVAL_CUES, INTEREST_CUES, USE_CUES
-from ._stance import stance_in
+from ._stance import ABOUT_US, stance_in
 
 CONF_KNOWN, CONF_NEW, CONF_HEDGED = 0.9, 0.6, 0.5
 End = tuple[str, str, str]  # label, node id, surface
@@ -75,21 +75,33 @@ _PRONOUN = {
 }
 
 
-def note_stances(stances: dict[str, str], last: str, skeleton: str, ments: list[Mention], lang: str) -> str:
+def note_stances(
+    stances: dict[str, str], last: str, skeleton: str, ments: list[Mention], lang: str, rivals: set[str]
+) -> str:
     """Each person's stance as their clauses state it; a sentence opening with a pronoun
-    speaks of the person named last."""
+    speaks of the person named last. ``rivals``: the companies and products not ours, kept
+    as «O» marks so that favouring one reads as opposing us."""
+
+    def mark(m: re.Match[str]) -> str:
+        node = ments[int(m.group(2))]
+        return "«O»" if node.node_id in rivals else node.text
+
+    skeleton = re.sub(r"«([OX])(\d+)»", mark, skeleton)
     marks = [(m.start(), m.end(), int(m.group(1))) for m in re.finditer(r"«P(\d+)»", skeleton)]
     if not marks and last and _PRONOUN["zh" if lang == "zh" else "en"].search(skeleton):
         stance = stance_in(skeleton, lang)
         if stance is not None:
             stances[last] = stance
         return last
-    for i, (_, end, idx) in enumerate(marks):
+    for i, (start, end, idx) in enumerate(marks):
         person = ments[idx].node_id
         if not person:
             continue
         stop = marks[i + 1][0] if i + 1 < len(marks) else len(skeleton)
-        stance = stance_in(skeleton[end:stop], lang)
+        clause = skeleton[end:stop]
+        if "«O»" in skeleton[:start] and not ABOUT_US["zh" if lang == "zh" else "en"].search(clause):
+            continue  # "Flexport pitched in Jan, Hans wasn't impressed": about the rival, not us
+        stance = stance_in(clause, lang)
         if stance is not None:
             stances[person] = stance
         last = person

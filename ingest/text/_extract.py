@@ -77,6 +77,8 @@ class Extractor:
         #: companies in the market rather than accounts: vendors and our competitors
         rivals = {s for rel, s, e in gz.known_edges if rel == "COMPETES_WITH" and e == gz.self_id}
         self._market = self._vendors | rivals | (gz.market - set(gz.staff))
+        ours = {p for p, v in gz.vendor_of.items() if v == gz.self_id}
+        self._rivals = self._market | {p for p in gz.vendor_of if p not in ours}
         self._market.discard(gz.self_id)
 
     # ---- link --------------------------------------------------------------------------
@@ -106,7 +108,9 @@ class Extractor:
             first = bisect.bisect_left(starts, s0)
             ments = [m for m in out.mentions[first : bisect.bisect_left(starts, s1)] if m.end <= s1]
             sent_orgs = [m.node_id for m in ments if m.label == "ORG" and m.node_id]
-            context = list(dict.fromkeys([*sent_orgs, *doc_orgs]))
+            # a competitor named in the sentence is not where its people work by default
+            near = [o for o in sent_orgs if o not in self._market]
+            context = list(dict.fromkeys([*near, *doc_orgs, *sent_orgs]))
             self._link_people(ments, linker, context, speakers, out)
             self._relate(out, linker, text, s0, s1, ments, lang, context, doc_orgs)
         self._signatures(out, text, lang, doc_orgs)
@@ -170,7 +174,7 @@ class Extractor:
                         self._apply(rule, match, ments, linker, emit, home, context, mod, other)
                 pos = max(match.end(), match.start() + 1)
         cue_relations(self.gz, self._market, skeleton, ments, lang, home, emit)
-        out.last_person = note_stances(out.stances, out.last_person, skeleton, ments, lang)
+        out.last_person = note_stances(out.stances, out.last_person, skeleton, ments, lang, self._rivals)
 
     @staticmethod
     def _slot(
@@ -256,6 +260,8 @@ class Extractor:
             if p is None:
                 return
             wp: dict[str, Any] = {"current": not leaving and not mod.past}
+            if g.get("unit"):  # "运维部刘洋": a department, no title
+                wp["department"] = g["unit"]
             if g.get("t") is not None:
                 wp["title"] = (g.get("dept") or "") + ments[int(g["t"])].text
                 wp["department"] = department_of(wp["title"])

@@ -33,7 +33,8 @@ _CUES: dict[str, dict[str, re.Pattern[str]]] = {
             re.I,
         ),
         "future": re.compile(
-            r"\b(?:will|going to|gonna|moving to|move to|migrat\w* to|switch\w* to|plan(?:s|ned|ning)? to|"
+            r"\b(?:will|going to|gonna|moving to|move to|migrating to|migrate to|switching to|switch to|"
+            r"plan(?:s|ned|ning)? to|"
             r"intend\w* to|would|considering|thinking about|replace|replacing|rollout|roll out|"
             r"budgeted for|next year|upgrade to)\b",
             re.I,
@@ -49,7 +50,7 @@ _CUES: dict[str, dict[str, re.Pattern[str]]] = {
             r"可能|似乎|好像|应该是|估计|大概|也许|或许|据说|听说|猜|不确定|貌似|疑似|待确认|不清楚|？|\?"
         ),
         "past": re.compile(r"以前|之前|原来|曾经|曾|过去|前任|原先|早先|此前"),
-        "future": re.compile(r"将|计划|打算|准备|明年|即将|拟|要换|换成|考虑|下一步|迁移|替换|升级到"),
+        "future": re.compile(r"将|计划|打算|准备|明年|即将|拟|要换|考虑|下一步|迁移|替换|升级到"),
     },
 }
 _POST = {

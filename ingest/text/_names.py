@@ -437,8 +437,8 @@ def zh_names(text: str) -> Iterator[tuple[int, int]]:
             end += 1
         name = text[i:end]
         prev = text[i - 1] if i else ""
-        if fam in _FUNCTION_SURNAMES and prev and _is_cjk(prev):
-            i += 1  # "宋琳向李刚汇报": 向 is the preposition
+        if fam in _FUNCTION_SURNAMES and ((prev and _is_cjk(prev)) or text[g] in _ZH_SURNAME_SET):
+            i += 1  # "宋琳向李刚汇报", "，向赵明汇报": 向 is the preposition
             continue
         if (
             is_zh_word(name)

@@ -28,7 +28,7 @@ NAME = {
 }
 # "Mr. Neumann" in a Chinese note (the English pipeline finds these with its ruler).
 LATIN_REF = re.compile(rf"\b(?:{'|'.join(re.escape(h) for h in EN_HONORIFICS)}) ?{_WORD}")
-GAP = r"(?:[^«»\n]|«[OXDKT]\d+»){0,80}?"  # may pass companies, products, topics, dates, titles
+GAP = r"(?:[^«»\n;；]|«[OXDKT]\d+»){0,80}?"  # may pass companies, products, topics, dates, titles
 SLOTS = {
     "P": ("P", "p"),
     "M": ("P", "m"),
@@ -58,6 +58,8 @@ def _compile(pattern: str, lang: str) -> re.Pattern[str]:
         marker = rf"«{kind}(?P<{group}>\d+)»"
         if kind == "P":
             marker = rf"(?:{marker}|(?P<{group}n>{NAME[lang]}))"
+            if group == "p":  # "Jonas Becker (Ops Manager) reports to Hans": past the parenthesis
+                marker += r"(?:\s*[(（](?:«T\d+»|[^()（）«»\n]{1,30})[)）])??"
         out = out.replace("{" + slot + "}", marker)
     return re.compile(out)
 
@@ -82,7 +84,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"signs? (?:off|the (?:cheque|check|po|contract))",
             r"sign-off on (?:the )?(?:budget|spend)",
             r"budget (?:holder|owner)",
-            r"(?:holds|controls|owns|approves|manages) the (?:budget|purse strings|money|spend|funding)",
+            r"(?:holds|controls|owns|approves|manages|signs off)(?: the| all| our)? "
+            r"(?:capital |capex |it |opex |project )?(?:budget|purse strings|money|spend|spending|funding)",
             r"budget (?:is |gets )?(?:approved|signed off|controlled|owned) by",
             r"approves? (?:the )?(?:spend|funding|purchase|capex|budget)",
             r"final (?:budget|financial) (?:approval|sign-off)",
@@ -148,7 +151,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"技术评估",
             r"技术把关",
             r"技术选型",
-            r"负责(?:测试|评估|评测|验证)",
+            r"负责(?:技术)?(?:测试|评估|评测|验证|选型)",
             r"技术评审",
             r"参数把关",
             r"技术论证",
@@ -162,7 +165,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"pushing for us",
             r"supports? our (?:proposal|solution|offer)",
             r"big fan of (?:us|our)",
-            r"our (?:internal )?(?:advocate|sponsor|coach|ally)",
+            r"our (?:\w+ )?(?:internal )?(?:advocate|sponsor|coach|ally|champion|supporter)",
             r"advocat\w+ for us",
             r"sells? (?:it|us|our \w+) internally",
             r"in our corner",
@@ -187,6 +190,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"influences? the (?:decision|choice)",
             r"strong voice",
             r"\binfluencer\b",
+            r"(?:has|with|carries|holds) (?:\w+ )?(?:real |a lot of |huge |strong )?(?:influence|sway|clout)",
         ],
         [r"很有分量", r"关键影响者", r"影响力很大", r"说话很有分量", r"有影响力", r"意见很重要", r"话语权"],
     ),
@@ -196,7 +200,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"gatekeeper",
             r"controls access",
             r">(?:all|every) (?:requests?|meetings?|calls?) (?:go|goes|must go) through",
-            r">(?:go|goes|going|has to go|have to go) through",
+            r">(?:go|goes|going|has to go|have to go) (?:through|via)",
             r"books (?:the|his|her) (?:meetings|calendar|diary)",
         ],
         [r">都要先经过", r"对接窗口", r">要先经过", r">先找", r">得先找", r">先通过", r"把关口", r"安排见面"],
@@ -219,7 +223,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"blocker",
             r"against our (?:proposal|solution|offer|bid)",
             r"opposes",
-            r"blocking (?:us|the deal|our)",
+            r"block(?:s|ing)? (?:us|the deal|our)",
             r"trying to (?:kill|block|stall)",
         ],
         [r"抵触", r"主要反对者", r"反对我们", r"阻力", r"阻挠", r"卡我们", r"唱反调", r"设置障碍"],
@@ -239,7 +243,13 @@ def _role_rules() -> list[Rule]:
         for lang, cues in (("en", en), ("zh", zh)):
             after = "(?:" + "|".join(c for c in cues if not c.startswith(">")) + ")"
             before = "(?:" + "|".join(c.lstrip(">") for c in cues) + ")"
-            patterns = [rf"{{P}}(?![:：]){{_}}{after}", rf"{before}{_AFTER_CUE}{{P}}"]
+            patterns = [
+                rf"{{P}}(?![:：]){{_}}{after}",
+                rf"{before}{_AFTER_CUE}{{P}}",
+                # a list item's person is the subject of its later clauses ("Jonas (Ops) reports to
+                # Hans; main day-to-day user")
+                rf"(?:^|[*•·]\s*|\d[.、)]\s*){{P}}[^\n;；]{{0,100}}[;；](?:[^«»\n;；]){{0,40}}?{after}",
+            ]
             out += _rules(lang, "DECISION_ROLE", patterns, role=role)
     return out
 
@@ -259,7 +269,8 @@ RULES: list[Rule] = [
             r"{P} \({T}\)",
             r"{P}(?: is|'s|'m| am) (?:now )?(?:the|their|our|a|an) (?:new )?{T}"
             r"(?! (?:at|of|from|with|for) «O)",
-            r"{P}, (?:the |their |our )?{T}(?=\s*$|\s*[.,;)\n]| (?:and|who|is|was|will|has|said|says)\b)",
+            r"{P}, (?:the |their |our )?{T}"
+            r"(?=\s*$|\s*[.,;)\n]| [-–—] | (?:and|who|is|was|will|has|said|says)\b)",
             r"(?:^|[,;:(]\s*|\band |\bwith |\bmet |\bcalled )(?:the |their )?{T},? {P}",
         ],
     ),
@@ -283,6 +294,8 @@ RULES: list[Rule] = [
             r"{P}（{T}）",
             r"{C}{_}{T}{P}",
             r"{P}(?:是|为|担任)(?:我们|他们|咱们|对方|院里|厂里|行里)?的?(?:新任|现任)?{T}",
+            r"(?:^|[，、：:；;\s（(\d.]|和|与|及)(?P<unit>(?:(?![我你他她是的在和与及跟向对由从被把给])[\u4e00-\u9fff])"
+            r"{1,6}?(?:科|处|部|室|中心|局|办|组))的?{P}(?!«T)",
             r"(?P<dept>(?:(?![我你他她是的在和与及跟向对由从被把给])[\u4e00-\u9fff]){1,6}?(?:科|处|部|室|中心|局|办|组))?{P}{T}",
             r"(?:^|[，、：:；;\s（(]|和|与|及)(?P<dept>(?:(?![我你他她是的在和与及跟向对由从被把给])[\u4e00-\u9fff]){1,6}?(?:科|处|部|室|中心|局|办|组))?的?{T}{P}",
         ],
@@ -313,6 +326,7 @@ RULES: list[Rule] = [
             r"{P},? (?:who is |is )?(?:the |his |her |their )?{M}'s? "
             r"(?:deputy|number two|no\.? ?2|right hand|assistant|subordinate|second in command)",
             r"{P}\s*(?:->|→|=>)\s*{M}",
+            r"{P}(?:[^«»\n;]){0,60}?[,;]\s*(?:and )?(?:reports|reporting) (?:directly )?(?:in)?to {M}",
         ],
     ),
     *_rules(
@@ -328,6 +342,7 @@ RULES: list[Rule] = [
             r"{M}手下的{P}",
             r"{P}(?:直接)?对{M}负责",
             r"{P}汇报给{M}",
+            r"{P}[^«»\n。]{0,40}?[，,；;]\s*(?:并且?|也|还|同时)?(?:直接)?向{M}汇报",
             r"{P}是{M}的(?:副手|下属|助理|二把手)",
             r"{M}的(?:副手|下属|助理)(?:是)?{P}",
         ],
@@ -395,10 +410,11 @@ RULES: list[Rule] = [
 USE_CUES = {
     "en": re.compile(
         r"\b(?:runs?|running|uses?|using|installed|has|have|relies on|contract|(?:are|is|'re|'s) (?:on|with)|"
-        r"standardi[sz]ed on|live on|licen[cs]es?|incumbent|installed base|in place)\b",
+        r"standardi[sz]ed on|live on|licen[cs]es?|incumbent|installed base|in place|renewal|renews?|"
+        r"go-live|went live|switched to|moved to|migrated to|replaced \w+ with)\b",
         re.I,
     ),
-    "zh": re.compile(r"使用|在用|用的是|用着|采用|装的是|维保合同"),
+    "zh": re.compile(r"使用|在用|用的是|用着|采用|装的是|维保合同|换成了?|改用|上线了|续约|续签"),
 }
 EVAL_CUES = {
     "en": re.compile(

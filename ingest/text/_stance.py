@@ -46,9 +46,25 @@ _NEGATION = {
 }
 
 
+_RIVAL_PREFERENCE = {  # a clause's «O3» is a competitor (callers mark only market companies)
+    "en": re.compile(
+        r"\b(?:prefers?|leans? (?:towards?|to)|loyal to|in favou?r of|likes?|pushing for|sold on)"
+        r"\s+(?:the )?«O",
+        re.I,
+    ),
+    "zh": re.compile(r"(?:倾向(?:于)?|偏向|偏爱|更喜欢|力挺|支持|看好)(?:用|使用|选)?«O"),
+}
+ABOUT_US = {"en": re.compile(r"\b(?:us|our|we)\b", re.I), "zh": re.compile(r"我们|我司|我方|咱们")}
+
+
 def stance_in(text: str, lang: str) -> str | None:
-    """The stance the clause ``text`` states, or None when it states none."""
+    """The stance the clause ``text`` (a skeleton: «O» marks a competitor) states, or None.
+
+    Favouring a competitor is opposing us."""
     lang = "zh" if lang == "zh" else "en"
+    rival = _RIVAL_PREFERENCE[lang].search(text)
+    if rival is not None and not _negated(text, rival.start(), lang):
+        return "opponent"
     oppose = _OPPOSE[lang].search(text)
     support = _SUPPORT[lang].search(text)
     if oppose is not None and (support is None or oppose.start() <= support.start()):
