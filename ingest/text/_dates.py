@@ -39,7 +39,8 @@ EN_DATE = re.compile(
     rf"|(?:(?:the )?end of |mid[- ])?(?P<m3>{_M})\.?,? (?P<y3>\d{{4}})"
     rf"|(?P<nx>next|this) (?P<m4>{_M})"
     rf"|(?P<h>H[12]) (?P<hy>\d{{4}})"
-    rf"|(?:(?:in|by|until|till|through|ends?|expires?|renewal|renews?|due) (?:in |on |at )?(?:the end of )?)"
+    rf"|(?:(?:in|by|until|till|through|thru|ends?|expires?|renewal|renews?|due) "
+    rf"(?:in |on |at )?(?:the end of )?)"
     rf"(?P<m5>{_M})\b(?! \d))",
     re.I,
 )

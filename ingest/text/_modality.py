@@ -53,6 +53,10 @@ _CUES: dict[str, dict[str, re.Pattern[str]]] = {
         "future": re.compile(r"将|计划|打算|准备|明年|即将|拟|要换|考虑|下一步|迁移|替换|升级到"),
     },
 }
+_DOUBT = {
+    "en": re.compile(r"\b(?:not (?:sure|certain|clear)|don't know|do not know|no idea|unclear)\b", re.I),
+    "zh": re.compile(r"不确定|不清楚|不知道|说不准|不好说"),
+}
 _POST = {
     "en": re.compile(r"\b(?:anymore|any more|no more|i think|i believe|i guess|probably|maybe|tbc)\b", re.I),
     "zh": re.compile(r"了吧|吧|吗|？|\?"),
@@ -90,7 +94,11 @@ def modality(text: str, start: int, end: int, lang: str) -> Modality:
     cues = _CUES["en" if lang != "zh" else "zh"]
     before = text[clause_start(text, start, lang) : end]
     after = text[end : clause_end(text, end, lang)]
+    doubt = _DOUBT["en" if lang != "zh" else "zh"]
+    doubted = doubt.search(before) is not None
+    before = doubt.sub(" ", before)  # "not sure if she is against us" doubts, it does not deny
     found = {kind: bool(rx.search(before)) for kind, rx in cues.items()}
+    found["hedged"] = found["hedged"] or doubted
     for m in _POST["en" if lang != "zh" else "zh"].finditer(before + after):
         word = m.group().lower()
         found[_POST_KIND.get(word, "hedged")] = True

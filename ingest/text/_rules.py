@@ -221,7 +221,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"push(?:es|ing)? back",
             r"main opponent",
             r"blocker",
-            r"against our (?:proposal|solution|offer|bid)",
+            r"against (?:us|our (?:proposal|solution|offer|bid))",
             r"opposes",
             r"block(?:s|ing)? (?:us|the deal|our)",
             r"trying to (?:kill|block|stall)",
@@ -280,6 +280,7 @@ RULES: list[Rule] = [
         [
             r"{P} (?:has )?(?:left|quit|resigned from) {C}",
             r"{P} is no longer (?:with|at) {C}",
+            r"{P} (?:has )?(?:left|quit|resigned|retired)\b(?! (?:a|the|us|it|for)\b)(?! «O)",
             r"{P} \({T}\) (?:has )?(?:left|quit) {C}",
         ],
         current="false",
@@ -305,6 +306,8 @@ RULES: list[Rule] = [
         "WORKS_AT",
         [
             r"{P}(?:已经)?从{C}离职",
+            r"{T}{P}(?:已经|已|早就|刚刚?)?(?:离职|辞职|离开|走了|退休|调走)",
+            r"{P}(?:已经|已|早就|刚刚?)(?:离职|辞职|离开了|走了|退休了|调走了)",
             r"{P}（{T}）{_}离开了{C}",
             r"{P}{_}离开了{C}",
             r"{C}的{P}已经?离职",
@@ -411,7 +414,7 @@ USE_CUES = {
     "en": re.compile(
         r"\b(?:runs?|running|uses?|using|installed|has|have|relies on|contract|(?:are|is|'re|'s) (?:on|with)|"
         r"standardi[sz]ed on|live on|licen[cs]es?|incumbent|installed base|in place|renewal|renews?|"
-        r"go-live|went live|switched to|moved to|migrated to|replaced \w+ with)\b",
+        r"go-live|went live|switched to|moved to|migrated to|replaced \w+ with|current(?:ly)?|existing)\b",
         re.I,
     ),
     "zh": re.compile(r"使用|在用|用的是|用着|采用|装的是|维保合同|换成了?|改用|上线了|续约|续签"),
