@@ -16,7 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc as SpacyDoc
 
-from ingest.normalize.text import fold
+from ingest.normalize.text import fold, has_cjk
 
 from ._cues import CONF_HEDGED, CONF_KNOWN, CONF_NEW, cue_relations, note_stances
 from ._gazetteer import Gazetteer
@@ -156,25 +156,32 @@ class Extractor:
         # role cues may sit inside a title ("使用部门负责人"): role rules read titles as words
         worded = _TITLE_MARK.sub(lambda t: ments[int(t.group(1))].text, skeleton)
         worded = _APPOSITION.sub(",", worded)  # "Priya, Raj's deputy, will run the pilot": Priya will
+        plain = _plain_text(skeleton)
+        langs = (
+            {lang} | ({"zh"} if has_cjk(plain) else set()) | ({"en"} if _LATIN_WORDS.search(plain) else set())
+        )
         for rule in RULES:
-            if rule.lang != lang:
+            if rule.lang not in langs:  # a mixed note is read by both languages' rules
                 continue
             pos = 0
             text_of = worded if rule.relation == "DECISION_ROLE" else skeleton
             while (match := rule.regex.search(text_of, pos)) is not None:
-                word = _common_word_as_name(match, lang)
+                word = _common_word_as_name(match, rule.lang)
                 if word is not None:  # "方面，赵伟欣是预算审批人": look again past the word
                     pos = word + 1
                     continue
-                mod = modality(text_of, match.start(), match.end(), lang)
+                begin = match.start("from") if match.groupdict().get("from") else match.start()
+                mod = modality(text_of, begin, match.end(), rule.lang)
                 self._apply(rule, match, ments, linker, emit, home, context, mod)
                 if rule.relation in ("DECISION_ROLE", "REPORTS_TO") and match.group("p") is not None:
                     marker = (match.start("p") - 2, match.end("p") + 1)  # «P12» around the group's digits
                     for other in coordinated(text_of, *marker):
                         self._apply(rule, match, ments, linker, emit, home, context, mod, other)
                 pos = max(match.end(), match.start() + 1)
-        cue_relations(self.gz, self._market, skeleton, ments, lang, home, emit)
-        out.last_person = note_stances(out.stances, out.last_person, skeleton, ments, lang, self._rivals)
+        for cue_lang in sorted(langs):
+            cue_relations(self.gz, self._market, skeleton, ments, cue_lang, home, emit)
+        speech = "zh" if has_cjk(plain) else lang
+        out.last_person = note_stances(out.stances, out.last_person, skeleton, ments, speech, self._rivals)
 
     @staticmethod
     def _slot(
@@ -317,6 +324,13 @@ class Extractor:
 
 
 _TITLE_MARK = re.compile(r"«T(\d+)»")
+_LATIN_WORDS = re.compile(r"[A-Za-z]{3,}(?:\s+[A-Za-z]{2,}){2}")  # an English phrase, not a stray "PACS"
+
+
+def _plain_text(skeleton: str) -> str:
+    return re.sub(r"«\w\d+»", " ", skeleton)
+
+
 _APPOSITION = re.compile(r",\s*(?:the |his |her |their )?«P\d+»'s? [\w -]{1,30}?,")
 
 

@@ -15,7 +15,7 @@ from ingest.normalize.text import fold, has_cjk
 from ._dates import find_dates
 from ._gazetteer import Gazetteer
 from ._lexicon import ZH_AFTER_NAME
-from ._names import latin_names, short_forms, zh_names
+from ._names import latin_names, short_forms, zh_names, zh_refs
 from ._nlp import PERSON_REF
 from ._rules import LATIN_REF
 from ._title_spans import title_spans
@@ -72,18 +72,21 @@ class Recogniser:
                 continue  # "the software" is no "Software AG"
             rank = 2 if e.ent_id_ == PERSON_REF else 0
             found.append((rank, Mention(e.start_char, end, e.label_, text[e.start_char : end], e.ent_id_)))
-        if lang == "zh" and self._zh_names is not None:
+        cjk = lang == "zh" or has_cjk(text)  # an English note names Chinese people too ("met 何总")
+        if cjk and self._zh_names is not None:
             found += [
                 (0, Mention(m.start(), m.end(), "PERSON", m.group(), m.group()))
                 for m in self._zh_names.finditer(text)
                 if m.end() - m.start() > 2 or m.end() >= len(text) or text[m.end()] in ZH_AFTER_NAME
             ]
+        if cjk:
+            found += [(2, Mention(a, b, "PERSON", text[a:b], PERSON_REF)) for a, b in zh_refs(text)]
+            found += [(1, Mention(a, b, "PERSON", text[a:b])) for a, b in zh_names(text)]
         if lang == "zh":  # "Mr. Neumann" in a Chinese note
             found += [
                 (2, Mention(m.start(), m.end(), "PERSON", m.group(), PERSON_REF))
                 for m in LATIN_REF.finditer(text)
             ]
-            found += [(1, Mention(a, b, "PERSON", text[a:b])) for a, b in zh_names(text)]
         found += [
             (1, Mention(a, b, "PERSON", text[a:b]))
             for a, b in latin_names(text)

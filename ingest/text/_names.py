@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 
 from ._lexicon import EN_HONORIFICS, ZH_AFTER_NAME, ZH_HONORIFICS, ZH_SURNAMES
 from ._nlp import is_zh_word
+from ._title_spans import HEAD_WORDS
 
 _CAP = r"(?:Mc|Mac|O')?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'][A-ZÀ-ÖØ-Þa-zß-öø-ÿ][a-zß-öø-ÿ]+)?"
 _PARTICLE = r"(?:(?:van|von|de|da|del|der|di|du|la|le|bin|al)[ \t]+)?"
@@ -25,6 +26,35 @@ LATIN_REF = re.compile(rf"\b(?:{_HONORIFIC})\s?{_CAP}\b")
 NOT_NAME_WORDS = frozenset(
     [
         "the",
+        "after",
+        "before",
+        "since",
+        "when",
+        "while",
+        "if",
+        "once",
+        "as",
+        "just",
+        "only",
+        "even",
+        "maybe",
+        "perhaps",
+        "called",
+        "emailed",
+        "asked",
+        "told",
+        "saw",
+        "visited",
+        "pinged",
+        "texted",
+        "introduced",
+        "ask",
+        "tell",
+        "ping",
+        "fyi",
+        "ps",
+        "pls",
+        "please",
         "on",
         "in",
         "at",
@@ -397,7 +427,8 @@ NOT_NAME_WORDS = frozenset(
 
 
 def _name_like(words: list[str]) -> bool:
-    return not any(w.lower().strip(".'") in NOT_NAME_WORDS for w in words)
+    """No word of titles ("Biomed Technician"), organisations, the calendar or scaffolding."""
+    return not any(w.lower().strip(".'") in NOT_NAME_WORDS or w.lower() in HEAD_WORDS for w in words)
 
 
 def latin_names(text: str) -> Iterator[tuple[int, int]]:
@@ -421,6 +452,9 @@ def latin_names(text: str) -> Iterator[tuple[int, int]]:
 
 _ZH_SURNAME_SET = frozenset(ZH_SURNAMES) | {"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容"}
 _TITLE_AFTER = tuple(sorted(ZH_HONORIFICS, key=len, reverse=True))
+_ZH_REF = re.compile(
+    "(?:" + "|".join(sorted(_ZH_SURNAME_SET, key=len, reverse=True)) + ")(?:" + "|".join(_TITLE_AFTER) + ")"
+)
 _AFTER = ZH_AFTER_NAME | frozenset("都介绍说讲提表认觉对也还又就才再曾反支负让请帮做带跟打约")
 _NOT_GIVEN = frozenset("是的和与及向在对也都说将会等了着过把被为于从跟给让请，。、；：（）")
 
@@ -469,6 +503,15 @@ def zh_names(text: str) -> Iterator[tuple[int, int]]:
             continue
         yield i, end
         i = end
+
+
+def zh_refs(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of a surname and an honorific or title ("何总", "孙科长", "韩局") in any note."""
+    for m in _ZH_REF.finditer(text):
+        prev = text[m.start() - 1] if m.start() else ""
+        if prev and _is_cjk(prev) and is_zh_word(prev + text[m.start()]):
+            continue  # "扩张工程" is no 张工
+        yield m.start(), m.end()
 
 
 def short_forms(text: str, full_names: Iterable[str]) -> Iterator[tuple[int, int, str]]:

@@ -60,6 +60,8 @@ def _compile(pattern: str, lang: str) -> re.Pattern[str]:
             marker = rf"(?:{marker}|(?P<{group}n>{NAME[lang]}))"
             if group == "p":  # "Jonas Becker (Ops Manager) reports to Hans": past the parenthesis
                 marker += r"(?:\s*[(（](?:«T\d+»|[^()（）«»\n]{1,30})[)）])??"
+            if group == "m":  # "reports to CEO Janet Ellison"
+                marker = r"(?:«T\d+»,?\s*)?" + marker
         out = out.replace("{" + slot + "}", marker)
     return re.compile(out)
 
@@ -211,6 +213,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"main user",
             r"end users?",
             r"will use (?:it|the system|the platform) (?:daily|every day)",
+            r"(?:own|run|handle|do)s? (?:the )?day-to-day",
+            r"day-to-day (?:use|usage|operation|alert|running)",
             r"uses? it every day",
             r"hands-on user",
         ],
@@ -246,6 +250,8 @@ def _role_rules() -> list[Rule]:
             patterns = [
                 rf"{{P}}(?![:：]){{_}}{after}",
                 rf"{before}{_AFTER_CUE}{{P}}",
+                # "he is not the budget holder; that's Raj Mehta": the person after the pointer
+                rf"{before}[^«»\n;]{{0,15}}[;,—–-]\s*(?P<from>that's|that is|it's|it is|which is)\s+{{P}}",
                 # a list item's person is the subject of its later clauses ("Jonas (Ops) reports to
                 # Hans; main day-to-day user")
                 rf"(?:^|[*•·]\s*|\d[.、)]\s*){{P}}[^\n;；]{{0,100}}[;；](?:[^«»\n;；]){{0,40}}?{after}",
@@ -267,11 +273,14 @@ RULES: list[Rule] = [
             r"{P} is (?:now )?(?:the )?(?:new )?{T} (?:at|of) {C}",
             r"{T} {P} (?:of|at|from) {C}",
             r"{P} \({T}\)",
-            r"{P}(?: is|'s|'m| am) (?:now )?(?:the|their|our|a|an) (?:new )?{T}"
+            r"{P}(?: is|'s|'m| am| was) (?:now )?(?:the|their|our|a|an) (?:new )?{T}"
             r"(?! (?:at|of|from|with|for) «O)",
             r"{P}, (?:the |their |our )?{T}"
-            r"(?=\s*$|\s*[.,;)\n]| [-–—] | (?:and|who|is|was|will|has|said|says)\b)",
-            r"(?:^|[,;:(]\s*|\band |\bwith |\bmet |\bcalled )(?:the |their )?{T},? {P}",
+            r"(?=\s*$|\s*[.,;)\n]| [-–—] | (?:and|who|is|was|will|has|said|says|since)\b| at (?!«O))",
+            r"(?:^|[,;:(]\s*|\band |\bwith |\bmet |\bcalled |\bto |\bby |\bfrom |\bunder )"
+            r"(?:the |their |new )?{T},? {P}",
+            r"{P} [-–—] (?:the |their |our |a |an )?(?:new )?{T}",
+            r"{P} \({T}[^()«»\n]{1,25}\)",
         ],
     ),
     *_rules(
@@ -330,6 +339,10 @@ RULES: list[Rule] = [
             r"(?:deputy|number two|no\.? ?2|right hand|assistant|subordinate|second in command)",
             r"{P}\s*(?:->|→|=>)\s*{M}",
             r"{P}(?:[^«»\n;]){0,60}?[,;]\s*(?:and )?(?:reports|reporting) (?:directly )?(?:in)?to {M}",
+            r"{P},? who[^«»\n]{0,50}?(?:reports|reporting|works|sits) (?:directly )?(?:in)?"
+            r"(?:to|under|for) {M}",
+            r"{P}, {M}'s (?:(?:[\w-]+|«T\d+») ){0,2}(?:«T\d+»|lead|head|manager|director|engineer|analyst|"
+            r"architect|specialist|admin\w*|coordinator|deputy|assistant|guy|person|number two)\b",
         ],
     ),
     *_rules(

@@ -18,7 +18,8 @@ _SUPPORT = {
         r"push(?:es|ing)? (?:hard )?for (?:us|our)|pushing our|advocat\w+|fan of|likes? (?:us|our|the)|"
         r"loves? (?:us|our|the)|on board|on our side|sold on|positive about|warm(?:ed)? (?:up )?to|"
         r"backs? us|backing us|ally|champions? (?:us|our)|sponsor\w*|impressed|"
-        r"happy with (?:us|our|the demo)|prefers? (?:us|our))\b",
+        r"happy with (?:us|our|the demo)|prefers? (?:us|our)|positive(?: on| about)?|come round|came round|"
+        r"warming up|on side|bought in|buy-in)\b",
         re.I,
     ),
     "zh": re.compile(
@@ -65,13 +66,15 @@ def stance_in(text: str, lang: str) -> str | None:
     rival = _RIVAL_PREFERENCE[lang].search(text)
     if rival is not None and not _negated(text, rival.start(), lang):
         return "opponent"
-    oppose = _OPPOSE[lang].search(text)
-    support = _SUPPORT[lang].search(text)
-    if oppose is not None and (support is None or oppose.start() <= support.start()):
-        return "neutral" if _negated(text, oppose.start(), lang) else "opponent"
-    if support is not None:
-        return "opponent" if _negated(text, support.start(), lang) else "supporter"
-    return None
+    # the last cue wins: "moved from lukewarm to cautiously supportive"
+    cues = [(m.start(), "opponent") for m in _OPPOSE[lang].finditer(text)]
+    cues += [(m.start(), "supporter") for m in _SUPPORT[lang].finditer(text)]
+    if not cues:
+        return None
+    at, stance = max(cues)
+    if not _negated(text, at, lang):
+        return stance
+    return "neutral" if stance == "opponent" else "opponent"
 
 
 def _negated(text: str, at: int, lang: str) -> bool:

@@ -29,11 +29,20 @@ _LOWER_DOMAIN = (
     r"pharmacy|lab|laboratory|quality|safety|ehs|facilities|logistics|supply chain|production|maintenance|"
     r"sales|marketing|security|infrastructure|compliance|risk|treasury|hr|research|strategy|digital)"
 )
+# lowercase titles as notes write them: "maintenance supervisor", "fleet eng mgr", "security lead"
+_LOWER_HEAD = (
+    r"(?:manager|mgr|director|dir|lead|head|buyer|engineer|eng|chief|supervisor|officer|specialist|analyst|"
+    r"architect|coordinator|technician|tech|admin|administrator|controller|planner|accountant|superintendent)"
+)
+_LOWER_MOD = (
+    r"(?!(?:the|a|an|our|their|his|her|its|my|your|new|good|great|real|main|key|is|was|be)\b)[a-z]{2,14}"
+)
 EN_TITLE = re.compile(
     rf"\b(?:(?:{_MOD}[ \t]+){{0,3}}(?:{_DOMAIN_WORD}[ \t]+){{0,3}}(?:{_HEADS}|{_ACRONYM})"
-    rf"(?:\s+(?:of|for|at the head of)\s+{_DOMAIN}|,\s+{_DOMAIN}(?=\s*[)\n;]|$))?"
+    rf"(?:\s+(?:of|for|at the head of)\s+{_DOMAIN}|,\s+{_DOMAIN}(?=\s*[)\n;]|$)"
+    rf"|(?<=VP)(?: of)?[ \t]+{_DOMAIN_WORD}(?:[ \t]+{_DOMAIN_WORD})?)?"
     rf"|{_ACRONYM}\b"
-    rf"|(?:{_LOWER_DOMAIN})\s+(?:manager|director|lead|head|buyer|engineer|chief|supervisor|officer|specialist)"
+    rf"|(?:(?:{_LOWER_DOMAIN})|{_LOWER_MOD})(?:[ \t]+{_LOWER_MOD})?[ \t]+{_LOWER_HEAD}"
     rf"|(?:head|director|vp|manager) of (?:{_LOWER_DOMAIN}))\b"
 )
 _ZH_HEADS = (
@@ -49,7 +58,14 @@ ZH_TITLE = re.compile(rf"(?:{_ZH_DEPT}的?)?(?:{_ZH_HEADS})")
 _EN_NOT_ALONE = frozenset({"head", "lead", "chief", "partner", "owner", "agent", "principal", "executive"})
 
 
+HEAD_WORDS = frozenset(w.lower() for w in _HEADS.split("|") if w.isalpha())
+
+
 def title_spans(text: str, lang: str) -> Iterator[tuple[int, int]]:
+    if lang != "zh" and any("\u4e00" <= ch <= "\u9fff" for ch in text):  # "葛涛, IT主管" in English
+        for m in ZH_TITLE.finditer(text):
+            if any("\u4e00" <= ch <= "\u9fff" for ch in m.group()):
+                yield m.start(), m.end()
     if lang == "zh":
         for m in ZH_TITLE.finditer(text):
             yield m.start(), m.end()
