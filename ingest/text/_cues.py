@@ -19,42 +19,65 @@ Emit = Callable[..., None]
 
 
 def cue_relations(
-    gz: Gazetteer, market: set[str], skeleton: str, ments: list[Mention], lang: str, home: End, emit: Emit
+    gz: Gazetteer,
+    market: set[str],
+    skeleton: str,
+    ments: list[Mention],
+    langs: tuple[str, ...],
+    home: End,
+    emit: Emit,
+    suppliers: set[str],
 ) -> None:
-    """USES / EVALUATING of the products and vendors a clause names, INTERESTED_IN of its topics."""
+    """USES / EVALUATING of the products and vendors a clause names, INTERESTED_IN of its topics.
+
+    ``langs``: the languages the sentence is written in (both for a mixed one); ``suppliers``:
+    the companies the sentence states as suppliers, which are no installs. A contract end is
+    only read from a sentence that speaks of a contract, a renewal or an end."""
+    lang = langs[0]
     marks = {int(m.group(2)): (m.start(), m.end()) for m in re.finditer(r"«(\w)(\d+)»", skeleton)}
     products = [(i, m) for i, m in enumerate(ments) if m.label == "PRODUCT" and m.node_id]
     orgs = [(i, m) for i, m in enumerate(ments) if m.label == "ORG" and m.node_id]
     named_vendors = {gz.vendor_of.get(p.node_id, "") for _, p in products}
     buyers = [m for _, m in orgs if m.node_id not in named_vendors and m.node_id not in market]
     subject = ("Company", buyers[0].node_id, buyers[0].text) if buyers else home
+    sentence = _plain(skeleton)
+    contract = any(_CONTRACT[lg].search(sentence) for lg in langs)
     dates = [(marks[i][0], m) for i, m in enumerate(ments) if m.label == "DATE" and m.value and i in marks]
     things = [(i, ("Product", m.node_id, m.text)) for i, m in products]
     things += [
         (i, ("Company", m.node_id, m.text))
         for i, m in orgs
-        if m.node_id in market and m.node_id not in named_vendors and m.node_id != gz.self_id
+        if m.node_id in market
+        and m.node_id not in named_vendors
+        and m.node_id not in suppliers
+        and m.node_id != gz.self_id
     ]
     for i, obj in sorted(things):
         start, end = marks[i]
-        mod = modality(skeleton, start, end, lang)
-        if mod.negated or mod.past:
+        mods = [modality(skeleton, start, end, lg) for lg in langs]
+        if any(m.negated or m.past for m in mods):
             continue
         clause = _plain(skeleton[clause_start(skeleton, start, lang) : clause_end(skeleton, end, lang)])
-        sentence = _plain(skeleton)
         after = [m for at, m in dates if at > start] or [m for _, m in dates]
-        conf = CONF_HEDGED if mod.hedged else CONF_KNOWN
-        if EVAL_CUES[lang].search(clause) or mod.future:
+        conf = CONF_HEDGED if any(m.hedged for m in mods) else CONF_KNOWN
+        if any(EVAL_CUES[lg].search(clause) for lg in langs):
             emit("EVALUATING", subject, obj, {}, f"evaluating/{lang}/cue", conf)
-        elif USE_CUES[lang].search(clause) or (
-            obj[0] == "Product" and (after or USE_CUES[lang].search(sentence))
+        elif any(m.future for m in mods):
+            continue  # "moving to D365 in 2026": a plan, not an install
+        elif (
+            any(USE_CUES[lg].search(clause) for lg in langs)
+            or _HAS.search(skeleton, clause_start(skeleton, start, lang), start)
+            or (
+                obj[0] == "Product"
+                and ((after and contract) or any(USE_CUES[lg].search(sentence) for lg in langs))
+            )
         ):
-            props = {"contract_end": after[0].value} if after else {}
+            props = {"contract_end": after[0].value} if after and contract else {}
             emit("USES", subject, obj, props, f"uses/{lang}/cue", conf)
     topics = [m for m in ments if m.label == "TOPIC" and m.node_id]
-    plain = _plain(skeleton)
     for t in topics:
-        rule = "interest_cue" if INTEREST_CUES[lang].search(plain) else "topic_mention"
+        cue = any(INTEREST_CUES[lg].search(sentence) for lg in langs)
+        rule = "interest_cue" if cue else "topic_mention"
         emit(
             "INTERESTED_IN",
             subject,
@@ -63,6 +86,17 @@ def cue_relations(
             f"interested_in/{lang}/{rule}",
             CONF_KNOWN if rule == "interest_cue" else 0.7,
         )
+
+
+_HAS = re.compile(r"\b(?:has|have|had|got)\s+(?:an?\s+|the\s+|their\s+|its\s+)?$", re.I)
+_CONTRACT = {
+    "en": re.compile(
+        r"contract|renew|expir|\bend(?:s|ing)?\b|until|through|thru|till|runs? (?:out|to)|up for|term|"
+        r"licen[cs]e|support|maintenance agreement|agreement",
+        re.I,
+    ),
+    "zh": re.compile(r"到期|合同|续约|续签|维保|截止|年底|协议"),
+}
 
 
 def _plain(skeleton: str) -> str:

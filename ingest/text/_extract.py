@@ -178,8 +178,9 @@ class Extractor:
                     for other in coordinated(text_of, *marker):
                         self._apply(rule, match, ments, linker, emit, home, context, mod, other)
                 pos = max(match.end(), match.start() + 1)
-        for cue_lang in sorted(langs):
-            cue_relations(self.gz, self._market, skeleton, ments, cue_lang, home, emit)
+        suppliers = {f.subject[1] for f in out.facts if f.relation == "SUPPLIES" and f.start == s0}
+        ordered = (lang, *sorted(langs - {lang}))
+        cue_relations(self.gz, self._market, skeleton, ments, ordered, home, emit, suppliers)
         speech = "zh" if has_cjk(plain) else lang
         out.last_person = note_stances(out.stances, out.last_person, skeleton, ments, speech, self._rivals)
 

@@ -60,6 +60,7 @@ class Gazetteer:
     staff: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     company_keys: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     company_names: dict[str, str] = field(default_factory=dict)
+    company_all_names: dict[str, list[str]] = field(default_factory=dict)  # id -> name and aliases
     vendor_of: dict[str, str] = field(default_factory=dict)  # product id -> company id
     topics: dict[str, str] = field(default_factory=dict)  # topic id -> name
     domains: dict[str, str] = field(default_factory=dict)  # e-mail domain -> company id
@@ -204,8 +205,8 @@ def product_variants(name: str) -> set[str]:
             end += 1
         if last > 0 and end < len(words):
             out.add(" ".join(words[:end]))
-        if "-" in words[last] or last == len(words) - 1:
-            out.add(words[last])
+        if ("-" in words[last] or last == len(words) - 1) and any(ch.isalpha() for ch in words[last]):
+            out.add(words[last])  # "PM-12"; "365" alone is no product
     return out
 
 
@@ -243,6 +244,7 @@ def build_gazetteer(store: GraphStore) -> Gazetteer:
     _add_people(gz, store)
     for edge in store.iter_edges("OFFERED_BY"):
         gz.vendor_of[edge.start[1]] = edge.end[1]
+    _add_unbranded_products(gz, store)
     for rel in FACT_TYPES:
         for edge in store.iter_edges(rel):
             key = (rel, edge.start[1], edge.end[1])
@@ -253,6 +255,19 @@ def build_gazetteer(store: GraphStore) -> Gazetteer:
     return gz
 
 
+def _add_unbranded_products(gz: Gazetteer, store: GraphStore) -> None:
+    """A product named without its vendor: "IBM Maximo" -> "Maximo", "Microsoft Dynamics 365" ->
+    "Dynamics 365" (notes drop the brand they have just named or take as known)."""
+    vendor_names = {cid: [fold(n) for n in names] for cid, names in gz.company_all_names.items()}
+    for node in store.iter_nodes("Product"):
+        for name in _names(node.props):
+            for vendor in vendor_names.get(gz.vendor_of.get(node.key, ""), []):
+                if fold(name).startswith(vendor + " "):
+                    rest = name[len(vendor) + 1 :].strip()
+                    if len(rest) >= 3 and rest.lower() not in _GENERIC:
+                        gz.add(rest, "PRODUCT", node.key)
+
+
 def _names(props: dict[str, Any]) -> list[str]:
     return [n for n in [props.get("name") or "", *(props.get("aliases") or [])] if n]
 
@@ -261,6 +276,7 @@ def _add_companies(gz: Gazetteer, store: GraphStore) -> None:
     for node in store.iter_nodes("Company"):
         names = _names(node.props)
         gz.company_names[node.key] = names[0] if names else node.key
+        gz.company_all_names[node.key] = names
         if node.props.get("is_self"):
             gz.self_id = node.key
         elif node.props.get("domain"):

@@ -29,12 +29,13 @@ _CUES: dict[str, dict[str, re.Pattern[str]]] = {
         ),
         "past": re.compile(
             r"\b(?:used to|previously|formerly|former|until (?:recently|last)|had been|back then|"
-            r"once was|was (?:the|their|our|a)|ex-)\b",
+            r"once was|was (?:the|their|our|a)|ex-|decommissioned|retired|phased out|sunset|replaced|dropped|"
+            r"ripped out|got rid of)\b",
             re.I,
         ),
         "future": re.compile(
             r"\b(?:will|going to|gonna|moving to|move to|migrating to|migrate to|switching to|switch to|"
-            r"plan(?:s|ned|ning)? to|"
+            r"plan(?:s|ned|ning)?(?: to)?|migration to|decided to|selected|to replace|will replace|"
             r"intend\w* to|would|considering|thinking about|replace|replacing|rollout|roll out|"
             r"budgeted for|next year|upgrade to)\b",
             re.I,
@@ -49,7 +50,7 @@ _CUES: dict[str, dict[str, re.Pattern[str]]] = {
         "hedged": re.compile(
             r"可能|似乎|好像|应该是|估计|大概|也许|或许|据说|听说|猜|不确定|貌似|疑似|待确认|不清楚|？|\?"
         ),
-        "past": re.compile(r"以前|之前|原来|曾经|曾|过去|前任|原先|早先|此前"),
+        "past": re.compile(r"以前|之前|原来|曾经|曾|过去|前任|原先|早先|此前|下线|停用|淘汰|弃用|换掉"),
         "future": re.compile(r"将|计划|打算|准备|明年|即将|拟|要换|考虑|下一步|迁移|替换|升级到"),
     },
 }

@@ -233,8 +233,13 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
         [r"抵触", r"主要反对者", r"反对我们", r"阻力", r"阻挠", r"卡我们", r"唱反调", r"设置障碍"],
     ),
 }
-#: the gap between a role cue and the person it names after it: short and within the clause
-_AFTER_CUE = r"(?:[^«»\n,;.，；。]|«[OXDKT]\d+»){0,30}?"
+#: between a role cue and the person it names after it: a copula or a colon ("the final call is
+#: Karen's", "EB = Janet", "决策人是何总"), or for a cue marked ">" any short stretch of its clause
+_AFTER_CUE = (
+    r"\s*(?:(?:is|was|will be|lies with|rests with|sits with|belongs to|goes to|falls to|by|from|then|"
+    r"probably|likely|clearly|now|是|为|由|归|在|就是|应该是)\s*|[:=：—–-]\s*)+(?:«T\d+»,?\s*)?"
+)
+_AFTER_OBJECT_CUE = r"(?:[^«»\n,;.，；。]|«[OXDKT]\d+»){0,30}?"
 STANCE = {"champion": "supporter", "blocker": "opponent"}
 
 
@@ -247,9 +252,11 @@ def _role_rules() -> list[Rule]:
         for lang, cues in (("en", en), ("zh", zh)):
             after = "(?:" + "|".join(c for c in cues if not c.startswith(">")) + ")"
             before = "(?:" + "|".join(c.lstrip(">") for c in cues) + ")"
+            objects = "(?:" + "|".join(c.lstrip(">") for c in cues if c.startswith(">")) + ")"
             patterns = [
                 rf"{{P}}(?![:：]){{_}}{after}",
                 rf"{before}{_AFTER_CUE}{{P}}",
+                *([rf"{objects}{_AFTER_OBJECT_CUE}{{P}}"] if objects != "(?:)" else []),
                 # "he is not the budget holder; that's Raj Mehta": the person after the pointer
                 rf"{before}[^«»\n;]{{0,15}}[;,—–-]\s*(?P<from>that's|that is|it's|it is|which is)\s+{{P}}",
                 # a list item's person is the subject of its later clauses ("Jonas (Ops) reports to
@@ -377,7 +384,8 @@ RULES: list[Rule] = [
         "en",
         "SUPPLIES",
         [
-            r"{S} (?:supplies|delivers|provides|distributes|ships)\b",
+            r"{S} (?:supplies|supplied|delivers|delivered|provides|provided|distributes|ships|is supplying|"
+            r"has supplied|has been supplying|also supplies)\b",
             r"(?:supplied|delivered|provided|sourced|distributed|bought|purchased) (?:by|from|through|via) "
             r"{S}",
             r"{S} (?:is|are|was|as) (?:the|their|our|a|an|its) {_}"
@@ -425,9 +433,10 @@ RULES: list[Rule] = [
 ]
 USE_CUES = {
     "en": re.compile(
-        r"\b(?:runs?|running|uses?|using|installed|has|have|relies on|contract|(?:are|is|'re|'s) (?:on|with)|"
+        r"\b(?:runs?|running|uses?|using|installed|relies on|contract|(?:are|is|'re|'s) (?:on|with)|"
         r"standardi[sz]ed on|live on|licen[cs]es?|incumbent|installed base|in place|renewal|renews?|"
-        r"go-live|went live|switched to|moved to|migrated to|replaced \w+ with|current(?:ly)?|existing)\b",
+        r"go-live|went live|switched to|moved to|migrated to|replaced \w+ with|current(?:ly)?|existing|"
+        r"customer|client|sit in|sits in|tracked in|tracks|runs on|on top of)\b",
         re.I,
     ),
     "zh": re.compile(r"使用|在用|用的是|用着|采用|装的是|维保合同|换成了?|改用|上线了|续约|续签"),
