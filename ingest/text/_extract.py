@@ -22,9 +22,10 @@ from ._cues import CONF_HEDGED, CONF_KNOWN, CONF_NEW, cue_relations, note_stance
 from ._gazetteer import Gazetteer
 from ._layout import FILLERS, Span4, coordinated, header_company, signature_people, speaker_of, speaker_spans
 from ._lexicon import SENTIMENT_CUES, department_of
-from ._link import PersonLinker
+from ._link import PersonLinker, is_ref, ref_parts
 from ._mentions import MONEY, PRONOUN, SPEAKER, Mention, Recogniser
 from ._modality import Modality, modality
+from ._names import name_like
 from ._nlp import is_zh_word
 from ._rules import RULES, STANCE, Rule
 from ._sentences import sentence_spans
@@ -56,6 +57,7 @@ class Extraction:
     sentences: list[tuple[int, int, float]] = field(default_factory=list)  # start, end, sentiment
     stances: dict[str, str] = field(default_factory=dict)  # person id -> stance the note states
     last_person: str = ""  # whom a sentence opening with a pronoun is about
+    genders: dict[str, str] = field(default_factory=dict)  # person id -> "f"/"m", from pronouns
 
     @property
     def sentiment(self) -> float | None:
@@ -193,8 +195,8 @@ class Extractor:
             m = ments[int(idx)]
             return (LABEL_OF.get(m.label, m.label), m.node_id, m.text)
         name = match.groupdict().get(group + "n")
-        if name is None:
-            return None
+        if name is None or not (has_cjk(name) or name_like(name.split())):
+            return None  # "At Bradford" is no name
         return ("Person", linker.link(name, "", context)[0], name)
 
     def _signatures(self, out: Extraction, text: str, lang: str, doc_orgs: list[str]) -> None:
@@ -222,13 +224,17 @@ class Extractor:
         speakers: list[Span4],
         out: Extraction,
     ) -> None:
+        """Link a sentence's person mentions: names, pronouns, "I" (the speaker)."""
+        earlier: list[str] = []
         for m in ments:
             if m.key == PRONOUN:
-                m.node_id = linker.named[-1].node_id if linker.named else ""
+                m.node_id = _antecedent(m, linker, earlier, out.genders)
             elif m.key == SPEAKER:
                 m.node_id = speaker_of(m, speakers, out.mentions)
             elif m.label == "PERSON":
                 m.node_id, m.new = linker.link(m.text, m.key, context)
+            if m.label == "PERSON" and m.node_id:
+                earlier.append(m.node_id)
 
     def _apply(  # noqa: PLR0912 — a branch per relation
         self,
@@ -268,8 +274,10 @@ class Extractor:
             if p is None:
                 return
             wp: dict[str, Any] = {"current": not leaving and not mod.past}
-            if g.get("unit"):  # "运维部刘洋": a department, no title
+            if g.get("unit"):  # "运维部刘洋": a department, no title; "信息科王主任": 信息科主任
                 wp["department"] = g["unit"]
+                if is_ref(p[2]):
+                    wp["title"] = g["unit"] + ref_parts(p[2])[1]
             if g.get("t") is not None:
                 wp["title"] = (g.get("dept") or "") + ments[int(g["t"])].text
                 wp["department"] = department_of(wp["title"])
@@ -325,6 +333,28 @@ class Extractor:
 
 
 _TITLE_MARK = re.compile(r"«T(\d+)»")
+_FEMININE, _MASCULINE = frozenset({"she", "her", "她"}), frozenset({"he", "him", "his", "他"})
+_OBJECT_BEFORE = re.compile(
+    r"(?:to|with|for|via|through|by|from|about|met|called|told|asked|emailed|into) $", re.I
+)
+
+
+def _antecedent(m: Mention, linker: PersonLinker, earlier: list[str], genders: dict[str, str]) -> str:
+    """The person a pronoun means: the one named last whose gender (learned from earlier
+    pronouns) agrees; an object pronoun ("reports into him") is not its own clause's subject."""
+    word = m.text.lower()
+    gender = "f" if word in _FEMININE else "m" if word in _MASCULINE else ""
+    objective = word == "him" or (word == "her" and _OBJECT_BEFORE.search(m.value) is not None)
+    skip = set(earlier) if objective else set()
+    for named in reversed(linker.named):
+        if named.node_id in skip or (gender and genders.get(named.node_id, gender) != gender):
+            continue
+        if gender:
+            genders.setdefault(named.node_id, gender)
+        return named.node_id
+    return ""
+
+
 _LATIN_WORDS = re.compile(r"[A-Za-z]{3,}(?:\s+[A-Za-z]{2,}){2}")  # an English phrase, not a stray "PACS"
 
 

@@ -25,9 +25,12 @@ MONEY = re.compile(
     r"|\d[\d,]*(?:\.\d+)?\s?(?:万元|亿元|元|万|k (?:RMB|CNY|EUR|USD)|(?:RMB|CNY|EUR|USD))"
 )
 PRONOUN = "pronoun"  # a mention's key: "she", "他", read as the person named last
-PRONOUNS = {"en": re.compile(r"\b(?:[Hh]e|[Ss]he)\b"), "zh": re.compile(r"[他她]")}
+PRONOUNS = {"en": re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er)\b"), "zh": re.compile(r"[他她]")}
 SPEAKER = "speaker"  # a mention's key: "I", "我", read as the speaker of the chat line
-FIRST_PERSON = {"en": re.compile(r"\bI(?=\b|'[a-z])"), "zh": re.compile(r"我(?![们司方院行厂])")}
+FIRST_PERSON = {
+    "en": re.compile(r"\b(?:I(?=\b|'[a-z])|me\b|my\b)"),
+    "zh": re.compile(r"我(?![们司方院行厂])"),
+}
 
 
 @dataclass
@@ -106,7 +109,17 @@ class Recogniser:
             (3, Mention(a, b, "PERSON", text[a:b], fold(owner))) for a, b, owner in short_forms(text, full)
         ]
         extra += [
-            (4, Mention(m.start(), m.end(), "PERSON", m.group(), PRONOUN))
+            (
+                4,
+                Mention(
+                    m.start(),
+                    m.end(),
+                    "PERSON",
+                    m.group(),
+                    PRONOUN,
+                    value=text[max(0, m.start() - 12) : m.start()],
+                ),
+            )
             for m in PRONOUNS[lang].finditer(text)
         ]
         extra += [

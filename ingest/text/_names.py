@@ -426,7 +426,7 @@ NOT_NAME_WORDS = frozenset(
 )
 
 
-def _name_like(words: list[str]) -> bool:
+def name_like(words: list[str]) -> bool:
     """No word of titles ("Biomed Technician"), organisations, the calendar or scaffolding."""
     return not any(w.lower().strip(".'") in NOT_NAME_WORDS or w.lower() in HEAD_WORDS for w in words)
 
@@ -435,18 +435,18 @@ def latin_names(text: str) -> Iterator[tuple[int, int]]:
     """Spans of capitalised word runs that read as a person's name."""
     for m in LATIN_NAME.finditer(text):
         words = m.group().split()
-        if _name_like(words):
+        if name_like(words):
             yield m.start(), m.end()
             continue
         # "Attendees Karen Whitfield": drop scaffolding words at the edges and try again
         start, end = m.start(), m.end()
-        while words and not _name_like(words[:1]):
+        while words and not name_like(words[:1]):
             start += len(words[0]) + 1
             words = words[1:]
-        while words and not _name_like(words[-1:]):
+        while words and not name_like(words[-1:]):
             end -= len(words[-1]) + 1
             words = words[:-1]
-        if len(words) >= 2 and _name_like(words):
+        if len(words) >= 2 and name_like(words):
             yield start, end
 
 

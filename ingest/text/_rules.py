@@ -58,10 +58,13 @@ def _compile(pattern: str, lang: str) -> re.Pattern[str]:
         marker = rf"«{kind}(?P<{group}>\d+)»"
         if kind == "P":
             marker = rf"(?:{marker}|(?P<{group}n>{NAME[lang]}))"
-            if group == "p":  # "Jonas Becker (Ops Manager) reports to Hans": past the parenthesis
-                marker += r"(?:\s*[(（](?:«T\d+»|[^()（）«»\n]{1,30})[)）])??"
-            if group == "m":  # "reports to CEO Janet Ellison"
-                marker = r"(?:«T\d+»,?\s*)?" + marker
+            if group == "p":  # "Jonas Becker (Ops Manager)", "Oscar Pereira, QA Manager," reports to Hans
+                marker += (
+                    r"(?:\s*[(（](?:«T\d+»|[^()（）«»\n]{1,30})[)）]"
+                    r"|,\s*(?:the |our |their )?«T\d+»(?:\s*[(（]«T\d+»[)）])?\s*[,–—-]?)??"
+                )
+            if group == "m":  # "reports to President and CEO Douglas Wren"
+                marker = r"(?:(?:«T\d+»|and|&),?\s*)*" + marker
         out = out.replace("{" + slot + "}", marker)
     return re.compile(out)
 
@@ -344,8 +347,11 @@ RULES: list[Rule] = [
             r"{P}(?:,| is| -)? {M}'s? (?:direct )?report\b",
             r"{P},? (?:who is |is )?(?:the |his |her |their )?{M}'s? "
             r"(?:deputy|number two|no\.? ?2|right hand|assistant|subordinate|second in command)",
-            r"{P}\s*(?:->|→|=>)\s*{M}",
             r"{P}(?:[^«»\n;]){0,60}?[,;]\s*(?:and )?(?:reports|reporting) (?:directly )?(?:in)?to {M}",
+            r"{M}(?:'s)? (?:(?:[\w-]+|«T\d+») ){0,2}(?:«T\d+»|engineer|deputy|assistant|analyst|report|lead|"
+            r"manager|number two) {P}",
+            r"{P}, one of {M}(?:'s)? (?:[\w-]+ ){0,2}"
+            r"(?:engineers|team|reports|staff|people|managers|leads|analysts)",
             r"{P},? who[^«»\n]{0,50}?(?:reports|reporting|works|sits) (?:directly )?(?:in)?"
             r"(?:to|under|for) {M}",
             r"{P}, {M}'s (?:(?:[\w-]+|«T\d+») ){0,2}(?:«T\d+»|lead|head|manager|director|engineer|analyst|"

@@ -35,7 +35,8 @@ _LOWER_HEAD = (
     r"architect|coordinator|technician|tech|admin|administrator|controller|planner|accountant|superintendent)"
 )
 _LOWER_MOD = (
-    r"(?!(?:the|a|an|our|their|his|her|its|my|your|new|good|great|real|main|key|is|was|be)\b)[a-z]{2,14}"
+    r"(?!(?:the|a|an|our|their|his|her|its|my|your|new|good|great|real|main|key|is|was|be|economic|technical|"
+    r"final|end|day|power|decision)\b)[a-z]{2,14}"
 )
 EN_TITLE = re.compile(
     rf"\b(?:(?:{_MOD}[ \t]+){{0,3}}(?:{_DOMAIN_WORD}[ \t]+){{0,3}}(?:{_HEADS}|{_ACRONYM})"
