@@ -122,8 +122,10 @@ def note_stances(
 
     skeleton = re.sub(r"«([OX])(\d+)»", mark, skeleton)
     marks = [(m.start(), m.end(), int(m.group(1))) for m in re.finditer(r"«P(\d+)»", skeleton)]
-    if not marks and last and _PRONOUN["zh" if lang == "zh" else "en"].search(skeleton):
-        stance = stance_in(skeleton, lang)
+    opening = _PRONOUN["zh" if lang == "zh" else "en"].search(skeleton)
+    if not marks and last and (opening or stance_in(skeleton[:40], lang) is not None):
+        # "Supportive; likes that the pilot didn't need IT." goes on about the person named last
+        stance = stance_in(skeleton if opening else skeleton[:40], lang)
         if stance is not None:
             stances[last] = stance
         return last

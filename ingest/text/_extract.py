@@ -174,7 +174,8 @@ class Extractor:
                     continue
                 begin = match.start("from") if match.groupdict().get("from") else match.start()
                 mod = modality(text_of, begin, match.end(), rule.lang)
-                self._apply(rule, match, ments, linker, emit, home, context, mod)
+                topic = _topic_for_object(text_of, match) if rule.relation == "DECISION_ROLE" else None
+                self._apply(rule, match, ments, linker, emit, home, context, mod, topic)
                 if rule.relation in ("DECISION_ROLE", "REPORTS_TO") and match.group("p") is not None:
                     marker = (match.start("p") - 2, match.end("p") + 1)  # «P12» around the group's digits
                     for other in coordinated(text_of, *marker):
@@ -225,16 +226,19 @@ class Extractor:
         out: Extraction,
     ) -> None:
         """Link a sentence's person mentions: names, pronouns, "I" (the speaker)."""
-        earlier: list[str] = []
+        earlier: list[tuple[int, str]] = []  # (offset, person) named before in the sentence
         for m in ments:
             if m.key == PRONOUN:
-                m.node_id = _antecedent(m, linker, earlier, out.genders)
+                clause = _CLAUSE_BREAK.search(m.value[::-1])  # the pronoun's own clause began there
+                begin = m.start - (clause.start() if clause else len(m.value) + 1000)
+                same_clause = [p for at, p in earlier if at >= begin]
+                m.node_id = _antecedent(m, linker, same_clause, out.genders)
             elif m.key == SPEAKER:
                 m.node_id = speaker_of(m, speakers, out.mentions)
             elif m.label == "PERSON":
                 m.node_id, m.new = linker.link(m.text, m.key, context)
             if m.label == "PERSON" and m.node_id:
-                earlier.append(m.node_id)
+                earlier.append((m.start, m.node_id))
 
     def _apply(  # noqa: PLR0912 — a branch per relation
         self,
@@ -333,10 +337,26 @@ class Extractor:
 
 
 _TITLE_MARK = re.compile(r"«T(\d+)»")
+_CLAUSE_BREAK = re.compile(r"[,;–—]| dna | tub ")  # searched in the reversed text before a pronoun
 _FEMININE, _MASCULINE = frozenset({"she", "her", "她"}), frozenset({"he", "him", "his", "他"})
 _OBJECT_BEFORE = re.compile(
     r"(?:to|with|for|via|through|by|from|about|met|called|told|asked|emailed|into) $", re.I
 )
+
+
+_OBJECT_SLOT = re.compile(
+    r"(?:\bto|\bfor|\bwith|\bfrom|\bby|\bunder|\binto|\bof|\bthan|\babout|\bpushing|向|给|跟|对)\s*$"
+)
+
+
+def _topic_for_object(skeleton: str, match: re.Match[str]) -> int | None:
+    """A role rule whose person is an object ("works for Oscar, will be the day-to-day user";
+    "reports to 邹总 and will review ... as technical evaluator") speaks of the sentence's
+    first person, the one the clauses are about."""
+    if match.groupdict().get("p") is None or not _OBJECT_SLOT.search(skeleton, 0, match.start("p") - 2):
+        return None
+    first = re.search(r"«P(\d+)»", skeleton)
+    return int(first.group(1)) if first and first.start() < match.start("p") - 2 else None
 
 
 def _antecedent(m: Mention, linker: PersonLinker, earlier: list[str], genders: dict[str, str]) -> str:

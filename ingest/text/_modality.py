@@ -55,6 +55,10 @@ _CUES: dict[str, dict[str, re.Pattern[str]]] = {
         "future": re.compile(r"将|计划|打算|准备|明年|即将|拟|要换|考虑|下一步|迁移|替换|升级到"),
     },
 }
+_HYPOTHETICAL = {
+    "en": re.compile(r"\b(?:if|unless|could become|would become|might become|in case|would be)\b", re.I),
+    "zh": re.compile(r"如果|假如|万一|要是|一旦|假设"),
+}
 _DOUBT = {
     "en": re.compile(r"\b(?:not (?:sure|certain|clear)|don't know|do not know|no idea|unclear)\b", re.I),
     "zh": re.compile(r"不确定|不清楚|不知道|说不准|不好说"),
@@ -68,7 +72,7 @@ _POST_KIND = {"anymore": "past", "any more": "past", "no more": "past"}
 
 @dataclass(frozen=True)
 class Modality:
-    negated: bool = False
+    negated: bool = False  # also a hypothesis: "if we insisted on cloud he could become a blocker"
     hedged: bool = False
     past: bool = False
     future: bool = False
@@ -101,6 +105,9 @@ def modality(text: str, start: int, end: int, lang: str) -> Modality:
     before = doubt.sub(" ", before)  # "not sure if she is against us" doubts, it does not deny
     found = {kind: bool(rx.search(before)) for kind, rx in cues.items()}
     found["hedged"] = found["hedged"] or doubted
+    found["negated"] = (
+        found["negated"] or _HYPOTHETICAL["en" if lang != "zh" else "zh"].search(before) is not None
+    )
     for m in _POST["en" if lang != "zh" else "zh"].finditer(before + after):
         word = m.group().lower()
         found[_POST_KIND.get(word, "hedged")] = True
