@@ -74,13 +74,18 @@ def cue_relations(
         ):
             props = {"contract_end": after[0].value} if after and contract else {}
             emit("USES", subject, obj, props, f"uses/{lang}/cue", conf)
-    topics = [m for m in ments if m.label == "TOPIC" and m.node_id]
-    for t in topics:
+    topics = [i for i, m in enumerate(ments) if m.label == "TOPIC" and m.node_id]
+    if sentence.rstrip().endswith(("?", "？")):
+        return  # a question raises a topic, nobody's interest
+    for i in topics:
+        t = ments[i]
         cue = any(INTEREST_CUES[lg].search(sentence) for lg in langs)
         rule = "interest_cue" if cue else "topic_mention"
+        # the person whose clause raises it ("Gary keeps asking about energy efficiency"), else the account
+        people = [m for j, m in enumerate(ments) if m.label == "PERSON" and m.node_id and j < i]
         emit(
             "INTERESTED_IN",
-            subject,
+            ("Person", people[-1].node_id, people[-1].text) if people else subject,
             ("Topic", t.node_id, t.text),
             {},
             f"interested_in/{lang}/{rule}",
