@@ -1,0 +1,113 @@
+"""Hand-written note corpora: the format is checked, the scores are what the extraction reaches.
+
+The floors are regression guards at what the extraction measured on each half, below the
+issue's targets where it has not reached them yet; the closing note reports the numbers.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from graph.adapters.ladybug import LadybugStore
+from ingest.text import CorpusError, CorpusScores, evaluate_corpus, read_corpus
+
+CORPORA = Path(__file__).parents[3] / "corpora" / "notes"
+#: half -> (relation, lang) -> F1 floor
+FLOORS: dict[str, dict[tuple[str, str], float]] = {
+    "dev": {
+        ("WORKS_AT", "en"): 0.78,
+        ("DECISION_ROLE", "en"): 0.55,
+        ("REPORTS_TO", "en"): 0.45,
+        ("USES", "en"): 0.45,
+        ("SUPPLIES", "en"): 0.60,
+        ("INTERESTED_IN", "en"): 0.80,
+    },
+}
+CRM = {
+    "self": {"id": "SELF", "name": "Meridian Medical"},
+    "companies": [{"id": "A-1", "name": "St. Aldric Medical Center", "aliases": ["SAMC"]}],
+    "contacts": [
+        {"id": "C-1", "name": "Karen Whitfield", "company": "A-1", "title": "Chief Medical Officer"}
+    ],
+    "topics": [{"id": "T-1", "en": "infection control", "zh": "感染控制"}],
+}
+
+
+def _scores(root: Path) -> CorpusScores:
+    return evaluate_corpus(root, lambda: LadybugStore().open())
+
+
+def _corpus(tmp_path: Path, notes: list[dict[str, Any]], crm: dict[str, Any] | None = None) -> Path:
+    (tmp_path / "p.crm.json").write_text(json.dumps(crm or CRM), encoding="utf-8")
+    (tmp_path / "p.notes.jsonl").write_text("".join(json.dumps(n) + "\n" for n in notes), encoding="utf-8")
+    return tmp_path
+
+
+def _note(
+    text: str, facts: list[dict[str, Any]], traps: list[dict[str, Any]] | None = None, doc_id: str = "N-1"
+) -> dict[str, Any]:
+    return {
+        "doc_id": doc_id,
+        "lang": "en",
+        "account": "A-1",
+        "at": "2026-03-01",
+        "text": text,
+        "facts": facts,
+        "traps": traps or [],
+    }
+
+
+@pytest.mark.parametrize(("half", "floors"), sorted(FLOORS.items()))
+def test_corpus_scores_hold(half: str, floors: dict[tuple[str, str], float]) -> None:
+    scores = _scores(CORPORA / half)
+    low = {k: round(scores.counts((k[0],), k[1]).f1, 3) for k, floor in floors.items()}
+    assert all(low[k] >= floor for k, floor in floors.items()), low
+
+
+def test_traps_and_hedges_are_counted(tmp_path: Path) -> None:
+    role = {"rel": "DECISION_ROLE", "subject": "C-1", "object": "A-1", "role": "decision_maker"}
+    hedged = {"rel": "DECISION_ROLE", "subject": "Tom Reyes", "object": "A-1", "role": "technical_evaluator"}
+    notes = [
+        # the truth says this reading is a trap: the extraction's fact counts as a trap hit
+        _note("Karen Whitfield makes the final call.", [], [role], "N-1"),
+        _note(
+            "Tom Reyes might be the technical evaluator.",
+            [{**hedged, "stance": "neutral", "hedged": True}],
+            [],
+            "N-2",
+        ),
+    ]
+    scores = _scores(_corpus(tmp_path, notes))
+    c = scores.counts(("DECISION_ROLE",), "en")
+    assert (c.tp, c.fp, c.fn) == (1, 1, 0)
+    assert [e.doc_id for e in scores.trap_hits] == ["N-1"]
+    assert scores.too_sure == []  # the hedged role came at confidence 0.5
+    assert "1 trap hit(s)" in scores.below_floors()
+
+
+@pytest.mark.parametrize(
+    ("facts", "message"),
+    [
+        ([{"rel": "KNOWS", "subject": "C-1", "object": "A-1"}], "rel"),
+        ([{"rel": "WORKS_AT", "subject": "C-1", "object": "Nobody Inc"}], "is a name"),
+        ([{"rel": "DECISION_ROLE", "subject": "C-1", "object": "A-1", "role": "boss"}], "not a role"),
+        ([{"rel": "USES", "subject": "A-1", "object": "SELF", "contract_end": "soon"}], "not an ISO date"),
+    ],
+)
+def test_bad_truth_is_refused_by_file_line_and_field(
+    tmp_path: Path, facts: list[dict[str, Any]], message: str
+) -> None:
+    root = _corpus(tmp_path, [_note("Karen Whitfield makes the final call.", facts)])
+    with pytest.raises(CorpusError, match=message) as err:
+        read_corpus(root)
+    assert "p.notes.jsonl:1" in str(err.value)
+
+
+def test_a_part_without_notes_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "p.crm.json").write_text(json.dumps(CRM), encoding="utf-8")
+    with pytest.raises(CorpusError, match="no notes"):
+        read_corpus(tmp_path)
