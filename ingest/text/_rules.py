@@ -285,10 +285,14 @@ RULES: list[Rule] = [
             r"{P} \({T}\)",
             r"{P}(?: is|'s|'m| am| was) (?:now )?(?:the|their|our|a|an) (?:new )?{T}"
             r"(?! (?:at|of|from|with|for) «O)",
-            r"{P}, (?:the |their |our )?{T}"
-            r"(?=\s*$|\s*[.,;)\n]| [-–—] | (?:and|who|is|was|will|has|said|says|since)\b| at (?!«O))",
-            r"(?:^|[,;:(]\s*|\band |\bwith |\bmet |\bcalled |\bto |\bby |\bfrom |\bunder )"
-            r"(?:the |their |new )?{T},? {P}",
+            r"{P}, (?:(?:the|their|our|its|new|current|acting|interim) )*{T}"
+            r"(?=\s*$|\s*[.,;()（\n]| [-–—] | (?:and|who|is|was|will|has|said|says|since)\b| at (?!«O))",
+            r"(?:^|[,;:(]\s*|\band |\bwith |\bmet |\bcalled |\bto |\bby |\bfrom |\bunder |\bthe |\bour "
+            r"|\btheir )"
+            r"(?:(?:the|their|our|its|new|current|acting|interim) )*{T},? {P}",
+            r"(?:named|appointed|hired|promoted|made|welcomed|brought in) {P},? (?:as |to )?"
+            r"(?:the |its |their |our )?"
+            r"(?:new )?{T}",
             r"{P} [-–—] (?:the |their |our |a |an )?(?:new )?{T}",
             r"{P} \({T}[^()«»\n]{1,25}\)",
         ],

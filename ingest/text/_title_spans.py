@@ -55,7 +55,13 @@ _ZH_DEPT = (
     r"(?:(?![我你他她是的在和与及跟向对由从被把给])[\u4e00-\u9fffA-Za-z]){1,8}?"
     r"(?:科|处|部|室|中心|局|院|办|组|分行|支行|行|所|厂|部门|事业部|委员会|公司)"
 )
-ZH_TITLE = re.compile(rf"(?:{_ZH_DEPT}的?)?(?:{_ZH_HEADS})")
+# a function before the head ("集团财务总监", "设备主管"): words of departments, not any characters
+_ZH_FIELD = (
+    r"(?:集团|公司|总部|分公司|区域|大区|工厂|厂区)?(?:财务|采购|信息|技术|IT|设备|运营|生产|质量|质控|安全|安环|人事|"
+    r"人力资源|行政|市场|销售|研发|工程|物流|仓储|供应链|法务|风控|风险|审计|客服|数据|网络|后勤|医务|护理|药剂|检验|"
+    r"放射|数字化|信息化|运维|维修|基建|营运|业务|产品|项目|计划|合规|内控|资产|设施){1,2}"
+)
+ZH_TITLE = re.compile(rf"(?:{_ZH_DEPT}的?|{_ZH_FIELD})?(?:{_ZH_HEADS})")
 _EN_NOT_ALONE = frozenset({"head", "lead", "chief", "partner", "owner", "agent", "principal", "executive"})
 
 
