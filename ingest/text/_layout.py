@@ -95,7 +95,7 @@ def signature_people(
 #: words between coordinated people and their verb ("A and B both report to C", "罗婷和梁宇都向何总汇报")
 _FILLER_WORDS = r"(?:都|也|均|同样|一起| (?:both|also|all|each|together)(?= ))"
 FILLERS = re.compile(rf"(?<=«P\d»){_FILLER_WORDS}|(?<=«P\d\d»){_FILLER_WORDS}")
-_COORD = r"\s*(?:,? and|、|，|,|和|与|及|跟|同|以及|&)\s*"
+_COORD = r"\s*(?:,? and|、|，|,|和|与|及|跟|同|以及|&|together with|along with)\s*"
 _COORD_BEFORE = re.compile(rf"«P(\d+)»{_COORD}$")
 _COORD_AFTER = re.compile(rf"^{_COORD}«P(\d+)»")
 _HEADER = re.compile(r"(?:«O(\d+)»|(?P<ours>our side|our team|from us|我方|我司|我们这边))[^«\n]{0,24}?[:：]")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 _EN_CLAUSE = re.compile(
     r"[;:,.!?()\[\]\n]|\s[-–—]+\s|\b(?:but|although|though|whereas|however|while)\b", re.I
 )
-_ZH_CLAUSE = re.compile(r"[，,；;。！？!?：:（）()\n]|但是|但|不过|而是|然而")
+_ZH_CLAUSE = re.compile(r"[，,；;。！？!?：:（）()\n—–]|但是|但|不过|而是|然而| though\b| but\b")
 _CUES: dict[str, dict[str, re.Pattern[str]]] = {
     "en": {
         "negated": re.compile(

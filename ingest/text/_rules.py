@@ -87,6 +87,12 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
     "economic_buyer": (
         [
             r"signs? (?:off|the (?:cheque|check|po|contract))",
+            r"(?:has|have|needs?) to (?:approve|sign off|countersign|release the budget)",
+            r"countersign\w*",
+            r"approves? (?:anything|everything|all|any|every|purchases?|deals?|spend(?:ing)?|capex|"
+            r"the money)",
+            r">(?:has to be |must be |needs to be |gets? )?(?:approved|signed off|funded) by",
+            r">budget (?:sits|lies|rests|is|stays) with",
             r"sign-off on (?:the )?(?:budget|spend)",
             r"budget (?:holder|owner)",
             r"(?:holds|controls|owns|approves|manages|signs off)(?: the| all| our)? "
@@ -126,6 +132,9 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"ultimately decid\w*",
             r">decision (?:rests|lies) with",
             r"the decider",
+            r"made the (?:final |ultimate )?(?:call|decision)",
+            r"owns (?:that|the|this) (?:final )?decision",
+            r"(?<=») (?:own |final )?call\b",
             r"(?<=»)'s? (?:final |ultimate )?(?:call|decision)",
         ],
         [
@@ -174,6 +183,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"advocat\w+ for us",
             r"sells? (?:it|us|our \w+) internally",
             r"in our corner",
+            r"push(?:es|ing)? (?:it |this |us )?internally",
         ],
         [
             r"支持我们的方案",
@@ -204,6 +214,9 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"go(?:es)? through (?:him|her|them)",
             r"gatekeeper",
             r"controls access",
+            r"controls (?:the )?(?:vendor (?:process|access)|(?:our |vendor )?access|(?:his|her|the) "
+            r"(?:calendar|diary|agenda))",
+            r">(?:approach|reach|contact) (?:him|her|them) (?:via|through)",
             r">(?:all|every) (?:requests?|meetings?|calls?) (?:go|goes|must go) through",
             r">(?:go|goes|going|has to go|have to go) (?:through|via)",
             r"books (?:the|his|her) (?:meetings|calendar|diary)",
@@ -213,6 +226,9 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
     "user": (
         [
             r"day-to-day users?",
+            r"(?:main|power|future|key|primary|daily|heavy)(?: \w+)? users?",
+            r"(?:using|uses?|in) (?:[\w-]+ ){0,4}(?:every day|daily)",
+            r"the one (?:actually )?using",
             r"main user",
             r"end users?",
             r"will use (?:it|the system|the platform) (?:daily|every day)",

@@ -32,7 +32,7 @@ _OPPOSE = {
         r"\b(?:skeptic\w*|sceptic\w*|oppos\w+|against (?:us|our|the|it|this|switching|change)|not convinced|"
         r"unconvinced|resist\w*|push(?:es|ing)? back|hostile|negative (?:about|on)|doubts?|doubtful|"
         r"reluctant|wary|cold on|not a fan|dislikes?|critical of|block\w*|loyal to|prefers? (?!us|our)\w+|"
-        r"in (?:the )?\w+'s camp|leans? (?:towards?|to) (?!us|our)\w+|hesitant|lukewarm|"
+        r"in (?:the )?\w+'s camp|leans? (?:towards?|to) (?!us|our)\w+|hesitant|"
         r"unhappy with (?:us|our))\b",
         re.I,
     ),
