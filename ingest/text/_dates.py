@@ -39,6 +39,8 @@ EN_DATE = re.compile(
     rf"|(?:(?:the )?end of |mid[- ])?(?P<m3>{_M})\.?,? (?P<y3>\d{{4}})"
     rf"|(?P<nx>next|this) (?P<m4>{_M})"
     rf"|(?P<h>H[12]) (?P<hy>\d{{4}})"
+    rf"|(?P<d6>\d{{1,2}})(?:st|nd|rd|th)? (?P<m6>{_M})\b\.?(?! \d)"
+    rf"|(?P<m7>{_M})\.? (?P<d7>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})"
     rf"|(?:(?:in|by|until|till|through|thru|ends?|expires?|renewal|renews?|due) "
     rf"(?:in |on |at )?(?:the end of )?)"
     rf"(?P<m5>{_M})\b(?! \d))",
@@ -92,6 +94,10 @@ def _en(g: dict[str, str | None], today: date) -> date:  # noqa: PLR0911 — a r
         if (g["nx"] or "").lower() == "this":
             return _end(today.year, month)
         return _end(today.year if month > today.month else today.year + 1, month)
+    for m, d in (("m6", "d6"), ("m7", "d7")):  # "31 March": the next one
+        if g[m] and g[d]:
+            day = date(today.year, _month(g[m] or ""), int(g[d] or 0))
+            return day if day >= today else date(today.year + 1, day.month, day.day)
     if g["h"] and g["hy"]:
         return _end(int(g["hy"]), 6 if g["h"].upper() == "H1" else 12)
     return _next(today, _month(g["m5"] or ""))
@@ -134,9 +140,11 @@ def _zh(g: dict[str, str | None], today: date) -> date:  # noqa: PLR0911 — a r
 
 def find_dates(text: str, lang: str, today: date) -> Iterator[tuple[int, int, str]]:
     """(start, end, ISO day) of every date expression in ``text``; unreadable ones are skipped."""
-    for m in (ZH_DATE if lang == "zh" else EN_DATE).finditer(text):
-        try:
-            value = (_zh if lang == "zh" else _en)(m.groupdict(), today)
-        except (ValueError, KeyError, StopIteration):
-            continue
-        yield m.start(), m.end(), value.isoformat()
+    scripts = ["zh", "en"] if any("\u4e00" <= ch <= "\u9fff" for ch in text) else ["en"]
+    for script in scripts if lang != "zh" else ["zh", "en"]:  # "contract up for renewal 今年年底"
+        for m in (ZH_DATE if script == "zh" else EN_DATE).finditer(text):
+            try:
+                value = (_zh if script == "zh" else _en)(m.groupdict(), today)
+            except (ValueError, KeyError, StopIteration):
+                continue
+            yield m.start(), m.end(), value.isoformat()

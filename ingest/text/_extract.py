@@ -116,6 +116,7 @@ class Extractor:
             self._link_people(ments, linker, context, speakers, out)
             self._relate(out, linker, text, s0, s1, ments, lang, context, doc_orgs)
         self._signatures(out, text, lang, doc_orgs)
+        out.facts = _fullest(out.facts)
         for f in out.facts:
             if f.relation == "DECISION_ROLE" and f.props.get("stance") == "neutral":
                 f.props["stance"] = out.stances.get(f.subject[1], "neutral")
@@ -337,7 +338,26 @@ class Extractor:
 
 
 _TITLE_MARK = re.compile(r"«T(\d+)»")
-_CLAUSE_BREAK = re.compile(r"[,;–—]| dna | tub ")  # searched in the reversed text before a pronoun
+_DETAIL = {"USES": "contract_end", "WORKS_AT": "title"}
+
+
+def _fullest(facts: list[Fact]) -> list[Fact]:
+    """One install or employment per pair in a note: the statement that gives its contract end
+    or title ("Biomed tracks devices in Maximo. The Maximo contract runs until June 30, 2026.")."""
+    best: dict[tuple[str, str, str], Fact] = {}
+    for f in facts:
+        key = (f.relation, f.subject[1], f.object[1])
+        if f.relation in _DETAIL and key in best:
+            if not best[key].props.get(_DETAIL[f.relation]) and f.props.get(_DETAIL[f.relation]):
+                best[key] = f
+            continue
+        if f.relation in _DETAIL:
+            best.setdefault(key, f)
+    kept = {id(f) for f in best.values()}
+    return [f for f in facts if f.relation not in _DETAIL or id(f) in kept]
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:–—]| dna | tub ")  # searched in the reversed text before a pronoun
 _FEMININE, _MASCULINE = frozenset({"she", "her", "她"}), frozenset({"he", "him", "his", "他"})
 _OBJECT_BEFORE = re.compile(
     r"(?:to|with|for|via|through|by|from|about|met|called|told|asked|emailed|into) $", re.I

@@ -30,7 +30,8 @@ _CUES: dict[str, dict[str, re.Pattern[str]]] = {
         "past": re.compile(
             r"\b(?:used to|previously|formerly|former|until (?:recently|last)|had been|back then|"
             r"once was|was (?:the|their|our|a)|ex-|decommissioned|retired|phased out|sunset|replaced|dropped|"
-            r"ripped out|got rid of|reported to|worked (?:for|under)|was (?:reporting|working)|"
+            r"ripped out|got rid of|switched off|turned off|shut down|reported to|worked (?:for|under)|"
+            r"was (?:reporting|working)|"
             r"until (?:she|he) left)\b",
             re.I,
         ),

@@ -63,8 +63,8 @@ def _compile(pattern: str, lang: str) -> re.Pattern[str]:
                     r"(?:\s*[(（](?:«T\d+»|[^()（）«»\n]{1,30})[)）]"
                     r"|,\s*(?:the |our |their )?«T\d+»(?:\s*[(（]«T\d+»[)）])?\s*[,–—-]?)??"
                 )
-            if group == "m":  # "reports to President and CEO Douglas Wren"
-                marker = r"(?:(?:«T\d+»|and|&),?\s*)*" + marker
+            if group == "m":  # "reports to President and CEO Douglas Wren", "to the CFO, Graham Pike"
+                marker = r"(?:(?:«T\d+»|and|&|the|our|their),?\s*)*" + marker
         out = out.replace("{" + slot + "}", marker)
     return re.compile(out)
 
@@ -358,7 +358,9 @@ RULES: list[Rule] = [
         "en",
         "REPORTS_TO",
         [
-            r"{P} (?:reports|reporting|report|reported)(?: line)? (?:directly |straight )?(?:in)?to {M}",
+            r"{P} (?:(?:now|still|currently|also|officially|formally) )*(?:reports|reporting|report|reported)"
+            r"(?: line)? (?:directly |straight )?(?:in)?to {M}",
+            r"{P} [-–—,] (?:(?:the|a|an|our|their|new) )*{T} (?:under|reporting to|working for|in) {M}",
             r"{P} works (?:directly )?(?:under|for) {M}",
             r"{M} is {P}'s? (?:direct )?(?:boss|manager|supervisor|line manager|superior)",
             r"{P}'s? (?:direct )?(?:boss|manager|supervisor|line manager|superior) is {M}",
@@ -367,7 +369,8 @@ RULES: list[Rule] = [
             r"{P}(?:,| is| -)? {M}'s? (?:direct )?report\b",
             r"{P},? (?:who is |is )?(?:the |his |her |their )?{M}'s? "
             r"(?:deputy|number two|no\.? ?2|right hand|assistant|subordinate|second in command)",
-            r"{P}(?:[^«»\n;]){0,60}?[,;]\s*(?:and )?(?:reports|reporting) (?:directly )?(?:in)?to {M}",
+            r"{P}(?:[^«»\n;]|«[TDO]\d+»){0,60}?[,;]\s*(?:and )?(?:(?:now|still|also) )?(?:reports|reporting) "
+            r"(?:directly )?(?:in)?to {M}",
             r"{M}(?:'s)? (?:(?:[\w-]+|«T\d+») ){0,2}(?:«T\d+»|engineer|deputy|assistant|analyst|report|lead|"
             r"manager|number two) {P}",
             r"{P}, one of {M}(?:'s)? (?:[\w-]+ ){0,2}"
