@@ -55,8 +55,8 @@ def cue_relations(
     for i, obj in sorted(things):
         start, end = marks[i]
         mods = [modality(skeleton, start, end, lg) for lg in langs]
-        if any(m.negated or m.past for m in mods):
-            continue
+        if any(m.negated or m.past for m in mods) or _GONE.match(skeleton, end):
+            continue  # "Maximo switched off", "东软PACS 已经下线"
         clause = _plain(skeleton[clause_start(skeleton, start, lang) : clause_end(skeleton, end, lang)])
         after = [m for at, m in dates if at > start] or [m for _, m in dates]
         conf = CONF_HEDGED if any(m.hedged for m in mods) else CONF_KNOWN
@@ -93,6 +93,11 @@ def cue_relations(
         )
 
 
+_GONE = re.compile(
+    r"(?:\s+(?:was|is|has been|got|were|are))?\s*(?:switched off|turned off|decommissioned|retired|"
+    r"phased out|replaced|dropped|gone|shut down|ripped out|已经?下线|已?停用|被?淘汰|被?换掉|不用了|退役)",
+    re.I,
+)
 _HAS = re.compile(r"\b(?:has|have|had|got)\s+(?:an?\s+|the\s+|their\s+|its\s+)?$", re.I)
 _CONTRACT = {
     "en": re.compile(

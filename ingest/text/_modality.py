@@ -57,7 +57,11 @@ _CUES: dict[str, dict[str, re.Pattern[str]]] = {
     },
 }
 _HYPOTHETICAL = {
-    "en": re.compile(r"\b(?:if|unless|could become|would become|might become|in case|would be)\b", re.I),
+    "en": re.compile(
+        r"\b(?:if|unless|could become|would become|might become|in case|would be|'d rather|would rather|"
+        r"would prefer|'d prefer)\b|'d rather|'d prefer",
+        re.I,
+    ),
     "zh": re.compile(r"如果|假如|万一|要是|一旦|假设"),
 }
 _DOUBT = {

@@ -64,7 +64,8 @@ def _compile(pattern: str, lang: str) -> re.Pattern[str]:
                     r"|,\s*(?:the |our |their )?«T\d+»(?:\s*[(（]«T\d+»[)）])?\s*[,–—-]?)??"
                 )
             if group == "m":  # "reports to President and CEO Douglas Wren", "to the CFO, Graham Pike"
-                marker = r"(?:(?:«T\d+»|and|&|the|our|their),?\s*)*" + marker
+                # but not to "Gary's successor": a possessor is not the manager
+                marker = r"(?:(?:«T\d+»|and|&|the|our|their),?\s*)*" + marker + r"(?!['’]s\b)"
         out = out.replace("{" + slot + "}", marker)
     return re.compile(out)
 
