@@ -312,6 +312,11 @@ RULES: list[Rule] = [
             r"(?:new )?{T}",
             r"{P} [-–—] (?:the |their |our |a |an )?(?:new )?{T}",
             r"{P} \({T}[^()«»\n]{1,25}\)",
+            # employment without a title: "Sam Okafor from Kestrel", "Kestrel's Sam", "Sam (Kestrel)"
+            r"{P},? (?:from|at|of) (?:the )?{C}(?!['’]s? (?:competitor|rival))(?! (?:and|or) )",
+            r"(?<![\w»])(?<!with )(?<!to )(?<!from )(?<!for )(?<!by )(?<!of )(?<!at )(?<!against )"
+            r"(?<!than )(?<!vs ){C}['’]s (?:own )?{P}",
+            r"{P} \({C}\)",
         ],
     ),
     *_rules(
@@ -335,6 +340,7 @@ RULES: list[Rule] = [
             r"{P}（{T}）",
             r"{C}{_}{T}{P}",
             r"{P}(?:是|为|担任)(?:我们|他们|咱们|对方|院里|厂里|行里)?的?(?:新任|现任)?{T}",
+            r"{C}(?:那边)?的{P}(?!«T)",
             r"(?:^|[，、：:；;\s（(\d.]|和|与|及)(?P<unit>(?:(?![我你他她是的在和与及跟向对由从被把给])[\u4e00-\u9fff])"
             r"{1,6}?(?:科|处|部|室|中心|局|办|组))的?{P}(?!«T)",
             r"(?P<dept>(?:(?![我你他她是的在和与及跟向对由从被把给])[\u4e00-\u9fff]){1,6}?(?:科|处|部|室|中心|局|办|组))?{P}{T}",
