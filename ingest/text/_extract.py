@@ -185,7 +185,7 @@ class Extractor:
         suppliers = {f.subject[1] for f in out.facts if f.relation == "SUPPLIES" and f.start == s0}
         ordered = (lang, *sorted(langs - {lang}))
         cue_relations(self.gz, self._market, skeleton, ments, ordered, home, emit, suppliers)
-        speech = "zh" if has_cjk(plain) else lang
+        speech = "mixed" if len(langs) > 1 else lang
         out.last_person = note_stances(out.stances, out.last_person, skeleton, ments, speech, self._rivals)
 
     @staticmethod

@@ -19,7 +19,7 @@ _SUPPORT = {
         r"loves? (?:us|our|the)|on board|on our side|sold on|positive about|warm(?:ed)? (?:up )?to|"
         r"backs? us|backing us|ally|champions? (?:us|our)|sponsor\w*|impressed|"
         r"happy with (?:us|our|the demo)|prefers? (?:us|our)|positive(?: on| about)?|come round|came round|"
-        r"warming up|on side|bought in|buy-in)\b",
+        r"warming up|on side|bought in|buy-in|pleased|delighted|thrilled|enthusiast\w*)\b",
         re.I,
     ),
     "zh": re.compile(
@@ -62,6 +62,9 @@ def stance_in(text: str, lang: str) -> str | None:
     """The stance the clause ``text`` (a skeleton: «O» marks a competitor) states, or None.
 
     Favouring a competitor is opposing us."""
+    if lang == "mixed":  # a mixed sentence: the later cue of either language
+        said = [(text.rfind(s) if s else -1, s) for s in (stance_in(text, "en"), stance_in(text, "zh"))]
+        return max(said, key=lambda x: x[0])[1] if any(s for _, s in said) else None
     lang = "zh" if lang == "zh" else "en"
     rival = _RIVAL_PREFERENCE[lang].search(text)
     if rival is not None and not _negated(text, rival.start(), lang):
