@@ -18,13 +18,21 @@ from ingest.text import CorpusError, CorpusScores, evaluate_corpus, read_corpus
 CORPORA = Path(__file__).parents[3] / "corpora" / "notes"
 #: half -> (relation, lang) -> F1 floor
 FLOORS: dict[str, dict[tuple[str, str], float]] = {
-    "dev": {
-        ("WORKS_AT", "en"): 0.78,
-        ("DECISION_ROLE", "en"): 0.55,
-        ("REPORTS_TO", "en"): 0.45,
-        ("USES", "en"): 0.45,
-        ("SUPPLIES", "en"): 0.60,
-        ("INTERESTED_IN", "en"): 0.80,
+    "dev": {  # measured 0.861 / 0.695 / 0.618 / 0.679 / 0.667 / 0.871
+        ("WORKS_AT", "en"): 0.83,
+        ("DECISION_ROLE", "en"): 0.66,
+        ("REPORTS_TO", "en"): 0.58,
+        ("USES", "en"): 0.64,
+        ("SUPPLIES", "en"): 0.63,
+        ("INTERESTED_IN", "en"): 0.84,
+    },
+    "test": {  # held out, never tuned on; measured 0.568 / 0.468 / 0.667 / 0.435 / 0.769 / 0.718
+        ("WORKS_AT", "en"): 0.54,
+        ("DECISION_ROLE", "en"): 0.44,
+        ("REPORTS_TO", "en"): 0.63,
+        ("USES", "en"): 0.40,
+        ("SUPPLIES", "en"): 0.73,
+        ("INTERESTED_IN", "en"): 0.68,
     },
 }
 CRM = {
