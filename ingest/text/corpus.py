@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from graph import GraphStore
+from schema import ROLES, STANCES
 
 from ._documents import TextDocument
 
@@ -27,19 +28,6 @@ RELATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {  # rel: (subje
     "SUPPLIES": (("Company",), ("Company",)),
     "INTERESTED_IN": (("Company", "Person"), ("Topic",)),
 }
-ROLES = frozenset(
-    {
-        "economic_buyer",
-        "decision_maker",
-        "technical_evaluator",
-        "influencer",
-        "champion",
-        "user",
-        "gatekeeper",
-        "blocker",
-    }
-)
-STANCES = frozenset({"supporter", "neutral", "opponent"})
 COMPANY_ROLES = frozenset({"customer", "prospect", "competitor", "supplier", "partner"})
 MARKET_ROLES = frozenset({"competitor", "supplier", "partner"})
 SOURCE = "corpus"
