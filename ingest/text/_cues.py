@@ -38,6 +38,7 @@ def cue_relations(
     products = [(i, m) for i, m in enumerate(ments) if m.label == "PRODUCT" and m.node_id]
     orgs = [(i, m) for i, m in enumerate(ments) if m.label == "ORG" and m.node_id]
     named_vendors = {gz.vendor_of.get(p.node_id, "") for _, p in products}
+    clause_of = {i: clause_start(skeleton, marks[i][0], langs[0]) for i, _ in products if i in marks}
     buyers = [m for _, m in orgs if m.node_id not in named_vendors and m.node_id not in market]
     subject = ("Company", buyers[0].node_id, buyers[0].text) if buyers else home
     sentence = _plain(skeleton)
@@ -48,7 +49,9 @@ def cue_relations(
         (i, ("Company", m.node_id, m.text))
         for i, m in orgs
         if m.node_id in market
-        and m.node_id not in named_vendors
+        and not _vendor_in_clause(
+            m.node_id, marks.get(i, (0, 0))[0], products, clause_of, gz, skeleton, langs[0]
+        )
         and m.node_id not in suppliers
         and m.node_id != gz.self_id
     ]
@@ -91,6 +94,21 @@ def cue_relations(
             f"interested_in/{lang}/{rule}",
             CONF_KNOWN if rule == "interest_cue" else 0.7,
         )
+
+
+def _vendor_in_clause(
+    vendor: str,
+    at: int,
+    products: list[tuple[int, Mention]],
+    clause_of: dict[int, int],
+    gz: Gazetteer,
+    skeleton: str,
+    lang: str,
+) -> bool:
+    """Whether a product of ``vendor`` is named in the vendor mention's clause ("IBM is the
+    incumbent with Maximo": the install is Maximo; "evaluating GE and IBM": IBM itself)."""
+    here = clause_start(skeleton, at, lang)
+    return any(gz.vendor_of.get(p.node_id) == vendor and clause_of.get(i) == here for i, p in products)
 
 
 _GONE = re.compile(

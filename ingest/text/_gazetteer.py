@@ -266,6 +266,11 @@ def _add_unbranded_products(gz: Gazetteer, store: GraphStore) -> None:
                     rest = name[len(vendor) + 1 :].strip()
                     if len(rest) >= 3 and rest.lower() not in _GENERIC:
                         gz.add(rest, "PRODUCT", node.key)
+                    # "Philips IntelliSpace PACS" is written "Philips IntelliSpace" or "IntelliSpace"
+                    first = rest.split()[0] if rest.split() else ""
+                    if len(rest.split()) > 1 and len(first) >= 6 and first.lower() not in _GENERIC:
+                        gz.add(f"{name[: len(vendor)]} {first}", "PRODUCT", node.key)
+                        gz.add(first, "PRODUCT", node.key)
 
 
 def _names(props: dict[str, Any]) -> list[str]:

@@ -66,13 +66,6 @@ class Recogniser:
             end = e.end_char
             if e.ent_id_.endswith(".") and not e.text.endswith(".") and text[end : end + 1] == ".":
                 end += 1
-            if (
-                e.label_ == "ORG"
-                and len(e) == 1
-                and e.text.islower()
-                and not self.gz.spelling.get(e.ent_id_, "").islower()
-            ):
-                continue  # "the software" is no "Software AG"
             rank = 2 if e.ent_id_ == PERSON_REF else 0
             found.append((rank, Mention(e.start_char, end, e.label_, text[e.start_char : end], e.ent_id_)))
         cjk = lang == "zh" or has_cjk(text)  # an English note names Chinese people too ("met 何总")

@@ -427,6 +427,8 @@ RULES: list[Rule] = [
             r"{S} (?:is|are|was|as) (?:the|their|our|a|an|its) {_}"
             r"(?:supplier|distributor|vendor|reseller|provider)",
             r"(?:buy|buys|bought|source|sources|procure|procures|order|orders|get|gets) {_}from {S}",
+            r"(?:come|comes|came|coming) (?:from|via|through) {S}",
+            r"{S} \([^()«»\n]{1,20}\) (?:supplies|supplied|delivers|provides)\b",
             r"(?:supplier|distributor|reseller|provider) (?:is|are|was) {S}",
         ],
     ),
