@@ -84,8 +84,15 @@ def cue_relations(
         t = ments[i]
         cue = any(INTEREST_CUES[lg].search(sentence) for lg in langs)
         rule = "interest_cue" if cue else "topic_mention"
-        # the person whose clause raises it ("Gary keeps asking about energy efficiency"), else the account
-        people = [m for j, m in enumerate(ments) if m.label == "PERSON" and m.node_id and j < i]
+        # the person who is said to care ("Gary keeps asking about energy efficiency"), else the account
+        people = [
+            m
+            for j, m in enumerate(ments)
+            if m.label == "PERSON"
+            and m.node_id
+            and j < i
+            and any(INTEREST_CUES[lg].search(_plain(skeleton[marks[j][1] : marks[i][0]])) for lg in langs)
+        ]
         emit(
             "INTERESTED_IN",
             ("Person", people[-1].node_id, people[-1].text) if people else subject,

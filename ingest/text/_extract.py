@@ -259,8 +259,6 @@ class Extractor:
         leaving = props.get("current") == "false"
         if (mod.negated and not leaving) or (mod.past and rule.relation not in ("WORKS_AT",)):
             return  # "NOT the decision maker", "used to report to", "no longer a blocker"
-        if mod.future and rule.relation in ("SUPPLIES",):
-            return
 
         def slot(group: str) -> tuple[str, str, str] | None:
             if group == "p" and subject is not None:

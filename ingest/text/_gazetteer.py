@@ -233,14 +233,7 @@ def build_gazetteer(store: GraphStore) -> Gazetteer:
         for n in _names(node.props):
             for v in product_variants(n):
                 gz.add(v, "PRODUCT", node.key)
-    for tid, en, zh in TOPICS:
-        gz.topics[tid] = en
-        gz.add(en, "TOPIC", tid)
-        gz.add(zh, "TOPIC", tid)
-    for node in store.iter_nodes("Topic"):
-        gz.topics.setdefault(node.key, node.props.get("name") or node.key)
-        for n in _names(node.props):
-            gz.add(n, "TOPIC", node.key)
+    _add_topics(gz, store)
     _add_people(gz, store)
     for edge in store.iter_edges("OFFERED_BY"):
         gz.vendor_of[edge.start[1]] = edge.end[1]
@@ -253,6 +246,21 @@ def build_gazetteer(store: GraphStore) -> Gazetteer:
             elif edge.props.get("evidence"):
                 gz.text_evidence[key] = evidence.parse(edge.props["evidence"])
     return gz
+
+
+def _add_topics(gz: Gazetteer, store: GraphStore) -> None:
+    """The graph's topics, then the built-in themes where the graph has no topic of that name
+    (a CRM's own "infection control" keeps its id)."""
+    for node in store.iter_nodes("Topic"):
+        gz.topics.setdefault(node.key, node.props.get("name") or node.key)
+        for n in _names(node.props):
+            gz.add(n, "TOPIC", node.key)
+    for tid, en, zh in TOPICS:  # built-in themes, where the graph has no topic of that name
+        fresh = [n for n in (en, zh) if "TOPIC" not in gz.surfaces.get(fold(n), {})]
+        if fresh:
+            gz.topics.setdefault(tid, en)
+        for n in fresh:
+            gz.add(n, "TOPIC", tid)
 
 
 def _add_unbranded_products(gz: Gazetteer, store: GraphStore) -> None:

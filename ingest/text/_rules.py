@@ -108,7 +108,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
         ],
         [
             r"预算(?:最终)?(?:由|归|在)",
-            r">预算(?:这块|方面|这边|的事)?(?:最终)?(?:是|得|要)",
+            r">预算(?:这块|方面|这边|的事)?(?:最终)?(?:是|得|要|在|归|都是)",
+            r"\bEB\b",
             r"(?<=»)(?:来|负责|亲自)?(?:审批|批|签字)(?![评准次])",
             r"预算审批人",
             r"(?:负责|管|掌握|控制)(?:着)?预算",
@@ -140,6 +141,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
         ],
         [
             r"拍板",
+            r"\bDM\b",
             r"最终决策",
             r"决策人",
             r"决策者",
@@ -188,6 +190,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
         ],
         [
             r"支持我们的方案",
+            r"(?:最大的|坚定的|内部的?)?支持者",
             r"内部支持者",
             r"积极推动",
             r"力挺我们",
@@ -222,7 +225,18 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r">(?:go|goes|going|has to go|have to go) (?:through|via)",
             r"books (?:the|his|her) (?:meetings|calendar|diary)",
         ],
-        [r">都要先经过", r"对接窗口", r">要先经过", r">先找", r">得先找", r">先通过", r"把关口", r"安排见面"],
+        [
+            r">都要先经过",
+            r"对接窗口",
+            r">要先经过",
+            r">先找",
+            r">得先找",
+            r">先通过",
+            r">(?:必须|都要|都得|要|得)(?:通过|经过)",
+            r"把关口",
+            r"安排见面",
+            r"安排(?:行|院|厂|公司)?领导的日程",
+        ],
     ),
     "user": (
         [
@@ -238,7 +252,16 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"uses? it every day",
             r"hands-on user",
         ],
-        [r"日常使用者", r"使用部门负责人", r"主要使用者", r"最终用户", r"使用科室", r"日常使用"],
+        [
+            r"日常使用者",
+            r"使用部门负责人",
+            r"主要(?:使用者|使用人|用户)",
+            r"最终用户",
+            r"使用科室",
+            r"日常使用",
+            r"日常运维",
+            r"天天(?:用|在用)",
+        ],
     ),
     "blocker": (
         [
@@ -257,7 +280,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
 #: Karen's", "EB = Janet", "决策人是何总"), or for a cue marked ">" any short stretch of its clause
 _AFTER_CUE = (
     r"\s*(?:(?:is|was|will be|lies with|rests with|sits with|belongs to|goes to|falls to|by|from|then|"
-    r"probably|likely|clearly|now|是|为|由|归|在|就是|应该是)\s*|[:=：—–-]\s*)+(?:«T\d+»,?\s*)?"
+    r"probably|likely|clearly|now|是|为|由|归|在|就是|应该是|的是|的人是|都是)\s*|[:=：—–-]\s*)+(?:«T\d+»,?\s*)?"
 )
 _AFTER_OBJECT_CUE = r"(?:[^«»\n,;.，；。]|«[OXDKT]\d+»){0,30}?"
 STANCE = {"champion": "supporter", "blocker": "opponent"}
@@ -334,17 +357,18 @@ RULES: list[Rule] = [
         "zh",
         "WORKS_AT",
         [
-            r"{C}的{P}（{T}）",
+            r"{C}的{P}[（(]{T}[）)]",
             r"{C}(?:新来)?的?{T}{P}",
             r"{P}是{C}的(?:新任)?{T}",
-            r"{P}（{T}）",
+            r"{P}\s?[（(]{T}[）)]",
             r"{C}{_}{T}{P}",
             r"{P}(?:是|为|担任)(?:我们|他们|咱们|对方|院里|厂里|行里)?的?(?:新任|现任)?{T}",
             r"{C}(?:那边)?的{P}(?!«T)",
             r"(?:^|[，、：:；;\s（(\d.]|和|与|及)(?P<unit>(?:(?![我你他她是的在和与及跟向对由从被把给])[\u4e00-\u9fff])"
             r"{1,6}?(?:科|处|部|室|中心|局|办|组))的?{P}(?!«T)",
             r"(?P<dept>(?:(?![我你他她是的在和与及跟向对由从被把给])[\u4e00-\u9fff]){1,6}?(?:科|处|部|室|中心|局|办|组))?{P}{T}",
-            r"(?:^|[，、：:；;\s（(]|和|与|及)(?P<dept>(?:(?![我你他她是的在和与及跟向对由从被把给])[\u4e00-\u9fff]){1,6}?(?:科|处|部|室|中心|局|办|组))?的?{T}{P}",
+            r"(?:^|[，、：:；;\s（(]|和|与|及|的|是|有|新来的|新任)(?P<dept>(?:(?![我你他她是的在和与及跟向对由从被把给])"
+            r"[\u4e00-\u9fff]){1,6}?(?:科|处|部|室|中心|局|办|组))?的?{T}\s?{P}",
         ],
     ),
     *_rules(
@@ -436,7 +460,9 @@ RULES: list[Rule] = [
         "zh",
         "SUPPLIES",
         [
-            r"由{S}(?:负责)?(?:供货|供应|提供|配送|代理|经销|集成)",
+            r"由{S}(?:负责)?(?:供货|供应|提供|配送|代理|经销|集成|承建|运维|实施|维护|建设)",
+            r"由{S}\s?(?:supply|supplies|provide|deliver)",
+            r"(?:是|都是|全是|均由){S}(?:供|提供|供应|供货|给)的",
             r"{S}(?:负责)?(?:供货|供应|是.{0,6}(?:供应商|经销商|代理商|集成商))",
             r"(?:从|向|找){S}(?:采购|进货|买|订)",
             r"(?:供应商|经销商|代理商|集成商)(?:是|为){S}",
@@ -486,6 +512,10 @@ EVAL_CUES = {
     "zh": re.compile(r"评估|演示|报价|接触|比选|试用|考虑|测试|入围"),
 }
 INTEREST_CUES = {
-    "en": re.compile(r"interest|question|hear more|asked about|focus|priority|need|keen|curious", re.I),
+    "en": re.compile(
+        r"interest|question|hear more|ask(?:s|ed|ing)? about|focus|priority|need|keen|curious|care|wants?|"
+        r"worried|concern",
+        re.I,
+    ),
     "zh": re.compile(r"兴趣|提到|了解|关注|需求|重视|咨询|问了"),
 }
