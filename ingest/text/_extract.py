@@ -418,8 +418,8 @@ def _common_word_as_name(match: re.Match[str], lang: str) -> int | None:
         return None
     for group in ("pn", "mn"):
         name = match.groupdict().get(group)
-        if name is not None and is_zh_word(name):
-            return match.start(group)
+        if name is not None and has_cjk(name) and (is_zh_word(name) or is_zh_word(name[:2])):
+            return match.start(group)  # "包装材料" holds no 包装材
     return None
 
 

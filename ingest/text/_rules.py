@@ -389,8 +389,8 @@ RULES: list[Rule] = [
         "en",
         "REPORTS_TO",
         [
-            r"{P} (?:(?:now|still|currently|also|officially|formally) )*(?:reports|reporting|report|reported)"
-            r"(?: line)? (?:directly |straight )?(?:in)?to {M}",
+            r"{P}\s*(?:(?:now|still|currently|also|officially|formally) )*"
+            r"(?:reports|reporting|report|reported)(?: line)? (?:directly |straight )?(?:in)?to {M}",
             r"{P} [-–—,] (?:(?:the|a|an|our|their|new) )*{T} (?:under|reporting to|working for|in) {M}",
             r"{P} works (?:directly )?(?:under|for) {M}",
             r"{M} is {P}'s? (?:direct )?(?:boss|manager|supervisor|line manager|superior)",
@@ -427,6 +427,8 @@ RULES: list[Rule] = [
             r"{P}汇报给{M}",
             r"{P}[^«»\n。]{0,40}?[，,；;]\s*(?:并且?|也|还|同时)?(?:直接)?向{M}汇报",
             r"{P}是{M}的(?:副手|下属|助理|二把手)",
+            r"{P}\s?[（(]{M}的?(?:手下|下属|副手)[）)]",
+            r"{P}(?:[，,]\s*«T\d+»)?[，,]\s*{M}的(?:直接)?(?:下属|手下|部下|副手)",
             r"{M}的(?:副手|下属|助理)(?:是)?{P}",
         ],
     ),
