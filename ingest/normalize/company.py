@@ -7,8 +7,9 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .cities import city_names_latin, city_names_zh, lookup_city
+from .legal_forms import form_tokens, strip_legal_forms
 from .pinyin import syllables
-from .text import fold, has_cjk, is_cjk_char, strip_accents
+from .text import has_cjk, is_cjk_char
 
 # Longest first: "股份有限公司" must go before "有限公司".
 LEGAL_ZH = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团", "公司")
@@ -33,7 +34,6 @@ ORDINALS: dict[str, str] = {
 }  # fmt: skip
 _ORDINAL_TH = re.compile(r"^(\d+)th$")
 _STOPWORDS = frozenset({"the", "and", "of", "und", "&"})
-_PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
 
 
 def _latin_tokens(text: str) -> list[str]:
@@ -61,14 +61,15 @@ def company_name_key(name: str) -> str:
     """Matching key: NFKC, simplified, case-folded, no punctuation or legal forms, single spaces.
 
     "上海瑞金醫院有限公司" -> "上海瑞金医院"; "Shanghai Ruijin Hospital Co., Ltd." ->
-    "shanghai ruijin hospital"; "ＲＵＩＪＩＮ　ＨＯＳＰ．" -> "ruijin hospital". Cities stay in
-    the key (see ``company_name_core`` for the city-free core used in scoring).
+    "shanghai ruijin hospital"; "ＲＵＩＪＩＮ　ＨＯＳＰ．" -> "ruijin hospital"; "MTN
+    Aktiengesellschaft" -> "mtn" (legal forms in every written form: ``legal_forms``).
+    Cities stay in the key (see ``company_name_core`` for the city-free core used in scoring).
     """
-    text = strip_accents(fold(name)).replace("'", "").replace("’", "")
-    text = _strip_zh_legal(text)
-    text = _PUNCT.sub(" ", text).replace("_", " ")
+    raw = form_tokens(_strip_zh_legal(name))
+    if raw and not any(has_cjk(t) for t in raw):
+        raw = tuple(strip_legal_forms(list(raw))[0])
     tokens: list[str] = []
-    for chunk in text.split():
+    for chunk in raw:
         if has_cjk(chunk):
             tokens.append(chunk)
         else:

@@ -49,10 +49,12 @@ class EntityIndex:
     entries: dict[str, list[_Entry]] = field(default_factory=dict)
     canonical: dict[Ref, str] = field(default_factory=dict)
     stored: dict[Ref, str] = field(default_factory=dict)  # source keys merged in earlier runs
+    previous: dict[str, dict[str, str]] = field(default_factory=dict)  # label -> source:key -> node
     _props: dict[Ref, dict[str, Any]] = field(default_factory=dict)
 
     def remember(self, label: str, source_keys: dict[str, str]) -> None:
         """Source keys the graph already maps to a node (``GraphStore.source_key_map``)."""
+        self.previous[label] = dict(source_keys)
         for source_key, node_key in source_keys.items():
             _source, _, key = source_key.partition(":")
             self.stored.setdefault((label, key), node_key)
@@ -119,7 +121,10 @@ def merge_entities(
     unique: dict[tuple[str, str], _Entry] = {}
     for entry in index.entries.get(label, []):
         unique.setdefault((entry.source, entry.node.key), entry)
-    entries = list(unique.values())
+    # Sources rank in the order the run lists them; within one source the key decides, not
+    # the row order, so a reordered export gives the same node ids and property values.
+    rank = {source: i for i, source in enumerate(dict.fromkeys(e.source for e in unique.values()))}
+    entries = sorted(unique.values(), key=lambda e: (rank[e.source], e.node.key))
     priority = {id(e): i for i, e in enumerate(entries)}
     records = [_entity_record(label, e, index) for e in entries]
     by_record = {(r.source, r.key): e for r, e in zip(records, entries, strict=True)}
@@ -131,14 +136,36 @@ def merge_entities(
     )
     rows: list[dict[str, Any]] = []
     merged = 0
+    previous = index.previous.get(label, {})
+    this_run = {f"{e.source}:{e.node.key}" for e in entries}
+    keys_on: dict[str, set[str]] = {}
+    for source_key, node in previous.items():
+        if source_key not in this_run:
+            keys_on.setdefault(node, set()).add(source_key)
+    taken: set[str] = set()
     for cluster in resolution.clusters:
         members = sorted((by_record[(r.source, r.key)] for r in cluster), key=lambda e: priority[id(e)])
-        rows.append(_merge(members))
+        row = _merge(members)
+        # the entity keeps the id it had, and the keys earlier runs merged into it stay on it
+        node_id = _stable_id(members, previous, taken)
+        row |= {"id": node_id, "source_keys": sorted(set(row["source_keys"]) | keys_on.get(node_id, set()))}
+        taken.add(row["id"])
+        rows.append(row)
         merged += len(members) - 1
         for member in members:
-            index.canonical[(label, member.node.key)] = members[0].node.key
+            index.canonical[(label, member.node.key)] = row["id"]
     files = {(e.source, e.node.key): e.record.source for e in entries}
     return Merged(rows, merged, resolution.review, resolution, files)
+
+
+def _stable_id(members: list[_Entry], previous: dict[str, str], taken: set[str]) -> str:
+    """The node an earlier run put the highest-priority member on, unless a cluster of this
+    run has it already (a split: the other part takes its own key); else the first key."""
+    for member in members:
+        node = previous.get(f"{member.source}:{member.node.key}")
+        if node is not None and node not in taken:
+            return node
+    return members[0].node.key
 
 
 def _merge(members: list[_Entry]) -> dict[str, Any]:

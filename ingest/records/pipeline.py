@@ -34,6 +34,7 @@ from ingest import normalize
 from ingest.connectors import RawRecord, RawReject, read_records
 from ingest.records.entities import RESOLVED_LABELS, EntityIndex, Merged, merge_entities
 from ingest.records.mapping import Mapping
+from ingest.records.moves import retire_moved_keys
 from ingest.records.rejects import Reject, RejectsFile
 from ingest.records.review import ReviewPair, review_pairs
 from ingest.records.transform import EdgeRow, Mapped, NodeRow, Transformer
@@ -105,11 +106,13 @@ class RecordIngest:
 
     def run(self) -> RunReport:
         start = time.perf_counter()
+        previous = {label: self.store.source_key_map(label) for label in RESOLVED_LABELS}
         for label in RESOLVED_LABELS:
-            self.index.remember(label, self.store.source_key_map(label))
+            self.index.remember(label, previous[label])
         for label, merged in self.resolve().items():
             rows = [r | self._provenance for r in merged.rows]
             self.report.nodes_written += self.store.upsert_nodes(label, rows)
+            retire_moved_keys(self.store, label, rows, previous.get(label, {}))
         self.on_progress("entities", self.report.nodes_written)
         self._load_facts()
         self.report.seconds = time.perf_counter() - start

@@ -1,8 +1,9 @@
 """Blocking: only records that share a block key are compared (no all-pairs).
 
-Keys are identifiers (tax number, domain, phone, e-mail) and name pieces (Latin words,
-Chinese character bigrams, pinyin runs that bridge the two scripts; for people the
-whole name key). A block larger than its cap says nothing ("hospital", "医院") and is
+Keys are identifiers (tax number, domain, phone, e-mail) and name pieces (Latin words
+and each word with one letter left out, for typos; the name without spaces, for joined
+words; Chinese character bigrams; pinyin runs that bridge the two scripts; for people
+the whole name key). A block larger than its cap says nothing ("hospital", "医院") and is
 dropped, which keeps the number of pairs near-linear in the number of records.
 """
 
@@ -17,6 +18,14 @@ ID_BLOCK_CAP = 200
 NAME_BLOCK_CAP = 60
 
 
+def _deletions(token: str) -> list[str]:
+    """The word with one letter left out, each way (symmetric-delete blocking): two words one
+    slip apart ("intel" / "inetl") share one of these, so typo'd names are compared at all."""
+    if len(token) < 4 or not token.isalpha() or not token.isascii():
+        return []
+    return sorted({token[:i] + token[i + 1 :] for i in range(len(token))})
+
+
 def company_keys(p: Prepared) -> Iterator[tuple[str, int]]:
     rec = p.rec
     if rec.tax_id:
@@ -28,6 +37,10 @@ def company_keys(p: Prepared) -> Iterator[tuple[str, int]]:
     for name in p.company_names:
         for token in name.tokens:
             yield f"n:{token}", NAME_BLOCK_CAP
+            for deleted in _deletions(token):
+                yield f"x:{deleted}", NAME_BLOCK_CAP
+        if name.script == "latin":
+            yield f"j:{name.core.replace(' ', '')}", NAME_BLOCK_CAP
         for gram in name.pinyin:
             if name.script == "latin" or len(gram) >= 4:
                 yield f"y:{gram}", NAME_BLOCK_CAP

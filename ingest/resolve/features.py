@@ -22,6 +22,7 @@ from ingest.normalize import (
     company_name_key,
     has_cjk,
     person_name_key,
+    registrable_domain,
     syllables,
 )
 from ingest.normalize.glossary import english_rendering
@@ -120,7 +121,7 @@ def prepare(records: Sequence[EntityRecord]) -> list[Prepared]:
                 if key and key not in keys:
                     keys.append(key)
         city = city_key(rec.city) or next((c for n in names for c in n.cities), None)
-        domain = rec.domain.lower().removeprefix("www.") if rec.domain else None
+        domain = registrable_domain(rec.domain)
         out.append(Prepared(rec, i, tuple(names), tuple(keys), city, domain))
     return _count_namesakes(out)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import DamerauLevenshtein
 
 from .features import CompanyName, Idf
 
@@ -12,16 +13,33 @@ from .features import CompanyName, Idf
 # capped: on its own it reaches review; with a shared phone, domain or city it merges.
 BRIDGE_CAP = 0.75
 FUZZY_TOKEN = 88.0  # rapidfuzz ratio at which two Latin words count as the same word
+TYPO = 0.8  # how much of a word's weight a typo'd match carries
+# Names that differ only in word spacing ("HOSTGATORCOM" / "Hostgator Com") are one name.
+JOINED = 0.95
+JOINED_MIN = 6
 
 
-def _matched(a: frozenset[str], b: frozenset[str], latin: bool) -> set[str]:
-    """Tokens of ``a`` found in ``b``: exactly, or (Latin words of 5+ letters) by rapidfuzz ratio."""
-    found = set(a & b)
+def _typo(a: str, b: str) -> bool:
+    """One slip (a letter dropped, doubled, changed or two swapped) in a word of 4+ letters,
+    two in a word of 8+: "Inetl" ~ "Intel", "ANDIAAMO" ~ "andiamo"."""
+    shortest = min(len(a), len(b))
+    if shortest < 4 or not (a.isalpha() and b.isalpha()):
+        return False
+    return DamerauLevenshtein.distance(a, b, score_cutoff=2) <= (2 if shortest >= 8 else 1)
+
+
+def _near(a: str, b: str) -> bool:
+    return len(a) >= 5 and len(b) >= 5 and fuzz.ratio(a, b) >= FUZZY_TOKEN
+
+
+def _matched(a: frozenset[str], b: frozenset[str], latin: bool) -> dict[str, float]:
+    """Tokens of ``a`` found in ``b`` with how surely: exact 1.0, a typo or near spelling ``TYPO``."""
+    found = dict.fromkeys(a & b, 1.0)
     if latin:
-        rest = [t for t in b - a if len(t) >= 5]
-        for t in a - b:
-            if len(t) >= 5 and any(fuzz.ratio(t, u) >= FUZZY_TOKEN for u in rest):
-                found.add(t)
+        rest = sorted(b - a)
+        for t in sorted(a - b):
+            if any(_typo(t, u) or _near(t, u) for u in rest):
+                found[t] = TYPO
     return found
 
 
@@ -31,17 +49,24 @@ def same_script(a: CompanyName, b: CompanyName, idf: Idf) -> tuple[float, str]:
     Weighting means a shared "人民医院" or "hospital" is little evidence, a shared brand
     much; an extra distinctive word on one side ("Runhui Stomatological Hospital" vs
     "Runhui Hospital") counts against, as two firms of one brand often differ by one word.
+    A word matched only through a typo counts ``TYPO`` of its weight: one slip leaves a pair
+    for review on the name alone and merges it with a shared domain, phone or city.
     """
     latin = a.script == "latin"
+    joined = a.core.replace(" ", "")
+    if latin and a.core != b.core and len(joined) >= JOINED_MIN and joined == b.core.replace(" ", ""):
+        return JOINED, "~joined"
     wa = {t: idf(t) for t in a.tokens}
     wb = {t: idf(t) for t in b.tokens}
     ma = _matched(a.tokens, b.tokens, latin)
     mb = _matched(b.tokens, a.tokens, latin)
-    num = sum(wa[t] ** 2 for t in ma) ** 0.5 * sum(wb[t] ** 2 for t in mb) ** 0.5
-    den = math.sqrt(sum(w * w for w in wa.values()) * sum(w * w for w in wb.values()))
+    # fsum: exact, so the result does not depend on the sets' (hash-seeded) iteration order
+    num = math.fsum(wa[t] ** 2 * f for t, f in ma.items()) ** 0.5
+    num *= math.fsum(wb[t] ** 2 * f for t, f in mb.items()) ** 0.5
+    den = math.sqrt(math.fsum(w * w for w in wa.values()) * math.fsum(w * w for w in wb.values()))
     cosine = num / den if den else 0.0
     ratio = fuzz.token_sort_ratio(a.core, b.core) / 100 if latin else fuzz.ratio(a.core, b.core) / 100
-    # The ratio only lifts a pair that already shares weighted tokens (typo tolerance).
+    # The ratio only lifts a pair that already shares weighted tokens.
     return max(cosine, ratio * cosine**0.5), "~"
 
 
@@ -53,7 +78,7 @@ def bridge(latin: CompanyName, zh: CompanyName, idf: Idf) -> float:
     found = words & zh.pinyin
     if not found:
         return 0.0
-    return BRIDGE_CAP * sum(idf(w) for w in found) / sum(idf(w) for w in words)
+    return BRIDGE_CAP * math.fsum(idf(w) for w in found) / math.fsum(idf(w) for w in words)
 
 
 def company_name_sim(a: CompanyName, b: CompanyName, idf: Idf) -> tuple[float, str]:

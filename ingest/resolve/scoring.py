@@ -23,7 +23,7 @@ OTHER_DOMAIN = -0.2
 SAME_PHONE = 0.3
 OTHER_PHONE = -0.05
 SAME_CITY = 0.05
-OTHER_CITY = -0.45
+OTHER_CITY = -0.2
 OTHER_COUNTRY = -0.6
 # Person evidence. Contact details only disagree meaningfully at the same employer:
 # after a job change a new address and number are expected.
