@@ -85,6 +85,22 @@ class _Template:
                 out.append(value)
         return "".join(out)
 
+    def render_value(self, fields: Fields) -> str | None:
+        """A property value: empty columns drop out with the separators around them
+        (``"{given_name} {surname}"`` with no given name is the surname); None when all are empty."""
+        values = {name: _text(fields.get(name)) for _, name in self.parts if name}
+        if all(v is None for v in values.values()):
+            return None
+        if all(v is not None for v in values.values()):
+            return self.render(fields)
+        out: list[str] = []
+        for literal, name in self.parts:
+            out.append(literal)
+            if name:
+                out.append(values[name] or "\0")  # a marker: the separators next to it go too
+        pieces = [p.strip(" ,;:/-|") for p in "".join(out).split("\0")]
+        return " ".join(" ".join(p for p in pieces if p).split()) or None
+
 
 @dataclass(frozen=True)
 class _Prop:
@@ -216,7 +232,7 @@ def _endpoint(spec: EndpointSpec) -> _Endpoint:
 
 def _raw_reader(spec: PropSpec) -> Callable[[Fields], Any]:
     if spec.template is not None:
-        return _Template(spec.template).render
+        return _Template(spec.template).render_value
     column = spec.column or ""
 
     def raw(fields: Fields) -> Any:

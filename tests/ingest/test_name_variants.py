@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from ingest.connectors import RawRecord
 from ingest.normalize import city_key, company_name_key, registrable_domain
+from ingest.records.mapping import Mapping
+from ingest.records.transform import Transformer
 from ingest.resolve import EntityRecord, Thresholds, score_pair
 
 
@@ -72,3 +75,31 @@ def test_one_typo_reaches_review_alone_and_merges_with_a_shared_domain() -> None
 def test_joined_words_are_one_name_and_different_brands_are_not() -> None:
     assert score_pair(_company("Hostgator Com", "crm"), _company("HOSTGATORCOM", "erp")).score >= 0.9
     assert score_pair(_company("Nike", "crm"), _company("Nikon", "erp")).score < Thresholds().low
+
+
+def test_a_templated_property_drops_an_empty_part_with_its_separator() -> None:
+    mapping = Mapping.model_validate(
+        {
+            "source": "crm",
+            "nodes": [
+                {
+                    "label": "Person",
+                    "key": "crm:{id}",
+                    "props": {
+                        "name": {"template": "{given} {family}"},
+                        "city": {"template": "{city}, {state}"},
+                    },
+                }
+            ],
+        }
+    )
+    transform = Transformer(mapping)
+
+    def props(**fields: str | None) -> dict[str, object]:
+        (node,) = transform.apply(RawRecord("crm", 2, {"id": "1", **fields})).nodes
+        return node.props
+
+    both = {"name": "Ann Lee", "city": "Boston, MA"}
+    assert props(given="Ann", family="Lee", city="Boston", state="MA") == both
+    assert props(given="", family="Lee", city="Boston", state=None) == {"name": "Lee", "city": "Boston"}
+    assert "name" not in props(given=None, family=" ", city=None, state=None)
