@@ -10,7 +10,7 @@ from collections.abc import Callable
 from ._gazetteer import Gazetteer
 from ._mentions import Mention
 from ._modality import clause_end, clause_start, modality
-from ._rules import EVAL_CUES, INTEREST_CUES, USE_CUES
+from ._rules import EVAL_CUES, INTEREST_CUES, OBJECT_MARK, POSSESSED, USE_CUES
 from ._stance import ABOUT_US, stance_in
 
 CONF_KNOWN, CONF_NEW, CONF_HEDGED = 0.9, 0.6, 0.5
@@ -138,6 +138,8 @@ def _plain(skeleton: str) -> str:
     return re.sub(r"«\w\d+»", " ", skeleton)
 
 
+_NOT_SUBJECT = re.compile(OBJECT_MARK + r"\s*$")
+_POSSESSOR = re.compile(POSSESSED)
 _PRONOUN = {
     "en": re.compile(r"^\W*(?:he|she|they|him|her)\b", re.I),
     "zh": re.compile(r"^\W*(?:他|她|此人|对方)"),
@@ -156,7 +158,11 @@ def note_stances(
         return "«O»" if node.node_id in rivals else node.text
 
     skeleton = re.sub(r"«([OX])(\d+)»", mark, skeleton)
-    marks = [(m.start(), m.end(), int(m.group(1))) for m in re.finditer(r"«P(\d+)»", skeleton)]
+    marks = [
+        (m.start(), m.end(), int(m.group(1)))
+        for m in re.finditer(r"«P(\d+)»", skeleton)
+        if not _NOT_SUBJECT.search(skeleton, 0, m.start()) and not _POSSESSOR.match(skeleton, m.end())
+    ]
     opening = _PRONOUN["zh" if lang == "zh" else "en"].search(skeleton)
     if not marks and last and (opening or stance_in(skeleton[:40], lang) is not None):
         # "Supportive; likes that the pilot didn't need IT." goes on about the person named last

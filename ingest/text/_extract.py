@@ -79,9 +79,9 @@ class Extractor:
         #: companies in the market rather than accounts: vendors and our competitors
         rivals = {s for rel, s, e in gz.known_edges if rel == "COMPETES_WITH" and e == gz.self_id}
         self._market = self._vendors | rivals | (gz.market - set(gz.staff))
+        self._market.discard(gz.self_id)  # "表态支持衡远" favours us, not a rival
         ours = {p for p, v in gz.vendor_of.items() if v == gz.self_id}
         self._rivals = self._market | {p for p in gz.vendor_of if p not in ours}
-        self._market.discard(gz.self_id)
 
     # ---- link --------------------------------------------------------------------------
     def _link_org(self, m: Mention, context: list[str]) -> None:
@@ -418,8 +418,12 @@ def _common_word_as_name(match: re.Match[str], lang: str) -> int | None:
         return None
     for group in ("pn", "mn"):
         name = match.groupdict().get(group)
-        if name is not None and has_cjk(name) and (is_zh_word(name) or is_zh_word(name[:2])):
-            return match.start(group)  # "包装材料" holds no 包装材
+        if name is None or not has_cjk(name):
+            continue
+        start = match.start(group)
+        prev = match.string[start - 1] if start else ""
+        if is_zh_word(name) or is_zh_word(name[:2]) or (has_cjk(prev) and is_zh_word(prev + name[0])):
+            return start  # "包装材料" holds no 包装材, "工程师" no 程师: a name starts no word
     return None
 
 

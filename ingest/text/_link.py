@@ -69,7 +69,7 @@ class PersonLinker:
             if node_id is None and ids and not context:
                 node_id = sorted(ids, key=self._crm_first)[0]
             if node_id is None and not ids:
-                node_id = self._recall_surname_only(families_of(text), single=len(text.split()) == 1)
+                node_id = self._recall_short_form(text)
             if node_id is not None:
                 return self._remember(node_id, text, title, by_name=True)
         return self._remember(self._new_id(text, context, title), text, title, by_name=not is_ref(text))
@@ -114,6 +114,13 @@ class PersonLinker:
                 continue
             return n.node_id
         return None
+
+    def _recall_short_form(self, text: str) -> str | None:
+        """Whom a full name continues: a Chinese name only someone named so far by the same surname
+        character ("王主任", then "王海涛"), never by its sound (贺 is not 何)."""
+        if has_cjk(text):
+            return self._recall_surname_only({split_chinese_name(text)[0]})
+        return self._recall_surname_only(families_of(text), single=len(text.split()) == 1)
 
     def _recall_surname_only(self, fams: set[str], *, single: bool = False) -> str | None:
         """A new person named so far only as "Dr. Müller" is the "Julia Müller" named next;

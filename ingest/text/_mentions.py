@@ -66,7 +66,8 @@ class Recogniser:
             end = e.end_char
             if e.ent_id_.endswith(".") and not e.text.endswith(".") and text[end : end + 1] == ".":
                 end += 1
-            rank = 2 if e.ent_id_ == PERSON_REF else 0
+            # a title the graph knows is one title among those found by grammar: the longest wins
+            rank = 2 if e.ent_id_ == PERSON_REF else 3 if e.label_ == "TITLE" else 0
             found.append((rank, Mention(e.start_char, end, e.label_, text[e.start_char : end], e.ent_id_)))
         cjk = lang == "zh" or has_cjk(text)  # an English note names Chinese people too ("met 何总")
         if cjk and self._zh_names is not None:

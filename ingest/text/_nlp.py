@@ -56,7 +56,8 @@ def _patterns(gz: Gazetteer, lang: str) -> list[dict[str, Any]]:
 
 
 @lru_cache(maxsize=1)
-def _zh_dictionary() -> dict[str, str]:
+def zh_word_tags() -> dict[str, str]:
+    """jieba's dictionary: word -> part-of-speech tag."""
     import jieba.posseg  # noqa: PLC0415 — its tag table takes half a second to load; only Chinese needs it
 
     tags: dict[str, str] = jieba.posseg.dt.word_tag_tab
@@ -65,7 +66,7 @@ def _zh_dictionary() -> dict[str, str]:
 
 def is_zh_word(text: str) -> bool:
     """A word of jieba's dictionary not tagged as a person's name ("方面", "安排"): not a new name."""
-    tag = _zh_dictionary().get(text)
+    tag = zh_word_tags().get(text)
     return tag is not None and not tag.startswith("nr")
 
 

@@ -29,6 +29,13 @@ NAME = {
 # "Mr. Neumann" in a Chinese note (the English pipeline finds these with its ruler).
 LATIN_REF = re.compile(rf"\b(?:{'|'.join(re.escape(h) for h in EN_HONORIFICS)}) ?{_WORD}")
 GAP = r"(?:[^«»\n;；]|«[OXDKT]\d+»){0,80}?"  # may pass companies, products, topics, dates, titles
+# a person named as an object ("向«P2»汇报", "reports to «P2»") or as a possessor ("«P2»手下的工程师",
+# "«P2»'s team") is not the subject of the clause: "彭小川是罗婷手下的工程师，…，会是主要使用人"
+OBJECT_MARK = r"(?:向|跟|对|给|找|让|把|替|帮|陪|经过|通过|\b(?:to|with|for|by|from|under|than|about|of) )"
+POSSESSED = (
+    r"(?:的?(?:下属|手下|部下|上级|领导|老板|同事|助理|秘书|团队)|['’]s (?:boss|team|manager|reports?)\b)"
+)
+SUBJECT_GAP = rf"(?:[^«»\n;；]|«[OXDKT]\d+»|{OBJECT_MARK}«P\d+»|«P\d+»{POSSESSED}){{0,80}}?"
 SLOTS = {
     "P": ("P", "p"),
     "M": ("P", "m"),
@@ -53,7 +60,7 @@ class Rule:
 
 
 def _compile(pattern: str, lang: str) -> re.Pattern[str]:
-    out = pattern.replace("{_}", GAP)
+    out = pattern.replace("{_s}", SUBJECT_GAP).replace("{_}", GAP)
     for slot, (kind, group) in SLOTS.items():
         marker = rf"«{kind}(?P<{group}>\d+)»"
         if kind == "P":
@@ -297,7 +304,7 @@ def _role_rules() -> list[Rule]:
             before = "(?:" + "|".join(c.lstrip(">") for c in cues) + ")"
             objects = "(?:" + "|".join(c.lstrip(">") for c in cues if c.startswith(">")) + ")"
             patterns = [
-                rf"{{P}}(?![:：]){{_}}{after}",
+                rf"{{P}}(?![:：]){{_s}}{after}",
                 rf"{before}{_AFTER_CUE}{{P}}",
                 *([rf"{objects}{_AFTER_OBJECT_CUE}{{P}}"] if objects != "(?:)" else []),
                 # "he is not the budget holder; that's Raj Mehta": the person after the pointer
@@ -369,6 +376,10 @@ RULES: list[Rule] = [
             r"(?P<dept>(?:(?![我你他她是的在和与及跟向对由从被把给])[\u4e00-\u9fff]){1,6}?(?:科|处|部|室|中心|局|办|组))?{P}{T}",
             r"(?:^|[，、：:；;\s（(]|和|与|及|的|是|有|新来的|新任)(?P<dept>(?:(?![我你他她是的在和与及跟向对由从被把给])"
             r"[\u4e00-\u9fff]){1,6}?(?:科|处|部|室|中心|局|办|组))?的?{T}\s?{P}",
+            # apposition: "何建国，副总经理，分管生产", "彭小川，设备部工程师，罗婷的下属"
+            r"{P}[，,]\s?(?:现任|任|是)?{T}(?=\s*(?:[，,。；;、)）\n]|$))",
+            # a title right before a name names it, whatever precedes ("先找设备科工程师韦佳")
+            r"{T}\s?{P}",
         ],
     ),
     *_rules(

@@ -13,6 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import jieba
+
+from ._nlp import zh_word_tags
+
 _HEADS = (
     r"Officer|Director|Manager|Head|Lead|Leader|Chair(?:man|woman|person)?|President|Engineer|Buyer|"
     r"Controller|Supervisor|Coordinator|Administrator|Specialist|Analyst|Architect|Counsel|Nurse|Physician|"
@@ -65,6 +69,29 @@ ZH_TITLE = re.compile(rf"(?:{_ZH_DEPT}的?|{_ZH_FIELD})?(?:{_ZH_HEADS})")
 _EN_NOT_ALONE = frozenset({"head", "lead", "chief", "partner", "owner", "agent", "principal", "executive"})
 
 
+_ZH_HEAD_AT_END = re.compile(rf"(?:{_ZH_HEADS})$")
+# word classes that end a department's name, read right to left: verbs (not verbal nouns: 管理,
+# 测试), adverbs, prepositions, conjunctions, particles, pronouns, and people's names
+_NOT_IN_UNIT = ("v", "d", "p", "c", "u", "r", "y", "e", "o", "nr")
+
+
+def _clause_before_unit(title: str) -> int:
+    """How many leading characters of a Chinese title belong to the clause before it
+    ("日常问题先找设备科工程师" is 设备科工程师), found by the dictionary's word classes."""
+    head = _ZH_HEAD_AT_END.search(title)
+    unit = title[: head.start()] if head else ""
+    if not unit:
+        return 0
+    tags = zh_word_tags()
+    keep = len(unit)
+    for word in reversed(jieba.lcut(unit, HMM=False)):
+        tag = tags.get(word, "n")
+        if tag.startswith(_NOT_IN_UNIT) and tag != "vn":
+            break
+        keep -= len(word)
+    return keep
+
+
 HEAD_WORDS = frozenset(w.lower() for w in _HEADS.split("|") if w.isalpha())
 
 
@@ -75,7 +102,7 @@ def title_spans(text: str, lang: str) -> Iterator[tuple[int, int]]:
                 yield m.start(), m.end()
     if lang == "zh":
         for m in ZH_TITLE.finditer(text):
-            yield m.start(), m.end()
+            yield m.start() + _clause_before_unit(m.group()), m.end()
         for m in EN_TITLE.finditer(text):
             if m.group().isupper():  # "CFO" in a Chinese note
                 yield m.start(), m.end()
