@@ -44,10 +44,9 @@ _CUES: dict[str, dict[str, re.Pattern[str]]] = {
         ),
     },
     "zh": {
-        # 不 negates a verb or copula after it; in a word of its own it does not ("不锈钢", "不错")
+        # 不 negates what follows it, except in words of its own ("不锈钢", "不错", "不过", "不少")
         "negated": re.compile(
-            r"不是|不再|并非|并不|没有|未曾|未|无权|不(?=[是会能要用想愿够肯参负管做认支赞拍决批签算在属归由向对该])"
-            r"|没(?=[有参负管做认用])"
+            r"不(?![锈错过少同断久但仅论得满然如禁知]|管(?:是|怎|多|什|谁|如何|哪))|并非|没有|未曾|未|无权|没(?=[有参负管做认用])"
         ),
         "hedged": re.compile(
             r"可能|似乎|好像|应该是|估计|大概|也许|或许|据说|听说|猜|不确定|貌似|疑似|待确认|不清楚|？|\?"
@@ -73,6 +72,11 @@ _POST = {
     "zh": re.compile(r"了吧|吧|吗|？|\?"),
 }
 _POST_KIND = {"anymore": "past", "any more": "past", "no more": "past"}
+# cues after the fact that deny it: "对能耗管理兴趣不大"
+_POST_NEGATION = {
+    "en": re.compile(r"\b(?:not really|not at all)\b", re.I),
+    "zh": re.compile(r"不大|不高|不强|有限"),
+}
 
 
 @dataclass(frozen=True)
@@ -113,6 +117,8 @@ def modality(text: str, start: int, end: int, lang: str) -> Modality:
     found["negated"] = (
         found["negated"] or _HYPOTHETICAL["en" if lang != "zh" else "zh"].search(before) is not None
     )
+    denied_after = _POST_NEGATION["en" if lang != "zh" else "zh"].search(after) is not None
+    found["negated"] = found["negated"] or denied_after
     for m in _POST["en" if lang != "zh" else "zh"].finditer(before + after):
         word = m.group().lower()
         found[_POST_KIND.get(word, "hedged")] = True

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ._lexicon import EN_HONORIFICS, ZH_AFTER_NAME, ZH_HONORIFICS, ZH_SURNAMES
 from ._nlp import is_zh_word
 from ._title_spans import HEAD_WORDS
@@ -514,17 +516,35 @@ def zh_refs(text: str) -> Iterator[tuple[int, int]]:
         yield m.start(), m.end()
 
 
+# given names that are also everyday words: only capitalised are they names
+_WORD_NAMES = frozenset(
+    (
+     "will", "mark", "bill", "grace", "may", "rose", "frank", "hope", "joy", "faith", "april",
+     "june", "summer", "amber", "dawn", "ray", "sue", "pat", "rob", "chase", "drew", "jack", "guy",
+     "art", "gene", "don", "lance", "bob", "chip", "dean", "rich", "max", "sky", "iris", "jade",
+     "ruby", "pearl", "hunter", "carter", "mason", "cliff", "glen", "dale", "heather", "holly",
+     "ivy", "lily", "olive", "rosa", "sandy", "victor",
+    )
+)  # fmt: skip
+
+
 def short_forms(text: str, full_names: Iterable[str]) -> Iterator[tuple[int, int, str]]:
     """("Karen", start, end, "Karen Whitfield"): a given or family name alone, for a person
-    named in full; a part shared by two full names names neither."""
+    named in full; a part shared by two full names names neither. Typed notes write names in
+    lower case too ("mtg w/ ian (coo)"), unless the name is also an everyday word ("will")."""
     owner: dict[str, str] = {}
     for full in full_names:
         for part in full.split():
             if len(part) >= 3 and part[0].isupper() and part.lower().strip(".") not in NOT_NAME_WORDS:
-                owner[part] = "" if owner.get(part, full) != full else full
+                key = part.lower()
+                owner[key] = "" if owner.get(key, full) != full else full
     parts = [p for p, full in owner.items() if full]
     if not parts:
         return
-    rx = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True)) + r")\b")
+    rx = re.compile(
+        r"\b(?:" + "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True)) + r")\b", re.I
+    )
     for m in rx.finditer(text):
-        yield m.start(), m.end(), owner[m.group()]
+        word = m.group()
+        if word[0].isupper() or (word.islower() and word not in _WORD_NAMES and word not in STOP_WORDS):
+            yield m.start(), m.end(), owner[word.lower()]

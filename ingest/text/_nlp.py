@@ -26,6 +26,13 @@ MAX_AMBIGUITY = 3  # a short form shared by more companies than this names none 
 PERSON_REF = "ref"  # pattern id of "Dr. Wang" / "王主任": linked later by the document's context
 
 
+def _pattern(spelling: str) -> str | list[dict[str, str]]:
+    """An acronym ("HIS", "PACS", "SM") matches as written, never a word ("his"); a name in any case."""
+    if spelling.isupper() and spelling.isascii() and spelling.isalnum() and len(spelling) <= 6:
+        return [{"TEXT": spelling}]
+    return spelling
+
+
 def _patterns(gz: Gazetteer, lang: str) -> list[dict[str, Any]]:
     patterns: list[dict[str, Any]] = []
     taken: set[str] = set()
@@ -35,7 +42,7 @@ def _patterns(gz: Gazetteer, lang: str) -> list[dict[str, Any]]:
             if label == "PERSON" and lang == "zh" and has_cjk(surface):
                 break  # Chinese names are found by the character scan (see _recognise)
             if ids and (label != "ORG" or len(ids) <= MAX_AMBIGUITY):
-                patterns.append({"label": label, "pattern": gz.spelling[surface], "id": surface})
+                patterns.append({"label": label, "pattern": _pattern(gz.spelling[surface]), "id": surface})
                 if lang == "en" and surface.endswith("."):
                     # "Hosp.'s" and "Hosp.;" tokenize apart from "Hosp.": match without the
                     # full stop; the mention takes it back (see _extract.Extractor.mentions)

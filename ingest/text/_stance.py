@@ -61,14 +61,19 @@ ABOUT_US = {"en": re.compile(r"\b(?:us|our|we)\b", re.I), "zh": re.compile(r"我
 def stance_in(text: str, lang: str) -> str | None:
     """The stance the clause ``text`` (a skeleton: «O» marks a competitor) states, or None.
 
-    Favouring a competitor is opposing us."""
-    if lang == "mixed":  # a mixed sentence: the later cue of either language
-        said = [(text.rfind(s) if s else -1, s) for s in (stance_in(text, "en"), stance_in(text, "zh"))]
-        return max(said, key=lambda x: x[0])[1] if any(s for _, s in said) else None
+    Favouring a competitor is opposing us; in a mixed-language clause the later cue of either
+    language speaks ("is the technical evaluator; he 持保留意见")."""
+    said = [_stance_at(text, one) for one in (("en", "zh") if lang == "mixed" else (lang,))]
+    found = [s for s in said if s is not None]
+    return max(found)[1] if found else None
+
+
+def _stance_at(text: str, lang: str) -> tuple[int, str] | None:
+    """(where, stance) of the clause's deciding cue in one language."""
     lang = "zh" if lang == "zh" else "en"
     rival = _RIVAL_PREFERENCE[lang].search(text)
     if rival is not None and not _negated(text, rival.start(), lang):
-        return "opponent"
+        return rival.start(), "opponent"
     # the last cue wins: "moved from lukewarm to cautiously supportive"
     cues = [(m.start(), "opponent") for m in _OPPOSE[lang].finditer(text)]
     cues += [(m.start(), "supporter") for m in _SUPPORT[lang].finditer(text)]
@@ -76,8 +81,8 @@ def stance_in(text: str, lang: str) -> str | None:
         return None
     at, stance = max(cues)
     if not _negated(text, at, lang):
-        return stance
-    return "neutral" if stance == "opponent" else "opponent"
+        return at, stance
+    return at, "neutral" if stance == "opponent" else "opponent"
 
 
 def _negated(text: str, at: int, lang: str) -> bool:

@@ -239,7 +239,16 @@ def load_crm(store: GraphStore, part: Part, run_id: str = "corpus") -> None:
     products = crm.get("products", [])
     store.upsert_nodes(
         "Product",
-        [{"id": p["id"], "name": p["name"], "category": p.get("category"), **prov} for p in products],
+        [
+            {
+                "id": p["id"],
+                "name": p["name"],
+                "aliases": p.get("aliases") or [],
+                "category": p.get("category"),
+                **prov,
+            }
+            for p in products
+        ],
     )
     store.upsert_edges(
         "OFFERED_BY",
@@ -253,7 +262,7 @@ def load_crm(store: GraphStore, part: Part, run_id: str = "corpus") -> None:
             {
                 "id": t["id"],
                 "name": t.get("en") or t["zh"],
-                "aliases": [t["zh"]] if t.get("en") and t.get("zh") else [],
+                "aliases": ([t["zh"]] if t.get("en") and t.get("zh") else []) + (t.get("aliases") or []),
                 **prov,
             }
             for t in crm.get("topics", [])

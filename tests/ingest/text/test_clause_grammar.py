@@ -1,0 +1,99 @@
+"""How a sentence's grammar decides who a fact is about: clauses, objects and possessors,
+apposed and preceding titles, lower-case first names, acronyms that are also words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from graph.adapters.ladybug import LadybugStore
+from ingest.text import Extraction, Part, TextDocument, TextPipeline, load_crm
+
+CRM = {
+    "self": {"id": "SELF", "name": "Meridian Medical"},
+    "companies": [
+        {"id": "A-CD", "name": "城东区人民医院", "role": "customer"},
+        {"id": "A-SAMC", "name": "St. Aldric Medical Center", "role": "customer"},
+        {"id": "V-NEU", "name": "东软", "role": "competitor"},
+    ],
+    "contacts": [
+        {"id": "C-HE", "name": "何建国", "company": "A-CD", "title": "副院长"},
+        {"id": "C-SL", "name": "孙丽", "company": "A-CD", "title": "设备科科长"},
+        {"id": "C-KW", "name": "Karen Whitfield", "company": "A-SAMC", "title": "Chief Medical Officer"},
+    ],
+    "products": [{"id": "P-HIS", "name": "东软HIS", "aliases": ["HIS"], "vendor": "V-NEU"}],
+}
+Fact = tuple[str, str, str, str]
+
+
+@pytest.fixture(scope="module")
+def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TextPipeline]:
+    store = LadybugStore().open()
+    store.create_schema()
+    load_crm(store, Part("grammar", CRM, [], tmp_path_factory.mktemp("crm") / "grammar.notes.jsonl"))
+    try:
+        yield TextPipeline.from_store(store)
+    finally:
+        store.close()
+
+
+def _read(pipeline: TextPipeline, text: str, lang: str, account: str) -> Extraction:
+    ((_, ex),) = list(pipeline.run([TextDocument("N", "note", text, "grammar", 1, lang, None, account)]))
+    return ex
+
+
+def _facts(pipeline: TextPipeline, text: str, lang: str, account: str) -> set[Fact]:
+    ex = _read(pipeline, text, lang, account)
+    out = set()
+    for f in ex.facts:
+        subject = ex.new_people.get(f.subject[1], (f.subject[1], ""))[0]
+        prop = f.props.get("role") or f.props.get("title") or ""
+        out.add((f.relation, subject, f.object[1], f"{prop}/{f.props.get('stance', '')}"))
+    return out
+
+
+def test_a_department_starts_after_the_clause_before_it(pipeline: TextPipeline) -> None:
+    facts = _facts(pipeline, "日常问题先找设备科工程师韦佳。", "zh", "A-CD")
+    assert ("WORKS_AT", "韦佳", "A-CD", "设备科工程师/") in facts
+
+
+def test_a_title_apposed_to_a_name(pipeline: TextPipeline) -> None:
+    facts = _facts(pipeline, "关键人：\n- 何建国，副院长，分管设备和后勤。", "zh", "A-CD")
+    assert ("WORKS_AT", "C-HE", "A-CD", "副院长/") in facts
+
+
+def test_a_surname_that_sounds_the_same_is_another_person(pipeline: TextPipeline) -> None:
+    facts = _facts(pipeline, "何建国最终拍板。财务处副处长贺嘉负责付款。", "zh", "A-CD")
+    assert ("WORKS_AT", "贺嘉", "A-CD", "财务处副处长/") in facts
+    assert not [f for f in facts if f[0] == "WORKS_AT" and f[1] == "C-HE"]
+
+
+def test_objects_and_possessors_are_not_the_subject(pipeline: TextPipeline) -> None:
+    facts = _facts(pipeline, "彭小川是孙丽手下的工程师，以后会是系统的主要使用人。", "zh", "A-CD")
+    assert ("DECISION_ROLE", "彭小川", "A-CD", "user/neutral") in facts
+    assert not [f for f in facts if f[0] == "DECISION_ROLE" and f[1] == "C-SL"]
+    text = "主任孙丽直接向何建国汇报，是技术评估的牵头人，已经明确表态支持我们。"
+    facts = _facts(pipeline, text, "zh", "A-CD")
+    assert ("DECISION_ROLE", "C-SL", "A-CD", "technical_evaluator/supporter") in facts
+
+
+def test_a_negated_verb_denies_the_role(pipeline: TextPipeline) -> None:
+    facts = _facts(pipeline, "孙丽不管预算，预算在何建国那。", "zh", "A-CD")
+    assert not [f for f in facts if f[0] == "DECISION_ROLE" and f[1] == "C-SL"]
+
+
+def test_the_later_cue_of_a_mixed_sentence_gives_the_stance(pipeline: TextPipeline) -> None:
+    text = "Karen Whitfield is the technical evaluator; she 持保留意见 about adding another system."
+    facts = _facts(pipeline, text, "en", "A-SAMC")
+    assert ("DECISION_ROLE", "C-KW", "A-SAMC", "technical_evaluator/opponent") in facts
+
+
+def test_typed_notes_name_people_in_lower_case(pipeline: TextPipeline) -> None:
+    facts = _facts(pipeline, "mtg w/ karen today. karen will make the final call.", "en", "A-SAMC")
+    assert ("DECISION_ROLE", "C-KW", "A-SAMC", "decision_maker/neutral") in facts
+
+
+def test_an_acronym_is_no_word_in_lower_case(pipeline: TextPipeline) -> None:
+    ex = _read(pipeline, "Karen Whitfield said his team still runs HIS.", "en", "A-SAMC")
+    assert [m.text for m in ex.mentions if m.label == "PRODUCT"] == ["HIS"]
