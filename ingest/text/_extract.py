@@ -355,10 +355,13 @@ def _fullest(facts: list[Fact]) -> list[Fact]:
     return [f for f in facts if f.relation not in _DETAIL or id(f) in kept]
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:–—]| dna | tub ")  # searched in the reversed text before a pronoun
+# searched in the reversed text before a pronoun
+_CLAUSE_BREAK = re.compile(r"[,;:–—，；：。]| dna | tub |但")
 _FEMININE, _MASCULINE = frozenset({"she", "her", "她"}), frozenset({"he", "him", "his", "他"})
 _OBJECT_BEFORE = re.compile(
-    r"(?:to|with|for|via|through|by|from|about|met|called|told|asked|emailed|into) $", re.I
+    r"(?:to|with|for|via|through|by|from|about|met|called|told|asked|emailed|into) $"
+    r"|(?:向|跟|给|找|对|让|把|替|帮)$",
+    re.I,
 )
 
 
@@ -382,7 +385,7 @@ def _antecedent(m: Mention, linker: PersonLinker, earlier: list[str], genders: d
     pronouns) agrees; an object pronoun ("reports into him") is not its own clause's subject."""
     word = m.text.lower()
     gender = "f" if word in _FEMININE else "m" if word in _MASCULINE else ""
-    objective = word == "him" or (word == "her" and _OBJECT_BEFORE.search(m.value) is not None)
+    objective = word == "him" or (word in ("her", "他", "她") and _OBJECT_BEFORE.search(m.value) is not None)
     skip = set(earlier) if objective else set()
     for named in reversed(linker.named):
         if named.node_id in skip or (gender and genders.get(named.node_id, gender) != gender):

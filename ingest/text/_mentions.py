@@ -111,7 +111,7 @@ class Recogniser:
                     "PERSON",
                     m.group(),
                     PRONOUN,
-                    value=text[max(0, m.start() - 12) : m.start()],
+                    value=text[max(0, m.start() - 80) : m.start()],  # the pronoun's clause so far
                 ),
             )
             for m in PRONOUNS[lang].finditer(text)

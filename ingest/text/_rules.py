@@ -67,12 +67,16 @@ def _compile(pattern: str, lang: str) -> re.Pattern[str]:
             marker = rf"(?:{marker}|(?P<{group}n>{NAME[lang]}))"
             if group == "p":  # "Jonas Becker (Ops Manager)", "Oscar Pereira, QA Manager," reports to Hans
                 marker += (
-                    r"(?:\s*[(（](?:«T\d+»|[^()（）«»\n]{1,30})[)）]"
+                    r"(?:\s*[(（](?:«[TP]\d+»|[^()（）«»\n]{1,30})[)）]"
                     r"|,\s*(?:the |our |their )?«T\d+»(?:\s*[(（]«T\d+»[)）])?\s*[,–—-]?)??"
                 )
             if group == "m":  # "reports to President and CEO Douglas Wren", "to the CFO, Graham Pike"
-                # but not to "Gary's successor": a possessor is not the manager
-                marker = r"(?:(?:«T\d+»|and|&|the|our|their),?\s*)*" + marker + r"(?!['’]s\b)"
+                # but not to "Gary's successor": a possessor is not the manager, unless the rule
+                # itself reads the possessive ("on Li Wen's team", "Ian's deputy")
+                marker = r"(?:(?:«T\d+»|and|&|the|our|their),?\s*)*" + marker
+                for possessive in ("'", "(?:'", "['"):
+                    out = out.replace("{M}" + possessive, marker + possessive)
+                marker += r"(?!['’]s\b)"
         out = out.replace("{" + slot + "}", marker)
     return re.compile(out)
 
@@ -401,7 +405,10 @@ RULES: list[Rule] = [
         "REPORTS_TO",
         [
             r"{P}\s*(?:(?:now|still|currently|also|officially|formally) )*"
-            r"(?:reports|reporting|report|reported)(?: line)? (?:directly |straight )?(?:in)?to {M}",
+            r"(?:reports|reporting|report|reported|rpts?)(?: line)? (?:directly |straight )?"
+            r"(?:(?:in)?to|2) {M}",
+            # "陶敏 (Tao Min), data analyst on Li Wen's team"
+            r"{P}(?:[^«»\n;.]|«T\d+»){0,50}? (?:on|in|from) {M}['’]s? team",
             r"{P} [-–—,] (?:(?:the|a|an|our|their|new) )*{T} (?:under|reporting to|working for|in) {M}",
             r"{P} works (?:directly )?(?:under|for) {M}",
             r"{M} is {P}'s? (?:direct )?(?:boss|manager|supervisor|line manager|superior)",
@@ -427,15 +434,17 @@ RULES: list[Rule] = [
         "zh",
         "REPORTS_TO",
         [
-            r"{P}(?:直接|平时|一般)?向{M}汇报",
-            r"{P}的(?:直属|直接)?(?:领导|上级|老板|上司)是{M}",
+            r"{P}(?:直接|平时|一般|改为|改成|现在|目前)?向{M}\s?(?:汇报|报告|report)",
+            r"{P}的?(?:直属|直接)?(?:领导|上级|老板|上司)(?:是)?{M}",
+            # "柏琳（采购中心总监，向聂总汇报）": the line inside the name's parentheses
+            r"{P}[（(](?:[^（）()«»\n]|«T\d+»){0,30}?向{M}(?:汇报|报告)",
             r"{M}是{P}的(?:直属|直接)?(?:上级|领导|老板|上司)",
             r"{P}(?:归|由){M}(?:直接)?(?:管|领导|负责)",
             r"{M}(?:直接)?(?:管着|分管|领导着?){P}",
             r"{P}(?:在|是){M}(?:手下|的下属)",
-            r"{M}手下的{P}",
+            r"{M}(?:手下|底下|下面)的(?:«T\d+»)?\s?{P}",
             r"{P}(?:直接)?对{M}负责",
-            r"{P}汇报给{M}",
+            r"{P}(?:汇报|报告)给{M}",
             r"{P}[^«»\n。]{0,40}?[，,；;]\s*(?:并且?|也|还|同时)?(?:直接)?向{M}汇报",
             r"{P}是{M}的(?:副手|下属|助理|二把手)",
             r"{P}\s?[（(]{M}的?(?:手下|下属|副手)[）)]",

@@ -97,3 +97,24 @@ def test_typed_notes_name_people_in_lower_case(pipeline: TextPipeline) -> None:
 def test_an_acronym_is_no_word_in_lower_case(pipeline: TextPipeline) -> None:
     ex = _read(pipeline, "Karen Whitfield said his team still runs HIS.", "en", "A-SAMC")
     assert [m.text for m in ex.mentions if m.label == "PRODUCT"] == ["HIS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "account", "report"),
+    [
+        ("Karen Whitfield now runs biomed: Tom Reyes reports into him.", "en", "A-SAMC", "Tom Reyes"),
+        (
+            "Tom Reyes, data analyst on Karen Whitfield's team, runs the dashboards.",
+            "en",
+            "A-SAMC",
+            "Tom Reyes",
+        ),
+        ("孙丽手下的副科长童欣负责测试环境。", "zh", "A-CD", "童欣"),
+        ("柏琳（采购中心总监，向孙丽汇报）负责合同条款。", "zh", "A-CD", "柏琳"),
+    ],
+)
+def test_reporting_lines_as_written(
+    pipeline: TextPipeline, text: str, lang: str, account: str, report: str
+) -> None:
+    manager = "C-KW" if lang == "en" else "C-SL"
+    assert ("REPORTS_TO", report, manager, "/") in _facts(pipeline, text, lang, account)
