@@ -21,7 +21,7 @@ from ingest.normalize.text import fold, has_cjk
 from ._gazetteer import Gazetteer
 from ._lexicon import EN_HONORIFICS, ZH_HONORIFICS
 from ._nlp import PERSON_REF
-from ._titles import fits_honorific, same_title
+from ._titles import fits_honorific, same_department, same_title
 
 
 @dataclass
@@ -93,6 +93,8 @@ class PersonLinker:
         cands = sorted(cands, key=self._crm_first)
         if title:
             same = [c for c in cands if same_title(title, self._title_of(c))]
+            # "吴总（VP Quality）" for the CRM's 质量总监: the same department, the level written loosely
+            same = same or [c for c in cands if same_department(title, self._title_of(c))]
             if same:
                 return same[0]
             if strict and any(self._title_of(c) for c in cands):

@@ -67,14 +67,21 @@ def zh_word_tags() -> dict[str, str]:
     """jieba's dictionary: word -> part-of-speech tag."""
     import jieba.posseg  # noqa: PLC0415 — its tag table takes half a second to load; only Chinese needs it
 
+    jieba.dt.check_initialized()  # the word counts (FREQ) that is_zh_word reads
     tags: dict[str, str] = jieba.posseg.dt.word_tag_tab
     return tags
 
 
+_COMMON = 300  # jieba's counts: a two-character "name" this frequent is a word (谢谢 1089, 高峰 1556)
+
+
 def is_zh_word(text: str) -> bool:
-    """A word of jieba's dictionary not tagged as a person's name ("方面", "安排"): not a new name."""
+    """A word of jieba's dictionary ("方面", "安排"): not a new name. The dictionary tags some
+    ordinary words as names (谢谢, 明白, 阳光); a frequent two-character one is read as a word."""
     tag = zh_word_tags().get(text)
-    return tag is not None and not tag.startswith("nr")
+    if tag is None:
+        return False
+    return not tag.startswith("nr") or (len(text) == 2 and jieba.dt.FREQ.get(text, 0) >= _COMMON)
 
 
 def _teach_jieba(words: list[str]) -> None:

@@ -51,7 +51,7 @@ EN_TITLE = re.compile(
     rf"|(?:head|director|vp|manager) of (?:{_LOWER_DOMAIN}))\b"
 )
 _ZH_HEADS = (
-    "副院长|院长|副主任|主任医师|主任|副科长|科长|副处长|处长|副局长|局长|总经理|副总经理|副总裁|总裁|总监|经理|"
+    "副经理|副总监|副院长|院长|副主任|主任医师|主任|副科长|科长|副处长|处长|副局长|局长|总经理|副总经理|副总裁|总裁|总监|经理|"
     "副部长|部长|主管|副厂长|厂长|副行长|行长|所长|董事长|董事|总工程师|工程师|总会计师|会计师|护士长|秘书长|"
     "书记|组长|负责人|专员|采购员|助理|CEO|CFO|CIO|CTO|COO"
 )
@@ -70,9 +70,15 @@ _EN_NOT_ALONE = frozenset({"head", "lead", "chief", "partner", "owner", "agent",
 
 
 _ZH_HEAD_AT_END = re.compile(rf"(?:{_ZH_HEADS})$")
-# word classes that end a department's name, read right to left: verbs (not verbal nouns: 管理,
-# 测试), adverbs, prepositions, conjunctions, particles, pronouns, and people's names
-_NOT_IN_UNIT = ("v", "d", "p", "c", "u", "r", "y", "e", "o", "nr")
+# word classes that end a department's name, read right to left: adverbs, prepositions,
+# conjunctions, particles, pronouns, numbers and times, people's names; verbs of one character
+# ("找", "见") and the verbs that introduce a person ("任命", "联系"), not those that name a
+# function (采购中心, 维修部)
+_NOT_IN_UNIT = ("d", "p", "c", "u", "r", "y", "e", "o", "nr", "m", "t", "q")
+_CLAUSE_VERBS = frozenset(
+    ("任命", "聘任", "提拔", "调任", "任", "负责", "联系", "拜访", "认识", "介绍", "见了", "约了",
+     "通知", "邀请", "安排", "对接", "汇报", "找到", "问了", "请教", "换成", "改为")
+)  # fmt: skip
 
 
 def _clause_before_unit(title: str) -> int:
@@ -86,7 +92,7 @@ def _clause_before_unit(title: str) -> int:
     keep = len(unit)
     for word in reversed(jieba.lcut(unit, HMM=False)):
         tag = tags.get(word, "n")
-        if tag.startswith(_NOT_IN_UNIT) and tag != "vn":
+        if tag.startswith(_NOT_IN_UNIT) or (tag == "v" and len(word) == 1) or word in _CLAUSE_VERBS:
             break
         keep -= len(word)
     return keep
@@ -103,12 +109,16 @@ def title_spans(text: str, lang: str) -> Iterator[tuple[int, int]]:
     if lang == "zh":
         for m in ZH_TITLE.finditer(text):
             yield m.start() + _clause_before_unit(m.group()), m.end()
-        for m in EN_TITLE.finditer(text):
-            if m.group().isupper():  # "CFO" in a Chinese note
+        for m in EN_TITLE.finditer(text):  # "CFO", "苗佳 (QA Manager)" in a Chinese note
+            if m.group().isupper() or not _alone(m.group()):
                 yield m.start(), m.end()
         return
     for m in EN_TITLE.finditer(text):
-        words = m.group().split()
-        if len(words) == 1 and words[0].lower() in _EN_NOT_ALONE:
-            continue  # "Head" or "Lead" alone is more often a verb or a name part
-        yield m.start(), m.end()
+        if not _alone(m.group()):
+            yield m.start(), m.end()
+
+
+def _alone(title: str) -> bool:
+    """ "Head" or "Lead" alone is more often a verb or a name part than a title."""
+    words = title.split()
+    return len(words) == 1 and words[0].lower() in _EN_NOT_ALONE

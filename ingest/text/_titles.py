@@ -58,6 +58,12 @@ def same_title(a: str, b: str) -> bool:
     return la is not None and la == lb and department_of(a) == department_of(b)
 
 
+def same_department(a: str, b: str) -> bool:
+    """Two titles of one department (at any level): "VP Quality" and "质量总监"."""
+    dept = department_of(a)
+    return dept is not None and dept == department_of(b)
+
+
 # Chinese forms of address by what a title says (first match wins), then by level alone.
 # An English "manager" in a hospital is often a 主任 or 科长 in Chinese, so it fits all three.
 _ADDRESS_ZH: tuple[tuple[str, tuple[str, ...]], ...] = (

@@ -118,3 +118,10 @@ def test_reporting_lines_as_written(
 ) -> None:
     manager = "C-KW" if lang == "en" else "C-SL"
     assert ("REPORTS_TO", report, manager, "/") in _facts(pipeline, text, lang, account)
+
+
+def test_titles_after_a_name_with_more_in_the_parentheses(pipeline: TextPipeline) -> None:
+    text = "出席：孙丽（设备科科长，分管采购）、苗佳 (QA Manager)；好的，谢谢孙科长"
+    facts = _facts(pipeline, text, "zh", "A-CD")
+    assert {("WORKS_AT", "C-SL", "A-CD", "设备科科长/"), ("WORKS_AT", "苗佳", "A-CD", "QA Manager/")} <= facts
+    assert not [f for f in facts if f[1].startswith("谢")]  # 谢谢 is a word, not a surname
