@@ -162,6 +162,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"最后决定",
             r"一锤定音",
             r"决定权",
+            r"(?<=»)(?:来|最终|最后)?(?:定夺|拍板|决定|定)(?![位义制期价稿])",  # "最后由他来定"
+            r"decision[- ]?maker",
         ],
     ),
     "technical_evaluator": (
@@ -183,6 +185,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"技术评审",
             r"参数把关",
             r"技术论证",
+            r"\bTE\b",
+            r"technical (?:evaluat\w+|review|owner)",
         ],
     ),
     "champion": (
@@ -205,7 +209,10 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"内部支持者",
             r"积极推动",
             r"力挺我们",
-            r"帮我们(?:推动|说话|推进)",
+            r"(?:帮|替|为)我们(?:推动|说话|推进|争取|推)",
+            r"(?:在)?内部(?:一直)?(?:推|push)",
+            r"champion",
+            r"(?<!not )(?<!not a )sponsor",
             r"内线",
             r"我们的支持者",
         ],
@@ -222,7 +229,17 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"\binfluencer\b",
             r"(?:has|with|carries|holds) (?:\w+ )?(?:real |a lot of |huge |strong )?(?:influence|sway|clout)",
         ],
-        [r"很有分量", r"关键影响者", r"影响力很大", r"说话很有分量", r"有影响力", r"意见很重要", r"话语权"],
+        [
+            r"很有分量",
+            r"(?:关键|重要的?)影响者",
+            r"影响力很大",
+            r"说话很有分量",
+            r"有影响力",
+            r"意见很重要",
+            r"话语权",
+            r"(?:重要|关键)力量",
+            r"influencer",
+        ],
     ),
     "gatekeeper": (
         [
@@ -247,6 +264,9 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"把关口",
             r"安排见面",
             r"安排(?:行|院|厂|公司)?领导的日程",
+            # "想见院领导必须走他这里", "需先经他登记"
+            r">(?:必须|都要|都得|要|得|需)?(?:先)?(?:走|经)(?=«P)",
+            r"gatekeeper",
         ],
     ),
     "user": (
@@ -272,6 +292,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"日常使用",
             r"日常运维",
             r"天天(?:用|在用)",
+            r"(?:key|heavy|power|main|end) user",
+            r"使用方",
         ],
     ),
     "blocker": (
@@ -284,7 +306,17 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"block(?:s|ing)? (?:us|the deal|our)",
             r"trying to (?:kill|block|stall)",
         ],
-        [r"抵触", r"主要反对者", r"反对我们", r"阻力", r"阻挠", r"卡我们", r"唱反调", r"设置障碍"],
+        [
+            r"抵触",
+            r"主要反对者",
+            r"反对我们",
+            r"阻力",
+            r"阻挠",
+            r"卡我们",
+            r"唱反调",
+            r"设置障碍",
+            r"blocker",
+        ],
     ),
 }
 #: between a role cue and the person it names after it: a copula or a colon ("the final call is

@@ -18,7 +18,7 @@ from ingest.text import CorpusError, CorpusScores, evaluate_corpus, read_corpus
 CORPORA = Path(__file__).parents[3] / "corpora" / "notes"
 #: half -> (relation, lang) -> F1 floor
 FLOORS: dict[str, dict[tuple[str, str], float]] = {
-    "dev": {  # measured en 0.875 / 0.705 / 0.722 / 0.702 / 0.833 / 0.787, zh 0.797 / 0.510 / 0.776 / ...
+    "dev": {  # measured en 0.875 / 0.705 / 0.722 / 0.702 / 0.833 / 0.787, zh 0.797 / 0.591 / 0.776 / ...
         ("WORKS_AT", "en"): 0.85,
         ("DECISION_ROLE", "en"): 0.68,
         ("REPORTS_TO", "en"): 0.70,
@@ -26,7 +26,7 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
         ("SUPPLIES", "en"): 0.80,
         ("INTERESTED_IN", "en"): 0.76,
         ("WORKS_AT", "zh"): 0.77,
-        ("DECISION_ROLE", "zh"): 0.48,
+        ("DECISION_ROLE", "zh"): 0.56,
         ("REPORTS_TO", "zh"): 0.75,
         ("USES", "zh"): 0.59,
         ("SUPPLIES", "zh"): 0.72,
