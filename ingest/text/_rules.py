@@ -106,12 +106,19 @@ _AFTER_OBJECT_CUE = r"(?:[^«»\n,;.，；。]|«[OXDKT]\d+»){0,30}?"
 STANCE = {"champion": "supporter", "blocker": "opponent"}
 
 
+def _any_case(cue: str) -> str:
+    marker = ">" if cue.startswith(">") else ""
+    return f"{marker}(?i:{cue.removeprefix('>')})"
+
+
 def _role_rules() -> list[Rule]:
     """Each role's cues after the person ("Karen makes the final call") and before them ("the final
     call is Karen's"); a cue marked ">" names its person only after it ("all meetings go through
     Li", "先找李主任"). The person's own clause leads to the cue, never a chat speaker's colon."""
     out: list[Rule] = []
-    for role, (en, zh) in ROLE_CUES.items():
+    for role, (en_cues, zh) in ROLE_CUES.items():
+        # English cues in any case ("Final call", "Owns the IT budget"), acronyms as written ("EB")
+        en = [c if re.fullmatch(r"(?:\\b)?[A-Z]{2,4}(?:\\b)?", c) else _any_case(c) for c in en_cues]
         for lang, cues in (("en", en), ("zh", zh)):
             after = "(?:" + "|".join(c for c in cues if not c.startswith(">")) + ")"
             before = "(?:" + "|".join(c.lstrip(">") for c in cues) + ")"
@@ -143,7 +150,7 @@ RULES: list[Rule] = [
             r"{P} is (?:now )?(?:the )?(?:new )?{T} (?:at|of) {C}",
             r"{T} {P} (?:of|at|from) {C}",
             r"{P} \({T}\)",
-            r"{P}(?: is|'s|'m| am| was) (?:now )?(?:the|their|our|a|an) (?:new )?{T}"
+            r"{P}(?: is|'s|'m| am| was) (?:now )?(?:(?:the|their|our|a|an) )?(?:new )?{T}"
             r"(?! (?:at|of|from|with|for) «O)",
             r"{P}, (?:(?:the|their|our|its|new|current|acting|interim) )*{T}"
             r"(?=\s*$|\s*[.,;()（\n]| [-–—] | (?:and|who|is|was|will|has|said|says|since)\b| at (?!«O))",
@@ -160,6 +167,15 @@ RULES: list[Rule] = [
             r"(?<![\w»])(?<!with )(?<!to )(?<!from )(?<!for )(?<!by )(?<!of )(?<!at )(?<!against )"
             r"(?<!than )(?<!vs ){C}['’]s (?:own )?{P}",
             r"{P} \({C}\)",
+            # "Janet Ellison joined as CIO in March", "was promoted to VP Ops"
+            r"{P} (?:has )?(?:joined|started|came on board|was hired|was appointed|has been appointed|"
+            r"was promoted|got promoted|moved up)(?: (?:at|to) {C})?(?: as| to)? (?:the |their |our )?"
+            r"(?:new )?{T}",
+            # "The new CIO is Janet Ellison", "their head of IT is now Sam Okafor"
+            r"(?:^|\b(?:the|their|our|its|new|current) )(?:new |current |acting |interim )?{T} "
+            r"(?:is|was|=|:) (?:now )?{P}",
+            # signature lines: "Graham Pike | CFO | St. Aldric Medical Center"
+            r"{P}\s*[|/]\s*{T}(?:\s*[|/]\s*{C})?",
         ],
     ),
     *_rules(
@@ -168,6 +184,8 @@ RULES: list[Rule] = [
         [
             r"{P} (?:has )?(?:left|quit|resigned from) {C}",
             r"{P} is no longer (?:with|at) {C}",
+            r"{P} is no longer (?:the |their |our )?{T}(?! (?:at|of|for) «O)",  # "no longer the CFO"
+            r"{P} (?:has )?(?:moved on|gone elsewhere|moved to another (?:company|hospital|bank|job))",
             r"{P} (?:has )?(?:left|quit|resigned|retired)\b(?! (?:a|the|us|it|for)\b)(?! «O)",
             r"{P} \({T}\) (?:has )?(?:left|quit) {C}",
         ],

@@ -44,11 +44,12 @@ _LOWER_MOD = (
 )
 EN_TITLE = re.compile(
     rf"\b(?:(?:{_MOD}[ \t]+){{0,3}}(?:{_DOMAIN_WORD}[ \t]+){{0,3}}(?:{_HEADS}|{_ACRONYM})"
-    rf"(?:\s+(?:of|for|at the head of)\s+{_DOMAIN}|,\s+{_DOMAIN}(?=\s*[)\n;]|$)"
+    rf"(?:\s+(?:of|for|at the head of)\s+{_DOMAIN}|,\s+{_DOMAIN}(?=\s*[)\n;|]|\s+[-–—]\s|$)"
     rf"|(?<=VP)(?: of)?[ \t]+{_DOMAIN_WORD}(?:[ \t]+{_DOMAIN_WORD})?)?"
     rf"|{_ACRONYM}\b"
     rf"|(?:(?:{_LOWER_DOMAIN})|{_LOWER_MOD})(?:[ \t]+{_LOWER_MOD})?[ \t]+{_LOWER_HEAD}"
-    rf"|(?:head|director|vp|manager) of (?:{_LOWER_DOMAIN}))\b"
+    rf"|(?:[Hh]ead|[Dd]irector|VP|vp|[Mm]anager) of (?i:{_LOWER_DOMAIN})"
+    rf"|(?:Dir|Mgr|Sr\. Mgr|Supv)\.? (?:of )?{_DOMAIN_WORD}(?:[ \t]+{_DOMAIN_WORD})?)\b"
 )
 _ZH_HEADS = (
     "副经理|副总监|副院长|院长|副主任|主任医师|主任|副科长|科长|副处长|处长|副局长|局长|总经理|副总经理|副总裁|总裁|总监|经理|"

@@ -125,3 +125,30 @@ def test_titles_after_a_name_with_more_in_the_parentheses(pipeline: TextPipeline
     facts = _facts(pipeline, text, "zh", "A-CD")
     assert {("WORKS_AT", "C-SL", "A-CD", "设备科科长/"), ("WORKS_AT", "苗佳", "A-CD", "QA Manager/")} <= facts
     assert not [f for f in facts if f[1].startswith("谢")]  # 谢谢 is a word, not a surname
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Janet Ellison joined as CIO in March.", ("WORKS_AT", "Janet Ellison", "A-SAMC", "CIO/")),
+        ("The new CIO is Janet Ellison.", ("WORKS_AT", "Janet Ellison", "A-SAMC", "CIO/")),
+        ("Graham Pike | CFO | St. Aldric Medical Center", ("WORKS_AT", "Graham Pike", "A-SAMC", "CFO/")),
+        ("Tom Reyes is head of IT.", ("WORKS_AT", "Tom Reyes", "A-SAMC", "head of IT/")),
+        (
+            "Janet Ellison now Owns the IT Budget.",
+            ("DECISION_ROLE", "Janet Ellison", "A-SAMC", "economic_buyer/neutral"),
+        ),
+        (
+            "* Tom Reyes - Director, Biomedical Engineering - tech lead",
+            ("WORKS_AT", "Tom Reyes", "A-SAMC", "Director, Biomedical Engineering/"),
+        ),
+    ],
+)
+def test_english_employment_as_written(pipeline: TextPipeline, text: str, fact: Fact) -> None:
+    assert fact in _facts(pipeline, text, "en", "A-SAMC")
+
+
+def test_no_longer_in_a_role_is_a_past_employment(pipeline: TextPipeline) -> None:
+    text = "Graham Pike is no longer the CFO - he moved to Boston General in June."
+    ex = _read(pipeline, text, "en", "A-SAMC")
+    assert [f.props["current"] for f in ex.facts if f.relation == "WORKS_AT"] == [False]
