@@ -20,7 +20,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"sign-off on (?:the )?(?:budget|spend)",
             r"budget (?:holder|owner)",
             r"(?:holds|controls|owns|approves|manages|signs off)(?: the| all| our)? "
-            r"(?:capital |capex |it |opex |project )?(?:budget|purse strings|money|spend|spending|funding)",
+            r"(?:drawdown of )?(?:the )?(?:capital |capex |it |opex |project )?"
+            r"(?:budget|purse strings|money|spend|spending|funding|allocation|funds)",
             r"budget (?:is |gets )?(?:approved|signed off|controlled|owned) by",
             r"approves? (?:the )?(?:spend|funding|purchase|capex|budget)",
             r"final (?:budget|financial) (?:approval|sign-off)",
@@ -58,7 +59,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r">decision (?:rests|lies) with",
             r"the decider",
             r"made the (?:final |ultimate )?(?:call|decision)",
-            r"owns (?:that|the|this) (?:final )?decision",
+            r"owns? (?:that|the|this) (?:final )?decision",
             r"(?<=») (?:own |final )?call\b",
             r"(?<=»)'s? (?:final |ultimate )?(?:call|decision)",
         ],
@@ -139,6 +140,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"influences? the (?:decision|choice)",
             r"strong voice",
             r"\binfluencer\b",
+            r"(?:will )?(?:have|has) (?:a|some|real|the) say",
             r"(?:has|with|carries|holds) (?:\w+ )?(?:real |a lot of |huge |strong )?(?:influence|sway|clout)",
         ],
         [
@@ -164,6 +166,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r">(?:all|every) (?:requests?|meetings?|calls?) (?:go|goes|must go) through",
             r">(?:go|goes|going|has to go|have to go) (?:through|via)",
             r"books (?:the|his|her) (?:meetings|calendar|diary)",
+            r"sets the (?:\S+ )?agenda",
         ],
         [
             r">都要先经过",

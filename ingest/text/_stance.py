@@ -19,7 +19,7 @@ _SUPPORT = {
         r"loves? (?:us|our|the)|on board|on our side|sold on|positive about|warm(?:ed)? (?:up )?to|"
         r"backs? us|backing us|ally|champions? (?:us|our)|sponsor\w*|impressed|"
         r"happy with (?:us|our|the demo)|prefers? (?:us|our)|positive(?: on| about)?|come round|came round|"
-        r"warming up|on side|bought in|buy-in|pleased|delighted|thrilled|enthusiast\w*)\b",
+        r"warming up|on side|bought in|buy-in|pleased|delighted|thrilled|enthusiast\w*|friendly)\b",
         re.I,
     ),
     "zh": re.compile(
@@ -30,7 +30,8 @@ _SUPPORT = {
 _OPPOSE = {
     "en": re.compile(
         r"\b(?:skeptic\w*|sceptic\w*|oppos\w+|against (?:us|our|the|it|this|switching|change)|not convinced|"
-        r"unconvinced|resist\w*|push(?:es|ing)? back|hostile|negative (?:about|on)|doubts?|doubtful|"
+        r"unconvinced|resist\w*|push(?:es|ing)? back|hostile|negative (?:about|on)|"
+        r"(?:is|'s|pretty|quite|very|rather|still) negative|doubts?|doubtful|"
         r"reluctant|wary|cold on|not a fan|dislikes?|critical of|block\w*|loyal to|prefers? (?!us|our)\w+|"
         r"in (?:the )?\w+'s camp|leans? (?:towards?|to) (?!us|our)\w+|hesitant|"
         r"unhappy with (?:us|our))\b",

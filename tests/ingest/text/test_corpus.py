@@ -18,9 +18,9 @@ from ingest.text import CorpusError, CorpusScores, evaluate_corpus, read_corpus
 CORPORA = Path(__file__).parents[3] / "corpora" / "notes"
 #: half -> (relation, lang) -> F1 floor
 FLOORS: dict[str, dict[tuple[str, str], float]] = {
-    "dev": {  # measured en 0.880 / 0.749 / 0.722 / 0.702 / 0.833 / 0.787, zh 0.797 / 0.591 / 0.776 / ...
+    "dev": {  # measured en 0.880 / 0.778 / 0.722 / 0.702 / 0.833 / 0.787, zh 0.797 / 0.591 / 0.776 / ...
         ("WORKS_AT", "en"): 0.85,
-        ("DECISION_ROLE", "en"): 0.72,
+        ("DECISION_ROLE", "en"): 0.75,
         ("REPORTS_TO", "en"): 0.70,
         ("USES", "en"): 0.68,
         ("SUPPLIES", "en"): 0.80,
@@ -32,7 +32,7 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
         ("SUPPLIES", "zh"): 0.72,
         ("INTERESTED_IN", "zh"): 0.76,
     },
-    "test": {  # held out, never tuned on; measured en 0.655 / 0.526 / 0.667 / 0.553 / 0.667 / 0.726
+    "test": {  # held out, never tuned on; measured en 0.655 / 0.518 / 0.667 / 0.553 / 0.667 / 0.726
         ("WORKS_AT", "en"): 0.62,
         ("DECISION_ROLE", "en"): 0.49,
         ("REPORTS_TO", "en"): 0.64,
