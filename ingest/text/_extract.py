@@ -139,7 +139,7 @@ class Extractor:
     ) -> None:
         skeleton = FILLERS.sub("", _skeleton(text, s0, s1, ments))
         sentence = text[s0:s1].strip()
-        done: set[tuple[str, str, str]] = set()
+        done: set[tuple[str, str, str, str]] = set()
 
         def emit(
             rel: str,
@@ -149,9 +149,11 @@ class Extractor:
             rule: str,
             conf: float = CONF_KNOWN,
         ) -> None:
-            if not subj[1] or not obj[1] or subj[1] == obj[1] or (rel, subj[1], obj[1]) in done:
+            # one fact per relation and ends in a sentence, but a person may hold two roles ("EB + 最终拍板")
+            key = (rel, subj[1], obj[1], str(props.get("role", "")))
+            if not subj[1] or not obj[1] or subj[1] == obj[1] or key in done:
                 return
-            done.add((rel, subj[1], obj[1]))
+            done.add(key)
             out.facts.append(Fact(rel, subj, obj, props, sentence, s0, s1, rule, conf))
 
         buyers = [c for c in context if c not in self._vendors]

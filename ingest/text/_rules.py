@@ -106,6 +106,9 @@ _AFTER_OBJECT_CUE = r"(?:[^«»\n,;.，；。]|«[OXDKT]\d+»){0,30}?"
 STANCE = {"champion": "supporter", "blocker": "opponent"}
 
 
+_ACRONYM = re.compile(r"\(\?<!\[A-Za-z\]\)[A-Z]{2,4}\(\?!\[A-Za-z\]\)")  # a cue "EB", "TE", "DM"
+
+
 def _any_case(cue: str) -> str:
     marker = ">" if cue.startswith(">") else ""
     return f"{marker}(?i:{cue.removeprefix('>')})"
@@ -118,7 +121,7 @@ def _role_rules() -> list[Rule]:
     out: list[Rule] = []
     for role, (en_cues, zh) in ROLE_CUES.items():
         # English cues in any case ("Final call", "Owns the IT budget"), acronyms as written ("EB")
-        en = [c if re.fullmatch(r"(?:\\b)?[A-Z]{2,4}(?:\\b)?", c) else _any_case(c) for c in en_cues]
+        en = [c if _ACRONYM.fullmatch(c) else _any_case(c) for c in en_cues]
         for lang, cues in (("en", en), ("zh", zh)):
             after = "(?:" + "|".join(c for c in cues if not c.startswith(">")) + ")"
             before = "(?:" + "|".join(c.lstrip(">") for c in cues) + ")"

@@ -152,3 +152,10 @@ def test_no_longer_in_a_role_is_a_past_employment(pipeline: TextPipeline) -> Non
     text = "Graham Pike is no longer the CFO - he moved to Boston General in June."
     ex = _read(pipeline, text, "en", "A-SAMC")
     assert [f.props["current"] for f in ex.facts if f.relation == "WORKS_AT"] == [False]
+
+
+def test_one_person_two_roles_in_one_sentence(pipeline: TextPipeline) -> None:
+    facts = _facts(pipeline, "孙丽=EB + 最终拍板；何建国是TE。", "zh", "A-CD")
+    roles = {(f[1], f[3]) for f in facts if f[0] == "DECISION_ROLE"}
+    assert {("C-SL", "economic_buyer/neutral"), ("C-SL", "decision_maker/neutral")} <= roles
+    assert ("C-HE", "technical_evaluator/neutral") in roles
