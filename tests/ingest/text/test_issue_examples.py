@@ -132,7 +132,9 @@ def test_stance_from_language(
     pipeline: TextPipeline, text: str, lang: str, account: str, stance: str
 ) -> None:
     roles = [f for f in _read(pipeline, text, lang, account).facts if f.relation == "DECISION_ROLE"]
-    assert [(f.props["role"], f.props["stance"]) for f in roles] == [("decision_maker", stance)]
+    # "she is pushing for us" also names a champion; the decision maker's stance is the point here
+    assert [f.props["stance"] for f in roles if f.props["role"] == "decision_maker"] == [stance]
+    assert {f.props["stance"] for f in roles} == {stance}
 
 
 def test_common_words_are_no_company(pipeline: TextPipeline) -> None:
