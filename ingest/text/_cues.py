@@ -55,10 +55,14 @@ def cue_relations(
         and m.node_id not in suppliers
         and m.node_id != gz.self_id
     ]
+    not_installed: set[str] = set()  # said in this sentence to be planned, gone or denied
     for i, obj in sorted(things):
         start, end = marks[i]
         mods = [modality(skeleton, start, end, lg) for lg in langs]
+        if obj[1] in not_installed:
+            continue  # "moving to SAP S/4HANA next year, so our spec has to target S/4"
         if any(m.negated or m.past for m in mods) or _GONE.match(skeleton, end):
+            not_installed.add(obj[1])
             continue  # "Maximo switched off", "东软PACS 已经下线"
         clause = _plain(skeleton[clause_start(skeleton, start, lang) : clause_end(skeleton, end, lang)])
         after = [m for at, m in dates if at > start] or [m for _, m in dates]
@@ -66,6 +70,7 @@ def cue_relations(
         if any(EVAL_CUES[lg].search(clause) for lg in langs):
             emit("EVALUATING", subject, obj, {}, f"evaluating/{lang}/cue", conf)
         elif any(m.future for m in mods):
+            not_installed.add(obj[1])
             continue  # "moving to D365 in 2026": a plan, not an install
         elif (
             any(USE_CUES[lg].search(clause) for lg in langs)

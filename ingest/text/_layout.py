@@ -97,7 +97,7 @@ _FILLER_WORDS = r"(?:都|也|均|同样|一起| (?:both|also|all|each|together)(
 FILLERS = re.compile(rf"(?<=«P\d»){_FILLER_WORDS}|(?<=«P\d\d»){_FILLER_WORDS}")
 _COORD = r"\s*(?:,? and|、|，|,|和|与|及|跟|同|以及|&|together with|along with)\s*"
 _COORD_BEFORE = re.compile(rf"«P(\d+)»{_COORD}$")
-_COORD_AFTER = re.compile(rf"^{_COORD}«P(\d+)»")
+_COORD_AFTER = re.compile(rf"^(?P<sep>{_COORD})«P(\d+)»")
 _HEADER = re.compile(r"(?:«O(\d+)»|(?P<ours>our side|our team|from us|我方|我司|我们这边))[^«\n]{0,24}?[:：]")
 
 
@@ -107,8 +107,14 @@ def coordinated(skeleton: str, start: int, end: int) -> list[int]:
     while (m := _COORD_BEFORE.search(skeleton, 0, start)) is not None:
         out.append(int(m.group(1)))
         start = m.start()
+    # after the person, a bare comma lists only when a conjunction closes the list ("A, B and C");
+    # "拍板的是沈总，我这边只是走流程" is two clauses, not two deciders
+    tentative: list[int] = []
     while (m := _COORD_AFTER.match(skeleton[end:])) is not None:
-        out.append(int(m.group(1)))
+        tentative.append(int(m.group(2)))
+        if m.group("sep").strip() not in (",", "，"):
+            out += tentative
+            tentative = []
         end += m.end()
     return out
 

@@ -159,3 +159,13 @@ def test_one_person_two_roles_in_one_sentence(pipeline: TextPipeline) -> None:
     roles = {(f[1], f[3]) for f in facts if f[0] == "DECISION_ROLE"}
     assert {("C-SL", "economic_buyer/neutral"), ("C-SL", "decision_maker/neutral")} <= roles
     assert ("C-HE", "technical_evaluator/neutral") in roles
+
+
+def test_a_comma_between_two_people_is_no_list_without_a_conjunction(pipeline: TextPipeline) -> None:
+    facts = _facts(pipeline, "孙丽：最后拍板的是何总，我这边只是走流程。", "zh", "A-CD")
+    assert not [f for f in facts if f[0] == "DECISION_ROLE" and f[1] == "C-SL"]
+
+
+def test_a_planned_product_stays_planned_in_its_sentence(pipeline: TextPipeline) -> None:
+    text = "They are moving to 东软HIS next year, so our interface must run on HIS."
+    assert not [f for f in _facts(pipeline, text, "en", "A-SAMC") if f[0] == "USES"]

@@ -22,7 +22,7 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
         ("WORKS_AT", "en"): 0.85,
         ("DECISION_ROLE", "en"): 0.75,
         ("REPORTS_TO", "en"): 0.70,
-        ("USES", "en"): 0.68,
+        ("USES", "en"): 0.69,
         ("SUPPLIES", "en"): 0.80,
         ("INTERESTED_IN", "en"): 0.76,
         ("WORKS_AT", "zh"): 0.77,
