@@ -96,7 +96,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"技术选型",
             r"负责(?:技术)?(?:测试|评估|评测|验证|选型)",
             r"技术评审",
-            r"参数把关",
+            r"(?:技术|参数)[^，,。；;]{0,4}把关",
             r"技术论证",
             r"(?<![A-Za-z])TE(?![A-Za-z])",
             r"technical (?:evaluat\w+|review|owner)",
@@ -128,6 +128,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"(?<!not )(?<!not a )sponsor",
             r"内线",
             r"我们的支持者",
+            r"(?:主要|最大的|内部的?)?推动者",
         ],
     ),
     "influencer": (

@@ -77,7 +77,7 @@ def _compile(pattern: str, lang: str) -> re.Pattern[str]:
                 marker = r"(?:(?:«T\d+»|and|&|the|our|their),?\s*)*" + marker
                 for possessive in ("'", "(?:'", "['"):
                     out = out.replace("{M}" + possessive, marker + possessive)
-                marker += r"(?!['’]s\b)"
+                marker += r"(?!['’]s\b)" if lang != "zh" else r"(?:\s?«T\d+»)?"  # "向何建国副院长汇报"
         out = out.replace("{" + slot + "}", marker)
     return re.compile(out)
 
@@ -223,6 +223,7 @@ RULES: list[Rule] = [
             r"{P}(?:已经)?从{C}离职",
             r"{T}{P}(?:已经|已|早就|刚刚?)?(?:离职|辞职|离开|走了|退休|调走)",
             r"{P}(?:已经|已|早就|刚刚?)(?:离职|辞职|离开了|走了|退休了|调走了)",
+            r"{P}(?:«T\d+»)?(?:已经|已|早就|刚刚?|上个月|去年)?(?:调到|调去|调往|跳槽到|跳槽去|被调到|调任)(?!«O\d+»)",
             r"{P}（{T}）{_}离开了{C}",
             r"{P}{_}离开了{C}",
             r"{C}的{P}已经?离职",
@@ -264,7 +265,7 @@ RULES: list[Rule] = [
         "zh",
         "REPORTS_TO",
         [
-            r"{P}(?:直接|平时|一般|改为|改成|现在|目前)?向{M}\s?(?:汇报|报告|report)",
+            r"{P}(?:«T\d+»)?(?:直接|平时|一般|改为|改成|现在|目前)?向{M}\s?(?:汇报|报告|report)",
             r"{P}的?(?:直属|直接)?(?:领导|上级|老板|上司)(?:是)?{M}",
             # "柏琳（采购中心总监，向聂总汇报）": the line inside the name's parentheses
             r"{P}[（(](?:[^（）()«»\n]|«T\d+»){0,30}?向{M}(?:汇报|报告)",

@@ -169,3 +169,13 @@ def test_a_comma_between_two_people_is_no_list_without_a_conjunction(pipeline: T
 def test_a_planned_product_stays_planned_in_its_sentence(pipeline: TextPipeline) -> None:
     text = "They are moving to 东软HIS next year, so our interface must run on HIS."
     assert not [f for f in _facts(pipeline, text, "en", "A-SAMC") if f[0] == "USES"]
+
+
+def test_chinese_moves_champions_and_titled_managers(pipeline: TextPipeline) -> None:
+    facts = _facts(
+        pipeline, "孙丽科长向何建国副院长汇报。何建国对我们很支持，是我们在院里的主要推动者。", "zh", "A-CD"
+    )
+    assert ("REPORTS_TO", "C-SL", "C-HE", "/") in facts
+    assert ("DECISION_ROLE", "C-HE", "A-CD", "champion/supporter") in facts
+    ex = _read(pipeline, "孙丽已经调到市卫健委了。", "zh", "A-CD")
+    assert [f.props["current"] for f in ex.facts if f.relation == "WORKS_AT"] == [False]
