@@ -42,6 +42,39 @@ GLOSSARY: dict[str, str] = {
     "医疗器械贸易": "medical device trading", "医疗器械": "medical devices", "贸易": "trading",
     "自动化系统集成": "automation systems", "自动化": "automation", "科技": "technology", "机械": "machinery",
     "设备": "equipment", "材料": "materials", "技术": "technology",
+    # business words of names across sectors: banks, insurers, carriers, utilities, industry
+    "中国": "china", "中华": "china", "国家": "state", "国际": "international", "全国": "national",
+    "农村商业银行": "rural commercial bank", "农商银行": "rural commercial bank",
+    "农商行": "rural commercial bank",
+    "商业银行": "commercial bank", "银行": "bank", "农业": "agricultural", "工商": "industrial commercial",
+    "建设": "construction", "招商": "merchants", "交通": "communications", "光大": "everbright",
+    "民生": "minsheng", "太平洋": "pacific", "保险": "insurance", "人寿": "life", "财产": "property",
+    "再保险": "reinsurance", "证券": "securities", "信托": "trust", "基金": "fund", "期货": "futures",
+    "投资": "investment", "资产管理": "asset management", "控股": "holdings", "集团": "group",
+    "航空": "airlines", "东方": "eastern", "南方": "southern", "北方": "northern", "西部": "western",
+    "石油化工": "petroleum chemical", "石油": "petroleum", "天然气": "natural gas", "海洋": "offshore",
+    "化学": "chemical", "能源": "energy", "新能源": "new energy", "电力": "power", "电网": "grid",
+    "电信": "telecommunications", "移动": "mobile", "联合": "united", "网络": "network",
+    "通信": "communications", "通讯": "communications", "软件": "software", "信息": "information",
+    "数据": "data", "铁路": "railway", "铁建": "railway construction", "建筑": "construction",
+    "工程": "engineering", "钢铁": "iron steel", "船舶": "shipbuilding", "重工业": "heavy industries",
+    "工业": "industry", "有色金属": "nonferrous metals", "矿业": "mining", "黄金": "gold", "煤炭": "coal",
+    "水泥": "cement", "航运": "shipping", "海运": "shipping", "港口": "port", "机场": "airport",
+    "快递": "express", "零售": "retail", "百货": "department store", "超市": "supermarket",
+    "酒店": "hotels", "旅游": "tourism", "传媒": "media", "出版": "publishing", "教育": "education",
+    "环保": "environmental", "光伏": "photovoltaic", "电气": "electric", "电器": "electric appliances",
+    "家电": "home appliances", "智家": "smart home", "智能": "smart", "纺织": "textile", "服装": "apparel",
+    "医药": "pharmaceutical", "健康": "health", "房地产": "real estate", "地产": "properties",
+    "置业": "properties", "发展": "development", "开发": "development", "宝山": "baoshan",
+}  # fmt: skip
+# English words of one meaning in company names, read as one ("Air China" is China's airline)
+SAME_MEANING: dict[str, str] = {
+    "air": "airlines", "airline": "airlines", "airways": "airlines", "aviation": "airlines",
+    "banking": "bank", "oil": "petroleum", "chemicals": "chemical", "telecom": "telecommunications",
+    "telecommunication": "telecommunications", "communication": "communications",
+    "technologies": "technology", "tech": "technology", "holding": "holdings", "intl": "international",
+    "pharmaceuticals": "pharmaceutical", "pharma": "pharmaceutical", "steels": "steel",
+    "electrical": "electric", "hotel": "hotels", "property": "properties",
 }  # fmt: skip
 _TERMS: dict[str, list[str]] = {}  # first character -> glossary terms, longest first
 for _term in sorted(GLOSSARY, key=len, reverse=True):

@@ -34,6 +34,12 @@ _KIND_WORDS = frozenset(
         "and", "of", "the", "with", "for", "de", "du", "des", "la", "le", "di", "del", "y", "e", "et", "und",
     }
 )  # fmt: skip
+# Kinds of organisation that say what a company is: a form holding one ("Commercial Bank",
+# "Bank Corporation") is never taken off a name ("China Construction Bank Corporation" keeps "bank").
+_WHAT_IT_IS = frozenset(
+    {"bank", "banks", "trust", "fund", "university", "hospital", "school", "church", "club", "railroad",
+     "foundation", "society", "union", "association", "cooperative", "sparkasse", "insurance"}
+)  # fmt: skip
 # The list writes Japanese forms in Kunrei-shiki ("kabusikigaisya"); exports use Hepburn.
 _HEPBURN = (
     ("kabushiki", "kaisha"), ("kabushiki", "gaisha"), ("kk",), ("yugen", "kaisha"), ("godo", "kaisha"),
@@ -71,7 +77,9 @@ def _terms_from_list() -> set[tuple[str, ...]]:
                 names += row[column].split(";")
             for name in names:
                 tokens = form_tokens(name)
-                if tokens and len(tokens) <= _MAX_TOKENS and not set(tokens) <= _KIND_WORDS:
+                if tokens and len(tokens) <= _MAX_TOKENS and not set(tokens) <= _KIND_WORDS and not (
+                    set(tokens) & _WHAT_IT_IS
+                ):
                     terms.add(tokens)
     return terms | set(_HEPBURN)
 

@@ -25,7 +25,7 @@ from ingest.normalize import (
     registrable_domain,
     syllables,
 )
-from ingest.normalize.glossary import english_rendering
+from ingest.normalize.glossary import SAME_MEANING, english_rendering
 from ingest.normalize.pinyin import pinyin_split
 
 from .model import EntityRecord
@@ -80,7 +80,7 @@ def _bigrams(text: str) -> frozenset[str]:
 
 
 def _latin_name(raw: str, core: str, cities: tuple[str, ...]) -> CompanyName:
-    words = core.split()
+    words = [SAME_MEANING.get(w, w) for w in core.split()]
     numbers = frozenset(w for w in words if w.isdigit())
     pinyin_like = frozenset(
         w for w in words if len(w) >= 4 and w not in NOT_PINYIN and len(pinyin_split(w) or ()) >= 2

@@ -40,7 +40,23 @@ def _matched(a: frozenset[str], b: frozenset[str], latin: bool) -> dict[str, flo
         for t in sorted(a - b):
             if any(_typo(t, u) or _near(t, u) for u in rest):
                 found[t] = TYPO
+            elif _joined(t, a, b):
+                found[t] = JOINED
     return found
+
+
+def _joined(t: str, own: frozenset[str], other: frozenset[str]) -> bool:
+    """``t`` is two words of ``other`` written as one ("pingan" / "Ping An"), or one half of a
+    word of ``other`` whose other half is also ours ("ping", with "an", of "pingan")."""
+    if len(t) >= JOINED_MIN and any(
+        t.startswith(u) and t[len(u) :] in other for u in other if 2 <= len(u) < len(t)
+    ):
+        return True
+    return any(
+        len(w) >= JOINED_MIN
+        and ((w.startswith(t) and w[len(t) :] in own) or (w.endswith(t) and w[: -len(t)] in own))
+        for w in other
+    )
 
 
 def same_script(a: CompanyName, b: CompanyName, idf: Idf) -> tuple[float, str]:

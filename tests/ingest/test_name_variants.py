@@ -103,3 +103,32 @@ def test_a_templated_property_drops_an_empty_part_with_its_separator() -> None:
     assert props(given="Ann", family="Lee", city="Boston", state="MA") == both
     assert props(given="", family="Lee", city="Boston", state=None) == {"name": "Lee", "city": "Boston"}
     assert "name" not in props(given=None, family=" ", city=None, state=None)
+
+
+@pytest.mark.parametrize(
+    ("chinese", "english"),
+    [
+        ("中国农业银行股份有限公司", "Agricultural Bank of China Limited"),
+        ("中国建设银行", "China Construction Bank Corporation"),
+        ("交通银行", "Bank of Communications Co., Ltd."),
+        ("中国东方航空股份有限公司", "China Eastern Airlines Corporation Limited"),
+        ("中国平安保险（集团）股份有限公司", "Ping An Insurance (Group) Company of China, Ltd."),
+        ("华为技术有限公司", "Huawei Technologies Co., Ltd."),
+    ],
+)
+def test_a_chinese_name_meets_its_english_translation(chinese: str, english: str) -> None:
+    pair = score_pair(_company(chinese, "erp"), _company(english, "crm"))
+    assert pair.score >= Thresholds().high, pair.reasons
+
+
+@pytest.mark.parametrize(
+    ("chinese", "english"),
+    [
+        ("中国银行", "China Construction Bank"),
+        ("上海银行", "Bank of Communications"),
+        ("中国东方航空股份有限公司", "China Southern Airlines Company Limited"),
+        ("中国移动", "China Telecom"),
+    ],
+)
+def test_translated_generic_words_do_not_join_two_companies(chinese: str, english: str) -> None:
+    assert score_pair(_company(chinese, "erp"), _company(english, "crm")).score < Thresholds().low
