@@ -77,8 +77,11 @@ def _terms_from_list() -> set[tuple[str, ...]]:
                 names += row[column].split(";")
             for name in names:
                 tokens = form_tokens(name)
-                if tokens and len(tokens) <= _MAX_TOKENS and not set(tokens) <= _KIND_WORDS and not (
-                    set(tokens) & _WHAT_IT_IS
+                if (
+                    tokens
+                    and len(tokens) <= _MAX_TOKENS
+                    and not set(tokens) <= _KIND_WORDS
+                    and not (set(tokens) & _WHAT_IT_IS)
                 ):
                     terms.add(tokens)
     return terms | set(_HEPBURN)
