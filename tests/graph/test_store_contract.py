@@ -373,3 +373,10 @@ def test_source_key_map_translates_merged_source_keys(store: GraphStore) -> None
         "crm:CRM-2": "CRM-2",
     }
     assert store.source_key_map("Person") == {}
+
+
+def test_the_store_check_finds_a_source_key_on_two_nodes(store: GraphStore) -> None:
+    store.upsert_nodes("Company", [{"id": "A-1", "name": "Acme", "source_keys": ["crm:1", "erp:K3"]} | RUN])
+    assert check_store(store) == []
+    store.upsert_nodes("Company", [{"id": "A-2", "name": "Acme Ltd", "source_keys": ["erp:K3"]} | RUN])
+    assert check_store(store) == ["Company: source key 'erp:K3' is on 2 nodes: A-1, A-2"]
