@@ -336,7 +336,7 @@ def stats(store: StoreOpt = None) -> None:
 
 @store_app.command("check")
 def store_check(store: StoreOpt = None) -> None:
-    """Check the store answers and every stored key is found by key lookup."""
+    """Check the store answers, every key is found by lookup and every source key is on one node."""
     graph = open_store(_settings(), store)
     try:
         problems = check_store(graph)
@@ -346,7 +346,10 @@ def store_check(store: StoreOpt = None) -> None:
         console.print(f"[red]problem[/red] {p}")
     if problems:
         raise typer.Exit(1)
-    console.print(f"[green]ok[/green]: the {graph.kind} store answers and every key is found by lookup")
+    console.print(
+        f"[green]ok[/green]: the {graph.kind} store answers, every key is found by lookup"
+        " and every source key is on one node"
+    )
 
 
 @app.command()
