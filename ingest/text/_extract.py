@@ -114,7 +114,8 @@ class Extractor:
             near = [o for o in sent_orgs if o not in self._market]
             context = list(dict.fromkeys([*near, *doc_orgs, *sent_orgs]))
             self._link_people(ments, linker, context, speakers, out)
-            self._relate(out, linker, text, s0, s1, ments, lang, context, doc_orgs)
+            if not _QUOTED_LINE.match(text, text.rfind("\n", 0, s0) + 1):
+                self._relate(out, linker, text, s0, s1, ments, lang, context, doc_orgs)
         self._signatures(out, text, lang, doc_orgs)
         out.facts = _fullest(out.facts)
         for f in out.facts:
@@ -398,6 +399,7 @@ def _antecedent(m: Mention, linker: PersonLinker, earlier: list[str], genders: d
     return ""
 
 
+_QUOTED_LINE = re.compile(r"[ \t]*>")  # "> On Monday you wrote…": the thread being answered
 _LATIN_WORDS = re.compile(r"[A-Za-z]{3,}(?:\s+[A-Za-z]{2,}){2}")  # an English phrase, not a stray "PACS"
 
 

@@ -34,21 +34,32 @@ _FROM = re.compile(
 _QUOTED = re.compile(r"(?m)^[ \t]*(?:>|-{3,}|_{3,}|-----原始邮件-----|On .{5,80} wrote:|在.{2,40}写道)")
 
 
-def signature_blocks(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of the lines after each closing, up to a quote, a separator or six lines."""
+# a line holding only a name, as a signature without a closing opens ("Karen Whitfield\nCMO | SAMC")
+_NAME_LINE = re.compile(
+    r"(?m)^[ \t]*(?:[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){1,2}|[\u4e00-\u9fff]{2,4})[ \t]*$"
+)
+
+
+def signature_blocks(text: str) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, titled) of the lines after each closing, up to a quote, a separator or six
+    lines; and of a bare name line and the two lines after it, which sign only with a title."""
     for m in _CLOSING.finditer(text):
-        start = m.end()
-        pos, lines = start, 0
-        while pos < len(text) and lines < MAX_SIGNATURE_LINES:
-            nl = text.find("\n", pos + 1)
-            line_end = len(text) if nl < 0 else nl
-            line = text[pos:line_end].strip()
-            if line and _BLOCK_END.match(line):
-                break
-            lines += 1 if line else 0
-            pos = line_end
-        if pos > start:
-            yield start, pos
+        yield (*_block(text, m.end(), MAX_SIGNATURE_LINES), False)
+    for m in _NAME_LINE.finditer(text):
+        yield (*_block(text, m.start(), 3), True)
+
+
+def _block(text: str, start: int, most: int) -> tuple[int, int]:
+    pos, lines = start, 0
+    while pos < len(text) and lines < most:
+        nl = text.find("\n", pos + 1)
+        line_end = len(text) if nl < 0 else nl
+        line = text[pos:line_end].strip()
+        if line and _BLOCK_END.match(line):
+            break
+        lines += 1 if line else 0
+        pos = line_end
+    return start, pos
 
 
 def speaker_spans(text: str) -> Iterator[Span4]:
@@ -74,7 +85,9 @@ def signature_people(
     text: str, mentions: list[Mention], home: str, self_id: str
 ) -> Iterator[tuple[Mention, End, Mention | None, tuple[int, int]]]:
     """(person, company, title or None, block span) for each signature naming someone not of ours."""
-    for a, b in signature_blocks(text):
+    for a, b, titled in signature_blocks(text):
+        if b <= a:
+            continue
         inside = [m for m in mentions if a <= m.start and m.end <= b]
         people = [
             m
@@ -86,6 +99,8 @@ def signature_people(
             continue
         person = people[0]
         titles = [m for m in inside if m.label == "TITLE" and m.start > person.start]
+        if titled and not titles:
+            continue
         orgs = [m for m in inside if m.label == "ORG" and m.node_id]
         company = ("Company", orgs[0].node_id, orgs[0].text) if orgs else ("Company", home, "")
         if company[1] and company[1] != self_id:

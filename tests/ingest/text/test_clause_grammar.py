@@ -179,3 +179,16 @@ def test_chinese_moves_champions_and_titled_managers(pipeline: TextPipeline) -> 
     assert ("DECISION_ROLE", "C-HE", "A-CD", "champion/supporter") in facts
     ex = _read(pipeline, "孙丽已经调到市卫健委了。", "zh", "A-CD")
     assert [f.props["current"] for f in ex.facts if f.relation == "WORKS_AT"] == [False]
+
+
+def test_a_signature_without_a_closing_and_no_facts_from_the_quoted_thread(pipeline: TextPipeline) -> None:
+    text = (
+        "From: Karen Whitfield <kwhitfield@samc.org>\nSubject: RE: next steps\n\n"
+        "Alex - Tom Reyes runs the technical evaluation.\n\n"
+        "Karen Whitfield\nChief Medical Officer | St. Aldric Medical Center\n\n"
+        "> On Mon, Alex Kim wrote:\n> At Riverside, Dr. Patel is the decision maker.\n"
+    )
+    facts = _facts(pipeline, text, "en", "A-SAMC")
+    assert ("WORKS_AT", "C-KW", "A-SAMC", "Chief Medical Officer/") in facts
+    assert ("DECISION_ROLE", "Tom Reyes", "A-SAMC", "technical_evaluator/neutral") in facts
+    assert not [f for f in facts if f[1] == "Dr. Patel"]
