@@ -87,6 +87,8 @@ def cue_relations(
         return  # a question raises a topic, nobody's interest
     for i in topics:
         t = ments[i]
+        if any(modality(skeleton, *marks[i], lg).negated for lg in langs):
+            continue  # "对能耗管理兴趣不大", "not interested in fleet telematics"
         cue = any(INTEREST_CUES[lg].search(sentence) for lg in langs)
         rule = "interest_cue" if cue else "topic_mention"
         # the person who is said to care ("Gary keeps asking about energy efficiency"), else the account
@@ -96,7 +98,17 @@ def cue_relations(
             if m.label == "PERSON"
             and m.node_id
             and j < i
-            and any(INTEREST_CUES[lg].search(_plain(skeleton[marks[j][1] : marks[i][0]])) for lg in langs)
+            and any(
+                INTEREST_CUES[lg].search(_plain(skeleton[marks[j][1] : marks[i][0]]))
+                # "他对预测性维护模块很关注": the cue after the topic, with only 对 between
+                or (
+                    _ABOUT.fullmatch(skeleton[marks[j][1] : marks[i][0]])
+                    and INTEREST_CUES[lg].search(
+                        _plain(skeleton[marks[i][1] : clause_end(skeleton, marks[i][1], lang)])
+                    )
+                )
+                for lg in langs
+            )
         ]
         emit(
             "INTERESTED_IN",
@@ -106,6 +118,9 @@ def cue_relations(
             f"interested_in/{lang}/{rule}",
             CONF_KNOWN if rule == "interest_cue" else 0.7,
         )
+
+
+_ABOUT = re.compile(r"\s*(?:一直|比较|特别|非常|很|也|都)?\s*(?:对|对于)\s*")
 
 
 def _vendor_in_clause(

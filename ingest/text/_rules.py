@@ -373,5 +373,5 @@ INTEREST_CUES = {
         r"worried|concern",
         re.I,
     ),
-    "zh": re.compile(r"兴趣|提到|了解|关注|需求|重视|咨询|问了"),
+    "zh": re.compile(r"兴趣|提到|了解|关注|需求|重视|咨询|问了|关心|在意|看重|头疼|希望|想要?|切入|优先"),
 }

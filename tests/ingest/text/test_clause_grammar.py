@@ -4,6 +4,7 @@ apposed and preceding titles, lower-case first names, acronyms that are also wor
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -192,3 +193,19 @@ def test_a_signature_without_a_closing_and_no_facts_from_the_quoted_thread(pipel
     assert ("WORKS_AT", "C-KW", "A-SAMC", "Chief Medical Officer/") in facts
     assert ("DECISION_ROLE", "Tom Reyes", "A-SAMC", "technical_evaluator/neutral") in facts
     assert not [f for f in facts if f[1] == "Dr. Patel"]
+
+
+def test_interest_denied_and_interest_said_of_a_person(pipeline: TextPipeline) -> None:
+    crm = {**CRM, "topics": [{"id": "T-E", "en": "energy management", "zh": "能耗管理"}]}
+    store = LadybugStore().open()
+    store.create_schema()
+    load_crm(store, Part("topics", crm, [], Path("topics.notes.jsonl")))
+    try:
+        topics = TextPipeline.from_store(store)
+        assert not [
+            f for f in _facts(topics, "院里对能耗管理兴趣不大。", "zh", "A-CD") if f[0] == "INTERESTED_IN"
+        ]
+        facts = _facts(topics, "孙丽对能耗管理很关注。", "zh", "A-CD")
+        assert ("INTERESTED_IN", "C-SL", "T-E", "/") in facts
+    finally:
+        store.close()
