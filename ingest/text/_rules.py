@@ -297,8 +297,8 @@ RULES: list[Rule] = [
         "en",
         "SUPPLIES",
         [
-            r"{S} (?:supplies|supplied|delivers|delivered|provides|provided|distributes|ships|is supplying|"
-            r"has supplied|has been supplying|also supplies)\b",
+            r"{S} (?:(?:still|also|now) )?(?:supplies|supplied|supplying|delivers|delivered|provides|"
+            r"provided|distributes|ships|is supplying|has supplied|has been supplying|is still supplying)\b",
             r"(?:supplied|delivered|provided|sourced|distributed|bought|purchased) (?:by|from|through|via) "
             r"{S}",
             r"{S} (?:is|are|was|as) (?:the|their|our|a|an|its) {_}"
@@ -319,6 +319,9 @@ RULES: list[Rule] = [
             r"{S}(?:负责)?(?:供货|供应|是.{0,6}(?:供应商|经销商|代理商|集成商))",
             r"(?:从|向|找){S}(?:采购|进货|买|订)",
             r"(?:供应商|经销商|代理商|集成商)(?:是|为){S}",
+            # "西门子是他们开关柜产线的主要设备供应商", "西门子作为分拣线的供应商", "都由赛默飞直供"
+            r"{S}(?:目前|一直|也)?(?:是|作为|只是)[^«»，,。；;\n]{0,20}?(?:供应商|供货商|经销商|代理商)",
+            r"{S}(?:直供|直接供货)",
         ],
     ),
     *_rules(

@@ -209,3 +209,15 @@ def test_interest_denied_and_interest_said_of_a_person(pipeline: TextPipeline) -
         assert ("INTERESTED_IN", "C-SL", "T-E", "/") in facts
     finally:
         store.close()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("东软是他们信息科的主要设备供应商。", "zh"),
+        ("大型仪器都由东软直供，维保也是他们做。", "zh"),
+        ("东软 still supplying the handhelds.", "en"),
+    ],
+)
+def test_suppliers_named_by_their_role(pipeline: TextPipeline, text: str, lang: str) -> None:
+    assert ("SUPPLIES", "V-NEU", "A-CD", "/") in _facts(pipeline, text, lang, "A-CD")
