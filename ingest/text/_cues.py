@@ -66,6 +66,8 @@ def cue_relations(
             continue  # "Maximo switched off", "东软PACS 已经下线"
         clause = _plain(skeleton[clause_start(skeleton, start, lang) : clause_end(skeleton, end, lang)])
         after = [m for at, m in dates if at > start] or [m for _, m in dates]
+        # "维保原定3月31日到期，已经谈好延保到6月底", "extended to Sept 30": the new end holds
+        after = [m for at, m in dates if _EXTENDED.search(skeleton, max(0, at - 12), at)] or after
         conf = CONF_HEDGED if any(m.hedged for m in mods) else CONF_KNOWN
         if any(EVAL_CUES[lg].search(clause) for lg in langs):
             emit("EVALUATING", subject, obj, {}, f"evaluating/{lang}/cue", conf)
@@ -120,6 +122,11 @@ def cue_relations(
         )
 
 
+_EXTENDED = re.compile(
+    r"(?:延保|延期|延长|延|续签?|顺延)(?:了|一年|半年)?(?:到|至)\s*$|\b(?:extended|renewed|pushed)(?: out)? "
+    r"(?:to|until|till|through|thru)\s*$",
+    re.I,
+)
 _ABOUT = re.compile(r"\s*(?:一直|比较|特别|非常|很|也|都)?\s*(?:对|对于)\s*")
 
 

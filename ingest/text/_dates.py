@@ -39,6 +39,11 @@ EN_DATE = re.compile(
     rf"|(?:(?:the )?end of |mid[- ])?(?P<m3>{_M})\.?,? (?P<y3>\d{{4}})"
     rf"|(?P<nx>next|this) (?P<m4>{_M})"
     rf"|(?P<h>H[12]) (?P<hy>\d{{4}})"
+    # numbers: "6/30", "3/31/2027", "2026/06/30"; without a year the next such day, and only a day
+    # past the 12th, so that "10/10 stores" and "1/2 of the fleet" stay numbers
+    rf"|(?<![\d/.])(?P<ny>\d{{4}})[/.](?P<nm>\d{{1,2}})[/.](?P<nd>\d{{1,2}})(?![\d/])"
+    rf"|(?<![\d/.])(?P<um>\d{{1,2}})/(?P<ud>1[3-9]|2\d|3[01])(?:/(?P<uy>\d{{4}}))?(?![\d/])"
+    rf"|(?:(?:the )?end of |by |in |until |through )Q(?P<q0>[1-4])\b(?! ?(?:FY ?)?'?\d)"
     rf"|(?P<d6>\d{{1,2}})(?:st|nd|rd|th)? (?P<m6>{_M})\b\.?(?! \d)"
     rf"|(?P<m7>{_M})\.? (?P<d7>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})"
     rf"|(?:(?:in|by|until|till|through|thru|ends?|expires?|renewal|renews?|due) "
@@ -48,9 +53,10 @@ EN_DATE = re.compile(
 )
 ZH_DATE = re.compile(
     r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})[日号])?底?"
-    r"|(?P<ry>今年|明年|后年)(?:(?P<rm>\d{1,2}|[一二三四五六七八九十]{1,2})月(?:(?P<rd>\d{1,2})[日号])?(?:底|份)?|(?P<ryend>年底|底)|(?P<rh>上半年|年中)|第?(?P<rq>[一二三四1-4])季度末?)"
+    r"|(?P<ry>今年|明年|后年)\s?(?:Q(?P<rqq>[1-4])|(?P<rm>\d{1,2}|[一二三四五六七八九十]{1,2})月(?:(?P<rd>\d{1,2})[日号])?(?:底|份)?|(?P<ryend>年底|底)|(?P<rh>上半年|年中)|第?(?P<rq>[一二三四1-4])季度末?)"
     r"|(?P<qy>\d{4})年第?(?P<q>[一二三四1-4])季度末?"
     r"|(?P<ey>\d{4})年(?:年)?底"
+    r"|(?<![\d.])(?P<dy>20\d{2})\.(?P<dm>1[0-2]|0?[1-9])(?:\.(?P<dd>\d{1,2}))?(?![\d])"  # "维保合同2026.3."
     r"|(?P<nq>下个?季度|本季度|这个季度)(?:末)?"
     r"|(?P<ye>年底|年末)"
     r"|(?P<om>\d{1,2})月(?:(?P<od>\d{1,2})[日号])?(?:底|份)?(?=[^\d])"
@@ -75,7 +81,7 @@ def _next(today: date, month: int) -> date:
     return _end(today.year if month >= today.month else today.year + 1, month)
 
 
-def _en(g: dict[str, str | None], today: date) -> date:  # noqa: PLR0911 — a return per written form
+def _en(g: dict[str, str | None], today: date) -> date:  # noqa: PLR0911, PLR0912 — a return per written form
     if g["iso"]:
         return date.fromisoformat(g["iso"])
     for m, d, y in (("m1", "d1", "y1"), ("m2", "d2", "y2")):
@@ -100,7 +106,20 @@ def _en(g: dict[str, str | None], today: date) -> date:  # noqa: PLR0911 — a r
             return day if day >= today else date(today.year + 1, day.month, day.day)
     if g["h"] and g["hy"]:
         return _end(int(g["hy"]), 6 if g["h"].upper() == "H1" else 12)
+    if g["ny"] or g["um"] or g["q0"]:
+        return _numeric(g, today)
     return _next(today, _month(g["m5"] or ""))
+
+
+def _numeric(g: dict[str, str | None], today: date) -> date:
+    """ "2026/06/30", "6/30" (the next one), "end of Q3" (the next one)."""
+    if g["ny"]:
+        return date(int(g["ny"]), int(g["nm"] or 0), int(g["nd"] or 0))
+    if g["um"]:
+        day = date(int(g["uy"] or today.year), int(g["um"]), int(g["ud"] or 0))
+        return day if g["uy"] or day >= today else date(today.year + 1, day.month, day.day)
+    end = _end(today.year, int(g["q0"] or 0) * 3)
+    return end if end >= today else _end(today.year + 1, int(g["q0"] or 0) * 3)
 
 
 def _zh_num(text: str) -> int:
@@ -118,6 +137,8 @@ def _zh(g: dict[str, str | None], today: date) -> date:  # noqa: PLR0911 — a r
             return date(y, m, int(g["rd"])) if g["rd"] else _end(y, m)
         if g["rh"]:
             return _end(y, 6)
+        if g["rqq"]:
+            return _end(y, int(g["rqq"]) * 3)
         if g["rq"]:
             q = int(g["rq"]) if g["rq"].isdigit() else "一二三四".index(g["rq"]) + 1
             return _end(y, q * 3)
@@ -128,6 +149,9 @@ def _zh(g: dict[str, str | None], today: date) -> date:  # noqa: PLR0911 — a r
         return _end(int(g["qy"]), q * 3)
     if g["ey"]:
         return _end(int(g["ey"]), 12)
+    if g["dy"]:
+        y, m = int(g["dy"]), int(g["dm"] or 0)
+        return date(y, m, int(g["dd"])) if g["dd"] else _end(y, m)
     if g["nq"]:
         q = (today.month - 1) // 3 + (1 if g["nq"].startswith("下") else 0)
         return _end(today.year + q // 4, (q % 4) * 3 + 3)

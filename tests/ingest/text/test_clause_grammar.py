@@ -4,12 +4,14 @@ apposed and preceding titles, lower-case first names, acronyms that are also wor
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from graph.adapters.ladybug import LadybugStore
 from ingest.text import Extraction, Part, TextDocument, TextPipeline, load_crm
+from ingest.text._dates import find_dates
 
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
@@ -221,3 +223,29 @@ def test_interest_denied_and_interest_said_of_a_person(pipeline: TextPipeline) -
 )
 def test_suppliers_named_by_their_role(pipeline: TextPipeline, text: str, lang: str) -> None:
     assert ("SUPPLIES", "V-NEU", "A-CD", "/") in _facts(pipeline, text, lang, "A-CD")
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("合同 6/30 到期", "2026-06-30"),
+        ("renews 3/31/2027", "2027-03-31"),
+        ("contract 明年 Q2 到期", "2027-06-30"),
+        ("维保合同2026.11.", "2026-11-30"),
+        ("ends by end of Q3", "2026-09-30"),
+    ],
+)
+def test_contract_ends_written_as_numbers(text: str, day: str) -> None:
+    assert [v for _, _, v in find_dates(text, "zh", date(2026, 3, 1))] == [day]
+
+
+@pytest.mark.parametrize("text", ["10/10 stores ok", "1/2 of the fleet", "Q3 revenue"])
+def test_numbers_that_are_no_dates(text: str) -> None:
+    assert list(find_dates(text, "en", date(2026, 3, 1))) == []
+
+
+def test_an_extended_contract_ends_at_its_new_end(pipeline: TextPipeline) -> None:
+    # a note without a date counts from 2026-09-30: 6月底 is next June
+    ex = _read(pipeline, "HIS维保原定3月31日到期，已经和东软谈好延保到6月底。", "zh", "A-CD")
+    ends = {(f.object[1], f.props.get("contract_end")) for f in ex.facts if f.relation == "USES"}
+    assert ("P-HIS", "2027-06-30") in ends and ("P-HIS", "2027-03-31") not in ends
