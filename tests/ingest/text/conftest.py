@@ -8,14 +8,16 @@ their own document ids.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from graph.adapters.ladybug import LadybugStore
 from ingest.sample import generate
-from ingest.text import TextPipeline, load_sample_graph
+from ingest.text import Part, TextPipeline, load_crm, load_sample_graph
 
 DATA = Path(__file__).parent / "data"
 
@@ -41,5 +43,17 @@ def text_graph(text_sample: Path, tmp_path_factory: pytest.TempPathFactory) -> I
     load_sample_graph(store, text_sample, tmp_path_factory.mktemp("text-records"))
     try:
         yield TextGraph(store, TextPipeline.from_store(store), text_sample)
+    finally:
+        store.close()
+
+
+@contextmanager
+def crm_pipeline(crm: dict[str, Any], name: str = "crm") -> Iterator[TextPipeline]:
+    """A pipeline over a store loaded from a small CRM of a test's own (corpus CRM format)."""
+    store = LadybugStore().open()
+    store.create_schema()
+    load_crm(store, Part(name, crm, [], Path(f"{name}.notes.jsonl")))
+    try:
+        yield TextPipeline.from_store(store)
     finally:
         store.close()

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-from graph.adapters.ladybug import LadybugStore
-from ingest.text import Extraction, Part, TextDocument, TextPipeline, load_crm
+from ingest.text import Extraction, TextDocument, TextPipeline
 from ingest.text._dates import find_dates
+from tests.ingest.text.conftest import crm_pipeline
 
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
@@ -31,14 +30,9 @@ Fact = tuple[str, str, str, str]
 
 
 @pytest.fixture(scope="module")
-def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TextPipeline]:
-    store = LadybugStore().open()
-    store.create_schema()
-    load_crm(store, Part("grammar", CRM, [], tmp_path_factory.mktemp("crm") / "grammar.notes.jsonl"))
-    try:
-        yield TextPipeline.from_store(store)
-    finally:
-        store.close()
+def pipeline() -> Iterator[TextPipeline]:
+    with crm_pipeline(CRM, "grammar") as built:
+        yield built
 
 
 def _read(pipeline: TextPipeline, text: str, lang: str, account: str) -> Extraction:
@@ -197,20 +191,14 @@ def test_a_signature_without_a_closing_and_no_facts_from_the_quoted_thread(pipel
     assert not [f for f in facts if f[1] == "Dr. Patel"]
 
 
-def test_interest_denied_and_interest_said_of_a_person(pipeline: TextPipeline) -> None:
+def test_interest_denied_and_interest_said_of_a_person() -> None:
     crm = {**CRM, "topics": [{"id": "T-E", "en": "energy management", "zh": "能耗管理"}]}
-    store = LadybugStore().open()
-    store.create_schema()
-    load_crm(store, Part("topics", crm, [], Path("topics.notes.jsonl")))
-    try:
-        topics = TextPipeline.from_store(store)
+    with crm_pipeline(crm, "topics") as topics:
         assert not [
             f for f in _facts(topics, "院里对能耗管理兴趣不大。", "zh", "A-CD") if f[0] == "INTERESTED_IN"
         ]
         facts = _facts(topics, "孙丽对能耗管理很关注。", "zh", "A-CD")
         assert ("INTERESTED_IN", "C-SL", "T-E", "/") in facts
-    finally:
-        store.close()
 
 
 @pytest.mark.parametrize(

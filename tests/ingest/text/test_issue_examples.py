@@ -10,8 +10,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from graph.adapters.ladybug import LadybugStore
-from ingest.text import Extraction, Part, TextDocument, TextPipeline, load_crm
+from ingest.text import Extraction, TextDocument, TextPipeline
+from tests.ingest.text.conftest import crm_pipeline
 
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical", "aliases": ["Meridian"]},
@@ -37,14 +37,9 @@ Fact = tuple[str, str, str, str]  # relation, subject, object, role / title / co
 
 
 @pytest.fixture(scope="module")
-def pipeline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TextPipeline]:
-    store = LadybugStore().open()
-    store.create_schema()
-    load_crm(store, Part("issue", CRM, [], tmp_path_factory.mktemp("crm") / "issue.notes.jsonl"))
-    try:
-        yield TextPipeline.from_store(store)
-    finally:
-        store.close()
+def pipeline() -> Iterator[TextPipeline]:
+    with crm_pipeline(CRM, "issue") as built:
+        yield built
 
 
 def _read(pipeline: TextPipeline, text: str, lang: str, account: str) -> Extraction:
