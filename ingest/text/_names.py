@@ -33,10 +33,17 @@ def name_like(words: list[str]) -> bool:
     return not any(w.lower().strip(".'") in NOT_NAME_WORDS or w.lower() in HEAD_WORDS for w in words)
 
 
+_TITLE_DOMAIN = re.compile(
+    r"\b(?:" + "|".join(sorted(HEAD_WORDS)) + r"|vp|svp|evp|avp)s?\s+(?:of|for)\s+(?:the\s+)?$", re.I
+)
+
+
 def latin_names(text: str) -> Iterator[tuple[int, int]]:
     """Spans of capitalised word runs that read as a person's name."""
     for m in LATIN_NAME.finditer(text):
         words = m.group().split()
+        if _TITLE_DOMAIN.search(text, 0, m.start()):
+            continue  # "Director of Public Works", "Head of Loss Prevention": a title's domain
         if name_like(words):
             yield m.start(), m.end()
             continue

@@ -155,8 +155,9 @@ RULES: list[Rule] = [
             r"{P} \({T}\)",
             r"{P}(?: is|'s|'m| am| was) (?:now )?(?:(?:the|their|our|a|an) )?(?:new )?{T}"
             r"(?! (?:at|of|from|with|for) «O)",
-            r"{P}, (?:(?:the|their|our|its|new|current|acting|interim) )*{T}"
-            r"(?=\s*$|\s*[.,;()（\n]| [-–—] | (?:and|who|is|was|will|has|said|says|since)\b| at (?!«O))",
+            r"{P}, (?:(?:the|their|our|its|new|current|acting|interim) |«P\d+»['’]s |[A-Z][a-z]+['’]s )*{T}"
+            r"(?=\s*$|\s*[.,;()（\n]| [-–—] | (?:and|who|is|was|will|has|said|says|since|on|in)\b"
+            r"| at (?!«O))",
             r"(?:^|[,;:(]\s*|\band |\bwith |\bmet |\bcalled |\bto |\bby |\bfrom |\bunder |\bthe |\bour "
             r"|\btheir )"
             r"(?:(?:the|their|our|its|new|current|acting|interim) )*{T},? {P}",
@@ -172,7 +173,8 @@ RULES: list[Rule] = [
             r"{P} \({C}\)",
             # "Janet Ellison joined as CIO in March", "was promoted to VP Ops"
             r"{P} (?:has )?(?:joined|started|came on board|was hired|was appointed|has been appointed|"
-            r"was promoted|got promoted|moved up)(?: (?:at|to) {C})?(?: as| to)? (?:the |their |our )?"
+            r"was promoted|got promoted|moved up)(?: from [^«»\n,;.]{1,30}?)?(?: (?:at|to) {C})?(?: as| to)? "
+            r"(?:the |their |our )?"
             r"(?:new )?{T}",
             # "The new CIO is Janet Ellison", "their head of IT is now Sam Okafor"
             r"(?:^|\b(?:the|their|our|its|new|current) )(?:new |current |acting |interim )?{T} "

@@ -237,3 +237,30 @@ def test_an_extended_contract_ends_at_its_new_end(pipeline: TextPipeline) -> Non
     ex = _read(pipeline, "HIS维保原定3月31日到期，已经和东软谈好延保到6月底。", "zh", "A-CD")
     ends = {(f.object[1], f.props.get("contract_end")) for f in ex.facts if f.relation == "USES"}
     assert ("P-HIS", "2027-06-30") in ends and ("P-HIS", "2027-03-31") not in ends
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "Present: Tom Reyes (Director of Public Works)",
+            ("WORKS_AT", "Tom Reyes", "A-SAMC", "Director of Public Works/"),
+        ),
+        (
+            "Julie Tran (Head of Loss Prevention), 9 Dec",
+            ("WORKS_AT", "Julie Tran", "A-SAMC", "Head of Loss Prevention/"),
+        ),
+        (
+            "Send it to Omar Haddad, Karen's security lead, by Friday.",
+            ("WORKS_AT", "Omar Haddad", "A-SAMC", "security lead/"),
+        ),
+        (
+            "Callum Reid has moved up from Daventry to Head of Fleet.",
+            ("WORKS_AT", "Callum Reid", "A-SAMC", "Head of Fleet/"),
+        ),
+    ],
+)
+def test_titles_with_capitalised_domains_and_possessors(
+    pipeline: TextPipeline, text: str, fact: Fact
+) -> None:
+    assert fact in _facts(pipeline, text, "en", "A-SAMC")
