@@ -174,14 +174,23 @@ _PRONOUN = {
 
 
 def note_stances(
-    stances: dict[str, str], last: str, skeleton: str, ments: list[Mention], lang: str, rivals: set[str]
+    stances: dict[str, str],
+    last: str,
+    skeleton: str,
+    ments: list[Mention],
+    lang: str,
+    rivals: set[str],
+    ours: str = "",
 ) -> str:
     """Each person's stance as their clauses state it; a sentence opening with a pronoun
     speaks of the person named last. ``rivals``: the companies and products not ours, kept
-    as «O» marks so that favouring one reads as opposing us."""
+    as «O» marks so that favouring one reads as opposing us; our own company (``ours``) reads
+    as "us" ("原则上倾向衡远" favours us)."""
 
     def mark(m: re.Match[str]) -> str:
         node = ments[int(m.group(2))]
+        if ours and node.node_id == ours:
+            return "us" if lang == "en" else "我们"
         return "«O»" if node.node_id in rivals else node.text
 
     skeleton = re.sub(r"«([OX])(\d+)»", mark, skeleton)

@@ -189,7 +189,9 @@ class Extractor:
         ordered = (lang, *sorted(langs - {lang}))
         cue_relations(self.gz, self._market, skeleton, ments, ordered, home, emit, suppliers)
         speech = "mixed" if len(langs) > 1 else lang
-        out.last_person = note_stances(out.stances, out.last_person, skeleton, ments, speech, self._rivals)
+        out.last_person = note_stances(
+            out.stances, out.last_person, skeleton, ments, speech, self._rivals, self.gz.self_id
+        )
 
     @staticmethod
     def _slot(

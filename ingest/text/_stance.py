@@ -19,7 +19,8 @@ _SUPPORT = {
         r"loves? (?:us|our|the)|on board|on our side|sold on|positive about|warm(?:ed)? (?:up )?to|"
         r"backs? us|backing us|ally|champions? (?:us|our)|sponsor\w*|impressed|"
         r"happy with (?:us|our|the demo)|prefers? (?:us|our)|positive(?: on| about)?|come round|came round|"
-        r"warming up|on side|bought in|buy-in|pleased|delighted|thrilled|enthusiast\w*|friendly)\b",
+        r"warming up|on side|bought in|buy-in|pleased|delighted|thrilled|enthusiast\w*|friendly|"
+        r"leans? (?:towards?|to) (?:us|our))\b",
         re.I,
     ),
     "zh": re.compile(

@@ -264,3 +264,9 @@ def test_titles_with_capitalised_domains_and_possessors(
     pipeline: TextPipeline, text: str, fact: Fact
 ) -> None:
     assert fact in _facts(pipeline, text, "en", "A-SAMC")
+
+
+def test_leaning_towards_our_company_by_name_is_support(pipeline: TextPipeline) -> None:
+    text = "Karen Whitfield makes the final call and leans towards Meridian Medical."
+    facts = _facts(pipeline, text, "en", "A-SAMC")
+    assert ("DECISION_ROLE", "C-KW", "A-SAMC", "decision_maker/supporter") in facts
