@@ -163,9 +163,9 @@ class Extractor:
         worded = _TITLE_MARK.sub(lambda t: ments[int(t.group(1))].text, skeleton)
         worded = _APPOSITION.sub(",", worded)  # "Priya, Raj's deputy, will run the pilot": Priya will
         plain = _plain_text(skeleton)
-        langs = (
-            {lang} | ({"zh"} if has_cjk(plain) else set()) | ({"en"} if _LATIN_WORDS.search(plain) else set())
-        )
+        # a Chinese name or title counts, though the skeleton has put a mark in its place
+        langs = {lang} | ({"zh"} if has_cjk(sentence) else set())
+        langs |= {"en"} if _LATIN_WORDS.search(plain) else set()
         for rule in RULES:
             if rule.lang not in langs:  # a mixed note is read by both languages' rules
                 continue

@@ -16,7 +16,7 @@ ZH_SURNAMES = (
     # more of the Hundred Family Surnames, less those that are mostly words of their own (常, 全, 宁 ...)
     "童柏苗符庞聂包鲁葛伍翟洪施滕殷毕邬傅卞齐康穆萧湛祁禹狄米贝臧茅纪舒屈项祝阮蓝闵席季麻娄危颜盛刁樊凌霍虞"
     "柯管房裘缪宗宣郁诸左吉钮嵇邢裴荣翁甄芮储靳焦巴牧宓仲伊栾厉戎詹束黎薄蒲邰鄂卓蔺屠蒙乔胥谭姬冉雍桑桂濮牛"
-    "寿扈燕冀浦庄晏柴瞿阎慕茹戈廖耿寇欧沃蔚隆巩晁敖辛阚饶曾鞠巢桓"
+    "寿扈燕冀浦庄晏柴瞿阎慕茹戈廖耿寇欧沃蔚隆巩晁敖辛阚饶曾鞠巢桓温倪俞鲍岳柳艾麦易"
 )
 # Characters that follow a name rather than end one: a known two-character name ("王志") before
 # another character is more likely a longer, unknown name ("王志涛") unless that character is one

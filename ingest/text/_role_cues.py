@@ -57,6 +57,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"calls the shots",
             r"ultimately decid\w*",
             r">decision (?:rests|lies) with",
+            r">(?:will|would|is to|are to|to)(?: \w+ly)? be (?:decided|made|taken|signed off) by",
+            r">(?:is|are|was|gets) (?:decided|made) by",
             r"the decider",
             r"made the (?:final |ultimate )?(?:call|decision)",
             r"owns? (?:that|the|this) (?:final )?decision",

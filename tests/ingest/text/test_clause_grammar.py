@@ -270,3 +270,12 @@ def test_leaning_towards_our_company_by_name_is_support(pipeline: TextPipeline) 
     text = "Karen Whitfield makes the final call and leans towards Meridian Medical."
     facts = _facts(pipeline, text, "en", "A-SAMC")
     assert ("DECISION_ROLE", "C-KW", "A-SAMC", "decision_maker/supporter") in facts
+
+
+def test_a_decision_made_by_a_group_officer_with_a_common_surname(pipeline: TextPipeline) -> None:
+    text = "Group-level expansion will probably be decided by 集团副总裁温建平, whom we have not met."
+    ex = _read(pipeline, text, "en", "A-CD")
+    facts = _facts(pipeline, text, "en", "A-CD")
+    assert ("WORKS_AT", "温建平", "A-CD", "集团副总裁/") in facts
+    roles = [f for f in ex.facts if f.relation == "DECISION_ROLE"]
+    assert [(f.props["role"], f.confidence < 0.7) for f in roles] == [("decision_maker", True)]
