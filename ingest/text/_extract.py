@@ -113,7 +113,7 @@ class Extractor:
             # a competitor named in the sentence is not where its people work by default
             near = [o for o in sent_orgs if o not in self._market]
             context = list(dict.fromkeys([*near, *doc_orgs, *sent_orgs]))
-            self._link_people(ments, linker, context, speakers, out)
+            self._link_people(text, ments, linker, context, speakers, out)
             if not _QUOTED_LINE.match(text, text.rfind("\n", 0, s0) + 1):
                 self._relate(out, linker, text, s0, s1, ments, lang, context, doc_orgs)
         self._signatures(out, text, lang, doc_orgs)
@@ -225,6 +225,7 @@ class Extractor:
 
     def _link_people(
         self,
+        text: str,
         ments: list[Mention],
         linker: PersonLinker,
         context: list[str],
@@ -233,16 +234,19 @@ class Extractor:
     ) -> None:
         """Link a sentence's person mentions: names, pronouns, "I" (the speaker)."""
         earlier: list[tuple[int, str]] = []  # (offset, person) named before in the sentence
+        objects: set[str] = set()  # people this sentence named as objects ("reports to 韩总")
         for m in ments:
             if m.key == PRONOUN:
                 clause = _CLAUSE_BREAK.search(m.value[::-1])  # the pronoun's own clause began there
                 begin = m.start - (clause.start() if clause else len(m.value) + 1000)
                 same_clause = [p for at, p in earlier if at >= begin]
-                m.node_id = _antecedent(m, linker, same_clause, out.genders)
+                m.node_id = _antecedent(m, linker, same_clause, out.genders, objects)
             elif m.key == SPEAKER:
                 m.node_id = speaker_of(m, speakers, out.mentions)
             elif m.label == "PERSON":
                 m.node_id, m.new = linker.link(m.text, m.key, context)
+                if _OBJECT_BEFORE.search(text, max(0, m.start - 12), m.start):
+                    objects.add(m.node_id)
             if m.label == "PERSON" and m.node_id:
                 earlier.append((m.start, m.node_id))
 
@@ -385,13 +389,17 @@ def _topic_for_object(skeleton: str, match: re.Match[str]) -> int | None:
     return int(first.group(1)) if first and first.start() < match.start("p") - 2 else None
 
 
-def _antecedent(m: Mention, linker: PersonLinker, earlier: list[str], genders: dict[str, str]) -> str:
+def _antecedent(
+    m: Mention, linker: PersonLinker, earlier: list[str], genders: dict[str, str], objects: set[str]
+) -> str:
     """The person a pronoun means: the one named last whose gender (learned from earlier
-    pronouns) agrees; an object pronoun ("reports into him") is not its own clause's subject."""
+    pronouns) agrees; an object pronoun ("reports into him") is not its own clause's subject,
+    and a subject pronoun is not a person the sentence named only as an object ("杨帆 reports to
+    韩总，她是 heavy user": 她 is 杨帆), while someone else is at hand."""
     word = m.text.lower()
     gender = "f" if word in _FEMININE else "m" if word in _MASCULINE else ""
     objective = word == "him" or (word in ("her", "他", "她") and _OBJECT_BEFORE.search(m.value) is not None)
-    skip = set(earlier) if objective else set()
+    skip = set(earlier) if objective else {o for o in objects if len(linker.named) > len(objects)}
     for named in reversed(linker.named):
         if named.node_id in skip or (gender and genders.get(named.node_id, gender) != gender):
             continue

@@ -111,7 +111,7 @@ def signature_people(
 _FILLER_WORDS = r"(?:都|也|均|同样|一起| (?:both|also|all|each|together)(?= ))"
 FILLERS = re.compile(rf"(?<=«P\d»){_FILLER_WORDS}|(?<=«P\d\d»){_FILLER_WORDS}")
 _COORD = r"\s*(?:,? and|、|，|,|和|与|及|跟|同|以及|&|together with|along with)\s*"
-_COORD_BEFORE = re.compile(rf"«P(\d+)»{_COORD}$")
+_COORD_BEFORE = re.compile(rf"«P(\d+)»(?P<sep>{_COORD})$")
 _COORD_AFTER = re.compile(rf"^(?P<sep>{_COORD})«P(\d+)»")
 _HEADER = re.compile(r"(?:«O(\d+)»|(?P<ours>our side|our team|from us|我方|我司|我们这边))[^«\n]{0,24}?[:：]")
 
@@ -120,6 +120,8 @@ def coordinated(skeleton: str, start: int, end: int) -> list[int]:
     """The person mentions joined to the one at ``skeleton[start:end]`` by "and", "、", "和"."""
     out: list[int] = []
     while (m := _COORD_BEFORE.search(skeleton, 0, start)) is not None:
+        if not out and m.group("sep").strip() in (",", "，"):
+            break  # "reports to 韩总，她是 heavy user": a list ends with a conjunction before its last
         out.append(int(m.group(1)))
         start = m.start()
     # after the person, a bare comma lists only when a conjunction closes the list ("A, B and C");

@@ -279,3 +279,11 @@ def test_a_decision_made_by_a_group_officer_with_a_common_surname(pipeline: Text
     assert ("WORKS_AT", "温建平", "A-CD", "集团副总裁/") in facts
     roles = [f for f in ex.facts if f.relation == "DECISION_ROLE"]
     assert [(f.props["role"], f.confidence < 0.7) for f in roles] == [("decision_maker", True)]
+
+
+def test_a_subject_pronoun_is_not_the_person_just_named_as_an_object(pipeline: TextPipeline) -> None:
+    text = "孙丽 reports to 何建国，她是我们系统的主要使用人。预算也在何建国手里。"
+    facts = _facts(pipeline, text, "zh", "A-CD")
+    assert ("DECISION_ROLE", "C-SL", "A-CD", "user/neutral") in facts
+    assert ("DECISION_ROLE", "C-HE", "A-CD", "economic_buyer/neutral") in facts
+    assert not [f for f in facts if f[1] == "C-HE" and f[3].startswith("user")]

@@ -18,8 +18,8 @@ from ingest.text import CorpusError, CorpusScores, evaluate_corpus, read_corpus
 CORPORA = Path(__file__).parents[3] / "corpora" / "notes"
 #: half -> (relation, lang) -> F1 floor
 FLOORS: dict[str, dict[tuple[str, str], float]] = {
-    # dev measured en 0.918 / 0.794 / 0.730 / 0.727 / 0.880 / 0.787,
-    #             zh 0.811 / 0.646 / 0.776 / 0.704 / 0.929 / 0.841
+    # dev measured en 0.918 / 0.788 / 0.730 / 0.727 / 0.880 / 0.787,
+    #             zh 0.811 / 0.671 / 0.776 / 0.704 / 0.929 / 0.841
     "dev": {
         ("WORKS_AT", "en"): 0.90,
         ("DECISION_ROLE", "en"): 0.77,
@@ -28,16 +28,16 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
         ("SUPPLIES", "en"): 0.86,
         ("INTERESTED_IN", "en"): 0.76,
         ("WORKS_AT", "zh"): 0.79,
-        ("DECISION_ROLE", "zh"): 0.62,
+        ("DECISION_ROLE", "zh"): 0.65,
         ("REPORTS_TO", "zh"): 0.75,
         ("USES", "zh"): 0.68,
         ("SUPPLIES", "zh"): 0.90,
         ("INTERESTED_IN", "zh"): 0.82,
     },
-    "test": {  # held out, never tuned on; measured en 0.670 / 0.525 / 0.667 / 0.566 / 0.727 / 0.746
+    "test": {  # held out, never tuned on; measured en 0.670 / 0.527 / 0.684 / 0.566 / 0.727 / 0.746
         ("WORKS_AT", "en"): 0.65,
         ("DECISION_ROLE", "en"): 0.50,
-        ("REPORTS_TO", "en"): 0.64,
+        ("REPORTS_TO", "en"): 0.66,
         ("USES", "en"): 0.54,
         ("SUPPLIES", "en"): 0.70,
         ("INTERESTED_IN", "en"): 0.72,
