@@ -51,7 +51,10 @@ _CUES: dict[str, dict[str, re.Pattern[str]]] = {
         "hedged": re.compile(
             r"可能|似乎|好像|应该是|估计|大概|也许|或许|据说|听说|猜|不确定|貌似|疑似|待确认|不清楚|？|\?"
         ),
-        "past": re.compile(r"以前|之前|原来|曾经|曾|过去|前任|原先|早先|此前|下线|停用|淘汰|弃用|换掉"),
+        # and the experiential aspect: "评估过", "用过", "试过" (done once, over)
+        "past": re.compile(
+            r"以前|之前|原来|曾经|曾|过去|前任|原先|早先|此前|下线|停用|淘汰|弃用|换掉|放弃|[估用试察触谈买购测]过(?![程来去])"
+        ),
         "future": re.compile(r"将|计划|打算|准备|明年|即将|拟|要换|考虑|下一步|迁移|替换|升级到"),
     },
 }
@@ -69,9 +72,11 @@ _DOUBT = {
 }
 _POST = {
     "en": re.compile(r"\b(?:anymore|any more|no more|i think|i believe|i guess|probably|maybe|tbc)\b", re.I),
-    "zh": re.compile(r"了吧|吧|吗|？|\?"),
+    "zh": re.compile(r"了吧|吧|吗|？|\?|替换|取代"),
 }
-_POST_KIND = {"anymore": "past", "any more": "past", "no more": "past"}
+# "no longer so": past and denied; "衡远EAM替换东软": what replaces is still to come
+_POST_KIND = {"anymore": "past", "any more": "past", "no more": "past", "替换": "future", "取代": "future"}
+_POST_DENIES = frozenset(("anymore", "any more", "no more"))
 # cues after the fact that deny it: "对能耗管理兴趣不大"
 _POST_NEGATION = {
     "en": re.compile(r"\b(?:not really|not at all)\b", re.I),
@@ -122,5 +127,5 @@ def modality(text: str, start: int, end: int, lang: str) -> Modality:
     for m in _POST["en" if lang != "zh" else "zh"].finditer(before + after):
         word = m.group().lower()
         found[_POST_KIND.get(word, "hedged")] = True
-        found["negated"] = found["negated"] or word in _POST_KIND
+        found["negated"] = found["negated"] or word in _POST_DENIES
     return Modality(found["negated"], found["hedged"], found["past"], found["future"])

@@ -62,11 +62,15 @@ _ZH_DEPT = (
 )
 # a function before the head ("集团财务总监", "设备主管"): words of departments, not any characters
 _ZH_UNIT_OF = r"(?:集团|公司|总部|分公司|区域|大区|工厂|厂区)"
-_ZH_FIELD = (
-    rf"{_ZH_UNIT_OF}(?![的])|{_ZH_UNIT_OF}?(?:财务|采购|信息|技术|IT|设备|运营|生产|质量|质控|安全|安环|人事|"
-    r"人力资源|行政|市场|销售|研发|工程|物流|仓储|供应链|法务|风控|风险|审计|客服|数据|网络|后勤|医务|护理|药剂|检验|"
-    r"放射|数字化|信息化|运维|维修|基建|营运|业务|产品|项目|计划|合规|内控|资产|设施){1,2}"
+_ZH_FIELD_WORDS = (
+    r"(?:财务|采购|信息|技术|IT|设备|运营|生产|质量|质控|安全|安环|人事|人力资源|行政|市场|销售|研发|工程|物流|仓储|"
+    r"供应链|法务|风控|风险|审计|客服|数据|网络|后勤|医务|护理|药剂|检验|放射|数字化|信息化|运维|维修|基建|营运|业务|"
+    r"产品|项目|计划|合规|内控|资产|设施)"
 )
+_ZH_FIELD = rf"{_ZH_UNIT_OF}(?![的])|{_ZH_UNIT_OF}?{_ZH_FIELD_WORDS}{{1,2}}"
+# a department named by its function ("风控部", "运维中心"), whole even where the dictionary
+# does not know the word and splits it into a noun and a one-character verb (风|控)
+_ZH_FIELD_UNIT = re.compile(rf"{_ZH_FIELD_WORDS}{{1,2}}(?:部门|部|科|处|室|中心|组)?$")
 ZH_TITLE = re.compile(rf"(?:{_ZH_DEPT}的?|{_ZH_FIELD})?(?:{_ZH_HEADS})")
 _EN_NOT_ALONE = frozenset({"head", "lead", "chief", "partner", "owner", "agent", "principal", "executive"})
 
@@ -92,6 +96,9 @@ def _clause_before_unit(title: str) -> int:
         return 0
     tags = zh_word_tags()
     keep = len(unit)
+    field = _ZH_FIELD_UNIT.search(unit)
+    if field:
+        keep, unit = field.start(), unit[: field.start()]
     for word in reversed(jieba.lcut(unit, HMM=False)):
         tag = tags.get(word, "n")
         if tag.startswith(_NOT_IN_UNIT) or (tag == "v" and len(word) == 1) or word in _CLAUSE_VERBS:

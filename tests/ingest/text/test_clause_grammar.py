@@ -55,6 +55,13 @@ def test_a_department_starts_after_the_clause_before_it(pipeline: TextPipeline) 
     assert ("WORKS_AT", "韦佳", "A-CD", "设备科工程师/") in facts
 
 
+def test_a_department_named_by_its_function(pipeline: TextPipeline) -> None:
+    """风控 and 运维 are not in the dictionary, which splits them into a noun and a verb."""
+    facts = _facts(pipeline, "高敏是风控部总经理。日常问题先找运维部工程师韦佳。", "zh", "A-CD")
+    assert ("WORKS_AT", "高敏", "A-CD", "风控部总经理/") in facts
+    assert ("WORKS_AT", "韦佳", "A-CD", "运维部工程师/") in facts
+
+
 def test_a_title_apposed_to_a_name(pipeline: TextPipeline) -> None:
     facts = _facts(pipeline, "关键人：\n- 何建国，副院长，分管设备和后勤。", "zh", "A-CD")
     assert ("WORKS_AT", "C-HE", "A-CD", "副院长/") in facts

@@ -85,6 +85,9 @@ def test_contract_dates(text: str, lang: str, iso: str) -> None:
         ("王主任可能是拍板的人", "zh", False, True, False),
         ("以前向李总汇报", "zh", False, False, True),
         ("刘处长非常支持我们", "zh", False, False, False),
+        ("集团去年评估过SAP PM", "zh", False, False, True),
+        ("他们用过东软的HIS", "zh", False, False, True),
+        ("方案通过了信息科的评估", "zh", False, False, False),
     ],
 )
 def test_modality_of_a_clause(sentence: str, lang: str, negated: bool, hedged: bool, past: bool) -> None:
@@ -92,6 +95,15 @@ def test_modality_of_a_clause(sentence: str, lang: str, negated: bool, hedged: b
     end = sentence.find("|") if "|" in sentence else len(sentence)
     mod = modality(sentence.replace("|", ""), 0, end, lang)
     assert (mod.negated, mod.hedged, mod.past) == (negated, hedged, past)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "future"),
+    [("签完后衡远EAM|替换东软", True), ("衡远EAM|已经上线", False), ("明年打算上衡远EAM", True)],
+)
+def test_what_replaces_is_still_to_come(sentence: str, future: bool) -> None:
+    end = sentence.find("|") if "|" in sentence else len(sentence)
+    assert modality(sentence.replace("|", ""), 0, end, "zh").future is future
 
 
 @pytest.mark.parametrize(
