@@ -367,9 +367,10 @@ def _fullest(facts: list[Fact]) -> list[Fact]:
 # searched in the reversed text before a pronoun
 _CLAUSE_BREAK = re.compile(r"[,;:–—，；：。]| dna | tub |但")
 _FEMININE, _MASCULINE = frozenset({"she", "her", "她"}), frozenset({"he", "him", "his", "他"})
+# objects, and sources of reported speech ("据朱磊说他可能更倾向于奇安信": 他 is not 朱磊)
 _OBJECT_BEFORE = re.compile(
-    r"(?:to|with|for|via|through|by|from|about|met|called|told|asked|emailed|into) $"
-    r"|(?:向|跟|给|找|对|让|把|替|帮)$",
+    r"(?:to|with|for|via|through|by|from|about|met|called|told|asked|emailed|into|according to|per) $"
+    r"|(?:向|跟|给|找|对|让|把|替|帮|据|听)$",
     re.I,
 )
 

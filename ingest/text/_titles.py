@@ -104,4 +104,10 @@ def fits_honorific(honorific: str, title: str) -> bool | None:
     if not honorific or honorific in COURTESY_ZH or not title:
         return None
     forms = addressed_as(title)
-    return honorific in forms if forms else None
+    if not forms:
+        return None
+    if honorific.startswith("副") and len(honorific) > 1:  # "方副院长" is a deputy's own title
+        deputy = "副" in title or re.search(r"\b(?:deputy|vice|associate)\b", fold(title)) is not None
+        return deputy and honorific[1:] in forms
+    # "吴总监" for the 质量部总监: the title's own head (a 总经理 is 王总, not 王经理)
+    return honorific in forms or (title.endswith(honorific) and not title.endswith("总" + honorific))

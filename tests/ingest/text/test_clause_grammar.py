@@ -62,6 +62,13 @@ def test_a_department_named_by_its_function(pipeline: TextPipeline) -> None:
     assert ("WORKS_AT", "韦佳", "A-CD", "运维部工程师/") in facts
 
 
+def test_the_source_of_reported_speech_is_not_the_pronoun_after_it(pipeline: TextPipeline) -> None:
+    text = "信息科新来的工程师孔令辉会参与评审，据孙丽说他可能更倾向于东软。"
+    ex = _read(pipeline, text, "zh", "A-CD")
+    assert ex.stances.get("C-SL") is None
+    assert [s for p, s in ex.stances.items() if ex.new_people.get(p, ("",))[0] == "孔令辉"] == ["opponent"]
+
+
 def test_a_title_apposed_to_a_name(pipeline: TextPipeline) -> None:
     facts = _facts(pipeline, "关键人：\n- 何建国，副院长，分管设备和后勤。", "zh", "A-CD")
     assert ("WORKS_AT", "C-HE", "A-CD", "副院长/") in facts

@@ -37,6 +37,10 @@ def test_titles_that_differ_and_how_they_are_addressed() -> None:
     assert addressed_as("护士长") == {"护士长"} and "工" in addressed_as("Maintenance Engineer")
     assert fits_honorific("经理", "CEO") is False and fits_honorific("总", "CEO") is True
     assert fits_honorific("老师", "CEO") is None and fits_honorific("经理", "") is None
+    # a deputy is called by the deputy's title, a director by the title's own head
+    assert fits_honorific("副院长", "副院长") and fits_honorific("副主任", "Deputy Director of Nursing")
+    assert fits_honorific("副院长", "院长") is False and fits_honorific("院长", "副院长")
+    assert fits_honorific("总监", "质量部总监") and fits_honorific("经理", "总经理") is False
 
 
 def _gazetteer() -> Gazetteer:
