@@ -38,12 +38,32 @@ _TITLE_DOMAIN = re.compile(
 )
 
 
+# words that end an organisation's name: the capitalised words before them name it, not a person
+_ORG_HEADS = frozenset(
+    ("bank", "credit", "union", "hospital", "clinic", "center", "centre", "university", "college",
+     "institute", "school", "inc", "ltd", "llc", "plc", "gmbh", "ag", "corp", "corporation", "company",
+     "group", "holdings", "systems", "solutions", "technologies", "industries", "trust", "council",
+     "authority", "agency", "foundation", "association", "society", "partners", "capital", "labs",
+     "networks", "logistics")
+)  # fmt: skip
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+
+
+def _names_an_organisation(text: str, m: re.Match[str]) -> bool:
+    """ "Narragansett Federal Credit Union", "Harlow Bank": the run is part of an organisation's name."""
+    last = m.group().split()[-1].lower()
+    after = _NEXT_WORD.match(text, m.end())
+    return last in _ORG_HEADS or (after is not None and after.group(1).lower() in _ORG_HEADS)
+
+
 def latin_names(text: str) -> Iterator[tuple[int, int]]:
     """Spans of capitalised word runs that read as a person's name."""
     for m in LATIN_NAME.finditer(text):
         words = m.group().split()
         if _TITLE_DOMAIN.search(text, 0, m.start()):
             continue  # "Director of Public Works", "Head of Loss Prevention": a title's domain
+        if _names_an_organisation(text, m):
+            continue
         if name_like(words):
             yield m.start(), m.end()
             continue

@@ -239,7 +239,7 @@ RULES: list[Rule] = [
         [
             r"{P}\s*(?:(?:now|still|currently|also|officially|formally) )*"
             r"(?:reports|reporting|report|reported|rpts?)(?: line)? (?:directly |straight )?"
-            r"(?:(?:in)?to|2) {M}",
+            r"(?:(?:in)?to|2) (?:«T\d+»\s*)?{M}",
             # "陶敏 (Tao Min), data analyst on Li Wen's team"
             r"{P}(?:[^«»\n;.]|«T\d+»){0,50}? (?:on|in|from) {M}['’]s? team",
             r"{P} [-–—,] (?:(?:the|a|an|our|their|new) )*{T} (?:under|reporting to|working for|in) {M}",
@@ -253,7 +253,8 @@ RULES: list[Rule] = [
             r"(?:deputy|number two|no\.? ?2|right hand|assistant|subordinate|second in command)",
             r"{P}(?:[^«»\n;]|«[TDO]\d+»){0,60}?[,;]\s*(?:and )?(?:(?:now|still|also) )?(?:reports|reporting) "
             r"(?:directly )?(?:in)?to {M}",
-            r"{M}(?:'s)? (?:(?:[\w-]+|«T\d+») ){0,2}(?:«T\d+»|engineer|deputy|assistant|analyst|report|lead|"
+            r"{M}(?:'s)? (?:(?:(?!(?:to|reports?|reporting|and|or|is|was|for|with)\b)[\w-]+|«T\d+») ){0,2}"
+            r"(?:«T\d+»|engineer|deputy|assistant|analyst|report|lead|"
             r"manager|number two) {P}",
             r"{P}, one of {M}(?:'s)? (?:[\w-]+ ){0,2}"
             r"(?:engineers|team|reports|staff|people|managers|leads|analysts)",

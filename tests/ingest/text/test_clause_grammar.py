@@ -69,6 +69,16 @@ def test_the_source_of_reported_speech_is_not_the_pronoun_after_it(pipeline: Tex
     assert [s for p, s in ex.stances.items() if ex.new_people.get(p, ("",))[0] == "孔令辉"] == ["opponent"]
 
 
+def test_a_manager_named_with_a_title_before(pipeline: TextPipeline) -> None:
+    ex = _read(pipeline, "Gary Lowe joined in March. He reports to CEO Janet Ellison.", "en", "A-SAMC")
+    lines = {
+        (ex.new_people[f.subject[1]][0], ex.new_people[f.object[1]][0])
+        for f in ex.facts
+        if f.relation == "REPORTS_TO"
+    }
+    assert lines == {("Gary Lowe", "Janet Ellison")}
+
+
 def test_a_title_apposed_to_a_name(pipeline: TextPipeline) -> None:
     facts = _facts(pipeline, "关键人：\n- 何建国，副院长，分管设备和后勤。", "zh", "A-CD")
     assert ("WORKS_AT", "C-HE", "A-CD", "副院长/") in facts

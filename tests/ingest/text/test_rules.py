@@ -141,6 +141,8 @@ def test_unknown_chinese_names(text: str, names: list[str]) -> None:
 def test_unknown_latin_names_and_short_forms() -> None:
     text = "Attendees (SAMC): Dr. Miguel Alvarez (Chair, Radiology), He Wei. Meeting Notes follow."
     assert [text[a:b] for a, b in latin_names(text)] == ["Miguel Alvarez", "He Wei"]
+    moved = "Theresa Calloway joins from Narragansett Federal Credit Union and Harlow Trust."
+    assert [moved[a:b] for a, b in latin_names(moved)] == ["Theresa Calloway"]
     later = "Miguel reports to Karen; Alvarez agrees."
     found = list(short_forms(later, ["Miguel Alvarez", "Karen Whitfield"]))
     assert [(later[a:b], full) for a, b, full in found] == [
