@@ -43,7 +43,7 @@ def cue_relations(
     subject = ("Company", buyers[0].node_id, buyers[0].text) if buyers else home
     sentence = _plain(skeleton)
     contract = any(_CONTRACT[lg].search(sentence) for lg in langs)
-    dates = [(marks[i][0], m) for i, m in enumerate(ments) if m.label == "DATE" and m.value and i in marks]
+    dates = [(marks[i], m) for i, m in enumerate(ments) if m.label == "DATE" and m.value and i in marks]
     things = [(i, ("Product", m.node_id, m.text)) for i, m in products]
     things += [
         (i, ("Company", m.node_id, m.text))
@@ -65,9 +65,6 @@ def cue_relations(
             not_installed.add(obj[1])
             continue  # "Maximo switched off", "东软PACS 已经下线"
         clause = _plain(skeleton[clause_start(skeleton, start, lang) : clause_end(skeleton, end, lang)])
-        after = [m for at, m in dates if at > start] or [m for _, m in dates]
-        # "维保原定3月31日到期，已经谈好延保到6月底", "extended to Sept 30": the new end holds
-        after = [m for at, m in dates if _EXTENDED.search(skeleton, max(0, at - 12), at)] or after
         conf = CONF_HEDGED if any(m.hedged for m in mods) else CONF_KNOWN
         if any(EVAL_CUES[lg].search(clause) for lg in langs):
             emit("EVALUATING", subject, obj, {}, f"evaluating/{lang}/cue", conf)
@@ -79,10 +76,11 @@ def cue_relations(
             or _HAS.search(skeleton, clause_start(skeleton, start, lang), start)
             or (
                 obj[0] == "Product"
-                and ((after and contract) or any(USE_CUES[lg].search(sentence) for lg in langs))
+                and ((dates and contract) or any(USE_CUES[lg].search(sentence) for lg in langs))
             )
         ):
-            props = {"contract_end": after[0].value} if after and contract else {}
+            end_date = _contract_end(skeleton, dates, start) if contract else None
+            props = {"contract_end": end_date} if end_date else {}
             emit("USES", subject, obj, props, f"uses/{lang}/cue", conf)
     topics = [i for i, m in enumerate(ments) if m.label == "TOPIC" and m.node_id]
     if sentence.rstrip().endswith(("?", "？")):
@@ -127,6 +125,44 @@ _EXTENDED = re.compile(
     r"(?:to|until|till|through|thru)\s*$",
     re.I,
 )
+# what a date in a contract's sentence is: its end ("runs to 31 Jan 2028", "ends in June",
+# "到明年三月底", "6月30日到期") or an event's day ("signed in January", "renewed in January",
+# "去年3月上线"), which is no end
+_END_BEFORE = re.compile(
+    r"\b(?:ends?|ending|expires?|expiring|expiry|expiration|runs?(?: out)?|running|until|till|through|thru|"
+    r"renews?|renewing|renewal|due|to)\s+(?:(?:in|on|at|by|of|around|the|end|of)\s+)*$|(?:到|至|截至|截止到?)\s*$",
+    re.I,
+)
+_END_AFTER = re.compile(r"\s*(?:前后|左右)?(?:就|才|即将)?(?:到期|截止|结束|为止|过保|终止)")
+_EVENT_BEFORE = re.compile(
+    r"\b(?:signed|renewed|went live|installed|bought|purchased|chose|chosen|selected|since|started|joined|"
+    r"implemented|deployed|rolled out|met|decided|took over)\b(?:\s+(?:[\w/-]+|«\w\d+»)){0,4}?"
+    r"(?:\s+(?:in|on|at|back in))?\s*$",
+    re.I,
+)
+_EVENT_AFTER = re.compile(r"\s*(?:刚|才)?(?:上线|签的|签约|签了|采购|启用|投用|部署|买的|选定)")
+
+
+def _contract_end(skeleton: str, dates: list[tuple[tuple[int, int], Mention]], start: int) -> str | None:
+    """The contract end among a sentence's dates: after the product where any is, one an end
+    cue governs (the latest extension first), else the first that is no event's day."""
+    cands = [(span, m) for span, m in dates if span[0] > start] or dates
+    extended = [m for (a, _), m in cands if _EXTENDED.search(skeleton, max(0, a - 12), a)]
+    ends = [
+        m
+        for (a, b), m in cands
+        if _END_BEFORE.search(skeleton, max(0, a - 24), a) or _END_AFTER.match(skeleton, b)
+    ]
+    if extended or ends:
+        return (extended or ends)[0].value
+    plain = [
+        m
+        for (a, b), m in cands
+        if not _EVENT_BEFORE.search(skeleton, max(0, a - 40), a) and not _EVENT_AFTER.match(skeleton, b)
+    ]
+    return plain[0].value if plain else None
+
+
 _ABOUT = re.compile(r"\s*(?:一直|比较|特别|非常|很|也|都)?\s*(?:对|对于)\s*")
 
 
@@ -157,7 +193,7 @@ _CONTRACT = {
         r"licen[cs]e|support|maintenance agreement|agreement",
         re.I,
     ),
-    "zh": re.compile(r"到期|合同|续约|续签|维保|截止|年底|协议"),
+    "zh": re.compile(r"到期|合同|续约|续签|维保|延保|保修|服务期|截止|年底|协议"),
 }
 
 

@@ -30,8 +30,8 @@ _CN_NUM = {
     "十一": 11,
     "十二": 12,
 }
-EN_DATE = re.compile(
-    rf"\b(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
+EN_DATE = re.compile(  # starts where a Latin word or number does, also right after Chinese ("到9/30")
+    rf"(?<![A-Za-z0-9_])(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
     rf"|(?P<m1>{_M})\.? (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y1>\d{{4}})"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)? (?P<m2>{_M})\.?,? (?P<y2>\d{{4}})"
     rf"|(?:(?:the )?end of |EO)?Q(?P<q>[1-4]),? ?(?:FY ?)?(?P<qy>\d{{4}}|'?\d{{2}})"
@@ -43,6 +43,7 @@ EN_DATE = re.compile(
     # past the 12th, so that "10/10 stores" and "1/2 of the fleet" stay numbers
     rf"|(?<![\d/.])(?P<ny>\d{{4}})[/.](?P<nm>\d{{1,2}})[/.](?P<nd>\d{{1,2}})(?![\d/])"
     rf"|(?<![\d/.])(?P<um>\d{{1,2}})/(?P<ud>1[3-9]|2\d|3[01])(?:/(?P<uy>\d{{4}}))?(?![\d/])"
+    rf"|(?<![\d/.])(?P<bd>1[3-9]|2\d|3[01])/(?P<bm>0?[1-9]|1[0-2])(?:/(?P<by>\d{{4}}))?(?![\d/])"  # "30/9"
     rf"|(?:(?:the )?end of |by |in |until |through )Q(?P<q0>[1-4])\b(?! ?(?:FY ?)?'?\d)"
     rf"|(?P<d6>\d{{1,2}})(?:st|nd|rd|th)? (?P<m6>{_M})\b\.?(?! \d)"
     rf"|(?P<m7>{_M})\.? (?P<d7>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})"
@@ -106,7 +107,7 @@ def _en(g: dict[str, str | None], today: date) -> date:  # noqa: PLR0911, PLR091
             return day if day >= today else date(today.year + 1, day.month, day.day)
     if g["h"] and g["hy"]:
         return _end(int(g["hy"]), 6 if g["h"].upper() == "H1" else 12)
-    if g["ny"] or g["um"] or g["q0"]:
+    if g["ny"] or g["um"] or g["bd"] or g["q0"]:
         return _numeric(g, today)
     return _next(today, _month(g["m5"] or ""))
 
@@ -115,9 +116,11 @@ def _numeric(g: dict[str, str | None], today: date) -> date:
     """ "2026/06/30", "6/30" (the next one), "end of Q3" (the next one)."""
     if g["ny"]:
         return date(int(g["ny"]), int(g["nm"] or 0), int(g["nd"] or 0))
-    if g["um"]:
-        day = date(int(g["uy"] or today.year), int(g["um"]), int(g["ud"] or 0))
-        return day if g["uy"] or day >= today else date(today.year + 1, day.month, day.day)
+    if g["um"] or g["bd"]:  # month/day as in the US, day/month as in the UK (only a day past the 12th)
+        year = g["uy"] or g["by"]
+        month, day_of = (g["um"], g["ud"]) if g["um"] else (g["bm"], g["bd"])
+        day = date(int(year or today.year), int(month or 0), int(day_of or 0))
+        return day if year or day >= today else date(today.year + 1, day.month, day.day)
     end = _end(today.year, int(g["q0"] or 0) * 3)
     return end if end >= today else _end(today.year + 1, int(g["q0"] or 0) * 3)
 

@@ -89,6 +89,8 @@ def _teach_jieba(words: list[str]) -> None:
     for w in words:
         if has_cjk(w):
             jieba.add_word(w, freq=200_000)
+            if w.lower() != w:  # "用友nc" as notes write 用友NC: one word, matched in lower case
+                jieba.add_word(w.lower(), freq=200_000)
 
 
 def make_pipeline(gz: Gazetteer, lang: str) -> Language:
@@ -109,7 +111,7 @@ def make_pipeline(gz: Gazetteer, lang: str) -> Language:
         config={
             "spans_key": None,
             "annotate_ents": True,
-            "phrase_matcher_attr": "LOWER" if lang == "en" else "TEXT",
+            "phrase_matcher_attr": "LOWER",
             "validate": False,
         },
     )

@@ -1,0 +1,65 @@
+"""What an account runs and until when: products written in any case, and which of a
+sentence's dates is the contract's end rather than the day something was signed or chosen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+
+import pytest
+
+from ingest.text import TextDocument, TextPipeline
+from ingest.text._dates import find_dates
+from tests.ingest.text.conftest import crm_pipeline
+
+CRM = {
+    "self": {"id": "SELF", "name": "Meridian Medical"},
+    "companies": [
+        {"id": "A-TY", "name": "通宇物流有限公司", "aliases": ["通宇"], "role": "customer"},
+        {"id": "A-EGB", "name": "Eastgate Savings Bank", "aliases": ["Eastgate"], "role": "customer"},
+        {"id": "V-YY", "name": "用友", "role": "competitor"},
+        {"id": "V-PH", "name": "Philips", "role": "competitor"},
+        {"id": "V-MS", "name": "Microsoft", "role": "competitor"},
+    ],
+    "products": [
+        {"id": "P-NC", "name": "用友NC", "vendor": "V-YY", "category": "ERP"},
+        {"id": "P-SENT", "name": "Sentinel", "vendor": "V-MS", "category": "SIEM"},
+        {"id": "P-PACS", "name": "Philips PACS", "vendor": "V-PH", "category": "PACS"},
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Iterator[TextPipeline]:
+    with crm_pipeline(CRM, "installed") as built:
+        yield built
+
+
+def _uses(pipeline: TextPipeline, text: str, lang: str, account: str) -> set[tuple[str, str]]:
+    doc = TextDocument("N", "note", text, "installed", 1, lang, datetime(2026, 3, 1), account)
+    ((_, ex),) = list(pipeline.run([doc]))
+    return {(f.object[1], str(f.props.get("contract_end", ""))) for f in ex.facts if f.relation == "USES"}
+
+
+def test_a_product_written_in_lower_case(pipeline: TextPipeline) -> None:
+    uses = _uses(pipeline, "车队那边用友nc上个月底到期了，他们又续了一年，到明年三月底。", "zh", "A-TY")
+    assert uses == {("P-NC", "2027-03-31")}
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("The Sentinel renewal was signed in January and now runs to 31 Jan 2028.", "2028-01-31"),
+        ("Installed base: Sentinel (renewed in January).", ""),
+        ("They chose Philips in February; Sentinel support ends in June.", "2026-06-30"),
+    ],
+)
+def test_the_contract_end_is_the_date_an_end_governs(pipeline: TextPipeline, text: str, end: str) -> None:
+    assert ("P-SENT", end) in _uses(pipeline, text, "en", "A-EGB")
+
+
+def test_dates_glued_to_chinese_and_written_day_first() -> None:
+    today = date(2026, 3, 1)
+    assert list(find_dates("延保到9/30", "zh", today)) == [(3, 7, "2026-09-30")]
+    assert list(find_dates("until 30/9/2027", "en", today)) == [(6, 15, "2027-09-30")]
+    assert list(find_dates("1/2 of the fleet, 31/2 of nothing", "en", today)) == []
