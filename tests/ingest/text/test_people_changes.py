@@ -1,0 +1,50 @@
+"""Who has left, who holds a title now: the ways notes say that someone went or came."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from ingest.text import TextDocument, TextPipeline
+from tests.ingest.text.conftest import crm_pipeline
+
+CRM = {
+    "self": {"id": "SELF", "name": "衡远数智科技"},
+    "companies": [{"id": "A-YJ", "name": "悦家连锁超市有限公司", "aliases": ["悦家"], "role": "customer"}],
+    "contacts": [
+        {"id": "C-FENG", "name": "冯建", "company": "A-YJ", "title": "信息部总监"},
+        {"id": "C-LISA", "name": "李莎", "company": "A-YJ", "title": "采购经理"},
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Iterator[TextPipeline]:
+    with crm_pipeline(CRM, "changes") as built:
+        yield built
+
+
+def _works_at(pipeline: TextPipeline, text: str) -> set[tuple[str, object, object]]:
+    ((_, ex),) = list(pipeline.run([TextDocument("N", "note", text, "changes", 1, "zh", None, "A-YJ")]))
+    return {
+        (ex.new_people.get(f.subject[1], (f.subject[1], ""))[0], f.props.get("current"), f.props.get("title"))
+        for f in ex.facts
+        if f.relation == "WORKS_AT"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("冯总已于上周正式离职，信息部目前由我临时负责。", "C-FENG"),
+        ("Lisa（李莎）已经离职去了盒马。", "C-LISA"),
+        ("冯建去年退休了。", "C-FENG"),
+    ],
+)
+def test_someone_who_left(pipeline: TextPipeline, text: str, who: str) -> None:
+    assert (who, False, None) in _works_at(pipeline, text)
+
+
+def test_the_new_holder_of_a_title(pipeline: TextPipeline) -> None:
+    assert ("孟婕", True, "采购经理") in _works_at(pipeline, "新的采购经理是孟婕（Grace），刚接手。")
