@@ -66,7 +66,8 @@ def cue_relations(
             continue  # "Maximo switched off", "东软PACS 已经下线"
         clause = _plain(skeleton[clause_start(skeleton, start, lang) : clause_end(skeleton, end, lang)])
         conf = CONF_HEDGED if any(m.hedged for m in mods) else CONF_KNOWN
-        if any(EVAL_CUES[lg].search(clause) for lg in langs):
+        live = _LIVE.search(clause) is not None  # "用友BIP已经在襄阳厂试点上线": piloted, and now runs
+        if any(EVAL_CUES[lg].search(clause) for lg in langs) and not live:
             emit("EVALUATING", subject, obj, {}, f"evaluating/{lang}/cue", conf)
         elif any(m.future for m in mods):
             not_installed.add(obj[1])
@@ -183,8 +184,14 @@ def _vendor_in_clause(
 
 _GONE = re.compile(
     r"(?:\s+(?:was|is|has been|got|were|are))?\s*(?:switched off|turned off|decommissioned|retired|"
-    r"phased out|replaced|dropped|gone|shut down|ripped out|已经?下线|已?停用|被?淘汰|被?换掉|不用了|退役)",
+    r"phased out|replaced|dropped|gone|shut down|ripped out|已经?下线|已?停用|被?淘汰|被?换掉|不用了|退役|"
+    # an evaluation that is over: "the IBM evaluation is closed", "POC finished in April", "评估已结束"
+    r"(?:evaluation|review|poc|pilot|trial|bake-?off)\s+(?:(?:is|was|has|had)\s+)?(?:been\s+)?"
+    r"(?:closed|finished|over|concluded|ended|completed|wrapped up|done)|(?:评估|测试|试用|POC)已?经?(?:结束|完成))",
     re.I,
+)
+_LIVE = re.compile(
+    r"已经?(?:\S{0,6})?上线|上线了|\b(?:went|is|are|now) live\b|\bgo-live (?:was|happened)", re.I
 )
 _HAS = re.compile(r"\b(?:has|have|had|got)\s+(?:an?\s+|the\s+|their\s+|its\s+)?$", re.I)
 _CONTRACT = {

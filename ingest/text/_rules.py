@@ -374,9 +374,15 @@ USE_CUES = {
 }
 EVAL_CUES = {
     "en": re.compile(
-        r"evaluat|demo|quote|talking to|in the running|trial|consider|looking at|pilot|shortlist", re.I
+        r"evaluat(?!ors?\b)|demo|quote|talking to|talking with|in talks|in the running|trial|consider|looking at|pilot|"
+        r"shortlist|short-list|proof of concept|\bpoc\b|bake-?off|\brf[piq]\b|"
+        r"compar|in the mix|pitch",
+        re.I,
     ),
-    "zh": re.compile(r"评估|演示|报价|接触|比选|试用|考虑|测试|入围"),
+    "zh": re.compile(
+        r"评估|演示|报价|接触|比选|试用|考虑|测试|入围|选型|POC|poc|PoC|对比|在看|考察|短名单|候选|投标|竞标|"
+        r"比价|询价|试点|PK|pk|参与.{0,4}(?:招标|竞争|比选)|在谈|也在跟|拿.{0,6}比"
+    ),
 }
 INTEREST_CUES = {
     "en": re.compile(

@@ -63,3 +63,25 @@ def test_dates_glued_to_chinese_and_written_day_first() -> None:
     assert list(find_dates("延保到9/30", "zh", today)) == [(3, 7, "2026-09-30")]
     assert list(find_dates("until 30/9/2027", "en", today)) == [(6, 15, "2027-09-30")]
     assert list(find_dates("1/2 of the fleet, 31/2 of nothing", "en", today)) == []
+
+
+def _evaluating(pipeline: TextPipeline, text: str, lang: str, account: str) -> set[str]:
+    doc = TextDocument("N", "note", text, "installed", 1, lang, datetime(2026, 3, 1), account)
+    ((_, ex),) = list(pipeline.run([doc]))
+    return {f.object[1] for f in ex.facts if f.relation == "EVALUATING"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "account", "evaluated"),
+    [
+        ("They are running a bake-off between Sentinel and two others.", "en", "A-EGB", {"P-SENT"}),
+        ("The Sentinel evaluation is closed; they kept what they have.", "en", "A-EGB", set()),
+        ("Omar will review the Sentinel interface as technical evaluator.", "en", "A-EGB", set()),
+        ("这次选型，用友NC和我们一起入围。", "zh", "A-TY", {"P-NC"}),
+        ("用友NC已经在襄阳厂试点上线。", "zh", "A-TY", set()),
+    ],
+)
+def test_what_an_account_evaluates(
+    pipeline: TextPipeline, text: str, lang: str, account: str, evaluated: set[str]
+) -> None:
+    assert _evaluating(pipeline, text, lang, account) == evaluated
