@@ -187,7 +187,8 @@ _GONE = re.compile(
     r"phased out|replaced|dropped|gone|shut down|ripped out|已经?下线|已?停用|被?淘汰|被?换掉|不用了|退役|"
     # an evaluation that is over: "the IBM evaluation is closed", "POC finished in April", "评估已结束"
     r"(?:evaluation|review|poc|pilot|trial|bake-?off)\s+(?:(?:is|was|has|had)\s+)?(?:been\s+)?"
-    r"(?:closed|finished|over|concluded|ended|completed|wrapped up|done)|(?:评估|测试|试用|POC)已?经?(?:结束|完成))",
+    r"(?:closed|finished|over|concluded|ended|completed|wrapped up|done)"
+    r"|(?:评估|测试|试用|POC)已?经?(?:结束|完成))",
     re.I,
 )
 _LIVE = re.compile(

@@ -374,8 +374,8 @@ USE_CUES = {
 }
 EVAL_CUES = {
     "en": re.compile(
-        r"evaluat(?!ors?\b)|demo|quote|talking to|talking with|in talks|in the running|trial|consider|looking at|pilot|"
-        r"shortlist|short-list|proof of concept|\bpoc\b|bake-?off|\brf[piq]\b|"
+        r"evaluat(?!ors?\b)|demo|quote|talking to|talking with|in talks|in the running|trial|consider|"
+        r"looking at|pilot|shortlist|short-list|proof of concept|\bpoc\b|bake-?off|\brf[piq]\b|"
         r"compar|in the mix|pitch",
         re.I,
     ),
