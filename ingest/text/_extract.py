@@ -22,7 +22,7 @@ from ._cues import CONF_HEDGED, CONF_KNOWN, CONF_NEW, cue_relations, note_stance
 from ._gazetteer import Gazetteer
 from ._layout import FILLERS, Span4, coordinated, header_company, signature_people, speaker_of, speaker_spans
 from ._lexicon import SENTIMENT_CUES, department_of
-from ._link import PersonLinker, is_ref, ref_parts
+from ._link import PersonLinker, glossed_refs, is_ref, ref_parts
 from ._mentions import MONEY, PRONOUN, SPEAKER, Mention, Recogniser
 from ._modality import Modality, modality
 from ._names import name_like
@@ -235,8 +235,15 @@ class Extractor:
         """Link a sentence's person mentions: names, pronouns, "I" (the speaker)."""
         earlier: list[tuple[int, str]] = []  # (offset, person) named before in the sentence
         objects: set[str] = set()  # people this sentence named as objects ("reports to 韩总")
-        for m in ments:
-            if m.key == PRONOUN:
+        glossed = glossed_refs(text, ments)
+        for i, m in enumerate(ments):
+            if i in glossed.values():
+                continue  # linked with the reference it glosses
+            if i in glossed:  # "周主任（周建平）": the reference is the person named in full
+                full = ments[glossed[i]]
+                full.node_id, full.new = linker.link(full.text, full.key, context)
+                m.node_id, m.new = full.node_id, full.new
+            elif m.key == PRONOUN:
                 clause = _CLAUSE_BREAK.search(m.value[::-1])  # the pronoun's own clause began there
                 begin = m.start - (clause.start() if clause else len(m.value) + 1000)
                 same_clause = [p for at, p in earlier if at >= begin]

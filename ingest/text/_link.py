@@ -12,6 +12,8 @@ the person of that name at the document's companies, the one whose title fits fi
 from __future__ import annotations
 
 import hashlib
+import itertools
+import re
 from dataclasses import dataclass, field
 
 from ingest.normalize.person import person_name_key
@@ -20,6 +22,7 @@ from ingest.normalize.text import fold, has_cjk
 
 from ._gazetteer import Gazetteer
 from ._lexicon import EN_HONORIFICS, ZH_HONORIFICS
+from ._mentions import Mention
 from ._nlp import PERSON_REF
 from ._titles import fits_honorific, same_department, same_title
 
@@ -171,6 +174,23 @@ class PersonLinker:
 def _digest(data: bytes) -> hashlib.blake2b:
     """A short stable id part for a person only known from text (not a security hash)."""
     return hashlib.blake2b(data, digest_size=6)
+
+
+_GLOSS_OPEN, _GLOSS_CLOSE = re.compile(r"\s*[（(]\s*$"), re.compile(r"\s*[）),，]")
+
+
+def glossed_refs(text: str, ments: list[Mention]) -> dict[int, int]:
+    """Reference -> the full name glossing it in brackets right after ("周主任（周建平）",
+    "Dr. Okafor (Sam Okafor)"), by mention index; the two share a family name."""
+    out: dict[int, int] = {}
+    for i, (ref, full) in enumerate(itertools.pairwise(ments)):
+        if ref.label != "PERSON" or full.label != "PERSON" or not is_ref(ref.text) or is_ref(full.text):
+            continue
+        if not _GLOSS_OPEN.match(text[ref.end : full.start]) or not _GLOSS_CLOSE.match(text, full.end):
+            continue
+        if ref_parts(ref.text)[0] in families_of(full.text):
+            out[i] = i + 1
+    return out
 
 
 def is_ref(text: str) -> bool:

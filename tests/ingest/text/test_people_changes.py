@@ -48,3 +48,13 @@ def test_someone_who_left(pipeline: TextPipeline, text: str, who: str) -> None:
 
 def test_the_new_holder_of_a_title(pipeline: TextPipeline) -> None:
     assert ("孟婕", True, "采购经理") in _works_at(pipeline, "新的采购经理是孟婕（Grace），刚接手。")
+
+
+def test_a_reference_glossed_by_the_full_name(pipeline: TextPipeline) -> None:
+    found = _works_at(pipeline, "检验科的周主任（周建平）会提意见。")
+    assert found == {("周建平", True, "检验科主任")}
+
+
+def test_new_to_a_title_is_not_part_of_it(pipeline: TextPipeline) -> None:
+    found = _works_at(pipeline, "新任采购部副经理吕晓东负责商务。数据部首席数据官韩冰也在。")
+    assert found == {("吕晓东", True, "采购部副经理"), ("韩冰", True, "数据部首席数据官")}
