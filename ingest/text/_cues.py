@@ -256,7 +256,10 @@ def note_stances(
             continue
         stop = marks[i + 1][0] if i + 1 < len(marks) else len(skeleton)
         clause = skeleton[end:stop]
-        if "«O»" in skeleton[:start] and not ABOUT_US["zh" if lang == "zh" else "en"].search(clause):
+        since = max(skeleton.rfind(stop_mark, 0, start) for stop_mark in ";；。")  # this part of the sentence
+        if "«O»" in skeleton[since + 1 : start] and not ABOUT_US["zh" if lang == "zh" else "en"].search(
+            clause
+        ):
             continue  # "Flexport pitched in Jan, Hans wasn't impressed": about the rival, not us
         stance = stance_in(clause, lang)
         if stance is not None:

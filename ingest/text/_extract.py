@@ -27,7 +27,7 @@ from ._mentions import MONEY, PRONOUN, SPEAKER, Mention, Recogniser
 from ._modality import Modality, modality
 from ._names import name_like
 from ._nlp import is_zh_word
-from ._rules import RULES, STANCE, Rule
+from ._rules import POSSESSED, RULES, STANCE, Rule
 from ._sentences import sentence_spans
 
 __all__ = ["LABEL_OF", "MONEY", "Extraction", "Extractor", "Fact", "Mention", "sentiment"]
@@ -235,6 +235,7 @@ class Extractor:
         """Link a sentence's person mentions: names, pronouns, "I" (the speaker)."""
         earlier: list[tuple[int, str]] = []  # (offset, person) named before in the sentence
         objects: set[str] = set()  # people this sentence named as objects ("reports to 韩总")
+        possessors: set[str] = set()  # and as possessors ("on Li Wen's team"), less likely still
         glossed = glossed_refs(text, ments)
         for i, m in enumerate(ments):
             if i in glossed.values():
@@ -247,13 +248,15 @@ class Extractor:
                 clause = _CLAUSE_BREAK.search(m.value[::-1])  # the pronoun's own clause began there
                 begin = m.start - (clause.start() if clause else len(m.value) + 1000)
                 same_clause = [p for at, p in earlier if at >= begin]
-                m.node_id = _antecedent(m, linker, same_clause, out.genders, objects)
+                m.node_id = _antecedent(m, linker, same_clause, out.genders, (objects, possessors))
             elif m.key == SPEAKER:
                 m.node_id = speaker_of(m, speakers, out.mentions)
             elif m.label == "PERSON":
                 m.node_id, m.new = linker.link(m.text, m.key, context)
                 if _OBJECT_BEFORE.search(text, max(0, m.start - 12), m.start):
                     objects.add(m.node_id)
+                if _POSSESSOR.match(text, m.end):  # "贾小东, 邵科长手下的工程师 — he'll…": he is 贾小东
+                    possessors.add(m.node_id)
             if m.label == "PERSON" and m.node_id:
                 earlier.append((m.start, m.node_id))
 
@@ -372,6 +375,7 @@ def _fullest(facts: list[Fact]) -> list[Fact]:
 
 
 # searched in the reversed text before a pronoun
+_POSSESSOR = re.compile(r"\s?" + POSSESSED + r"|['’]s (?:\w+ )?(?:team|group|department|dept|unit|staff)\b")
 _CLAUSE_BREAK = re.compile(r"[,;:–—，；：。]| dna | tub |但")
 _FEMININE, _MASCULINE = frozenset({"she", "her", "她"}), frozenset({"he", "him", "his", "他"})
 # objects, and sources of reported speech ("据朱磊说他可能更倾向于奇安信": 他 is not 朱磊)
@@ -398,23 +402,33 @@ def _topic_for_object(skeleton: str, match: re.Match[str]) -> int | None:
 
 
 def _antecedent(
-    m: Mention, linker: PersonLinker, earlier: list[str], genders: dict[str, str], objects: set[str]
+    m: Mention,
+    linker: PersonLinker,
+    earlier: list[str],
+    genders: dict[str, str],
+    not_subjects: tuple[set[str], set[str]],
 ) -> str:
     """The person a pronoun means: the one named last whose gender (learned from earlier
     pronouns) agrees; an object pronoun ("reports into him") is not its own clause's subject,
     and a subject pronoun is not a person the sentence named only as an object ("杨帆 reports to
-    韩总，她是 heavy user": 她 is 杨帆), while someone else is at hand."""
+    韩总，她是 heavy user": 她 is 杨帆) or, less still, as a possessor, while someone else is at hand."""
     word = m.text.lower()
     gender = "f" if word in _FEMININE else "m" if word in _MASCULINE else ""
     objective = word == "him" or (word in ("her", "他", "她") and _OBJECT_BEFORE.search(m.value) is not None)
-    skip = set(earlier) if objective else {o for o in objects if len(linker.named) > len(objects)}
-    for named in reversed(linker.named):
-        if named.node_id in skip or (gender and genders.get(named.node_id, gender) != gender):
-            continue
-        if gender:
-            genders.setdefault(named.node_id, gender)
-        return named.node_id
-    return ""
+    objects, possessors = not_subjects
+    skip = set(earlier) if objective else set()
+    fitting = [
+        n.node_id
+        for n in reversed(linker.named)
+        if n.node_id not in skip and not (gender and genders.get(n.node_id, gender) != gender)
+    ]
+    if not fitting:
+        return ""
+    # the latest named as a subject, else as an object, else as a possessor
+    best = min(fitting, key=lambda p: (p in possessors, p in objects and not objective))
+    if gender:
+        genders.setdefault(best, gender)
+    return best
 
 
 _QUOTED_LINE = re.compile(r"[ \t]*>")  # "> On Monday you wrote…": the thread being answered

@@ -1,0 +1,56 @@
+"""Whom a pronoun means, and whose stance a clause states, when a sentence names several people."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from ingest.text import Extraction, TextDocument, TextPipeline
+from tests.ingest.text.conftest import crm_pipeline
+
+CRM = {
+    "self": {"id": "SELF", "name": "Meridian Medical"},
+    "companies": [
+        {"id": "A-HX", "name": "华兴精密机械股份有限公司", "aliases": ["华兴"], "role": "customer"},
+        {"id": "V-SAP", "name": "SAP", "role": "competitor"},
+    ],
+    "contacts": [{"id": "C-SHAO", "name": "邵伟", "company": "A-HX", "title": "设备科科长"}],
+    "products": [{"id": "P-S4", "name": "S/4HANA", "aliases": ["S/4"], "vendor": "V-SAP"}],
+}
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Iterator[TextPipeline]:
+    with crm_pipeline(CRM, "pronouns") as built:
+        yield built
+
+
+def _read(pipeline: TextPipeline, text: str) -> Extraction:
+    ((_, ex),) = list(pipeline.run([TextDocument("N", "note", text, "pronouns", 1, "en", None, "A-HX")]))
+    return ex
+
+
+def _roles(ex: Extraction) -> set[tuple[str, str, str]]:
+    return {
+        (ex.new_people.get(f.subject[1], (f.subject[1], ""))[0], f.props["role"], f.props["stance"])
+        for f in ex.facts
+        if f.relation == "DECISION_ROLE"
+    }
+
+
+def test_a_possessor_is_not_the_pronoun_after_it(pipeline: TextPipeline) -> None:
+    ex = _read(
+        pipeline,
+        "Also met 贾小东, 邵科长手下的工程师 — he'll be the one actually using the system every day.",
+    )
+    assert ("贾小东", "user", "neutral") in _roles(ex)
+    ex = _read(
+        pipeline, "New contact: Tao Min, data analyst on Omar Haddad's team — she'll be the main user."
+    )
+    assert ("Tao Min", "user", "neutral") in _roles(ex)
+
+
+def test_an_installed_product_in_an_earlier_part_is_no_rival_pitch(pipeline: TextPipeline) -> None:
+    text = "孔令伟 is the technical evaluator and owns the S/4HANA programme; he 持保留意见 about it."
+    assert ("孔令伟", "technical_evaluator", "opponent") in _roles(_read(pipeline, text))
