@@ -133,6 +133,16 @@ def _resolve(found: list[tuple[int, Mention]]) -> list[Mention]:
     for _, found_m in sorted(found, key=lambda x: (x[0], -(x[1].end - x[1].start), x[1].start)):
         m = found_m
         i = bisect.bisect_right(starts, m.start)
+        if (
+            m.label == "TITLE"
+            and i > 0
+            and taken[i - 1].label == "ORG"
+            and m.start < taken[i - 1].end < m.end
+        ):
+            # "华兴精机生产技术部主任": the title begins where the company's name ends
+            cut = taken[i - 1].end
+            tail = m.text[cut - m.start :].lstrip("的 ")
+            m = Mention(m.end - len(tail), m.end, m.label, tail, m.key) if tail else m
         if m.label == "TITLE" and i < len(taken) and taken[i].start < m.end:
             # "CEO of Acme Corp": the title ends where a name begins
             head = _TITLE_TAIL.sub("", m.text[: taken[i].start - m.start])

@@ -40,7 +40,8 @@ _LOWER_HEAD = (
 )
 _LOWER_MOD = (
     r"(?!(?:the|a|an|our|their|his|her|its|my|your|new|good|great|real|main|key|is|was|be|economic|technical|"
-    r"final|end|day|power|decision)\b)[a-z]{2,14}"
+    r"final|end|day|power|decision|to|of|for|with|and|or|as|at|by|in|on|from|into|us|was|were|has|had|"
+    r"have|will|would|not|who|he|she|they)\b)[a-z]{2,14}"
 )
 EN_TITLE = re.compile(
     rf"\b(?:(?:{_MOD}[ \t]+){{0,3}}(?:{_DOMAIN_WORD}[ \t]+){{0,3}}(?:{_HEADS}|{_ACRONYM})"
@@ -53,7 +54,7 @@ EN_TITLE = re.compile(
 )
 _ZH_HEADS = (
     "架构师|分析师|设计师|顾问|研究员|科员|干事|站长|队长|班长|馆长|首席[\u4e00-\u9fff]{1,4}官|副经理|副总监|副院长|院长|副主任|主任医师|主任|副科长|科长|副处长|处长|副局长|局长|总经理|副总经理|副总裁|总裁|总监|经理|"
-    "副部长|部长|主管|副厂长|厂长|副行长|行长|所长|董事长|董事|总工程师|工程师|总会计师|会计师|护士长|秘书长|"
+    "副部长|部长|主管|副厂长|厂长|副行长|行长|所长|董事长|董事|总工程师|总工(?!程)|工程师|总会计师|会计师|护士长|秘书长|"
     "书记|组长|负责人|专员|采购员|助理|CEO|CFO|CIO|CTO|COO"
 )
 _ZH_DEPT = (
@@ -97,6 +98,8 @@ def _clause_before_unit(title: str) -> int:
         return 0
     tags = zh_word_tags()
     keep = len(unit)
+    if unit.endswith("的") and len(unit) > 1:  # "设备处的工程师": the department before the 的
+        keep, unit = keep - 1, unit[:-1]
     field = _ZH_FIELD_UNIT.search(unit)
     if field:
         keep, unit = field.start(), unit[: field.start()]

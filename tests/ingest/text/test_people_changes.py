@@ -58,3 +58,19 @@ def test_a_reference_glossed_by_the_full_name(pipeline: TextPipeline) -> None:
 def test_new_to_a_title_is_not_part_of_it(pipeline: TextPipeline) -> None:
     found = _works_at(pipeline, "新任采购部副经理吕晓东负责商务。数据部首席数据官韩冰也在。")
     assert found == {("吕晓东", True, "采购部副经理"), ("韩冰", True, "数据部首席数据官")}
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "title"),
+    [
+        ("张建国，悦家设备处处长，负责这次改造。", "张建国", "设备处处长"),
+        ("对接人：李明 信息中心主任 13800001111", "李明", "信息中心主任"),
+        ("悦家生产技术部主任孙伟说预算已经批了。", "孙伟", "生产技术部主任"),
+        ("采购部经理：周丽", "周丽", "采购部经理"),
+        ("吴工，设备处的工程师，比较懂行。", "吴工", "设备处工程师"),
+        ("张建国（悦家设备处处长）", "张建国", "设备处处长"),
+        ("郑海是厂里的总工。", "郑海", "总工"),
+    ],
+)
+def test_a_title_beside_a_name(pipeline: TextPipeline, text: str, who: str, title: str) -> None:
+    assert (who, True, title) in _works_at(pipeline, text)
