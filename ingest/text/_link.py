@@ -193,15 +193,22 @@ def glossed_refs(text: str, ments: list[Mention]) -> dict[int, int]:
     return out
 
 
+def _familiar(text: str) -> bool:
+    """ "小周", "老李": a surname called familiarly."""
+    return len(text) == 2 and text[0] in "小老"
+
+
 def is_ref(text: str) -> bool:
     if has_cjk(text):
-        return any(text.endswith(h) and len(text) > len(h) for h in ZH_HONORIFICS)
+        return _familiar(text) or any(text.endswith(h) and len(text) > len(h) for h in ZH_HONORIFICS)
     return text.split(maxsplit=1)[0] in EN_HONORIFICS if text.split() else False
 
 
 def ref_parts(text: str) -> tuple[str, str]:
     """("Dr. Wang") -> ("wang", ""); ("王主任") -> ("王", "主任")."""
     if has_cjk(text):
+        if _familiar(text):
+            return text[1], ""
         for h in ZH_HONORIFICS:
             if text.endswith(h) and len(text) > len(h):
                 return text[: -len(h)], h

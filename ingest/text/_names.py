@@ -84,12 +84,12 @@ _TITLE_AFTER = tuple(sorted(ZH_HONORIFICS, key=len, reverse=True))
 _ZH_REF = re.compile(
     "(?:" + "|".join(sorted(_ZH_SURNAME_SET, key=len, reverse=True)) + ")(?:" + "|".join(_TITLE_AFTER) + ")"
 )
-_AFTER = ZH_AFTER_NAME | frozenset("都介绍说讲提表认觉对也还又就才再曾反支负让请帮做带跟打约")
-_NOT_GIVEN = frozenset("是的和与及向在对也都说将会等了着过把被为于从跟给让请，。、；：（）")
+_AFTER = ZH_AFTER_NAME | frozenset("都介绍说讲提表认觉对也还又就才再曾反支负让请帮做带跟打约这那很")
+_NOT_GIVEN = frozenset("是的和与及向在对也都说将会等了着过把被为于从跟给让请这那哪很，。、；：（）")
 
 
 # surnames that are far more often words of their own (prepositions, conjunctions, numbers)
-_FUNCTION_SURNAMES = frozenset("向于和与从由为对给把被在跟万")
+_FUNCTION_SURNAMES = frozenset("向于和与从由为对给把被在跟万管将")  # 管 and 将 are verbs first ("是管钱的")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -134,12 +134,27 @@ def zh_names(text: str) -> Iterator[tuple[int, int]]:
         i = end
 
 
+_ZH_FAMILIAR = re.compile(
+    "(?:小|老)(?:" + "|".join(f for f in ZH_SURNAMES if f not in _FUNCTION_SURNAMES) + ")"
+)
+
+
+_FAMILIAR_WORDS = frozenset(("小米", "小白", "小康"))  # brands and words, not people
+
+
 def zh_refs(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of a surname and an honorific or title ("何总", "孙科长", "韩局") in any note."""
+    """Spans of a surname and an honorific or title ("何总", "孙科长", "韩局") in any note, and of
+    the familiar forms "小周", "老李" where they start no word ("小程序", "老板")."""
     for m in _ZH_REF.finditer(text):
         prev = text[m.start() - 1] if m.start() else ""
         if prev and _is_cjk(prev) and is_zh_word(prev + text[m.start()]):
             continue  # "扩张工程" is no 张工
+        yield m.start(), m.end()
+    for m in _ZH_FAMILIAR.finditer(text):
+        nxt = text[m.end() : m.end() + 1]
+        word = m.group()
+        if word in _FAMILIAR_WORDS or (nxt and (is_zh_word(word + nxt) or is_zh_word(word[1] + nxt))):
+            continue
         yield m.start(), m.end()
 
 

@@ -100,8 +100,13 @@ def _rules(lang: str, relation: str, patterns: list[str], **props: str) -> list[
 #: Karen's", "EB = Janet", "决策人是何总"), or for a cue marked ">" any short stretch of its clause
 _AFTER_CUE = (
     r"\s*(?:(?:is|was|will be|lies with|rests with|sits with|belongs to|goes to|falls to|by|from|then|"
-    r"probably|likely|clearly|now|是|为|由|归|在|就是|应该是|的是|的人是|都是)\s*|[:=：—–-]\s*)+(?:«T\d+»,?\s*)?"
+    r"probably|likely|clearly|now|是|为|由|归|在|就是|应该是|的是|的人是|都是)\s*|[:=：—–-]\s*)+"
+    # a title before the person, as a mark or written out (role rules read titles as words):
+    # "EB是财务总监马丽"
+    r"(?:«T\d+»,?\s*|[\u4e00-\u9fffA-Za-z&/]{1,10}?\s?)?"
 )
+# a cue that a copula or a colon follows names the person after it: "马丽，TE是王海" is not 马丽's
+_NOT_BEFORE_COPULA = r"(?!\s*(?:是|为|就是|[:=：]))"
 _AFTER_OBJECT_CUE = r"(?:[^«»\n,;.，；。]|«[OXDKT]\d+»){0,30}?"
 STANCE = {"champion": "supporter", "blocker": "opponent"}
 
@@ -127,7 +132,7 @@ def _role_rules() -> list[Rule]:
             before = "(?:" + "|".join(c.lstrip(">") for c in cues) + ")"
             objects = "(?:" + "|".join(c.lstrip(">") for c in cues if c.startswith(">")) + ")"
             patterns = [
-                rf"{{P}}(?![:：]){{_s}}{after}",
+                rf"{{P}}(?![:：]){{_s}}{after}{_NOT_BEFORE_COPULA}",
                 rf"{before}{_AFTER_CUE}{{P}}",
                 *([rf"{objects}{_AFTER_OBJECT_CUE}{{P}}"] if objects != "(?:)" else []),
                 # "he is not the budget holder; that's Raj Mehta": the person after the pointer

@@ -1,0 +1,58 @@
+"""Buying roles and stances as Chinese notes state them (phrasings written for these tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from ingest.text import TextDocument, TextPipeline
+from tests.ingest.text.conftest import crm_pipeline
+
+CRM = {
+    "self": {"id": "SELF", "name": "衡远数智科技"},
+    "companies": [
+        {"id": "A-HX", "name": "华兴精密机械股份有限公司", "aliases": ["华兴"], "role": "customer"},
+        {"id": "V-NEU", "name": "东软", "role": "competitor"},
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Iterator[TextPipeline]:
+    with crm_pipeline(CRM, "roles") as built:
+        yield built
+
+
+def _roles(pipeline: TextPipeline, text: str) -> set[tuple[str, str, str]]:
+    ((_, ex),) = list(pipeline.run([TextDocument("N", "note", text, "roles", 1, "zh", None, "A-HX")]))
+    return {
+        (ex.new_people.get(f.subject[1], (f.subject[1], ""))[0], f.props["role"], f.props["stance"])
+        for f in ex.facts
+        if f.relation == "DECISION_ROLE"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("最终决策人：副院长赵刚", {("赵刚", "decision_maker", "neutral")}),
+        (
+            "EB是财务总监马丽，TE是IT经理王海，coach是采购部小周。",
+            {
+                ("马丽", "economic_buyer", "neutral"),
+                ("王海", "technical_evaluator", "neutral"),
+                ("小周", "champion", "supporter"),
+            },
+        ),
+        ("刘处长是管钱的。", {("刘处长", "economic_buyer", "neutral")}),
+        ("这事儿得赵总点头才行。", {("赵总", "decision_maker", "neutral")}),
+        ("想见院长必须先过办公室主任周明这一关。", {("周明", "gatekeeper", "neutral")}),
+        ("张处长负责技术选型，对东软比较有好感。", {("张处长", "technical_evaluator", "opponent")}),
+        ("孙伟不参与决策，只是执行。", set()),
+    ],
+)
+def test_roles_as_notes_state_them(
+    pipeline: TextPipeline, text: str, roles: set[tuple[str, str, str]]
+) -> None:
+    assert _roles(pipeline, text) == roles
