@@ -185,6 +185,7 @@ def _vendor_in_clause(
 _GONE = re.compile(
     r"(?:\s+(?:was|is|has been|got|were|are))?\s*(?:switched off|turned off|decommissioned|retired|"
     r"phased out|replaced|dropped|gone|shut down|ripped out|已经?下线|已?停用|被?淘汰|被?换掉|不用了|退役|"
+    r"(?:去年|之前|早就|已经?)?(?:已经?)?(?:停掉|关掉|下掉|撤掉|弃用)|"
     # an evaluation that is over: "the IBM evaluation is closed", "POC finished in April", "评估已结束"
     r"(?:evaluation|review|poc|pilot|trial|bake-?off)\s+(?:(?:is|was|has|had)\s+)?(?:been\s+)?"
     r"(?:closed|finished|over|concluded|ended|completed|wrapped up|done)"

@@ -60,6 +60,9 @@ ZH_DATE = re.compile(
     r"|(?<![\d.])(?P<dy>20\d{2})\.(?P<dm>1[0-2]|0?[1-9])(?:\.(?P<dd>\d{1,2}))?(?![\d])"  # "维保合同2026.3."
     r"|(?P<nq>下个?季度|本季度|这个季度)(?:末)?"
     r"|(?P<ye>年底|年末)"
+    # a span left: "还有半年到期", "三个月后到期" (the end of the month it runs out in)
+    r"|(?P<left>半年|一年|两年|(?:\d{1,2}|[一二三四五六七八九十两]{1,2})个多?月)(?:后|以后|之后)?"
+    r"(?=\s*(?:就|才|即将)?(?:到期|过保|截止|结束))"
     r"|(?P<om>\d{1,2})月(?:(?P<od>\d{1,2})[日号])?(?:底|份)?(?=[^\d])"
 )
 
@@ -160,9 +163,21 @@ def _zh(g: dict[str, str | None], today: date) -> date:  # noqa: PLR0911 — a r
         return _end(today.year + q // 4, (q % 4) * 3 + 3)
     if g["ye"]:
         return _end(today.year, 12)
+    if g["left"]:
+        months = _months_left(g["left"])
+        y, m0 = divmod(today.month - 1 + months, 12)
+        return _end(today.year + y, m0 + 1)
     m = int(g["om"] or 0)
     year = today.year if m >= today.month else today.year + 1
     return date(year, m, int(g["od"])) if g["od"] else _end(year, m)
+
+
+def _months_left(span: str) -> int:
+    fixed = {"半年": 6, "一年": 12, "两年": 24}
+    if span in fixed:
+        return fixed[span]
+    count = span.split("个", maxsplit=1)[0]
+    return int(count) if count.isdigit() else _zh_num(count.replace("两", "二"))
 
 
 def find_dates(text: str, lang: str, today: date) -> Iterator[tuple[int, int, str]]:

@@ -80,7 +80,7 @@ _POST_DENIES = frozenset(("anymore", "any more", "no more"))
 # cues after the fact that deny it: "对能耗管理兴趣不大"
 _POST_NEGATION = {
     "en": re.compile(r"\b(?:not really|not at all)\b", re.I),
-    "zh": re.compile(r"不大|不高|不强|有限"),
+    "zh": re.compile(r"不大|不高|不强|有限|没(?:有)?(?:买|上|采购|用|签)"),  # "PM模块没买"
 }
 
 

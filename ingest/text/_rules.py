@@ -378,7 +378,8 @@ USE_CUES = {
     ),
     "zh": re.compile(
         r"使用|在用|用的是|用着|采用|装的是|维保|延保|到期|换成了?|改用|上线|刚上的|续约|续签|续了|现用|现有|目前用|"
-        r"一直用|(?:系统|平台|ERP|HIS|PACS|LIS|RIS|EAM|CRM|MES|WMS|TMS|OA|DLP|LIMS|SIEM)(?:用的)?是"
+        r"一直用|(?:系统|平台|ERP|HIS|PACS|LIS|RIS|EAM|CRM|MES|WMS|TMS|OA|DLP|LIMS|SIEM)(?:用的)?(?:都|也|还|全)?是|"
+        r"切到了|切换到了|换到了|换成了"
     ),
 }
 EVAL_CUES = {

@@ -85,3 +85,19 @@ def test_what_an_account_evaluates(
     pipeline: TextPipeline, text: str, lang: str, account: str, evaluated: set[str]
 ) -> None:
     assert _evaluating(pipeline, text, lang, account) == evaluated
+
+
+@pytest.mark.parametrize(
+    ("text", "uses"),
+    [
+        ("现有系统：用友NC（2022年上线），Sentinel没买。", {("P-NC", "")}),
+        ("用友NC去年已经停掉了。", set()),
+        ("他们的ERP都是用友的。", {("V-YY", "")}),
+        ("原来用的金蝶，今年初切到了用友NC。", {("P-NC", "")}),
+        ("用友NC的license还有半年到期。", {("P-NC", "2026-09-30")}),
+    ],
+)
+def test_installs_as_chinese_notes_state_them(
+    pipeline: TextPipeline, text: str, uses: set[tuple[str, str]]
+) -> None:
+    assert _uses(pipeline, text, "zh", "A-TY") == uses
