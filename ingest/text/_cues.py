@@ -61,7 +61,7 @@ def cue_relations(
         mods = [modality(skeleton, start, end, lg) for lg in langs]
         if obj[1] in not_installed:
             continue  # "moving to SAP S/4HANA next year, so our spec has to target S/4"
-        if any(m.negated or m.past for m in mods) or _GONE.match(skeleton, end):
+        if any(m.negated or m.past or m.conditional for m in mods) or _GONE.match(skeleton, end):
             not_installed.add(obj[1])
             continue  # "Maximo switched off", "东软PACS 已经下线"
         clause = _plain(skeleton[clause_start(skeleton, start, lang) : clause_end(skeleton, end, lang)])

@@ -276,7 +276,7 @@ class Extractor:
         g = match.groupdict()
         props = dict(rule.props)
         leaving = props.get("current") == "false"
-        if (mod.negated and not leaving) or (mod.past and rule.relation not in ("WORKS_AT",)):
+        if (mod.negated and not leaving) or ((mod.past or mod.conditional) and rule.relation != "WORKS_AT"):
             return  # "NOT the decision maker", "used to report to", "no longer a blocker"
 
         def slot(group: str) -> tuple[str, str, str] | None:

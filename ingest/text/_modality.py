@@ -66,6 +66,10 @@ _HYPOTHETICAL = {
     ),
     "zh": re.compile(r"如果|假如|万一|要是|一旦|假设"),
 }
+_CONDITION_OPENS = {
+    "en": re.compile(r"\W*(?:if|unless|should they|in case|assuming|suppose)\b", re.I),
+    "zh": re.compile(r"\W*(?:如果|假如|假设|要是|万一|一旦|倘若)"),
+}
 _DOUBT = {
     "en": re.compile(r"\b(?:not (?:sure|certain|clear)|don't know|do not know|no idea|unclear)\b", re.I),
     "zh": re.compile(r"不确定|不清楚|不知道|说不准|不好说"),
@@ -90,10 +94,7 @@ class Modality:
     hedged: bool = False
     past: bool = False
     future: bool = False
-
-    @property
-    def plain(self) -> bool:
-        return not (self.negated or self.hedged or self.past or self.future)
+    conditional: bool = False  # the sentence opens with a condition: no role, install or line holds
 
 
 def clause_start(text: str, pos: int, lang: str) -> int:
@@ -122,10 +123,13 @@ def modality(text: str, start: int, end: int, lang: str) -> Modality:
     found["negated"] = (
         found["negated"] or _HYPOTHETICAL["en" if lang != "zh" else "zh"].search(before) is not None
     )
+    # "如果华兴上了MES，梁宇会是主要用户", "If they buy the suite, Tom would run it": a condition
+    # opening the sentence holds for the clauses after it
+    conditional = _CONDITION_OPENS[lang if lang == "zh" else "en"].match(text) is not None
     denied_after = _POST_NEGATION["en" if lang != "zh" else "zh"].search(after) is not None
     found["negated"] = found["negated"] or denied_after
     for m in _POST["en" if lang != "zh" else "zh"].finditer(before + after):
         word = m.group().lower()
         found[_POST_KIND.get(word, "hedged")] = True
         found["negated"] = found["negated"] or word in _POST_DENIES
-    return Modality(found["negated"], found["hedged"], found["past"], found["future"])
+    return Modality(found["negated"], found["hedged"], found["past"], found["future"], conditional)

@@ -56,3 +56,8 @@ def test_roles_as_notes_state_them(
     pipeline: TextPipeline, text: str, roles: set[tuple[str, str, str]]
 ) -> None:
     assert _roles(pipeline, text) == roles
+
+
+def test_a_condition_opening_the_sentence_holds_for_its_clauses(pipeline: TextPipeline) -> None:
+    assert _roles(pipeline, "如果华兴上了MES，梁宇会是主要用户。") == set()
+    assert _roles(pipeline, "华兴上了MES以后，梁宇会是主要用户。") == {("梁宇", "user", "neutral")}
