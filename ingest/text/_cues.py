@@ -90,7 +90,13 @@ def cue_relations(
         t = ments[i]
         if any(modality(skeleton, *marks[i], lg).negated for lg in langs):
             continue  # "对能耗管理兴趣不大", "not interested in fleet telematics"
+        later = [marks[j][0] for j in topics if marks[j][0] > marks[i][0]]
+        own = _plain(skeleton[marks[i][0] : min(later, default=len(skeleton))])  # up to the next topic
+        if any(_NO_INTEREST[lg].search(own) for lg in langs):
+            continue  # "会上聊到了预测性维护，他们兴趣一般", "对能耗管理兴趣不大，主要关注预测性维护"
         cue = any(INTEREST_CUES[lg].search(sentence) for lg in langs)
+        if not cue and any(_OUR_PITCH[lg].search(sentence) for lg in langs):
+            continue  # "我们给他们讲了预测性维护的方案": what we offered, not what they asked for
         rule = "interest_cue" if cue else "topic_mention"
         # the person who is said to care ("Gary keeps asking about energy efficiency"), else the account
         people = [
@@ -164,6 +170,22 @@ def _contract_end(skeleton: str, dates: list[tuple[tuple[int, int], Mention]], s
     return plain[0].value if plain else None
 
 
+_NO_INTEREST = {
+    "en": re.compile(
+        r"\bnot (?:very |really |that |at all )?interested\b|\bno interest\b|\blukewarm\b", re.I
+    ),
+    "zh": re.compile(r"兴趣(?:一般|不大|不高|缺缺)|不感兴趣|没(?:什么|啥)?兴趣"),
+}
+_OUR_PITCH = {
+    "en": re.compile(
+        r"\b(?:we|our team)\b[^,.;]{0,20}?\b(?:present|pitch|demo|show|walk|introduc|propos|highlight)\w*"
+        r"|\bour (?:selling point|strength|usp|differentiator)",
+        re.I,
+    ),
+    "zh": re.compile(
+        r"(?:我们|我方|我司|咱们)[^，,。；;]{0,8}?(?:讲|介绍|演示|推荐|推介|展示|分享)|我们的(?:卖点|优势|亮点)"
+    ),
+}
 _ABOUT = re.compile(r"\s*(?:一直|比较|特别|非常|很|也|都)?\s*(?:对|对于)\s*")
 
 

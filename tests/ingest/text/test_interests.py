@@ -1,0 +1,49 @@
+"""Which topics an account or a person cares about, and which only came up (phrasings written
+for these tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from ingest.text import TextDocument, TextPipeline
+from tests.ingest.text.conftest import crm_pipeline
+
+CRM = {
+    "self": {"id": "SELF", "name": "衡远数智科技"},
+    "companies": [
+        {"id": "A-HX", "name": "华兴精密机械股份有限公司", "aliases": ["华兴"], "role": "customer"}
+    ],
+    "topics": [
+        {"id": "T-PDM", "en": "predictive maintenance", "zh": "预测性维护"},
+        {"id": "T-ENERGY", "en": "energy management", "zh": "能耗管理"},
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Iterator[TextPipeline]:
+    with crm_pipeline(CRM, "interests") as built:
+        yield built
+
+
+def _interests(pipeline: TextPipeline, text: str, lang: str) -> set[str]:
+    ((_, ex),) = list(pipeline.run([TextDocument("N", "note", text, "interests", 1, lang, None, "A-HX")]))
+    return {f.object[1] for f in ex.facts if f.relation == "INTERESTED_IN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topics"),
+    [
+        ("我们给他们讲了预测性维护的方案。", "zh", set()),
+        ("预测性维护是我们的卖点。", "zh", set()),
+        ("会上聊到了预测性维护，他们兴趣一般。", "zh", set()),
+        ("对能耗管理兴趣不大，主要关注预测性维护。", "zh", {"T-PDM"}),
+        ("We presented our predictive maintenance module.", "en", set()),
+        ("They are not really interested in energy management.", "en", set()),
+        ("Their big worry is predictive maintenance.", "en", {"T-PDM"}),
+    ],
+)
+def test_what_they_care_about(pipeline: TextPipeline, text: str, lang: str, topics: set[str]) -> None:
+    assert _interests(pipeline, text, lang) == topics
