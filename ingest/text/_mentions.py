@@ -16,7 +16,7 @@ from ._dates import find_dates
 from ._gazetteer import Gazetteer
 from ._lexicon import ZH_AFTER_NAME
 from ._names import latin_names, short_forms, zh_names, zh_refs
-from ._nlp import PERSON_REF
+from ._nlp import PERSON_REF, zh_word_tags
 from ._rules import LATIN_REF
 from ._title_spans import title_spans
 
@@ -74,7 +74,10 @@ class Recogniser:
             found += [
                 (0, Mention(m.start(), m.end(), "PERSON", m.group(), m.group()))
                 for m in self._zh_names.finditer(text)
-                if m.end() - m.start() > 2 or m.end() >= len(text) or text[m.end()] in ZH_AFTER_NAME
+                if m.end() - m.start() > 2
+                or m.end() >= len(text)
+                or text[m.end()] in ZH_AFTER_NAME
+                or zh_word_tags().get(text[m.end()], "").startswith("v")  # "跟着罗婷干"
             ]
         if cjk:
             found += [(2, Mention(a, b, "PERSON", text[a:b], PERSON_REF)) for a, b in zh_refs(text)]

@@ -84,7 +84,9 @@ _TITLE_AFTER = tuple(sorted(ZH_HONORIFICS, key=len, reverse=True))
 _ZH_REF = re.compile(
     "(?:" + "|".join(sorted(_ZH_SURNAME_SET, key=len, reverse=True)) + ")(?:" + "|".join(_TITLE_AFTER) + ")"
 )
-_AFTER = ZH_AFTER_NAME | frozenset("都介绍说讲提表认觉对也还又就才再曾反支负让请帮做带跟打约这那很")
+_AFTER = ZH_AFTER_NAME | frozenset(
+    "都介绍说讲提表认觉对也还又就才再曾反支负让请帮做带跟打约这那很干管找问看去来用写拿听"
+)
 _NOT_GIVEN = frozenset("是的和与及向在对也都说将会等了着过把被为于从跟给让请这那哪很，。、；：（）")
 
 

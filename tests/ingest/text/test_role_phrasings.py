@@ -61,3 +61,19 @@ def test_roles_as_notes_state_them(
 def test_a_condition_opening_the_sentence_holds_for_its_clauses(pipeline: TextPipeline) -> None:
     assert _roles(pipeline, "如果华兴上了MES，梁宇会是主要用户。") == set()
     assert _roles(pipeline, "华兴上了MES以后，梁宇会是主要用户。") == {("梁宇", "user", "neutral")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("罗婷现在汇报给何总。", {("罗婷", "何总")}),
+        ("何总下面有两个人：罗婷和梁宇。", {("罗婷", "何总"), ("梁宇", "何总")}),
+        ("彭小川跟着罗婷干。", {("彭小川", "罗婷")}),
+    ],
+)
+def test_reporting_lines_as_notes_state_them(
+    pipeline: TextPipeline, text: str, lines: set[tuple[str, str]]
+) -> None:
+    ((_, ex),) = list(pipeline.run([TextDocument("N", "note", text, "roles", 1, "zh", None, "A-HX")]))
+    name = {**{k: v[0] for k, v in ex.new_people.items()}}
+    assert {(name[f.subject[1]], name[f.object[1]]) for f in ex.facts if f.relation == "REPORTS_TO"} == lines
