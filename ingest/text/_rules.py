@@ -197,6 +197,7 @@ RULES: list[Rule] = [
             r"{P} is no longer (?:the |their |our )?{T}(?! (?:at|of|for) «O)",  # "no longer the CFO"
             r"{P} (?:has )?(?:moved on|gone elsewhere|moved to another (?:company|hospital|bank|job))",
             r"{P} (?:has )?(?:left|quit|resigned|retired)\b(?! (?:a|the|us|it|for)\b)(?! «O)",
+            r"{P},? who (?:has |had )?(?:since )?(?:left|quit|resigned|retired)\b(?! (?:a|the|us|it|for)\b)",
             r"{P} \({T}\) (?:has )?(?:left|quit) {C}",
         ],
         current="false",
@@ -270,6 +271,8 @@ RULES: list[Rule] = [
             r"{M}(?:'s)? (?:(?:(?!(?:to|reports?|reporting|and|or|is|was|for|with)\b)[\w-]+|«T\d+») ){0,2}"
             r"(?:«T\d+»|engineer|deputy|assistant|analyst|report|lead|"
             r"manager|number two) {P}",
+            # "her deputy, Raj Mehta"
+            r"{M}(?:'s)? (?:deputy|assistant|number two|right hand|direct report), {P}",
             r"{P}, one of {M}(?:'s)? (?:[\w-]+ ){0,2}"
             r"(?:engineers|team|reports|staff|people|managers|leads|analysts)",
             r"{P},? who[^«»\n]{0,50}?(?:reports|reporting|works|sits) (?:directly )?(?:in)?"

@@ -54,3 +54,20 @@ def test_a_possessor_is_not_the_pronoun_after_it(pipeline: TextPipeline) -> None
 def test_an_installed_product_in_an_earlier_part_is_no_rival_pitch(pipeline: TextPipeline) -> None:
     text = "孔令伟 is the technical evaluator and owns the S/4HANA programme; he 持保留意见 about it."
     assert ("孔令伟", "technical_evaluator", "opponent") in _roles(_read(pipeline, text))
+
+
+def test_her_deputy_and_someone_who_left(pipeline: TextPipeline) -> None:
+    ex = _read(pipeline, "Met with Sarah Lin (VP Operations) and her deputy, Raj Mehta.")
+    lines = {
+        (ex.new_people[f.subject[1]][0], ex.new_people[f.object[1]][0])
+        for f in ex.facts
+        if f.relation == "REPORTS_TO"
+    }
+    assert lines == {("Raj Mehta", "Sarah Lin")}
+    ex = _read(pipeline, "Hannah Cole took over from Mark Dunn, who left in May.")
+    gone = {
+        ex.new_people[f.subject[1]][0]
+        for f in ex.facts
+        if f.relation == "WORKS_AT" and not f.props["current"]
+    }
+    assert gone == {"Mark Dunn"}
