@@ -111,7 +111,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"on our side",
             r"champion",
             r"push(?:es|ing)? (?:hard )?(?:for )?our (?:proposal|solution|offer|bid)",
-            r"pushing for us",
+            r"push(?:es|ing)? (?:hard |strongly |really hard )?for us",
             r"supports? our (?:proposal|solution|offer)",
             r"big fan of (?:us|our)",
             r"our (?:\w+ )?(?:internal )?(?:advocate|sponsor|coach|ally|champion|supporter)",
@@ -165,8 +165,9 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
     "gatekeeper": (
         [
             r"go(?:es)? through (?:him|her|them)",
-            r"gatekeeper",
+            r"gatekeep\w*",
             r"controls access",
+            r"handles (?:all |the )?(?:vendor|supplier) (?:meetings|access|contact|calls|relations)",
             r"controls (?:the )?(?:vendor (?:process|access)|(?:our |vendor )?access|(?:his|her|the) "
             r"(?:calendar|diary|agenda))",
             r">(?:approach|reach|contact) (?:him|her|them) (?:via|through)",

@@ -71,3 +71,15 @@ def test_her_deputy_and_someone_who_left(pipeline: TextPipeline) -> None:
         if f.relation == "WORKS_AT" and not f.props["current"]
     }
     assert gone == {"Mark Dunn"}
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Sarah Lin, VP Ops, is pushing hard for us internally.", ("Sarah Lin", "champion", "supporter")),
+        ("Dana Fox in procurement handles all vendor meetings.", ("Dana Fox", "gatekeeper", "neutral")),
+        ("Tom Reyes gatekeeps access to the CMO.", ("Tom Reyes", "gatekeeper", "neutral")),
+    ],
+)
+def test_english_role_phrasings(pipeline: TextPipeline, text: str, role: tuple[str, str, str]) -> None:
+    assert role in _roles(_read(pipeline, text))
