@@ -23,8 +23,13 @@ _CLOSING = re.compile(
 _BLOCK_END = re.compile(r"^\s*(?:>|-{2,}|_{2,}|from:|发件人|on .+ wrote:|-----)", re.I)
 MAX_SIGNATURE_LINES = 6
 _SPEAKER = re.compile(
-    r"(?m)^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*)?(?:\d{1,2}:\d{2}(?::\d{2})?[ \t]*)?"
-    r"(?P<name>[^\s:：\[>][^:：\n]{0,24}?)[ \t]*[:：]"
+    r"(?m)^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*)?(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]+)?"
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?[ \t]*)?(?P<name>[^\s:：\[>][^:：\n]{0,24}?)[ \t]*[:：]"
+)
+# a chat export's header line, the message on the lines below it: "罗婷 10:02", "Tom Reyes 2026-03-02 09:15"
+_HEADER_SPEAKER = re.compile(
+    r"(?m)^[ \t]*(?P<name>[^\s\d:：\[>][^\n:：]{0,20}?)[ \t]+(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]+)?"
+    r"\d{1,2}:\d{2}(?::\d{2})?[ \t]*$"
 )
 
 
@@ -79,6 +84,10 @@ def speaker_spans(text: str) -> Iterator[Span4]:
             continue
         line_end = text.find("\n", m.end())
         yield m.start(), len(text) if line_end < 0 else line_end, m.start("name"), m.end("name")
+    headers = list(_HEADER_SPEAKER.finditer(text))
+    ends = [h.start() for h in headers[1:]] + [len(text)]
+    for h, end in zip(headers, ends, strict=False):  # no headers: no ends but the text's
+        yield h.start(), end, h.start("name"), h.end("name")
 
 
 def signature_people(

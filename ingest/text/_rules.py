@@ -134,6 +134,8 @@ def _role_rules() -> list[Rule]:
             patterns = [
                 rf"{{P}}(?![:：]){{_s}}{after}{_NOT_BEFORE_COPULA}",
                 rf"{before}{_AFTER_CUE}{{P}}",
+                # the topic first, then who takes it on: "技术评估我来负责", "预算这块何总亲自管"
+                rf"{before}(?:这块|这边|方面|的事)?\s*(?:由|归)?{{P}}(?:来|亲自|会)(?:负责|牵头|把关|管|拍板|定)",
                 *([rf"{objects}{_AFTER_OBJECT_CUE}{{P}}"] if objects != "(?:)" else []),
                 # "he is not the budget holder; that's Raj Mehta": the person after the pointer
                 rf"{before}[^«»\n;]{{0,15}}[;,—–-]\s*(?P<from>that's|that is|it's|it is|which is)\s+{{P}}",

@@ -77,3 +77,15 @@ def test_reporting_lines_as_notes_state_them(
     ((_, ex),) = list(pipeline.run([TextDocument("N", "note", text, "roles", 1, "zh", None, "A-HX")]))
     name = {**{k: v[0] for k, v in ex.new_people.items()}}
     assert {(name[f.subject[1]], name[f.object[1]]) for f in ex.facts if f.relation == "REPORTS_TO"} == lines
+
+
+def test_chat_speakers_as_exports_write_them(pipeline: TextPipeline) -> None:
+    """ "我" is whoever speaks: after "[10:05] 罗婷：", and under a header line "罗婷 10:02"."""
+    chat = "[10:03] 赵磊：那技术评估谁来？\n[10:05] 罗婷：技术评估我来负责。"
+    assert _roles(pipeline, chat) == {("罗婷", "technical_evaluator", "neutral")}
+    exported = "罗婷 2025-09-16 10:02\n我是设备部经理。\n赵磊 10:03\n好的。"
+    ((_, ex),) = list(pipeline.run([TextDocument("N", "note", exported, "roles", 1, "zh", None, "A-HX")]))
+    titles = {
+        (ex.new_people[f.subject[1]][0], f.props.get("title")) for f in ex.facts if f.relation == "WORKS_AT"
+    }
+    assert titles == {("罗婷", "设备部经理")}
