@@ -302,7 +302,8 @@ class Extractor:
                     wp["title"] = g["unit"] + ref_parts(p[2])[1]
             if g.get("t") is not None:
                 # "设备处的工程师" is the 设备处工程师
-                wp["title"] = _DEPT_OF.sub(r"\1", (g.get("dept") or "") + ments[int(g["t"])].text)
+                title = _NEW_TO.sub("", (g.get("dept") or "") + ments[int(g["t"])].text)
+                wp["title"] = _DEPT_OF.sub(r"\1", title)
                 wp["department"] = department_of(wp["title"])
                 p = self._with_title(g, p, wp["title"], ments, linker, [c[1], *context])
             emit("WORKS_AT", p, c, wp, rule.name, conf(p))
@@ -377,6 +378,7 @@ def _fullest(facts: list[Fact]) -> list[Fact]:
 
 # searched in the reversed text before a pronoun
 _POSSESSOR = re.compile(r"\s?" + POSSESSED + r"|['’]s (?:\w+ )?(?:team|group|department|dept|unit|staff)\b")
+_NEW_TO = re.compile(r"^(?:new|current|newly appointed)\s+(?=\S)", re.I)  # "New CIO at Kestrel is…"
 _DEPT_OF = re.compile(r"^([^的]+?(?:科|处|部|室|中心|局|办|组))的")
 _CLAUSE_BREAK = re.compile(r"[,;:–—，；：。]| dna | tub |但")
 _FEMININE, _MASCULINE = frozenset({"she", "her", "她"}), frozenset({"he", "him", "his", "他"})

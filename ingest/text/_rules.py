@@ -153,6 +153,7 @@ RULES: list[Rule] = [
         "WORKS_AT",
         [
             r"{P} \({T}\),? (?:at|of|from|with) {C}",
+            r"(?:(?:the|their|our|its|new|current|acting|interim) )*{T} (?:at|of|for) {C} is (?:now )?{P}",
             r"{P}, (?:the )?{T} (?:of|at|from) {C}",
             r"{P} from {C}[;,] (?:she|he|«P\d+») is (?:the|their) {T}",
             r"{C}'s? (?:new )?{T},? {P}",

@@ -83,3 +83,11 @@ def test_her_deputy_and_someone_who_left(pipeline: TextPipeline) -> None:
 )
 def test_english_role_phrasings(pipeline: TextPipeline, text: str, role: tuple[str, str, str]) -> None:
     assert role in _roles(_read(pipeline, text))
+
+
+def test_the_new_holder_of_a_title_at_a_company(pipeline: TextPipeline) -> None:
+    ex = _read(pipeline, "New CIO at 华兴 is Omar Haddad, ex-Siemens.")
+    titles = {
+        (ex.new_people[f.subject[1]][0], f.props["title"]) for f in ex.facts if f.relation == "WORKS_AT"
+    }
+    assert titles == {("Omar Haddad", "CIO")}
