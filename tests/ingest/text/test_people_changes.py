@@ -74,3 +74,15 @@ def test_new_to_a_title_is_not_part_of_it(pipeline: TextPipeline) -> None:
 )
 def test_a_title_beside_a_name(pipeline: TextPipeline, text: str, who: str, title: str) -> None:
     assert (who, True, title) in _works_at(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "title"),
+    [
+        ("联系人：罗婷 13900001111（设备部经理，一期项目负责人，关系好）", "罗婷", "设备部经理"),
+        ("设备部新来了一个副经理，叫陈刚，原来在别家做设备管理。", "陈刚", "副经理"),
+        ("何建国（分管副总，最终拍板）", "何建国", "分管副总"),
+    ],
+)
+def test_a_title_in_a_contact_line(pipeline: TextPipeline, text: str, who: str, title: str) -> None:
+    assert (who, True, title) in _works_at(pipeline, text)
