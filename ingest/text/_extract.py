@@ -29,6 +29,7 @@ from ._names import name_like
 from ._nlp import is_zh_word
 from ._rules import POSSESSED, RULES, STANCE, Rule
 from ._sentences import sentence_spans
+from ._title_spans import unit_without_clause
 
 __all__ = ["LABEL_OF", "MONEY", "Extraction", "Extractor", "Fact", "Mention", "sentiment"]
 
@@ -151,7 +152,8 @@ class Extractor:
             conf: float = CONF_KNOWN,
         ) -> None:
             # one fact per relation and ends in a sentence, but a person may hold two roles ("EB + 最终拍板")
-            key = (rel, subj[1], obj[1], str(props.get("role", "")))
+            # and "原IT主管黄永已经离职" reads both as employment and as leaving; _fullest keeps the leaving
+            key = (rel, subj[1], obj[1], str(props.get("role", props.get("current", ""))))
             if not subj[1] or not obj[1] or subj[1] == obj[1] or key in done:
                 return
             done.add(key)
@@ -297,9 +299,9 @@ class Extractor:
                 return
             wp: dict[str, Any] = {"current": not leaving and not mod.past}
             if g.get("unit"):  # "运维部刘洋": a department, no title; "信息科王主任": 信息科主任
-                wp["department"] = g["unit"]
+                wp["department"] = unit_without_clause(g["unit"])
                 if is_ref(p[2]):
-                    wp["title"] = g["unit"] + ref_parts(p[2])[1]
+                    wp["title"] = wp["department"] + ref_parts(p[2])[1]
             if g.get("t") is not None:
                 # "设备处的工程师" is the 设备处工程师
                 title = _NEW_TO.sub("", (g.get("dept") or "") + ments[int(g["t"])].text)
@@ -367,7 +369,14 @@ def _fullest(facts: list[Fact]) -> list[Fact]:
     for f in facts:
         key = (f.relation, f.subject[1], f.object[1])
         if f.relation in _DETAIL and key in best:
-            if not best[key].props.get(_DETAIL[f.relation]) and f.props.get(_DETAIL[f.relation]):
+            held, detail = best[key], _DETAIL[f.relation]
+            gone, kept_gone = f.props.get("current") is False, held.props.get("current") is False
+            if gone != kept_gone:  # "原IT主管黄永已经离职": having left wins, with the title stated
+                leaving, other = (f, held) if gone else (held, f)
+                if not leaving.props.get(detail) and other.props.get(detail):
+                    leaving.props[detail] = other.props[detail]
+                best[key] = leaving
+            elif not held.props.get(detail) and f.props.get(detail):
                 best[key] = f
             continue
         if f.relation in _DETAIL:

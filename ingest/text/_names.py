@@ -98,6 +98,9 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+_CLOSING = re.compile(r"(?:顺祝|顺颂|敬祝|恭祝|祝)(?:商祺|时祺|安好|顺利|工作顺利|一切顺利)")
+
+
 def zh_names(text: str) -> Iterator[tuple[int, int]]:
     """Spans of a Chinese surname and one or two given characters that read as a name."""
     i, n = 0, len(text)
@@ -131,6 +134,9 @@ def zh_names(text: str) -> Iterator[tuple[int, int]]:
             or (prev and _is_cjk(prev) and is_zh_word(prev + fam))
         ):
             i += 1
+            continue
+        if _CLOSING.match(text, max(0, i - 1)):
+            i = end  # "顺祝商祺": a letter's closing, no 祝商祺
             continue
         yield i, end
         i = end

@@ -86,3 +86,20 @@ def test_a_title_beside_a_name(pipeline: TextPipeline, text: str, who: str, titl
 )
 def test_a_title_in_a_contact_line(pipeline: TextPipeline, text: str, who: str, title: str) -> None:
     assert (who, True, title) in _works_at(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("原IT主管黄永已经离职。", ("黄永", False, "IT主管")),
+        ("设备科原科长马建平今年1月调到区疾控去了。", ("马建平", False, "科长")),
+        ("见到：QA经理冯磊、验证工程师林浩。", ("冯磊", True, "QA经理")),
+        ("见到：QA经理冯磊、验证工程师林浩。", ("林浩", True, "验证工程师")),
+        ("冷链平台已立项，预算归规财科毛科长管。", ("毛科长", True, "规财科科长")),
+        ("仓储经理王立新也在。顺祝商祺", ("王立新", True, "仓储经理")),
+    ],
+)
+def test_titles_and_leaving_from_a_third_writer(
+    pipeline: TextPipeline, text: str, found: tuple[str, bool, str]
+) -> None:
+    assert found in _works_at(pipeline, text)
