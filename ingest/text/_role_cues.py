@@ -180,7 +180,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r">都要先经过",
             r"对接窗口",
             r">要先经过",
-            r">先找",
+            r">(?<!有事)先找",  # "有事先找他" is whom to call, not who guards the door
             r">得先找",
             r">先通过",
             r">(?:必须|都要|都得|要|得)(?:通过|经过)",

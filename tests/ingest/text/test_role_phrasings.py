@@ -89,3 +89,16 @@ def test_chat_speakers_as_exports_write_them(pipeline: TextPipeline) -> None:
         (ex.new_people[f.subject[1]][0], f.props.get("title")) for f in ex.facts if f.relation == "WORKS_AT"
     }
     assert titles == {("罗婷", "设备部经理")}
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("梁宇对我们方案很积极，说要在何总那边帮我们推一推。", {("梁宇", "champion", "supporter")}),
+        ("孟凡是项目sponsor，一直在里面帮我们推，有事先找他。", {("孟凡", "champion", "supporter")}),
+    ],
+)
+def test_the_person_at_whose_side_is_no_subject(
+    pipeline: TextPipeline, text: str, roles: set[tuple[str, str, str]]
+) -> None:
+    assert _roles(pipeline, text) == roles
