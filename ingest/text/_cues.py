@@ -84,6 +84,8 @@ def cue_relations(
             props = {"contract_end": end_date} if end_date else {}
             emit("USES", subject, obj, props, f"uses/{lang}/cue", conf)
     topics = [i for i, m in enumerate(ments) if m.label == "TOPIC" and m.node_id]
+    # English cue words in a Chinese sentence count too ("邹兰的 concern 还是 GSP compliance")
+    cue_langs = (*langs, "en") if "en" not in langs and _LATIN_WORD.search(sentence) else langs
     if sentence.rstrip().endswith(("?", "？")):
         return  # a question raises a topic, nobody's interest
     for i in topics:
@@ -94,7 +96,7 @@ def cue_relations(
         own = _plain(skeleton[marks[i][0] : min(later, default=len(skeleton))])  # up to the next topic
         if any(_NO_INTEREST[lg].search(own) for lg in langs):
             continue  # "会上聊到了预测性维护，他们兴趣一般", "对能耗管理兴趣不大，主要关注预测性维护"
-        cue = any(INTEREST_CUES[lg].search(sentence) for lg in langs)
+        cue = any(INTEREST_CUES[lg].search(sentence) for lg in cue_langs)
         if not cue and any(_OUR_PITCH[lg].search(sentence) for lg in langs):
             continue  # "我们给他们讲了预测性维护的方案": what we offered, not what they asked for
         rule = "interest_cue" if cue else "topic_mention"
@@ -105,6 +107,8 @@ def cue_relations(
             if m.label == "PERSON"
             and m.node_id
             and j < i
+            # "韩总说明年 warehouse automation 是 top priority": the speaker reports the account's
+            and not _SAYS.match(skeleton, marks[j][1])
             and any(
                 INTEREST_CUES[lg].search(_plain(skeleton[marks[j][1] : marks[i][0]]))
                 # "他对预测性维护模块很关注": the cue after the topic, with only 对 between
@@ -114,7 +118,7 @@ def cue_relations(
                         _plain(skeleton[marks[i][1] : clause_end(skeleton, marks[i][1], lang)])
                     )
                 )
-                for lg in langs
+                for lg in cue_langs
             )
         ]
         emit(
@@ -170,6 +174,12 @@ def _contract_end(skeleton: str, dates: list[tuple[tuple[int, int], Mention]], s
     return plain[0].value if plain else None
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+_SAYS = re.compile(
+    r"(?:[（(][^）)]{0,20}[）)]|[，,](?:[^，,。；;\n«»（）()]|«T\d+»){0,12}[）)])?\s*"
+    r"(?:说|表示|讲|介绍说|反馈说|称|\s(?:says|said|told us|mentioned that)\b)",
+    re.I,
+)
 _NO_INTEREST = {
     "en": re.compile(
         r"\bnot (?:very |really |that |at all )?interested\b|\bno interest\b|\blukewarm\b", re.I
@@ -224,7 +234,7 @@ _CONTRACT = {
         r"licen[cs]e|support|maintenance agreement|agreement",
         re.I,
     ),
-    "zh": re.compile(r"到期|合同|续约|续签|维保|延保|保修|服务期|截止|年底|协议"),
+    "zh": re.compile(r"到期|合同|续约|续签|续了|续费|续订|维保|延保|保修|服务期|截止|年底|协议"),
 }
 
 

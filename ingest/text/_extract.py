@@ -25,7 +25,7 @@ from ._lexicon import SENTIMENT_CUES, department_of
 from ._link import PersonLinker, glossed_refs, is_ref, ref_parts
 from ._mentions import MONEY, PRONOUN, SPEAKER, Mention, Recogniser
 from ._modality import Modality, modality
-from ._names import name_like
+from ._names import FUNCTION_SURNAMES, name_like
 from ._nlp import is_zh_word
 from ._rules import POSSESSED, RULES, STANCE, Rule
 from ._sentences import sentence_spans
@@ -303,8 +303,9 @@ class Extractor:
                 if is_ref(p[2]):
                     wp["title"] = wp["department"] + ref_parts(p[2])[1]
             if g.get("t") is not None:
-                # "设备处的工程师" is the 设备处工程师
-                title = _NEW_TO.sub("", (g.get("dept") or "") + ments[int(g["t"])].text)
+                # "设备处的工程师" is the 设备处工程师; "发给了信息中心刘海燕主任": 信息中心
+                dept = unit_without_clause(g.get("dept") or "")
+                title = _NEW_TO.sub("", dept + ments[int(g["t"])].text)
                 wp["title"] = _DEPT_OF.sub(r"\1", title)
                 wp["department"] = department_of(wp["title"])
                 p = self._with_title(g, p, wp["title"], ments, linker, [c[1], *context])
@@ -476,6 +477,8 @@ def _common_word_as_name(match: re.Match[str], lang: str) -> int | None:
         prev = match.string[start - 1] if start else ""
         if is_zh_word(name) or is_zh_word(name[:2]) or (has_cjk(prev) and is_zh_word(prev + name[0])):
             return start  # "包装材料" holds no 包装材, "工程师" no 程师: a name starts no word
+        if name[0] in FUNCTION_SURNAMES and has_cjk(prev):
+            return start  # "班组管十几个站", "主任管招标": 管 is the verb
     return None
 
 

@@ -91,7 +91,7 @@ _NOT_GIVEN = frozenset("是的和与及向在对也都说将会等了着过把�
 
 
 # surnames that are far more often words of their own (prepositions, conjunctions, numbers)
-_FUNCTION_SURNAMES = frozenset("向于和与从由为对给把被在跟万管将")  # 管 and 将 are verbs first ("是管钱的")
+FUNCTION_SURNAMES = frozenset("向于和与从由为对给把被在跟万管将")  # 管 and 将 are verbs first ("是管钱的")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -125,7 +125,7 @@ def zh_names(text: str) -> Iterator[tuple[int, int]]:
             end += 1
         name = text[i:end]
         prev = text[i - 1] if i else ""
-        if fam in _FUNCTION_SURNAMES and ((prev and _is_cjk(prev)) or text[g] in _ZH_SURNAME_SET):
+        if fam in FUNCTION_SURNAMES and ((prev and _is_cjk(prev)) or text[g] in _ZH_SURNAME_SET):
             i += 1  # "宋琳向李刚汇报", "，向赵明汇报": 向 is the preposition
             continue
         if (
@@ -143,7 +143,7 @@ def zh_names(text: str) -> Iterator[tuple[int, int]]:
 
 
 _ZH_FAMILIAR = re.compile(
-    "(?:小|老)(?:" + "|".join(f for f in ZH_SURNAMES if f not in _FUNCTION_SURNAMES) + ")"
+    "(?:小|老)(?:" + "|".join(f for f in ZH_SURNAMES if f not in FUNCTION_SURNAMES) + ")"
 )
 
 

@@ -67,7 +67,7 @@ _ZH_FIELD_WORDS = (
     r"(?:财务|采购|信息|技术|IT|设备|运营|生产|质量|质控|安全|安环|人事|人力资源|行政|市场|销售|研发|工程|物流|仓储|"
     r"供应链|法务|风控|风险|审计|客服|数据|网络|后勤|医务|护理|药剂|检验|放射|数字化|信息化|运维|维修|基建|营运|业务|"
     r"产品|项目|计划|合规|内控|资产|设施|验证|质保|品质|品管|工艺|冷链|客户|渠道|商务|投资|战略|证券|党办|院办|"
-    r"QA|QC|HR|PMO|EHS|GMP|GSP|CRM|ERP|分管)"
+    r"QA|QC|HR|PMO|EHS|GMP|GSP|CRM|ERP|分管|安监|监察|物资|运检|调度|营销|巡检|保卫|档案)"
 )
 _ZH_FIELD = rf"{_ZH_UNIT_OF}(?![的])|{_ZH_UNIT_OF}?{_ZH_FIELD_WORDS}{{1,2}}"
 # a department named by its function ("风控部", "运维中心"), whole even where the dictionary

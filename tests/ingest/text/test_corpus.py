@@ -18,29 +18,38 @@ from ingest.text import CorpusError, CorpusScores, evaluate_corpus, read_corpus
 CORPORA = Path(__file__).parents[3] / "corpora" / "notes"
 #: half -> (relation, lang) -> F1 floor
 FLOORS: dict[str, dict[tuple[str, str], float]] = {
-    # dev measured en 0.918 / 0.788 / 0.730 / 0.727 / 0.880 / 0.787,
-    #             zh 0.811 / 0.671 / 0.776 / 0.704 / 0.929 / 0.841
+    # dev (en-a; zh-b, zh-c, zh-d) measured WORKS_AT / DECISION_ROLE / REPORTS_TO / USES / SUPPLIES /
+    # INTERESTED_IN: en 0.923 / 0.814 / 0.767 / 0.836 / 0.880 / 0.787,
+    #                zh 0.770 / 0.667 / 0.737 / 0.677 / 0.894 / 0.647
     "dev": {
         ("WORKS_AT", "en"): 0.90,
-        ("DECISION_ROLE", "en"): 0.77,
-        ("REPORTS_TO", "en"): 0.71,
-        ("USES", "en"): 0.70,
+        ("DECISION_ROLE", "en"): 0.79,
+        ("REPORTS_TO", "en"): 0.74,
+        ("USES", "en"): 0.81,
         ("SUPPLIES", "en"): 0.86,
         ("INTERESTED_IN", "en"): 0.76,
-        ("WORKS_AT", "zh"): 0.79,
-        ("DECISION_ROLE", "zh"): 0.65,
-        ("REPORTS_TO", "zh"): 0.75,
-        ("USES", "zh"): 0.68,
-        ("SUPPLIES", "zh"): 0.90,
-        ("INTERESTED_IN", "zh"): 0.82,
+        ("WORKS_AT", "zh"): 0.75,
+        ("DECISION_ROLE", "zh"): 0.64,
+        ("REPORTS_TO", "zh"): 0.71,
+        ("USES", "zh"): 0.65,
+        ("SUPPLIES", "zh"): 0.87,
+        ("INTERESTED_IN", "zh"): 0.62,
     },
-    "test": {  # held out, never tuned on; measured en 0.670 / 0.527 / 0.684 / 0.566 / 0.727 / 0.746
+    # held out, never tuned on (en-a, en-b; zh-a, zh-b, zh-c, zh-d), measured
+    # en 0.677 / 0.539 / 0.712 / 0.632 / 0.727 / 0.746, zh 0.555 / 0.426 / 0.596 / 0.641 / 0.757 / 0.448
+    "test": {
         ("WORKS_AT", "en"): 0.65,
-        ("DECISION_ROLE", "en"): 0.50,
-        ("REPORTS_TO", "en"): 0.66,
-        ("USES", "en"): 0.54,
+        ("DECISION_ROLE", "en"): 0.51,
+        ("REPORTS_TO", "en"): 0.69,
+        ("USES", "en"): 0.61,
         ("SUPPLIES", "en"): 0.70,
         ("INTERESTED_IN", "en"): 0.72,
+        ("WORKS_AT", "zh"): 0.53,
+        ("DECISION_ROLE", "zh"): 0.40,
+        ("REPORTS_TO", "zh"): 0.57,
+        ("USES", "zh"): 0.61,
+        ("SUPPLIES", "zh"): 0.73,
+        ("INTERESTED_IN", "zh"): 0.42,
     },
 }
 CRM = {

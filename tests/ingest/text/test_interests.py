@@ -47,3 +47,20 @@ def _interests(pipeline: TextPipeline, text: str, lang: str) -> set[str]:
 )
 def test_what_they_care_about(pipeline: TextPipeline, text: str, lang: str, topics: set[str]) -> None:
     assert _interests(pipeline, text, lang) == topics
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("罗婷的 concern 还是 predictive maintenance。", "罗婷"),  # an English cue in a Chinese note
+        ("何总（何建国，GM）说明年 predictive maintenance 是 top priority。", "A-HX"),  # he reports theirs
+    ],
+)
+def test_whose_interest(pipeline: TextPipeline, text: str, who: str) -> None:
+    ((_, ex),) = list(pipeline.run([TextDocument("N", "note", text, "interests", 1, "zh", None, "A-HX")]))
+    holders = {
+        ex.new_people.get(f.subject[1], (f.subject[1], ""))[0]
+        for f in ex.facts
+        if f.relation == "INTERESTED_IN"
+    }
+    assert holders == {who}

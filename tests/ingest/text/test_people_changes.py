@@ -103,3 +103,17 @@ def test_titles_and_leaving_from_a_third_writer(
     pipeline: TextPipeline, text: str, found: tuple[str, bool, str]
 ) -> None:
     assert found in _works_at(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("安监部副主任吴涛，听说对我们挺抵触。", {("吴涛", True, "安监部副主任")}),
+        ("适配报告发给了信息中心刘海燕主任。", {("刘海燕", True, "信息中心主任")}),
+        ("邵主任说一个班组管十几个站。", set()),
+    ],
+)
+def test_titles_from_a_fourth_writer(
+    pipeline: TextPipeline, text: str, found: set[tuple[str, bool, str]]
+) -> None:
+    assert _works_at(pipeline, text) == found
