@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from ._gazetteer import Gazetteer
 from ._mentions import Mention
-from ._modality import clause_end, clause_start, modality
+from ._modality import Modality, clause_end, clause_start, modality
 from ._rules import EVAL_CUES, INTEREST_CUES, OBJECT_MARK, POSSESSED, USE_CUES
 from ._stance import ABOUT_US, stance_in
 
@@ -61,7 +61,7 @@ def cue_relations(
         mods = [modality(skeleton, start, end, lg) for lg in langs]
         if obj[1] in not_installed:
             continue  # "moving to SAP S/4HANA next year, so our spec has to target S/4"
-        if any(m.negated or m.past or m.conditional for m in mods) or _GONE.match(skeleton, end):
+        if _not_here(skeleton, start, end, mods, lang):
             not_installed.add(obj[1])
             continue  # "Maximo switched off", "东软PACS 已经下线"
         clause = _plain(skeleton[clause_start(skeleton, start, lang) : clause_end(skeleton, end, lang)])
@@ -75,6 +75,9 @@ def cue_relations(
         elif (
             any(USE_CUES[lg].search(clause) for lg in langs)
             or _HAS.search(skeleton, clause_start(skeleton, start, lang), start)
+            # "主装置DCS是中控ECS-700", "三个水厂都是和利时MACS", "设备台账挂在用友NC的资产模块里"
+            or (obj[0] == "Product" and _HOLDS.search(skeleton, clause_start(skeleton, start, lang), start))
+            or (obj[0] == "Product" and _HELD_IN.match(skeleton, end))
             or (
                 obj[0] == "Product"
                 and ((dates and contract) or any(USE_CUES[lg].search(sentence) for lg in langs))
@@ -227,6 +230,26 @@ _GONE = re.compile(
 _LIVE = re.compile(
     r"已经?(?:\S{0,6})?上线|上线了|\b(?:went|is|are|now) live\b|\bgo-live (?:was|happened)", re.I
 )
+
+
+def _not_here(skeleton: str, start: int, end: int, mods: list[Modality], lang: str) -> bool:
+    """Whether the clause denies, ends, conditions or moves elsewhere the install it names."""
+    return (
+        any(m.negated or m.past or m.conditional for m in mods)
+        or _GONE.match(skeleton, end) is not None
+        or _OTHER_ORG.search(skeleton, clause_start(skeleton, start, lang), start) is not None
+    )
+
+
+# another organisation's install: "隔壁北沙供电公司去年上了Maximo", "another hospital we know runs Epic"
+_OTHER_ORG = re.compile(
+    r"(?:隔壁|别的|其他|另一家|兄弟)[^，,。；;«»]{0,12}(?:公司|医院|银行|集团|单位|局|厂|学校)"
+    r"|\b(?:another|other|a sister|a neighbou?ring) (?:\w+ )?(?:hospital|bank|plant|site|company|customer|"
+    r"utility|school|university)s?\b",
+    re.I,
+)
+_HOLDS = re.compile(r"(?:(?<!还)是|上了|跑在|挂在|放在|存在|都在)\s*$")
+_HELD_IN = re.compile(r"(?:的[^，,。；;«»]{0,6})?(?:里|里面|上面)")
 _HAS = re.compile(r"\b(?:has|have|had|got)\s+(?:an?\s+|the\s+|their\s+|its\s+)?$", re.I)
 _CONTRACT = {
     "en": re.compile(

@@ -101,3 +101,18 @@ def test_installs_as_chinese_notes_state_them(
     pipeline: TextPipeline, text: str, uses: set[tuple[str, str]]
 ) -> None:
     assert _uses(pipeline, text, "zh", "A-TY") == uses
+
+
+@pytest.mark.parametrize(
+    ("text", "uses"),
+    [
+        ("主系统是用友NC，合同跟着集团走。", {("P-NC", "")}),
+        ("设备台账挂在用友NC的资产模块里。", {("P-NC", "")}),
+        ("选用友NC还是别家，还没定。", set()),
+        ("听说隔壁北沙供电公司去年上了用友NC，效果一般。", set()),
+    ],
+)
+def test_what_a_system_is_and_where_records_live(
+    pipeline: TextPipeline, text: str, uses: set[tuple[str, str]]
+) -> None:
+    assert _uses(pipeline, text, "zh", "A-TY") == uses
