@@ -1,0 +1,51 @@
+"""Which of a sentence's dates is a contract's end: the one an end cue governs ("runs to 31 Jan
+2028", "ends in June", "到明年三月底", "6月30日到期"), never an event's day ("signed in January",
+"renewed in January", "去年3月上线")."""
+
+from __future__ import annotations
+
+import re
+
+from ._mentions import Mention
+
+_EXTENDED = re.compile(
+    r"(?:延保|延期|延长|延|续签?|顺延)(?:了|一年|半年)?(?:到|至)\s*$|\b(?:extended|renewed|pushed)(?: out)? "
+    r"(?:to|until|till|through|thru)\s*$",
+    re.I,
+)
+# what a date in a contract's sentence is: its end ("runs to 31 Jan 2028", "ends in June",
+# "到明年三月底", "6月30日到期") or an event's day ("signed in January", "renewed in January",
+# "去年3月上线"), which is no end
+_END_BEFORE = re.compile(
+    r"\b(?:ends?|ending|expires?|expiring|expiry|expiration|runs?(?: out)?|running|until|till|through|thru|"
+    r"renews?|renewing|renewal|due|to)\s+(?:(?:in|on|at|by|of|around|the|end|of)\s+)*$|(?:到|至|截至|截止到?)\s*$",
+    re.I,
+)
+_END_AFTER = re.compile(r"\s*(?:前后|左右)?(?:就|才|即将)?(?:到期|截止|结束|为止|过保|终止)")
+_EVENT_BEFORE = re.compile(
+    r"\b(?:signed|renewed|went live|installed|bought|purchased|chose|chosen|selected|since|started|joined|"
+    r"implemented|deployed|rolled out|met|decided|took over)\b(?:\s+(?:[\w/-]+|«\w\d+»)){0,4}?"
+    r"(?:\s+(?:in|on|at|back in))?\s*$",
+    re.I,
+)
+_EVENT_AFTER = re.compile(r"\s*(?:刚|才)?(?:上线|签的|签约|签了|采购|启用|投用|部署|买的|选定)")
+
+
+def contract_end(skeleton: str, dates: list[tuple[tuple[int, int], Mention]], start: int) -> str | None:
+    """The contract end among a sentence's dates: after the product where any is, one an end
+    cue governs (the latest extension first), else the first that is no event's day."""
+    cands = [(span, m) for span, m in dates if span[0] > start] or dates
+    extended = [m for (a, _), m in cands if _EXTENDED.search(skeleton, max(0, a - 12), a)]
+    ends = [
+        m
+        for (a, b), m in cands
+        if _END_BEFORE.search(skeleton, max(0, a - 24), a) or _END_AFTER.match(skeleton, b)
+    ]
+    if extended or ends:
+        return (extended or ends)[0].value
+    plain = [
+        m
+        for (a, b), m in cands
+        if not _EVENT_BEFORE.search(skeleton, max(0, a - 40), a) and not _EVENT_AFTER.match(skeleton, b)
+    ]
+    return plain[0].value if plain else None
