@@ -15,8 +15,8 @@ from ingest.normalize.text import fold, has_cjk
 from ._dates import find_dates
 from ._gazetteer import Gazetteer
 from ._lexicon import ZH_AFTER_NAME
-from ._names import latin_names, short_forms, zh_names, zh_refs
-from ._nlp import PERSON_REF, is_zh_word, zh_word_tags
+from ._names import latin_names, short_forms, surname_inside_a_word, zh_names, zh_refs
+from ._nlp import PERSON_REF, zh_word_tags
 from ._rules import LATIN_REF
 from ._title_spans import title_spans
 
@@ -66,7 +66,7 @@ class Recogniser:
             end = e.end_char
             if e.ent_id_.endswith(".") and not e.text.endswith(".") and text[end : end + 1] == ".":
                 end += 1
-            if e.ent_id_ == PERSON_REF and _inside_a_word(text, e.start_char):
+            if e.ent_id_ == PERSON_REF and surname_inside_a_word(text, e.start_char):
                 continue  # "仓储经理" holds no 储经理
             # a title the graph knows is one title among those found by grammar: the longest wins
             rank = 2 if e.ent_id_ == PERSON_REF else 3 if e.label_ == "TITLE" else 0
@@ -126,12 +126,6 @@ class Recogniser:
             for m in FIRST_PERSON[lang].finditer(text)
         ]
         return _resolve([(0, m) for m in out] + extra)
-
-
-def _inside_a_word(text: str, start: int) -> bool:
-    """Whether a Chinese reference's surname ends a word begun before it ("仓储经理": 仓储)."""
-    prev = text[start - 1 : start]
-    return bool(prev) and has_cjk(prev) and has_cjk(text[start]) and is_zh_word(prev + text[start])
 
 
 def _resolve(found: list[tuple[int, Mention]]) -> list[Mention]:

@@ -150,12 +150,17 @@ _ZH_FAMILIAR = re.compile(
 _FAMILIAR_WORDS = frozenset(("小米", "小白", "小康"))  # brands and words, not people
 
 
+def surname_inside_a_word(text: str, start: int) -> bool:
+    """Whether the surname at ``start`` ends a word begun before it ("扩张工程", "仓储经理")."""
+    prev = text[start - 1 : start]
+    return bool(prev) and _is_cjk(prev) and _is_cjk(text[start]) and is_zh_word(prev + text[start])
+
+
 def zh_refs(text: str) -> Iterator[tuple[int, int]]:
     """Spans of a surname and an honorific or title ("何总", "孙科长", "韩局") in any note, and of
     the familiar forms "小周", "老李" where they start no word ("小程序", "老板")."""
     for m in _ZH_REF.finditer(text):
-        prev = text[m.start() - 1] if m.start() else ""
-        if prev and _is_cjk(prev) and is_zh_word(prev + text[m.start()]):
+        if surname_inside_a_word(text, m.start()):
             continue  # "扩张工程" is no 张工
         yield m.start(), m.end()
     for m in _ZH_FAMILIAR.finditer(text):
