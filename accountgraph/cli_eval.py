@@ -19,6 +19,8 @@ from algorithms.market import Market, load_market
 from graph.adapters.ladybug import LadybugStore
 from ingest.records import SAMPLE_MAPPINGS, MappingError, ingest_directory
 from ingest.records.evaluate import evaluate_resolution, render
+from ingest.records.febrl import MAPPING as FEBRL_MAPPING
+from ingest.records.febrl import write_febrl
 from ingest.sample import generate, read_churn
 
 eval_app = typer.Typer(no_args_is_help=True, help="Evaluate extraction, resolution and the algorithms.")
@@ -72,13 +74,22 @@ def eval_resolution(
     sample: SampleArg = None,
     mapping: Annotated[Path, typer.Option(help="a mapping YAML, or a directory of them")] = SAMPLE_MAPPINGS,
     decisions: Annotated[bool, typer.Option(help="apply reviewers' decisions")] = False,
+    febrl: Annotated[
+        int | None, typer.Option(help="instead of SAMPLE: the public Febrl person set 1, 2 or 3")
+    ] = None,
 ) -> None:
     """Entity resolution through the record pipeline: pairwise precision, recall and F1."""
     settings = Settings()
-    root = _sample_root(sample, "duplicates.jsonl")
+    log = decision_log(settings) if decisions else None
     store = LadybugStore().open()  # resolution writes nothing; the store only lends the schema
     try:
-        run = evaluate_resolution(store, root, mapping, decision_log(settings) if decisions else None)
+        if febrl is None:
+            run = evaluate_resolution(store, _sample_root(sample, "duplicates.jsonl"), mapping, log)
+        else:
+            if sample is not None:
+                raise typer.BadParameter("give a SAMPLE or --febrl, not both")
+            with tempfile.TemporaryDirectory() as tmp:
+                run = evaluate_resolution(store, write_febrl(febrl, Path(tmp)), FEBRL_MAPPING, log)
     except MappingError as exc:
         console.print(f"[red]mapping error[/red] {exc}")
         raise typer.Exit(2) from None

@@ -17,7 +17,9 @@ from api._principal import Principal
 from graph.reads import Scope
 
 #: personal data: masked unless the principal has the ``pii`` right
-PII_FIELDS: dict[str, frozenset[str]] = {"Person": frozenset({"email", "phone"})}
+PII_FIELDS: dict[str, frozenset[str]] = {
+    "Person": frozenset({"email", "phone", "address", "postcode", "birth_date", "external_id"})
+}
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,8 @@ LIST_FIELDS = {label: plural(label) for label in REGISTRY.nodes}
 SEARCHABLE = ("Company", "Person", "Product", "Topic")
 _SORTABLE = {PropType.STRING, PropType.INT, PropType.FLOAT, PropType.DATE, PropType.DATETIME, PropType.BOOL}
 _HIDDEN = {"source", "source_key", "run_id", "ingested_at", "content_hash"}
+#: personal data no list sorts by: an order reveals what masking hides
+_UNSORTED = {"Person": frozenset({"address", "postcode", "birth_date", "external_id"})}
 
 Direction = graphene.Enum("SortDirection", [("ASC", "asc"), ("DESC", "desc")])
 NodeTypeEnum = graphene.Enum("NodeType", [(label.upper(), label) for label in REGISTRY.nodes])
@@ -73,7 +75,11 @@ def _filter_input(label: str) -> Any:
 
 def _order_input(label: str) -> Any:
     node = REGISTRY.node(label)
-    fields = [(p.name.upper(), p.name) for p in node.props if p.type in _SORTABLE and p.name not in _HIDDEN]
+    fields = [
+        (p.name.upper(), p.name)
+        for p in node.props
+        if p.type in _SORTABLE and p.name not in _HIDDEN and p.name not in _UNSORTED.get(label, ())
+    ]
     enum = graphene.Enum(f"{label}SortField", fields)
     attrs = {"field": enum(required=True), "direction": Direction(default_value="asc")}
     return type(f"{label}Order", (graphene.InputObjectType,), attrs)

@@ -166,7 +166,8 @@ def _prop_resolver(label: str, name: str) -> Callable[..., Any]:
                 return None
             context = ctx_of(info)
             if context.policy.masked(label, name):
-                return mask(str(value))
+                # a string keeps its shape; a masked date has no shape to keep
+                return mask(value) if isinstance(value, str) else None
             context.read_pii(label, name)
             return value
 

@@ -136,6 +136,13 @@ NODES: tuple[NodeType, ...] = (
         Prop("seniority", choices=SENIORITIES),
         Prop("email"),
         Prop("phone", doc="E.164"),
+        # what contact exports hold beside the name: entity resolution compares them
+        Prop("address", doc="street address"),
+        Prop("city"),
+        Prop("postcode"),
+        Prop("region", doc="state or province"),
+        Prop("birth_date", T.DATE),
+        Prop("external_id", doc="an id another system gives the person (member, customer, national id)"),
         Prop("territory"),
         Prop("internal", T.BOOL, doc="one of our reps"),
         # written by the influence analysis: the person's place in their account's decision chain

@@ -17,9 +17,6 @@ from ingest.records.transform import Mapped, NodeRow
 from ingest.resolve import CandidatePair, Decisions, EntityRecord, Resolution, Thresholds, resolve
 
 Ref = tuple[str, str]  # (label, key)
-#: sources that may hold the same entity several times (a spreadsheet of leads); the
-#: resolver holds records of any other source to one record per real entity
-REPEATING_SOURCES = frozenset({"marketing"})
 #: the labels resolved across sources; people are resolved knowing their resolved employer
 RESOLVED_LABELS = ("Company", "Person")
 
@@ -108,16 +105,25 @@ def _entity_record(label: str, entry: _Entry, index: EntityIndex) -> EntityRecor
         until=entry.job.get("until"),
         seniority=props.get("seniority"),
         industry=industry,
+        birth_date=props.get("birth_date"),
+        postcode=props.get("postcode"),
+        address=props.get("address"),
+        external_id=props.get("external_id"),
     )
 
 
 def merge_entities(
     index: EntityIndex,
     label: str,
+    repeating: frozenset[str] = frozenset(),
     thresholds: Thresholds | None = None,
     decisions: Decisions | None = None,
 ) -> Merged:
-    """Resolve one label's records and return one node row per real entity."""
+    """Resolve one label's records and return one node row per real entity.
+
+    ``repeating`` sources may hold one entity several times (a spreadsheet of leads, see
+    ``Mapping.repeats``); the resolver holds records of any other source to one per entity.
+    """
     unique: dict[tuple[str, str], _Entry] = {}
     for entry in index.entries.get(label, []):
         unique.setdefault((entry.source, entry.node.key), entry)
@@ -131,7 +137,7 @@ def merge_entities(
     resolution = resolve(
         records,
         thresholds or Thresholds(),
-        repeating_sources=REPEATING_SOURCES,
+        repeating_sources=repeating,
         decisions=decisions or Decisions(),
     )
     rows: list[dict[str, Any]] = []

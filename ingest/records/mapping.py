@@ -86,6 +86,9 @@ class PropSpec(_Strict):
     area_from: str | None = None  # phones: the column holding the city, for implied area codes
     region_from: str | None = None  # phones: the column holding the ISO country
     region_of: EndpointSpec | None = None  # phones: take the country of this node (e.g. the account)
+    #: ``drop``: an unreadable value (a birth date of 1956-09-31) is left out and reported,
+    #: and the record is kept; ``reject`` (the default): the record is rejected
+    on_bad: Literal["reject", "drop"] = "reject"
 
     @model_validator(mode="after")
     def _one_origin(self) -> PropSpec:
@@ -151,6 +154,10 @@ class Mapping(_Strict):
     timezone: str = "UTC"
     as_of: dt.date | None = None
     nulls: list[str] = Field(default_factory=list)  # the source's own "no value" markers, e.g. "—"
+    #: the source may hold one entity several times (a lead per booth visit, a raw contact
+    #: export); otherwise it keeps one record per entity, and two of its records merge only
+    #: on very strong direct evidence
+    repeats: bool = False
     #: the column saying when a fact happened or last changed; incremental runs
     #: (``--since``, cursors) skip this source's records older than their start
     changed_at: str | None = None

@@ -61,6 +61,8 @@ class RunReport:
     review_pairs: int = 0
     skipped: int = 0  # facts older than the run's ``since``
     rejected: Counter[str] = field(default_factory=Counter)
+    #: values left out of records that were kept (``on_bad: drop``), by reason
+    dropped: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
     #: per source file with a ``changed_at`` column, the latest value read: the next
     #: incremental run's ``since`` for it
@@ -127,8 +129,9 @@ class RecordIngest:
             for record, mapped in self._mapped(source):
                 self.index.add(source.mapping.source, record, mapped)
         resolved = {}
+        repeating = frozenset(s.mapping.source for s in self.sources if s.mapping.repeats)
         for label in self.index.labels():
-            merged = merge_entities(self.index, label, decisions=self.decisions.get(label))
+            merged = merge_entities(self.index, label, repeating, decisions=self.decisions.get(label))
             self.report.merged += merged.merged
             self.report.review_pairs += len(merged.review)
             self.review += review_pairs(label, merged.review)
@@ -287,6 +290,10 @@ class RecordIngest:
             if (item.source, item.line) in self._rejected:
                 continue
             mapped = transformer.apply(item)
+            if count:
+                for value in mapped.dropped:
+                    self.rejects.write(value)
+                    self.report.dropped[value.reason] += 1
             if mapped.rejects:
                 for reject in mapped.rejects:
                     self._reject(reject)

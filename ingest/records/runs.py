@@ -80,6 +80,7 @@ def ingest_directory(
     write_review(run_dir / "review.jsonl", ingest.review)
     summary = asdict(report) | {
         "rejected": dict(report.rejected),  # asdict would rebuild the Counter from its items
+        "dropped": dict(report.dropped),
         "rows_per_second": report.rows_per_second,
         "store": store.kind,
     }

@@ -47,6 +47,8 @@ class Mapped:
     nodes: list[NodeRow] = field(default_factory=list)
     edges: list[EdgeRow] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
+    #: values a mapping lets go (``on_bad: drop``): the record is kept without them
+    dropped: list[Reject] = field(default_factory=list)
 
 
 class _Bad(Exception):
@@ -108,6 +110,7 @@ class _Prop:
     column: str  # named in rejects
     required: bool
     read: Callable[[Fields], Any]  # the typed value, the default, or None; raises _Bad
+    drop_bad: bool = False  # an unreadable value is left out instead of rejecting the record
 
 
 @dataclass(frozen=True)
@@ -155,23 +158,27 @@ class Transformer:
             fields = {
                 k: None if isinstance(v, str) and v.strip() in self.nulls else v for k, v in fields.items()
             }
+        dropped: list[_Bad] = []
         try:
-            _props(self._checks, fields)
+            _props(self._checks, fields, dropped)
             for node_map, key, props in self._nodes:
-                node = _node(node_map, key, props, fields)
+                node = _node(node_map, key, props, fields, dropped)
                 if node is not None:
                     out.nodes.append(node)
             for edge, start, end, props in self._edges:
-                out.edges += _edges(edge, start, end, props, fields)
+                out.edges += _edges(edge, start, end, props, fields, dropped)
         except _Bad as bad:
-            field_name, value, reason, detail = bad.reject
-            out = Mapped(rejects=[Reject(record.source, record.line, field_name, value, reason, detail)])
+            return Mapped(rejects=[Reject(record.source, record.line, *bad.reject)])
+        for left_out in dropped:
+            field_name, value, reason, detail = left_out.reject
+            kept = f"record kept without this value: {detail}" if detail else "record kept without this value"
+            out.dropped.append(Reject(record.source, record.line, field_name, value, reason, kept))
         return out
 
     # ---- compiling the mapping ---------------------------------------------------------
     def _compile_props(self, specs: dict[str, PropSpec]) -> list[_Prop]:
         return [
-            _Prop(name, spec.column or name, spec.required, self._reader(name, spec))
+            _Prop(name, spec.column or name, spec.required, self._reader(name, spec), spec.on_bad == "drop")
             for name, spec in specs.items()
         ]
 
@@ -242,10 +249,16 @@ def _raw_reader(spec: PropSpec) -> Callable[[Fields], Any]:
     return raw
 
 
-def _props(props: list[_Prop], fields: Fields) -> dict[str, Any]:
+def _props(props: list[_Prop], fields: Fields, dropped: list[_Bad]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for prop in props:
-        value = prop.read(fields)
+        try:
+            value = prop.read(fields)
+        except _Bad as bad:
+            if not prop.drop_bad:
+                raise
+            dropped.append(bad)
+            continue
         if value is not None:
             out[prop.name] = value
         elif prop.required:
@@ -253,32 +266,34 @@ def _props(props: list[_Prop], fields: Fields) -> dict[str, Any]:
     return out
 
 
-def _node(spec: NodeMap, key_of: _Template, props: list[_Prop], fields: Fields) -> NodeRow | None:
+def _node(
+    spec: NodeMap, key_of: _Template, props: list[_Prop], fields: Fields, dropped: list[_Bad]
+) -> NodeRow | None:
     key = key_of.render(fields)
     if key is None:
         if spec.optional:
             return None
         raise _Bad(key_of.first, None, "missing_required", f"{spec.label} key is empty")
-    return NodeRow(spec.label, key, _props(props, fields), spec.resolve)
+    return NodeRow(spec.label, key, _props(props, fields, dropped), spec.resolve)
 
 
 def _edges(
-    spec: EdgeMap, start: _Endpoint, end: _Endpoint, props: list[_Prop], fields: Fields
+    spec: EdgeMap, start: _Endpoint, end: _Endpoint, props: list[_Prop], fields: Fields, dropped: list[_Bad]
 ) -> list[EdgeRow]:
     if spec.when is not None and _text(fields.get(spec.when.column)) != spec.when.equals:
         return []
     if spec.for_each is None:
-        edge = _edge(spec, start, end, props, fields)
+        edge = _edge(spec, start, end, props, fields, dropped)
         return [] if edge is None else [edge]
     items = fields.get(spec.for_each) or []
     if not isinstance(items, list):
         raise _Bad(spec.for_each, items, "bad_list", "expected a list")
-    found = (_edge(spec, start, end, props, fields | {"item": item}) for item in items)
+    found = (_edge(spec, start, end, props, fields | {"item": item}, dropped) for item in items)
     return [e for e in found if e is not None]
 
 
 def _edge(
-    spec: EdgeMap, start: _Endpoint, end: _Endpoint, props: list[_Prop], fields: Fields
+    spec: EdgeMap, start: _Endpoint, end: _Endpoint, props: list[_Prop], fields: Fields, dropped: list[_Bad]
 ) -> EdgeRow | None:
     a, b = start.ref(fields), end.ref(fields)
     if a is None or b is None:
@@ -286,7 +301,7 @@ def _edge(
             return None
         missing = start if a is None else end
         raise _Bad(missing.key.first, None, "missing_required", f"{spec.type} endpoint key is empty")
-    return EdgeRow(spec.type, a, b, _props(props, fields))
+    return EdgeRow(spec.type, a, b, _props(props, fields, dropped))
 
 
 def _whole(raw: Any) -> int:

@@ -18,6 +18,8 @@ class EntityRecord:
     before another with the same name starts elsewhere is how a job change shows, and
     ``seniority`` (c_level/vp/director/manager/staff) and ``industry`` (the employer's)
     help tell a move from a namesake: people mostly change jobs within their sector.
+    A person's ``birth_date``, ``postcode``, ``address`` (street) and ``external_id`` (an
+    id another system gives them) come from contact exports that hold them.
     """
 
     kind: str  # "Company" | "Person"
@@ -35,6 +37,11 @@ class EntityRecord:
     until: date | None = None
     seniority: str | None = None
     industry: str | None = None
+    # what contact exports hold beside the name (people only)
+    birth_date: date | None = None
+    postcode: str | None = None
+    address: str | None = None
+    external_id: str | None = None
 
     @property
     def ref(self) -> tuple[str, str]:
