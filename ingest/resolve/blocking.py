@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
+import jellyfish
+
 from .features import Prepared
 
 ID_BLOCK_CAP = 200
@@ -57,6 +59,31 @@ def person_keys(p: Prepared) -> Iterator[tuple[str, int]]:
         if rec.company_key:
             for token in key.split():
                 yield f"c:{rec.company_key}:{token}", NAME_BLOCK_CAP
+    yield from _identity_keys(p)
+
+
+def _identity_keys(p: Prepared) -> Iterator[tuple[str, int]]:
+    """A birth date, postcode or external id, each whole and with a character left out
+    (a typo in one of them still meets its copy), and the name's sound (Soundex, so
+    "matson" meets "matosn" and "mathson") alone and with the birth year."""
+    rec = p.rec
+    born = rec.birth_date.strftime("%Y%m%d") if rec.birth_date else None
+    for tag, value in (("b", born), ("z", rec.postcode), ("i", rec.external_id)):
+        code = "".join(ch for ch in (value or "").lower() if ch.isalnum())
+        if len(code) >= 3:
+            yield f"{tag}:{code}", ID_BLOCK_CAP
+            for i in range(len(code)):
+                yield f"{tag}~{code[:i] + code[i + 1 :]}", ID_BLOCK_CAP
+    for key in p.person_keys:
+        words = [w for w in key.split() if w.isascii() and w.isalpha()]
+        sounds = sorted(jellyfish.soundex(w) for w in words)
+        if len(sounds) >= 2:
+            yield f"s:{' '.join(sounds)}", NAME_BLOCK_CAP
+        for sound in sounds:
+            if rec.birth_date:
+                yield f"sy:{sound}:{rec.birth_date.year}", NAME_BLOCK_CAP
+            if rec.postcode:
+                yield f"sz:{sound}:{rec.postcode}", NAME_BLOCK_CAP
 
 
 def candidate_pairs(prepared: Sequence[Prepared]) -> list[tuple[int, int]]:

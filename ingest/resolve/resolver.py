@@ -6,8 +6,10 @@ from collections.abc import Collection, Sequence
 
 from .blocking import candidate_pairs
 from .cluster import GuardedClusters
-from .features import Idf, prepare
+from .features import Idf, Prepared, prepare
+from .fellegi_sunter import fit
 from .model import CandidatePair, Decisions, EntityRecord, Resolution, Thresholds
+from .person_fields import comparison, has_identity
 from .scoring import score_companies, score_people
 
 # Sources that legitimately hold many records of one entity (a lead per booth visit).
@@ -56,15 +58,32 @@ def score_pair(a: EntityRecord, b: EntityRecord) -> CandidatePair:
     return CandidatePair(a, b, _clip(score), tuple(reasons))
 
 
+def _identity_scores(
+    prepared: Sequence[Prepared], pairs: list[tuple[int, int]]
+) -> dict[tuple[int, int], tuple[float, list[str]]]:
+    """People whose records hold a birth date, postcode, address or external id: scored by
+    Fellegi-Sunter weights learned from these very pairs (see ``fellegi_sunter``)."""
+    vectors = [comparison(prepared[i], prepared[j]) for i, j in pairs]
+    weights = fit(vectors)
+    return {pair: weights.score(vector) for pair, vector in zip(pairs, vectors, strict=True)}
+
+
 def _resolve_kind(
     records: Sequence[EntityRecord], thresholds: Thresholds, repeating: Collection[str], decisions: Decisions
 ) -> Resolution:
     prepared = prepare(records)
     idf = Idf(prepared)
     raw: dict[tuple[int, int], tuple[float, list[str]]] = {}
+    identity: list[tuple[int, int]] = []
     for i, j in candidate_pairs(prepared):
         a, b = prepared[i], prepared[j]
-        raw[(i, j)] = score_companies(a, b, idf) if a.rec.kind == "Company" else score_people(a, b)
+        if a.rec.kind == "Company":
+            raw[(i, j)] = score_companies(a, b, idf)
+        elif has_identity(a) and has_identity(b):
+            identity.append((i, j))
+        else:
+            raw[(i, j)] = score_people(a, b)
+    raw |= _identity_scores(prepared, identity)
     scores = {pair: s for pair, (s, _) in raw.items()}
     exclusive = {r.source for r in records} - set(repeating)
     position = {r.ref: i for i, r in enumerate(records)}

@@ -94,6 +94,22 @@ def test_pii_is_masked_without_the_right_and_its_reads_are_audited(api: Api) -> 
     assert "c0.e-001@client.example" not in log and "+8613900010000" not in log
 
 
+def test_contact_export_fields_are_masked_and_no_list_sorts_by_them(api: Api) -> None:
+    query = '{ person(key: "P-E-001-0") { address postcode birthDate city } }'
+    masked = api.data(query, "analyst")["person"]
+    assert masked == {"address": "*" * 14 + "ue", "postcode": "****01", "birthDate": None, "city": None}
+    clear = api.data(query, "analyst_pii")["person"]
+    assert clear == {
+        "address": "1 Century Avenue",
+        "postcode": "200101",
+        "birthDate": "1980-01-02",
+        "city": None,
+    }
+    fields = api.data('{ __type(name: "PersonSortField") { enumValues { name } } }')
+    names = {v["name"] for v in fields["__type"]["enumValues"]}
+    assert "NAME" in names and not names & {"ADDRESS", "POSTCODE", "BIRTH_DATE", "EXTERNAL_ID"}
+
+
 @pytest.mark.parametrize(
     ("authorization", "why"),
     [
