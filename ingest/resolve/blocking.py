@@ -63,17 +63,26 @@ def person_keys(p: Prepared) -> Iterator[tuple[str, int]]:
 
 
 def _identity_keys(p: Prepared) -> Iterator[tuple[str, int]]:
-    """A birth date, postcode or external id, each whole and with a character left out
-    (a typo in one of them still meets its copy), and the name's sound (Soundex, so
-    "matson" meets "matosn" and "mathson") alone and with the birth year."""
+    """A birth date, postcode or external id, each whole and (if long enough) with a
+    character left out (a typo in one of them still meets its copy), the street number with the street's
+    sound or the postcode, and the name's sound (Soundex, so "matson" meets "matosn" and
+    "mathson"), whole and each word with the birth year or postcode."""
     rec = p.rec
     born = rec.birth_date.strftime("%Y%m%d") if rec.birth_date else None
     for tag, value in (("b", born), ("z", rec.postcode), ("i", rec.external_id)):
         code = "".join(ch for ch in (value or "").lower() if ch.isalnum())
         if len(code) >= 3:
             yield f"{tag}:{code}", ID_BLOCK_CAP
+        if len(code) >= 6:  # a shorter code less a character is shared by too many
             for i in range(len(code)):
                 yield f"{tag}~{code[:i] + code[i + 1 :]}", ID_BLOCK_CAP
+    street = [w for w in (rec.address or "").lower().replace(",", " ").split() if w.isalnum()]
+    number = next((w for w in street if w.isdigit()), None)
+    named = [w for w in street if w.isalpha() and w.isascii()]
+    if number and named:  # "7 wallaby place" meets "7 walaby pl"
+        yield f"a:{number}:{jellyfish.soundex(named[0])}", NAME_BLOCK_CAP
+        if rec.postcode:
+            yield f"az:{number}:{rec.postcode}", NAME_BLOCK_CAP
     for key in p.person_keys:
         words = [w for w in key.split() if w.isascii() and w.isalpha()]
         sounds = sorted(jellyfish.soundex(w) for w in words)
