@@ -72,8 +72,8 @@ def recordlinkage_run(dataset: int) -> tuple[str, ...]:
     seconds = time.perf_counter() - start
     found = {tuple(sorted(pair)) for pair in matches}
     truth = {tuple(sorted(pair)) for pair in links}
-    p, r, f = _prf(found, truth)  # type: ignore[arg-type]
-    cp, cr, cf = _prf(_closure(found), truth)  # type: ignore[arg-type]
+    p, r, f = _prf(found, truth)
+    cp, cr, cf = _prf(_closure(found), truth)
     return (
         f"recordlinkage ECM, pairs: P {p:.3f} R {r:.3f} F1 {f:.3f}",
         f"recordlinkage ECM, clusters: P {cp:.3f} R {cr:.3f} F1 {cf:.3f}",
