@@ -67,22 +67,15 @@ def cue_relations(
             continue  # "Maximo switched off", "东软PACS 已经下线"
         clause = _plain(skeleton[clause_start(skeleton, start, lang) : clause_end(skeleton, end, lang)])
         conf = CONF_HEDGED if any(m.hedged for m in mods) else CONF_KNOWN
-        live = _LIVE.search(clause) is not None  # "用友BIP已经在襄阳厂试点上线": piloted, and now runs
-        if any(EVAL_CUES[lg].search(clause) for lg in langs) and not live:
+        future = any(m.future for m in mods)
+        # not when live: "用友BIP已经在襄阳厂试点上线" was piloted, and now runs
+        if any(EVAL_CUES[lg].search(clause) for lg in langs) and not _LIVE.search(clause) and not future:
             emit("EVALUATING", subject, obj, {}, f"evaluating/{lang}/cue", conf)
-        elif any(m.future for m in mods):
+        elif future:  # "we'll add them to the shortlist in the new year": not yet evaluating
             not_installed.add(obj[1])
             continue  # "moving to D365 in 2026": a plan, not an install
-        elif (
-            any(USE_CUES[lg].search(clause) for lg in langs)
-            or _HAS.search(skeleton, clause_start(skeleton, start, lang), start)
-            # "主装置DCS是中控ECS-700", "三个水厂都是和利时MACS", "设备台账挂在用友NC的资产模块里"
-            or (obj[0] == "Product" and _HOLDS.search(skeleton, clause_start(skeleton, start, lang), start))
-            or (obj[0] == "Product" and _HELD_IN.match(skeleton, end))
-            or (
-                obj[0] == "Product"
-                and ((dates and contract) or any(USE_CUES[lg].search(sentence) for lg in langs))
-            )
+        elif _in_use(
+            skeleton, start, end, clause, sentence, obj[0] == "Product", bool(dates and contract), langs
         ):
             end_date = contract_end(skeleton, dates, start) if contract else None
             props = {"contract_end": end_date} if end_date else {}
@@ -133,6 +126,36 @@ def cue_relations(
             f"interested_in/{lang}/{rule}",
             CONF_KNOWN if rule == "interest_cue" else 0.7,
         )
+
+
+def _in_use(
+    skeleton: str,
+    start: int,
+    end: int,
+    clause: str,
+    sentence: str,
+    product: bool,
+    dated: bool,
+    langs: tuple[str, ...],
+) -> bool:
+    """The clause says the thing at ``start:end`` is installed: a use cue, "has a …", "PACS is …";
+    for a product also "主装置DCS是中控ECS-700", "挂在用友NC里", or a dated contract."""
+    lang = langs[0]
+    begin = clause_start(skeleton, start, lang)
+    return (
+        any(USE_CUES[lg].search(clause) for lg in langs)
+        or _HAS.search(skeleton, begin, start) is not None
+        or (lang == "en" and _SYSTEM_IS.search(skeleton, max(0, start - 60), start) is not None)
+        or (
+            product
+            and (
+                _HOLDS.search(skeleton, begin, start) is not None
+                or _HELD_IN.match(skeleton, end) is not None
+                or dated
+                or any(USE_CUES[lg].search(sentence) for lg in langs)
+            )
+        )
+    )
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
@@ -209,6 +232,18 @@ _OTHER_ORG = re.compile(
 _HOLDS = re.compile(r"(?:(?<!还)是|上了|跑在|挂在|放在|存在|都在)\s*$")
 _HELD_IN = re.compile(r"(?:的[^，,。；;«»]{0,6})?(?:里|里面|上面)")
 _HAS = re.compile(r"\b(?:has|have|had|got)\s+(?:an?\s+|the\s+|their\s+|its\s+)?$", re.I)
+# a system named then said to be the thing, from the line's or sentence's start: "PACS is
+# Sectra", "- Identity: Okta", "their claims platform is Guidewire ClaimCenter"; not a pick
+# ("the preferred option is …"), which is a choice still to come
+_SYSTEM_IS = re.compile(
+    r"(?:^|\n|[.;:(]|\s[-–—]\s)\s*(?:[-•*>]|\d+[.)])?\s*"
+    r"(?!(?:[\w/&.-]+\s+){0,4}?(?:preferred|choice|pick|winner|favou?rite|front-?runner|option|"
+    r"alternative|replacement|target|plan|shortlist|compet\w*|rival|partner|SI|reseller|award\w*|"
+    r"decision|result|outcome|verdict|confirmed|chosen|selected)\b)"
+    r"(?:[A-Za-z][\w/&.-]*\s+){0,4}?[A-Za-z][\w/&.-]*\s*(?:is|are|=|:|–|—|-)\s*"
+    r"(?:still\s+|currently\s+|now\s+|all\s+)?$",
+    re.I,
+)
 _CONTRACT = {
     "en": re.compile(
         r"contract|renew|expir|\bend(?:s|ing)?\b|until|through|thru|till|runs? (?:out|to)|up for|term|"

@@ -79,6 +79,7 @@ class Extractor:
         self._vendors = set(gz.vendor_of.values())
         #: companies in the market rather than accounts: vendors and our competitors
         rivals = {s for rel, s, e in gz.known_edges if rel == "COMPETES_WITH" and e == gz.self_id}
+        self._competitors = rivals
         self._market = self._vendors | rivals | (gz.market - set(gz.staff))
         self._market.discard(gz.self_id)  # "表态支持衡远" favours us, not a rival
         ours = {p for p, v in gz.vendor_of.items() if v == gz.self_id}
@@ -250,7 +251,8 @@ class Extractor:
                 clause = _CLAUSE_BREAK.search(m.value[::-1])  # the pronoun's own clause began there
                 begin = m.start - (clause.start() if clause else len(m.value) + 1000)
                 same_clause = [p for at, p in earlier if at >= begin]
-                m.node_id = _antecedent(m, linker, same_clause, out.genders, (objects, possessors))
+                here = {p for _, p in earlier}
+                m.node_id = _antecedent(m, linker, same_clause, out.genders, (objects, possessors), here)
             elif m.key == SPEAKER:
                 m.node_id = speaker_of(m, speakers, out.mentions)
             elif m.label == "PERSON":
@@ -292,7 +294,7 @@ class Extractor:
 
         if rule.relation == "WORKS_AT":
             c = slot("c") or header_company(match.string[: match.start()], ments, self.gz.self_id) or home
-            if c[1] == self.gz.self_id:
+            if c[1] == self.gz.self_id or _ours_later_on_the_line(match, ments, self.gz.self_id):
                 return  # our own colleagues are not facts about the account
             p = slot("p")
             if p is None:
@@ -330,6 +332,8 @@ class Extractor:
             seller, buyer = slot("s"), slot("c")
             if buyer is None or buyer[1] in self._market:  # "服务器是联想的，由神州数码供货"
                 buyer = home
+            if seller and props.get("service") == "true" and seller[1] in self._competitors:
+                seller = None  # a competitor running the account's system is a product in use
             if seller and buyer:
                 emit("SUPPLIES", seller, buyer, {}, rule.name, conf())
         elif rule.relation == "COMPETES_WITH":
@@ -415,12 +419,27 @@ def _topic_for_object(skeleton: str, match: re.Match[str]) -> int | None:
     return int(first.group(1)) if first and first.start() < match.start("p") - 2 else None
 
 
+def _ours_later_on_the_line(match: re.Match[str], ments: list[Mention], self_id: str) -> bool:
+    """A signature names the company last: "Tom Whitcombe, Account Director, UK, Veridane | +44…"."""
+    end = match.string.find("\n", match.end())
+    first = _ORG_MARK.search(match.string, match.end(), end if end >= 0 else len(match.string))
+    if first is None or ments[int(first.group(1))].node_id != self_id:
+        return False
+    between = match.string[match.end() : first.start()]
+    return len(between) <= 60 and _SIGNATURE_GAP.fullmatch(between) is not None
+
+
+_ORG_MARK = re.compile(r"«O(\d+)»")
+_SIGNATURE_GAP = re.compile(r"[\w &/.,|()«»-]*")  # titles, departments, commas: no clause
+
+
 def _antecedent(
     m: Mention,
     linker: PersonLinker,
     earlier: list[str],
     genders: dict[str, str],
     not_subjects: tuple[set[str], set[str]],
+    here: set[str],
 ) -> str:
     """The person a pronoun means: the one named last whose gender (learned from earlier
     pronouns) agrees; an object pronoun ("reports into him") is not its own clause's subject,
@@ -438,8 +457,12 @@ def _antecedent(
     ]
     if not fitting:
         return ""
-    # the latest named as a subject, else as an object, else as a possessor
-    best = min(fitting, key=lambda p: (p in possessors, p in objects and not objective))
+    # the latest named as a subject, else as an object, else as a possessor; but when this
+    # sentence named people only as objects, its object is meant ("the business case goes to
+    # Graham Pike (CFO), he holds the budget"), not someone from before
+    subjects_here = here - objects - possessors
+    shun_objects = bool(subjects_here) or not here
+    best = min(fitting, key=lambda p: (p in possessors, shun_objects and p in objects and not objective))
     if gender:
         genders.setdefault(best, gender)
     return best

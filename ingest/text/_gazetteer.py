@@ -71,6 +71,9 @@ class Gazetteer:
     #: (type, start key, end key) -> the evidence list of a fact already drawn from text
     text_evidence: dict[tuple[str, str, str], list[dict[str, Any]]] = field(default_factory=dict)
     source_key_map: dict[str, str] = field(default_factory=dict)
+    #: product names the graph does not hold but we derived (the name less its vendor,
+    #: "Security Operations"): a title found around one wins ("Manager, Security Operations")
+    derived: set[str] = field(default_factory=set)
 
     def add(self, surface: str, label: str, node_id: str) -> None:
         surface = surface.strip()
@@ -238,6 +241,7 @@ def build_gazetteer(store: GraphStore) -> Gazetteer:
     for edge in store.iter_edges("OFFERED_BY"):
         gz.vendor_of[edge.start[1]] = edge.end[1]
     _add_unbranded_products(gz, store)
+    _held_names(gz, store)
     for rel in FACT_TYPES:
         for edge in store.iter_edges(rel):
             key = (rel, edge.start[1], edge.end[1])
@@ -267,6 +271,12 @@ def _add_unbranded_products(gz: Gazetteer, store: GraphStore) -> None:
     """A product named without its vendor: "IBM Maximo" -> "Maximo", "Microsoft Dynamics 365" ->
     "Dynamics 365" (notes drop the brand they have just named or take as known)."""
     vendor_names = {cid: [fold(n) for n in names] for cid, names in gz.company_all_names.items()}
+    # a word in the names of other things too is a common word, not this product's brand:
+    # "Google Security Operations" is not "Security" ("our Security Architect")
+    owners: dict[str, set[str]] = {}
+    for surface, by_label in gz.surfaces.items():
+        for word in surface.split():
+            owners.setdefault(word, set()).update(i for ids in by_label.values() for i in ids)
     for node in store.iter_nodes("Product"):
         for name in _names(node.props):
             for vendor in vendor_names.get(gz.vendor_of.get(node.key, ""), []):
@@ -274,11 +284,26 @@ def _add_unbranded_products(gz: Gazetteer, store: GraphStore) -> None:
                     rest = name[len(vendor) + 1 :].strip()
                     if len(rest) >= 3 and rest.lower() not in _GENERIC:
                         gz.add(rest, "PRODUCT", node.key)
+                        gz.derived.add(fold(rest))
                     # "Philips IntelliSpace PACS" is written "Philips IntelliSpace" or "IntelliSpace"
                     first = rest.split()[0] if rest.split() else ""
-                    if len(rest.split()) > 1 and len(first) >= 6 and first.lower() not in _GENERIC:
+                    shared = owners.get(fold(first), set()) - {node.key}
+                    if (
+                        len(rest.split()) > 1
+                        and len(first) >= 6
+                        and first.lower() not in _GENERIC
+                        and not shared
+                    ):
                         gz.add(f"{name[: len(vendor)]} {first}", "PRODUCT", node.key)
                         gz.add(first, "PRODUCT", node.key)
+                        gz.derived.add(fold(first))
+
+
+def _held_names(gz: Gazetteer, store: GraphStore) -> None:
+    """A derived name that is also a product's own name or alias is not derived."""
+    for node in store.iter_nodes("Product"):
+        for name in _names(node.props):
+            gz.derived.discard(fold(name))
 
 
 def _names(props: dict[str, Any]) -> list[str]:

@@ -36,10 +36,11 @@ _CUES: dict[str, dict[str, re.Pattern[str]]] = {
             re.I,
         ),
         "future": re.compile(
-            r"\b(?:will|going to|gonna|moving to|move to|migrating to|migrate to|switching to|switch to|"
+            r"(?:'ll|’ll)\b|\b(?:will|going to|gonna|moving to|move to|migrating to|migrate to|"
+            r"switching to|switch to|"
             r"plan(?:s|ned|ning)?(?: to)?|migration to|decided to|selected|to replace|will replace|"
             r"intend\w* to|would|considering|thinking about|replace|replacing|rollout|roll out|"
-            r"budgeted for|next year|upgrade to)\b",
+            r"budgeted for|next year|upgrade to|proposed|prospective)\b",
             re.I,
         ),
     },

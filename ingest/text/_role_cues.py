@@ -20,7 +20,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"sign-off on (?:the )?(?:budget|spend)",
             r"budget (?:holder|owner)",
             r"(?:holds|controls|owns|approves|manages|signs off)(?: the| all| our)? "
-            r"(?:drawdown of )?(?:the )?(?:capital |capex |it |opex |project )?"
+            r"(?:drawdown of )?(?:the )?(?:[a-z][\w-]* ){0,2}?"  # "owns the grant budget"
             r"(?:budget|purse strings|money|spend|spending|funding|allocation|funds)",
             r"budget (?:is |gets )?(?:approved|signed off|controlled|owned) by",
             r"approves? (?:the )?(?:spend|funding|purchase|capex|budget)",

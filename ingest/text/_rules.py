@@ -337,6 +337,31 @@ RULES: list[Rule] = [
             r"(?:supplier|distributor|reseller|provider) (?:is|are|was) {S}",
         ],
     ),
+    # a service provider: runs, hosts or maintains something of the account's, is its SI or
+    # MSP, is on site, or orders go through it ("Computacenter run our managed network",
+    # "NCS is their SI for all infra", "supplied and serviced by Siemens", "the PO will come
+    # through Datacom"); not said of a competitor, whose product the account uses
+    *_rules(
+        "en",
+        "SUPPLIES",
+        [
+            r"{S}(?: \((?:I )?think they|,? who)? (?:still |also |now |currently |already )?"
+            r"(?:run|runs|ran|host|hosts|hosted|manage|manages|managed|maintain|maintains|maintained|"
+            r"service|services|serviced|support|supports|operate|operates|look after|looks after|"
+            r"implemented|installed|integrated|built|deployed) (?:all |most |the |our |their |its |"
+            r"the whole |all of (?:the |their |our )?)",
+            r"(?:supplied|serviced|maintained|managed|hosted|run|installed|implemented|integrated|built|"
+            r"deployed)(?: and (?:supplied|serviced|maintained|managed|supported|installed|run))? by {S}",
+            r"{S} (?:is|are|was|as|remains?|has been) (?:the|their|our|a|an|its) "
+            r"(?!(?:proposed|prospective|potential|possible|candidate|preferred)\b){_}"
+            r"\b(?:SI|MSP|integrator|partner|contractor|outsourcer|consultancy|maintainer|installer|"
+            r"managed service provider|service provider)\b",
+            r"{S} (?:is |are |remains? |stays? |still )*on[- ]site\b",
+            r"(?:PO|POs|order|orders|purchase|purchases|invoices?|billing) {_}(?:come|comes|go|goes|went|"
+            r"came|run|runs|routed?|placed) (?:through|via) {S}",
+        ],
+        service="true",
+    ),
     *_rules(
         "zh",
         "SUPPLIES",
@@ -381,7 +406,9 @@ RULES: list[Rule] = [
 ]
 USE_CUES = {
     "en": re.compile(
-        r"\b(?:runs?|running|uses?|using|installed|relies on|contract|(?:are|is|'re|'s) (?:on|with)|"
+        r"\b(?:(?:runs?|running)(?! (?:the|a|an|our|their) (?:\w+ )?(?:eval|evaluation|poc|pilot|project|"
+        r"demo|rfp|process|meeting|workshop|show|call|review|tender|selection)\b)|stays?|remains?|"
+        r"uses?|using|installed|relies on|contract|(?:are|is|'re|'s) (?:on|with)|"
         r"standardi[sz]ed on|live on|licen[cs]es?|incumbent|installed base|in place|renewal|renews?|"
         r"go-live|went live|switched to|moved to|migrated to|replaced \w+ with|current(?:ly)?|existing|"
         r"customer|client|sit in|sits in|tracked in|tracks|runs on|on top of)\b",

@@ -18,7 +18,7 @@ import jieba
 from ._nlp import zh_word_tags
 
 _HEADS = (
-    r"Officer|Director|Manager|Head|Lead|Leader|Chair(?:man|woman|person)?|President|Engineer|Buyer|"
+    r"Officer|Director|Manager|Mgr|Dir|Supv|Head|Lead|Leader|Chair(?:man|woman|person)?|President|Engineer|Buyer|"
     r"Controller|Supervisor|Coordinator|Administrator|Specialist|Analyst|Architect|Counsel|Nurse|Physician|"
     r"Superintendent|Treasurer|Secretary|Commissioner|Dean|Founder|Owner|Partner|Consultant|Accountant|"
     r"Auditor|Scientist|Technician|Pharmacist|Radiologist|Surgeon|Principal|Chief|Officer|Executive|"

@@ -1,0 +1,107 @@
+"""Who serves an account (an integrator, an MSP, the firm orders go through), what a system
+"is" ("PACS is Sectra"), a common word inside a product name, and a pronoun after a
+sentence that named its person only as an object. Phrasings written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+
+import pytest
+
+from ingest.text import TextDocument, TextPipeline
+from tests.ingest.text.conftest import crm_pipeline
+
+CRM = {
+    "self": {"id": "SELF", "name": "Northwind Security"},
+    "companies": [
+        {"id": "A-BK", "name": "Harbour Mutual Bank", "aliases": ["Harbour Mutual"], "role": "customer"},
+        {"id": "V-SI", "name": "Castlerock Systems", "aliases": ["Castlerock"], "role": "supplier"},
+        {"id": "V-DC", "name": "Brightline Distribution", "aliases": ["Brightline"], "role": "supplier"},
+        {"id": "V-SPL", "name": "Splunk", "role": "competitor"},
+        {"id": "V-OK", "name": "Okta", "role": "competitor"},
+        {"id": "V-GO", "name": "Google", "role": "competitor"},
+    ],
+    "contacts": [
+        {"id": "C-GP", "name": "Graham Pike", "company": "A-BK", "title": "CFO"},
+        {"id": "C-TW", "name": "Tom Whitcombe", "company": "A-BK", "title": "CISO"},
+    ],
+    "products": [
+        {"id": "P-SES", "name": "Splunk Enterprise Security", "vendor": "V-SPL", "category": "SIEM"},
+        {"id": "P-GSO", "name": "Google Security Operations", "vendor": "V-GO", "category": "SIEM"},
+    ],
+    "topics": [{"id": "T-CS", "en": "cloud security", "zh": "云安全"}],
+}
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Iterator[TextPipeline]:
+    with crm_pipeline(CRM, "providers") as built:
+        yield built
+
+
+def _facts(pipeline: TextPipeline, text: str, relation: str) -> set[tuple[str, ...]]:
+    doc = TextDocument("N", "note", text, "providers", 1, "en", datetime(2026, 3, 1), "A-BK")
+    ((_, ex),) = list(pipeline.run([doc]))
+    return {
+        (f.subject[1], f.object[1], str(f.props.get("role", ""))) for f in ex.facts if f.relation == relation
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Castlerock run their whole data centre and will join the next call.",
+        "Castlerock is their SI for most of the infrastructure work.",
+        "The branch network was installed and maintained by Castlerock.",
+        "Castlerock remain on site for the migration.",
+        "Budget is approved; the PO will go through Castlerock as usual.",
+    ],
+)
+def test_a_service_provider_supplies_the_account(pipeline: TextPipeline, text: str) -> None:
+    assert ("V-SI", "A-BK", "") in _facts(pipeline, text, "SUPPLIES")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Splunk runs their SIEM today.",  # a competitor's product in use, not a supplier
+        "Castlerock could be the proposed SI if the bank goes ahead.",
+    ],
+)
+def test_no_supplier_from_a_competitor_or_a_proposal(pipeline: TextPipeline, text: str) -> None:
+    assert not {f for f in _facts(pipeline, text, "SUPPLIES") if f[0] in ("V-SPL", "V-SI")}
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        ("- SIEM is Splunk Enterprise Security, nobody is happy with the licence.", "P-SES"),
+        ("- Identity: Okta", "V-OK"),
+        ("Notes from the call - their core logging platform is Splunk Enterprise Security.", "P-SES"),
+    ],
+)
+def test_a_system_said_to_be_a_product_is_in_use(pipeline: TextPipeline, text: str, thing: str) -> None:
+    assert ("A-BK", thing, "") in _facts(pipeline, text, "USES")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Competition: Splunk Enterprise Security is out after the cost review.",
+        "Preferred option is Splunk Enterprise Security, to be confirmed next month.",
+    ],
+)
+def test_a_pick_or_a_rival_is_not_an_install(pipeline: TextPipeline, text: str) -> None:
+    assert ("A-BK", "P-SES", "") not in _facts(pipeline, text, "USES")
+
+
+def test_a_common_word_of_a_product_name_is_not_the_product(pipeline: TextPipeline) -> None:
+    text = "Tom, their Security Architect, is running the evaluation with us."
+    assert not _facts(pipeline, text, "USES") and not _facts(pipeline, text, "EVALUATING")
+
+
+def test_a_pronoun_after_an_object_only_sentence_means_that_object(pipeline: TextPipeline) -> None:
+    text = "Met Tom Whitcombe on Monday. The business case then goes to Graham Pike, he owns the IT budget."
+    assert ("C-GP", "A-BK", "economic_buyer") in _facts(pipeline, text, "DECISION_ROLE")
+    assert ("C-TW", "A-BK", "economic_buyer") not in _facts(pipeline, text, "DECISION_ROLE")
