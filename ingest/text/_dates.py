@@ -47,8 +47,10 @@ EN_DATE = re.compile(  # starts where a Latin word or number does, also right af
     rf"|(?:(?:the )?end of |by |in |until |through )Q(?P<q0>[1-4])\b(?! ?(?:FY ?)?'?\d)"
     rf"|(?P<d6>\d{{1,2}})(?:st|nd|rd|th)? (?P<m6>{_M})\b\.?(?! \d)"
     rf"|(?P<m7>{_M})\.? (?P<d7>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})"
+    # "31.12.2027": dots put the day first
+    rf"|(?<![\d/.])(?P<ed>[0-3]?\d)\.(?P<em>[01]?\d)\.(?P<ey>\d{{4}})(?![\d.])"
     rf"|(?:(?:in|by|until|till|through|thru|ends?|expires?|renewal|renews?|due) "
-    rf"(?:in |on |at )?(?:the end of )?)"
+    rf"(?:in |on |at )?(?:the end of )?|(?:the )?end of )"
     rf"(?P<m5>{_M})\b(?! \d))",
     re.I,
 )
@@ -110,6 +112,8 @@ def _en(g: dict[str, str | None], today: date) -> date:  # noqa: PLR0911, PLR091
             return day if day >= today else date(today.year + 1, day.month, day.day)
     if g["h"] and g["hy"]:
         return _end(int(g["hy"]), 6 if g["h"].upper() == "H1" else 12)
+    if g["ey"]:
+        return date(int(g["ey"]), int(g["em"] or 0), int(g["ed"] or 0))
     if g["ny"] or g["um"] or g["bd"] or g["q0"]:
         return _numeric(g, today)
     return _next(today, _month(g["m5"] or ""))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -20,11 +20,20 @@ from ingest.normalize.text import fold, has_cjk
 
 from ._cues import CONF_HEDGED, CONF_KNOWN, CONF_NEW, cue_relations, note_stances
 from ._gazetteer import Gazetteer
-from ._layout import FILLERS, Span4, coordinated, header_company, signature_people, speaker_of, speaker_spans
+from ._layout import (
+    FILLERS,
+    Span4,
+    addressed_people,
+    coordinated,
+    header_company,
+    signature_people,
+    speaker_of,
+    speaker_spans,
+)
 from ._lexicon import SENTIMENT_CUES, department_of
 from ._link import PersonLinker, glossed_refs, is_ref, ref_parts
 from ._mentions import MONEY, PRONOUN, SPEAKER, Mention, Recogniser
-from ._modality import Modality, modality
+from ._modality import Modality, denied_within, modality
 from ._names import FUNCTION_SURNAMES, name_like
 from ._nlp import is_zh_word
 from ._rules import POSSESSED, RULES, STANCE, Rule
@@ -172,6 +181,8 @@ class Extractor:
         for rule in RULES:
             if rule.lang not in langs:  # a mixed note is read by both languages' rules
                 continue
+            if rule.relation in ("DECISION_ROLE", "REPORTS_TO") and _QUESTION.match(sentence):
+                continue  # "did Graham push back on price?" asks; it states no role
             pos = 0
             text_of = worded if rule.relation == "DECISION_ROLE" else skeleton
             while (match := rule.regex.search(text_of, pos)) is not None:
@@ -181,6 +192,8 @@ class Extractor:
                     continue
                 begin = match.start("from") if match.groupdict().get("from") else match.start()
                 mod = modality(text_of, begin, match.end(), rule.lang)
+                if rule.relation == "WORKS_AT" and mod.negated and not mod.conditional:
+                    mod = replace(mod, negated=denied_within(text_of, begin, match.end(), rule.lang))
                 topic = _topic_for_object(text_of, match) if rule.relation == "DECISION_ROLE" else None
                 self._apply(rule, match, ments, linker, emit, home, context, mod, topic)
                 if rule.relation in ("DECISION_ROLE", "REPORTS_TO") and match.group("p") is not None:
@@ -195,6 +208,11 @@ class Extractor:
         out.last_person = note_stances(
             out.stances, out.last_person, skeleton, ments, speech, self._rivals, self.gz.self_id
         )
+
+    def _a_rival_after(self, match: re.Match[str], ments: list[Mention]) -> bool:
+        """The cue's object is a rival: "he championed AVEVA when it went in" is not our champion."""
+        rival = _RIVAL_AFTER.match(match.string, match.end())
+        return rival is not None and ments[int(rival.group(1))].node_id in self._rivals
 
     @staticmethod
     def _slot(
@@ -225,6 +243,18 @@ class Extractor:
             subject = ("Person", person.node_id, person.text)
             rule = f"works_at/{lang}/signature"
             out.facts.append(Fact("WORKS_AT", subject, company, props, text[a:b].strip(), a, b, rule, conf))
+        for person, company_id, (a, b) in addressed_people(
+            text, out.mentions, self.gz.domains, self.gz.self_id
+        ):
+            if any(f.relation == "WORKS_AT" and f.subject[1] == person.node_id for f in out.facts):
+                continue  # what the note says of the person already places them
+            conf = CONF_NEW if person.node_id.startswith("TXT-") else CONF_KNOWN
+            subject = ("Person", person.node_id, person.text)
+            company = ("Company", company_id, self.gz.company_names.get(company_id, company_id))
+            rule = f"works_at/{lang}/address"
+            out.facts.append(
+                Fact("WORKS_AT", subject, company, {"current": True}, text[a:b], a, b, rule, conf)
+            )
 
     def _link_people(
         self,
@@ -314,7 +344,7 @@ class Extractor:
             emit("WORKS_AT", p, c, wp, rule.name, conf(p))
         elif rule.relation == "DECISION_ROLE":
             p = slot("p")
-            if p is not None:
+            if p is not None and not (props["role"] == "champion" and self._a_rival_after(match, ments)):
                 role = props["role"]
                 emit(
                     "DECISION_ROLE",
@@ -430,6 +460,13 @@ def _ours_later_on_the_line(match: re.Match[str], ments: list[Mention], self_id:
 
 
 _ORG_MARK = re.compile(r"«O(\d+)»")
+_RIVAL_AFTER = re.compile(r"\w*\s+(?:of |for )?(?:the |their )?«[OX](\d+)»")
+# a question that asks, not one that doubts ("Karen - EB?"): it opens with an auxiliary
+_QUESTION = re.compile(
+    r"(?:\[[^\]]*\]\s*)?(?:[^:\n]{1,40}:\s*)?(?:did|does|do|is|are|was|were|will|would|can|could|should|"
+    r"has|have|who|what|which|whose|why|how)\b[^.!\n]*\?\s*$",
+    re.I,
+)
 _SIGNATURE_GAP = re.compile(r"[\w &/.,|()«»-]*")  # titles, departments, commas: no clause
 
 

@@ -277,12 +277,14 @@ def _add_unbranded_products(gz: Gazetteer, store: GraphStore) -> None:
     for surface, by_label in gz.surfaces.items():
         for word in surface.split():
             owners.setdefault(word, set()).update(i for ids in by_label.values() for i in ids)
+    # "AVEVA MES" less its vendor is "MES", a kind of product, not this one
+    kinds = {fold(str(n.props["category"])) for n in store.iter_nodes("Product") if n.props.get("category")}
     for node in store.iter_nodes("Product"):
         for name in _names(node.props):
             for vendor in vendor_names.get(gz.vendor_of.get(node.key, ""), []):
                 if fold(name).startswith(vendor + " "):
                     rest = name[len(vendor) + 1 :].strip()
-                    if len(rest) >= 3 and rest.lower() not in _GENERIC:
+                    if len(rest) >= 3 and rest.lower() not in _GENERIC and fold(rest) not in kinds:
                         gz.add(rest, "PRODUCT", node.key)
                         gz.derived.add(fold(rest))
                     # "Philips IntelliSpace PACS" is written "Philips IntelliSpace" or "IntelliSpace"

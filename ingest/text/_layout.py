@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ._mentions import Mention
+from ._mentions import PRONOUN, SPEAKER, Mention
 
 Span4 = tuple[int, int, int, int]  # line start, line end, speaker name start, name end
 End = tuple[str, str, str]
@@ -165,3 +165,26 @@ def speaker_of(m: Mention, speakers: list[Span4], mentions: list[Mention]) -> st
             named = [p for p in mentions if p.label == "PERSON" and a <= p.start and p.end <= b and p.node_id]
             return named[0].node_id if named else ""
     return ""
+
+
+_ADDRESS = re.compile(r"\s*[<(\[]\s*(?:mailto:)?[\w.+'-]+@([\w-]+(?:\.[\w-]+)+)\s*[>)\]]")
+
+
+def addressed_people(
+    text: str, mentions: list[Mention], domains: dict[str, str], self_id: str
+) -> Iterator[tuple[Mention, str, tuple[int, int]]]:
+    """(person, company, span) for a name written with its e-mail address ("Cc: Graham Pike
+    <graham.pike@bradburyfoods.co.uk>") whose domain, or a parent of it, is a company's."""
+    for m in mentions:
+        if m.label != "PERSON" or not m.node_id or m.key in (PRONOUN, SPEAKER):
+            continue
+        found = _ADDRESS.match(text, m.end)
+        if found is None:
+            continue
+        host = found.group(1).lower()
+        parts = host.split(".")
+        company = next(
+            (domains[d] for i in range(len(parts) - 1) if (d := ".".join(parts[i:])) in domains), ""
+        )
+        if company and company != self_id:
+            yield m, company, (m.start, found.end())

@@ -28,7 +28,7 @@ _CUES: dict[str, dict[str, re.Pattern[str]]] = {
             re.I,
         ),
         "past": re.compile(
-            r"\b(?:used to|previously|formerly|former|until (?:recently|last)|had been|back then|"
+            r"\b(?:used (?:to|2)|previously|formerly|former|until (?:recently|last)|had been|back then|"
             r"once was|was (?:the|their|our|a)|ex-|decommissioned|retired|phased out|sunset|replaced|dropped|"
             r"ripped out|got rid of|switched off|turned off|shut down|reported to|worked (?:for|under)|"
             r"was (?:reporting|working)|"
@@ -98,6 +98,12 @@ class Modality:
     past: bool = False
     future: bool = False
     conditional: bool = False  # the sentence opens with a condition: no role, install or line holds
+
+
+def denied_within(text: str, start: int, end: int, lang: str) -> bool:
+    """A negation inside ``text[start:end]`` itself: "Raj Mehta (CI Engineer)" holds its title in
+    "don't go direct to Raj Mehta (CI Engineer)", where the negation is the verb's."""
+    return _CUES["en" if lang != "zh" else "zh"]["negated"].search(text, start, end) is not None
 
 
 def clause_start(text: str, pos: int, lang: str) -> int:

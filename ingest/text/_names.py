@@ -183,6 +183,9 @@ _WORD_NAMES = frozenset(
 )  # fmt: skip
 
 
+_IN_ADDRESS = re.compile(r"[\w.+-]*@")
+
+
 def short_forms(text: str, full_names: Iterable[str]) -> Iterator[tuple[int, int, str]]:
     """("Karen", start, end, "Karen Whitfield"): a given or family name alone, for a person
     named in full; a part shared by two full names names neither. Typed notes write names in
@@ -201,5 +204,7 @@ def short_forms(text: str, full_names: Iterable[str]) -> Iterator[tuple[int, int
     )
     for m in rx.finditer(text):
         word = m.group()
+        if _IN_ADDRESS.match(text, m.end()) or text[max(0, m.start() - 1) : m.start()] in (".", "@"):
+            continue  # "<owen.fletcher@castellan.io>" is an address, not Owen
         if word[0].isupper() or (word.islower() and word not in _WORD_NAMES and word not in STOP_WORDS):
             yield m.start(), m.end(), owner[word.lower()]

@@ -1,0 +1,88 @@
+"""Details sales notes carry that change a fact: an address beside a name, a negation that is
+the verb's and not the title's, a question, a rival's champion, a typed "used 2", dates in
+European and month-end forms, a product kind that is no product. Phrasings written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+
+import pytest
+
+from ingest.text import TextDocument, TextPipeline
+from ingest.text._dates import find_dates
+from tests.ingest.text.conftest import crm_pipeline
+
+CRM = {
+    "self": {"id": "SELF", "name": "Castlegate Software", "domain": "castlegate.io"},
+    "companies": [
+        {"id": "A-MF", "name": "Millford Foods", "role": "customer", "domain": "millfordfoods.co.uk"},
+        {"id": "V-AV", "name": "AVEVA", "role": "competitor"},
+    ],
+    "contacts": [{"id": "C-GP", "name": "Gareth Pryce", "company": "A-MF", "title": "Finance Director"}],
+    "products": [{"id": "P-AVM", "name": "AVEVA MES", "vendor": "V-AV", "category": "MES"}],
+}
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Iterator[TextPipeline]:
+    with crm_pipeline(CRM, "details") as built:
+        yield built
+
+
+def _facts(pipeline: TextPipeline, text: str, relation: str) -> set[tuple[str, ...]]:
+    doc = TextDocument("N", "note", text, "details", 1, "en", datetime(2026, 3, 1), "A-MF")
+    ((_, ex),) = list(pipeline.run([doc]))
+    named = {k: v[0] for k, v in ex.new_people.items()}
+    return {
+        (
+            named.get(f.subject[1], f.subject[1]),
+            f.object[1],
+            str(f.props.get("role", f.props.get("title", ""))),
+        )
+        for f in ex.facts
+        if f.relation == relation
+    }
+
+
+def test_a_name_with_the_account_s_address_works_there(pipeline: TextPipeline) -> None:
+    text = (
+        "From: Sam Hollis <sam.hollis@castlegate.io>\n"
+        "Cc: Gareth Pryce <gareth.pryce@millfordfoods.co.uk>\n\nHi all"
+    )
+    works = _facts(pipeline, text, "WORKS_AT")
+    assert ("C-GP", "A-MF", "") in works
+    assert not any(w[0] == "Sam Hollis" for w in works)  # our own address: our colleague
+
+
+def test_a_negated_verb_leaves_the_title_in_brackets(pipeline: TextPipeline) -> None:
+    text = "Please don't go direct to Rhys Morgan (CI Engineer) yet, he is not part of the decision."
+    assert ("Rhys Morgan", "A-MF", "CI Engineer") in _facts(pipeline, text, "WORKS_AT")
+
+
+def test_a_question_states_no_role(pipeline: TextPipeline) -> None:
+    assert not _facts(pipeline, "did Gareth push back on price?", "DECISION_ROLE")
+    assert ("C-GP", "A-MF", "blocker") in _facts(
+        pipeline, "Gareth pushed back hard on price, a blocker.", "DECISION_ROLE"
+    )
+
+
+def test_a_rival_s_champion_and_a_typed_past_are_no_roles(pipeline: TextPipeline) -> None:
+    assert not _facts(pipeline, "Gareth championed AVEVA MES when it went in.", "DECISION_ROLE")
+    assert not _facts(pipeline, "gareth used 2 be the blocker on anything new", "DECISION_ROLE")
+
+
+def test_a_product_kind_is_not_the_product(pipeline: TextPipeline) -> None:
+    assert not _facts(pipeline, "The MES subscription question came up again.", "USES")
+    assert ("A-MF", "P-AVM", "") in _facts(pipeline, "They run AVEVA MES at Corby.", "USES")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the licence runs out at the end of September", "2026-09-30"),
+        ("contract runs until 31.12.2027", "2027-12-31"),
+    ],
+)
+def test_month_ends_and_dotted_dates(text: str, value: str) -> None:
+    assert [v for _, _, v in find_dates(text, "en", date(2026, 3, 1))] == [value]
