@@ -18,6 +18,9 @@ from algorithms.churn import Panel, crm_churn_dates, default_split, grouped_cv_a
 from algorithms.market import Market, load_market
 from graph.adapters.ladybug import LadybugStore
 from ingest.records import SAMPLE_MAPPINGS, MappingError, ingest_directory
+from ingest.records.company_benchmark import MAPPING as COMPANY_MAPPING
+from ingest.records.company_benchmark import PARTS as COMPANY_PARTS
+from ingest.records.company_benchmark import write_company_benchmark
 from ingest.records.evaluate import evaluate_resolution, render
 from ingest.records.febrl import MAPPING as FEBRL_MAPPING
 from ingest.records.febrl import write_febrl
@@ -77,19 +80,29 @@ def eval_resolution(
     febrl: Annotated[
         int | None, typer.Option(help="instead of SAMPLE: the public Febrl person set 1, 2 or 3")
     ] = None,
+    companies: Annotated[
+        str | None,
+        typer.Option(help="instead of SAMPLE: the company benchmark from real listed companies, dev or test"),
+    ] = None,
 ) -> None:
     """Entity resolution through the record pipeline: pairwise precision, recall and F1."""
+    if sum(x is not None for x in (sample, febrl, companies)) > 1:
+        raise typer.BadParameter("give one of SAMPLE, --febrl and --companies")
+    if companies is not None and companies not in COMPANY_PARTS:
+        raise typer.BadParameter(f"--companies is one of {', '.join(COMPANY_PARTS)}, not {companies!r}")
     settings = Settings()
     log = decision_log(settings) if decisions else None
     store = LadybugStore().open()  # resolution writes nothing; the store only lends the schema
     try:
-        if febrl is None:
-            run = evaluate_resolution(store, _sample_root(sample, "duplicates.jsonl"), mapping, log)
-        else:
-            if sample is not None:
-                raise typer.BadParameter("give a SAMPLE or --febrl, not both")
+        if febrl is not None:
             with tempfile.TemporaryDirectory() as tmp:
                 run = evaluate_resolution(store, write_febrl(febrl, Path(tmp)), FEBRL_MAPPING, log)
+        elif companies is not None:
+            with tempfile.TemporaryDirectory() as tmp:
+                root = write_company_benchmark(companies, Path(tmp))
+                run = evaluate_resolution(store, root, COMPANY_MAPPING, log)
+        else:
+            run = evaluate_resolution(store, _sample_root(sample, "duplicates.jsonl"), mapping, log)
     except MappingError as exc:
         console.print(f"[red]mapping error[/red] {exc}")
         raise typer.Exit(2) from None

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
 from .model import Resolution
 
@@ -64,7 +65,8 @@ def evaluate(resolution: Resolution, truth: Path) -> Scores:
 
     Only records present in the resolution are judged: truth pairs with a record the
     loader rejected cannot be found by any resolver and are reported separately.
-    Hard negatives (``hard_negatives.jsonl`` beside it) count when both ends share a cluster.
+    Hard negatives (``hard_negatives.jsonl`` beside it) count when both ends share a cluster; a
+    line names its ends by the sample's canonical ids or as records (see ``_negative_refs``).
     """
     folder = truth if truth.is_dir() else truth.parent
     dup_file = truth if truth.is_file() else folder / "duplicates.jsonl"
@@ -92,18 +94,21 @@ def evaluate(resolution: Resolution, truth: Path) -> Scores:
         per_kind[kind] = _kind_scores(kind, t, p)
         all_truth |= t
         all_pred |= p
-    negatives: set[tuple[str, str]] = set()
-    merged = 0
+    negatives: set[tuple[Ref, Ref]] = set()
     neg_file = folder / "hard_negatives.jsonl"
     if neg_file.exists():
         with neg_file.open(encoding="utf-8") as f:
             for line in filter(str.strip, f):
-                d = json.loads(line)
-                pair = (min(d["a"], d["b"]), max(d["a"], d["b"]))
-                if pair in negatives:
-                    continue  # the file may list a pair twice
-                negatives.add(pair)
-                a, b = _canonical_ref(pair[0]), _canonical_ref(pair[1])
-                if a in cluster_of and cluster_of.get(a) == cluster_of.get(b):
-                    merged += 1
+                a, b = _negative_refs(json.loads(line))
+                negatives.add((min(a, b), max(a, b)))  # the file may list a pair twice
+    merged = sum(1 for a, b in negatives if a in cluster_of and cluster_of.get(a) == cluster_of.get(b))
     return Scores(per_kind, _kind_scores("overall", all_truth, all_pred), merged, len(negatives), missing)
+
+
+def _negative_refs(line: dict[str, Any]) -> tuple[Ref, Ref]:
+    """Both ends of a hard-negative line: the sample's canonical ids ``{"a": "CRM-…", "b": "C…"}``,
+    or records named as the truth names them, ``{"entity": "company", "a": {"file": …, "key": …}, …}``."""
+    if isinstance(line["a"], str):
+        return _canonical_ref(line["a"]), _canonical_ref(line["b"])
+    kind = KINDS[line.get("entity", "company")]
+    return (kind, line["a"]["file"], line["a"]["key"]), (kind, line["b"]["file"], line["b"]["key"])
