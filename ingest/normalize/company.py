@@ -10,6 +10,7 @@ from .cities import city_names_latin, city_names_zh, lookup_city
 from .legal_forms import form_tokens, strip_legal_forms
 from .pinyin import syllables
 from .text import has_cjk, is_cjk_char
+from .web import registrable_domain
 
 # Longest first: "股份有限公司" must go before "有限公司".
 LEGAL_ZH = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团", "公司")
@@ -56,6 +57,15 @@ def _strip_zh_legal(text: str) -> str:
     return text
 
 
+def name_as_domain(name: str) -> str | None:
+    """The registrable domain of a name typed as a web address ("Chubb.com", "www.lilly.com"),
+    else None: a name with a space or without a dot is a name."""
+    text = name.strip()
+    if " " in text or "." not in text or has_cjk(text):
+        return None
+    return registrable_domain(text)
+
+
 @lru_cache(maxsize=65536)
 def company_name_key(name: str) -> str:
     """Matching key: NFKC, simplified, case-folded, no punctuation or legal forms, single spaces.
@@ -65,6 +75,9 @@ def company_name_key(name: str) -> str:
     Aktiengesellschaft" -> "mtn" (legal forms in every written form: ``legal_forms``).
     Cities stay in the key (see ``company_name_core`` for the city-free core used in scoring).
     """
+    site = name_as_domain(name)
+    if site:  # "texaspacific.com", "group.dentsu.com": the name is the site's
+        name = site.partition(".")[0]
     raw = form_tokens(_strip_zh_legal(name))
     if raw and not any(has_cjk(t) for t in raw):
         raw = tuple(strip_legal_forms(list(raw))[0])

@@ -18,6 +18,9 @@ import csv
 import re
 from functools import cache
 
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
 from .text import fold, strip_accents
 
 # Words that name what an organisation is or does, not its legal wrapper; a legal form made
@@ -47,6 +50,7 @@ _HEPBURN = (
 )  # fmt: skip
 # Every legal form the list holds under several thousand entries is at most this long.
 _MAX_TOKENS = 8
+_TYPO_MIN = 7
 _DOTTED = re.compile(r"\b(?:[^\W\d_]\.){1,5}[^\W\d_]?\.?(?=\s|$|,)", re.UNICODE)
 _NON_WORD = re.compile(r"[^\w\s]", re.UNICODE)
 
@@ -93,6 +97,46 @@ def legal_form_terms() -> frozenset[tuple[str, ...]]:
     return frozenset(_terms_from_list())
 
 
+@cache
+def _long_single_forms() -> tuple[str, ...]:
+    """One-word legal forms long enough that a typo in them is still recognisable."""
+    return tuple(sorted(t[0] for t in legal_form_terms() if len(t) == 1 and len(t[0]) >= _TYPO_MIN))
+
+
+@cache
+def _pairs() -> dict[str, tuple[str, ...]]:
+    """Two-word legal forms by each of their words: "kaisha" -> ("kabushiki", …)."""
+    out: dict[str, set[str]] = {}
+    for t in legal_form_terms():
+        if len(t) == 2:
+            out.setdefault(t[1], set()).add(t[0])
+            out.setdefault(t[0], set()).add(t[1])
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def _pair_with_a_slip(first: str, second: str) -> bool:
+    """A two-word form with a slip in one word: "KABUSHII KAISHA", "SOCEDAD ANONIMA"."""
+    for exact, slipped in ((second, first), (first, second)):
+        partners = _pairs().get(exact, ())
+        if len(slipped) >= 5 and any(
+            DamerauLevenshtein.distance(slipped, p, score_cutoff=1) <= 1 for p in partners
+        ):
+            return True
+    return False
+
+
+def typo_of_a_form(token: str) -> bool:
+    """A legal form with a slip in it ("INCORPROATED", "coorporation", "Corporstion"): one
+    slip in a word of 7+ letters, two in one of 10+; a kind of organisation never is."""
+    if len(token) < _TYPO_MIN or token in _KIND_WORDS or not token.isalpha():
+        return False
+    cutoff = 2 if len(token) >= 10 else 1
+    found = process.extractOne(
+        token, _long_single_forms(), scorer=DamerauLevenshtein.distance, score_cutoff=cutoff
+    )
+    return found is not None
+
+
 def strip_legal_forms(tokens: list[str]) -> tuple[list[str], list[str]]:
     """Legal forms taken off the end (and the start: "PT", "OOO") of a name's tokens.
 
@@ -117,4 +161,10 @@ def strip_legal_forms(tokens: list[str]) -> tuple[list[str], list[str]]:
                 break
         while len(tokens) > 1 and tokens[-1] in {"and", "und", "et", "y", "e"}:  # "Foo & Co" leaves "foo and"
             tokens = tokens[:-1]
+    if len(tokens) > 2 and _pair_with_a_slip(tokens[-2], tokens[-1]):
+        forms.insert(0, " ".join(tokens[-2:]))
+        tokens = tokens[:-2]
+    elif len(tokens) > 1 and typo_of_a_form(tokens[-1]):
+        forms.insert(0, tokens[-1])
+        tokens = tokens[:-1]
     return tokens, forms

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 import jellyfish
 
 from .features import Prepared
+from .names import WRITTEN_FORMS
 
 ID_BLOCK_CAP = 200
 NAME_BLOCK_CAP = 60
@@ -43,6 +44,9 @@ def company_keys(p: Prepared) -> Iterator[tuple[str, int]]:
                 yield f"x:{deleted}", NAME_BLOCK_CAP
         if name.script == "latin":
             yield f"j:{name.core.replace(' ', '')}", NAME_BLOCK_CAP
+            for form in WRITTEN_FORMS:  # "dowchemicalcompany" meets "Dow Chemical Co."
+                if " " not in name.core and name.core.endswith(form) and len(name.core) > len(form) + 3:
+                    yield f"j:{name.core[: -len(form)]}", NAME_BLOCK_CAP
         for gram in name.pinyin:
             if name.script == "latin" or len(gram) >= 4:
                 yield f"y:{gram}", NAME_BLOCK_CAP

@@ -21,6 +21,7 @@ from ingest.normalize import (
     company_name_core,
     company_name_key,
     has_cjk,
+    name_as_domain,
     person_name_key,
     registrable_domain,
     syllables,
@@ -121,7 +122,8 @@ def prepare(records: Sequence[EntityRecord]) -> list[Prepared]:
                 if key and key not in keys:
                     keys.append(key)
         city = city_key(rec.city) or next((c for n in names for c in n.cities), None)
-        domain = registrable_domain(rec.domain)
+        # a name typed as a web address names the company's domain too ("paccar.com")
+        domain = registrable_domain(rec.domain) or next(filter(None, map(name_as_domain, rec.names)), None)
         out.append(Prepared(rec, i, tuple(names), tuple(keys), city, domain))
     return _count_namesakes(out)
 

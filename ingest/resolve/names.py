@@ -7,6 +7,8 @@ import math
 from rapidfuzz import fuzz
 from rapidfuzz.distance import DamerauLevenshtein
 
+from ingest.normalize.legal_forms import typo_of_a_form
+
 from .features import CompanyName, Idf
 
 # A cross-script match sees only the romanised brand, never the generic words, so it is
@@ -14,6 +16,10 @@ from .features import CompanyName, Idf
 BRIDGE_CAP = 0.75
 FUZZY_TOKEN = 88.0  # rapidfuzz ratio at which two Latin words count as the same word
 TYPO = 0.8  # how much of a word's weight a typo'd match carries
+# A slip in a long word leaves it unmistakable ("Konecrsnes", "arrcelormittal"): such a name
+# merges on its own, where a short one ("Apiv") still needs a shared domain, phone or city.
+TYPO_LONG = 0.88
+LONG_WORD = 7
 # Names that differ only in word spacing ("HOSTGATORCOM" / "Hostgator Com") are one name.
 JOINED = 0.95
 JOINED_MIN = 6
@@ -39,7 +45,7 @@ def _matched(a: frozenset[str], b: frozenset[str], latin: bool) -> dict[str, flo
         rest = sorted(b - a)
         for t in sorted(a - b):
             if any(_typo(t, u) or _near(t, u) for u in rest):
-                found[t] = TYPO
+                found[t] = TYPO_LONG if len(t) >= LONG_WORD else TYPO
             elif _joined(t, a, b):
                 found[t] = JOINED
     return found
@@ -59,6 +65,25 @@ def _joined(t: str, own: frozenset[str], other: frozenset[str]) -> bool:
     )
 
 
+def _joined_with_form(one: str, other: str) -> bool:
+    """``one`` is ``other`` written as one word with its legal form on: "dowchemicalcompany" /
+    "dow chemical", "BalchemCorportaion" / "balchem"."""
+    if " " in one:
+        return False
+    stem = other.replace(" ", "")
+    rest = one[len(stem) :]
+    return (
+        len(stem) >= JOINED_MIN
+        and one.startswith(stem)
+        and bool(rest)
+        and (rest in WRITTEN_FORMS or typo_of_a_form(rest))
+    )
+
+
+#: legal forms as a name run together with them ends ("dowchemicalcompany")
+WRITTEN_FORMS = ("company", "corporation", "incorporated", "limited", "holdings")
+
+
 def same_script(a: CompanyName, b: CompanyName, idf: Idf) -> tuple[float, str]:
     """IDF-weighted cosine of the token sets, softened by the rapidfuzz ratio of the cores.
 
@@ -71,6 +96,8 @@ def same_script(a: CompanyName, b: CompanyName, idf: Idf) -> tuple[float, str]:
     latin = a.script == "latin"
     joined = a.core.replace(" ", "")
     if latin and a.core != b.core and len(joined) >= JOINED_MIN and joined == b.core.replace(" ", ""):
+        return JOINED, "~joined"
+    if latin and (_joined_with_form(a.core, b.core) or _joined_with_form(b.core, a.core)):
         return JOINED, "~joined"
     wa = {t: idf(t) for t in a.tokens}
     wb = {t: idf(t) for t in b.tokens}

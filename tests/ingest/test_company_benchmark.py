@@ -30,7 +30,6 @@ from ingest.records.company_benchmark import (
 from ingest.records.evaluate import evaluate_resolution
 from ingest.resolve import EntityRecord, Resolution, evaluate
 
-pytest.importorskip("pytickersymbols")
 ROOT = Path(__file__).resolve().parents[2]
 Ref = tuple[str, str]
 
@@ -161,3 +160,20 @@ def test_hard_negatives_named_as_records_are_counted(tmp_path: Path) -> None:
 def test_cli_refuses_an_unknown_part() -> None:
     result = CliRunner().invoke(app, ["eval", "resolution", "--companies", "train"])
     assert result.exit_code == 2 and "dev, test" in result.output
+
+
+#: part -> (F1, precision) floors just under what resolution measures; dev is tuned on, test held out
+FLOORS = {"dev": (0.95, 0.99), "test": (0.94, 0.99)}
+
+
+@pytest.mark.parametrize("part", PARTS)
+def test_resolution_holds_its_scores_on_real_names(built: dict[str, Path], part: str) -> None:
+    store = LadybugStore().open()
+    try:
+        scores = evaluate_resolution(store, built[part], MAPPING).scores
+    finally:
+        store.close()
+    company = scores.per_kind["Company"]
+    f1, precision = FLOORS[part]
+    assert company.f1 >= f1 and company.precision >= precision, company
+    assert scores.hard_negatives_merged <= 0.01 * scores.hard_negatives
