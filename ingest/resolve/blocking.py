@@ -9,7 +9,7 @@ dropped, which keeps the number of pairs near-linear in the number of records.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
 import jellyfish
@@ -19,17 +19,21 @@ from .names import WRITTEN_FORMS
 
 ID_BLOCK_CAP = 200
 NAME_BLOCK_CAP = 60
+RARE_WORDS = 2
 
 
 def _deletions(token: str) -> list[str]:
     """The word with one letter left out, each way (symmetric-delete blocking): two words one
     slip apart ("intel" / "inetl") share one of these, so typo'd names are compared at all."""
-    if len(token) < 4 or not token.isalpha() or not token.isascii():
+    if len(token) < 5 or not token.isalpha() or not token.isascii():  # "visa" less a letter meets too many
         return []
     return sorted({token[:i] + token[i + 1 :] for i in range(len(token))})
 
 
-def company_keys(p: Prepared) -> Iterator[tuple[str, int]]:
+def company_keys(p: Prepared, df: Counter[str] | None = None) -> Iterator[tuple[str, int]]:
+    """``df``: in how many records each name word appears. A name is blocked on its two rarest
+    words and its rarest word less a letter (its brand, where a typo matters): a common word
+    ("holdings") would put every name holding it into one block, and blocks grow with n."""
     rec = p.rec
     if rec.tax_id:
         yield f"t:{rec.tax_id}", ID_BLOCK_CAP
@@ -38,10 +42,12 @@ def company_keys(p: Prepared) -> Iterator[tuple[str, int]]:
     if rec.phone:
         yield f"p:{rec.phone}", ID_BLOCK_CAP
     for name in p.company_names:
-        for token in name.tokens:
+        counts = df if df is not None else Counter[str]()
+        by_rarity = sorted(name.tokens, key=lambda t: (counts[t], t))
+        for token in by_rarity[:RARE_WORDS]:
             yield f"n:{token}", NAME_BLOCK_CAP
-            for deleted in _deletions(token):
-                yield f"x:{deleted}", NAME_BLOCK_CAP
+        for deleted in _deletions(by_rarity[0]) if by_rarity else ():
+            yield f"x:{deleted}", NAME_BLOCK_CAP
         if name.script == "latin":
             yield f"j:{name.core.replace(' ', '')}", NAME_BLOCK_CAP
             for form in WRITTEN_FORMS:  # "dowchemicalcompany" meets "Dow Chemical Co."
@@ -67,19 +73,22 @@ def person_keys(p: Prepared) -> Iterator[tuple[str, int]]:
 
 
 def _identity_keys(p: Prepared) -> Iterator[tuple[str, int]]:
-    """A birth date, postcode or external id, each whole and (if long enough) with a
-    character left out (a typo in one of them still meets its copy), the street number with the street's
+    """A birth date or external id, each whole and (if long enough) with a character left
+    out (a typo in one of them still meets its copy), the street number with the street's
     sound or the postcode, and the name's sound (Soundex, so "matson" meets "matosn" and
     "mathson"), whole and each word with the birth year or postcode."""
     rec = p.rec
     born = rec.birth_date.strftime("%Y%m%d") if rec.birth_date else None
-    for tag, value in (("b", born), ("z", rec.postcode), ("i", rec.external_id)):
+    # not a postcode alone: everyone of a district would meet everyone else (quadratic in density)
+    # a birth date less a digit is shared by many dates: only with the name's initials
+    initials = "".join(sorted({w[0] for key in p.person_keys for w in key.split() if w}))
+    for tag, value in (("b", born), ("i", rec.external_id)):
         code = "".join(ch for ch in (value or "").lower() if ch.isalnum())
         if len(code) >= 3:
             yield f"{tag}:{code}", ID_BLOCK_CAP
         if len(code) >= 6:  # a shorter code less a character is shared by too many
             for i in range(len(code)):
-                yield f"{tag}~{code[:i] + code[i + 1 :]}", ID_BLOCK_CAP
+                yield f"{tag}~{code[:i] + code[i + 1 :]}{':' + initials if tag == 'b' else ''}", ID_BLOCK_CAP
     street = [w for w in (rec.address or "").lower().replace(",", " ").split() if w.isalnum()]
     number = next((w for w in street if w.isdigit()), None)
     named = [w for w in street if w.isalpha() and w.isascii()]
@@ -103,8 +112,9 @@ def candidate_pairs(prepared: Sequence[Prepared]) -> list[tuple[int, int]]:
     """Sorted, de-duplicated index pairs (i < j) that share at least one usable block."""
     blocks: dict[str, list[int]] = defaultdict(list)
     caps: dict[str, int] = {}
+    df: Counter[str] = Counter(t for p in prepared for name in p.company_names for t in name.tokens)
     for p in prepared:
-        keys = company_keys(p) if p.rec.kind == "Company" else person_keys(p)
+        keys = company_keys(p, df) if p.rec.kind == "Company" else person_keys(p)
         for key, cap in dict.fromkeys(keys):
             blocks[key].append(p.idx)
             caps[key] = cap
