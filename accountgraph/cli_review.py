@@ -14,8 +14,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from accountgraph.settings import Settings
-from ingest.records.review import DecisionLog, ReviewPair, Verdict, read_review
+from accountgraph.settings import Settings, StoreKind
+from accountgraph.wiring import open_store
+from ingest.records.entities import RESOLVED_LABELS
+from ingest.records.review import DecisionLog, ReviewPair, UnmergeError, Verdict, read_review, unmerge
 
 review_app = typer.Typer(no_args_is_help=True, help="Review candidate duplicate pairs.")
 console = Console()
@@ -104,3 +106,35 @@ def review_reject(
 ) -> None:
     """The records are different entities: the next run keeps them apart."""
     _decide(pair_ids, "different", run)
+
+
+@review_app.command("unmerge")
+def review_unmerge(
+    label: Annotated[str, typer.Argument(help="Company or Person")],
+    source_key: Annotated[
+        str, typer.Argument(help="the record to take out, as source:key (a node's source_keys)")
+    ],
+    store: Annotated[
+        StoreKind | None, typer.Option("--store", help="embedded or neo4j (default: settings)")
+    ] = None,
+) -> None:
+    """Take one source record out of the entity it was merged into: the next ingest run keeps it
+    apart from the entity's other records, on a node of its own; the entity keeps its id."""
+    if label not in RESOLVED_LABELS:
+        raise typer.BadParameter(f"{label!r}: entity resolution merges {' and '.join(RESOLVED_LABELS)}")
+    settings = Settings()
+    graph = open_store(settings, store)
+    try:
+        keys = graph.source_key_map(label)
+    finally:
+        graph.close()
+    try:
+        others = unmerge(keys, label, source_key, decision_log(settings), by=getpass.getuser())
+    except UnmergeError as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from None
+    node = keys[source_key]
+    console.print(
+        f"[green]{source_key} recorded as different from {len(others)} record(s) of {node}[/green]"
+        "; the next ingest run applies it"
+    )

@@ -108,3 +108,36 @@ class DecisionLog:
             label: Decisions(frozenset(same.get(label, ())), frozenset(different.get(label, ())))
             for label in same.keys() | different.keys()
         }
+
+
+class UnmergeError(ValueError):
+    """The record named is on no node, or is alone on its node."""
+
+
+def unmerge(source_keys: dict[str, str], label: str, source_key: str, log: DecisionLog, by: str) -> list[str]:
+    """Take ``source_key`` ("erp:K300214") out of the entity it was merged into.
+
+    ``source_keys`` is the store's ``source:key`` -> node map for ``label``. A "different"
+    decision is logged between the record and every other record of its node, so the next
+    run keeps it apart (on a node of its own) while the rest keep their node and its id;
+    nothing is deleted, and the decisions stay in the log to be read, or reversed by an
+    accept. Returns the records it was separated from.
+    """
+    node = source_keys.get(source_key)
+    if node is None:
+        raise UnmergeError(f"no {label} holds the record {source_key!r} (give it as source:key)")
+    others = sorted(k for k, n in source_keys.items() if n == node and k != source_key)
+    if not others:
+        raise UnmergeError(f"{source_key!r} is the only record of {label} {node!r}: nothing to unmerge")
+    side = _ref_side(source_key)
+    for other in others:
+        b = _ref_side(other)
+        a_ref, b_ref = (side["source"], side["key"]), (b["source"], b["key"])
+        pair = ReviewPair(pair_id(label, a_ref, b_ref), label, 0.0, ("unmerged by a reviewer",), side, b)
+        log.record(pair, "different", by)
+    return others
+
+
+def _ref_side(source_key: str) -> dict[str, Any]:
+    source, _, key = source_key.partition(":")
+    return {"source": source, "key": key, "names": []}

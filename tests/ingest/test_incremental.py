@@ -16,7 +16,7 @@ from accountgraph.cli import app
 from graph.adapters.ladybug import LadybugStore
 from ingest.records import SAMPLE_MAPPINGS, ingest_directory, read_rejects
 from ingest.records.evaluate import evaluate_resolution
-from ingest.records.review import DecisionLog, read_review
+from ingest.records.review import DecisionLog, UnmergeError, read_review, unmerge
 from ingest.resolve import EntityRecord
 from ingest.sample import generate
 
@@ -144,3 +144,31 @@ def test_review_accept_and_reject_steer_the_next_resolution(
     offered = {frozenset((p.a.key, p.b.key)) for p in companies_after.review}
     assert frozenset((different.a["key"], different.b["key"])) not in offered
     assert frozenset((same.a["key"], same.b["key"])) not in offered
+
+
+def test_unmerge_takes_a_record_out_and_the_entity_keeps_its_id(
+    loaded: LadybugStore, sample: Path, tmp_path: Path
+) -> None:
+    code, crm_id = _merged_erp_code(sample)
+    keys = loaded.source_key_map("Company")
+    assert keys[f"erp:{code}"] == crm_id
+    log = DecisionLog(tmp_path / "decisions.jsonl")
+    others = unmerge(keys, "Company", f"erp:{code}", log, by="tester")
+    assert others and all(keys[o] == crm_id for o in others)
+    after = evaluate_resolution(loaded, sample, SAMPLE_MAPPINGS, log)
+    clusters = after.resolutions["Company"].clusters
+    alone = next(c for c in clusters if any(r.key == code and r.source == "erp/customers.csv" for r in c))
+    assert [r.key for r in alone] == [code]
+    assert crm_id in after.node_ids["Company"]  # the entity keeps its id without the record
+    with pytest.raises(UnmergeError, match="no Company holds"):
+        unmerge(keys, "Company", "erp:NO-SUCH", log, by="tester")
+
+
+def test_unmerge_of_an_unknown_record_is_refused_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ACCOUNTGRAPH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("ACCOUNTGRAPH_CONFIG", raising=False)
+    result = CliRunner().invoke(app, ["review", "unmerge", "Company", "crm:NOPE", "--store", "embedded"])
+    assert result.exit_code == 2 and "no Company holds the record 'crm:NOPE'" in result.output
+    assert CliRunner().invoke(app, ["review", "unmerge", "Product", "crm:X"]).exit_code == 2
