@@ -421,7 +421,10 @@ def _fullest(facts: list[Fact]) -> list[Fact]:
 
 
 # searched in the reversed text before a pronoun
-_POSSESSOR = re.compile(r"\s?" + POSSESSED + r"|['’]s (?:\w+ )?(?:team|group|department|dept|unit|staff)\b")
+_POSSESSOR = re.compile(
+    r"\s?" + POSSESSED + r"|['’]s (?:\w+ )?(?:team|group|department|dept|unit|staff|org|organi[sz]ation|"
+    r"office|people|side|remit|area|function)\b"
+)
 _NEW_TO = re.compile(r"^(?:new|current|newly appointed)\s+(?=\S)", re.I)  # "New CIO at Kestrel is…"
 _DEPT_OF = re.compile(r"^([^的]+?(?:科|处|部|室|中心|局|办|组))的")
 _CLAUSE_BREAK = re.compile(r"[,;:–—，；：。]| dna | tub |但")

@@ -260,6 +260,11 @@ RULES: list[Rule] = [
             r"{P}\s*(?:(?:now|still|currently|also|officially|formally) )*"
             r"(?:reports|reporting|report|reported|rpts?)(?: line)? (?:directly |straight )?"
             r"(?:(?:in)?to|2) (?:«T\d+»\s*)?{M}",
+            # "she reports up through facilities to Rob Chandler"
+            r"{P}\s*(?:(?:now|still|currently|also) )*(?:reports|reporting|report) (?:up )?(?:through|via) "
+            r"(?:[^«»\n;,.]|«[TDO]\d+»){1,40}? to (?:«T\d+»\s*)?{M}",
+            # "Director Angela Brooks, Denise's boss, …"
+            r"{M},? (?:the |who is )?{P}['’]s? (?:direct |line )?(?:boss|manager|supervisor|superior)\b",
             # "陶敏 (Tao Min), data analyst on Li Wen's team"
             r"{P}(?:[^«»\n;.]|«T\d+»){0,50}? (?:on|in|from) {M}['’]s? team",
             r"{P} [-–—,] (?:(?:the|a|an|our|their|new) )*{T} (?:under|reporting to|working for|in) {M}",

@@ -37,7 +37,7 @@ def _facts(pipeline: TextPipeline, text: str, relation: str) -> set[tuple[str, .
     return {
         (
             named.get(f.subject[1], f.subject[1]),
-            f.object[1],
+            named.get(f.object[1], f.object[1]),
             str(f.props.get("role", f.props.get("title", ""))),
         )
         for f in ex.facts
@@ -86,3 +86,27 @@ def test_a_product_kind_is_not_the_product(pipeline: TextPipeline) -> None:
 )
 def test_month_ends_and_dotted_dates(text: str, value: str) -> None:
     assert [v for _, _, v in find_dates(text, "en", date(2026, 3, 1))] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("Owen Tate reports up through operations to Gareth Pryce.", ("Owen Tate", "C-GP")),
+        ("Finance Director Gareth Pryce, Mia Lowe's boss, signs the PO.", ("Mia Lowe", "C-GP")),
+        ("Cara Finch (Head of IT) and Tom Reid both report to Gareth.", ("Cara Finch", "C-GP")),
+        ("Cara Finch (Head of IT) and Tom Reid both report to Gareth.", ("Tom Reid", "C-GP")),
+        (
+            "Ivy Holt is not in Gareth's org; she reports up through facilities to Dan Roe.",
+            ("Ivy Holt", "Dan Roe"),
+        ),
+    ],
+)
+def test_reporting_lines_as_notes_write_them(
+    pipeline: TextPipeline, text: str, line: tuple[str, str]
+) -> None:
+    assert (*line, "") in _facts(pipeline, text, "REPORTS_TO")
+
+
+def test_a_possessor_is_not_the_pronoun_s_person(pipeline: TextPipeline) -> None:
+    text = "Ivy Holt is not in Gareth's org; she reports up through facilities to Dan Roe."
+    assert not {f for f in _facts(pipeline, text, "REPORTS_TO") if f[0] == "C-GP"}
