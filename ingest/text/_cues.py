@@ -1,22 +1,19 @@
-"""Relations read from cue words rather than sentence shapes: installed base, evaluations,
-interests (per product or vendor clause, with that clause's modality), and each person's
-stance as their own clauses state it."""
+"""Relations read from cue words rather than sentence shapes: installed base and evaluations
+(per product or vendor clause, with that clause's modality), interests (``_interests``), and
+each person's stance as their own clauses state it."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from ._contract_dates import contract_end
+from ._emitting import CONF_HEDGED, CONF_KNOWN, Emit, End, plain
 from ._gazetteer import Gazetteer
+from ._interests import interests
 from ._mentions import Mention
 from ._modality import Modality, clause_end, clause_start, modality
-from ._rules import EVAL_CUES, INTEREST_CUES, OBJECT_MARK, POSSESSED, USE_CUES
+from ._rules import EVAL_CUES, OBJECT_MARK, POSSESSED, USE_CUES
 from ._stance import ABOUT_US, stance_in
-
-CONF_KNOWN, CONF_NEW, CONF_HEDGED = 0.9, 0.6, 0.5
-End = tuple[str, str, str]  # label, node id, surface
-Emit = Callable[..., None]
 
 
 def cue_relations(
@@ -28,6 +25,7 @@ def cue_relations(
     home: End,
     emit: Emit,
     suppliers: set[str],
+    last_person: str = "",
 ) -> None:
     """USES / EVALUATING of the products and vendors a clause names, INTERESTED_IN of its topics.
 
@@ -42,7 +40,7 @@ def cue_relations(
     clause_of = {i: clause_start(skeleton, marks[i][0], langs[0]) for i, _ in products if i in marks}
     buyers = [m for _, m in orgs if m.node_id not in named_vendors and m.node_id not in market]
     subject = ("Company", buyers[0].node_id, buyers[0].text) if buyers else home
-    sentence = _plain(skeleton)
+    sentence = plain(skeleton)
     contract = any(_CONTRACT[lg].search(sentence) for lg in langs)
     dates = [(marks[i], m) for i, m in enumerate(ments) if m.label == "DATE" and m.value and i in marks]
     things = [(i, ("Product", m.node_id, m.text)) for i, m in products]
@@ -65,7 +63,7 @@ def cue_relations(
         if _not_here(skeleton, start, end, mods, lang):
             not_installed.add(obj[1])
             continue  # "Maximo switched off", "东软PACS 已经下线"
-        clause = _plain(skeleton[clause_start(skeleton, start, lang) : clause_end(skeleton, end, lang)])
+        clause = plain(skeleton[clause_start(skeleton, start, lang) : clause_end(skeleton, end, lang)])
         conf = CONF_HEDGED if any(m.hedged for m in mods) else CONF_KNOWN
         future = any(m.future for m in mods)
         # not when live: "用友BIP已经在襄阳厂试点上线" was piloted, and now runs
@@ -80,52 +78,7 @@ def cue_relations(
             end_date = contract_end(skeleton, dates, start) if contract else None
             props = {"contract_end": end_date} if end_date else {}
             emit("USES", subject, obj, props, f"uses/{lang}/cue", conf)
-    topics = [i for i, m in enumerate(ments) if m.label == "TOPIC" and m.node_id]
-    # English cue words in a Chinese sentence count too ("邹兰的 concern 还是 GSP compliance")
-    cue_langs = (*langs, "en") if "en" not in langs and _LATIN_WORD.search(sentence) else langs
-    if sentence.rstrip().endswith(("?", "？")):
-        return  # a question raises a topic, nobody's interest
-    for i in topics:
-        t = ments[i]
-        if any(modality(skeleton, *marks[i], lg).negated for lg in langs):
-            continue  # "对能耗管理兴趣不大", "not interested in fleet telematics"
-        later = [marks[j][0] for j in topics if marks[j][0] > marks[i][0]]
-        own = _plain(skeleton[marks[i][0] : min(later, default=len(skeleton))])  # up to the next topic
-        if any(_NO_INTEREST[lg].search(own) for lg in langs):
-            continue  # "会上聊到了预测性维护，他们兴趣一般", "对能耗管理兴趣不大，主要关注预测性维护"
-        cue = any(INTEREST_CUES[lg].search(sentence) for lg in cue_langs)
-        if not cue and any(_OUR_PITCH[lg].search(sentence) for lg in langs):
-            continue  # "我们给他们讲了预测性维护的方案": what we offered, not what they asked for
-        rule = "interest_cue" if cue else "topic_mention"
-        # the person who is said to care ("Gary keeps asking about energy efficiency"), else the account
-        people = [
-            m
-            for j, m in enumerate(ments)
-            if m.label == "PERSON"
-            and m.node_id
-            and j < i
-            # "韩总说明年 warehouse automation 是 top priority": the speaker reports the account's
-            and not _SAYS.match(skeleton, marks[j][1])
-            and any(
-                INTEREST_CUES[lg].search(_plain(skeleton[marks[j][1] : marks[i][0]]))
-                # "他对预测性维护模块很关注": the cue after the topic, with only 对 between
-                or (
-                    _ABOUT.fullmatch(skeleton[marks[j][1] : marks[i][0]])
-                    and INTEREST_CUES[lg].search(
-                        _plain(skeleton[marks[i][1] : clause_end(skeleton, marks[i][1], lang)])
-                    )
-                )
-                for lg in cue_langs
-            )
-        ]
-        emit(
-            "INTERESTED_IN",
-            ("Person", people[-1].node_id, people[-1].text) if people else subject,
-            ("Topic", t.node_id, t.text),
-            {},
-            f"interested_in/{lang}/{rule}",
-            CONF_KNOWN if rule == "interest_cue" else 0.7,
-        )
+    interests(skeleton, ments, marks, langs, subject, emit, last_person)
 
 
 def _in_use(
@@ -156,31 +109,6 @@ def _in_use(
             )
         )
     )
-
-
-_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
-_SAYS = re.compile(
-    r"(?:[（(][^）)]{0,20}[）)]|[，,](?:[^，,。；;\n«»（）()]|«T\d+»){0,12}[）)])?\s*"
-    r"(?:说|表示|讲|介绍说|反馈说|称|\s(?:says|said|told us|mentioned that)\b)",
-    re.I,
-)
-_NO_INTEREST = {
-    "en": re.compile(
-        r"\bnot (?:very |really |that |at all )?interested\b|\bno interest\b|\blukewarm\b", re.I
-    ),
-    "zh": re.compile(r"兴趣(?:一般|不大|不高|缺缺)|不感兴趣|没(?:什么|啥)?兴趣"),
-}
-_OUR_PITCH = {
-    "en": re.compile(
-        r"\b(?:we|our team)\b[^,.;]{0,20}?\b(?:present|pitch|demo|show|walk|introduc|propos|highlight)\w*"
-        r"|\bour (?:selling point|strength|usp|differentiator)",
-        re.I,
-    ),
-    "zh": re.compile(
-        r"(?:我们|我方|我司|咱们)[^，,。；;]{0,8}?(?:讲|介绍|演示|推荐|推介|展示|分享)|我们的(?:卖点|优势|亮点)"
-    ),
-}
-_ABOUT = re.compile(r"\s*(?:一直|比较|特别|非常|很|也|都)?\s*(?:对|对于)\s*")
 
 
 def _vendor_in_clause(
@@ -252,10 +180,6 @@ _CONTRACT = {
     ),
     "zh": re.compile(r"到期|合同|续约|续签|续了|续费|续订|维保|延保|保修|服务期|截止|年底|协议"),
 }
-
-
-def _plain(skeleton: str) -> str:
-    return re.sub(r"«\w\d+»", " ", skeleton)
 
 
 _NOT_SUBJECT = re.compile(OBJECT_MARK + r"\s*$")

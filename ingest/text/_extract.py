@@ -18,7 +18,8 @@ from spacy.tokens import Doc as SpacyDoc
 
 from ingest.normalize.text import fold, has_cjk
 
-from ._cues import CONF_HEDGED, CONF_KNOWN, CONF_NEW, cue_relations, note_stances
+from ._cues import cue_relations, note_stances
+from ._emitting import CONF_HEDGED, CONF_KNOWN, CONF_NEW
 from ._gazetteer import Gazetteer
 from ._layout import (
     FILLERS,
@@ -203,7 +204,7 @@ class Extractor:
                 pos = max(match.end(), match.start() + 1)
         suppliers = {f.subject[1] for f in out.facts if f.relation == "SUPPLIES" and f.start == s0}
         ordered = (lang, *sorted(langs - {lang}))
-        cue_relations(self.gz, self._market, skeleton, ments, ordered, home, emit, suppliers)
+        cue_relations(self.gz, self._market, skeleton, ments, ordered, home, emit, suppliers, out.last_person)
         speech = "mixed" if len(langs) > 1 else lang
         out.last_person = note_stances(
             out.stances, out.last_person, skeleton, ments, speech, self._rivals, self.gz.self_id

@@ -21,6 +21,7 @@ CRM = {
     ],
     "contacts": [{"id": "C-GP", "name": "Gareth Pryce", "company": "A-MF", "title": "Finance Director"}],
     "products": [{"id": "P-AVM", "name": "AVEVA MES", "vendor": "V-AV", "category": "MES"}],
+    "topics": [{"id": "T-FRAUD", "en": "fraud analytics", "zh": "反欺诈分析"}],
 }
 
 
@@ -110,3 +111,16 @@ def test_reporting_lines_as_notes_write_them(
 def test_a_possessor_is_not_the_pronoun_s_person(pipeline: TextPipeline) -> None:
     text = "Ivy Holt is not in Gareth's org; she reports up through facilities to Dan Roe."
     assert not {f for f in _facts(pipeline, text, "REPORTS_TO") if f[0] == "C-GP"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spoke to Cara Finch. Fraud analytics is her whole agenda.",
+        "- Cara Finch, head of ops\nWants fraud analytics for the branch teams.",
+        "[09:31] Cara Finch: fraud analytics is the big win for me",
+    ],
+)
+def test_an_interest_is_the_person_s_who_holds_it(pipeline: TextPipeline, text: str) -> None:
+    interests = _facts(pipeline, text, "INTERESTED_IN")
+    assert ("Cara Finch", "T-FRAUD", "") in interests and ("A-MF", "T-FRAUD", "") not in interests

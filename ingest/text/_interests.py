@@ -1,0 +1,132 @@
+"""INTERESTED_IN from a sentence's topics: whose interest a topic is (the person said to care,
+before or after it, or the person of the sentence before when this one has no subject), else
+the account's; not when the interest is denied, only our pitch, or asked about."""
+
+from __future__ import annotations
+
+import re
+
+from ._emitting import CONF_KNOWN, Emit, End, plain
+from ._mentions import Mention
+from ._modality import clause_end, modality
+from ._rules import INTEREST_CUES
+
+
+def interests(
+    skeleton: str,
+    ments: list[Mention],
+    marks: dict[int, tuple[int, int]],
+    langs: tuple[str, ...],
+    subject: End,
+    emit: Emit,
+    last_person: str,
+) -> None:
+    """INTERESTED_IN of the topics a sentence names: the person said to care, else the account."""
+    topics = [i for i, m in enumerate(ments) if m.label == "TOPIC" and m.node_id]
+    sentence = plain(skeleton)
+    lang = langs[0]
+    # English cue words in a Chinese sentence count too ("邹兰的 concern 还是 GSP compliance")
+    cue_langs = (*langs, "en") if "en" not in langs and _LATIN_WORD.search(sentence) else langs
+    if sentence.rstrip().endswith(("?", "？")):
+        return  # a question raises a topic, nobody's interest
+    for i in topics:
+        t = ments[i]
+        if any(modality(skeleton, *marks[i], lg).negated for lg in langs):
+            continue  # "对能耗管理兴趣不大", "not interested in fleet telematics"
+        later = [marks[j][0] for j in topics if marks[j][0] > marks[i][0]]
+        own = plain(skeleton[marks[i][0] : min(later, default=len(skeleton))])  # up to the next topic
+        if any(_NO_INTEREST[lg].search(own) for lg in langs):
+            continue  # "会上聊到了预测性维护，他们兴趣一般", "对能耗管理兴趣不大，主要关注预测性维护"
+        cue = any(INTEREST_CUES[lg].search(sentence) for lg in cue_langs)
+        if not cue and any(_OUR_PITCH[lg].search(sentence) for lg in langs):
+            continue  # "我们给他们讲了预测性维护的方案": what we offered, not what they asked for
+        rule = "interest_cue" if cue else "topic_mention"
+        # the person who is said to care ("Gary keeps asking about energy efficiency"), else the account
+        people = [
+            m
+            for j, m in enumerate(ments)
+            if m.label == "PERSON"
+            and m.node_id
+            and j < i
+            # "韩总说明年 warehouse automation 是 top priority": the speaker reports the account's
+            and not _SAYS.match(skeleton, marks[j][1])
+            and any(
+                INTEREST_CUES[lg].search(plain(skeleton[marks[j][1] : marks[i][0]]))
+                # "他对预测性维护模块很关注": the cue after the topic, with only 对 between
+                or (
+                    _ABOUT.fullmatch(skeleton[marks[j][1] : marks[i][0]])
+                    and INTEREST_CUES[lg].search(
+                        plain(skeleton[marks[i][1] : clause_end(skeleton, marks[i][1], lang)])
+                    )
+                )
+                for lg in cue_langs
+            )
+        ]
+        owner = _owner_after(skeleton, ments, marks, i) if not people else None
+        if not people and owner is None and last_person and _NO_SUBJECT.match(skeleton):
+            owner = ("Person", last_person, "")  # "- Angela Wu, fleet maint. … \n Wants mobile work orders"
+        emit(
+            "INTERESTED_IN",
+            ("Person", people[-1].node_id, people[-1].text) if people else owner or subject,
+            ("Topic", t.node_id, t.text),
+            {},
+            f"interested_in/{lang}/{rule}",
+            CONF_KNOWN if rule == "interest_cue" else 0.7,
+        )
+
+
+def _owner_after(
+    skeleton: str, ments: list[Mention], marks: dict[int, tuple[int, int]], i: int
+) -> End | None:
+    """The person a topic is said to belong to after it: "Fraud analytics is her whole agenda",
+    "mobile work orders … is the big win for me"."""
+    for j, m in enumerate(ments):
+        if m.label != "PERSON" or not m.node_id or j not in marks or marks[j][0] < marks[i][1]:
+            continue
+        between = skeleton[marks[i][1] : marks[j][0]]
+        if _OWNER_BEFORE.fullmatch(between) and (
+            between.rstrip().endswith("for") or _OWNED.match(skeleton, marks[j][1])
+        ):
+            return ("Person", m.node_id, m.text)
+        return None
+    return None
+
+
+# between the topic and its owner, and after the owner
+_OWNER_BEFORE = re.compile(
+    r"(?:\s+(?:[\w-]+|«[A-Z]\d+»)){0,6}?\s+(?:is|are|was|remains)\s+(?:[\w-]+\s+){0,4}?", re.I
+)
+_OWNED = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:agenda|priority|priorities|focus|concern|win|goal|thing)\b", re.I
+)
+# a sentence whose subject is the person of the sentence before: "Wants mobile work orders …"
+_NO_SUBJECT = re.compile(
+    r"\W*(?:(?:very|v|really|also|still)\s+)?(?:wants?|keen on|asked about|asks about|interested in|"
+    r"curious about|worried about|focused on|cares about|pushing for)\b",
+    re.I,
+)
+_ABOUT = re.compile(r"\s*(?:一直|比较|特别|非常|很|也|都)?\s*(?:对|对于)\s*")
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+_SAYS = re.compile(
+    r"(?:[（(][^）)]{0,20}[）)]|[，,](?:[^，,。；;\n«»（）()]|«T\d+»){0,12}[）)])?\s*"
+    r"(?:说|表示|讲|介绍说|反馈说|称|\s(?:says|said|told us|mentioned that)\b)",
+    re.I,
+)
+_NO_INTEREST = {
+    "en": re.compile(
+        r"\bnot (?:very |really |that |at all )?interested\b|\bno interest\b|\blukewarm\b", re.I
+    ),
+    "zh": re.compile(r"兴趣(?:一般|不大|不高|缺缺)|不感兴趣|没(?:什么|啥)?兴趣"),
+}
+_OUR_PITCH = {
+    "en": re.compile(
+        r"\b(?:we|our team)\b[^,.;]{0,20}?\b(?:present|pitch|demo|show|walk|introduc|propos|highlight)\w*"
+        r"|\bour (?:selling point|strength|usp|differentiator)",
+        re.I,
+    ),
+    "zh": re.compile(
+        r"(?:我们|我方|我司|咱们)[^，,。；;]{0,8}?(?:讲|介绍|演示|推荐|推介|展示|分享)|我们的(?:卖点|优势|亮点)"
+    ),
+}
