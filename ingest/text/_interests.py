@@ -40,6 +40,8 @@ def interests(
         cue = any(INTEREST_CUES[lg].search(sentence) for lg in cue_langs)
         if not cue and any(_OUR_PITCH[lg].search(sentence) for lg in langs):
             continue  # "我们给他们讲了预测性维护的方案": what we offered, not what they asked for
+        if not cue and _HEADING.fullmatch(skeleton.strip(" \t\n•·-*")):
+            continue  # a title line ("临海化工 安全生产信息化交流会 会议纪要") names a subject, no interest
         rule = "interest_cue" if cue else "topic_mention"
         # the person who is said to care ("Gary keeps asking about energy efficiency"), else the account
         people = [
@@ -109,6 +111,8 @@ _ABOUT = re.compile(r"\s*(?:一直|比较|特别|非常|很|也|都)?\s*(?:对|�
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+# a heading: a short line without clause punctuation, a full stop or a person
+_HEADING = re.compile(r"(?:(?!«P)[^，,。.；;：:！!？?\n]){2,40}")
 _SAYS = re.compile(
     r"(?:[（(][^）)]{0,20}[）)]|[，,](?:[^，,。；;\n«»（）()]|«T\d+»){0,12}[）)])?\s*"
     r"(?:说|表示|讲|介绍说|反馈说|称|\s(?:says|said|told us|mentioned that)\b)",

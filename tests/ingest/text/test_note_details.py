@@ -124,3 +124,10 @@ def test_a_possessor_is_not_the_pronoun_s_person(pipeline: TextPipeline) -> None
 def test_an_interest_is_the_person_s_who_holds_it(pipeline: TextPipeline, text: str) -> None:
     interests = _facts(pipeline, text, "INTERESTED_IN")
     assert ("Cara Finch", "T-FRAUD", "") in interests and ("A-MF", "T-FRAUD", "") not in interests
+
+
+def test_a_heading_names_a_subject_not_an_interest(pipeline: TextPipeline) -> None:
+    heading = "Millford Foods fraud analytics workshop - minutes\n\nGareth Pryce opened the meeting."
+    assert not _facts(pipeline, heading, "INTERESTED_IN")
+    asked = "Gareth Pryce asked about fraud analytics for the branches."
+    assert ("C-GP", "T-FRAUD", "") in _facts(pipeline, asked, "INTERESTED_IN")
