@@ -19,7 +19,7 @@ from spacy.tokens import Doc as SpacyDoc
 from ingest.normalize.text import fold, has_cjk
 
 from ._cues import cue_relations, note_stances
-from ._emitting import CONF_HEDGED, CONF_KNOWN, CONF_NEW
+from ._emitting import CONF_HEDGED, CONF_KNOWN, CONF_NEW, plain
 from ._gazetteer import Gazetteer
 from ._layout import (
     FILLERS,
@@ -175,10 +175,9 @@ class Extractor:
         # role cues may sit inside a title ("使用部门负责人"): role rules read titles as words
         worded = _TITLE_MARK.sub(lambda t: ments[int(t.group(1))].text, skeleton)
         worded = _APPOSITION.sub(",", worded)  # "Priya, Raj's deputy, will run the pilot": Priya will
-        plain = _plain_text(skeleton)
         # a Chinese name or title counts, though the skeleton has put a mark in its place
         langs = {lang} | ({"zh"} if has_cjk(sentence) else set())
-        langs |= {"en"} if _LATIN_WORDS.search(plain) else set()
+        langs |= {"en"} if _LATIN_WORDS.search(plain(skeleton)) else set()
         for rule in RULES:
             if rule.lang not in langs:  # a mixed note is read by both languages' rules
                 continue
@@ -511,10 +510,6 @@ def _antecedent(
 
 _QUOTED_LINE = re.compile(r"[ \t]*>")  # "> On Monday you wrote…": the thread being answered
 _LATIN_WORDS = re.compile(r"[A-Za-z]{3,}(?:\s+[A-Za-z]{2,}){2}")  # an English phrase, not a stray "PACS"
-
-
-def _plain_text(skeleton: str) -> str:
-    return re.sub(r"«\w\d+»", " ", skeleton)
 
 
 _APPOSITION = re.compile(r",\s*(?:the |his |her |their )?«P\d+»'s? [\w -]{1,30}?,")
