@@ -81,6 +81,7 @@ def principal_from_claims(claims: Mapping[str, Any]) -> Principal:
         person_id=str(person) if person else None,
         pii=claims.get("pii") is True,
         via="jwt",
+        name=str(claims.get("name") or ""),
     )
 
 

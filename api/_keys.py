@@ -42,6 +42,7 @@ class KeyRecord:
             person_id=self.person_id,
             pii=self.pii,
             via="key",
+            name=self.name,
         )
 
 

@@ -27,6 +27,14 @@ class Principal:
     person_id: str | None = None
     pii: bool = False
     via: str = "key"  # key, jwt or demo
+    #: who the key was issued to (``keys create --name``) or the token's ``name`` claim:
+    #: recorded with what the caller decides (review decisions), never used for access
+    name: str = ""
+
+    @property
+    def display(self) -> str:
+        """The caller as a record of who did something: ``Ana Li (key:3f9a0c)``."""
+        return f"{self.name} ({self.subject})" if self.name else self.subject
 
     @property
     def scoped(self) -> bool:

@@ -10,14 +10,15 @@ from graphql import GraphQLSchema
 
 from api import _queries  # registers Company's intelligence fields before types are built
 from api._mutations import mutation_attrs
+from api._review import review_mutations, review_query_fields
 from api._types import build_types
 
 
 @cache
 def build_schema() -> graphene.Schema:
     types = build_types()
-    query = type("Query", (graphene.ObjectType,), _queries.query_attrs())
-    mutation = type("Mutation", (graphene.ObjectType,), mutation_attrs())
+    query = type("Query", (graphene.ObjectType,), _queries.query_attrs() | review_query_fields())
+    mutation = type("Mutation", (graphene.ObjectType,), mutation_attrs() | review_mutations())
     schema: Any = graphene.Schema(query=query, mutation=mutation, types=list(types.values()))
     return schema
 
