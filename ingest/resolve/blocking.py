@@ -14,20 +14,27 @@ from collections.abc import Iterator, Sequence
 
 import jellyfish
 
-from .features import Prepared
-from .names import WRITTEN_FORMS
+from .features import CompanyName, Prepared
+from .names import JOINED_SLIP_MIN, WRITTEN_FORMS
 
 ID_BLOCK_CAP = 200
 NAME_BLOCK_CAP = 60
+WINDOW = 12  # in a name block larger than this, each record meets its 12 nearest in name order
+IDENTIFIERS = ("t:", "d:", "p:", "e:")  # tax number, domain, phone, e-mail: every pair compared
 RARE_WORDS = 2
+JOINED_SLIP_MAX = 32  # longer names run together are not blocked with a slip (a key per letter)
 
 
 def _deletions(token: str) -> list[str]:
-    """The word with one letter left out, each way (symmetric-delete blocking): two words one
-    slip apart ("intel" / "inetl") share one of these, so typo'd names are compared at all."""
-    if len(token) < 5 or not token.isalpha() or not token.isascii():  # "visa" less a letter meets too many
+    """The word itself and the word with one letter left out, each way (symmetric-delete
+    blocking): two words one slip apart share one of these, so typo'd names are compared at
+    all - a changed or swapped letter ("intel" / "inetl") meets on a deletion of each, a
+    dropped or doubled one ("pepsico" / "peepsico") on the shorter word itself."""
+    if len(token) < 4 or not token.isalpha() or not token.isascii():
         return []
-    return sorted({token[:i] + token[i + 1 :] for i in range(len(token))})
+    if len(token) == 4:  # "visa" less a letter meets too many; "pool" still meets "pooll"
+        return [token]
+    return sorted({token} | {token[:i] + token[i + 1 :] for i in range(len(token))})
 
 
 def company_keys(p: Prepared, df: Counter[str] | None = None) -> Iterator[tuple[str, int]]:
@@ -49,13 +56,24 @@ def company_keys(p: Prepared, df: Counter[str] | None = None) -> Iterator[tuple[
         for deleted in _deletions(by_rarity[0]) if by_rarity else ():
             yield f"x:{deleted}", NAME_BLOCK_CAP
         if name.script == "latin":
-            yield f"j:{name.core.replace(' ', '')}", NAME_BLOCK_CAP
-            for form in WRITTEN_FORMS:  # "dowchemicalcompany" meets "Dow Chemical Co."
-                if " " not in name.core and name.core.endswith(form) and len(name.core) > len(form) + 3:
-                    yield f"j:{name.core[: -len(form)]}", NAME_BLOCK_CAP
+            yield from _joined_keys(name)
         for gram in name.pinyin:
             if name.script == "latin" or len(gram) >= 4:
                 yield f"y:{gram}", NAME_BLOCK_CAP
+
+
+def _joined_keys(name: CompanyName) -> Iterator[tuple[str, int]]:
+    """A Latin name as one word, so that names written with and without spaces meet."""
+    joined = name.core.replace(" ", "")
+    yield f"j:{joined}", NAME_BLOCK_CAP
+    if name.flat != joined and len(name.flat) >= JOINED_SLIP_MIN:  # "firstfinancialbancorp"
+        yield f"j:{name.flat}", NAME_BLOCK_CAP
+    if JOINED_SLIP_MIN <= len(joined) <= JOINED_SLIP_MAX:  # "hoemdepot" meets "Home Depot"
+        for deleted in _deletions(joined):
+            yield f"jx:{deleted}", NAME_BLOCK_CAP
+    for form in WRITTEN_FORMS:  # "dowchemicalcompany" meets "Dow Chemical Co."
+        if " " not in name.core and name.core.endswith(form) and len(name.core) > len(form) + 3:
+            yield f"j:{name.core[: -len(form)]}", NAME_BLOCK_CAP
 
 
 def person_keys(p: Prepared) -> Iterator[tuple[str, int]]:
@@ -108,8 +126,22 @@ def _identity_keys(p: Prepared) -> Iterator[tuple[str, int]]:
                 yield f"sz:{sound}:{rec.postcode}", NAME_BLOCK_CAP
 
 
+def _order(p: Prepared) -> str:
+    """Where a record sorts within a block: duplicates, written alike, sort next to each other."""
+    if p.company_names:
+        name = p.company_names[0]
+        return name.flat or name.core
+    return p.person_keys[0] if p.person_keys else ""
+
+
 def candidate_pairs(prepared: Sequence[Prepared]) -> list[tuple[int, int]]:
-    """Sorted, de-duplicated index pairs (i < j) that share at least one usable block."""
+    """Sorted, de-duplicated index pairs (i < j) that share at least one usable block.
+
+    An identifier's block gives all its pairs, and so does a small block. A larger name
+    block (more than ``WINDOW`` records share a word, a sound, a name or a birth date)
+    gives each record's ``WINDOW`` nearest in name order (the sorted-neighbourhood method
+    within the block): name blocks grow with the market, and all their pairs would grow
+    with its square, while a window keeps the pairs linear."""
     blocks: dict[str, list[int]] = defaultdict(list)
     caps: dict[str, int] = {}
     df: Counter[str] = Counter(t for p in prepared for name in p.company_names for t in name.tokens)
@@ -118,11 +150,14 @@ def candidate_pairs(prepared: Sequence[Prepared]) -> list[tuple[int, int]]:
         for key, cap in dict.fromkeys(keys):
             blocks[key].append(p.idx)
             caps[key] = cap
+    order = [_order(p) for p in prepared]
     pairs: set[tuple[int, int]] = set()
     for key, members in blocks.items():
         if len(members) < 2 or len(members) > caps[key]:
             continue
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
+        window = len(members) if key[:2] in IDENTIFIERS else WINDOW
+        ranked = sorted(members, key=lambda i: (order[i], i))
+        for x, i in enumerate(ranked):
+            for j in ranked[x + 1 : x + 1 + window]:
                 pairs.add((i, j) if i < j else (j, i))
     return sorted(pairs)

@@ -28,6 +28,7 @@ from ingest.normalize import (
 )
 from ingest.normalize.glossary import SAME_MEANING, english_rendering
 from ingest.normalize.pinyin import pinyin_split
+from ingest.normalize.text import fold, strip_accents
 
 from .model import EntityRecord
 
@@ -50,6 +51,7 @@ class CompanyName:
     numbers: frozenset[str]  # ordinals and numbers in the name ("7" for "第七", "7th", "No.7")
     pinyin: frozenset[str]  # zh: pinyin n-grams of 1..4 syllables; latin: pinyin-like words
     cities: tuple[str, ...]
+    flat: str = ""  # latin: the whole name as one word, legal form and all ("firstfinancialbancorp")
 
 
 @dataclass(frozen=True)
@@ -80,13 +82,13 @@ def _bigrams(text: str) -> frozenset[str]:
     return frozenset(chars[i : i + 2] for i in range(len(chars) - 1))
 
 
-def _latin_name(raw: str, core: str, cities: tuple[str, ...]) -> CompanyName:
+def _latin_name(raw: str, core: str, cities: tuple[str, ...], flat: str) -> CompanyName:
     words = [SAME_MEANING.get(w, w) for w in core.split()]
     numbers = frozenset(w for w in words if w.isdigit())
     pinyin_like = frozenset(
         w for w in words if len(w) >= 4 and w not in NOT_PINYIN and len(pinyin_split(w) or ()) >= 2
     )
-    return CompanyName(raw, core, "latin", frozenset(words), numbers, pinyin_like, cities)
+    return CompanyName(raw, core, "latin", frozenset(words), numbers, pinyin_like, cities, flat)
 
 
 @lru_cache(maxsize=65536)
@@ -96,7 +98,8 @@ def company_names(raw: str) -> tuple[CompanyName, ...]:
     if not core:
         return ()
     if script == "latin":
-        return (_latin_name(raw, core, cities),)
+        flat = "".join(ch for ch in strip_accents(fold(raw)) if ch.isascii() and ch.isalnum())
+        return (_latin_name(raw, core, cities, flat),)
     numbers = frozenset(_zh_number(a or b) for a, b in _ZH_ORDINAL.findall(core))
     syl = syllables(core)
     grams = {"".join(syl[i : i + n]) for n in range(1, 5) for i in range(len(syl) - n + 1)}
@@ -104,7 +107,7 @@ def company_names(raw: str) -> tuple[CompanyName, ...]:
     rendering = company_name_key(english_rendering(core))
     if not rendering or has_cjk(rendering):
         return (zh,)
-    return (zh, _latin_name(f"{raw} (read as {rendering!r})", rendering, cities))
+    return (zh, _latin_name(f"{raw} (read as {rendering!r})", rendering, cities, rendering.replace(" ", "")))
 
 
 def prepare(records: Sequence[EntityRecord]) -> list[Prepared]:

@@ -23,6 +23,7 @@ LONG_WORD = 7
 # Names that differ only in word spacing ("HOSTGATORCOM" / "Hostgator Com") are one name.
 JOINED = 0.95
 JOINED_MIN = 6
+JOINED_SLIP_MIN = 8  # a name run together and mistyped is only recognised when this long
 
 
 def _typo(a: str, b: str) -> bool:
@@ -80,6 +81,24 @@ def _joined_with_form(one: str, other: str) -> bool:
     )
 
 
+def _joined_names(a: CompanyName, b: CompanyName) -> float:
+    """``JOINED`` when the names differ only in word spacing ("HOSTGATORCOM" / "Hostgator Com",
+    "firstfinancialbancorp" / "First Financial Bancorp", "dowchemicalcompany" / "Dow Chemical"),
+    ``TYPO_LONG`` when one of them is run together with one slip ("hoemdepot" / "Home Depot");
+    else 0. A Latin pair only."""
+    if (joined := a.core.replace(" ", "")) == b.core.replace(" ", "") and len(joined) >= JOINED_MIN:
+        return JOINED
+    one, other = (a, b) if " " not in a.core else (b, a)
+    if " " in one.core:
+        return 0.0
+    whole = {other.core.replace(" ", ""), other.flat}
+    if one.core in whole or one.flat in whole or _joined_with_form(one.core, other.core):
+        return JOINED if len(one.core) >= JOINED_MIN else 0.0
+    if len(one.core) >= JOINED_SLIP_MIN and any(DamerauLevenshtein.distance(one.core, w) == 1 for w in whole):
+        return TYPO_LONG
+    return 0.0
+
+
 #: legal forms as a name run together with them ends ("dowchemicalcompany")
 WRITTEN_FORMS = ("company", "corporation", "incorporated", "limited", "holdings")
 
@@ -94,11 +113,8 @@ def same_script(a: CompanyName, b: CompanyName, idf: Idf) -> tuple[float, str]:
     for review on the name alone and merges it with a shared domain, phone or city.
     """
     latin = a.script == "latin"
-    joined = a.core.replace(" ", "")
-    if latin and a.core != b.core and len(joined) >= JOINED_MIN and joined == b.core.replace(" ", ""):
-        return JOINED, "~joined"
-    if latin and (_joined_with_form(a.core, b.core) or _joined_with_form(b.core, a.core)):
-        return JOINED, "~joined"
+    if latin and a.core != b.core and (joined := _joined_names(a, b)):
+        return joined, "~joined"
     wa = {t: idf(t) for t in a.tokens}
     wb = {t: idf(t) for t in b.tokens}
     ma = _matched(a.tokens, b.tokens, latin)
