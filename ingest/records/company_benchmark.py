@@ -28,6 +28,7 @@ from phonenumbers import PhoneNumber
 from phonenumbers import PhoneNumberFormat as Fmt
 from rapidfuzz import fuzz
 
+from ingest.records.benchmark_phones import draw_phone
 from ingest.records.mapping import MappingError
 
 MAPPING = Path(__file__).resolve().parent.parent / "mappings" / "companies"
@@ -185,17 +186,7 @@ class _Writer:
                                 text[: i - 1] + ch + text[i - 1] + text[i + 1 :]))  # fmt: skip
 
     def phone(self, country: str | None) -> PhoneNumber | None:
-        """A valid number of the country (like its example number), unique in the part."""
-        example = phonenumbers.example_number_for_type(country, phonenumbers.PhoneNumberType.FIXED_LINE)
-        if example is None or country is None:  # (no country: phonenumbers would pick any region)
-            return None
-        sample, keep = phonenumbers.format_number(example, Fmt.E164), len(str(example.country_code)) + 2
-        for _ in range(100):  # the country code and the first digit kept, the others drawn
-            e164 = sample[:keep] + "".join(self.rng.choice("0123456789") for _ in sample[keep:])
-            if phonenumbers.is_valid_number(number := phonenumbers.parse(e164)) and e164 not in self.phones:
-                self.phones.add(e164)
-                return number
-        return None
+        return draw_phone(self.rng, country, self.phones)
 
     def crm(self, n: int, c: Company, phone: PhoneNumber | None) -> None:
         name = c.name
