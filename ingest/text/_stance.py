@@ -24,7 +24,7 @@ _SUPPORT = {
         re.I,
     ),
     "zh": re.compile(
-        r"支持|认可|力挺|看好|倾向(?:于)?(?:我们|我司)|积极|热情|赞成|推动|欣赏|青睐|站在我们这边|帮我们说话|"
+        r"支持|认可|力挺|看好|倾向(?:于)?(?:我们|我司|你们|贵司)|积极|热情|赞成|推动|欣赏|青睐|站在我们这边|帮我们说话|"
         r"偏向我们|很感兴趣|满意|印象不错|印象很好|好评|很happy|very happy|push我们|推我们|"
         r"反馈(?:良好|不错|很好|挺好)|评价(?:很高|不错|挺好|很好)|好感"
     ),
@@ -41,7 +41,7 @@ _OPPOSE = {
     ),
     "zh": re.compile(
         r"反对|保留意见|质疑|抵触|不认可|不支持|不看好|不满|消极|怀疑|持观望|观望|冷淡|阻挠|卡我们|"
-        r"倾向(?:于)?(?!我们|我司)[\u4e00-\u9fffA-Za-z]{1,6}|偏向(?!我们)|犹豫|顾虑|有意见|不太感冒|不爽|担心|"
+        r"倾向(?:于)?(?!我们|我司|你们|贵司)[\u4e00-\u9fffA-Za-z]{1,6}|偏向(?!我们|你们|贵司)|犹豫|顾虑|有意见|不太感冒|不爽|担心|"
         r"skeptical|not convinced|持怀疑"
     ),
 }
@@ -60,9 +60,22 @@ _RIVAL_PREFERENCE = {  # a clause's «O3» is a competitor (callers mark only ma
     "zh": re.compile(
         r"(?:倾向(?:于)?|偏向|偏爱|更喜欢|力挺|支持|看好)(?:用|使用|选)?«O"
         # "对东软比较有好感"
-        r"|对«O»[^，,。；;«»]{0,6}?(?:有好感|好感|认可|满意|青睐|印象(?:不错|很好|挺好))"
+        r"|对«O»(?:(?!不|没)[^，,。；;«»]){0,6}?(?:有好感|好感|认可|满意|青睐|印象(?:不错|很好|挺好))"
     ),
 }
+# a cue said of a competitor right before it (zh) or after it (en): "对«O»不太满意", "unhappy with «O»"
+_ABOUT_RIVAL = {
+    "zh": re.compile(r"对«O\d*»[^，,。；;«»]{0,6}$"),
+    "en": re.compile(r"[\w' -]{0,20}?\b(?:with|about|of|on) (?:the )?«O", re.I),
+}
+
+
+def _about_rival(text: str, at: int, lang: str) -> bool:
+    if lang == "zh":
+        return _ABOUT_RIVAL["zh"].search(text[max(0, at - 12) : at]) is not None
+    return _ABOUT_RIVAL["en"].match(text, at, at + 40) is not None
+
+
 ABOUT_US = {"en": re.compile(r"\b(?:us|our|we)\b", re.I), "zh": re.compile(r"我们|我司|我方|咱们")}
 
 
@@ -88,6 +101,8 @@ def _stance_at(text: str, lang: str) -> tuple[int, str] | None:
     if not cues:
         return None
     at, stance = max(cues)
+    if _about_rival(text, at, lang):  # "对Maximo不太满意" says nothing of us
+        return None
     if not _negated(text, at, lang):
         return at, stance
     return at, "neutral" if stance == "opponent" else "opponent"

@@ -119,6 +119,13 @@ def test_what_replaces_is_still_to_come(sentence: str, future: bool) -> None:
         ("持保留意见", "zh", "opponent"),
         ("并不反对", "zh", "neutral"),
         ("不太认可", "zh", "opponent"),
+        # dissatisfaction with a competitor («O») says nothing of us; favouring it opposes us
+        ("其实对«O»不太满意，正在看替代方案", "zh", None),
+        ("对«O»比较有好感", "zh", "opponent"),
+        ("is not a fan of «O»", "en", None),
+        # in a customer's e-mail "你们" / "贵司" is us
+        ("个人倾向于你们的方案", "zh", "supporter"),
+        ("倾向于贵司", "zh", "supporter"),
     ],
 )
 def test_stance_from_the_clause(clause: str, lang: str, stance: str | None) -> None:
