@@ -82,10 +82,11 @@ _ZH_HEAD_AT_END = re.compile(rf"(?:{_ZH_HEADS})$")
 # conjunctions, particles, pronouns, numbers and times, people's names; verbs of one character
 # ("找", "见") and the verbs that introduce a person ("任命", "联系"), not those that name a
 # function (采购中心, 维修部)
-_NOT_IN_UNIT = ("d", "p", "c", "u", "r", "y", "e", "o", "nr", "m", "t", "q")
+_NOT_IN_UNIT = ("d", "p", "c", "u", "r", "y", "e", "o", "nr", "m", "t", "q", "zg")  # zg: "您"
 _CLAUSE_VERBS = frozenset(
     ("任命", "聘任", "提拔", "调任", "任", "负责", "联系", "拜访", "认识", "介绍", "见了", "约了",
      "通知", "邀请", "安排", "对接", "汇报", "找到", "问了", "请教", "换成", "改为",
+     "提到", "提及", "听说", "表示", "告诉", "说起",  # "您提到信息中心韩主任"
      "新任", "现任", "前任", "新", "刚来的", "新来的")  # "新任采购部副经理": new to the title, not of it
 )  # fmt: skip
 

@@ -11,6 +11,7 @@ import pytest
 
 from ingest.text import TextDocument, TextPipeline
 from ingest.text._dates import find_dates
+from ingest.text._title_spans import unit_without_clause
 from tests.ingest.text.conftest import crm_pipeline
 
 CRM = {
@@ -131,3 +132,12 @@ def test_a_heading_names_a_subject_not_an_interest(pipeline: TextPipeline) -> No
     assert not _facts(pipeline, heading, "INTERESTED_IN")
     asked = "Gareth Pryce asked about fraud analytics for the branches."
     assert ("C-GP", "T-FRAUD", "") in _facts(pipeline, asked, "INTERESTED_IN")
+
+
+@pytest.mark.parametrize(
+    ("unit", "department"),
+    [("您提到信息中心", "信息中心"), ("听说设备处的", "设备处的"), ("集团安监部的", "集团安监部的")],
+)
+def test_a_department_before_a_title_starts_after_the_clause_s_verb(unit: str, department: str) -> None:
+    """ "您提到信息中心韩主任": 韩主任's title is 信息中心主任, not 您提到信息中心主任."""
+    assert unit_without_clause(unit) == department
