@@ -18,6 +18,7 @@ from algorithms.churn import Panel, crm_churn_dates, default_split, grouped_cv_a
 from algorithms.market import Market, load_market
 from graph.adapters.ladybug import LadybugStore
 from ingest.records import SAMPLE_MAPPINGS, MappingError, ingest_directory
+from ingest.records.bilingual_benchmark import write_bilingual_benchmark
 from ingest.records.company_benchmark import MAPPING as COMPANY_MAPPING
 from ingest.records.company_benchmark import PARTS as COMPANY_PARTS
 from ingest.records.company_benchmark import write_company_benchmark
@@ -82,7 +83,10 @@ def eval_resolution(
     ] = None,
     companies: Annotated[
         str | None,
-        typer.Option(help="instead of SAMPLE: the company benchmark from real listed companies, dev or test"),
+        typer.Option(
+            help="instead of SAMPLE: the company benchmark (real listed companies, and Chinese companies "
+            "in both scripts), dev or test"
+        ),
     ] = None,
 ) -> None:
     """Entity resolution through the record pipeline: pairwise precision, recall and F1."""
@@ -98,9 +102,14 @@ def eval_resolution(
             with tempfile.TemporaryDirectory() as tmp:
                 run = evaluate_resolution(store, write_febrl(febrl, Path(tmp)), FEBRL_MAPPING, log)
         elif companies is not None:
-            with tempfile.TemporaryDirectory() as tmp:
-                root = write_company_benchmark(companies, Path(tmp))
-                run = evaluate_resolution(store, root, COMPANY_MAPPING, log)
+            for title, write in (
+                ("Listed companies (pytickersymbols)", write_company_benchmark),
+                ("Chinese companies written in Chinese and in English", write_bilingual_benchmark),
+            ):
+                with tempfile.TemporaryDirectory() as tmp:
+                    run = evaluate_resolution(store, write(companies, Path(tmp)), COMPANY_MAPPING, log)
+                render(run, console, f"{title}, {companies} half: pairwise P/R/F1")
+            return
         else:
             run = evaluate_resolution(store, _sample_root(sample, "duplicates.jsonl"), mapping, log)
     except MappingError as exc:

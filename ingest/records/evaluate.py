@@ -82,8 +82,12 @@ def _by_file(resolution: Resolution, files: dict[tuple[str, str], str], root: Pa
     )
 
 
-def render(run: ResolutionRun, console: Console) -> None:
-    table = Table(title="Entity resolution through the record pipeline (pairwise P/R/F1)")
+def render(
+    run: ResolutionRun,
+    console: Console,
+    title: str = "Entity resolution through the record pipeline (pairwise P/R/F1)",
+) -> None:
+    table = Table(title=title)
     columns = ("kind", "records", "clusters", "P", "R", "F1", "true pairs", "found pairs", "review")
     for col in columns:
         table.add_column(col, justify="left" if col == "kind" else "right")
