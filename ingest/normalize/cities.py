@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .text import fold, strip_accents
+from .pinyin import syllables
+from .text import fold, is_cjk_char, strip_accents
 
 
 class City(NamedTuple):
@@ -50,6 +51,9 @@ CITIES: tuple[City, ...] = (
     City("Xi'an", "西安", "CN", "29", ("Xian",)),
     City("Kunming", "昆明", "CN", "871"),
     City("Harbin", "哈尔滨", "CN", "451"),
+    City("Hong Kong", "香港", "HK", "", ("HK", "Hongkong")),  # English names that are not pinyin
+    City("Macau", "澳门", "MO", "", ("Macao",)),
+    City("Taipei", "台北", "TW", "2"),
     City("Boston", "波士顿", "US", "617"),
     City("Chicago", "芝加哥", "US", "312"),
     City("Houston", "休斯顿", "US", "713"),
@@ -108,7 +112,10 @@ def city_key(raw: str | None) -> str | None:
     city = lookup_city(bare)
     if city:
         return city.name
-    return bare.removesuffix("市") or None
+    bare = bare.removesuffix("市")
+    if bare and all(is_cjk_char(ch) for ch in bare):  # "宁德" meets "Ningde", as a source's English has it
+        return "".join(syllables(bare))
+    return re.sub(r"['’]", "", bare) or None
 
 
 def area_code(raw_city: str | None) -> str | None:

@@ -66,6 +66,25 @@ GLOSSARY: dict[str, str] = {
     "家电": "home appliances", "智家": "smart home", "智能": "smart", "纺织": "textile", "服装": "apparel",
     "医药": "pharmaceutical", "健康": "health", "房地产": "real estate", "地产": "properties",
     "置业": "properties", "发展": "development", "开发": "development", "宝山": "baoshan",
+    # more industry words of Chinese company names
+    "铝业": "aluminium", "锂业": "lithium", "铜业": "copper", "钢": "steel", "稀土": "rare earth",
+    "冶金": "metallurgical", "建材": "building materials", "工程机械": "construction machinery",
+    "货运": "cargo", "港": "port", "邮政": "post", "人民": "peoples", "电源": "power supply",
+    "生物制品": "biological products", "医疗设备": "medical equipment", "用品": "supply",
+    "医学院": "medical college", "医科": "medical", "科学技术": "science technology", "科学": "science",
+    "研究院": "research institute", "研究所": "research institute", "重型": "heavy", "新材": "new materials",
+    "汽车集团": "automotive group", "乘用车": "passenger vehicles", "客车": "bus", "电池": "battery",
+    "储能": "energy storage", "风电": "wind power", "核电": "nuclear power", "水电": "hydropower",
+    "燃气": "gas", "水务": "water", "环境": "environment", "农牧": "agriculture animal husbandry",
+    "种业": "seed", "酒业": "liquor", "啤酒": "brewery", "制造": "manufacturing", "装备": "equipment",
+    "仪器": "instruments", "网络科技": "network technology", "互联网": "internet",
+    "云计算": "cloud computing",
+    "人工智能": "artificial intelligence", "集成电路": "integrated circuit", "微电子": "microelectronics",
+    "信息技术": "information technology", "租赁": "leasing", "金融": "financial", "理财": "wealth management",
+    "资本": "capital", "香港": "hong kong", "长江": "yangtze", "珠江": "pearl river", "黄河": "yellow river",
+    # words of meaning that Chinese names share with their English ones
+    "阳光": "sunshine", "长城": "great wall", "光明": "bright", "卫星": "satellite", "兴业": "industrial",
+    "街": "street", "海螺": "conch", "财富": "wealth", "国泰": "guotai", "太平": "taiping",
 }  # fmt: skip
 # English words of one meaning in company names, read as one ("Air China" is China's airline)
 SAME_MEANING: dict[str, str] = {
@@ -75,6 +94,14 @@ SAME_MEANING: dict[str, str] = {
     "technologies": "technology", "tech": "technology", "holding": "holdings", "intl": "international",
     "pharmaceuticals": "pharmaceutical", "pharma": "pharmaceutical", "steels": "steel",
     "electrical": "electric", "hotel": "hotels", "property": "properties",
+    "motor": "automotive", "motors": "automotive", "auto": "automotive", "automobile": "automotive",
+    "automobiles": "automotive", "orient": "eastern", "oriental": "eastern", "east": "eastern",
+    "west": "western", "south": "southern", "north": "northern", "biological": "biotechnology",
+    "biologics": "biotechnology",
+    "biotech": "biotechnology", "bio": "biotechnology", "medicine": "pharmaceutical",
+    "logistic": "logistics", "ports": "port", "people": "peoples",
+    "financials": "financial", "finance": "financial", "equipments": "equipment", "supplies": "supply",
+    "material": "materials", "food": "foods", "metal": "metals",
 }  # fmt: skip
 _TERMS: dict[str, list[str]] = {}  # first character -> glossary terms, longest first
 for _term in sorted(GLOSSARY, key=len, reverse=True):

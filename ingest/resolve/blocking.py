@@ -14,8 +14,10 @@ from collections.abc import Iterator, Sequence
 
 import jellyfish
 
+from ingest.normalize.pinyin import syllables
+
 from .features import CompanyName, Prepared
-from .names import JOINED_SLIP_MIN, WRITTEN_FORMS
+from .names import ACRONYM_MAX, JOINED_SLIP_MIN, WRITTEN_FORMS
 
 ID_BLOCK_CAP = 200
 NAME_BLOCK_CAP = 60
@@ -57,9 +59,23 @@ def company_keys(p: Prepared, df: Counter[str] | None = None) -> Iterator[tuple[
             yield f"x:{deleted}", NAME_BLOCK_CAP
         if name.script == "latin":
             yield from _joined_keys(name)
+        if initials := _initials(name):  # "ICBC" meets "Industrial and Commercial Bank of China"
+            yield f"a:{initials}", NAME_BLOCK_CAP
         for gram in name.pinyin:
             if name.script == "latin" or len(gram) >= 4:
                 yield f"y:{gram}", NAME_BLOCK_CAP
+
+
+def _initials(name: CompanyName) -> str | None:
+    """A one-word name as written, or the initials of a name's words or Chinese syllables, when
+    they could be an acronym (2 to ``ACRONYM_MAX`` letters)."""
+    if name.script == "zh":
+        units: tuple[str, ...] = syllables(name.core)
+    elif " " not in name.core:
+        return name.core if 2 <= len(name.core) <= ACRONYM_MAX and name.core.isalpha() else None
+    else:
+        units = tuple(name.core.split())
+    return "".join(u[0] for u in units) if 2 <= len(units) <= ACRONYM_MAX else None
 
 
 def _joined_keys(name: CompanyName) -> Iterator[tuple[str, int]]:

@@ -51,7 +51,10 @@ class GuardedClusters:
         thresholds: Thresholds,
         exclusive: Collection[str],
         apart: Collection[tuple[int, int]] = (),
+        mute: Collection[tuple[int, int]] = (),
     ) -> None:
+        """``mute``: pairs (i < j) whose low score says nothing against them (names in two
+        scripts, nothing disagreeing): they never veto a merge."""
         self.uf = UnionFind(len(sources))
         self.apart: dict[int, set[int]] = defaultdict(set)
         for i, j in apart:
@@ -63,9 +66,11 @@ class GuardedClusters:
         self.exclusive = exclusive
         self.neighbours: dict[int, list[tuple[float, int]]] = defaultdict(list)
         self.compared: dict[int, list[int]] = defaultdict(list)
+        muted = set(mute)
         for (i, j), s in scores.items():
-            self.compared[i].append(j)
-            self.compared[j].append(i)
+            if (i, j) not in muted:
+                self.compared[i].append(j)
+                self.compared[j].append(i)
             if s >= thresholds.high:
                 self.neighbours[i].append((s, j))
                 self.neighbours[j].append((s, i))

@@ -85,10 +85,17 @@ def _bigrams(text: str) -> frozenset[str]:
 def _latin_name(raw: str, core: str, cities: tuple[str, ...], flat: str) -> CompanyName:
     words = [SAME_MEANING.get(w, w) for w in core.split()]
     numbers = frozenset(w for w in words if w.isdigit())
-    pinyin_like = frozenset(
+    pinyin_like = {
         w for w in words if len(w) >= 4 and w not in NOT_PINYIN and len(pinyin_split(w) or ()) >= 2
-    )
-    return CompanyName(raw, core, "latin", frozenset(words), numbers, pinyin_like, cities, flat)
+    }
+    # pinyin written a syllable a word ("Ping An", "Jiao Tong"): the runs joined
+    single = [len(pinyin_split(w) or ()) == 1 for w in words]
+    for i in range(len(words) - 1):
+        if single[i] and single[i + 1]:
+            pinyin_like.add(words[i] + words[i + 1])
+            if i + 2 < len(words) and single[i + 2]:
+                pinyin_like.add(words[i] + words[i + 1] + words[i + 2])
+    return CompanyName(raw, core, "latin", frozenset(words), numbers, frozenset(pinyin_like), cities, flat)
 
 
 @lru_cache(maxsize=65536)

@@ -8,12 +8,14 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import DamerauLevenshtein
 
 from ingest.normalize.legal_forms import typo_of_a_form
+from ingest.normalize.pinyin import syllables
 
 from .features import CompanyName, Idf
 
 # A cross-script match sees only the romanised brand, never the generic words, so it is
 # capped: on its own it reaches review; with a shared phone, domain or city it merges.
-BRIDGE_CAP = 0.75
+BRIDGE_CAP = 0.8
+ACRONYM_MAX = 6  # a name of initials ("ICBC") weighs as much as a bridged one: review, or merge with more
 FUZZY_TOKEN = 88.0  # rapidfuzz ratio at which two Latin words count as the same word
 TYPO = 0.8  # how much of a word's weight a typo'd match carries
 # A slip in a long word leaves it unmistakable ("Konecrsnes", "arrcelormittal"): such a name
@@ -140,6 +142,18 @@ def bridge(latin: CompanyName, zh: CompanyName, idf: Idf) -> float:
     return BRIDGE_CAP * math.fsum(idf(w) for w in found) / math.fsum(idf(w) for w in words)
 
 
+def _acronym(short: CompanyName, long: CompanyName) -> bool:
+    """``short`` is one word of the initials of ``long``'s words ("ICBC", "CMB") or of a Chinese
+    name's syllables ("JD" for 京东)."""
+    word = short.core
+    if short.script != "latin" or not 2 <= len(word) <= ACRONYM_MAX:
+        return False
+    if not (word.isalpha() and word.isascii()):
+        return False
+    units = syllables(long.core) if long.script == "zh" else tuple(long.core.split())
+    return len(units) == len(word) and "".join(u[0] for u in units) == word
+
+
 def company_name_sim(a: CompanyName, b: CompanyName, idf: Idf) -> tuple[float, str]:
     """Similarity in [0, 1] of two company names and a short explanation."""
     if a.script == b.script:
@@ -147,6 +161,8 @@ def company_name_sim(a: CompanyName, b: CompanyName, idf: Idf) -> tuple[float, s
     else:
         latin, zh = (a, b) if a.script == "latin" else (b, a)
         sim, rel = bridge(latin, zh, idf), "~pinyin"
+    if sim < BRIDGE_CAP and (_acronym(a, b) or _acronym(b, a)):
+        sim, rel = BRIDGE_CAP, "~initials"
     if a.numbers and b.numbers and not a.numbers & b.numbers:
         sim *= 0.3
         rel += f", numbers {'/'.join(sorted(a.numbers))} vs {'/'.join(sorted(b.numbers))}"

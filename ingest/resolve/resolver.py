@@ -10,7 +10,7 @@ from .features import Idf, Prepared, prepare
 from .fellegi_sunter import fit
 from .model import CandidatePair, Decisions, EntityRecord, Resolution, Thresholds
 from .person_fields import comparison, has_identity
-from .scoring import score_companies, score_people
+from .scoring import across_scripts, score_companies, score_people
 
 # Sources that legitimately hold many records of one entity (a lead per booth visit).
 # Every other source is taken to keep one record per entity, so two of its records
@@ -92,8 +92,20 @@ def _resolve_kind(
         found = (sorted(position[ref] for ref in pair) for pair in pairs if pair <= position.keys())
         return sorted((i, j) for i, j in found)  # sets have no order; clusters must not depend on it
 
+    mute = [
+        (i, j)
+        for (i, j), (_, reasons) in raw.items()
+        if prepared[i].rec.kind == "Company"
+        and across_scripts(prepared[i], prepared[j])
+        and not any(r.startswith("different") for r in reasons)
+    ]
     guard = GuardedClusters(
-        [r.source for r in records], scores, thresholds, exclusive, apart=decided(decisions.different)
+        [r.source for r in records],
+        scores,
+        thresholds,
+        exclusive,
+        apart=decided(decisions.different),
+        mute=mute,
     )
     merges: list[CandidatePair] = []
     for i, j in decided(decisions.same):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from ingest.normalize import email_domain, is_freemail
+from ingest.normalize import email_domain, has_cjk, is_freemail
 
 from .features import Idf, Prepared
 from .names import company_name_sim, person_name_sim
@@ -21,6 +21,9 @@ OTHER_TAX = -1.0  # two different registration numbers are two legal entities
 SAME_DOMAIN = 0.4
 OTHER_DOMAIN = -0.2
 SAME_PHONE = 0.3
+# Across scripts (a name only in Chinese against one only in English) the names can say little,
+# so a shared domain or phone number speaks for them: with the same city, or no city, it merges.
+SAME_ID_ACROSS_SCRIPTS = 0.8
 OTHER_PHONE = -0.05
 SAME_CITY = 0.05
 OTHER_CITY = -0.2
@@ -76,22 +79,30 @@ def score_companies(a: Prepared, b: Prepared, idf: Idf) -> tuple[float, list[str
         else:
             score += OTHER_TAX
             reasons.append(f"different tax numbers {ra.tax_id} / {rb.tax_id}")
+    across = across_scripts(a, b)
     if a.domain and b.domain:
         if a.domain == b.domain:
-            score += SAME_DOMAIN
+            score += SAME_ID_ACROSS_SCRIPTS if across else SAME_DOMAIN
             reasons.append(f"same domain {a.domain}")
         else:
             score += OTHER_DOMAIN
             reasons.append(f"different domains {a.domain} / {b.domain}")
     if ra.phone and rb.phone:
         if ra.phone == rb.phone:
-            score += SAME_PHONE
+            score += SAME_ID_ACROSS_SCRIPTS if across else SAME_PHONE
             reasons.append(f"same phone {ra.phone}")
         else:
             score += OTHER_PHONE
             reasons.append(f"different phones {ra.phone} / {rb.phone}")
     score += _place(a, b, reasons)
     return score, reasons
+
+
+def across_scripts(a: Prepared, b: Prepared) -> bool:
+    """One record's names are all Chinese and the other's all Latin."""
+    zh_a = {has_cjk(n) for n in a.rec.names if n}
+    zh_b = {has_cjk(n) for n in b.rec.names if n}
+    return (zh_a, zh_b) in (({True}, {False}), ({False}, {True}))
 
 
 def _place(a: Prepared, b: Prepared, reasons: list[str]) -> float:

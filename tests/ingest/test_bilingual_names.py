@@ -1,0 +1,52 @@
+"""Companies written in Chinese by one system and in English by another: what lets them meet and
+merge. Names written for these tests (not the benchmark's)."""
+
+from __future__ import annotations
+
+from ingest.normalize import city_key
+from ingest.resolve import EntityRecord, resolve, score_pair
+from ingest.resolve.blocking import candidate_pairs
+from ingest.resolve.features import prepare
+
+
+def _co(source: str, key: str, name: str, **kw: str) -> EntityRecord:
+    return EntityRecord("Company", source, key, (name,), phone=kw.get("phone"), city=kw.get("city"))
+
+
+def test_a_city_in_chinese_is_the_city_in_pinyin_or_its_english_name() -> None:
+    assert city_key("宁德") == city_key("Ningde") == city_key("NINGDE")
+    assert city_key("马鞍山市") == city_key("Ma'anshan")
+    assert city_key("香港") == city_key("Hong Kong")
+
+
+def test_a_shared_phone_and_city_merge_names_in_two_scripts() -> None:
+    """An English brand that is no reading of the Chinese name ("Nimbus" / 千寻): the number and
+    the city decide, and another city leaves the pair for review."""
+    crm = _co("crm", "1", "Nimbus Robotics Co., Ltd.", phone="+865126601234", city="Suzhou")
+    erp = _co("erp", "2", "千寻机器人有限公司", phone="+865126601234", city="苏州")
+    assert len(resolve([crm, erp]).clusters) == 1
+    other_city = _co("erp", "2", "千寻机器人有限公司", phone="+865126601234", city="宁德")
+    res = resolve([crm, other_city])
+    assert len(res.clusters) == 2 and len(res.review) == 1
+
+
+def test_a_lead_in_english_joins_the_pair_its_chinese_record_scores_low_against() -> None:
+    """The lead and the ERP record share nothing but meaning; that is no veto."""
+    crm = _co("crm", "1", "Qianxun Robotics Co., Ltd.", phone="+865126601234", city="Suzhou")
+    erp = _co("erp", "2", "千寻机器人有限公司", phone="+865126601234", city="苏州")
+    lead = _co("leads", "3", "Qianxun Robotics", city="Suzhou")
+    res = resolve([crm, erp, lead], repeating_sources={"leads"})
+    assert len(res.clusters) == 1
+
+
+def test_initials_meet_the_name_they_abbreviate() -> None:
+    short, long = _co("leads", "1", "NHWB"), _co("crm", "2", "Northern Harbour Water Board")
+    assert candidate_pairs(prepare([short, long])) == [(0, 1)]
+    assert any("~initials" in r for r in score_pair(short, long).reasons)
+    jd = _co("leads", "1", "LJ")
+    assert any("~initials" in r for r in score_pair(jd, _co("erp", "2", "蓝鲸")).reasons)
+
+
+def test_pinyin_written_a_syllable_a_word_meets_the_chinese_name() -> None:
+    pair = score_pair(_co("crm", "1", "Lan Jing Logistics"), _co("erp", "2", "蓝鲸物流有限公司"))
+    assert pair.score >= 0.8, pair
