@@ -209,6 +209,15 @@ class Extractor:
             out.stances, out.last_person, skeleton, ments, speech, self._rivals, self.gz.self_id
         )
 
+    def _another_body(self, dept: str, company: str) -> bool:
+        """The department opens with a government body ("市发改委", "区机关事务管理局") that is not
+        the company: whoever holds the title there works for that body."""
+        body = _BODY.match(dept)
+        if body is None:
+            return False
+        own = self.gz.company_all_names.get(company, [])
+        return not any(body.group().lstrip("市区省县") in name for name in own)
+
     def _a_rival_after(self, match: re.Match[str], ments: list[Mention]) -> bool:
         """The cue's object is a rival: "he championed AVEVA when it went in" is not our champion."""
         rival = _RIVAL_AFTER.match(match.string, match.end())
@@ -338,6 +347,8 @@ class Extractor:
                 # "设备处的工程师" is the 设备处工程师; "发给了信息中心刘海燕主任": 信息中心
                 dept = unit_without_clause(g.get("dept") or "")
                 title = _NEW_TO.sub("", dept + ments[int(g["t"])].text)
+                if self._another_body(title, c[1]):
+                    return  # "市发改委能源科科长陆斌出席并致辞": an official of another body
                 wp["title"] = _DEPT_OF.sub(r"\1", title)
                 wp["department"] = department_of(wp["title"])
                 p = self._with_title(g, p, wp["title"], ments, linker, [c[1], *context])
@@ -450,6 +461,10 @@ def _topic_for_object(skeleton: str, match: re.Match[str]) -> int | None:
         return None
     first = re.search(r"«P(\d+)»", skeleton)
     return int(first.group(1)) if first and first.start() < match.start("p") - 2 else None
+
+
+# a body's name, then more of the title: "市发改委|能源科科长", not "副局长" or "纪委书记"'s own 委
+_BODY = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:委员会|委|局|厅)(?=[\u4e00-\u9fff])(?!长|员|书记|主任)")
 
 
 def _ours_later_on_the_line(match: re.Match[str], ments: list[Mention], self_id: str) -> bool:

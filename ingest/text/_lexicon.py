@@ -81,7 +81,8 @@ SENTIMENT_CUES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {  # lang: 
 DEPARTMENTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Procurement", ("procurement", "purchasing", "buyer", "采购")),
     ("Equipment", ("equipment", "biomedical", "maintenance", "设备", "器械")),
-    ("IT", ("it ", "it manager", "it director", "head of it", "information", "信息", "it经理", "it总监")),
+    ("IT", ("it ", "it manager", "it director", "head of it", "information", "cio ", "信息", "it经理",
+            "it总监")),
     ("Finance", ("finance", "financial", "cfo", "accountant", "财务", "会计")),
     ("Laboratory", ("laboratory", "lab ", "lab supervisor", "lab manager", "检验", "实验室")),
     ("Nursing", ("nurs", "护理", "护士")),
@@ -89,7 +90,8 @@ DEPARTMENTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("EHS", ("ehs", "safety", "安全", "安环")),
     ("Surgery", ("surgery", "surgical", "外科")),
     ("ICU", ("icu", "intensive care", "重症")),
-    ("Production", ("production", "plant", "operations", "process", "生产", "厂长", "运营", "工艺")),
+    ("Production", ("production", "plant", "operations", "operating", "process", "coo ", "生产", "厂长",
+                    "运营", "工艺")),
     ("Engineering", ("engineering", "工程部", "工程总监", "工程经理")),
     ("Management", ("ceo", "general manager", "president", "总经理", "院长", "董事长", "首席执行官")),
 )  # fmt: skip

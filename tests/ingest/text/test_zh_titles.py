@@ -1,0 +1,44 @@
+"""Chinese titles that name someone else's body or the same post in the other language.
+Phrasings written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+
+import pytest
+
+from ingest.text import TextDocument, TextPipeline
+from tests.ingest.text.conftest import crm_pipeline
+
+CRM = {
+    "self": {"id": "SELF", "name": "衡远数智科技"},
+    "companies": [
+        {"id": "A-CH", "name": "澄湖水务集团有限公司", "aliases": ["澄湖水务"], "role": "customer"},
+    ],
+    "contacts": [{"id": "C-GLH", "name": "龚丽华", "company": "A-CH", "title": "首席运营官"}],
+}
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Iterator[TextPipeline]:
+    with crm_pipeline(CRM, "zh-titles") as built:
+        yield built
+
+
+def _works_at(pipeline: TextPipeline, text: str) -> set[tuple[str, str]]:
+    doc = TextDocument("N", "note", text, "zh-titles", 1, "zh", datetime(2026, 3, 1), "A-CH")
+    ((_, ex),) = list(pipeline.run([doc]))
+    named = {k: v[0] for k, v in ex.new_people.items()}
+    facts = [f for f in ex.facts if f.relation == "WORKS_AT"]
+    return {(named.get(f.subject[1], f.subject[1]), f.object[1]) for f in facts}
+
+
+def test_an_official_of_another_body_does_not_work_at_the_account(pipeline: TextPipeline) -> None:
+    assert _works_at(pipeline, "市发改委能源科科长陆斌出席并致辞。") == set()
+    assert ("韩振华", "A-CH") in _works_at(pipeline, "分管生产的副局长韩振华参加了会议。")
+
+
+def test_an_english_title_names_the_contact_of_the_chinese_one(pipeline: TextPipeline) -> None:
+    """ "龚总（COO）" is the CRM's 龚丽华, 首席运营官, not a new person."""
+    assert _works_at(pipeline, "龚总（COO）那边我汇报过了。") == {("C-GLH", "A-CH")}
