@@ -12,7 +12,6 @@ the person of that name at the document's companies, the one whose title fits fi
 from __future__ import annotations
 
 import hashlib
-import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -176,20 +175,27 @@ def _digest(data: bytes) -> hashlib.blake2b:
     return hashlib.blake2b(data, digest_size=6)
 
 
-_GLOSS_OPEN, _GLOSS_CLOSE = re.compile(r"\s*[（(]\s*$"), re.compile(r"\s*[）),，]")
+_GLOSS_OPEN, _GLOSS_CLOSE = re.compile(r"[\s'\"”’」』]*[（(]\s*$"), re.compile(r"\s*[）),，]")
 
 
 def glossed_refs(text: str, ments: list[Mention]) -> dict[int, int]:
     """Reference -> the full name glossing it in brackets right after ("周主任（周建平）",
     "Dr. Okafor (Sam Okafor)"), by mention index; the two share a family name."""
     out: dict[int, int] = {}
-    for i, (ref, full) in enumerate(itertools.pairwise(ments)):
+    for i, ref in enumerate(ments[:-1]):
+        # a title may come first in the brackets: "老马（CEO马启明）"
+        titled = ments[i + 1].label == "TITLE" and i + 2 < len(ments)
+        j = i + 2 if titled else i + 1
+        full = ments[j]
         if ref.label != "PERSON" or full.label != "PERSON" or not is_ref(ref.text) or is_ref(full.text):
             continue
-        if not _GLOSS_OPEN.match(text[ref.end : full.start]) or not _GLOSS_CLOSE.match(text, full.end):
+        gap = text[ref.end : ments[i + 1].start]
+        if titled:
+            gap += text[ments[i + 1].end : full.start].strip()
+        if not _GLOSS_OPEN.match(gap) or not _GLOSS_CLOSE.match(text, full.end):
             continue
         if ref_parts(ref.text)[0] in families_of(full.text):
-            out[i] = i + 1
+            out[i] = j
     return out
 
 

@@ -42,3 +42,21 @@ def test_an_official_of_another_body_does_not_work_at_the_account(pipeline: Text
 def test_an_english_title_names_the_contact_of_the_chinese_one(pipeline: TextPipeline) -> None:
     """ "龚总（COO）" is the CRM's 龚丽华, 首席运营官, not a new person."""
     assert _works_at(pipeline, "龚总（COO）那边我汇报过了。") == {("C-GLH", "A-CH")}
+
+
+def test_a_familiar_name_glossed_with_a_title_and_the_full_name_is_that_person(
+    pipeline: TextPipeline,
+) -> None:
+    doc = TextDocument(
+        "N",
+        "note",
+        "选谁要上总裁办公会，“最后拍板的是老马”（CEO马启明）。",
+        "zh-titles",
+        1,
+        "zh",
+        None,
+        "A-CH",
+    )
+    ((_, ex),) = list(pipeline.run([doc]))
+    (role,) = [f for f in ex.facts if f.relation == "DECISION_ROLE"]
+    assert ex.new_people[role.subject[1]][0] == "马启明" and role.props["role"] == "decision_maker"
