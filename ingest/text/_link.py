@@ -14,6 +14,9 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+from nicknames import NickNamer
 
 from ingest.normalize.person import person_name_key
 from ingest.normalize.pinyin import person_pinyin, split_chinese_name
@@ -66,6 +69,9 @@ class PersonLinker:
         else:
             ids = list(self.gz.surfaces.get(key or fold(text), {}).get("PERSON", []))
             ids += [i for i in self.gz.person_keys.get(person_name_key(text), []) if i not in ids]
+            if not ids:  # "Pat Dunleavy" for the account's Patrick Dunleavy, never someone elsewhere
+                keys = [person_name_key(v) for v in given_name_variants(text)]
+                ids = sorted({i for k in keys for i in self.gz.person_keys.get(k, []) if i in staff})
             inside = [i for i in ids if i in staff]
             node_id = self._choose(inside, "", title, strict=False)
             if node_id is None and ids and not context:
@@ -197,6 +203,21 @@ def glossed_refs(text: str, ments: list[Mention]) -> dict[int, int]:
         if ref_parts(ref.text)[0] in families_of(full.text):
             out[i] = j
     return out
+
+
+@lru_cache(maxsize=1)
+def _nicknamer() -> NickNamer:
+    return NickNamer()
+
+
+def given_name_variants(text: str) -> list[str]:
+    """The name with its given name's nicknames or full forms ("Pat Dunleavy" as "Patrick
+    Dunleavy", "Bob Reyes" as "Robert Reyes"), from the ``nicknames`` data."""
+    words = text.split()
+    if len(words) < 2 or has_cjk(text):
+        return []
+    forms = _nicknamer().canonicals_of(words[0]) | _nicknamer().nicknames_of(words[0])
+    return [" ".join((form.title(), *words[1:])) for form in sorted(forms)]
 
 
 def _familiar(text: str) -> bool:

@@ -34,7 +34,9 @@ def name_like(words: list[str]) -> bool:
 
 
 _TITLE_DOMAIN = re.compile(
-    r"\b(?:" + "|".join(sorted(HEAD_WORDS)) + r"|vp|svp|evp|avp)s?\s+(?:of|for)\s+(?:the\s+)?$", re.I
+    r"\b(?:" + "|".join(sorted(HEAD_WORDS)) + r"|vp|svp|evp|avp)s?\s+(?:of|for)\s+(?:the\s+)?$"
+    r"|\b(?:dir|mgr|supv)\.,\s+$",  # "Dir., Workforce Planning"
+    re.I,
 )
 
 

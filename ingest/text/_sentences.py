@@ -1,7 +1,8 @@
 """Sentence spans of a parsed note: spaCy's sentencizer, corrected where notes mislead it.
 
 - A boundary inside a mention is none ("Beijing Med. Univ. Affil. Hosp. 3").
-- An abbreviation's full stop ends no sentence when a clause goes on ("Jiazheng Hosp.; she is").
+- An abbreviation's full stop ends no sentence when a clause goes on ("Jiazheng Hosp.; she is"),
+  nor does one followed by a comma ("Dir., Workforce Planning").
 - A company name ending in an abbreviation ends one when a capitalised word follows
   ("... (Dongguan) Co., Ltd. Introduced to ..."): spaCy keeps "Ltd." as one token.
 - A blank line always ends one: an e-mail's greeting is not part of its first sentence.
@@ -50,7 +51,9 @@ def sentence_spans(text: str, sents: Iterable[_Sent], mentions: Sequence[_Span])
             and j >= 0
             and _CLAUSE_GOES_ON.fullmatch(text, abbreviated[j].end, s0) is not None
         )
-        if spans and (inside or goes_on):
+        # "Priscilla Nakamura – Dir., Workforce Planning": no sentence ends in a comma
+        open_end = bool(spans) and text[spans[-1][0] : spans[-1][1]].rstrip().endswith((",", ";"))
+        if spans and (inside or goes_on or open_end):
             s0 = spans.pop()[0]
         spans.append((s0, s1))
     cuts = {m.end for m in abbreviated if m.label == "ORG" and _NEW_SENTENCE.match(text, m.end)}

@@ -45,7 +45,8 @@ _LOWER_MOD = (
 )
 EN_TITLE = re.compile(
     rf"\b(?:(?:{_MOD}[ \t]+){{0,3}}(?:{_DOMAIN_WORD}[ \t]+){{0,3}}(?:{_HEADS}|{_ACRONYM})"
-    rf"(?:\s+(?:of|for|at the head of)\s+{_DOMAIN}|,\s+{_DOMAIN}(?=\s*[)\n;|]|\s+[-–—]\s|$)"
+    rf"(?:\s+(?:of|for|at the head of)\s+{_DOMAIN}"
+    rf"|(?:(?<=Dir|Mgr)\.)?,\s+{_DOMAIN}(?=\s*[)\n;|]|\s+[-–—]\s|$)"
     rf"|(?<=VP)(?: of)?[ \t]+{_DOMAIN_WORD}(?:[ \t]+{_DOMAIN_WORD})?)?"
     rf"|{_ACRONYM}\b"
     rf"|(?:(?:{_LOWER_DOMAIN})|{_LOWER_MOD})(?:[ \t]+{_LOWER_MOD})?[ \t]+{_LOWER_HEAD}"

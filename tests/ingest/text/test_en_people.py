@@ -1,0 +1,51 @@
+"""English attendee lists and names as notes write them: an abbreviated title with its
+department after a comma, a nickname for the CRM's given name. Phrasings written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+
+import pytest
+
+from ingest.text import TextDocument, TextPipeline
+from tests.ingest.text.conftest import crm_pipeline
+
+CRM = {
+    "self": {"id": "SELF", "name": "Tallmark Scheduling"},
+    "companies": [
+        {"id": "A-HB", "name": "Harrowgate Bakeries", "role": "customer"},
+        {"id": "A-OT", "name": "Orton Freight", "role": "customer"},
+    ],
+    "contacts": [
+        {"id": "C-PD", "name": "Patrick Dunmore", "company": "A-HB", "title": "CFO"},
+        {"id": "C-RD", "name": "Robert Dunmore", "company": "A-OT", "title": "Fleet Manager"},
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Iterator[TextPipeline]:
+    with crm_pipeline(CRM, "en-people") as built:
+        yield built
+
+
+def _works_at(pipeline: TextPipeline, text: str) -> set[tuple[str, str, str]]:
+    doc = TextDocument("N", "note", text, "en-people", 1, "en", datetime(2026, 3, 1), "A-HB")
+    ((_, ex),) = list(pipeline.run([doc]))
+    named = {k: v[0] for k, v in ex.new_people.items()}
+    facts = [f for f in ex.facts if f.relation == "WORKS_AT"]
+    return {(named.get(f.subject[1], f.subject[1]), f.object[1], f.props.get("title", "")) for f in facts}
+
+
+def test_an_abbreviated_title_keeps_its_department_and_its_sentence(pipeline: TextPipeline) -> None:
+    facts = _works_at(pipeline, "Present: Ana Whitcombe – Dir., Workforce Planning; Hal Brenner (VP Ops).")
+    assert ("Ana Whitcombe", "A-HB", "Dir., Workforce Planning") in facts
+    assert ("Hal Brenner", "A-HB", "VP Ops") in facts
+
+
+def test_a_nickname_names_the_account_s_contact_and_no_one_elsewhere(pipeline: TextPipeline) -> None:
+    assert ("C-PD", "A-HB", "cfo") in _works_at(pipeline, "Pat Dunmore (cfo) signs off on anything over 50k.")
+    # Bob is Robert, but the Robert Dunmore of the CRM works at another company
+    facts = _works_at(pipeline, "Bob Dunmore (Shift Planner) runs it.")
+    assert ("Bob Dunmore", "A-HB", "Shift Planner") in facts
