@@ -70,7 +70,10 @@ class Recogniser:
                 continue  # "仓储经理" holds no 储经理
             # a title the graph knows is one title among those found by grammar: the longest wins
             rank = 2 if e.ent_id_ == PERSON_REF else 3 if e.label_ == "TITLE" else 0
-            if e.label_ == "PRODUCT" and fold(e.text) in self.gz.derived:
+            derived = e.label_ == "PRODUCT" and fold(e.text) in self.gz.derived
+            if derived and " " not in e.text and not e.text[:1].isupper():
+                continue  # "Tallgrass Time" is written "Time", never "time": that is the word
+            if derived:
                 rank = 4  # a title around it is the better reading: "Manager, Security Operations"
             found.append((rank, Mention(e.start_char, end, e.label_, text[e.start_char : end], e.ent_id_)))
         cjk = lang == "zh" or has_cjk(text)  # an English note names Chinese people too ("met 何总")

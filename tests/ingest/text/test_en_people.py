@@ -49,3 +49,21 @@ def test_a_nickname_names_the_account_s_contact_and_no_one_elsewhere(pipeline: T
     # Bob is Robert, but the Robert Dunmore of the CRM works at another company
     facts = _works_at(pipeline, "Bob Dunmore (Shift Planner) runs it.")
     assert ("Bob Dunmore", "A-HB", "Shift Planner") in facts
+
+
+def test_a_product_s_name_less_its_vendor_is_a_name_only_when_capitalised() -> None:
+    """ "Tallmark Shift" is written "Shift" for short; "every shift" is the word."""
+    crm = {
+        "self": {"id": "SELF", "name": "Tallmark"},
+        "companies": [{"id": "A-HB", "name": "Harrowgate Bakeries", "role": "customer"}],
+        "products": [{"id": "P-SHIFT", "name": "Tallmark Shift", "vendor": "SELF"}],
+    }
+    with crm_pipeline(crm, "derived") as pipeline:
+
+        def uses(text: str) -> set[str]:
+            doc = TextDocument("N", "note", text, "derived", 1, "en", datetime(2026, 3, 1), "A-HB")
+            ((_, ex),) = list(pipeline.run([doc]))
+            return {f.object[1] for f in ex.facts if f.relation == "USES"}
+
+        assert uses("Harrowgate runs Shift across all six bakeries.") == {"P-SHIFT"}
+        assert uses("Raul uses the supervisor app on every shift.") == set()
