@@ -209,6 +209,35 @@ class Extractor:
             out.stances, out.last_person, skeleton, ments, speech, self._rivals, self.gz.self_id
         )
 
+    def _job(
+        self,
+        match: re.Match[str],
+        ments: list[Mention],
+        linker: PersonLinker,
+        context: list[str],
+        p: tuple[str, str, str],
+        company: str,
+        gone: bool,
+    ) -> tuple[tuple[str, str, str], dict[str, Any]] | None:
+        """A WORKS_AT fact's person (linked again once the title is known) and properties;
+        None for an official of another body."""
+        g = match.groupdict()
+        wp: dict[str, Any] = {"current": not gone}
+        if g.get("unit"):  # "运维部刘洋": a department, no title; "信息科王主任": 信息科主任
+            wp["department"] = unit_without_clause(g["unit"])
+            if is_ref(p[2]):
+                wp["title"] = wp["department"] + ref_parts(p[2])[1]
+        if g.get("t") is not None:
+            # "设备处的工程师" is the 设备处工程师; "发给了信息中心刘海燕主任": 信息中心
+            dept = unit_without_clause(g.get("dept") or "")
+            title = _NEW_TO.sub("", dept + ments[int(g["t"])].text)
+            if self._another_body(title, company):
+                return None  # "市发改委能源科科长陆斌出席并致辞": an official of another body
+            wp["title"] = _DEPT_OF.sub(r"\1", title)
+            wp["department"] = department_of(wp["title"])
+            p = self._with_title(g, p, wp["title"], ments, linker, [company, *context])
+        return p, wp
+
     def _another_body(self, dept: str, company: str) -> bool:
         """The department opens with a government body ("市发改委", "区机关事务管理局") that is not
         the company: whoever holds the title there works for that body."""
@@ -316,7 +345,6 @@ class Extractor:
         subject: int | None = None,
     ) -> None:
         """``subject``: another person mention the rule's fact is also about ("A and B report to C")."""
-        g = match.groupdict()
         props = dict(rule.props)
         leaving = props.get("current") == "false"
         if (mod.negated and not leaving) or ((mod.past or mod.conditional) and rule.relation != "WORKS_AT"):
@@ -338,21 +366,10 @@ class Extractor:
             p = slot("p")
             if p is None:
                 return
-            wp: dict[str, Any] = {"current": not leaving and not mod.past}
-            if g.get("unit"):  # "运维部刘洋": a department, no title; "信息科王主任": 信息科主任
-                wp["department"] = unit_without_clause(g["unit"])
-                if is_ref(p[2]):
-                    wp["title"] = wp["department"] + ref_parts(p[2])[1]
-            if g.get("t") is not None:
-                # "设备处的工程师" is the 设备处工程师; "发给了信息中心刘海燕主任": 信息中心
-                dept = unit_without_clause(g.get("dept") or "")
-                title = _NEW_TO.sub("", dept + ments[int(g["t"])].text)
-                if self._another_body(title, c[1]):
-                    return  # "市发改委能源科科长陆斌出席并致辞": an official of another body
-                wp["title"] = _DEPT_OF.sub(r"\1", title)
-                wp["department"] = department_of(wp["title"])
-                p = self._with_title(g, p, wp["title"], ments, linker, [c[1], *context])
-            emit("WORKS_AT", p, c, wp, rule.name, conf(p))
+            gone = leaving or mod.past or _LEFT_LATER.match(match.string, match.end()) is not None
+            job = self._job(match, ments, linker, context, p, c[1], gone)
+            if job is not None:
+                emit("WORKS_AT", job[0], c, job[1], rule.name, conf(job[0]))
         elif rule.relation == "DECISION_ROLE":
             p = slot("p")
             if p is not None and not (props["role"] == "champion" and self._a_rival_after(match, ments)):
@@ -463,6 +480,13 @@ def _topic_for_object(skeleton: str, match: re.Match[str]) -> int | None:
     return int(first.group(1)) if first and first.start() < match.start("p") - 2 else None
 
 
+# "Travis Kolbe, the ops analyst who ran the old spreadsheet, has left the company": the
+# apposition's person is its sentence's subject, and the sentence says they left
+_LEFT_LATER = re.compile(
+    r"(?:(?!«P)[^.;\n])*?,\s+(?:has |had |have )?(?:since |recently |just )?"
+    r"(?:left|retired|resigned|quit|departed|moved on)\b",
+    re.I,
+)
 # a body's name, then more of the title: "市发改委|能源科科长", not "副局长" or "纪委书记"'s own 委
 _BODY = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:委员会|委|局|厅)(?=[\u4e00-\u9fff])(?!长|员|书记|主任)")
 

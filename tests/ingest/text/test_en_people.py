@@ -67,3 +67,11 @@ def test_a_product_s_name_less_its_vendor_is_a_name_only_when_capitalised() -> N
 
         assert uses("Harrowgate runs Shift across all six bakeries.") == {"P-SHIFT"}
         assert uses("Raul uses the supervisor app on every shift.") == set()
+
+
+def test_an_apposition_s_person_who_left_no_longer_works_there(pipeline: TextPipeline) -> None:
+    text = "Travis Kolbe, the ops analyst who ran the old callout spreadsheet, has left the company."
+    doc = TextDocument("N", "note", text, "en-people", 1, "en", datetime(2026, 3, 1), "A-HB")
+    ((_, ex),) = list(pipeline.run([doc]))
+    (fact,) = [f for f in ex.facts if f.relation == "WORKS_AT"]
+    assert fact.props["current"] is False and fact.props["title"] == "ops analyst"
