@@ -20,7 +20,8 @@ _SUPPORT = {
         r"backs? us|backing us|ally|champions? (?:us|our)|sponsor\w*|impressed|"
         r"happy with (?:us|our|the demo)|prefers? (?:us|our)|positive(?: on| about)?|come round|came round|"
         r"warming up|on side|bought in|buy-in|pleased|delighted|thrilled|enthusiast\w*|friendly|"
-        r"leans? (?:towards?|to) (?:us|our))\b",
+        r"leans? (?:towards?|to) (?:us|our)|lean(?:s|ing)? our way|in our corner|"
+        r"(?:biggest|number one|#1) fan|liked what (?:he|she|they|we) (?:saw|heard))\b",
         re.I,
     ),
     "zh": re.compile(

@@ -119,6 +119,10 @@ def test_what_replaces_is_still_to_come(sentence: str, future: bool) -> None:
         ("持保留意见", "zh", "opponent"),
         ("并不反对", "zh", "neutral"),
         ("不太认可", "zh", "opponent"),
+        ("has the final say and is our biggest fan", "en", "supporter"),
+        ("is firmly in our corner", "en", "supporter"),
+        ("leaning our way", "en", "supporter"),
+        ("liked what he saw in the demo", "en", "supporter"),
         # dissatisfaction with a competitor («O») says nothing of us; favouring it opposes us
         ("其实对«O»不太满意，正在看替代方案", "zh", None),
         ("对«O»比较有好感", "zh", "opponent"),
