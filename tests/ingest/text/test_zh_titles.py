@@ -9,6 +9,8 @@ from datetime import datetime
 import pytest
 
 from ingest.text import TextDocument, TextPipeline
+from ingest.text._link import ref_parts
+from ingest.text._titles import fits_honorific
 from tests.ingest.text.conftest import crm_pipeline
 
 CRM = {
@@ -60,3 +62,10 @@ def test_a_familiar_name_glossed_with_a_title_and_the_full_name_is_that_person(
     ((_, ex),) = list(pipeline.run([doc]))
     (role,) = [f for f in ex.facts if f.relation == "DECISION_ROLE"]
     assert ex.new_people[role.subject[1]][0] == "马启明" and role.props["role"] == "decision_maker"
+
+
+def test_a_deputy_and_a_short_form_of_address_are_read_whole() -> None:
+    """ "钟副处长" is 钟, a deputy head; "孙处" is 孙, addressed as a 处长 is; "韩局" as a 局长."""
+    assert ref_parts("钟副处长") == ("钟", "副处长")
+    assert ref_parts("孙处") == ("孙", "处") and fits_honorific("处", "总务处处长")
+    assert ref_parts("韩局") == ("韩", "局") and fits_honorific("局", "局长")
