@@ -68,6 +68,7 @@ def same_department(a: str, b: str) -> bool:
 # An English "manager" in a hospital is often a 主任 or 科长 in Chinese, so it fits all three.
 _ADDRESS_ZH: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"护士长|head nurse", ("护士长",)),
+    (r"总工程师|总工|chief engineer", ("总工", "总", "工")),
     (r"院长|president", ("院长", "总")),
     (r"厂长|plant (?:director|manager)", ("厂长", "总")),
     (

@@ -65,7 +65,9 @@ def test_a_familiar_name_glossed_with_a_title_and_the_full_name_is_that_person(
 
 
 def test_a_deputy_and_a_short_form_of_address_are_read_whole() -> None:
-    """ "钟副处长" is 钟, a deputy head; "孙处" is 孙, addressed as a 处长 is; "韩局" as a 局长."""
+    """ "钟副处长" is 钟, a deputy head; "孙处" is 孙, addressed as a 处长 is; "韩局" as a 局长;
+    "唐总工" as a 总工程师."""
     assert ref_parts("钟副处长") == ("钟", "副处长")
     assert ref_parts("孙处") == ("孙", "处") and fits_honorific("处", "总务处处长")
     assert ref_parts("韩局") == ("韩", "局") and fits_honorific("局", "局长")
+    assert ref_parts("唐总工") == ("唐", "总工") and fits_honorific("总工", "总工程师")
