@@ -15,7 +15,6 @@ from __future__ import annotations
 import csv
 import json
 import random
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +22,7 @@ import phonenumbers
 from phonenumbers import PhoneNumber
 from phonenumbers import PhoneNumberFormat as Fmt
 
-from ingest.records.benchmark_phones import draw_phone
+from ingest.records.benchmark_exports import draw_phone, write_exports
 from ingest.records.company_benchmark import CRM, ERP, KEYS, MKT, PARTS
 from ingest.records.mapping import MappingError
 
@@ -119,17 +118,7 @@ def write_bilingual_benchmark(part: str, out: Path) -> Path:
     w = _Writer(random.Random(f"{SEED}:{part}"))  # noqa: S311 - test data, not secrets
     for c in companies:
         w.write(c, w.rng.choices(list(PRESENCE), weights=list(PRESENCE.values()))[0])
-    records: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for file, rows in w.rows.items():
-        w.rng.shuffle(rows)  # the key order must not tell which records belong together
-        column, key_format = KEYS[file]
-        (out / file).parent.mkdir(parents=True, exist_ok=True)
-        with (out / file).open("w", encoding="gb18030" if file == ERP else "utf-8", newline="") as f:
-            writer = csv.DictWriter(f, [column, *rows[0][1]])
-            writer.writeheader()
-            for i, (zh_name, row) in enumerate(rows, 1):
-                writer.writerow({column: key_format.format(i), **row})
-                records[zh_name].append({"file": file, "key": key_format.format(i)})
+    records = write_exports(w.rows, KEYS, out, w.rng, {ERP: "gb18030"})
     held = [records[c.zh_name] for c in companies]
     truth = [{"entity": "company", "records": refs} for refs in held if len(refs) > 1]
     negatives = [

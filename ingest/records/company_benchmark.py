@@ -10,13 +10,12 @@ and ``test`` (to report on); a fixed seed makes every build byte-identical.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import random
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from importlib.metadata import version
 from itertools import combinations
@@ -28,7 +27,7 @@ from phonenumbers import PhoneNumber
 from phonenumbers import PhoneNumberFormat as Fmt
 from rapidfuzz import fuzz
 
-from ingest.records.benchmark_phones import draw_phone
+from ingest.records.benchmark_exports import draw_phone, write_exports
 from ingest.records.mapping import MappingError
 
 MAPPING = Path(__file__).resolve().parent.parent / "mappings" / "companies"
@@ -257,17 +256,7 @@ def write_company_benchmark(part: str, out: Path) -> Path:
                 write(n, c, phone)
         for _ in range(2 if MKT in exports and w.chance(0.12, "company twice", MKT) else int(MKT in exports)):
             w.lead(n, c)
-    records: dict[int, list[dict[str, str]]] = defaultdict(list)
-    for file, rows in w.rows.items():
-        w.rng.shuffle(rows)  # the key order must not tell which records belong together
-        column, key_format = KEYS[file]
-        (out / file).parent.mkdir(parents=True, exist_ok=True)
-        with (out / file).open("w", encoding="gb18030" if file == ERP else "utf-8", newline="") as f:
-            writer = csv.DictWriter(f, [column, *rows[0][1]])
-            writer.writeheader()
-            for i, (n, row) in enumerate(rows, 1):
-                writer.writerow({column: key_format.format(i), **row})
-                records[n].append({"file": file, "key": key_format.format(i)})
+    records = write_exports(w.rows, KEYS, out, w.rng, {ERP: "gb18030"})
     truth = [{"entity": "company", "records": records[n]} for n in sorted(records) if len(records[n]) > 1]
     # look-alikes: the same first word ("Acadia Healthcare" / "Acadia Realty Trust") or very similar names
     keys = [re.sub(r"[^\w ]", "", c.stem.casefold()).removeprefix("the ").strip() for c in companies]
