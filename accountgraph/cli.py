@@ -16,13 +16,14 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
+from accountgraph import cli_failures
 from accountgraph.checks import check_store
 from accountgraph.cli_eval import eval_app
 from accountgraph.cli_review import decision_log, review_app
 from accountgraph.cli_text import register_text_commands
 from accountgraph.settings import Settings, StoreKind
 from accountgraph.wiring import open_store
-from graph import GraphStore, RunLog, recent_runs
+from graph import GraphError, GraphStore, RunLog, recent_runs
 from graph.export import iter_graph, iter_subgraph, write_graphml, write_jsonl
 from ingest.records import SAMPLE_MAPPINGS, MappingError, RunReport, ingest_directory
 from ingest.sample import generate
@@ -337,7 +338,8 @@ def stats(store: StoreOpt = None) -> None:
 
 @store_app.command("check")
 def store_check(store: StoreOpt = None) -> None:
-    """Check the store answers, every key is found by lookup and every source key is on one node."""
+    """Check the store answers, every key is found by lookup, every source key is on one node
+    and every edge is whole (counted, unique, its ends found; LadybugDB: both directions agree)."""
     graph = open_store(_settings(), store)
     try:
         problems = check_store(graph)
@@ -348,8 +350,8 @@ def store_check(store: StoreOpt = None) -> None:
     if problems:
         raise typer.Exit(1)
     console.print(
-        f"[green]ok[/green]: the {graph.kind} store answers, every key is found by lookup"
-        " and every source key is on one node"
+        f"[green]ok[/green]: the {graph.kind} store answers, every key is found by lookup,"
+        " every source key is on one node and every edge is whole"
     )
 
 
@@ -470,7 +472,24 @@ def keys_revoke(key_id: Annotated[str, typer.Argument(help="the key's id (see ke
 
 
 def main() -> None:
+    """Run the command line; expected failures end in a line or two (``cli_failures``)."""
     try:
         app()
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else int(done.code is not None)
     except KeyboardInterrupt:
-        sys.exit(130)
+        code = 130
+    except (GraphError, OSError) as exc:
+        lines = cli_failures.explain(exc, _data_dir())
+        if lines is None:
+            raise
+        print(lines, file=sys.stderr)
+        code = cli_failures.EXIT_UNUSABLE
+    cli_failures.finish(code)
+
+
+def _data_dir() -> Path | None:
+    try:
+        return _settings().data_dir
+    except ValueError:  # settings that do not validate: the error at hand is told without them
+        return None

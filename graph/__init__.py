@@ -6,6 +6,7 @@ from graph.errors import (
     GraphError,
     MissingNodeError,
     QueryError,
+    StoreIOError,
     StoreUnavailable,
     UnknownQuery,
 )
@@ -25,6 +26,7 @@ __all__ = [
     "Projection",
     "QueryError",
     "RunLog",
+    "StoreIOError",
     "StoreUnavailable",
     "Subgraph",
     "UnknownQuery",

@@ -2,6 +2,8 @@
 
     GraphError
     ├── StoreUnavailable        the store cannot be reached now (retryable)
+    ├── StoreIOError            the store's files cannot be written or opened (disk full,
+    │                           read-only folder, a path that is no database)
     ├── ConstraintViolation     a write broke a key/uniqueness rule
     ├── DanglingEdgeError       an edge names a node key that does not exist
     ├── MissingNodeError        an update names a node key that does not exist
@@ -27,6 +29,16 @@ class StoreUnavailable(GraphError):
 
     def is_retryable(self) -> bool:
         return True
+
+
+class StoreIOError(GraphError):
+    """The store's files cannot be written or opened: the disk is full, the folder is
+    read-only, or the path is not a database. Not retryable: the same call fails until
+    someone frees space or fixes the path. ``folder`` is where the store's files live."""
+
+    def __init__(self, message: str, folder: str = "") -> None:
+        super().__init__(message)
+        self.folder = folder
 
 
 class ConstraintViolation(GraphError):

@@ -104,12 +104,14 @@ class GraphStore(abc.ABC):
     def _upsert_node_rows(self, node: NodeType, valid: list[Row]) -> int:
         """Write validated rows with unique keys; an adapter may take a bulk path."""
         written = 0
-        for (names, cleared), group in _group_by_fields(valid):
+        for (names, cleared), group in group_by_fields(valid):
             for batch in chunks(group, self.batch_size):
-                rows, shared = _hoisted(batch)
+                rows, shared = hoisted(batch)
                 rest = [n for n in names if n not in shared]
                 query = _cypher.merge_nodes(node, rest, cleared, shared)
-                result = self._retrying(partial(self._write, [(query, {"rows": rows, **_params(shared)})]))
+                result = self._retrying(
+                    partial(self._write, [(query, {"rows": rows, **shared_params(shared)})])
+                )
                 written += int(result[0][0]["changed"])
         return written
 
@@ -128,13 +130,13 @@ class GraphStore(abc.ABC):
         if missing.missing:
             raise missing
         written = 0
-        for (names, cleared), group in _group_by_fields(valid):
+        for (names, cleared), group in group_by_fields(valid):
             if not set(names) - {node.key} and not cleared:
                 continue  # a row with nothing to set
             for batch in chunks(group, self.batch_size):
-                sent, shared = _hoisted(batch)
+                sent, shared = hoisted(batch)
                 query = _cypher.update_nodes(node, [n for n in names if n not in shared], cleared, shared)
-                params = {"rows": sent, **_params(shared)}
+                params = {"rows": sent, **shared_params(shared)}
                 missing_now = partial(self._missing_nodes, label, [r[node.key] for r in batch])
                 self._retrying(partial(self._write_all, query, params, len(batch), missing_now))
                 written += len(batch)
@@ -164,12 +166,12 @@ class GraphStore(abc.ABC):
         """Write validated edge rows with unique identities; an adapter may take a bulk path."""
         written = 0
         ends = (start.label, end.label)
-        for (names, cleared), group in _group_by_fields(valid):
+        for (names, cleared), group in group_by_fields(valid):
             for batch in chunks(group, self.batch_size):
-                rows, shared = _hoisted(batch)
+                rows, shared = hoisted(batch)
                 rest = [n for n in names if n not in shared]
                 query = _cypher.merge_edges(rel, start, end, rest, cleared, shared)
-                params = {"rows": rows, **_params(shared)}
+                params = {"rows": rows, **shared_params(shared)}
                 missing = partial(self._dangling, rel.type, ends, batch)
                 result = self._retrying(partial(self._write_all, query, params, len(batch), missing))
                 written += int(result[0][0]["changed"])
@@ -273,6 +275,12 @@ class GraphStore(abc.ABC):
             name: int(self._read(_cypher.count_edges(rel), {})[0]["n"])
             for name, rel in self.registry.rels.items()
         }
+
+    def audit_edges(self, rel_type: str) -> list[str]:
+        """Damage to a type's edges that only this adapter's storage can show, a line each
+        (LadybugDB keeps every edge twice, once per direction); none by default."""
+        self.registry.rel(rel_type)
+        return []
 
     def read_keyed(self, query: str, keys: Sequence[str], params: Mapping[str, Any]) -> list[dict[str, Any]]:
         """Run a read over a batch of node keys: ``query`` (portable Cypher from the
@@ -511,7 +519,7 @@ def _dedupe(rows: list[Row], key: Callable[[Row], Any]) -> list[Row]:
 _SHAREABLE = ("ingested_at", "run_id", "source")
 
 
-def _hoisted(batch: list[Row]) -> tuple[list[Row], dict[str, Any]]:
+def hoisted(batch: list[Row]) -> tuple[list[Row], dict[str, Any]]:
     """The batch without the shareable properties all its rows have with one value, and
     those properties with their value."""
     first = batch[0]
@@ -523,11 +531,11 @@ def _hoisted(batch: list[Row]) -> tuple[list[Row], dict[str, Any]]:
     return [{k: v for k, v in r.items() if k not in shared} for r in batch], shared
 
 
-def _params(shared: Mapping[str, Any]) -> dict[str, Any]:
+def shared_params(shared: Mapping[str, Any]) -> dict[str, Any]:
     return {_cypher.shared_param(n): v for n, v in shared.items()}
 
 
-def _group_by_fields(rows: list[Row]) -> list[tuple[tuple[tuple[str, ...], tuple[str, ...]], list[Row]]]:
+def group_by_fields(rows: list[Row]) -> list[tuple[tuple[tuple[str, ...], tuple[str, ...]], list[Row]]]:
     """Group rows by the properties they set and those they clear (``None``), so that
     omitted properties are left alone; the rows keep only the properties they set."""
     groups: dict[tuple[tuple[str, ...], tuple[str, ...]], list[Row]] = {}

@@ -34,14 +34,24 @@ class RejectsFile:
 
     def write(self, reject: Reject) -> None:
         assert self._out is not None, "use RejectsFile as a context manager"
-        self._out.write(json.dumps(asdict(reject), ensure_ascii=False) + "\n")
+        try:
+            self._out.write(json.dumps(asdict(reject), ensure_ascii=False) + "\n")
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, str(self.path)) from exc  # name the file
         self.count += 1
 
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        if self._out is not None:
+        """Close the file; if the run already failed, a failed flush (the same full disk) is
+        not allowed to hide why."""
+        if self._out is None:
+            return
+        try:
             self._out.close()
+        except OSError as error:
+            if exc is None:
+                raise OSError(error.errno, error.strerror, str(self.path)) from error
 
 
 def read_rejects(path: Path) -> list[Reject]:

@@ -1,6 +1,7 @@
 """Runs over a directory of exports: pair mappings with files, run, save the report.
 
-A run is recorded as a ``Run`` node (running, then completed or failed), its rejects,
+A run is recorded as a ``Run`` node (running, then completed or failed; a run stopped
+by a store that cannot write, e.g. on a full disk, stays running), its rejects,
 review pairs and report go to its run folder, and with a cursor file the latest
 ``changed_at`` seen per source is kept for the next incremental run.
 """
@@ -12,7 +13,7 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from graph import GraphStore, RunLog
+from graph import GraphStore, RunLog, StoreIOError
 from ingest.records.mapping import MappingError, load_mapping
 from ingest.records.pipeline import Progress, RecordIngest, RunReport, Source
 from ingest.records.rejects import RejectsFile
@@ -74,6 +75,8 @@ def ingest_directory(
                 track_changes=cursor is not None,
             )
             report = ingest.run()
+    except StoreIOError:
+        raise  # the store cannot record it: the run stays 'running', as a killed run does
     except Exception as exc:
         log.fail(f"{type(exc).__name__}: {exc}")
         raise

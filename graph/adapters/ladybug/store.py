@@ -5,32 +5,34 @@ be shared by threads at once); a small pool of read connections, one query threa
 serves the short reads of the API beside it (LadybugDB releases the GIL while it runs a
 query, and readers see the last committed state). Writes run in explicit transactions per batch; an upsert
 of many rows bulk-loads the new ones with ``COPY FROM`` an Arrow table (10x the rate of
-``UNWIND ... MERGE``) and merges only those that already exist.
+``UNWIND ... MERGE``) and merges only those that already exist. Stored edges are
+replaced, never updated in place (``_edges``: a LadybugDB bug), and after a failed write
+on the store's files every further call fails at once (``_files``).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import queue
 import threading
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import ladybug
 import pyarrow as pa
 
 from graph import _cypher
-from graph.adapters.ladybug import _bulk, _ddl, _projection, _scan
-from graph.errors import ConstraintViolation, GraphError, QueryError, StoreUnavailable
+from graph.adapters.ladybug import _audit, _bulk, _ddl, _edges, _files, _projection, _scan, _values
+from graph.errors import GraphError, QueryError, StoreIOError, StoreUnavailable
 from graph.model import Edge, Node, Projection
-from graph.port import Check, GraphStore, Results, Statement, edge_identity
+from graph.port import Check, GraphStore, Results, Statement, chunks, edge_identity
 from schema import REGISTRY, NodeType, Registry, RelType, Row, check_identifier
 
 MEMORY = ":memory:"
+T = TypeVar("T")
 
 
 class LadybugStore(GraphStore):
@@ -55,12 +57,13 @@ class LadybugStore(GraphStore):
         self._readers: queue.SimpleQueue[ladybug.Connection] = queue.SimpleQueue()
         self._reader_count = 0
         self._opened = ""
+        self._failure: StoreIOError | None = None
 
     def open(self) -> LadybugStore:
-        if self.path != MEMORY:
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        with _translated():
-            self._db = ladybug.Database(self.path)
+        with self._translated():
+            if self.path != MEMORY:
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self._db = _files.open_database(self.path)
             self._conn = ladybug.Connection(self._db)
             for _ in range(self.read_connections):
                 reader = ladybug.Connection(self._db)
@@ -77,7 +80,7 @@ class LadybugStore(GraphStore):
         return self._conn
 
     def create_schema(self) -> None:
-        with self._lock, _translated():
+        with self._lock, self._translated():
             for text in _ddl.statements(self.registry):
                 self.conn.execute(text)
             self._migrate()
@@ -87,24 +90,34 @@ class LadybugStore(GraphStore):
         for name, props in [(n.label, n.props) for n in self.registry.nodes.values()] + [
             (r.type, r.props) for r in self.registry.rels.values()
         ]:
-            have = {row[1] for row in _all(self.conn.execute(f"CALL table_info('{name}') RETURN *"))}
+            have = {
+                row[1] for row in _values.all_rows(self.conn.execute(f"CALL table_info('{name}') RETURN *"))
+            }
             for prop in props:
                 if prop.name not in have:
                     self.conn.execute(_ddl.add_column(name, prop.name, prop.type))
 
     def _write(self, statements: Sequence[Statement], check: Check | None = None) -> Results:
-        with self._lock, _translated():
+        def work(run: _edges.Run) -> Results:
+            results = [run(q, p) for q, p in statements]
+            if check is not None:
+                check(results)
+            return results
+
+        return self._transaction(work)
+
+    def _transaction(self, work: Callable[[_edges.Run], T]) -> T:
+        """Run ``work`` in one write transaction; it gets a function that runs a statement."""
+        with self._lock, self._translated():
             self.conn.execute("BEGIN TRANSACTION")
             try:
-                results = [_rows(self.conn.execute(q, _to_store(p))) for q, p in statements]
-                if check is not None:
-                    check(results)
+                result = work(lambda q, p: _values.rows(self.conn.execute(q, _values.to_store(p))))
             except BaseException:
                 self._rollback()
                 raise
             self.conn.execute("COMMIT")
             self.write_count += 1
-            return results
+            return result
 
     def _rollback(self) -> None:
         try:
@@ -127,13 +140,15 @@ class LadybugStore(GraphStore):
         return written + len(new)
 
     def _upsert_edge_rows(self, rel: RelType, start: NodeType, end: NodeType, valid: list[Row]) -> int:
-        """Large calls: ``COPY`` the edges that are new (one scan of the type finds them)."""
+        """Replace changed edges, create new ones, leave unchanged ones alone (``_edges``);
+        a large call finds its new edges with one scan of the type and ``COPY``s them."""
         if len(valid) < self.bulk_threshold:
-            return super()._upsert_edge_rows(rel, start, end, valid)
+            return self._replace_edges(rel, start, end, valid)
         identity = edge_identity(rel)
-        have = self._edge_identities(rel, start, end)
+        have = _edges.stored_hashes(self._read_columns, rel, start, end)
         new = [r for r in valid if identity(r) not in have]
-        written = super()._upsert_edge_rows(rel, start, end, [r for r in valid if identity(r) in have])
+        stale = [r for r in valid if identity(r) in have and have[identity(r)] != r["content_hash"]]
+        written = self._replace_edges(rel, start, end, stale)
         if new:
             text = (
                 f"COPY {check_identifier(rel.type)} FROM $rows "
@@ -147,6 +162,16 @@ class LadybugStore(GraphStore):
                 raise self._dangling(rel.type, (start.label, end.label), new) from exc
         return written + len(new)
 
+    def _replace_edges(self, rel: RelType, start: NodeType, end: NodeType, rows: list[Row]) -> int:
+        written = 0
+        for batch in chunks(rows, self.batch_size):
+            replace = partial(self._transaction, partial(_edges.replace_batch, rel, start, end, batch))
+            try:
+                written += self._retrying(replace)
+            except _edges.Incomplete:
+                raise self._dangling(rel.type, (start.label, end.label), batch) from None
+        return written
+
     def existing_keys(self, label: str, keys: Sequence[str]) -> set[str]:
         """Many keys: one columnar scan of the label beats key lookups (about 5k/s here)."""
         if len(keys) < self.bulk_threshold:
@@ -154,19 +179,8 @@ class LadybugStore(GraphStore):
         stored = self._read_columns(_cypher.keys_of(self.registry.node(label)), {}).get("key", [])
         return set(keys).intersection(stored)
 
-    def _edge_identities(self, rel: RelType, start: NodeType, end: NodeType) -> set[Any]:
-        ident = f"e.{check_identifier(rel.key)} AS k" if rel.key else f"a.{start.key} AS s, b.{end.key} AS t"
-        cols = self._read_columns(
-            f"MATCH (a:{check_identifier(start.label)})-[e:{check_identifier(rel.type)}]->"
-            f"(b:{check_identifier(end.label)}) RETURN {ident}",
-            {},
-        )
-        if rel.key:
-            return set(cols.get("k", []))
-        return set(zip(cols.get("s", []), cols.get("t", []), strict=True))
-
     def _copy(self, text: str, data: Any) -> None:
-        with self._lock, _translated():
+        with self._lock, self._translated():
             self.conn.execute(text, {"rows": data})
             self.write_count += 1
 
@@ -180,8 +194,8 @@ class LadybugStore(GraphStore):
             raise StoreUnavailable("the embedded store is not open (call open() first)")
         reader = self._readers.get()
         try:
-            with _translated():
-                return _rows(reader.execute(query, _to_store(dict(params))))
+            with self._translated():
+                return _values.rows(reader.execute(query, _values.to_store(dict(params))))
         finally:
             self._readers.put(reader)
 
@@ -193,8 +207,8 @@ class LadybugStore(GraphStore):
         return [row for key in keys for row in self._read(text, {**params, "key": key})]
 
     def _read_columns(self, query: str, params: Mapping[str, Any]) -> dict[str, list[Any]]:
-        with self._lock, _translated():
-            result = self.conn.execute(query, _to_store(dict(params)))
+        with self._lock, self._translated():
+            result = self.conn.execute(query, _values.to_store(dict(params)))
             assert not isinstance(result, list), "one statement gives one result"
             table = result.get_as_arrow()
             return {name: table.column(name).to_pylist() for name in table.column_names}
@@ -211,8 +225,8 @@ class LadybugStore(GraphStore):
             return _projection.project(self._read_arrow, self.registry, node_labels, rel_types, weights)
 
     def _read_arrow(self, query: str, params: Mapping[str, Any] | None = None) -> pa.Table:
-        with self._lock, _translated():
-            result = self.conn.execute(query, _to_store(dict(params or {})))
+        with self._lock, self._translated():
+            result = self.conn.execute(query, _values.to_store(dict(params or {})))
             assert not isinstance(result, list), "one statement gives one result"
             table: pa.Table = result.get_as_arrow()
             return table
@@ -227,6 +241,10 @@ class LadybugStore(GraphStore):
         for start, end in rel.endpoints:
             yield from _scan.edges(self._read_arrow, rel, self.registry.node(start), self.registry.node(end))
 
+    def audit_edges(self, rel_type: str) -> list[str]:
+        """Each edge read from its start and from its end must be the same edge (``_audit``)."""
+        return _audit.audit(self._read_arrow, self.registry, rel_type)
+
     def _node_label(self, var: str) -> str:
         return f"label({var})"
 
@@ -234,61 +252,35 @@ class LadybugStore(GraphStore):
         return f"label({var})"
 
     def close(self) -> None:
+        """Close the database; after a failed write its handles are abandoned instead (``_files``)."""
         with self._lock:
+            readers = []
             while self._reader_count:
-                self._readers.get().close()  # waits for a reader still at work
+                readers.append(self._readers.get())  # waits for a reader still at work
                 self._reader_count -= 1
-            if self._conn is not None:
-                self._conn.close()
-            if self._db is not None:
-                self._db.close()
+            if self._failure is not None:
+                _files.abandon(*readers, self._conn, self._db)
+            else:
+                for reader in readers:
+                    reader.close()
+                if self._conn is not None:
+                    self._conn.close()
+                if self._db is not None:
+                    self._db.close()
             self._conn = self._db = None
 
-
-@contextmanager
-def _translated() -> Iterator[None]:
-    """Map LadybugDB's RuntimeErrors to the graph layer's errors."""
-    try:
-        yield
-    except GraphError:
-        raise
-    except RuntimeError as exc:
-        text = str(exc)
-        if "duplicated primary key" in text.lower():
-            raise ConstraintViolation(text) from exc
-        if "lock" in text.lower() and "file" in text.lower():
-            raise StoreUnavailable(f"the embedded store is in use by another process: {text}") from exc
-        raise QueryError(text) from exc
-
-
-def _all(result: Any) -> list[list[Any]]:
-    rows: list[list[Any]] = result.get_all()
-    return rows
-
-
-def _rows(result: Any) -> list[dict[str, Any]]:
-    names = result.get_column_names()
-    return [dict(zip(names, (_from_store(v) for v in row), strict=True)) for row in _all(result)]
-
-
-def _from_store(value: Any) -> Any:
-    if isinstance(value, dt.datetime):
-        return value.replace(tzinfo=dt.UTC)
-    if isinstance(value, dict):
-        return {k: _from_store(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_from_store(v) for v in value]
-    return value
-
-
-def _to_store(value: Any) -> Any:
-    """TIMESTAMP ignores an offset, so aware datetimes are converted to naive UTC first."""
-    if isinstance(value, dt.datetime):
-        return value.astimezone(dt.UTC).replace(tzinfo=None) if value.tzinfo else value
-    if isinstance(value, dict):
-        if not any(isinstance(v, dt.datetime | dict | list) for v in value.values()):
-            return value  # the common row: nothing to convert, no copy
-        return {k: _to_store(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_to_store(v) for v in value]
-    return value
+    @contextmanager
+    def _translated(self) -> Iterator[None]:
+        """Map LadybugDB's errors to the graph layer's; after a failed write on the store's
+        files every later call fails with that error without reaching LadybugDB."""
+        if self._failure is not None:
+            raise StoreIOError(str(self._failure), self._failure.folder)
+        try:
+            yield
+        except GraphError:
+            raise
+        except (RuntimeError, OSError) as exc:
+            error = _files.translate(exc, self.path)
+            if isinstance(error, StoreIOError) and self._db is not None:
+                self._failure = error
+            raise error from exc

@@ -1,0 +1,62 @@
+"""Failures a user can meet and fix, said in one or two lines instead of a traceback.
+
+The store is locked by another process, its folder is read-only, its path is a directory
+or not a database, the disk is full: each ends the command with a line that names the
+path and the reason (for a full disk, the space left) and exit status 3. Anything else is
+a bug and keeps its traceback.
+
+A write that failed on the embedded store's files leaves native handles that LadybugDB
+cannot close without aborting the process (``graph.adapters.ladybug._files``); then the
+command ends with ``os._exit`` once its output is flushed.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+from pathlib import Path
+
+from graph import StoreIOError, StoreUnavailable
+from graph.adapters.ladybug import free_space, handles_abandoned
+
+EXIT_UNUSABLE = 3
+
+#: file system errors that describe the machine, not a bug
+_EXPECTED = {
+    errno.ENOSPC,
+    errno.EDQUOT,
+    errno.EROFS,
+    errno.EACCES,
+    errno.EPERM,
+    errno.EEXIST,
+    errno.ENOTDIR,
+    errno.EISDIR,
+}
+_AFTER_A_FAILED_WRITE = (
+    "the store keeps what its last committed batch wrote; once that is fixed, the same command completes it"
+)
+
+
+def explain(exc: BaseException, folder: Path | None = None) -> str | None:
+    """The lines to show for an expected failure, or ``None`` for anything else.
+    ``folder`` (the data folder) stands in for a file system error that names no file."""
+    if isinstance(exc, StoreIOError | StoreUnavailable):
+        line = f"error: {exc}"
+    elif isinstance(exc, OSError) and exc.errno in _EXPECTED:
+        where = Path(exc.filename) if exc.filename else folder or Path.cwd()
+        line = f"error: cannot write {where}: {exc.strerror}"
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            line += f" ({free_space(where.parent)})"
+    else:
+        return None
+    return f"{line}\n{_AFTER_A_FAILED_WRITE}" if handles_abandoned() else line
+
+
+def finish(code: int) -> None:
+    """End the process with ``code``; without finalizers when native handles were abandoned."""
+    if handles_abandoned():
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
