@@ -13,8 +13,9 @@ from ingest.normalize.pinyin import syllables
 from .features import CompanyName, Idf
 
 # A cross-script match sees only the romanised brand, never the generic words, so it is
-# capped: on its own it reaches review; with a shared phone, domain or city it merges.
-BRIDGE_CAP = 0.8
+# capped: on its own, or with the same city, it reaches review (homophones: 永鑫 and 永新 are
+# both "Yongxin"); with a shared phone or domain it merges.
+BRIDGE_CAP = 0.75
 ACRONYM_MAX = 6  # a name of initials ("ICBC") weighs as much as a bridged one: review, or merge with more
 FUZZY_TOKEN = 88.0  # rapidfuzz ratio at which two Latin words count as the same word
 TYPO = 0.8  # how much of a word's weight a typo'd match carries
