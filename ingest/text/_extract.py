@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -20,14 +20,13 @@ from ingest.normalize.text import fold, has_cjk
 
 from ._cues import cue_relations, note_stances
 from ._emitting import CONF_HEDGED, CONF_KNOWN, CONF_NEW, plain
+from ._facts import Extraction, Fact
 from ._gazetteer import Gazetteer
 from ._layout import (
     FILLERS,
     Span4,
-    addressed_people,
     coordinated,
     header_company,
-    signature_people,
     speaker_of,
     speaker_spans,
 )
@@ -37,6 +36,7 @@ from ._mentions import MONEY, PRONOUN, SPEAKER, Mention, Recogniser
 from ._modality import Modality, denied_within, modality
 from ._names import FUNCTION_SURNAMES, name_like
 from ._nlp import is_zh_word
+from ._note_employment import note_employment
 from ._rules import POSSESSED, RULES, STANCE, Rule
 from ._sentences import sentence_spans
 from ._title_spans import unit_without_clause
@@ -45,39 +45,6 @@ __all__ = ["LABEL_OF", "MONEY", "Extraction", "Extractor", "Fact", "Mention", "s
 
 KIND = {"ORG": "O", "PERSON": "P", "TITLE": "T", "PRODUCT": "X", "TOPIC": "K", "DATE": "D"}
 LABEL_OF = {"ORG": "Company", "PERSON": "Person", "PRODUCT": "Product", "TOPIC": "Topic"}
-
-
-@dataclass
-class Fact:
-    relation: str
-    subject: tuple[str, str, str]  # label, id, surface
-    object: tuple[str, str, str]
-    props: dict[str, Any]
-    sentence: str
-    start: int  # the sentence's offsets in the body
-    end: int
-    rule: str
-    confidence: float
-
-
-@dataclass
-class Extraction:
-    mentions: list[Mention] = field(default_factory=list)
-    facts: list[Fact] = field(default_factory=list)
-    new_people: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (name, company)
-    sentences: list[tuple[int, int, float]] = field(default_factory=list)  # start, end, sentiment
-    stances: dict[str, str] = field(default_factory=dict)  # person id -> stance the note states
-    last_person: str = ""  # whom a sentence opening with a pronoun is about
-    genders: dict[str, str] = field(default_factory=dict)  # person id -> "f"/"m", from pronouns
-
-    @property
-    def sentiment(self) -> float | None:
-        """The document's tone towards us: the mean of its sentences that have one."""
-        scored = [s for _, _, s in self.sentences if s]
-        return round(sum(scored) / len(scored), 3) if scored else None
-
-    def sentence_sentiment(self, offset: int) -> float | None:
-        return next((s for a, b, s in self.sentences if a <= offset < b), None)
 
 
 class Extractor:
@@ -128,7 +95,7 @@ class Extractor:
             self._link_people(text, ments, linker, context, speakers, out)
             if not _QUOTED_LINE.match(text, text.rfind("\n", 0, s0) + 1):
                 self._relate(out, linker, text, s0, s1, ments, lang, context, doc_orgs)
-        self._signatures(out, text, lang, doc_orgs)
+        note_employment(out, self.gz, text, lang, doc_orgs)
         out.facts = _fullest(out.facts)
         for f in out.facts:
             if f.relation == "DECISION_ROLE" and f.props.get("stance") == "neutral":
@@ -218,9 +185,13 @@ class Extractor:
         p: tuple[str, str, str],
         company: str,
         gone: bool,
+        promoted: bool,
     ) -> tuple[tuple[str, str, str], dict[str, Any]] | None:
         """A WORKS_AT fact's person (linked again once the title is known) and properties;
-        None for an official of another body."""
+        None for an official of another body, or for a title held before ("原财务处处长王丽").
+
+        ``promoted``: the title is new, so the person is not linked again by it (the graph
+        knows them by the title they held)."""
         g = match.groupdict()
         wp: dict[str, Any] = {"current": not gone}
         if g.get("unit"):  # "运维部刘洋": a department, no title; "信息科王主任": 信息科主任
@@ -233,9 +204,13 @@ class Extractor:
             title = _NEW_TO.sub("", dept + ments[int(g["t"])].text)
             if self._another_body(title, company):
                 return None  # "市发改委能源科科长陆斌出席并致辞": an official of another body
-            wp["title"] = _DEPT_OF.sub(r"\1", title)
+            held = _HELD_BEFORE.match(title)
+            if held and not gone:
+                return None  # the title is history; what they hold now, the note says elsewhere
+            wp["title"] = _DEPT_OF.sub(r"\1", title[held.end() if held else 0 :])
             wp["department"] = department_of(wp["title"])
-            p = self._with_title(g, p, wp["title"], ments, linker, [company, *context])
+            if not promoted:
+                p = self._with_title(g, p, wp["title"], ments, linker, [company, *context])
         return p, wp
 
     def _another_body(self, dept: str, company: str) -> bool:
@@ -264,35 +239,6 @@ class Extractor:
         if name is None or not (has_cjk(name) or name_like(name.split())):
             return None  # "At Bradford" is no name
         return ("Person", linker.link(name, "", context)[0], name)
-
-    def _signatures(self, out: Extraction, text: str, lang: str, doc_orgs: list[str]) -> None:
-        """WORKS_AT from each signature block: its first person, title and company."""
-        home = (doc_orgs or [""])[0]
-        for person, company, title, (a, b) in signature_people(text, out.mentions, home, self.gz.self_id):
-            known = {
-                f.object[1] for f in out.facts if f.relation == "WORKS_AT" and f.subject[1] == person.node_id
-            }
-            if company[1] in known:
-                continue
-            props: dict[str, Any] = {"current": True}
-            if title is not None:
-                props |= {"title": title.text, "department": department_of(title.text)}
-            conf = CONF_NEW if person.node_id.startswith("TXT-") else CONF_KNOWN
-            subject = ("Person", person.node_id, person.text)
-            rule = f"works_at/{lang}/signature"
-            out.facts.append(Fact("WORKS_AT", subject, company, props, text[a:b].strip(), a, b, rule, conf))
-        for person, company_id, (a, b) in addressed_people(
-            text, out.mentions, self.gz.domains, self.gz.self_id
-        ):
-            if any(f.relation == "WORKS_AT" and f.subject[1] == person.node_id for f in out.facts):
-                continue  # what the note says of the person already places them
-            conf = CONF_NEW if person.node_id.startswith("TXT-") else CONF_KNOWN
-            subject = ("Person", person.node_id, person.text)
-            company = ("Company", company_id, self.gz.company_names.get(company_id, company_id))
-            rule = f"works_at/{lang}/address"
-            out.facts.append(
-                Fact("WORKS_AT", subject, company, {"current": True}, text[a:b], a, b, rule, conf)
-            )
 
     def _link_people(
         self,
@@ -366,8 +312,10 @@ class Extractor:
             p = slot("p")
             if p is None:
                 return
-            gone = leaving or mod.past or _LEFT_LATER.match(match.string, match.end()) is not None
-            job = self._job(match, ments, linker, context, p, c[1], gone)
+            promoted = "promoted" in props
+            left_later = _LEFT_LATER.match(match.string, match.end()) is not None
+            gone = leaving or (mod.past and not promoted) or left_later
+            job = self._job(match, ments, linker, context, p, c[1], gone, promoted)
             if job is not None:
                 emit("WORKS_AT", job[0], c, job[1], rule.name, conf(job[0]))
         elif rule.relation == "DECISION_ROLE":
@@ -454,6 +402,7 @@ _POSSESSOR = re.compile(
     r"office|people|side|remit|area|function)\b"
 )
 _NEW_TO = re.compile(r"^(?:new|current|newly appointed)\s+(?=\S)", re.I)  # "New CIO at Kestrel is…"
+_HELD_BEFORE = re.compile(r"原任?|前任|(?:former|ex-?|previous)\s*", re.I)
 _DEPT_OF = re.compile(r"^([^的]+?(?:科|处|部|室|中心|局|办|组))的")
 _CLAUSE_BREAK = re.compile(r"[,;:–—，；：。]| dna | tub |但")
 _FEMININE, _MASCULINE = frozenset({"she", "her", "她"}), frozenset({"he", "him", "his", "他"})

@@ -94,12 +94,15 @@ class Recogniser:
                 (2, Mention(m.start(), m.end(), "PERSON", m.group(), PERSON_REF))
                 for m in LATIN_REF.finditer(text)
             ]
+        titles = list(title_spans(text, lang))
         found += [
             (1, Mention(a, b, "PERSON", text[a:b]))
             for a, b in latin_names(text)
             if not {"ORG", "PRODUCT"} & self.gz.surfaces.get(fold(text[a:b]), {}).keys()
+            # "Public Works Director Ray Costa": capitalised words a title's head follows are its domain
+            and not any(ta <= a and b < tb for ta, tb in titles)
         ]
-        found += [(3, Mention(a, b, "TITLE", text[a:b], "title")) for a, b in title_spans(text, lang)]
+        found += [(3, Mention(a, b, "TITLE", text[a:b], "title")) for a, b in titles]
         for a, b, value in find_dates(text, lang, today):
             found.append((0, Mention(a, b, "DATE", text[a:b], value=value)))
         for d in MONEY.finditer(text):

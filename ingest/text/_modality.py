@@ -103,7 +103,12 @@ class Modality:
 def denied_within(text: str, start: int, end: int, lang: str) -> bool:
     """A negation inside ``text[start:end]`` itself: "Raj Mehta (CI Engineer)" holds its title in
     "don't go direct to Raj Mehta (CI Engineer)", where the negation is the verb's."""
-    return _CUES["en" if lang != "zh" else "zh"]["negated"].search(text, start, end) is not None
+    # an aside after the title says something else: "Derrick Vaughn (CIO, not present)"
+    span = _ASIDE.sub(")", text[start:end])
+    return _CUES["en" if lang != "zh" else "zh"]["negated"].search(span) is not None
+
+
+_ASIDE = re.compile(r"[,，、;；][^()（）]*[)）]")
 
 
 def clause_start(text: str, pos: int, lang: str) -> int:

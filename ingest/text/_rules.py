@@ -161,10 +161,11 @@ RULES: list[Rule] = [
             r"{P} [—–-]+ (?:the )?{T} (?:at|of) {C}",
             r"{P} is (?:now )?(?:the )?(?:new )?{T} (?:at|of) {C}",
             r"{T} {P} (?:of|at|from) {C}",
-            r"{P} \({T}\)",
+            r"{P} \((?:(?:the|their|its|new|acting|interim) )?{T}\)",
             r"{P}(?: is|'s|'m| am| was) (?:now )?(?:(?:the|their|our|a|an) )?(?:new )?{T}"
             r"(?! (?:at|of|from|with|for) «O)",
-            r"{P}, (?:(?:the|their|our|its|new|current|acting|interim) |«P\d+»['’]s |[A-Z][a-z]+['’]s )*{T}"
+            r"{P}, (?:(?:the|their|our|its|new|current|acting|interim|former) |«P\d+»['’]s "
+            r"|[A-Z][a-z]+['’]s )*{T}"
             r"(?=\s*$|\s*[.,;()（\n]| [-–—] | (?:and|who|is|was|will|has|said|says|since|on|in)\b"
             r"| at (?!«O))",
             r"(?:^|[,;:(]\s*|\band |\bwith |\bmet |\bcalled |\bto |\bby |\bfrom |\bunder |\bthe |\bour "
@@ -186,8 +187,8 @@ RULES: list[Rule] = [
             r"(?:the |their |our )?"
             r"(?:new )?{T}",
             # "The new CIO is Janet Ellison", "their head of IT is now Sam Okafor"
-            r"(?:^|\b(?:the|their|our|its|new|current) )(?:new |current |acting |interim )?{T} "
-            r"(?:is|was|=|:) (?:now )?{P}",
+            r"(?:^|[:;(]\s*|\b(?:the|their|our|its|new|current) )(?:new |current |acting |interim )?{T}"
+            r"(?: (?:is|was|=)|\s?:) (?:now )?{P}",
             # signature lines: "Graham Pike | CFO | St. Aldric Medical Center"
             r"{P}\s*[|/]\s*{T}(?:\s*[|/]\s*{C})?",
         ],
@@ -234,6 +235,17 @@ RULES: list[Rule] = [
             # the title's holder: "新的采购经理是孟婕"
             r"(?:新的?|现在的?|目前的?|现任)?{T}(?:是|为|换成了?|由){P}(?!«T|的)",
         ],
+    ),
+    *_rules(
+        "zh",
+        "WORKS_AT",
+        # a promotion names the title held now, whatever the clause said before it: "吴静以前是
+        # 质量部总监，上个月升了副总经理"
+        [
+            r"{P}(?:[^«»\n。；;]|«[DT]\d+»){0,30}?(?:升了|升任|升为|晋升为|晋升|提拔为|被提拔为|提为|升职为|扶正为|转正为)"
+            r"了?{T}",
+        ],
+        promoted="true",
     ),
     *_rules(
         "zh",

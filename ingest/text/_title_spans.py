@@ -137,9 +137,20 @@ def title_spans(text: str, lang: str) -> Iterator[tuple[int, int]]:
             if m.group().isupper() or not _alone(m.group()):
                 yield m.start(), m.end()
         return
-    for m in EN_TITLE.finditer(text):
-        if not _alone(m.group()):
-            yield m.start(), m.end()
+    spans = [(m.start(), m.end()) for m in EN_TITLE.finditer(text) if not _alone(m.group())]
+    for i, (a, b) in enumerate(spans):
+        if i + 1 < len(spans) and spans[i + 1][0] == b + 1 and text[b] == " ":
+            # "named Renata Solis Chief Information Officer": the grammar read "Renata Solis Chief"
+            # (a domain and a head) and "Information Officer"; a modifier heads the one title
+            last = text.rfind(" ", a, b) + 1
+            if text[last:b] in _SPLIT_MODS:
+                spans[i + 1] = (last, spans[i + 1][1])
+                continue
+        yield a, b
+
+
+#: heads that also modify a head after them ("Chief Information Officer")
+_SPLIT_MODS = frozenset({"Chief", "Executive", "Principal", "Lead", "Senior", "General", "Managing"})
 
 
 def _alone(title: str) -> bool:

@@ -1,0 +1,101 @@
+"""How notes state a job beyond "name (title)": a title the name follows, a label, an aside after
+the title, a former title, a promotion, a contact addressed by surname and title. Phrasings
+written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+
+import pytest
+
+from ingest.text import TextDocument, TextPipeline
+from tests.ingest.text.conftest import crm_pipeline
+
+CRM = {
+    "self": {"id": "SELF", "name": "Tallmark Scheduling", "aliases": ["衡远"]},
+    "companies": [
+        {"id": "A-HB", "name": "Harrowgate Bakeries", "role": "customer"},
+        {"id": "A-QS", "name": "青石水务集团有限公司", "aliases": ["青石水务"], "role": "customer"},
+    ],
+    "contacts": [
+        {"id": "C-TW", "name": "唐文静", "company": "A-QS", "title": "信息中心主任"},
+        {"id": "C-LM", "name": "罗明", "company": "A-QS", "title": "财务部经理"},
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Iterator[TextPipeline]:
+    with crm_pipeline(CRM, "job-statements") as built:
+        yield built
+
+
+def _works_at(pipeline: TextPipeline, text: str, lang: str, account: str) -> set[tuple[str, str, bool]]:
+    doc = TextDocument("N", "note", text, "job-statements", 1, lang, datetime(2026, 3, 1), account)
+    ((_, ex),) = list(pipeline.run([doc]))
+    named = {k: v[0] for k, v in ex.new_people.items()}
+    facts = [f for f in ex.facts if f.relation == "WORKS_AT"]
+    return {
+        (named.get(f.subject[1], f.subject[1]), f.props.get("title", ""), f.props["current"]) for f in facts
+    }
+
+
+def _en(pipeline: TextPipeline, text: str) -> set[tuple[str, str, bool]]:
+    return _works_at(pipeline, text, "en", "A-HB")
+
+
+def _zh(pipeline: TextPipeline, text: str) -> set[tuple[str, str, bool]]:
+    return _works_at(pipeline, text, "zh", "A-QS")
+
+
+def test_capitalised_words_before_a_title_head_are_its_domain_not_a_name(pipeline: TextPipeline) -> None:
+    assert _en(pipeline, "Facilities Director Maureen Achebe opened the review.") == {
+        ("Maureen Achebe", "Facilities Director", True)
+    }
+
+
+def test_a_name_before_a_title_that_a_modifier_opens_is_the_name(pipeline: TextPipeline) -> None:
+    """The grammar alone reads "Owen Pryce Chief" as a title; "Chief" heads the one that follows."""
+    assert _en(pipeline, "The board has named Owen Pryce Chief Financial Officer.") == {
+        ("Owen Pryce", "Chief Financial Officer", True)
+    }
+
+
+def test_a_label_with_a_colon_names_the_title_holder(pipeline: TextPipeline) -> None:
+    assert _en(pipeline, "Present: Head of Purchasing: Ines Cardoso") == {
+        ("Ines Cardoso", "Head of Purchasing", True)
+    }
+
+
+def test_an_aside_after_the_title_does_not_deny_it(pipeline: TextPipeline) -> None:
+    assert _en(pipeline, "Gareth Lowe (COO, not at the meeting) wants the numbers.") == {
+        ("Gareth Lowe", "COO", True)
+    }
+    assert _en(pipeline, "Gareth Lowe is not the COO.") == set()
+
+
+def test_a_former_title_in_apposition_is_a_past_job(pipeline: TextPipeline) -> None:
+    assert _en(pipeline, "We lost touch with Hugo Brandt, their former VP of Sales.") == {
+        ("Hugo Brandt", "VP of Sales", False)
+    }
+
+
+def test_a_title_held_before_is_not_the_current_one(pipeline: TextPipeline) -> None:
+    got = _zh(pipeline, "集团任命原财务部经理罗明为副总经理。")
+    assert got == {("C-LM", "副总经理", True)}
+
+
+def test_a_promotion_names_the_title_held_now(pipeline: TextPipeline) -> None:
+    got = _zh(pipeline, "罗明以前是财务部经理，上个月升了副总经理。")
+    assert ("C-LM", "副总经理", True) in got and all(t != "财务部经理" or not c for _, t, c in got)
+
+
+def test_a_known_contact_addressed_by_surname_and_title_holds_that_title(pipeline: TextPipeline) -> None:
+    chat = "[09:02] 唐文静: 方案收到了\n[09:05] 王磊: 唐主任好，下午我把报价发您"
+    assert ("C-TW", "主任", True) in _zh(pipeline, chat)
+
+
+def test_an_honorific_is_no_job_title(pipeline: TextPipeline) -> None:
+    """ "罗总" is how people address a manager; it names no title."""
+    assert _zh(pipeline, "罗总说预算下个月批。") == set()
