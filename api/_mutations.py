@@ -23,8 +23,6 @@ from schema import ValidationError as SchemaValidationError
 
 _WRITERS = frozenset({Role.ADMIN, Role.MANAGER, Role.REP})
 _NOT_INPUT = frozenset({"source", "source_key", "source_keys", "run_id", "ingested_at", "content_hash"})
-#: relationships the analyses write and rewrite on every run: not for hand edits
-ANALYSIS_OWNED = frozenset({"RECOMMENDS", "SIMILAR_TO"})
 
 
 def _require_writer(context: Context) -> None:
@@ -43,10 +41,11 @@ def _provenance(context: Context) -> dict[str, Any]:
 
 
 def _input(label: str, skip: frozenset[str] = frozenset()) -> Any:
+    """``<label>Input``: the properties people write; what an analysis owns is left out."""
     attrs = {
         p.name: scalar(p, required=p.required or p.name == "id")
         for p in REGISTRY.node(label).props
-        if p.name not in _NOT_INPUT | skip
+        if p.name not in _NOT_INPUT | skip and not p.derived_by
     }
     return type(f"{label}Input", (graphene.InputObjectType,), attrs)
 
@@ -182,7 +181,7 @@ def _edge_props(rel: RelType, given: Any) -> dict[str, Any]:
         return {}
     if not isinstance(given, dict):
         raise ApiError(Code.BAD_USER_INPUT, "properties: give an object of property names and values")
-    known = {p.name: p for p in rel.props if p.name not in _NOT_INPUT}
+    known = {p.name: p for p in rel.props if p.name not in _NOT_INPUT and not p.derived_by}
     out: dict[str, Any] = {}
     for name, value in given.items():
         prop = known.get(to_snake_case(str(name)))
@@ -219,7 +218,7 @@ async def _upsert_relationship(
         rel = REGISTRY.check_endpoints(type, a_label, b_label)
     except SchemaError as exc:
         raise ApiError(Code.BAD_USER_INPUT, f"type: {exc}") from None
-    if rel.type in ANALYSIS_OWNED:
+    if rel.derived_by:
         raise ApiError(Code.BAD_USER_INPUT, f"type: {rel.type} is written by the analyses, not by hand")
     props = _edge_props(rel, properties)
     row = {"_from": a_key, "_to": b_key, **props, **_provenance(context)}

@@ -7,6 +7,8 @@ offsets) and ``confidence`` for facts drawn from text.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from schema._types import NodeType, Prop, RelType
 from schema._types import PropType as T
 
@@ -51,9 +53,15 @@ EDGE_PROVENANCE = (
 )
 
 
+def _written_by(analysis: str, *props: Prop) -> tuple[Prop, ...]:
+    """``props`` marked as owned by ``analysis``: read-only to the API and to people."""
+    return tuple(replace(p, derived_by=analysis) for p in props)
+
+
 #: written by the influence analysis on people and companies in the REFERRED / KNOWS /
 #: INFLUENCES network (``algorithms.influence.network_influence``); unset outside it
-NETWORK_PROPS = (
+NETWORK_PROPS = _written_by(
+    "influence",
     Prop(
         "network_influence",
         T.FLOAT,
@@ -89,8 +97,17 @@ def _rel(
     key: str | None = None,
     weight: str | None = None,
     doc: str = "",
+    derived_by: str = "",
 ) -> RelType:
-    return RelType(rel_type, endpoints, (*props, *EDGE_PROVENANCE), key=key, weight=weight, doc=doc)
+    return RelType(
+        rel_type,
+        endpoints,
+        (*props, *EDGE_PROVENANCE),
+        key=key,
+        weight=weight,
+        doc=doc,
+        derived_by=derived_by,
+    )
 
 
 NODES: tuple[NodeType, ...] = (
@@ -113,16 +130,21 @@ NODES: tuple[NodeType, ...] = (
         Prop("tax_id", doc="registration number, e.g. the unified social credit code"),
         Prop("phone", doc="switchboard, E.164"),
         # written by the segments analysis (run_id names the run that last changed them)
-        Prop("rfm_tier", choices=RFM_TIERS, doc="RFM value tier"),
-        Prop("rfm_r", T.INT, minimum=1, maximum=5, doc="recency score, 5 = ordered most recently"),
-        Prop("rfm_f", T.INT, minimum=1, maximum=5, doc="frequency score (orders in the last year)"),
-        Prop("rfm_m", T.INT, minimum=1, maximum=5, doc="monetary score (spend in the last year)"),
-        Prop("rfm_recency_days", T.INT, minimum=0, doc="days since the last order"),
-        Prop("rfm_frequency", T.INT, minimum=0, doc="orders in the last year"),
-        Prop("rfm_monetary", T.FLOAT, minimum=0, doc="spend in the last year"),
-        Prop("ltv", T.FLOAT, minimum=0, doc="estimated lifetime value"),
-        Prop("community", doc="Louvain community of accounts that buy alike"),
-        Prop("churn_risk", T.FLOAT, minimum=0.0, maximum=1.0, doc="churn model risk, 90-day rule as floor"),
+        *_written_by(
+            "segments",
+            Prop("rfm_tier", choices=RFM_TIERS, doc="RFM value tier"),
+            Prop("rfm_r", T.INT, minimum=1, maximum=5, doc="recency score, 5 = ordered most recently"),
+            Prop("rfm_f", T.INT, minimum=1, maximum=5, doc="frequency score (orders in the last year)"),
+            Prop("rfm_m", T.INT, minimum=1, maximum=5, doc="monetary score (spend in the last year)"),
+            Prop("rfm_recency_days", T.INT, minimum=0, doc="days since the last order"),
+            Prop("rfm_frequency", T.INT, minimum=0, doc="orders in the last year"),
+            Prop("rfm_monetary", T.FLOAT, minimum=0, doc="spend in the last year"),
+            Prop("ltv", T.FLOAT, minimum=0, doc="estimated lifetime value"),
+            Prop("community", doc="Louvain community of accounts that buy alike"),
+            Prop(
+                "churn_risk", T.FLOAT, minimum=0.0, maximum=1.0, doc="churn model risk, 90-day rule as floor"
+            ),
+        ),
         *NETWORK_PROPS,
         doc="Any organisation; its role follows from its relationships.",
         indexed=("name", "domain", "territory"),
@@ -146,9 +168,12 @@ NODES: tuple[NodeType, ...] = (
         Prop("territory"),
         Prop("internal", T.BOOL, doc="one of our reps"),
         # written by the influence analysis: the person's place in their account's decision chain
-        Prop("influence_score", T.FLOAT, minimum=0.0, doc="decision-chain influence in the account"),
-        Prop("influence_rank", T.INT, minimum=1, doc="1 = most influential in the account"),
-        Prop("influence_reasons", T.STRING_LIST, doc="why, in words"),
+        *_written_by(
+            "influence",
+            Prop("influence_score", T.FLOAT, minimum=0.0, doc="decision-chain influence in the account"),
+            Prop("influence_rank", T.INT, minimum=1, doc="1 = most influential in the account"),
+            Prop("influence_reasons", T.STRING_LIST, doc="why, in words"),
+        ),
         *NETWORK_PROPS,
         indexed=("name", "email"),
     ),
@@ -189,15 +214,22 @@ NODES: tuple[NodeType, ...] = (
     _node("Topic", Prop("name", required=True), Prop("aliases", T.STRING_LIST), indexed=("name",)),
     _node(
         "Signal",
-        Prop("kind", required=True),
-        Prop("score", T.FLOAT),
-        Prop("severity", choices=SEVERITIES),
-        Prop("reason"),
-        Prop("suggested_action"),
-        Prop("detected_at", T.DATETIME),
+        *_written_by(
+            "signals",
+            Prop("kind", required=True),
+            Prop("score", T.FLOAT),
+            Prop("severity", choices=SEVERITIES),
+            Prop("reason"),
+            Prop("suggested_action"),
+            Prop("detected_at", T.DATETIME),
+        ),
+        # the analysis opens and resolves a signal; people acknowledge or dismiss it
         Prop("status", choices=SIGNAL_STATUSES),
-        Prop("evidence", doc="JSON: the numbers behind the signal and the nodes it rests on"),
-        Prop("last_detected_at", T.DATETIME, doc="when the analysis last found it new or changed"),
+        *_written_by(
+            "signals",
+            Prop("evidence", doc="JSON: the numbers behind the signal and the nodes it rests on"),
+            Prop("last_detected_at", T.DATETIME, doc="when the analysis last found it new or changed"),
+        ),
         indexed=("kind", "status"),
     ),
     _node(
@@ -322,6 +354,7 @@ RELS: tuple[RelType, ...] = (
         Prop("kinds", T.STRING_LIST, doc="the methods that contributed"),
         weight="score",
         doc="a cross-sell recommendation written by the analysis; deleted once withdrawn",
+        derived_by="crosssell",
     ),
     _rel(
         "SIMILAR_TO",
@@ -332,5 +365,6 @@ RELS: tuple[RelType, ...] = (
         weight="score",
         doc="an account's most similar accounts, written by the segments analysis; deleted once "
         "no longer among them",
+        derived_by="segments",
     ),
 )

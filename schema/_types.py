@@ -59,6 +59,8 @@ class Prop:
     minimum: float | None = None
     maximum: float | None = None
     doc: str = ""
+    #: the analysis that writes the value; such a property is read-only to everyone else
+    derived_by: str = ""
 
     def __post_init__(self) -> None:
         check_identifier(self.name)
@@ -83,6 +85,11 @@ class NodeType:
     def prop_names(self) -> tuple[str, ...]:
         return tuple(p.name for p in self.props)
 
+    @property
+    def derived(self) -> frozenset[str]:
+        """The properties an analysis owns: never input to hand edits."""
+        return frozenset(p.name for p in self.props if p.derived_by)
+
     def prop(self, name: str) -> Prop:
         for p in self.props:
             if p.name == name:
@@ -105,6 +112,8 @@ class RelType:
     key: str | None = None
     doc: str = ""
     weight: str | None = None  # the property algorithms read as edge weight
+    #: the analysis that writes (and deletes) every edge of the type: not for hand edits
+    derived_by: str = ""
 
     def __post_init__(self) -> None:
         check_identifier(self.type)

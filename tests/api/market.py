@@ -199,7 +199,7 @@ def build_network(store: GraphStore) -> None:
         "REPORTS_TO", "Person", "Person", [{"_from": "P-E-003-1", "_to": WARM_TARGET, **_p("P-E-003-1")}]
     )
     for label, key, influence, rank, brokerage in NETWORK:
-        _set(store, label, key, network_influence=influence, network_rank=rank, brokerage=brokerage)
+        set_props(store, label, key, network_influence=influence, network_rank=rank, brokerage=brokerage)
     store.upsert_edges(
         "SIMILAR_TO",
         "Company",
@@ -210,10 +210,10 @@ def build_network(store: GraphStore) -> None:
         ],
     )
     for key, score, rank, reasons in CHAIN:
-        _set(store, "Person", key, influence_score=score, influence_rank=rank, influence_reasons=reasons)
+        set_props(store, "Person", key, influence_score=score, influence_rank=rank, influence_reasons=reasons)
 
 
-def _set(store: GraphStore, label: str, key: str, **props: object) -> None:
+def set_props(store: GraphStore, label: str, key: str, **props: object) -> None:
     """Set properties on a node ``build`` made (upserts need its required name)."""
     node = store.get_node(label, key)
     assert node is not None, key
