@@ -67,7 +67,7 @@ def cue_relations(
         conf = CONF_HEDGED if any(m.hedged for m in mods) else CONF_KNOWN
         future = any(m.future for m in mods)
         # not when live: "用友BIP已经在襄阳厂试点上线" was piloted, and now runs
-        if any(EVAL_CUES[lg].search(clause) for lg in langs) and not _LIVE.search(clause) and not future:
+        if any(_evaluating(clause, lg) for lg in langs) and not _LIVE.search(clause) and not future:
             emit("EVALUATING", subject, obj, {}, f"evaluating/{lang}/cue", conf)
         elif future:  # "we'll add them to the shortlist in the new year": not yet evaluating
             not_installed.add(obj[1])
@@ -79,6 +79,27 @@ def cue_relations(
             props = {"contract_end": end_date} if end_date else {}
             emit("USES", subject, obj, props, f"uses/{lang}/cue", conf)
     interests(skeleton, ments, marks, langs, subject, emit, last_person)
+
+
+def _evaluating(clause: str, lang: str) -> bool:
+    """The clause has an evaluation cue and no negation or plan right before one takes it back:
+    "富勒的报价方案不再考虑", "柏总明确说不考虑", "we'll add them to the shortlist in the new year"."""
+    cues = list(EVAL_CUES[lang].finditer(clause))
+    return bool(cues) and not any(
+        _CUE_TAKEN_BACK[lang].search(clause, max(0, cue.start() - 40), cue.start()) for cue in cues
+    )
+
+
+_CUE_TAKEN_BACK = {
+    "en": re.compile(
+        r"(?:\b(?:not|no longer|never|will|going to|plan(?:s|ning)? to|expect(?:s|ing)? to|"
+        r"might|may|stopped|ended|dropped|out of)|n't|'ll)\b[^.;:,]{0,24}$",
+        re.I,
+    ),
+    "zh": re.compile(
+        r"(?:不再|不会|不|没有|没|未|别|无需|不用|停止|放弃|暂不|打算|计划|准备|将要?|明年再)[^，,。；;]{0,3}$"
+    ),
+}
 
 
 def _in_use(
@@ -184,6 +205,10 @@ _CONTRACT = {
 
 _NOT_SUBJECT = re.compile(OBJECT_MARK + r"\s*$")
 _POSSESSOR = re.compile(POSSESSED)
+# the person as what we want won over: "need him on side", "争取她支持" says how we want them to stand
+_WANTED = re.compile(
+    r"\b(?:need|needs|want|wants|get|win|bring|keep)\s*$|(?:争取|拉拢|搞定|说服|需要)\s*$", re.I
+)
 _PRONOUN = {
     "en": re.compile(r"^\W*(?:he|she|they|him|her)\b", re.I),
     "zh": re.compile(r"^\W*(?:他|她|此人|对方)"),
@@ -214,7 +239,9 @@ def note_stances(
     marks = [
         (m.start(), m.end(), int(m.group(1)))
         for m in re.finditer(r"«P(\d+)»", skeleton)
-        if not _NOT_SUBJECT.search(skeleton, 0, m.start()) and not _POSSESSOR.match(skeleton, m.end())
+        if not _NOT_SUBJECT.search(skeleton, 0, m.start())
+        and not _WANTED.search(skeleton, 0, m.start())
+        and not _POSSESSOR.match(skeleton, m.end())
     ]
     opening = _PRONOUN["zh" if lang == "zh" else "en"].search(skeleton)
     if not marks and last and (opening or stance_in(skeleton[:40], lang) is not None):

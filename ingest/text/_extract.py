@@ -120,6 +120,7 @@ class Extractor:
         skeleton = FILLERS.sub("", _skeleton(text, s0, s1, ments))
         sentence = text[s0:s1].strip()
         done: set[tuple[str, str, str, str]] = set()
+        denied: set[tuple[str, str]] = set()  # (person, role) the sentence says they do not hold
 
         def emit(
             rel: str,
@@ -162,12 +163,23 @@ class Extractor:
                 if rule.relation == "WORKS_AT" and mod.negated and not mod.conditional:
                     mod = replace(mod, negated=denied_within(text_of, begin, match.end(), rule.lang))
                 topic = _topic_for_object(text_of, match) if rule.relation == "DECISION_ROLE" else None
+                if rule.relation == "DECISION_ROLE" and mod.negated and match.group("p") is not None:
+                    denied.add((ments[int(match.group("p"))].node_id, dict(rule.props)["role"]))
                 self._apply(rule, match, ments, linker, emit, home, context, mod, topic)
                 if rule.relation in ("DECISION_ROLE", "REPORTS_TO") and match.group("p") is not None:
                     marker = (match.start("p") - 2, match.end("p") + 1)  # «P12» around the group's digits
                     for other in coordinated(text_of, *marker):
                         self._apply(rule, match, ments, linker, emit, home, context, mod, other)
                 pos = max(match.end(), match.start() + 1)
+        # "她不是技术人员，也不掌握预算，但…都要她签字": a role the sentence denies its person is
+        # not read from a weaker cue of the same sentence
+        out.facts = [
+            f
+            for f in out.facts
+            if not (
+                f.start == s0 and f.relation == "DECISION_ROLE" and (f.subject[1], f.props["role"]) in denied
+            )
+        ]
         suppliers = {f.subject[1] for f in out.facts if f.relation == "SUPPLIES" and f.start == s0}
         ordered = (lang, *sorted(langs - {lang}))
         cue_relations(self.gz, self._market, skeleton, ments, ordered, home, emit, suppliers, out.last_person)
@@ -405,7 +417,8 @@ _NEW_TO = re.compile(r"^(?:new|current|newly appointed)\s+(?=\S)", re.I)  # "New
 _HELD_BEFORE = re.compile(r"原任?|前任|(?:former|ex-?|previous)\s*", re.I)
 _DEPT_OF = re.compile(r"^([^的]+?(?:科|处|部|室|中心|局|办|组))的")
 _CLAUSE_BREAK = re.compile(r"[,;:–—，；：。]| dna | tub |但")
-_FEMININE, _MASCULINE = frozenset({"she", "her", "她"}), frozenset({"he", "him", "his", "他"})
+_FEMININE = frozenset({"she", "her", "shes", "她"})
+_MASCULINE = frozenset({"he", "him", "his", "hes", "他"})
 # objects, and sources of reported speech ("据朱磊说他可能更倾向于奇安信": 他 is not 朱磊)
 _OBJECT_BEFORE = re.compile(
     r"(?:to|with|for|via|through|by|from|about|met|called|told|asked|emailed|into|according to|per) $"

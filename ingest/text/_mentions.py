@@ -25,7 +25,11 @@ MONEY = re.compile(
     r"|\d[\d,]*(?:\.\d+)?\s?(?:万元|亿元|元|万|k (?:RMB|CNY|EUR|USD)|(?:RMB|CNY|EUR|USD))"
 )
 PRONOUN = "pronoun"  # a mention's key: "she", "他", read as the person named last
-PRONOUNS = {"en": re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er)\b"), "zh": re.compile(r"[他她](?!们)")}
+# "hes", "shes": typed in a hurry for "he's", "she's"
+PRONOUNS = {
+    "en": re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]es|[Ss]hes)\b"),
+    "zh": re.compile(r"[他她](?!们)"),
+}
 SPEAKER = "speaker"  # a mention's key: "I", "我", read as the speaker of the chat line
 FIRST_PERSON = {
     "en": re.compile(r"\b(?:I(?=\b|'[a-z])|me\b|my\b)"),

@@ -104,9 +104,24 @@ def _stance_at(text: str, lang: str) -> tuple[int, str] | None:
     at, stance = max(cues)
     if _about_rival(text, at, lang):  # "对Maximo不太满意" says nothing of us
         return None
+    if _UNREAL[lang].search(text, clause_start(text, at, lang), at) is not None:
+        return None  # "need him on side", "would likely turn into a blocker": a goal, a risk
     if not _negated(text, at, lang):
         return at, stance
     return at, "neutral" if stance == "opponent" else "opponent"
+
+
+#: before a cue, what makes it a goal, a condition or a risk rather than how the person stands
+_UNREAL = {
+    "en": re.compile(
+        r"\b(?:if|unless|would|could|might|may|need|needs|want|wants|get|getting|hope|hoping|try|trying|"
+        r"aim|risk|in case|otherwise|make sure)\b",
+        re.I,
+    ),
+    "zh": re.compile(
+        r"如果|要是|假如|万一|可能会|或许会|会不会|争取|需要(?:把|让)?|希望(?:他|她)|一旦|否则|避免"
+    ),
+}
 
 
 def _negated(text: str, at: int, lang: str) -> bool:
