@@ -13,6 +13,7 @@ import graphene
 from graphql import GraphQLResolveInfo
 
 from api._context import Context
+from api._edge_paths import visible_paths
 from api._policy import PII_FIELDS, mask
 from api._relay import Slice, offset_after, page_size, slice_list, to_global_id
 from api._services import Services
@@ -293,6 +294,8 @@ def _rel_field(rel: RelType, label: str, other: str, outgoing: bool, name: str) 
     edge_props: dict[str, tuple[Any, str | Callable[..., Any]]] = {
         p.name: (scalar(p), p.name) for p in rel.props if p.name not in _EDGE_HIDDEN
     }
+    if "paths" in edge_props:
+        edge_props["paths"] = (edge_props["paths"][0], visible_paths)
     if rel.type in TEXT_FACTS:
         edge_props["confidence"] = (
             graphene.Float(description="belief in a fact read from text"),

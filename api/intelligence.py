@@ -104,7 +104,8 @@ class StoreIntelligence:
 
 #: a role for a ranked person who holds no decision role on the account
 CONTACT = "contact"
-_HIDDEN = {"Company": "(another account)", "Person": "(a contact)"}
+#: what a node of an explanation path the caller may not see is called, wherever paths are served
+OUTSIDE = "someone outside your territory"
 
 
 class StoredIntelligence:
@@ -199,7 +200,7 @@ def _render(path: dict[str, Any], visible: set[tuple[str, str]]) -> tuple[str, .
         if i:
             rel, forward = hops[i - 1]
             parts.append(str(rel) if forward else f"←{rel}")
-        parts.append(str(name) if (label, key) in visible else _HIDDEN.get(label, "(hidden)"))
+        parts.append(str(name) if (label, key) in visible else OUTSIDE)
     return tuple(parts)
 
 

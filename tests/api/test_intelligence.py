@@ -183,11 +183,29 @@ def test_a_rep_sees_intelligence_only_inside_their_territory(analysed: Api) -> N
         rep_words |= {
             w for i in _account(analysed, key, "rep_east")["crossSell"] for p in i["paths"] for w in p
         }
-    assert admin_words & hidden and "(another account)" in rep_words
+    assert admin_words & hidden and "someone outside your territory" in rep_words
     assert not rep_words & hidden
     query = "{ companies(first: 50) { nodes { key recommendedProducts(first: 10) { totalCount } } } }"
     recommended = analysed.data(query, "rep_east")["companies"]["nodes"]
     assert {c["key"] for c in recommended} <= set(EAST)
+
+
+def test_recommendation_edges_hide_other_territories_on_their_paths(analysed: Api) -> None:
+    query = """{ companies(first: 12) { nodes { recommendedProducts(first: 5) { edges { paths
+      node { recommendedTo(first: 12) { edges { paths node { key } } } } } } } } }"""
+
+    def named(answer: Any) -> set[str]:
+        edges = [e for c in answer["companies"]["nodes"] for e in c["recommendedProducts"]["edges"]]
+        edges += [e for top in list(edges) for e in top["node"]["recommendedTo"]["edges"]]
+        nodes = [n for e in edges for p in json.loads(e["paths"] or "[]") for n in p["nodes"]]
+        return {f"{n[0]}:{n[1]}:{n[2]}" for n in nodes}
+
+    west = {f"Company:{c}:Account {c[1:]}" for c in WEST}
+    assert named(analysed.data(query)) & west
+    seen = named(analysed.data(query, "rep_east"))
+    outside = "Company:None:someone outside your territory"
+    east = {f"Company:{c}:Account {c[1:]}" for c in EAST}
+    assert outside in seen and {n for n in seen if n.startswith("Company:")} <= east | {outside}
 
 
 def test_cross_sell_and_chains_are_batched(
