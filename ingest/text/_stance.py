@@ -99,16 +99,18 @@ def _stance_at(text: str, lang: str) -> tuple[int, str] | None:
     # the last cue wins: "moved from lukewarm to cautiously supportive"
     cues = [(m.start(), "opponent") for m in _OPPOSE[lang].finditer(text)]
     cues += [(m.start(), "supporter") for m in _SUPPORT[lang].finditer(text)]
+    cues = [c for c in cues if not _in_the_past(text, c[0], lang)]
+    cues += [(m.start(), "neutral") for m in _NEUTRAL[lang].finditer(text)]
     if not cues:
         return None
     at, stance = max(cues)
-    if _about_rival(text, at, lang):  # "对Maximo不太满意" says nothing of us
-        return None
-    if _UNREAL[lang].search(text, clause_start(text, at, lang), at) is not None:
-        return None  # "need him on side", "would likely turn into a blocker": a goal, a risk
-    if not _negated(text, at, lang):
+    if stance == "neutral":
         return at, stance
-    return at, "neutral" if stance == "opponent" else "opponent"
+    if _about_rival(text, at, lang) or _UNREAL[lang].search(text, clause_start(text, at, lang), at):
+        return None  # "对Maximo不太满意" says nothing of us; "need him on side" is a goal
+    if _negated(text, at, lang):
+        stance = "neutral" if stance == "opponent" else "opponent"
+    return at, stance
 
 
 #: before a cue, what makes it a goal, a condition or a risk rather than how the person stands
@@ -122,6 +124,33 @@ _UNREAL = {
         r"如果|要是|假如|万一|可能会|或许会|会不会|争取|需要(?:把|让)?|希望(?:他|她)|一旦|否则|避免"
     ),
 }
+
+
+#: a stance said to be held now without a side: "现在态度回到中立了", "still on the fence"
+_NEUTRAL = {
+    "en": re.compile(
+        r"\b(?:neutral|on the fence|undecided|non-?committal|no strong (?:view|opinion)|not taken sides|"
+        r"hasn't taken (?:a )?side|has no preference)\b",
+        re.I,
+    ),
+    "zh": re.compile(r"中立|不偏不倚|没表态|未表态|没有表态|态度不明|不置可否|没有明确态度"),
+}
+# a cue said of the past ("黄总之前…一直反对", "used to be skeptical") unless a later "now" returns
+_PAST = {
+    "en": re.compile(
+        r"\b(?:used to|previously|formerly|originally|at first|initially|earlier on|last year)\b", re.I
+    ),
+    "zh": re.compile(r"之前|以前|原来|原先|曾经|起初|一开始|去年|早先"),
+}
+_NOW = {
+    "en": re.compile(r"\b(?:now|currently|these days|today|since then|but)\b", re.I),
+    "zh": re.compile(r"现在|目前|如今|最近|后来|但|不过"),
+}
+
+
+def _in_the_past(text: str, at: int, lang: str) -> bool:
+    said = list(_PAST[lang].finditer(text, 0, at))
+    return bool(said) and _NOW[lang].search(text, said[-1].end(), at) is None
 
 
 def _negated(text: str, at: int, lang: str) -> bool:

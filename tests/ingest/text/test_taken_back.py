@@ -66,3 +66,23 @@ def test_a_stance_we_want_is_no_stance(pipeline: TextPipeline) -> None:
     ex = _extract(pipeline, "Priya Quinn is the gatekeeper and very keen on us.", "en")
     roles = [f for f in ex.facts if f.relation == "DECISION_ROLE"]
     assert [(f.props["role"], f.props["stance"]) for f in roles] == [("gatekeeper", "supporter")]
+
+
+def _stances(pipeline: TextPipeline, text: str, lang: str) -> list[tuple[str, str]]:
+    ex = _extract(pipeline, text, lang)
+    return [(f.props["role"], f.props["stance"]) for f in ex.facts if f.relation == "DECISION_ROLE"]
+
+
+def test_a_stance_held_before_is_not_the_stance_now(pipeline: TextPipeline) -> None:
+    assert _stances(pipeline, "周琳负责技术评估，以前一直反对上云。", "zh") == [
+        ("technical_evaluator", "neutral")
+    ]
+    got = _stances(pipeline, "周琳负责技术评估，以前一直反对，现在很支持我们。", "zh")
+    assert got == [("technical_evaluator", "supporter")]
+
+
+def test_a_stance_said_to_be_neutral_now_overrides_the_earlier_one(pipeline: TextPipeline) -> None:
+    got = _stances(pipeline, "周琳负责技术评估，去年还挺支持我们，现在态度回到中立了。", "zh")
+    assert got == [("technical_evaluator", "neutral")]
+    got = _stances(pipeline, "Priya Quinn is the gatekeeper; keen in spring, on the fence now.", "en")
+    assert got == [("gatekeeper", "neutral")]
