@@ -20,8 +20,16 @@ from typing import Any, Protocol
 
 from api._jobs import Body
 from graph import GraphStore, RunLog
-from ingest.records import SAMPLE_MAPPINGS, MappingError, ingest_directory, load_mapping, sources_for
+from ingest.records import (
+    SAMPLE_MAPPINGS,
+    Mapping,
+    MappingError,
+    ingest_directory,
+    load_mapping,
+    sources_for,
+)
 from ingest.records.review import DecisionLog
+from schema import REGISTRY
 
 INLINE_FORMATS = ("csv", "jsonl")
 
@@ -55,6 +63,24 @@ def server_path(root: Path, given: str) -> Path:
     if not path.exists():
         raise IngestInputError("path: no such file or directory under the ingest directory")
     return path
+
+
+def _confined(path: Path, root: Path) -> None:
+    """A mapping's ``file`` (joined to the given directory) may not lead out of ``root``:
+    ``..``, an absolute path and a symbolic link are judged by where they resolve."""
+    if not path.resolve().is_relative_to(root.resolve()):
+        raise IngestInputError("mapping: its file lies outside the directory this server ingests from")
+
+
+def _people_write(mapping: Mapping) -> None:
+    """Refuse a mapping that writes what an analysis owns (``schema`` marks it)."""
+    for node in mapping.nodes:
+        owned = sorted(set(node.props) & REGISTRY.node(node.label).derived)
+        if owned:
+            raise IngestInputError(f"mapping: {node.label}.{owned[0]} is written by the analyses")
+    for edge in mapping.edges:
+        if REGISTRY.rel(edge.type).derived_by:
+            raise IngestInputError(f"mapping: {edge.type} is written by the analyses")
 
 
 def sample_mapping(name: str) -> Path:
@@ -126,9 +152,12 @@ def prepare_records(data_dir: Path, ingest_root: Path, given: dict[str, Any]) ->
         if data is None:
             data = _inline_records(run_dir, mappings, str(given["content"]), fmt)
         try:
-            sources_for(data, mappings)  # every mapping finds its file before the job is queued
+            sources = sources_for(data, mappings)  # every mapping finds its file before the job is queued
         except MappingError as exc:
             raise IngestInputError(f"path: {exc}") from None
+        for source in sources:
+            _confined(source.path, ingest_root if given.get("path") is not None else run_dir)
+            _people_write(source.mapping)
     except IngestInputError:
         shutil.rmtree(run_dir, ignore_errors=True)  # nothing ran: leave no run folder behind
         raise

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -81,11 +82,24 @@ class IngestReportType(graphene.ObjectType):  # type: ignore[misc]
                 "line": r.line,
                 "field": r.field,
                 "reason": r.reason,
-                "detail": r.detail,
+                "detail": r.detail if pii else without_values(r.detail, r.value),
                 "value": r.value if pii else None,
             }
             for r in found
         ]
+
+
+#: what reject details quote: literals (a normaliser's repr of the raw text) and the
+#: ontology check's ``(got <value>)``, whose repr may be cut before its closing quote
+_QUOTED = re.compile(r"\(got .*\)|'[^']*'|\"[^\"]*\"")
+
+
+def without_values(detail: str, value: str | None) -> str:
+    """A reject's detail for a caller without the pii right: the refused value, and any
+    literal the detail quotes, as ``***`` (a bad phone's detail quotes the phone)."""
+    if value:
+        detail = detail.replace(value, "***")
+    return _QUOTED.sub("***", detail)
 
 
 def _shown(path: Path, root: Path) -> str:

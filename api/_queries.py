@@ -122,6 +122,8 @@ def _list_field(label: str) -> Any:
         order = [(str(_value(o["field"])), _value(o.get("direction")) == "desc") for o in order_by or []]
         if not order and has_name:
             order = [("name", False)]
+        # a masked value sorts as if absent: an order by it would reveal what masking hides
+        order = [(p, desc) for p, desc in order if not context.policy.masked(label, p)]
         rows = await context.run(context.reads.page, label, conds, order, skip, size + 1)
         edges = [SliceEdge(cursor(skip + i), Rec(label, r), {}) for i, r in enumerate(rows[:size])]
 

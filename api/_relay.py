@@ -20,13 +20,15 @@ def to_global_id(label: str, key: str) -> str:
 
 
 def from_global_id(global_id: str) -> tuple[str, str]:
+    """The (label, key) of a global id in the one form ``to_global_id`` writes: a raw key,
+    a padded, re-encoded or otherwise altered form is refused, so each node has one id."""
     try:
         padded = global_id + "=" * (-len(global_id) % 4)
         label, sep, key = base64.urlsafe_b64decode(padded.encode()).decode().partition(":")
     except (binascii.Error, UnicodeDecodeError, ValueError):
-        raise ApiError(Code.BAD_USER_INPUT, f"not a valid id: {global_id!r}") from None
-    if not sep or label not in REGISTRY.nodes or not key:
-        raise ApiError(Code.BAD_USER_INPUT, f"not a valid id: {global_id!r}")
+        label, sep, key = "", "", ""
+    if not sep or label not in REGISTRY.nodes or not key or to_global_id(label, key) != global_id:
+        raise ApiError(Code.BAD_USER_INPUT, f"not a valid id: {global_id!r:.80}")
     return label, key
 
 

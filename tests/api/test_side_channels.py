@@ -1,0 +1,121 @@
+"""Side channels closed: what masking or the territory scope hides does not come back
+through a sort order, an id spelled another way, a reject report or a mapping's file."""
+
+from __future__ import annotations
+
+import base64
+import json
+from typing import Any
+
+from api._relay import to_global_id
+from tests.api.conftest import Api
+
+PEOPLE = "query($o: [PersonOrder!]) { people(first: 60, orderBy: $o) { nodes { key email } } }"
+RECORDS = """mutation($input: IngestRecordsInput!) { ingestRecords(input: $input, wait: true) {
+  id status error report { rejects { line field reason detail value } } } }"""
+CONTACTS = """source: side_channel_contacts
+nodes:
+  - label: Person
+    key: "{id}"
+    props:
+      name: {column: name, required: true}
+      phone: {column: phone, type: phone}
+"""
+
+
+def _keys(api: Api, who: str, order: list[dict[str, str]]) -> list[str]:
+    return [p["key"] for p in api.data(PEOPLE, who, {"o": order})["people"]["nodes"]]
+
+
+def test_a_masked_value_sorts_as_if_absent(api: Api) -> None:
+    planted = 'mutation($p: PersonInput!) { upsertPerson(input: $p, companyKey: "E-001") { key } }'
+    for key, email in (("P-PLANT-A", "a@plant.example"), ("P-PLANT-Z", "zzz@plant.example")):
+        api.data(planted, "rep_east", {"p": {"id": key, "name": key, "email": email}})
+    for who in ("rep_east", "analyst"):
+        by_key = _keys(api, who, [{"field": "ID"}])
+        for field in ("EMAIL", "PHONE"):
+            for direction in ("ASC", "DESC"):
+                assert _keys(api, who, [{"field": field, "direction": direction}]) == by_key, (who, field)
+        then_name = _keys(api, who, [{"field": "EMAIL", "direction": "DESC"}, {"field": "NAME"}])
+        assert then_name == _keys(api, who, [{"field": "NAME"}])
+    clear = api.data(PEOPLE, "analyst_pii", {"o": [{"field": "EMAIL"}]})["people"]["nodes"]
+    emails = [p["email"] for p in clear if p["email"] is not None]
+    assert emails == sorted(emails) and [p["key"] for p in clear] != _keys(
+        api, "analyst_pii", [{"field": "ID"}]
+    )
+
+
+def _b64(text: str, pad: bool = False) -> str:
+    encoded = base64.urlsafe_b64encode(text.encode()).decode()
+    return encoded if pad else encoded.rstrip("=")
+
+
+def test_every_id_form_goes_through_the_same_scope(api: Api) -> None:
+    west = to_global_id("Company", "W-001")
+    forms = [
+        "W-001",
+        "Company:W-001",
+        west + "==",
+        " " + west,
+        base64.b64encode(b"Company:W-001").decode(),
+        _b64("Company:W-001", pad=True),
+    ]
+    node = "query($i: ID!) { node(id: $i) { id ... on Company { key name } } }"
+    for form in forms:
+        for who in ("rep_east", "rep_west", "admin"):
+            body = api.post(node, who, {"i": form}).json()
+            assert body["data"] == {"node": None}, (form, who)
+            assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+            assert "West Widgets" not in json.dumps(body)
+    forged = ("Person:W-001", "Signal:W-001", "Company:W-001 ", "Company: W-001", "Company:w-001")
+    for form in (*(_b64(f) for f in forged), west):
+        assert api.data(node, "rep_east", {"i": form}) == {"node": None}
+    assert api.data(node, "rep_west", {"i": west})["node"]["key"] == "W-001"
+    mine = to_global_id("Company", "E-001")
+    path = "query($a: ID!, $b: ID!) { path(from: $a, to: $b) { length } }"
+    refused = api.post(path, "rep_east", {"a": mine, "b": west + "=="}).json()
+    assert refused["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    assert api.data(path, "rep_east", {"a": mine, "b": west}) == {"path": None}
+
+
+def _ingest(api: Api, who: str, given: dict[str, Any]) -> Any:
+    return api.post(RECORDS, who, {"input": given}).json()
+
+
+def test_reject_details_do_not_echo_masked_values(api: Api) -> None:
+    csv = "id,name,phone\nP-REJ-1,Reject One,+86 139 0001 23\n"
+    given = {"mappingYaml": CONTACTS, "content": csv}
+    job = _ingest(api, "analyst", given)["data"]["ingestRecords"]
+    rejects = api.data(
+        "query($id: ID!) { job(id: $id) { report { rejects { field reason detail value } } } }",
+        "analyst",
+        {"id": job["id"]},
+    )["job"]["report"]["rejects"]
+    assert [(r["field"], r["reason"], r["value"]) for r in rejects] == [("phone", "bad_phone", None)]
+    assert "139" not in rejects[0]["detail"] and "bad_phone" in rejects[0]["detail"]
+    clear = _ingest(api, "analyst_pii", given)["data"]["ingestRecords"]["report"]["rejects"]
+    assert clear[0]["value"] == "+86 139 0001 23" and "+86 139 0001 23" in clear[0]["detail"]
+
+
+def test_a_mapping_file_stays_inside_the_ingest_directory(api: Api) -> None:
+    inbox = api.data_dir / "side_inbox"
+    inbox.mkdir(exist_ok=True)
+    (inbox / "contacts.csv").write_text("id,name,phone\nP-IN-1,Inside,\n", encoding="utf-8")
+    outside = api.data_dir.parent / "outside_secret.csv"
+    outside.write_text("id,name,phone\nP-OUT-1,Secret Person,\n", encoding="utf-8")
+    (inbox / "link.csv").unlink(missing_ok=True)
+    (inbox / "link.csv").symlink_to(outside)
+    escapes = ["../../outside_secret.csv", str(outside), "link.csv"]
+    for file in escapes:
+        mapping = CONTACTS.replace("nodes:", f"file: {file}\nnodes:", 1)
+        body = _ingest(api, "admin", {"mappingYaml": mapping, "path": "side_inbox"})
+        error = body["errors"][0]
+        assert error["extensions"]["code"] == "BAD_USER_INPUT", file
+        assert error["message"].startswith("mapping: its file lies outside"), error["message"]
+    assert api.data('{ person(key: "P-OUT-1") { key } }') == {"person": None}
+    inside = CONTACTS.replace("nodes:", "file: contacts.csv\nnodes:", 1)
+    job = _ingest(api, "admin", {"mappingYaml": inside, "path": "side_inbox"})["data"]["ingestRecords"]
+    assert job["status"] == "COMPLETED"
+    owned = CONTACTS + "      influence_rank: {column: rank, type: int}\n"
+    body = _ingest(api, "admin", {"mappingYaml": owned, "content": "id,name,phone,rank\nP-X,X,,1\n"})
+    assert body["errors"][0]["message"] == "mapping: Person.influence_rank is written by the analyses"
