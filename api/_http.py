@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import Awaitable, Mapping
@@ -22,12 +21,15 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
+from api._body import BodyTooLarge, TooDeep, read_body
+from api._body import loads as bounded_json
 from api._context import audit_pii_reads
 from api._errors import ApiError, AuthError, Code
 from api._persisted import PersistedQueryError
 from api._principal import Principal
 from api._response_cache import Key, Version, request_key
 from api._state import ApiState
+from api.config import ApiSettings
 
 log = logging.getLogger("accountgraph.api")
 
@@ -102,7 +104,8 @@ def format_error(error: GraphQLError) -> dict[str, Any]:
     return formatted
 
 
-async def _params(request: Request) -> dict[str, Any]:
+async def _params(request: Request, settings: ApiSettings) -> dict[str, Any]:
+    depth = settings.max_json_depth
     if request.method == "GET":
         q = request.query_params
         params: dict[str, Any] = {
@@ -113,7 +116,9 @@ async def _params(request: Request) -> dict[str, Any]:
             raw = q.get(name)
             if raw:
                 try:
-                    params[name] = json.loads(raw)
+                    params[name] = bounded_json(raw, depth)
+                except TooDeep as exc:
+                    raise _RequestError(400, f"{name}: {exc}") from None
                 except ValueError:
                     raise _RequestError(400, f"{name} is not valid JSON") from None
         return params
@@ -121,7 +126,11 @@ async def _params(request: Request) -> dict[str, Any]:
     if content_type != JSON:
         raise _RequestError(415, "send the request as application/json")
     try:
-        body = json.loads(await request.body())
+        body = bounded_json(await read_body(request, settings.max_body_bytes), depth)
+    except BodyTooLarge as exc:
+        raise _RequestError(413, str(exc)) from None
+    except TooDeep as exc:
+        raise _RequestError(400, str(exc)) from None
     except ValueError:
         raise _RequestError(400, "the body is not valid JSON") from None
     if not isinstance(body, dict):
@@ -206,7 +215,7 @@ class _Call:
 async def _handle(request: Request, state: ApiState, media: str) -> tuple[Response, str]:
     principal = _admit(request, state)
     try:
-        params = state.services.persisted.expand(await _params(request))
+        params = state.services.persisted.expand(await _params(request, state.settings))
     except PersistedQueryError as exc:
         raise _RequestError(exc.status, exc.message, exc.code) from None
     query, variables, operation_name = _check(params)
