@@ -496,6 +496,8 @@ def _antecedent(
         for n in reversed(linker.named)
         if n.node_id not in skip and not (gender and genders.get(n.node_id, gender) != gender)
     ]
+    if len(fitting) > 1 and _REPORTED.search(m.value) and fitting[0] == linker.named[-1].node_id:
+        fitting = fitting[1:]  # "sophie says hes the TE": the one who says it is not the one said of
     if not fitting:
         return ""
     # the latest named as a subject, else as an object, else as a possessor; but when this
@@ -509,6 +511,10 @@ def _antecedent(
     return best
 
 
+_REPORTED = re.compile(
+    r"\b(?:says|said|thinks|thought|reckons|mentioned|told (?:me|us)|believes|claims|feels)\s+(?:that\s+)?$",
+    re.I,
+)
 _QUOTED_LINE = re.compile(r"[ \t]*>")  # "> On Monday you wrote…": the thread being answered
 _LATIN_WORDS = re.compile(r"[A-Za-z]{3,}(?:\s+[A-Za-z]{2,}){2}")  # an English phrase, not a stray "PACS"
 

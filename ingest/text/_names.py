@@ -134,6 +134,7 @@ def zh_names(text: str) -> Iterator[tuple[int, int]]:
             is_zh_word(name)
             or is_zh_word(text[i : g + 1])
             or (prev and _is_cjk(prev) and is_zh_word(prev + fam))
+            or (i >= 2 and _is_cjk(text[i - 2]) and is_zh_word(text[i - 2 : i + 1]))  # "配电房巡检"
         ):
             i += 1
             continue

@@ -11,6 +11,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
     "economic_buyer": (
         [
             r"signs? (?:off|the (?:cheque|check|po|contract))",
+            r"signed (?:off on|off|the (?:cheque|check|po|contract|order))",
             r"(?:has|have|needs?) to (?:approve|sign off|countersign|release the budget)",
             r"countersign\w*",
             r"approves? (?:anything|everything|all|any|every|purchases?|deals?|spend(?:ing)?|capex|"
@@ -19,8 +20,9 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r">budget (?:sits|lies|rests|is|stays) with",
             r"sign-off on (?:the )?(?:budget|spend)",
             r"budget (?:holder|owner)",
-            r"(?:holds|controls|owns|approves|manages|signs off)(?: the| all| our)? "
-            r"(?:drawdown of )?(?:the )?(?:[a-z][\w-]* ){0,2}?"  # "owns the grant budget"
+            r"(?:holds|controls|owns|approves|manages|signs off)"
+            r"(?: the| all| our| his| her| their| «P\d+»)?(?: own)? "
+            r"(?:drawdown of )?(?:the )?(?:[A-Za-z][\w-]* ){0,2}?"  # "owns her own HR-tech budget"
             r"(?:budget|purse strings|money|spend|spending|funding|allocation|funds)",
             r"budget (?:is |gets )?(?:approved|signed off|controlled|owned) by",
             r"approves? (?:the )?(?:spend|funding|purchase|capex|budget)",
@@ -31,7 +33,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"(?:the )?money (?:person|decision)",
         ],
         [
-            r"预算(?:也|都|还)?(?:最终)?(?:(?=由|归|在)|由|归|在)",  # "预算也在何总手里", "预算归他管"
+            # "预算也在何总手里", "预算归他管", "预算口子在她那里"
+            r"预算(?:口子|盘子|这块|大权|的事)?(?:也|都|还)?(?:最终)?(?:(?=由|归|在)|由|归|在)",
             r">预算(?:和|与)[^«»，,。；;]{1,8}?(?:都是|都归|都在|都由)",  # "预算和最终决定都是他"
             r">预算(?:这块|方面|这边|的事)?(?:最终)?(?:是|得|要|在|归|都是)",
             r"(?<![A-Za-z])EB(?![A-Za-z])",
@@ -114,6 +117,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"push(?:es|ing)? (?:hard |strongly |really hard )?for us",
             r"supports? our (?:proposal|solution|offer)",
             r"big fan of (?:us|our)",
+            r"(?:our )?(?:biggest|number one|#1) fan",
             r"our (?:\w+ )?(?:internal )?(?:advocate|sponsor|coach|ally|champion|supporter)",
             r"advocat\w+ for us",
             r"sells? (?:it|us|our \w+) internally",
@@ -206,6 +210,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"day-to-day (?:use|usage|operation|alert|running)",
             r"uses? it every day",
             r"hands-on user",
+            r"day-to-day (?:admin|administrator|owner)",
+            r"uses? (?:the |our )?[\w-]+ (?:app|system|tool|module) (?:on )?(?:every|each) (?:shift|day)",
         ],
         [
             r"日常使用者",

@@ -1,0 +1,62 @@
+"""Buying roles as English notes state them, and whom a pronoun after reported speech means.
+Phrasings written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from ingest.text import TextDocument, TextPipeline
+from tests.ingest.text.conftest import crm_pipeline
+
+CRM = {
+    "self": {"id": "SELF", "name": "Tallmark Scheduling"},
+    "companies": [{"id": "A-HB", "name": "Harrowgate Bakeries", "role": "customer"}],
+    "contacts": [
+        {"id": "C-OB", "name": "Oscar Bellamy", "company": "A-HB", "title": "CFO"},
+        {"id": "C-MF", "name": "Mina Farrow", "company": "A-HB", "title": "HR Director"},
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Iterator[TextPipeline]:
+    with crm_pipeline(CRM, "en-roles") as built:
+        yield built
+
+
+def _roles(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str, str, str]]:
+    ((_, ex),) = list(pipeline.run([TextDocument("N", "note", text, "en-roles", 1, lang, None, "A-HB")]))
+    return {
+        (ex.new_people.get(f.subject[1], (f.subject[1], ""))[0], f.props["role"], f.props["stance"])
+        for f in ex.facts
+        if f.relation == "DECISION_ROLE"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("Oscar Bellamy signed off on the three-year renewal.", {("C-OB", "economic_buyer", "neutral")}),
+        ("Since the reorg Mina Farrow owns her own HR-tech budget.", {("C-MF", "economic_buyer", "neutral")}),
+        ("Mina Farrow is our biggest fan on the panel.", {("C-MF", "champion", "supporter")}),
+        ("Tobias Grell will be the day-to-day admin.", {("Tobias Grell", "user", "neutral")}),
+    ],
+)
+def test_roles_as_notes_state_them(
+    pipeline: TextPipeline, text: str, roles: set[tuple[str, str, str]]
+) -> None:
+    assert _roles(pipeline, text) == roles
+
+
+def test_a_pronoun_after_reported_speech_is_not_the_speaker(pipeline: TextPipeline) -> None:
+    text = "Oscar Bellamy signs off on anything over 50k; Mina says hes deeply skeptical of more spend."
+    assert _roles(pipeline, text) == {("C-OB", "economic_buyer", "opponent")}
+
+
+def test_a_surname_inside_a_word_begins_no_name(pipeline: TextPipeline) -> None:
+    """房 ends 配电房 ("switch room"); 房巡检 is no person."""
+    assert _roles(pipeline, "鲁工带班冷站和配电房巡检，二期上线后是主要使用人。", "zh") == {
+        ("鲁工", "user", "neutral")
+    }
