@@ -32,7 +32,7 @@ _COMPARE = {Op.EQUALS: "=", Op.IN: "IN", Op.AT_LEAST: ">=", Op.AT_MOST: "<=", Op
 _NO_VALUE = {Op.IS_SET: "IS NOT NULL", Op.UNSET: "IS NULL"}
 _EMPLOYER_IN = (
     "EXISTS {{ MATCH ({v})-[w:WORKS_AT]->(c:Company) WHERE c.territory = ${p} "
-    "AND coalesce(w.current, true) = true AND w.until IS NULL }}"
+    "AND coalesce(w.current, true) = true AND w.until IS NULL{visible} }}"
 )
 
 
@@ -81,18 +81,22 @@ class Rendered:
         return ("WITH " + ", ".join(f"${b} AS {b}" for b in self.bound) + " ") if self.bound else ""
 
 
-def render(label: str, conds: Sequence[Cond], var: str = "n") -> Rendered:
-    """``conds`` on ``var``, a node of ``label``; parameters ``f0``, ``f1``, ... ."""
+def render(label: str, conds: Sequence[Cond], var: str = "n", employer: str | None = None) -> Rendered:
+    """``conds`` on ``var``, a node of ``label``; parameters ``f0``, ``f1``, ... .
+
+    ``employer`` is a condition on ``c`` that the employer an ``in_territory`` condition
+    finds must meet as well: a reader's scope, so that a person is never placed in a
+    territory through an employer the reader may not see."""
     props = REGISTRY.node(label).prop_names
     out = Rendered()
     for i, cond in enumerate(conds):
         if cond.prop not in props:
             raise ValueError(f"{label} has no property {cond.prop!r}")
-        out.texts.append(_text(label, var, cond, f"f{i}", out))
+        out.texts.append(_text(label, var, cond, f"f{i}", out, employer))
     return out
 
 
-def _text(label: str, var: str, cond: Cond, param: str, out: Rendered) -> str:
+def _text(label: str, var: str, cond: Cond, param: str, out: Rendered, employer: str | None) -> str:
     ref = f"{var}.{cond.prop}"
     if cond.op in _NO_VALUE:
         return f"{ref} {_NO_VALUE[cond.op]}"
@@ -100,7 +104,8 @@ def _text(label: str, var: str, cond: Cond, param: str, out: Rendered) -> str:
         return _name_contains(label, var, cond, param, out)
     out.params[param] = list(cond.value) if cond.op is Op.IN else cond.value
     if cond.op is Op.IN_TERRITORY and label == "Person":
-        return f"({ref} = ${param} OR {_EMPLOYER_IN.format(v=var, p=param)})"
+        visible = f" AND {employer}" if employer else ""
+        return f"({ref} = ${param} OR {_EMPLOYER_IN.format(v=var, p=param, visible=visible)})"
     return f"{ref} {_COMPARE[cond.op]} ${param}"
 
 

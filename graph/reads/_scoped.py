@@ -76,7 +76,10 @@ class ScopedReads:
     ) -> tuple[str, Rendered]:
         """`` WHERE ...`` on ``var`` (a node of ``label``): the conditions, the fixed
         ``extra`` texts, and the scope's condition."""
-        rendered = render(label, conds, var)
+        # an employer condition is rendered only on people, whose scope condition below
+        # always brings the scope's parameters along
+        employer = None if self.scope is None else self.scope.condition("Company", "c")
+        rendered = render(label, conds, var, employer)
         texts = [*rendered.texts, *extra]
         if self.scope is not None and (visible := self.scope.condition(label, var)) is not None:
             texts.append(visible)
