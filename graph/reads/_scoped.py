@@ -215,10 +215,12 @@ class ScopedReads:
         self, label: str, conds: Sequence[Cond], order: Sequence[tuple[str, bool]], skip: int, limit: int
     ) -> list[Props]:
         """Visible nodes meeting ``conds``, ordered by (property, descending) pairs and then
-        by key, ``limit`` of them after the first ``skip``."""
+        by key, ``limit`` of them after the first ``skip``. Nodes without a value come last
+        in either direction (the stores' own rule puts them first when descending)."""
         where, r = self._where(label, "n", conds)
+        keys = [(f"n.{_prop(label, p)}", desc) for p, desc in order]
         order_by = ", ".join(
-            f"n.{_prop(label, p)}{' DESC' if desc else ''}" for p, desc in [*order, ("id", False)]
+            [*(f"{ref} IS NULL, {ref}{' DESC' if desc else ''}" for ref, desc in keys), "n.id"]
         )
         text = (
             f"{r.binding()}MATCH (n:{_label(label)}){where} RETURN properties(n) AS props "

@@ -25,6 +25,8 @@ def ask(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Ask]:
     store: GraphStore = request.getfixturevalue(f"{request.param}_store")
     market.build(store, n=6)
     _mover(store)
+    for key, risk in (("E-001", 0.2), ("W-002", 0.9), ("E-003", 0.5)):
+        market.set_props(store, "Company", key, churn_risk=risk)
     keys = make_keys(tmp_path)
     app = create_app(store, settings(tmp_path), tmp_path)
     with LiveServer(app) as url, httpx.Client(base_url=url, timeout=60) as client:
@@ -58,3 +60,17 @@ def test_a_territory_filter_places_no_one_through_an_employer_out_of_scope(ask: 
     assert "P-MOVER" in found("admin", "West") and "P-MOVER" in found("rep_west", "West")
     assert ask('{ person(key: "P-MOVER") { key } }', "rep_east", None) == {"person": {"key": "P-MOVER"}}
     assert "P-MOVER" not in found("rep_east", "West") | found("rep_east", "East")
+
+
+def test_nulls_come_last_in_either_direction(ask: Ask) -> None:
+    """Companies by churn risk, highest first, start with the scored ones."""
+    query = (
+        "query($d: SortDirection) { companies(first: 100, orderBy: [{field: CHURN_RISK, direction: $d}]) "
+        "{ nodes { key churnRisk } } }"
+    )
+    for direction in ("DESC", "ASC"):
+        nodes = ask(query, "admin", {"d": direction})["companies"]["nodes"]
+        risks = [n["churnRisk"] for n in nodes]
+        scored = [r for r in risks if r is not None]
+        assert risks == scored + [None] * (len(risks) - len(scored)), direction
+        assert scored == sorted(scored, reverse=direction == "DESC") and len(scored) == 3
