@@ -137,3 +137,12 @@ def city_names_latin() -> tuple[str, ...]:
     """Folded Latin spellings of every city and alias, for stripping cities out of name keys."""
     names = {fold(n) for c in CITIES for n in (c.name, *c.aliases)}
     return tuple(sorted(names, key=len, reverse=True))
+
+
+#: China's provinces and regions as Latin names write them ("Zhejiang Supor", "Jiangsu Hengrui"):
+#: a place, not the brand; a source that drops it names the same company
+PROVINCES_LATIN = frozenset(
+    ("anhui", "fujian", "gansu", "guangdong", "guangxi", "guizhou", "hainan", "hebei", "heilongjiang",
+     "henan", "hubei", "hunan", "jiangsu", "jiangxi", "jilin", "liaoning", "ningxia", "qinghai", "shaanxi",
+     "shandong", "shanxi", "sichuan", "tibet", "xizang", "xinjiang", "yunnan", "zhejiang", "neimenggu")
+)  # fmt: skip

@@ -9,8 +9,10 @@ common short form) -> "beijing 7 hospital". Only used for matching, never for di
 
 from __future__ import annotations
 
+import logging
 import re
 from functools import lru_cache
+from typing import Any
 
 from .pinyin import syllables
 from .text import fold, is_cjk_char
@@ -84,7 +86,7 @@ GLOSSARY: dict[str, str] = {
     "资本": "capital", "香港": "hong kong", "长江": "yangtze", "珠江": "pearl river", "黄河": "yellow river",
     # words of meaning that Chinese names share with their English ones
     "阳光": "sunshine", "长城": "great wall", "光明": "bright", "卫星": "satellite", "兴业": "industrial",
-    "街": "street", "海螺": "conch", "财富": "wealth", "国泰": "guotai", "太平": "taiping",
+    "街": "street", "海螺": "conch", "省": "provincial", "财富": "wealth", "国泰": "guotai", "太平": "taiping",
 }  # fmt: skip
 # English words of one meaning in company names, read as one ("Air China" is China's airline)
 SAME_MEANING: dict[str, str] = {
@@ -103,6 +105,10 @@ SAME_MEANING: dict[str, str] = {
     "financials": "financial", "finance": "financial", "equipments": "equipment", "supplies": "supply",
     "material": "materials", "food": "foods", "metal": "metals",
 }  # fmt: skip
+#: the English words of the glossary: what names of a kind share, never a brand
+GENERIC_WORDS = frozenset(
+    w for text in (*GLOSSARY.values(), *SAME_MEANING.values()) for w in text.split()
+) - {"everbright", "minsheng", "baoshan", "guotai", "taiping", "conch", "yangtze"}
 _TERMS: dict[str, list[str]] = {}  # first character -> glossary terms, longest first
 for _term in sorted(GLOSSARY, key=len, reverse=True):
     _TERMS.setdefault(_term[0], []).append(_term)
@@ -129,8 +135,52 @@ def _ordinal(m: re.Match[str]) -> str:
 
 
 @lru_cache(maxsize=65536)
-def english_rendering(text: str) -> str:
-    """Glossary words in English, ordinals as digits, everything else Chinese in pinyin."""
+def pinyin_alternates(text: str) -> tuple[tuple[str, str], ...]:
+    """(pinyin, English) of the one-word glossary terms in ``text``: a brand often keeps a
+    generic word in pinyin ("Dongfang Electric" is 东方电气, whose glossary reading is "eastern
+    electric"), so a name's word may meet the reading by either."""
+    s = fold(text)
+    terms = [t for t in _terms_in(s) if " " not in GLOSSARY[t] and len(t) > 1]
+    return tuple(sorted({("".join(syllables(t)), GLOSSARY[t]) for t in terms}))
+
+
+def _terms_in(s: str) -> list[str]:
+    found, i = [], 0
+    while i < len(s):
+        term = next((t for t in _TERMS.get(s[i], ()) if s.startswith(t, i)), None)
+        found += [term] if term else []
+        i += len(term) if term else 1
+    return found
+
+
+def _run_words(run: str, words: bool) -> str:
+    """A run of Chinese characters in pinyin: one word, or a word per dictionary word."""
+    if not words:
+        return "".join(syllables(run))
+    pieces: list[tuple[str, bool]] = []  # (characters, a run of single characters)
+    for w in _segmenter().lcut(run, HMM=False):
+        if len(w) == 1 and pieces and pieces[-1][1]:
+            pieces[-1] = (pieces[-1][0] + w, True)  # characters no word joins are one brand: 三一, 德邦
+        else:
+            pieces.append((w, len(w) == 1))
+    return " ".join("".join(syllables(w)) for w, _ in pieces)
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> Any:
+    """jieba's stock dictionary in a tokenizer of its own: text extraction teaches the shared
+    one the names of a graph, and a name's reading must not depend on what ran before it."""
+    import jieba  # noqa: PLC0415 - the dictionary takes a second to load; only resolution asks
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.Tokenizer()
+
+
+@lru_cache(maxsize=65536)
+def english_rendering(text: str, words: bool = False) -> str:
+    """Glossary words in English, ordinals as digits, everything else Chinese in pinyin (a word
+    per run of characters, or with ``words`` a word per dictionary word: "农夫山泉" is
+    "nongfu shanquan")."""
     s = _ORDINAL.sub(_ordinal, fold(text))
     out: list[str] = []
     run = ""
@@ -143,16 +193,16 @@ def english_rendering(text: str) -> str:
                 run += ch
             else:
                 if run:
-                    out.append("".join(syllables(run)))
+                    out.append(_run_words(run, words))
                     run = ""
                 out.append(ch)
             i += 1
             continue
         if run:
-            out.append("".join(syllables(run)))
+            out.append(f" {_run_words(run, words)} ")
             run = ""
         out.append(f" {GLOSSARY[term]} ")
         i += len(term)
     if run:
-        out.append("".join(syllables(run)))
+        out.append(f" {_run_words(run, words)}")
     return " ".join("".join(out).split())

@@ -26,7 +26,7 @@ from ingest.normalize import (
     registrable_domain,
     syllables,
 )
-from ingest.normalize.glossary import SAME_MEANING, english_rendering
+from ingest.normalize.glossary import SAME_MEANING, english_rendering, pinyin_alternates
 from ingest.normalize.pinyin import pinyin_split
 from ingest.normalize.text import fold, strip_accents
 
@@ -52,6 +52,9 @@ class CompanyName:
     pinyin: frozenset[str]  # zh: pinyin n-grams of 1..4 syllables; latin: pinyin-like words
     cities: tuple[str, ...]
     flat: str = ""  # latin: the whole name as one word, legal form and all ("firstfinancialbancorp")
+    #: a reading of a Chinese name: (pinyin, English) of its glossary words, either of which a
+    #: name may use ("Dongfang Electric" and "eastern electric" both read 东方电气)
+    alternates: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -111,10 +114,11 @@ def company_names(raw: str) -> tuple[CompanyName, ...]:
     syl = syllables(core)
     grams = {"".join(syl[i : i + n]) for n in range(1, 5) for i in range(len(syl) - n + 1)}
     zh = CompanyName(raw, core, "zh", _bigrams(core), numbers, frozenset(grams), cities)
-    rendering = company_name_key(english_rendering(core))
+    rendering = company_name_key(english_rendering(core, words=True))
     if not rendering or has_cjk(rendering):
         return (zh,)
-    return (zh, _latin_name(f"{raw} (read as {rendering!r})", rendering, cities, rendering.replace(" ", "")))
+    reading = _latin_name(f"{raw} (read as {rendering!r})", rendering, cities, rendering.replace(" ", ""))
+    return (zh, replace(reading, alternates=pinyin_alternates(core)))
 
 
 def prepare(records: Sequence[EntityRecord]) -> list[Prepared]:

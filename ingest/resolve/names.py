@@ -7,8 +7,10 @@ import math
 from rapidfuzz import fuzz
 from rapidfuzz.distance import DamerauLevenshtein
 
+from ingest.normalize.cities import PROVINCES_LATIN
+from ingest.normalize.glossary import GENERIC_WORDS
 from ingest.normalize.legal_forms import typo_of_a_form
-from ingest.normalize.pinyin import syllables
+from ingest.normalize.pinyin import pinyin_split, syllables
 
 from .features import CompanyName, Idf
 
@@ -52,7 +54,20 @@ def _matched(a: frozenset[str], b: frozenset[str], latin: bool) -> dict[str, flo
                 found[t] = TYPO_LONG if len(t) >= LONG_WORD else TYPO
             elif _joined(t, a, b):
                 found[t] = JOINED
+            elif min(len(a), len(b)) > 1 and any(
+                _pinyin_initials(t, u) or _pinyin_initials(u, t) for u in rest
+            ):
+                found[t] = TYPO  # a brand's initials in a longer name; a name of initials alone is _acronym's
     return found
+
+
+def _pinyin_initials(short: str, word: str) -> bool:
+    """``short`` spells the initials of the pinyin syllables of ``word``: "JD" of "jingdong"
+    (京东 read in pinyin), as Chinese firms abbreviate their brand."""
+    if not (2 <= len(short) <= ACRONYM_MAX // 2 + 1 < len(word)) or not short.isalpha():
+        return False
+    parts = pinyin_split(word) or ()
+    return len(parts) == len(short) and "".join(p[0] for p in parts) == short
 
 
 def _joined(t: str, own: frozenset[str], other: frozenset[str]) -> bool:
@@ -118,10 +133,15 @@ def same_script(a: CompanyName, b: CompanyName, idf: Idf) -> tuple[float, str]:
     latin = a.script == "latin"
     if latin and a.core != b.core and (joined := _joined_names(a, b)):
         return joined, "~joined"
-    wa = {t: idf(t) for t in a.tokens}
-    wb = {t: idf(t) for t in b.tokens}
-    ma = _matched(a.tokens, b.tokens, latin)
-    mb = _matched(b.tokens, a.tokens, latin)
+    # a word in pinyin where the other reads the glossary's English: the English word
+    ta = frozenset(dict(b.alternates).get(t, t) for t in a.tokens) if b.alternates else a.tokens
+    tb = frozenset(dict(a.alternates).get(t, t) for t in b.tokens) if a.alternates else b.tokens
+    if latin:
+        ta, tb = _without_lone_province(ta, tb), _without_lone_province(tb, ta)
+    wa = {t: idf(t) for t in ta}
+    wb = {t: idf(t) for t in tb}
+    ma = _matched(ta, tb, latin)
+    mb = _matched(tb, ta, latin)
     # fsum: exact, so the result does not depend on the sets' (hash-seeded) iteration order
     num = math.fsum(wa[t] ** 2 * f for t, f in ma.items()) ** 0.5
     num *= math.fsum(wb[t] ** 2 * f for t, f in mb.items()) ** 0.5
@@ -130,6 +150,14 @@ def same_script(a: CompanyName, b: CompanyName, idf: Idf) -> tuple[float, str]:
     ratio = fuzz.token_sort_ratio(a.core, b.core) / 100 if latin else fuzz.ratio(a.core, b.core) / 100
     # The ratio only lifts a pair that already shares weighted tokens.
     return max(cosine, ratio * cosine**0.5), "~"
+
+
+def _without_lone_province(own: frozenset[str], other: frozenset[str]) -> frozenset[str]:
+    """``own`` less a province the other name does not state ("Zhejiang Supor" / "supor"),
+    where what is left still holds a brand word (not "Zhejiang University" / "university")."""
+    lone = {t for t in own & PROVINCES_LATIN if not other & PROVINCES_LATIN}
+    rest = own - lone
+    return rest if lone and rest - GENERIC_WORDS else own
 
 
 def bridge(latin: CompanyName, zh: CompanyName, idf: Idf) -> float:

@@ -23,7 +23,7 @@ OTHER_DOMAIN = -0.2
 SAME_PHONE = 0.3
 # Across scripts (a name only in Chinese against one only in English) the names can say little,
 # so a shared domain or phone number speaks for them: with the same city, or no city, it merges.
-SAME_ID_ACROSS_SCRIPTS = 0.8
+SAME_ID_ACROSS_SCRIPTS = 0.85
 OTHER_PHONE = -0.05
 SAME_CITY = 0.05
 OTHER_CITY = -0.2
