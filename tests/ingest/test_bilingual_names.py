@@ -50,3 +50,33 @@ def test_initials_meet_the_name_they_abbreviate() -> None:
 def test_pinyin_written_a_syllable_a_word_meets_the_chinese_name() -> None:
     pair = score_pair(_co("crm", "1", "Lan Jing Logistics"), _co("erp", "2", "蓝鲸物流有限公司"))
     assert pair.score >= 0.8, pair
+
+
+def test_a_shared_phone_alone_merges_names_in_two_scripts() -> None:
+    """No city on either side: the number decides; a phone of another company does not."""
+    crm = _co("crm", "1", "Nimbus Robotics Co., Ltd.", phone="+865126601234")
+    erp = _co("erp", "2", "千寻机器人有限公司", phone="+865126601234")
+    assert len(resolve([crm, erp]).clusters) == 1
+    other = _co("erp", "2", "千寻机器人有限公司", phone="+865126609999")
+    assert len(resolve([crm, other]).clusters) == 2
+
+
+def test_a_glossary_word_kept_in_pinyin_meets_its_translation() -> None:
+    """东方 is read "eastern"; the brand writes it "Dongfang"."""
+    crm, erp = _co("crm", "1", "Dongfang Turbine Co., Ltd."), _co("erp", "2", "东方汽轮机有限公司")
+    assert score_pair(crm, erp).score > score_pair(crm, _co("erp", "2", "西方汽轮机有限公司")).score
+
+
+def test_a_brands_pinyin_initials_in_a_longer_name() -> None:
+    lead, erp = _co("leads", "1", "HX Logistics"), _co("erp", "2", "华星物流有限公司")
+    assert score_pair(lead, erp).score > score_pair(lead, _co("erp", "2", "恒通物流有限公司")).score
+
+
+def test_a_province_one_name_drops_is_no_word_against() -> None:
+    full, short = _co("crm", "1", "Zhejiang Qiantai Co., Ltd."), _co("leads", "2", "qiantai")
+    assert len(resolve([full, short], repeating_sources={"leads"}).clusters) == 1
+    generic = _co("leads", "2", "university")
+    assert (
+        len(resolve([_co("crm", "1", "Zhejiang University"), generic], repeating_sources={"leads"}).clusters)
+        == 2
+    )
