@@ -23,7 +23,7 @@ from accountgraph.cli_review import decision_log, review_app
 from accountgraph.cli_text import register_text_commands
 from accountgraph.settings import Settings, StoreKind
 from accountgraph.wiring import open_store
-from graph import GraphError, GraphStore, RunLog, recent_runs
+from graph import GraphError, GraphStore, QueryError, RunLog, recent_runs
 from graph.export import iter_graph, iter_subgraph, write_graphml, write_jsonl
 from ingest.records import SAMPLE_MAPPINGS, MappingError, RunReport, ingest_directory
 from ingest.sample import generate
@@ -44,8 +44,24 @@ register_text_commands(ingest_app, eval_app)
 keys_app = typer.Typer(no_args_is_help=True, help="API keys for the GraphQL API.")
 app.add_typer(keys_app, name="keys")
 console = Console()
+errors = Console(stderr=True)
 
 StoreOpt = Annotated[StoreKind | None, typer.Option("--store", help="embedded or neo4j (default: settings)")]
+
+
+class _Options:
+    """Options of the whole command line, read by ``main`` after the command ended."""
+
+    debug = False
+
+
+@app.callback()
+def _options(
+    debug: Annotated[
+        bool, typer.Option("--debug", help="show the traceback of an expected failure too")
+    ] = False,
+) -> None:
+    _Options.debug = debug
 
 
 def _settings() -> Settings:
@@ -369,7 +385,7 @@ def export(
     graph = open_store(_settings(), store, create_schema=False)
     try:
         if root:
-            label, _, key = root.partition(":")
+            label, key = _root(graph, root)
             items = iter_subgraph(graph.neighbourhood(label, key, depth=depth))
         else:
             items = iter_graph(graph)
@@ -378,6 +394,17 @@ def export(
     finally:
         graph.close()
     console.print(f"[green]exported[/green] {n:,} nodes and edges to {out}")
+
+
+def _root(graph: GraphStore, root: str) -> tuple[str, str]:
+    """``--root``'s label and key, refused unless the store holds that node."""
+    label, _, key = root.partition(":")
+    if label not in graph.registry.nodes or not key:
+        known = ", ".join(graph.registry.nodes)
+        raise cli_failures.Refusal(f"--root {root!r} is not Label:key with a label of {known}")
+    if not graph.node_exists(label, key):
+        raise cli_failures.Refusal(f"--root {root}: no {label} with key {key!r} in the {graph.kind} store")
+    return label, key
 
 
 @app.command()
@@ -431,10 +458,39 @@ def keys_create(
         key_role = Role(role)
     except ValueError:
         raise typer.BadParameter("must be admin, analyst, manager or rep", param_hint="--role") from None
+    if territory:
+        _warn_of_unknown_territories(territory)
     store = KeyStore(ApiSettings().keys_path(_settings().data_dir))
     secret, record = store.create(key_role, territory, pii=pii, person_id=person, name=name)
     console.print(f"key [bold]{record.id}[/bold] ({record.role}); shown once, keep it safe:")
     print(secret)
+
+
+def _warn_of_unknown_territories(territories: list[str]) -> None:
+    """A key for a misspelt territory sees nothing: say so before creating it. The key is
+    still created (accounts may come later), and a store in use by ``serve`` is not waited for."""
+    try:
+        graph = open_store(_settings().model_copy(update={"retry_for": 0.0}), None, create_schema=False)
+    except GraphError as exc:
+        errors.print(
+            f"warning: territories not checked: {exc}", markup=False, highlight=False, soft_wrap=True
+        )
+        return
+    try:
+        unknown = [t for t in territories if not graph.query("companies_in_territory", territory=t)]
+    except QueryError:  # a store without a schema yet holds no accounts
+        unknown = territories
+    finally:
+        graph.close()
+    if unknown:
+        names = ", ".join(map(repr, unknown))
+        errors.print(
+            f"warning: no account in the {graph.kind} store has the territory {names};"
+            " the key sees nothing there until one does",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 @keys_app.command("list")
@@ -472,19 +528,21 @@ def keys_revoke(key_id: Annotated[str, typer.Argument(help="the key's id (see ke
 
 
 def main() -> None:
-    """Run the command line; expected failures end in a line or two (``cli_failures``)."""
+    """Run the command line; expected failures end in a line or two (``cli_failures``)
+    unless ``--debug`` asks for their traceback."""
+    _Options.debug = False
     try:
         app()
     except SystemExit as done:
         code = done.code if isinstance(done.code, int) else int(done.code is not None)
     except KeyboardInterrupt:
         code = 130
-    except (GraphError, OSError) as exc:
-        lines = cli_failures.explain(exc, _data_dir())
+    except Exception as exc:
+        lines = None if _Options.debug else cli_failures.explain(exc, _data_dir())
         if lines is None:
             raise
         print(lines, file=sys.stderr)
-        code = cli_failures.EXIT_UNUSABLE
+        code = cli_failures.exit_code(exc)
     cli_failures.finish(code)
 
 

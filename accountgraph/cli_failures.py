@@ -1,9 +1,12 @@
 """Failures a user can meet and fix, said in one or two lines instead of a traceback.
 
-The store is locked by another process, its folder is read-only, its path is a directory
-or not a database, the disk is full: each ends the command with a line that names the
-path and the reason (for a full disk, the space left) and exit status 3. Anything else is
-a bug and keeps its traceback.
+The store is locked by another process or unreachable, its folder is read-only, its path
+is a directory or not a database, the disk is full: each ends the command with a line
+that names the path and the reason (for a full disk, the space left) and exit status 3.
+Wrong input (a missing path, an unknown root, a settings file that is missing or not
+TOML, a setting that does not validate) is a ``Refusal`` or a settings error: one line
+naming the thing, exit status 2. Anything else is a bug and keeps its traceback, as does
+every failure under ``accountgraph --debug``.
 
 A write that failed on the embedded store's files leaves native handles that LadybugDB
 cannot close without aborting the process (``graph.adapters.ladybug._files``); then the
@@ -17,10 +20,19 @@ import os
 import sys
 from pathlib import Path
 
+from pydantic import ValidationError
+
+from accountgraph.settings import ConfigError
 from graph import StoreIOError, StoreUnavailable
 from graph.adapters.ladybug import free_space, handles_abandoned
 
+EXIT_REFUSED = 2
 EXIT_UNUSABLE = 3
+
+
+class Refusal(Exception):
+    """Input a command refuses before doing anything (a missing path, an unknown root)."""
+
 
 #: file system errors that describe the machine, not a bug
 _EXPECTED = {
@@ -38,9 +50,18 @@ _AFTER_A_FAILED_WRITE = (
 )
 
 
+def exit_code(exc: BaseException) -> int:
+    """The exit status of an expected failure that ``explain`` told."""
+    return EXIT_REFUSED if isinstance(exc, Refusal | ConfigError | ValidationError) else EXIT_UNUSABLE
+
+
 def explain(exc: BaseException, folder: Path | None = None) -> str | None:
     """The lines to show for an expected failure, or ``None`` for anything else.
     ``folder`` (the data folder) stands in for a file system error that names no file."""
+    if isinstance(exc, Refusal | ConfigError):
+        return f"error: {exc}"
+    if isinstance(exc, ValidationError) and exc.title == "Settings":
+        return _invalid_settings(exc)
     if isinstance(exc, StoreIOError | StoreUnavailable):
         line = f"error: {exc}"
     elif isinstance(exc, OSError) and exc.errno in _EXPECTED:
@@ -51,6 +72,14 @@ def explain(exc: BaseException, folder: Path | None = None) -> str | None:
     else:
         return None
     return f"{line}\n{_AFTER_A_FAILED_WRITE}" if handles_abandoned() else line
+
+
+def _invalid_settings(exc: ValidationError) -> str:
+    """Names the setting and the rule it broke, never its value (it may be a password)."""
+    first = exc.errors()[0]
+    name = ".".join(str(part) for part in first["loc"])
+    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    return f"error: setting {name} (ACCOUNTGRAPH_{name.upper()} or the settings file): {first['msg']}{more}"
 
 
 def finish(code: int) -> None:

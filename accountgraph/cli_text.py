@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
+from accountgraph.cli_failures import Refusal
 from accountgraph.settings import Settings, StoreKind
 from accountgraph.wiring import open_store
 from graph.adapters.ladybug import LadybugStore
@@ -65,6 +66,9 @@ def ingest_text_command(
     store: StoreOpt = None,
 ) -> None:
     """Extract people, roles, competitors, suppliers and needs from notes and e-mails."""
+    missing = [str(path) for path in paths if not path.exists()]
+    if missing:
+        raise Refusal(f"no such file or directory: {', '.join(missing)}")
     settings = Settings()
     run_id = f"text-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
     run_dir = settings.data_dir / "runs" / run_id
@@ -158,8 +162,7 @@ def _eval_corpora(roots: list[Path], show_errors: list[str], lang: str | None) -
         try:
             scores = evaluate_corpus(root, lambda: LadybugStore().open())
         except CorpusError as exc:
-            console.print(f"[red]{exc}[/red]", markup=False, highlight=False)
-            raise typer.Exit(2) from None
+            raise Refusal(str(exc)) from None
         console.print(f"[bold]{root}[/bold]")
         console.print(scores.table(), markup=False, highlight=False)
         console.print(scores.summary(), markup=False, highlight=False)

@@ -1,13 +1,14 @@
 """Settings: environment (``ACCOUNTGRAPH_*``), then an optional TOML file, then defaults.
 
-The TOML file is ``accountgraph.toml`` in the working directory, or the path in
-``ACCOUNTGRAPH_CONFIG``. Read once at start-up and passed down; nothing below the
-composition root reads the environment.
+The TOML file is ``accountgraph.toml`` in the working directory (if there is one), or
+the path in ``ACCOUNTGRAPH_CONFIG`` (which must exist). Read once at start-up and passed
+down; nothing below the composition root reads the environment.
 """
 
 from __future__ import annotations
 
 import os
+import tomllib
 from pathlib import Path
 from typing import Literal
 
@@ -20,6 +21,10 @@ from pydantic_settings import (
 )
 
 StoreKind = Literal["embedded", "neo4j"]
+
+
+class ConfigError(ValueError):
+    """The settings file named by ``ACCOUNTGRAPH_CONFIG`` is missing, or a settings file is not TOML."""
 
 
 class Settings(BaseSettings):
@@ -53,6 +58,15 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        toml_file = Path(os.environ.get("ACCOUNTGRAPH_CONFIG", "accountgraph.toml"))
-        toml = TomlConfigSettingsSource(settings_cls, toml_file=toml_file)
-        return (init_settings, env_settings, toml, file_secret_settings)
+        return (init_settings, env_settings, _toml_source(settings_cls), file_secret_settings)
+
+
+def _toml_source(settings_cls: type[BaseSettings]) -> TomlConfigSettingsSource:
+    named = os.environ.get("ACCOUNTGRAPH_CONFIG")
+    toml_file = Path(named or "accountgraph.toml")
+    if named and not toml_file.is_file():
+        raise ConfigError(f"the settings file {toml_file} (ACCOUNTGRAPH_CONFIG) does not exist")
+    try:
+        return TomlConfigSettingsSource(settings_cls, toml_file=toml_file)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"the settings file {toml_file} is not valid TOML: {exc}") from None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from accountgraph.settings import Settings, StoreKind
-from graph import GraphStore
+from graph import GraphStore, StoreUnavailable
 from graph.adapters.ladybug import LadybugStore
 from graph.adapters.neo4j import Neo4jStore
 
@@ -12,12 +12,17 @@ def open_store(settings: Settings, kind: StoreKind | None = None, create_schema:
     """Open the store ``kind`` (default: the configured one) and make sure its schema exists."""
     store: GraphStore
     if (kind or settings.store) == "neo4j":
-        store = Neo4jStore(
+        neo4j = Neo4jStore(
             settings.neo4j_uri,
             settings.neo4j_user,
             settings.neo4j_password.get_secret_value(),
             settings.neo4j_database,
-        ).open()
+        )
+        try:
+            store = neo4j.open()
+        except StoreUnavailable as exc:  # said with where it was looked for; the driver closed
+            neo4j.close()
+            raise StoreUnavailable(f"{exc} (at {settings.neo4j_uri}, ACCOUNTGRAPH_NEO4J_URI)") from exc
     else:
         store = LadybugStore(settings.embedded_db).open()
     store.retry_for = settings.retry_for
