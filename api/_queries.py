@@ -6,8 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 import graphene
+from graphene.utils.str_converters import to_camel_case
 from graphql import GraphQLResolveInfo
 
+from api._enums import choice_enum, choices
+from api._errors import ApiError, Code
 from api._job_fields import job_query
 from api._network import network_company_fields, network_query_fields
 from api._paths import path_field
@@ -65,6 +68,15 @@ def _filter_input(label: str) -> Any:
         prop = props[name]
         if prop.type is PropType.BOOL:
             attrs[name] = graphene.Boolean()
+        elif choices(label, name):
+            # the enum field replaces the string one, which stays until clients have moved
+            enum = choice_enum(label, name)
+            attrs[f"{name}_in"] = graphene.List(graphene.NonNull(enum), description="any of")
+            attrs[name] = graphene.List(
+                graphene.NonNull(graphene.String),
+                description="any of (checked against the same values)",
+                deprecation_reason=f"use {to_camel_case(name)}In, the values as an enum",
+            )
         else:
             attrs[name] = graphene.List(graphene.NonNull(graphene.String), description="any of")
     for name in RANGES.get(label, ()):
@@ -97,9 +109,24 @@ def conditions(label: str, flt: dict[str, Any] | None) -> list[Cond]:
             out.append(Cond(key[:-4], Op.AT_LEAST if key.endswith("_min") else Op.AT_MOST, value))
         elif isinstance(value, bool):
             out.append(Cond(key, Op.EQUALS, value))
+        elif key.endswith("_in"):
+            out.append(Cond(key[:-3], Op.IN, [_value(v) for v in value]))
         else:
+            _check_choices(label, key, value)
             out.append(Cond(key, Op.IN, value))
     return out
+
+
+def _check_choices(label: str, prop: str, given: list[str]) -> None:
+    """A string filter on a property with fixed values takes only those values: a typo is
+    an error, not an empty list."""
+    allowed = choices(label, prop)
+    unknown = [v for v in given if v not in allowed]
+    if allowed and unknown:
+        raise ApiError(
+            Code.BAD_USER_INPUT,
+            f"filter.{to_camel_case(prop)}: {unknown[0]!r:.40} is not one of {', '.join(allowed)}",
+        )
 
 
 def _list_field(label: str) -> Any:

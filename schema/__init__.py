@@ -5,7 +5,7 @@ validate against it, algorithms and the API read their type names from it.
 """
 
 from schema._errors import SchemaError, ValidationError
-from schema._ontology import NODES, RELS, RFM_TIERS, ROLES, SENIORITIES, STANCES
+from schema._ontology import NODES, RELS, RFM_TIERS, ROLES, SENIORITIES, SIGNAL_KINDS, STANCES
 from schema._registry import REGISTRY, Registry, Row
 from schema._types import NodeType, Prop, PropType, RelType, check_identifier
 
@@ -16,6 +16,7 @@ __all__ = [
     "RFM_TIERS",
     "ROLES",
     "SENIORITIES",
+    "SIGNAL_KINDS",
     "STANCES",
     "NodeType",
     "Prop",

@@ -31,6 +31,19 @@ SIGNAL_STATUSES = ("open", "acknowledged", "dismissed", "resolved")
 SEVERITIES = ("low", "medium", "high", "critical")
 RUN_KINDS = ("ingest_records", "ingest_text", "analyze")
 RUN_STATUSES = ("running", "completed", "failed")
+#: the kinds of signal the signals analysis detects (``algorithms.signals.DETECTORS``); not
+#: a constraint on ``Signal.kind``, which a graph written by an older version may hold others of
+SIGNAL_KINDS = (
+    "churn_risk",
+    "expansion",
+    "competitor_threat",
+    "displacement_window",
+    "single_threaded",
+    "champion_departed",
+    "dormant_account",
+    "interest_surge",
+    "warm_intro_available",
+)
 #: RFM value tiers the segments analysis assigns (``algorithms.segments``)
 RFM_TIERS = ("loyal high-value", "growth potential", "at risk", "dormant")
 
