@@ -8,6 +8,8 @@ import json
 from typing import Any
 
 from api._relay import to_global_id
+from graph.adapters.ladybug import LadybugStore
+from tests.api import market
 from tests.api.conftest import Api
 
 PEOPLE = "query($o: [PersonOrder!]) { people(first: 60, orderBy: $o) { nodes { key email } } }"
@@ -119,3 +121,21 @@ def test_a_mapping_file_stays_inside_the_ingest_directory(api: Api) -> None:
     owned = CONTACTS + "      influence_rank: {column: rank, type: int}\n"
     body = _ingest(api, "admin", {"mappingYaml": owned, "content": "id,name,phone,rank\nP-X,X,,1\n"})
     assert body["errors"][0]["message"] == "mapping: Person.influence_rank is written by the analyses"
+
+
+def test_signal_evidence_names_no_node_out_of_scope(market_store: LadybugStore, api: Api) -> None:
+    refs = [["Company", "E-002"], ["Person", "R-E"], ["Person", "P-W-001-0"], ["Company", "W-001"]]
+    evidence = json.dumps({"numbers": {"hops": 2.0}, "refs": refs})
+    signal = {"id": "S-WARM", "kind": "warm_intro_available", "status": "open", "evidence": evidence}
+    market_store.upsert_nodes("Signal", [signal | market.PROV])
+    market_store.upsert_edges(
+        "ABOUT", "Signal", "Company", [{"_from": "S-WARM", "_to": "E-002"} | market.PROV]
+    )
+    query = '{ company(key: "E-002") { signals(first: 50) { nodes { key evidence } } } }'
+
+    def shown(who: str) -> Any:
+        nodes = api.data(query, who)["company"]["signals"]["nodes"]
+        return json.loads(next(n["evidence"] for n in nodes if n["key"] == "S-WARM"))["refs"]
+
+    assert shown("admin") == refs
+    assert shown("rep_east") == [["Company", "E-002"], ["Person", "R-E"], ["Person", None], ["Company", None]]
