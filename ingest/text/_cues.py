@@ -12,7 +12,8 @@ from ._gazetteer import Gazetteer
 from ._interests import interests
 from ._mentions import Mention
 from ._modality import Modality, clause_end, clause_start, modality
-from ._rules import EVAL_CUES, OBJECT_MARK, POSSESSED, USE_CUES
+from ._rule_grammar import OBJECT_MARK, POSSESSED
+from ._rules import EVAL_CUES, USE_CUES
 from ._stance import ABOUT_US, stance_in
 
 

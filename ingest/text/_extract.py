@@ -20,7 +20,7 @@ from ingest.normalize.text import fold, has_cjk
 
 from ._cues import cue_relations, note_stances
 from ._emitting import CONF_HEDGED, CONF_KNOWN, CONF_NEW, plain
-from ._facts import Extraction, Fact
+from ._facts import Extraction, Fact, fullest
 from ._gazetteer import Gazetteer
 from ._layout import (
     FILLERS,
@@ -37,7 +37,9 @@ from ._modality import Modality, denied_within, modality
 from ._names import FUNCTION_SURNAMES, name_like
 from ._nlp import is_zh_word
 from ._note_employment import note_employment
-from ._rules import POSSESSED, RULES, STANCE, Rule
+from ._pronouns import OBJECT_BEFORE, antecedent
+from ._rule_grammar import POSSESSED, Rule
+from ._rules import RULES, STANCE
 from ._sentences import sentence_spans
 from ._title_spans import unit_without_clause
 
@@ -96,7 +98,7 @@ class Extractor:
             if not _QUOTED_LINE.match(text, text.rfind("\n", 0, s0) + 1):
                 self._relate(out, linker, text, s0, s1, ments, lang, context, doc_orgs)
         note_employment(out, self.gz, text, lang, doc_orgs)
-        out.facts = _fullest(out.facts)
+        out.facts = fullest(out.facts)
         for f in out.facts:
             if f.relation == "DECISION_ROLE" and f.props.get("stance") == "neutral":
                 f.props["stance"] = out.stances.get(f.subject[1], "neutral")
@@ -131,7 +133,7 @@ class Extractor:
             conf: float = CONF_KNOWN,
         ) -> None:
             # one fact per relation and ends in a sentence, but a person may hold two roles ("EB + 最终拍板")
-            # and "原IT主管黄永已经离职" reads both as employment and as leaving; _fullest keeps the leaving
+            # and "原IT主管黄永已经离职" reads both as employment and as leaving; fullest keeps the leaving
             key = (rel, subj[1], obj[1], str(props.get("role", props.get("current", ""))))
             if not subj[1] or not obj[1] or subj[1] == obj[1] or key in done:
                 return
@@ -278,12 +280,12 @@ class Extractor:
                 begin = m.start - (clause.start() if clause else len(m.value) + 1000)
                 same_clause = [p for at, p in earlier if at >= begin]
                 here = {p for _, p in earlier}
-                m.node_id = _antecedent(m, linker, same_clause, out.genders, (objects, possessors), here)
+                m.node_id = antecedent(m, linker, same_clause, out.genders, (objects, possessors), here)
             elif m.key == SPEAKER:
                 m.node_id = speaker_of(m, speakers, out.mentions)
             elif m.label == "PERSON":
                 m.node_id, m.new = linker.link(m.text, m.key, context)
-                if _OBJECT_BEFORE.search(text, max(0, m.start - 12), m.start):
+                if OBJECT_BEFORE.search(text, max(0, m.start - 12), m.start):
                     objects.add(m.node_id)
                 if _POSSESSOR.match(text, m.end):  # "贾小东, 邵科长手下的工程师 — he'll…": he is 贾小东
                     possessors.add(m.node_id)
@@ -382,32 +384,6 @@ class Extractor:
 
 
 _TITLE_MARK = re.compile(r"«T(\d+)»")
-_DETAIL = {"USES": "contract_end", "WORKS_AT": "title"}
-
-
-def _fullest(facts: list[Fact]) -> list[Fact]:
-    """One install or employment per pair in a note: the statement that gives its contract end
-    or title ("Biomed tracks devices in Maximo. The Maximo contract runs until June 30, 2026.")."""
-    best: dict[tuple[str, str, str], Fact] = {}
-    for f in facts:
-        key = (f.relation, f.subject[1], f.object[1])
-        if f.relation in _DETAIL and key in best:
-            held, detail = best[key], _DETAIL[f.relation]
-            gone, kept_gone = f.props.get("current") is False, held.props.get("current") is False
-            if gone != kept_gone:  # "原IT主管黄永已经离职": having left wins, with the title stated
-                leaving, other = (f, held) if gone else (held, f)
-                if not leaving.props.get(detail) and other.props.get(detail):
-                    leaving.props[detail] = other.props[detail]
-                best[key] = leaving
-            elif not held.props.get(detail) and f.props.get(detail):
-                best[key] = f
-            continue
-        if f.relation in _DETAIL:
-            best.setdefault(key, f)
-    kept = {id(f) for f in best.values()}
-    return [f for f in facts if f.relation not in _DETAIL or id(f) in kept]
-
-
 # searched in the reversed text before a pronoun
 _POSSESSOR = re.compile(
     r"\s?" + POSSESSED + r"|['’]s (?:\w+ )?(?:team|group|department|dept|unit|staff|org|organi[sz]ation|"
@@ -417,16 +393,6 @@ _NEW_TO = re.compile(r"^(?:new|current|newly appointed)\s+(?=\S)", re.I)  # "New
 _HELD_BEFORE = re.compile(r"原任?|前任|(?:former|ex-?|previous)\s*", re.I)
 _DEPT_OF = re.compile(r"^([^的]+?(?:科|处|部|室|中心|局|办|组))的")
 _CLAUSE_BREAK = re.compile(r"[,;:–—，；：。]| dna | tub |但")
-_FEMININE = frozenset({"she", "her", "shes", "她"})
-_MASCULINE = frozenset({"he", "him", "his", "hes", "他"})
-# objects, and sources of reported speech ("据朱磊说他可能更倾向于奇安信": 他 is not 朱磊)
-_OBJECT_BEFORE = re.compile(
-    r"(?:to|with|for|via|through|by|from|about|met|called|told|asked|emailed|into|according to|per) $"
-    r"|(?:向|跟|给|找|对|让|把|替|帮|据|听)$",
-    re.I,
-)
-
-
 _OBJECT_SLOT = re.compile(
     r"(?:\bto|\bfor|\bwith|\bfrom|\bby|\bunder|\binto|\bof|\bthan|\babout|\bpushing|向|给|跟|对)\s*$"
 )
@@ -474,47 +440,6 @@ _QUESTION = re.compile(
 _SIGNATURE_GAP = re.compile(r"[\w &/.,|()«»-]*")  # titles, departments, commas: no clause
 
 
-def _antecedent(
-    m: Mention,
-    linker: PersonLinker,
-    earlier: list[str],
-    genders: dict[str, str],
-    not_subjects: tuple[set[str], set[str]],
-    here: set[str],
-) -> str:
-    """The person a pronoun means: the one named last whose gender (learned from earlier
-    pronouns) agrees; an object pronoun ("reports into him") is not its own clause's subject,
-    and a subject pronoun is not a person the sentence named only as an object ("杨帆 reports to
-    韩总，她是 heavy user": 她 is 杨帆) or, less still, as a possessor, while someone else is at hand."""
-    word = m.text.lower()
-    gender = "f" if word in _FEMININE else "m" if word in _MASCULINE else ""
-    objective = word == "him" or (word in ("her", "他", "她") and _OBJECT_BEFORE.search(m.value) is not None)
-    objects, possessors = not_subjects
-    skip = set(earlier) if objective else set()
-    fitting = [
-        n.node_id
-        for n in reversed(linker.named)
-        if n.node_id not in skip and not (gender and genders.get(n.node_id, gender) != gender)
-    ]
-    if len(fitting) > 1 and _REPORTED.search(m.value) and fitting[0] == linker.named[-1].node_id:
-        fitting = fitting[1:]  # "sophie says hes the TE": the one who says it is not the one said of
-    if not fitting:
-        return ""
-    # the latest named as a subject, else as an object, else as a possessor; but when this
-    # sentence named people only as objects, its object is meant ("the business case goes to
-    # Graham Pike (CFO), he holds the budget"), not someone from before
-    subjects_here = here - objects - possessors
-    shun_objects = bool(subjects_here) or not here
-    best = min(fitting, key=lambda p: (p in possessors, shun_objects and p in objects and not objective))
-    if gender:
-        genders.setdefault(best, gender)
-    return best
-
-
-_REPORTED = re.compile(
-    r"\b(?:says|said|thinks|thought|reckons|mentioned|told (?:me|us)|believes|claims|feels)\s+(?:that\s+)?$",
-    re.I,
-)
 _QUOTED_LINE = re.compile(r"[ \t]*>")  # "> On Monday you wrote…": the thread being answered
 _LATIN_WORDS = re.compile(r"[A-Za-z]{3,}(?:\s+[A-Za-z]{2,}){2}")  # an English phrase, not a stray "PACS"
 

@@ -39,3 +39,29 @@ class Extraction:
 
     def sentence_sentiment(self, offset: int) -> float | None:
         return next((s for a, b, s in self.sentences if a <= offset < b), None)
+
+
+_DETAIL = {"USES": "contract_end", "WORKS_AT": "title"}
+
+
+def fullest(facts: list[Fact]) -> list[Fact]:
+    """One install or employment per pair in a note: the statement that gives its contract end
+    or title ("Biomed tracks devices in Maximo. The Maximo contract runs until June 30, 2026.")."""
+    best: dict[tuple[str, str, str], Fact] = {}
+    for f in facts:
+        key = (f.relation, f.subject[1], f.object[1])
+        if f.relation in _DETAIL and key in best:
+            held, detail = best[key], _DETAIL[f.relation]
+            gone, kept_gone = f.props.get("current") is False, held.props.get("current") is False
+            if gone != kept_gone:  # "原IT主管黄永已经离职": having left wins, with the title stated
+                leaving, other = (f, held) if gone else (held, f)
+                if not leaving.props.get(detail) and other.props.get(detail):
+                    leaving.props[detail] = other.props[detail]
+                best[key] = leaving
+            elif not held.props.get(detail) and f.props.get(detail):
+                best[key] = f
+            continue
+        if f.relation in _DETAIL:
+            best.setdefault(key, f)
+    kept = {id(f) for f in best.values()}
+    return [f for f in facts if f.relation not in _DETAIL or id(f) in kept]

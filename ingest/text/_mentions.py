@@ -17,7 +17,7 @@ from ._gazetteer import Gazetteer
 from ._lexicon import ZH_AFTER_NAME
 from ._names import latin_names, short_forms, surname_inside_a_word, zh_names, zh_refs
 from ._nlp import PERSON_REF, zh_word_tags
-from ._rules import LATIN_REF
+from ._rule_grammar import LATIN_REF
 from ._title_spans import title_spans
 
 MONEY = re.compile(

@@ -1,101 +1,15 @@
-"""Relation rules: regular expressions over a sentence's *skeleton*.
-
-A skeleton is the sentence with each recognised mention replaced by a slot marker
-(``«O3»`` an organisation, ``«P1»`` a person, ``«T2»`` a title, ``«X0»`` a product,
-``«K4»`` a topic, ``«D5»`` a date), so a rule reads like the sentence it matches:
-``{P} \\({T}\\) at {C}``. A person slot also accepts a name the graph does not know yet
-(two capitalised words; a Chinese surname and one or two characters). Every rule has a
-name, which is stored in the evidence of the edge it produced.
+"""Relation rules over sentence skeletons (see ``_rule_grammar``): buying roles, reporting
+lines, installs, suppliers and competition, and the cue words of installs, evaluations and
+interests. Employment rules are in ``_job_rules``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from ._lexicon import EN_HONORIFICS, ZH_AFTER_NAME, ZH_SURNAMES
+from ._job_rules import JOB_RULES
 from ._role_cues import ROLE_CUES
-
-# Latin names: two capitalised words, letters with accents and umlauts included ("Julia Müller").
-_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
-_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]+)?"
-_LATIN = rf"{_WORD} {_WORD}"
-_AFTER = re.escape("".join(sorted(ZH_AFTER_NAME)))
-NAME = {
-    "en": _LATIN,
-    # a surname, one character, and a third unless it is one that follows names ("王强是"); a
-    # Chinese note also names foreigners in Latin letters ("Petra Becker是...")
-    "zh": rf"[{ZH_SURNAMES}][\u4e00-\u9fff](?:(?![{_AFTER}])[\u4e00-\u9fff])?|{_LATIN}",
-}
-# "Mr. Neumann" in a Chinese note (the English pipeline finds these with its ruler).
-LATIN_REF = re.compile(rf"\b(?:{'|'.join(re.escape(h) for h in EN_HONORIFICS)}) ?{_WORD}")
-GAP = r"(?:[^«»\n;；]|«[OXDKT]\d+»){0,80}?"  # may pass companies, products, topics, dates, titles
-# a person named as an object ("向«P2»汇报", "reports to «P2»") or as a possessor ("«P2»手下的工程师",
-# "«P2»'s team") is not the subject of the clause: "彭小川是罗婷手下的工程师，…，会是主要使用人"
-OBJECT_MARK = r"(?:向|跟|对|给|找|让|把|替|帮|陪|经过|通过|\b(?:to|with|for|by|from|under|than|about|of) )"
-POSSESSED = (
-    r"(?:的?(?:下属|手下|部下|上级|领导|老板|同事|助理|秘书|团队)|那边|那里|面前|跟前|身边"
-    r"|['’]s (?:boss|team|manager|reports?)\b)"
-)
-SUBJECT_GAP = rf"(?:[^«»\n;；]|«[OXDKT]\d+»|{OBJECT_MARK}«P\d+»|«P\d+»{POSSESSED}){{0,80}}?"
-SLOTS = {
-    "P": ("P", "p"),
-    "M": ("P", "m"),
-    "C": ("O", "c"),
-    "V": ("O", "v"),
-    "S": ("O", "s"),
-    "W": ("O", "w"),
-    "T": ("T", "t"),
-    "X": ("X", "x"),
-    "K": ("K", "k"),
-    "D": ("D", "d"),
-}
-
-
-@dataclass(frozen=True)
-class Rule:
-    name: str
-    relation: str
-    lang: str
-    regex: re.Pattern[str]
-    props: tuple[tuple[str, str], ...] = ()
-
-
-def _compile(pattern: str, lang: str) -> re.Pattern[str]:
-    out = pattern.replace("{_s}", SUBJECT_GAP).replace("{_}", GAP)
-    for slot, (kind, group) in SLOTS.items():
-        marker = rf"«{kind}(?P<{group}>\d+)»"
-        if kind == "P":
-            marker = rf"(?:{marker}|(?P<{group}n>{NAME[lang]}))"
-            if group == "p":  # "Jonas Becker (Ops Manager)", "Oscar Pereira, QA Manager," reports to Hans
-                marker += (
-                    r"(?:\s*[(（](?:«[TP]\d+»|[^()（）«»\n]{1,30})[)）]"
-                    r"|,\s*(?:the |our |their )?«T\d+»(?:\s*[(（]«T\d+»[)）])?\s*[,–—-]?)??"
-                )
-            if group == "m":  # "reports to President and CEO Douglas Wren", "to the CFO, Graham Pike"
-                # but not to "Gary's successor": a possessor is not the manager, unless the rule
-                # itself reads the possessive ("on Li Wen's team", "Ian's deputy")
-                marker = r"(?:(?:«T\d+»|and|&|the|our|their),?\s*)*" + marker
-                for possessive in ("'", "(?:'", "['"):
-                    out = out.replace("{M}" + possessive, marker + possessive)
-                marker += r"(?!['’]s\b)" if lang != "zh" else r"(?:\s?«T\d+»)?"  # "向何建国副院长汇报"
-        out = out.replace("{" + slot + "}", marker)
-    return re.compile(out)
-
-
-def _rules(lang: str, relation: str, patterns: list[str], **props: str) -> list[Rule]:
-    tag = "_".join(f"{k}={v}" for k, v in props.items())
-    return [
-        Rule(
-            f"{relation.lower()}/{lang}/{tag + '/' if tag else ''}{i}",
-            relation,
-            lang,
-            _compile(p, lang),
-            tuple(props.items()),
-        )
-        for i, p in enumerate(patterns)
-    ]
-
+from ._rule_grammar import Rule, rules_of
 
 #: between a role cue and the person it names after it: a copula or a colon ("the final call is
 #: Karen's", "EB = Janet", "决策人是何总"), or for a cue marked ">" any short stretch of its clause
@@ -144,128 +58,14 @@ def _role_rules() -> list[Rule]:
                 # Hans; main day-to-day user")
                 rf"(?:^|[*•·]\s*|\d[.、)]\s*){{P}}[^\n;；]{{0,100}}[;；](?:[^«»\n;；]){{0,40}}?{after}",
             ]
-            out += _rules(lang, "DECISION_ROLE", patterns, role=role)
+            out += rules_of(lang, "DECISION_ROLE", patterns, role=role)
     return out
 
 
 RULES: list[Rule] = [
-    *_rules(
-        "en",
-        "WORKS_AT",
-        [
-            r"{P} \({T}\),? (?:at|of|from|with) {C}",
-            r"(?:(?:the|their|our|its|new|current|acting|interim) )*{T} (?:at|of|for) {C} is (?:now )?{P}",
-            r"{P}, (?:the )?{T} (?:of|at|from) {C}",
-            r"{P} from {C}[;,] (?:she|he|«P\d+») is (?:the|their) {T}",
-            r"{C}'s? (?:new )?{T},? {P}",
-            r"{P} [—–-]+ (?:the )?{T} (?:at|of) {C}",
-            r"{P} is (?:now )?(?:the )?(?:new )?{T} (?:at|of) {C}",
-            r"{T} {P} (?:of|at|from) {C}",
-            r"{P} \((?:(?:the|their|its|new|acting|interim) )?{T}\)",
-            r"{P}(?: is|'s|'m| am| was) (?:now )?(?:(?:the|their|our|a|an) )?(?:new )?{T}"
-            r"(?! (?:at|of|from|with|for) «O)",
-            r"{P}, (?:(?:the|their|our|its|new|current|acting|interim|former) |«P\d+»['’]s "
-            r"|[A-Z][a-z]+['’]s )*{T}"
-            r"(?=\s*$|\s*[.,;()（\n]| [-–—] | (?:and|who|is|was|will|has|said|says|since|on|in)\b"
-            r"| at (?!«O))",
-            r"(?:^|[,;:(]\s*|\band |\bwith |\bmet |\bcalled |\bto |\bby |\bfrom |\bunder |\bthe |\bour "
-            r"|\btheir )"
-            r"(?:(?:the|their|our|its|new|current|acting|interim) )*{T},? {P}",
-            r"(?:named|appointed|hired|promoted|made|welcomed|brought in) {P},? (?:as |to )?"
-            r"(?:the |its |their |our )?"
-            r"(?:new )?{T}",
-            r"{P} [-–—] (?:the |their |our |a |an )?(?:new )?{T}",
-            r"{P} \({T}[^()«»\n]{1,25}\)",
-            # employment without a title: "Sam Okafor from Kestrel", "Kestrel's Sam", "Sam (Kestrel)"
-            r"{P},? (?:from|at|of) (?:the )?{C}(?!['’]s? (?:competitor|rival))(?! (?:and|or) )",
-            r"(?<![\w»])(?<!with )(?<!to )(?<!from )(?<!for )(?<!by )(?<!of )(?<!at )(?<!against )"
-            r"(?<!than )(?<!vs ){C}['’]s (?:own )?{P}",
-            r"{P} \({C}\)",
-            # "Janet Ellison joined as CIO in March", "was promoted to VP Ops"
-            r"{P} (?:has )?(?:joined|started|came on board|was hired|was appointed|has been appointed|"
-            r"was promoted|got promoted|moved up)(?: from [^«»\n,;.]{1,30}?)?(?: (?:at|to) {C})?(?: as| to)? "
-            r"(?:the |their |our )?"
-            r"(?:new )?{T}",
-            # "The new CIO is Janet Ellison", "their head of IT is now Sam Okafor"
-            r"(?:^|[:;(]\s*|\b(?:the|their|our|its|new|current) )(?:new |current |acting |interim )?{T}"
-            r"(?: (?:is|was|=)|\s?:) (?:now )?{P}",
-            # signature lines: "Graham Pike | CFO | St. Aldric Medical Center"
-            r"{P}\s*[|/]\s*{T}(?:\s*[|/]\s*{C})?",
-        ],
-    ),
-    *_rules(
-        "en",
-        "WORKS_AT",
-        [
-            r"{P} (?:has )?(?:left|quit|resigned from) {C}",
-            r"{P} is no longer (?:with|at) {C}",
-            r"{P} is no longer (?:the |their |our )?{T}(?! (?:at|of|for) «O)",  # "no longer the CFO"
-            r"{P} (?:has )?(?:moved on|gone elsewhere|moved to another (?:company|hospital|bank|job))",
-            r"{P} (?:has )?(?:left|quit|resigned|retired)\b(?! (?:a|the|us|it|for)\b)(?! «O)",
-            r"{P},? who (?:has |had )?(?:since )?(?:left|quit|resigned|retired)\b(?! (?:a|the|us|it|for)\b)",
-            r"{P} \({T}\) (?:has )?(?:left|quit) {C}",
-        ],
-        current="false",
-    ),
-    *_rules(
-        "zh",
-        "WORKS_AT",
-        [
-            r"{C}的{P}[（(]{T}[）)]",
-            r"{C}(?:新来)?的?{T}{P}",
-            r"{P}是{C}的(?:新任)?{T}",
-            # "吴静（副总经理，分管质量）", "罗婷 13900001111（设备部经理，一期项目负责人）"
-            r"{P}\s?(?:\+?\d[\d -]{6,16}\d\s?)?[（(]{T}(?:[，,、；;](?:[^（）()\n«»]|«T\d+»){0,30})?[）)]",
-            r"{C}{_}{T}{P}",
-            r"{P}(?:是|为|担任)(?:我们|他们|咱们|对方|院里|厂里|行里)?的?(?:新任|现任)?{T}",
-            r"{C}(?:那边)?的{P}(?!«T)",
-            r"(?:^|[，、：:；;\s（(\d.]|和|与|及)(?P<unit>(?:(?![我你他她是的在和与及跟向对由从被把给])[\u4e00-\u9fff])"
-            r"{1,6}?(?:科|处|部|室|中心|局|办|组))的?{P}(?!«T)",
-            r"(?P<dept>(?:(?![我你他她是的在和与及跟向对由从被把给])[\u4e00-\u9fff]){1,6}?(?:科|处|部|室|中心|局|办|组))?{P}{T}",
-            r"(?:^|[，、：:；;\s（(]|和|与|及|的|是|有|新来的|新任)(?P<dept>(?:(?![我你他她是的在和与及跟向对由从被把给])"
-            r"[\u4e00-\u9fff]){1,6}?(?:科|处|部|室|中心|局|办|组))?的?{T}\s?{P}",
-            # apposition: "何建国，副总经理，分管生产", "彭小川，设备部工程师，罗婷的下属",
-            # "张建国，华兴设备处处长，", "对接人：李明 信息中心主任 13800001111"
-            r"{P}(?:[，,:：]\s?|\s)(?:现任|任|是)?(?:{C}的?)?{T}(?=\s*(?:[，,。；;、)）\n]|\d|$))",
-            r"{P}\s?[（(]\s?{C}的?{T}[）)]",  # "张建国（华兴精机设备处处长）"
-            r"{T}\s?[：:]\s?{P}(?!«T)",  # a label: "采购部经理：周丽", "技术负责人：王磊"
-            r"{T}[，,]?\s?(?:叫|名叫|姓名)\s?{P}",  # "信息中心新来的主任叫李强", "新来了一个副经理，叫陈刚"
-            # a title right before a name names it, whatever precedes ("先找设备科工程师韦佳")
-            r"{T}\s?{P}",
-            # the title's holder: "新的采购经理是孟婕"
-            r"(?:新的?|现在的?|目前的?|现任)?{T}(?:是|为|换成了?|由){P}(?!«T|的)",
-        ],
-    ),
-    *_rules(
-        "zh",
-        "WORKS_AT",
-        # a promotion names the title held now, whatever the clause said before it: "吴静以前是
-        # 质量部总监，上个月升了副总经理"
-        [
-            r"{P}(?:[^«»\n。；;]|«[DT]\d+»){0,30}?(?:升了|升任|升为|晋升为|晋升|提拔为|被提拔为|提为|升职为|扶正为|转正为)"
-            r"了?{T}",
-        ],
-        promoted="true",
-    ),
-    *_rules(
-        "zh",
-        "WORKS_AT",
-        [
-            r"{P}(?:已经)?从{C}离职",
-            r"{T}{P}(?:已经|已|早就|刚刚?)?(?:离职|辞职|离开|走了|退休|调走)",
-            # "冯总已于上周正式离职", "刘芳处长已退休", "Lisa（李莎）已经离职去了盒马"
-            r"{P}[）)]?(?:«T\d+»)?(?:已经|已|早就|刚刚?|去年|今年|上个?月|上周|前不久|最近|年初|«D\d+»)(?:[^，,。；;«»\n]|«D\d+»){0,10}?"
-            r"(?:离职|辞职|离开了|走了|退休|调走|调(?:到|去|往)(?!我))",
-            r"{P}(?:«T\d+»)?(?:离职|辞职|退休|调走)了",
-            r"{P}(?:«T\d+»)?(?:已经|已|早就|刚刚?|上个月|去年)?(?:调到|调去|调往|跳槽到|跳槽去|被调到|调任)(?!«O\d+»)",
-            r"{P}（{T}）{_}离开了{C}",
-            r"{P}{_}离开了{C}",
-            r"{C}的{P}已经?离职",
-        ],
-        current="false",
-    ),
+    *JOB_RULES,
     *_role_rules(),
-    *_rules(
+    *rules_of(
         "en",
         "REPORTS_TO",
         [
@@ -303,7 +103,7 @@ RULES: list[Rule] = [
             r"architect|specialist|admin\w*|coordinator|deputy|assistant|guy|person|number two)\b",
         ],
     ),
-    *_rules(
+    *rules_of(
         "zh",
         "REPORTS_TO",
         [
@@ -328,7 +128,7 @@ RULES: list[Rule] = [
             r"{M}的(?:副手|下属|助理)(?:是)?{P}",
         ],
     ),
-    *_rules(
+    *rules_of(
         "en",
         "SUPPLIES",
         [
@@ -338,7 +138,7 @@ RULES: list[Rule] = [
             r"{S} is (?:the|a) {_}supplier (?:to|of|for) {C}",
         ],
     ),
-    *_rules(
+    *rules_of(
         "en",
         "SUPPLIES",
         [
@@ -358,7 +158,7 @@ RULES: list[Rule] = [
     # MSP, is on site, or orders go through it ("Computacenter run our managed network",
     # "NCS is their SI for all infra", "supplied and serviced by Siemens", "the PO will come
     # through Datacom"); not said of a competitor, whose product the account uses
-    *_rules(
+    *rules_of(
         "en",
         "SUPPLIES",
         [
@@ -379,7 +179,7 @@ RULES: list[Rule] = [
         ],
         service="true",
     ),
-    *_rules(
+    *rules_of(
         "zh",
         "SUPPLIES",
         [
@@ -394,7 +194,7 @@ RULES: list[Rule] = [
             r"{S}(?:直供|直接供货)",
         ],
     ),
-    *_rules(
+    *rules_of(
         "zh",
         "SUPPLIES",
         [
@@ -403,9 +203,9 @@ RULES: list[Rule] = [
             r"{S}(?:给|为|向){C}(?:供货|供应|提供)",
         ],
     ),
-    *_rules("en", "COMPETES_WITH", [r"{V} and {W} {_}(?:fight|compet|price war|battl)"]),
-    *_rules("zh", "COMPETES_WITH", [r"{V}和{W}{_}(?:价格战|竞争|抢)"]),
-    *_rules(
+    *rules_of("en", "COMPETES_WITH", [r"{V} and {W} {_}(?:fight|compet|price war|battl)"]),
+    *rules_of("zh", "COMPETES_WITH", [r"{V}和{W}{_}(?:价格战|竞争|抢)"]),
+    *rules_of(
         "en",
         "COMPETES_WITH",
         [
@@ -414,7 +214,7 @@ RULES: list[Rule] = [
         ],
         self="true",
     ),
-    *_rules(
+    *rules_of(
         "zh",
         "COMPETES_WITH",
         [r"{V}{_}(?:和我们竞争|跟我们(?:抢|竞争)|与我们竞争|竞争对手)", r"(?:被|输给了?){V}"],

@@ -1,0 +1,123 @@
+"""WORKS_AT rules: how notes say who works where, with what title, and who has left."""
+
+from __future__ import annotations
+
+from ._rule_grammar import Rule, rules_of
+
+JOB_RULES: list[Rule] = [
+    *rules_of(
+        "en",
+        "WORKS_AT",
+        [
+            r"{P} \({T}\),? (?:at|of|from|with) {C}",
+            r"(?:(?:the|their|our|its|new|current|acting|interim) )*{T} (?:at|of|for) {C} is (?:now )?{P}",
+            r"{P}, (?:the )?{T} (?:of|at|from) {C}",
+            r"{P} from {C}[;,] (?:she|he|«P\d+») is (?:the|their) {T}",
+            r"{C}'s? (?:new )?{T},? {P}",
+            r"{P} [—–-]+ (?:the )?{T} (?:at|of) {C}",
+            r"{P} is (?:now )?(?:the )?(?:new )?{T} (?:at|of) {C}",
+            r"{T} {P} (?:of|at|from) {C}",
+            r"{P} \((?:(?:the|their|its|new|acting|interim) )?{T}\)",
+            r"{P}(?: is|'s|'m| am| was) (?:now )?(?:(?:the|their|our|a|an) )?(?:new )?{T}"
+            r"(?! (?:at|of|from|with|for) «O)",
+            r"{P}, (?:(?:the|their|our|its|new|current|acting|interim|former) |«P\d+»['’]s "
+            r"|[A-Z][a-z]+['’]s )*{T}"
+            r"(?=\s*$|\s*[.,;()（\n]| [-–—] | (?:and|who|is|was|will|has|said|says|since|on|in)\b"
+            r"| at (?!«O))",
+            r"(?:^|[,;:(]\s*|\band |\bwith |\bmet |\bcalled |\bto |\bby |\bfrom |\bunder |\bthe |\bour "
+            r"|\btheir )"
+            r"(?:(?:the|their|our|its|new|current|acting|interim) )*{T},? {P}",
+            r"(?:named|appointed|hired|promoted|made|welcomed|brought in) {P},? (?:as |to )?"
+            r"(?:the |its |their |our )?"
+            r"(?:new )?{T}",
+            r"{P} [-–—] (?:the |their |our |a |an )?(?:new )?{T}",
+            r"{P} \({T}[^()«»\n]{1,25}\)",
+            # employment without a title: "Sam Okafor from Kestrel", "Kestrel's Sam", "Sam (Kestrel)"
+            r"{P},? (?:from|at|of) (?:the )?{C}(?!['’]s? (?:competitor|rival))(?! (?:and|or) )",
+            r"(?<![\w»])(?<!with )(?<!to )(?<!from )(?<!for )(?<!by )(?<!of )(?<!at )(?<!against )"
+            r"(?<!than )(?<!vs ){C}['’]s (?:own )?{P}",
+            r"{P} \({C}\)",
+            # "Janet Ellison joined as CIO in March", "was promoted to VP Ops"
+            r"{P} (?:has )?(?:joined|started|came on board|was hired|was appointed|has been appointed|"
+            r"was promoted|got promoted|moved up)(?: from [^«»\n,;.]{1,30}?)?(?: (?:at|to) {C})?(?: as| to)? "
+            r"(?:the |their |our )?"
+            r"(?:new )?{T}",
+            # "The new CIO is Janet Ellison", "their head of IT is now Sam Okafor"
+            r"(?:^|[:;(]\s*|\b(?:the|their|our|its|new|current) )(?:new |current |acting |interim )?{T}"
+            r"(?: (?:is|was|=)|\s?:) (?:now )?{P}",
+            # signature lines: "Graham Pike | CFO | St. Aldric Medical Center"
+            r"{P}\s*[|/]\s*{T}(?:\s*[|/]\s*{C})?",
+        ],
+    ),
+    *rules_of(
+        "en",
+        "WORKS_AT",
+        [
+            r"{P} (?:has )?(?:left|quit|resigned from) {C}",
+            r"{P} is no longer (?:with|at) {C}",
+            r"{P} is no longer (?:the |their |our )?{T}(?! (?:at|of|for) «O)",  # "no longer the CFO"
+            r"{P} (?:has )?(?:moved on|gone elsewhere|moved to another (?:company|hospital|bank|job))",
+            r"{P} (?:has )?(?:left|quit|resigned|retired)\b(?! (?:a|the|us|it|for)\b)(?! «O)",
+            r"{P},? who (?:has |had )?(?:since )?(?:left|quit|resigned|retired)\b(?! (?:a|the|us|it|for)\b)",
+            r"{P} \({T}\) (?:has )?(?:left|quit) {C}",
+        ],
+        current="false",
+    ),
+    *rules_of(
+        "zh",
+        "WORKS_AT",
+        [
+            r"{C}的{P}[（(]{T}[）)]",
+            r"{C}(?:新来)?的?{T}{P}",
+            r"{P}是{C}的(?:新任)?{T}",
+            # "吴静（副总经理，分管质量）", "罗婷 13900001111（设备部经理，一期项目负责人）"
+            r"{P}\s?(?:\+?\d[\d -]{6,16}\d\s?)?[（(]{T}(?:[，,、；;](?:[^（）()\n«»]|«T\d+»){0,30})?[）)]",
+            r"{C}{_}{T}{P}",
+            r"{P}(?:是|为|担任)(?:我们|他们|咱们|对方|院里|厂里|行里)?的?(?:新任|现任)?{T}",
+            r"{C}(?:那边)?的{P}(?!«T)",
+            r"(?:^|[，、：:；;\s（(\d.]|和|与|及)(?P<unit>(?:(?![我你他她是的在和与及跟向对由从被把给])[\u4e00-\u9fff])"
+            r"{1,6}?(?:科|处|部|室|中心|局|办|组))的?{P}(?!«T)",
+            r"(?P<dept>(?:(?![我你他她是的在和与及跟向对由从被把给])[\u4e00-\u9fff]){1,6}?(?:科|处|部|室|中心|局|办|组))?{P}{T}",
+            r"(?:^|[，、：:；;\s（(]|和|与|及|的|是|有|新来的|新任)(?P<dept>(?:(?![我你他她是的在和与及跟向对由从被把给])"
+            r"[\u4e00-\u9fff]){1,6}?(?:科|处|部|室|中心|局|办|组))?的?{T}\s?{P}",
+            # apposition: "何建国，副总经理，分管生产", "彭小川，设备部工程师，罗婷的下属",
+            # "张建国，华兴设备处处长，", "对接人：李明 信息中心主任 13800001111"
+            r"{P}(?:[，,:：]\s?|\s)(?:现任|任|是)?(?:{C}的?)?{T}(?=\s*(?:[，,。；;、)）\n]|\d|$))",
+            r"{P}\s?[（(]\s?{C}的?{T}[）)]",  # "张建国（华兴精机设备处处长）"
+            r"{T}\s?[：:]\s?{P}(?!«T)",  # a label: "采购部经理：周丽", "技术负责人：王磊"
+            r"{T}[，,]?\s?(?:叫|名叫|姓名)\s?{P}",  # "信息中心新来的主任叫李强", "新来了一个副经理，叫陈刚"
+            # a title right before a name names it, whatever precedes ("先找设备科工程师韦佳")
+            r"{T}\s?{P}",
+            # the title's holder: "新的采购经理是孟婕"
+            r"(?:新的?|现在的?|目前的?|现任)?{T}(?:是|为|换成了?|由){P}(?!«T|的)",
+        ],
+    ),
+    *rules_of(
+        "zh",
+        "WORKS_AT",
+        # a promotion names the title held now, whatever the clause said before it: "吴静以前是
+        # 质量部总监，上个月升了副总经理"
+        [
+            r"{P}(?:[^«»\n。；;]|«[DT]\d+»){0,30}?(?:升了|升任|升为|晋升为|晋升|提拔为|被提拔为|提为|升职为|扶正为|转正为)"
+            r"了?{T}",
+        ],
+        promoted="true",
+    ),
+    *rules_of(
+        "zh",
+        "WORKS_AT",
+        [
+            r"{P}(?:已经)?从{C}离职",
+            r"{T}{P}(?:已经|已|早就|刚刚?)?(?:离职|辞职|离开|走了|退休|调走)",
+            # "冯总已于上周正式离职", "刘芳处长已退休", "Lisa（李莎）已经离职去了盒马"
+            r"{P}[）)]?(?:«T\d+»)?(?:已经|已|早就|刚刚?|去年|今年|上个?月|上周|前不久|最近|年初|«D\d+»)(?:[^，,。；;«»\n]|«D\d+»){0,10}?"
+            r"(?:离职|辞职|离开了|走了|退休|调走|调(?:到|去|往)(?!我))",
+            r"{P}(?:«T\d+»)?(?:离职|辞职|退休|调走)了",
+            r"{P}(?:«T\d+»)?(?:已经|已|早就|刚刚?|上个月|去年)?(?:调到|调去|调往|跳槽到|跳槽去|被调到|调任)(?!«O\d+»)",
+            r"{P}（{T}）{_}离开了{C}",
+            r"{P}{_}离开了{C}",
+            r"{C}的{P}已经?离职",
+        ],
+        current="false",
+    ),
+]

@@ -1,0 +1,61 @@
+"""Whom a pronoun means: the person named last whose gender agrees, not the clause's own
+subject when it is an object, not the one who reports what it says."""
+
+from __future__ import annotations
+
+import re
+
+from ._link import PersonLinker
+from ._mentions import Mention
+
+_FEMININE = frozenset({"she", "her", "shes", "她"})
+_MASCULINE = frozenset({"he", "him", "his", "hes", "他"})
+# objects, and sources of reported speech ("据朱磊说他可能更倾向于奇安信": 他 is not 朱磊)
+OBJECT_BEFORE = re.compile(
+    r"(?:to|with|for|via|through|by|from|about|met|called|told|asked|emailed|into|according to|per) $"
+    r"|(?:向|跟|给|找|对|让|把|替|帮|据|听)$",
+    re.I,
+)
+
+
+def antecedent(
+    m: Mention,
+    linker: PersonLinker,
+    earlier: list[str],
+    genders: dict[str, str],
+    not_subjects: tuple[set[str], set[str]],
+    here: set[str],
+) -> str:
+    """The person a pronoun means: the one named last whose gender (learned from earlier
+    pronouns) agrees; an object pronoun ("reports into him") is not its own clause's subject,
+    and a subject pronoun is not a person the sentence named only as an object ("杨帆 reports to
+    韩总，她是 heavy user": 她 is 杨帆) or, less still, as a possessor, while someone else is at hand."""
+    word = m.text.lower()
+    gender = "f" if word in _FEMININE else "m" if word in _MASCULINE else ""
+    objective = word == "him" or (word in ("her", "他", "她") and OBJECT_BEFORE.search(m.value) is not None)
+    objects, possessors = not_subjects
+    skip = set(earlier) if objective else set()
+    fitting = [
+        n.node_id
+        for n in reversed(linker.named)
+        if n.node_id not in skip and not (gender and genders.get(n.node_id, gender) != gender)
+    ]
+    if len(fitting) > 1 and _REPORTED.search(m.value) and fitting[0] == linker.named[-1].node_id:
+        fitting = fitting[1:]  # "sophie says hes the TE": the one who says it is not the one said of
+    if not fitting:
+        return ""
+    # the latest named as a subject, else as an object, else as a possessor; but when this
+    # sentence named people only as objects, its object is meant ("the business case goes to
+    # Graham Pike (CFO), he holds the budget"), not someone from before
+    subjects_here = here - objects - possessors
+    shun_objects = bool(subjects_here) or not here
+    best = min(fitting, key=lambda p: (p in possessors, shun_objects and p in objects and not objective))
+    if gender:
+        genders.setdefault(best, gender)
+    return best
+
+
+_REPORTED = re.compile(
+    r"\b(?:says|said|thinks|thought|reckons|mentioned|told (?:me|us)|believes|claims|feels)\s+(?:that\s+)?$",
+    re.I,
+)

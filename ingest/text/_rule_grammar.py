@@ -1,0 +1,96 @@
+"""The grammar relation rules are written in: regular expressions over a sentence's *skeleton*.
+
+A skeleton is the sentence with each recognised mention replaced by a slot marker
+(``«O3»`` an organisation, ``«P1»`` a person, ``«T2»`` a title, ``«X0»`` a product,
+``«K4»`` a topic, ``«D5»`` a date), so a rule reads like the sentence it matches:
+``{P} \\({T}\\) at {C}``. A person slot also accepts a name the graph does not know yet
+(two capitalised words; a Chinese surname and one or two characters). Every rule has a
+name, which is stored in the evidence of the edge it produced.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ._lexicon import EN_HONORIFICS, ZH_AFTER_NAME, ZH_SURNAMES
+
+# Latin names: two capitalised words, letters with accents and umlauts included ("Julia Müller").
+_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]+)?"
+_LATIN = rf"{_WORD} {_WORD}"
+_AFTER = re.escape("".join(sorted(ZH_AFTER_NAME)))
+NAME = {
+    "en": _LATIN,
+    # a surname, one character, and a third unless it is one that follows names ("王强是"); a
+    # Chinese note also names foreigners in Latin letters ("Petra Becker是...")
+    "zh": rf"[{ZH_SURNAMES}][\u4e00-\u9fff](?:(?![{_AFTER}])[\u4e00-\u9fff])?|{_LATIN}",
+}
+# "Mr. Neumann" in a Chinese note (the English pipeline finds these with its ruler).
+LATIN_REF = re.compile(rf"\b(?:{'|'.join(re.escape(h) for h in EN_HONORIFICS)}) ?{_WORD}")
+GAP = r"(?:[^«»\n;；]|«[OXDKT]\d+»){0,80}?"  # may pass companies, products, topics, dates, titles
+# a person named as an object ("向«P2»汇报", "reports to «P2»") or as a possessor ("«P2»手下的工程师",
+# "«P2»'s team") is not the subject of the clause: "彭小川是罗婷手下的工程师，…，会是主要使用人"
+OBJECT_MARK = r"(?:向|跟|对|给|找|让|把|替|帮|陪|经过|通过|\b(?:to|with|for|by|from|under|than|about|of) )"
+POSSESSED = (
+    r"(?:的?(?:下属|手下|部下|上级|领导|老板|同事|助理|秘书|团队)|那边|那里|面前|跟前|身边"
+    r"|['’]s (?:boss|team|manager|reports?)\b)"
+)
+SUBJECT_GAP = rf"(?:[^«»\n;；]|«[OXDKT]\d+»|{OBJECT_MARK}«P\d+»|«P\d+»{POSSESSED}){{0,80}}?"
+SLOTS = {
+    "P": ("P", "p"),
+    "M": ("P", "m"),
+    "C": ("O", "c"),
+    "V": ("O", "v"),
+    "S": ("O", "s"),
+    "W": ("O", "w"),
+    "T": ("T", "t"),
+    "X": ("X", "x"),
+    "K": ("K", "k"),
+    "D": ("D", "d"),
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    relation: str
+    lang: str
+    regex: re.Pattern[str]
+    props: tuple[tuple[str, str], ...] = ()
+
+
+def compile_rule(pattern: str, lang: str) -> re.Pattern[str]:
+    out = pattern.replace("{_s}", SUBJECT_GAP).replace("{_}", GAP)
+    for slot, (kind, group) in SLOTS.items():
+        marker = rf"«{kind}(?P<{group}>\d+)»"
+        if kind == "P":
+            marker = rf"(?:{marker}|(?P<{group}n>{NAME[lang]}))"
+            if group == "p":  # "Jonas Becker (Ops Manager)", "Oscar Pereira, QA Manager," reports to Hans
+                marker += (
+                    r"(?:\s*[(（](?:«[TP]\d+»|[^()（）«»\n]{1,30})[)）]"
+                    r"|,\s*(?:the |our |their )?«T\d+»(?:\s*[(（]«T\d+»[)）])?\s*[,–—-]?)??"
+                )
+            if group == "m":  # "reports to President and CEO Douglas Wren", "to the CFO, Graham Pike"
+                # but not to "Gary's successor": a possessor is not the manager, unless the rule
+                # itself reads the possessive ("on Li Wen's team", "Ian's deputy")
+                marker = r"(?:(?:«T\d+»|and|&|the|our|their),?\s*)*" + marker
+                for possessive in ("'", "(?:'", "['"):
+                    out = out.replace("{M}" + possessive, marker + possessive)
+                marker += r"(?!['’]s\b)" if lang != "zh" else r"(?:\s?«T\d+»)?"  # "向何建国副院长汇报"
+        out = out.replace("{" + slot + "}", marker)
+    return re.compile(out)
+
+
+def rules_of(lang: str, relation: str, patterns: list[str], **props: str) -> list[Rule]:
+    tag = "_".join(f"{k}={v}" for k, v in props.items())
+    return [
+        Rule(
+            f"{relation.lower()}/{lang}/{tag + '/' if tag else ''}{i}",
+            relation,
+            lang,
+            compile_rule(p, lang),
+            tuple(props.items()),
+        )
+        for i, p in enumerate(patterns)
+    ]
