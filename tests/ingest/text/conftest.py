@@ -17,7 +17,7 @@ import pytest
 
 from graph.adapters.ladybug import LadybugStore
 from ingest.sample import generate
-from ingest.text import Part, TextPipeline, load_crm, load_sample_graph
+from ingest.text import Part, TextDocument, TextPipeline, load_crm, load_sample_graph
 
 DATA = Path(__file__).parent / "data"
 
@@ -57,3 +57,14 @@ def crm_pipeline(crm: dict[str, Any], name: str = "crm") -> Iterator[TextPipelin
         yield TextPipeline.from_store(store)
     finally:
         store.close()
+
+
+def roles_said(pipeline: TextPipeline, doc: TextDocument) -> set[tuple[str, str, str]]:
+    """(person, role, stance) of each DECISION_ROLE the document states; a person the graph does
+    not know by the name the note gives, a known one by their id."""
+    ((_, ex),) = list(pipeline.run([doc]))
+    return {
+        (ex.new_people.get(f.subject[1], (f.subject[1], ""))[0], f.props["role"], f.props["stance"])
+        for f in ex.facts
+        if f.relation == "DECISION_ROLE"
+    }

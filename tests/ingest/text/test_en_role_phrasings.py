@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from ingest.text import TextDocument, TextPipeline
-from tests.ingest.text.conftest import crm_pipeline
+from tests.ingest.text.conftest import crm_pipeline, roles_said
 
 CRM = {
     "self": {"id": "SELF", "name": "Tallmark Scheduling"},
@@ -27,12 +27,7 @@ def pipeline() -> Iterator[TextPipeline]:
 
 
 def _roles(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str, str, str]]:
-    ((_, ex),) = list(pipeline.run([TextDocument("N", "note", text, "en-roles", 1, lang, None, "A-HB")]))
-    return {
-        (ex.new_people.get(f.subject[1], (f.subject[1], ""))[0], f.props["role"], f.props["stance"])
-        for f in ex.facts
-        if f.relation == "DECISION_ROLE"
-    }
+    return roles_said(pipeline, TextDocument("N", "note", text, "en-roles", 1, lang, None, "A-HB"))
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from ingest.text import TextDocument, TextPipeline
-from tests.ingest.text.conftest import crm_pipeline
+from tests.ingest.text.conftest import crm_pipeline, roles_said
 
 CRM = {
     "self": {"id": "SELF", "name": "衡远数智科技"},
@@ -25,12 +25,7 @@ def pipeline() -> Iterator[TextPipeline]:
 
 
 def _roles(pipeline: TextPipeline, text: str) -> set[tuple[str, str, str]]:
-    ((_, ex),) = list(pipeline.run([TextDocument("N", "note", text, "roles", 1, "zh", None, "A-HX")]))
-    return {
-        (ex.new_people.get(f.subject[1], (f.subject[1], ""))[0], f.props["role"], f.props["stance"])
-        for f in ex.facts
-        if f.relation == "DECISION_ROLE"
-    }
+    return roles_said(pipeline, TextDocument("N", "note", text, "roles", 1, "zh", None, "A-HX"))
 
 
 @pytest.mark.parametrize(
