@@ -252,7 +252,10 @@ async def _execute(state: ApiState, call: _Call, slot: tuple[Key, Version] | Non
     built = ExecutionContext.build(
         state.schema, call.document, None, context, call.variables, call.operation_name
     )
+    mutation = call.operation.operation is OperationType.MUTATION
     if isinstance(built, list):
+        if mutation:
+            state.audit.record_refusals(call.principal, call.name, built)
         return _errors(built, call.media), Code.BAD_USER_INPUT.value
     try:
         data: Any = built.execute_operation(call.operation, None)
@@ -263,6 +266,8 @@ async def _execute(state: ApiState, call: _Call, slot: tuple[Key, Version] | Non
         data = None
     result = built.build_response(data, built.collected_errors.errors)
     context.finish()
+    if mutation and result.errors:
+        state.audit.record_refusals(call.principal, call.name, result.errors)
     body: dict[str, Any] = {"data": result.data}
     if result.errors:
         body["errors"] = [format_error(e) for e in result.errors]

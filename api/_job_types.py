@@ -76,6 +76,8 @@ class IngestReportType(graphene.ObjectType):  # type: ignore[misc]
         found = await context.run(_first_rejects, result.rejects_file, page_size(first, context.max_page))
         root = services_of(context).ingest_root.resolve()
         pii = context.principal.sees_pii
+        for _ in (r for r in found if pii and r.value is not None):
+            context.read_pii("IngestReject", "value")  # audited with the answer
         return [
             {
                 "file": _shown(Path(r.source), root),
