@@ -48,5 +48,7 @@ NOT_NAME_WORDS = frozenset(
         "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
         "december", "q1", "q2", "q3", "q4", "fy", "yes", "no", "ok", "okay", "also", "still", "however",
         "but", "and", "or", "so", "then", "today", "tomorrow", "yesterday", "week", "month", "year",
+        "both", "either", "neither", "all", "every", "each", "now", "new", "old", "former", "meanwhile",
+        "according", "fair", "messe", "expo", "conference", "summit", "forum", "show",
     ]
 )  # fmt: skip
