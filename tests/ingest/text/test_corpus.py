@@ -19,32 +19,32 @@ CORPORA = Path(__file__).parents[3] / "corpora" / "notes"
 #: half -> (relation, lang) -> F1 floor
 FLOORS: dict[str, dict[tuple[str, str], float]] = {
     # dev (en-a, en-b, en-c, en-d; zh-b, zh-c, zh-d, zh-e) measured WORKS_AT / DECISION_ROLE /
-    # REPORTS_TO / USES / SUPPLIES / INTERESTED_IN: en 0.793 / 0.684 / 0.701 / 0.692 / 0.774 / 0.662,
-    #                                               zh 0.717 / 0.639 / 0.646 / 0.698 / 0.923 / 0.618
+    # REPORTS_TO / USES / SUPPLIES / INTERESTED_IN: en 0.808 / 0.720 / 0.735 / 0.711 / 0.774 / 0.662,
+    #                                               zh 0.754 / 0.675 / 0.667 / 0.698 / 0.923 / 0.629
     "dev": {
-        ("WORKS_AT", "en"): 0.77,
-        ("DECISION_ROLE", "en"): 0.66,
-        ("REPORTS_TO", "en"): 0.68,
-        ("USES", "en"): 0.67,
+        ("WORKS_AT", "en"): 0.79,
+        ("DECISION_ROLE", "en"): 0.70,
+        ("REPORTS_TO", "en"): 0.71,
+        ("USES", "en"): 0.69,
         ("SUPPLIES", "en"): 0.75,
         ("INTERESTED_IN", "en"): 0.64,
-        ("WORKS_AT", "zh"): 0.70,
-        ("DECISION_ROLE", "zh"): 0.62,
-        ("REPORTS_TO", "zh"): 0.62,
+        ("WORKS_AT", "zh"): 0.73,
+        ("DECISION_ROLE", "zh"): 0.65,
+        ("REPORTS_TO", "zh"): 0.64,
         ("USES", "zh"): 0.68,
         ("SUPPLIES", "zh"): 0.90,
-        ("INTERESTED_IN", "zh"): 0.60,
+        ("INTERESTED_IN", "zh"): 0.61,
     },
     # held out, never tuned on (en-a, en-b; zh-a, zh-b, zh-c, zh-d), measured
-    # en 0.679 / 0.550 / 0.712 / 0.637 / 0.783 / 0.752, zh 0.564 / 0.446 / 0.596 / 0.628 / 0.757 / 0.448
+    # en 0.684 / 0.551 / 0.712 / 0.637 / 0.783 / 0.752, zh 0.590 / 0.448 / 0.596 / 0.628 / 0.757 / 0.448
     "test": {
         ("WORKS_AT", "en"): 0.66,
-        ("DECISION_ROLE", "en"): 0.52,
+        ("DECISION_ROLE", "en"): 0.53,
         ("REPORTS_TO", "en"): 0.69,
-        ("USES", "en"): 0.60,
+        ("USES", "en"): 0.61,
         ("SUPPLIES", "en"): 0.76,
-        ("INTERESTED_IN", "en"): 0.69,
-        ("WORKS_AT", "zh"): 0.54,
+        ("INTERESTED_IN", "en"): 0.73,
+        ("WORKS_AT", "zh"): 0.57,
         ("DECISION_ROLE", "zh"): 0.42,
         ("REPORTS_TO", "zh"): 0.57,
         ("USES", "zh"): 0.61,
@@ -52,6 +52,9 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
         ("INTERESTED_IN", "zh"): 0.42,
     },
 }
+#: half -> the most trap hits (false facts a note warns against) the extraction may state; measured
+#: dev 10, test 24 (the issue's target is none)
+TRAP_CEILINGS = {"dev": 10, "test": 24}
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
     "companies": [{"id": "A-1", "name": "St. Aldric Medical Center", "aliases": ["SAMC"]}],
@@ -91,6 +94,7 @@ def test_corpus_scores_hold(half: str, floors: dict[tuple[str, str], float]) -> 
     scores = _scores(CORPORA / half)
     low = {k: round(scores.counts((k[0],), k[1]).f1, 3) for k, floor in floors.items()}
     assert all(low[k] >= floor for k, floor in floors.items()), low
+    assert len(scores.trap_hits) <= TRAP_CEILINGS[half], [e.key for e in scores.trap_hits]
 
 
 def test_traps_and_hedges_are_counted(tmp_path: Path) -> None:
