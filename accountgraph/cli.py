@@ -1,4 +1,9 @@
-"""The ``accountgraph`` command line."""
+"""The ``accountgraph`` command line.
+
+Only typer, Rich and the settings load with it: the store adapters, the record and text
+pipelines and the algorithms are imported by the commands that use them, so ``--help``
+and light commands start in a fraction of a second (``benchmarks/cli_startup.py``).
+"""
 
 from __future__ import annotations
 
@@ -13,23 +18,20 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
 from accountgraph import cli_failures
-from accountgraph.checks import check_store
 from accountgraph.cli_eval import eval_app
+from accountgraph.cli_options import StoreOpt, load_settings
 from accountgraph.cli_review import decision_log, review_app
 from accountgraph.cli_text import register_text_commands
-from accountgraph.settings import Settings, StoreKind
 from accountgraph.wiring import open_store
-from graph import GraphError, GraphStore, QueryError, RunLog, recent_runs
-from graph.export import iter_graph, iter_subgraph, write_graphml, write_jsonl
-from ingest.records import SAMPLE_MAPPINGS, MappingError, RunReport, ingest_directory
-from ingest.sample import generate
 
 if TYPE_CHECKING:
+    from accountgraph.settings import Settings, StoreKind
     from algorithms.executors import ExecutorChoice
+    from graph import GraphStore
+    from ingest.records import RunReport
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="AccountGraph: B2B sales knowledge graph.")
 store_app = typer.Typer(no_args_is_help=True, help="Inspect the graph store.")
@@ -46,8 +48,6 @@ app.add_typer(keys_app, name="keys")
 console = Console()
 errors = Console(stderr=True)
 
-StoreOpt = Annotated[StoreKind | None, typer.Option("--store", help="embedded or neo4j (default: settings)")]
-
 
 class _Options:
     """Options of the whole command line, read by ``main`` after the command ended."""
@@ -62,10 +62,6 @@ def _options(
     ] = False,
 ) -> None:
     _Options.debug = debug
-
-
-def _settings() -> Settings:
-    return Settings()
 
 
 def _run_id(kind: str) -> str:
@@ -89,7 +85,7 @@ def _print_counts(store: GraphStore) -> None:
 @app.command()
 def init(store: StoreOpt = None) -> None:
     """Create the data directory and the store's schema."""
-    settings = _settings()
+    settings = load_settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     graph = open_store(settings, store)
     graph.close()
@@ -103,6 +99,8 @@ def sample_generate(
     scale: float = 1.0,
 ) -> None:
     """Write the synthetic market's source files and ground truth."""
+    from ingest.sample import generate  # noqa: PLC0415
+
     with console.status("generating sample market"):
         manifest = generate(out, seed=seed, scale=scale)
     console.print(f"[green]sample market written[/green] to {out}: {manifest.counts}")
@@ -137,6 +135,10 @@ def _ingest(
     since: dt.datetime | None = None,
     cursor: Path | None = None,
 ) -> RunReport:
+    from rich.progress import Progress, SpinnerColumn, TextColumn  # noqa: PLC0415
+
+    from ingest.records import ingest_directory  # noqa: PLC0415
+
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), console=console) as progress:
         task = progress.add_task("reading", total=None)
         report = ingest_directory(
@@ -146,7 +148,7 @@ def _ingest(
             run_dir,
             run_id,
             on_progress=lambda stage, n: progress.update(task, description=f"{stage}: {n:,}"),
-            decisions=decision_log(_settings()),
+            decisions=decision_log(load_settings()),
             since=since,
             cursor=cursor,
         )
@@ -157,7 +159,9 @@ def _ingest(
 @ingest_app.command("records")
 def ingest_records(
     path: Annotated[Path, typer.Argument(help="an export file, or a directory of them")],
-    mapping: Annotated[Path, typer.Option(help="a mapping YAML, or a directory of them")] = SAMPLE_MAPPINGS,
+    mapping: Annotated[
+        Path | None, typer.Option(help="a mapping YAML, or a directory of them (default: the sample's)")
+    ] = None,
     store: StoreOpt = None,
     since: Annotated[
         dt.datetime | None, typer.Option(help="skip facts older than this (sources with changed_at)")
@@ -167,13 +171,23 @@ def ingest_records(
     ] = None,
 ) -> None:
     """Ingest exports through their mappings: validate, resolve, write, reject with reasons."""
-    settings = _settings()
+    from ingest.records import SAMPLE_MAPPINGS, MappingError  # noqa: PLC0415
+
+    settings = load_settings()
     run_id = _run_id("ingest")
     if since is not None and since.tzinfo is None:
         since = since.replace(tzinfo=dt.UTC)
     graph = open_store(settings, store)
     try:
-        _ingest(graph, path, mapping, settings.data_dir / "runs" / run_id, run_id, since, cursor)
+        _ingest(
+            graph,
+            path,
+            mapping or SAMPLE_MAPPINGS,
+            settings.data_dir / "runs" / run_id,
+            run_id,
+            since,
+            cursor,
+        )
     except MappingError as exc:
         console.print(f"[red]mapping error[/red] {exc}")
         raise typer.Exit(2) from None
@@ -190,7 +204,10 @@ def demo(
     port: Annotated[int, typer.Option(help="port for the API and explorer")] = 8000,
 ) -> None:
     """The main job: generate and ingest the sample market, compute the analytics, serve the explorer."""
-    settings = _settings()
+    from ingest.records import SAMPLE_MAPPINGS  # noqa: PLC0415
+    from ingest.sample import generate  # noqa: PLC0415
+
+    settings = load_settings()
     if not (settings.sample_dir / "manifest.json").exists():
         with console.status("generating sample market"):
             generate(settings.sample_dir, seed=settings.sample_seed, scale=settings.sample_scale)
@@ -244,6 +261,7 @@ def _serve_demo(settings: Settings, store: StoreKind | None, port: int) -> None:
 
 def _analyze(graph: GraphStore, what: str, settings: Settings, executor: ExecutorChoice = "auto") -> None:
     from algorithms.run import analyze as run_analyses  # noqa: PLC0415 - loads scipy/sklearn
+    from graph import RunLog  # noqa: PLC0415
 
     run_id = _run_id("analyze")
     log = RunLog(graph, run_id, "analyze", [what])
@@ -278,12 +296,6 @@ def _analyze(graph: GraphStore, what: str, settings: Settings, executor: Executo
     console.print(table)
 
 
-def _shown(value: object) -> str:
-    if isinstance(value, float):
-        return f"{value:.3f}"
-    return f"{value:,}" if isinstance(value, int) else str(value)
-
-
 @app.command()
 def analyze(
     what: Annotated[str, typer.Argument(help="influence, crosssell, signals, segments or all")] = "all",
@@ -303,7 +315,7 @@ def analyze(
         raise typer.BadParameter(f"must be one of {', '.join(ANALYSES)} or all", param_hint="WHAT")
     if executor not in EXECUTORS:
         raise typer.BadParameter(f"must be one of {', '.join(EXECUTORS)}", param_hint="--executor")
-    settings = _settings()
+    settings = load_settings()
     graph = open_store(settings, store)
     try:
         _analyze(graph, what, settings, executor)
@@ -311,13 +323,12 @@ def analyze(
         graph.close()
 
 
-_RUN_COUNTS = ("read", "nodes_written", "edges_written", "rejected")
-
-
 @app.command()
 def runs(store: StoreOpt = None, limit: int = 20) -> None:
     """Recent ingest and analysis runs: status, counts, duration (a killed run stays 'running')."""
-    graph = open_store(_settings(), store, create_schema=False)
+    from graph import recent_runs  # noqa: PLC0415
+
+    graph = open_store(load_settings(), store, create_schema=False)
     try:
         found = recent_runs(graph, limit)
     finally:
@@ -345,7 +356,7 @@ def runs(store: StoreOpt = None, limit: int = 20) -> None:
 @app.command()
 def stats(store: StoreOpt = None) -> None:
     """Node and edge counts by type."""
-    graph = open_store(_settings(), store, create_schema=False)
+    graph = open_store(load_settings(), store, create_schema=False)
     try:
         _print_counts(graph)
     finally:
@@ -356,7 +367,9 @@ def stats(store: StoreOpt = None) -> None:
 def store_check(store: StoreOpt = None) -> None:
     """Check the store answers, every key is found by lookup, every source key is on one node
     and every edge is whole (counted, unique, its ends found; LadybugDB: both directions agree)."""
-    graph = open_store(_settings(), store)
+    from accountgraph.checks import check_store  # noqa: PLC0415
+
+    graph = open_store(load_settings(), store)
     try:
         problems = check_store(graph)
     finally:
@@ -380,9 +393,11 @@ def export(
     store: StoreOpt = None,
 ) -> None:
     """Export the whole graph, or the neighbourhood of --root, with all properties."""
+    from graph.export import iter_graph, iter_subgraph, write_graphml, write_jsonl  # noqa: PLC0415
+
     if fmt not in ("jsonl", "graphml"):
         raise typer.BadParameter("must be jsonl or graphml", param_hint="--format")
-    graph = open_store(_settings(), store, create_schema=False)
+    graph = open_store(load_settings(), store, create_schema=False)
     try:
         if root:
             label, key = _root(graph, root)
@@ -421,7 +436,7 @@ def serve(
 
     # the workers read their settings from the environment: tell them how many they are
     os.environ["ACCOUNTGRAPH_API_WORKERS"] = str(workers)
-    settings, api_settings = _settings(), ApiSettings()
+    settings, api_settings = load_settings(), ApiSettings()
     if workers > 1 and settings.store == "embedded":
         console.print("[red]the embedded store is opened by one process only[/red]: use --workers 1 or Neo4j")
         raise typer.Exit(2)
@@ -460,7 +475,7 @@ def keys_create(
         raise typer.BadParameter("must be admin, analyst, manager or rep", param_hint="--role") from None
     if territory:
         _warn_of_unknown_territories(territory)
-    store = KeyStore(ApiSettings().keys_path(_settings().data_dir))
+    store = KeyStore(ApiSettings().keys_path(load_settings().data_dir))
     secret, record = store.create(key_role, territory, pii=pii, person_id=person, name=name)
     console.print(f"key [bold]{record.id}[/bold] ({record.role}); shown once, keep it safe:")
     print(secret)
@@ -469,8 +484,10 @@ def keys_create(
 def _warn_of_unknown_territories(territories: list[str]) -> None:
     """A key for a misspelt territory sees nothing: say so before creating it. The key is
     still created (accounts may come later), and a store in use by ``serve`` is not waited for."""
+    from graph import GraphError, QueryError  # noqa: PLC0415
+
     try:
-        graph = open_store(_settings().model_copy(update={"retry_for": 0.0}), None, create_schema=False)
+        graph = open_store(load_settings().model_copy(update={"retry_for": 0.0}), None, create_schema=False)
     except GraphError as exc:
         errors.print(
             f"warning: territories not checked: {exc}", markup=False, highlight=False, soft_wrap=True
@@ -502,7 +519,7 @@ def keys_list() -> None:
     table.add_column("id", no_wrap=True, min_width=12)
     for column in ("role", "territories", "pii", "person", "name", "created", "revoked"):
         table.add_column(column)
-    for r in KeyStore(ApiSettings().keys_path(_settings().data_dir)).list():
+    for r in KeyStore(ApiSettings().keys_path(load_settings().data_dir)).list():
         table.add_row(
             r.id,
             r.role,
@@ -521,7 +538,7 @@ def keys_revoke(key_id: Annotated[str, typer.Argument(help="the key's id (see ke
     """Revoke an API key; running servers refuse it from their next request."""
     from api import ApiSettings, KeyStore  # noqa: PLC0415
 
-    if not KeyStore(ApiSettings().keys_path(_settings().data_dir)).revoke(key_id):
+    if not KeyStore(ApiSettings().keys_path(load_settings().data_dir)).revoke(key_id):
         console.print(f"[red]no active key {key_id}[/red]")
         raise typer.Exit(1)
     console.print(f"[green]revoked[/green] {key_id}")
@@ -548,6 +565,6 @@ def main() -> None:
 
 def _data_dir() -> Path | None:
     try:
-        return _settings().data_dir
+        return load_settings().data_dir
     except ValueError:  # settings that do not validate: the error at hand is told without them
         return None

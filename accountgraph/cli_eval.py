@@ -5,27 +5,20 @@ from __future__ import annotations
 import functools
 import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
+from accountgraph.cli_options import load_settings
 from accountgraph.cli_review import decision_log
-from accountgraph.settings import Settings
-from algorithms import crosssell
-from algorithms.churn import Panel, crm_churn_dates, default_split, grouped_cv_auc, time_holdout
-from algorithms.market import Market, load_market
-from graph.adapters.ladybug import LadybugStore
-from ingest.records import SAMPLE_MAPPINGS, MappingError, ingest_directory
-from ingest.records.bilingual_benchmark import write_bilingual_benchmark
-from ingest.records.company_benchmark import MAPPING as COMPANY_MAPPING
-from ingest.records.company_benchmark import PARTS as COMPANY_PARTS
-from ingest.records.company_benchmark import write_company_benchmark
-from ingest.records.evaluate import evaluate_resolution, render
-from ingest.records.febrl import MAPPING as FEBRL_MAPPING
-from ingest.records.febrl import write_febrl
-from ingest.sample import generate, read_churn
+
+if TYPE_CHECKING:
+    from algorithms.market import Market
+
+# Each command imports what it evaluates with (scikit-learn, SciPy, the record pipeline)
+# when it runs, so the rest of the command line starts without them.
 
 eval_app = typer.Typer(no_args_is_help=True, help="Evaluate extraction, resolution and the algorithms.")
 console = Console()
@@ -45,7 +38,7 @@ CHURN_COLUMNS = (
 
 
 def _sample_root(sample: Path | None, truth: str) -> Path:
-    root = sample or Settings().sample_dir
+    root = sample or load_settings().sample_dir
     if not (root / "ground_truth" / truth).exists():
         console.print(f"[red]{root} is not a sample market (no ground_truth/{truth})[/red]")
         raise typer.Exit(2)
@@ -60,6 +53,10 @@ def _sample_market(root: Path) -> Market:
 @functools.lru_cache(maxsize=1)
 def _ingested(root: Path, manifest: str) -> Market:
     """Cached by path and manifest: one process evaluating the same sample twice ingests it once."""
+    from algorithms.market import load_market  # noqa: PLC0415
+    from graph.adapters.ladybug import LadybugStore  # noqa: PLC0415
+    from ingest.records import SAMPLE_MAPPINGS, MappingError, ingest_directory  # noqa: PLC0415
+
     store = LadybugStore().open()
     try:
         store.create_schema()
@@ -76,7 +73,9 @@ def _ingested(root: Path, manifest: str) -> Market:
 @eval_app.command("resolution")
 def eval_resolution(
     sample: SampleArg = None,
-    mapping: Annotated[Path, typer.Option(help="a mapping YAML, or a directory of them")] = SAMPLE_MAPPINGS,
+    mapping: Annotated[
+        Path | None, typer.Option(help="a mapping YAML, or a directory of them (default: the sample's)")
+    ] = None,
     decisions: Annotated[bool, typer.Option(help="apply reviewers' decisions")] = False,
     febrl: Annotated[
         int | None, typer.Option(help="instead of SAMPLE: the public Febrl person set 1, 2 or 3")
@@ -90,11 +89,21 @@ def eval_resolution(
     ] = None,
 ) -> None:
     """Entity resolution through the record pipeline: pairwise precision, recall and F1."""
+    from graph.adapters.ladybug import LadybugStore  # noqa: PLC0415
+    from ingest.records import SAMPLE_MAPPINGS, MappingError  # noqa: PLC0415
+    from ingest.records.bilingual_benchmark import write_bilingual_benchmark  # noqa: PLC0415
+    from ingest.records.company_benchmark import MAPPING as COMPANY_MAPPING  # noqa: PLC0415
+    from ingest.records.company_benchmark import PARTS as COMPANY_PARTS  # noqa: PLC0415
+    from ingest.records.company_benchmark import write_company_benchmark  # noqa: PLC0415
+    from ingest.records.evaluate import evaluate_resolution, render  # noqa: PLC0415
+    from ingest.records.febrl import MAPPING as FEBRL_MAPPING  # noqa: PLC0415
+    from ingest.records.febrl import write_febrl  # noqa: PLC0415
+
     if sum(x is not None for x in (sample, febrl, companies)) > 1:
         raise typer.BadParameter("give one of SAMPLE, --febrl and --companies")
     if companies is not None and companies not in COMPANY_PARTS:
         raise typer.BadParameter(f"--companies is one of {', '.join(COMPANY_PARTS)}, not {companies!r}")
-    settings = Settings()
+    settings = load_settings()
     log = decision_log(settings) if decisions else None
     store = LadybugStore().open()  # resolution writes nothing; the store only lends the schema
     try:
@@ -111,7 +120,8 @@ def eval_resolution(
                 render(run, console, f"{title}, {companies} half: pairwise P/R/F1")
             return
         else:
-            run = evaluate_resolution(store, _sample_root(sample, "duplicates.jsonl"), mapping, log)
+            root = _sample_root(sample, "duplicates.jsonl")
+            run = evaluate_resolution(store, root, mapping or SAMPLE_MAPPINGS, log)
     except MappingError as exc:
         console.print(f"[red]mapping error[/red] {exc}")
         raise typer.Exit(2) from None
@@ -137,6 +147,9 @@ def _seed_list(spec: str) -> list[int]:
 def _churn_across_seeds(seeds: list[int], scale: float, floor: float) -> None:
     """Generate each seed's sample into a temporary directory, ingest it and run the
     90-day holdout; one table row per seed; exit 1 if any seed is below the floor."""
+    from algorithms.churn import Panel, crm_churn_dates, default_split, time_holdout  # noqa: PLC0415
+    from ingest.sample import generate, read_churn  # noqa: PLC0415
+
     table = Table(title=f"Churn model, 90-day time-based holdout, per sample seed (scale {scale})")
     for col in (
         "seed",
@@ -193,6 +206,9 @@ def eval_churn(
 ) -> None:
     """Churn model ROC AUC on a time-based holdout, trained on the sample's truth and on
     the CRM's own labels, scored against the truth; exit 1 below the floor at 90 days."""
+    from algorithms.churn import Panel, crm_churn_dates, default_split, grouped_cv_auc, time_holdout  # noqa: PLC0415
+    from ingest.sample import read_churn  # noqa: PLC0415
+
     if seeds is not None:
         if sample is not None:
             raise typer.BadParameter("give a SAMPLE or --seeds, not both")
@@ -254,6 +270,8 @@ def eval_crosssell(
     """Cross-sell on the held-out last half-year: the blend against product popularity
     measured in the same run; exit 1 if the blend's precision@5 is below --min-lift times
     popularity's."""
+    from algorithms import crosssell  # noqa: PLC0415
+
     root = _sample_root(sample, "complements.csv")
     market = _sample_market(root)
     with console.status("mining and ranking"):

@@ -10,7 +10,8 @@ every failure under ``accountgraph --debug``.
 
 A write that failed on the embedded store's files leaves native handles that LadybugDB
 cannot close without aborting the process (``graph.adapters.ladybug._files``); then the
-command ends with ``os._exit`` once its output is flushed.
+command ends with ``os._exit`` once its output is flushed. The graph packages are imported
+only when there is something to tell, so a light command never loads them.
 """
 
 from __future__ import annotations
@@ -19,12 +20,10 @@ import errno
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
-from accountgraph.settings import ConfigError
-from graph import StoreIOError, StoreUnavailable
-from graph.adapters.ladybug import free_space, handles_abandoned
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 EXIT_REFUSED = 2
 EXIT_UNUSABLE = 3
@@ -52,16 +51,27 @@ _AFTER_A_FAILED_WRITE = (
 
 def exit_code(exc: BaseException) -> int:
     """The exit status of an expected failure that ``explain`` told."""
+    from pydantic import ValidationError  # noqa: PLC0415
+
+    from accountgraph.settings import ConfigError  # noqa: PLC0415
+
     return EXIT_REFUSED if isinstance(exc, Refusal | ConfigError | ValidationError) else EXIT_UNUSABLE
 
 
 def explain(exc: BaseException, folder: Path | None = None) -> str | None:
     """The lines to show for an expected failure, or ``None`` for anything else.
     ``folder`` (the data folder) stands in for a file system error that names no file."""
+    from pydantic import ValidationError  # noqa: PLC0415
+
+    from accountgraph.settings import ConfigError  # noqa: PLC0415
+
     if isinstance(exc, Refusal | ConfigError):
         return f"error: {exc}"
     if isinstance(exc, ValidationError) and exc.title == "Settings":
         return _invalid_settings(exc)
+    from graph import StoreIOError, StoreUnavailable  # noqa: PLC0415
+    from graph.adapters.ladybug import free_space, handles_abandoned  # noqa: PLC0415
+
     if isinstance(exc, StoreIOError | StoreUnavailable):
         line = f"error: {exc}"
     elif isinstance(exc, OSError) and exc.errno in _EXPECTED:
@@ -82,9 +92,18 @@ def _invalid_settings(exc: ValidationError) -> str:
     return f"error: setting {name} (ACCOUNTGRAPH_{name.upper()} or the settings file): {first['msg']}{more}"
 
 
+def _handles_abandoned() -> bool:
+    """Only a command that loaded the embedded store's adapter can have abandoned its handles."""
+    if "graph.adapters.ladybug" not in sys.modules:
+        return False
+    from graph.adapters.ladybug import handles_abandoned  # noqa: PLC0415
+
+    return handles_abandoned()
+
+
 def finish(code: int) -> None:
     """End the process with ``code``; without finalizers when native handles were abandoned."""
-    if handles_abandoned():
+    if _handles_abandoned():
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import getpass
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from accountgraph.settings import Settings, StoreKind
+from accountgraph.cli_options import StoreOpt, load_settings
 from accountgraph.wiring import open_store
-from ingest.records.entities import RESOLVED_LABELS
-from ingest.records.review import DecisionLog, ReviewPair, UnmergeError, Verdict, read_review, unmerge
+
+if TYPE_CHECKING:
+    from accountgraph.settings import Settings
+    from ingest.records.review import DecisionLog, ReviewPair, Verdict
 
 review_app = typer.Typer(no_args_is_help=True, help="Review candidate duplicate pairs.")
 console = Console()
@@ -26,6 +28,8 @@ PairIds = Annotated[list[str], typer.Argument(help="pair ids from `review list`"
 
 
 def decision_log(settings: Settings) -> DecisionLog:
+    from ingest.records.review import DecisionLog  # noqa: PLC0415 - the record pipeline loads with it
+
     return DecisionLog(settings.data_dir / "review" / "decisions.jsonl")
 
 
@@ -45,6 +49,8 @@ def _latest_review(settings: Settings, run: Path | None) -> Path:
 
 
 def _pairs(settings: Settings, run: Path | None) -> dict[str, ReviewPair]:
+    from ingest.records.review import read_review  # noqa: PLC0415
+
     return {p.id: p for p in read_review(_latest_review(settings, run))}
 
 
@@ -55,7 +61,7 @@ def review_list(
     limit: int = 50,
 ) -> None:
     """Pairs awaiting a decision, highest score first, with the evidence for each."""
-    settings = Settings()
+    settings = load_settings()
     decided = decision_log(settings).latest()
     pairs = sorted(_pairs(settings, run).values(), key=lambda p: (-p.score, p.id))
     waiting = [p for p in pairs if all_pairs or p.id not in decided]
@@ -77,7 +83,7 @@ def review_list(
 
 
 def _decide(pair_ids: list[str], verdict: Verdict, run: Path | None) -> None:
-    settings = Settings()
+    settings = load_settings()
     pairs = _pairs(settings, run)
     unknown = [i for i in pair_ids if i not in pairs]
     if unknown:
@@ -114,15 +120,16 @@ def review_unmerge(
     source_key: Annotated[
         str, typer.Argument(help="the record to take out, as source:key (a node's source_keys)")
     ],
-    store: Annotated[
-        StoreKind | None, typer.Option("--store", help="embedded or neo4j (default: settings)")
-    ] = None,
+    store: StoreOpt = None,
 ) -> None:
     """Take one source record out of the entity it was merged into: the next ingest run keeps it
     apart from the entity's other records, on a node of its own; the entity keeps its id."""
+    from ingest.records.entities import RESOLVED_LABELS  # noqa: PLC0415
+    from ingest.records.review import UnmergeError, unmerge  # noqa: PLC0415
+
     if label not in RESOLVED_LABELS:
         raise typer.BadParameter(f"{label!r}: entity resolution merges {' and '.join(RESOLVED_LABELS)}")
-    settings = Settings()
+    settings = load_settings()
     graph = open_store(settings, store)
     try:
         keys = graph.source_key_map(label)

@@ -10,34 +10,23 @@ import datetime as dt
 import secrets
 import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
 from accountgraph.cli_failures import Refusal
-from accountgraph.settings import Settings, StoreKind
+from accountgraph.cli_options import StoreOpt, load_settings
 from accountgraph.wiring import open_store
-from graph.adapters.ladybug import LadybugStore
-from ingest.text import (
-    CorpusError,
-    Scores,
-    TextPipeline,
-    TextReport,
-    below_floors,
-    error_lines,
-    evaluate,
-    evaluate_corpus,
-    evaluate_sample,
-    ingest_text,
-    load_sample_graph,
-)
+
+if TYPE_CHECKING:
+    from ingest.text import Scores, TextReport
+
+# ingest.text loads spaCy and its models: each command imports it when it runs.
 
 text_app = typer.Typer(no_args_is_help=True, help="Notes and e-mails (English, Chinese).")
 console = Console()
-StoreOpt = Annotated[StoreKind | None, typer.Option("--store", help="embedded or neo4j (default: settings)")]
 
 
 def _print_report(report: TextReport, run_dir: Path) -> None:
@@ -69,7 +58,11 @@ def ingest_text_command(
     missing = [str(path) for path in paths if not path.exists()]
     if missing:
         raise Refusal(f"no such file or directory: {', '.join(missing)}")
-    settings = Settings()
+    from rich.progress import Progress, SpinnerColumn, TextColumn  # noqa: PLC0415
+
+    from ingest.text import ingest_text  # noqa: PLC0415
+
+    settings = load_settings()
     run_id = f"text-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
     run_dir = settings.data_dir / "runs" / run_id
     graph = open_store(settings, store)
@@ -89,6 +82,8 @@ def ingest_text_command(
 
 
 def _print_errors(scores: Scores, groups: list[str], lang: str | None) -> None:
+    from ingest.text import error_lines  # noqa: PLC0415
+
     for group in groups:
         lines = error_lines(scores, group, lang)
         console.print(f"\n[bold]{group} errors{f' ({lang})' if lang else ''}: {len(lines)}[/bold]")
@@ -124,11 +119,14 @@ def eval_text_command(
 ) -> None:
     """Precision, recall and F1 per relation and language against the sample's planted facts
     or a hand-written corpus's truth."""
+    from graph.adapters.ladybug import LadybugStore  # noqa: PLC0415
+    from ingest.text import TextPipeline, below_floors, evaluate, evaluate_sample, load_sample_graph  # noqa: PLC0415
+
     if corpus:
         _eval_corpora(corpus, show_errors or [], lang)
         if sample is None:
             return
-    root = sample or Settings().sample_dir
+    root = sample or load_settings().sample_dir
     if not (root / "ground_truth" / "text_facts.jsonl").exists():
         console.print(f"[red]{root} is not a sample market (no ground_truth/text_facts.jsonl)[/red]")
         raise typer.Exit(2)
@@ -157,6 +155,9 @@ def eval_text_command(
 
 
 def _eval_corpora(roots: list[Path], show_errors: list[str], lang: str | None) -> None:
+    from graph.adapters.ladybug import LadybugStore  # noqa: PLC0415
+    from ingest.text import CorpusError, evaluate_corpus  # noqa: PLC0415
+
     failed: list[str] = []
     for root in roots:
         try:

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from accountgraph.settings import Settings, StoreKind
-from graph import GraphStore, StoreUnavailable
-from graph.adapters.ladybug import LadybugStore
-from graph.adapters.neo4j import Neo4jStore
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from accountgraph.settings import Settings, StoreKind
+    from graph import GraphStore
 
 
 def open_store(settings: Settings, kind: StoreKind | None = None, create_schema: bool = True) -> GraphStore:
-    """Open the store ``kind`` (default: the configured one) and make sure its schema exists."""
+    """Open the store ``kind`` (default: the configured one) and make sure its schema exists.
+    Each adapter (and its driver) is imported only when it is the one opened."""
     store: GraphStore
     if (kind or settings.store) == "neo4j":
+        from graph import StoreUnavailable  # noqa: PLC0415
+        from graph.adapters.neo4j import Neo4jStore  # noqa: PLC0415
+
         neo4j = Neo4jStore(
             settings.neo4j_uri,
             settings.neo4j_user,
@@ -24,6 +29,8 @@ def open_store(settings: Settings, kind: StoreKind | None = None, create_schema:
             neo4j.close()
             raise StoreUnavailable(f"{exc} (at {settings.neo4j_uri}, ACCOUNTGRAPH_NEO4J_URI)") from exc
     else:
+        from graph.adapters.ladybug import LadybugStore  # noqa: PLC0415
+
         store = LadybugStore(settings.embedded_db).open()
     store.retry_for = settings.retry_for
     if create_schema:
