@@ -3,8 +3,11 @@
 Cost estimates the objects a query may touch: each field costs 1, and a field taking
 ``first`` (a connection or a bounded list) multiplies the cost of what is under it by
 ``first`` (the page limit when it is a variable, the default page when absent). Plain
-list fields multiply by ``LIST_FACTOR``. Introspection fields are not counted: they are
-gated separately.
+list fields multiply by ``LIST_FACTOR``. A connection's ``totalCount`` costs what it
+counts (``COUNT_COST``), whatever the page size (``first: 0`` included). A ``path``
+search costs ``PATH_BRANCHING ** maxHops``: it may walk that many nodes before it knows
+there is no path (an unreachable ``maxHops: 6`` took seconds). Every alias is a field of
+its own. Introspection fields are not counted: they are gated separately.
 """
 
 from __future__ import annotations
@@ -31,9 +34,12 @@ from graphql import (
 )
 
 from api._errors import Code
+from api._paths import MAX_HOPS
 from api._relay import DEFAULT_PAGE
 
 LIST_FACTOR = 10
+COUNT_COST = 100  # the rows a count may scan, in objects
+PATH_BRANCHING = 5  # the neighbours a path search expands per hop, in the cost model
 RuleFactory = Callable[..., ValidationRule]
 
 
@@ -78,6 +84,8 @@ class _Walker:
                 continue
             gql_field = _lookup(self.schema, parent, name)
             child_type = get_named_type(gql_field.type) if gql_field else None
+            if name == "path" and parent is self.schema.query_type:
+                total += _path_cost(field, gql_field)
             factor = 1
             first = next((a for a in field.arguments or () if a.name.value == "first"), None)
             if first is not None:
@@ -86,8 +94,34 @@ class _Walker:
                 factor = DEFAULT_PAGE
             elif gql_field is not None and _is_list(gql_field.type) and not _is_connection(parent):
                 factor = LIST_FACTOR
-            total += 1 + factor * self.cost(field.selection_set, child_type, inner)
+            if _is_connection(child_type):  # its count is charged whatever the page size
+                total += 1 + self._connection(field.selection_set, child_type, inner, factor)
+            else:
+                total += 1 + factor * self.cost(field.selection_set, child_type, inner)
         return total
+
+    def _connection(self, sel: SelectionSetNode | None, conn: Any, seen: frozenset[str], factor: int) -> int:
+        total = 0
+        for field, inner in self._fields(sel, seen):
+            if field.name.value == "totalCount":
+                total += COUNT_COST
+            elif not field.name.value.startswith("__"):
+                single = SelectionSetNode(selections=(field,))
+                total += factor * self.cost(single, conn, inner)
+        return total
+
+
+def _path_cost(field: FieldNode, gql_field: Any) -> int:
+    """``PATH_BRANCHING ** maxHops``: the literal, else the default when the argument is
+    left out, else (a variable) the largest hop limit the field takes."""
+    hops: Any = next((a.value for a in field.arguments or () if a.name.value == "maxHops"), None)
+    if isinstance(hops, IntValueNode):
+        limit = min(int(hops.value), MAX_HOPS)
+    elif hops is None and gql_field is not None and isinstance(gql_field.args["maxHops"].default_value, int):
+        limit = gql_field.args["maxHops"].default_value
+    else:
+        limit = MAX_HOPS
+    return int(PATH_BRANCHING**limit)
 
 
 def _is_connection(parent: Any) -> bool:
