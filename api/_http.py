@@ -219,7 +219,10 @@ async def _handle(request: Request, state: ApiState, media: str) -> tuple[Respon
     except PersistedQueryError as exc:
         raise _RequestError(exc.status, exc.message, exc.code) from None
     query, variables, operation_name = _check(params)
-    checked = state.documents.get(query, state.introspection_for(principal))
+    introspection = state.introspection_for(principal)
+    checked = state.documents.lookup(query, introspection)
+    if checked is None:  # parse and validate in a worker thread: a big document takes seconds
+        checked = await run_in_threadpool(state.documents.get, query, introspection)
     if checked.document is None:
         code = Code.GRAPHQL_PARSE_FAILED if checked.parse_failed else Code.GRAPHQL_VALIDATION_FAILED
         first = (checked.errors[0].extensions or {}).get("code", code.value) if checked.errors else code.value

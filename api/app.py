@@ -61,7 +61,13 @@ def build_state(
         audit=AuditLog(settings.audit_path(data_dir)),
         schema=schema,
         documents=DocumentCache(
-            schema, settings.max_depth, settings.max_cost, settings.max_page, settings.document_cache
+            schema,
+            settings.max_depth,
+            settings.max_cost,
+            settings.max_page,
+            settings.document_cache,
+            max_chars=settings.document_cache_kb << 10,
+            max_tokens=settings.max_tokens,
         ),
         limiter=_limiter(settings, data_dir),
         metrics=Metrics(),

@@ -35,6 +35,10 @@ class ApiSettings(BaseSettings):
     max_cost: int = Field(default=20_000, ge=1, description="estimated objects a query may touch")
     max_page: int = Field(default=100, ge=1)
     document_cache: int = Field(default=512, ge=0, description="parsed and validated documents kept")
+    document_cache_kb: int = Field(
+        default=1024, ge=0, description="their text, in KiB (a parsed document takes ~100 times its text)"
+    )
+    max_tokens: int = Field(default=20_000, ge=1, description="tokens a document may have (parsing stops)")
     #: automatic persisted queries: a client sends ``extensions.persistedQuery.sha256Hash``
     #: and the server remembers the document it registered under that hash
     persisted_queries: bool = True

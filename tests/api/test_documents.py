@@ -1,0 +1,51 @@
+"""Documents: parsing stops at a token limit, the cache is bounded by the text it holds,
+and a slow parse and validation runs off the event loop."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from api._documents import DocumentCache
+from api._schema import graphql_schema
+from tests.api.conftest import Api
+
+
+def _aliases(n: int, prefix: str = "a") -> str:
+    return "{ " + " ".join(f"{prefix}{i}: me {{ role }}" for i in range(n)) + " }"
+
+
+def test_the_cache_is_bounded_by_the_text_it_holds() -> None:
+    cache = DocumentCache(graphql_schema(), 12, 10**9, 100, size=100, max_chars=2_000)
+    small = [_aliases(3, f"x{i}_") for i in range(40)]
+    for query in small:
+        assert cache.get(query, False).document is not None
+    kept = [q for q in small if cache.lookup(q, False) is not None]
+    assert 0 < sum(map(len, kept)) <= 2_000 and kept == small[-len(kept) :]
+    big = _aliases(20)  # over a tenth of the budget: checked, never kept
+    assert cache.get(big, False).document is not None and cache.lookup(big, False) is None
+    assert cache.lookup(small[-1], False) is not None
+
+
+def test_a_document_past_the_token_limit_is_refused(api: Api) -> None:
+    body = api.post(_aliases(4_000), "rep_east").json()  # 24,000 tokens
+    error = body["errors"][0]
+    assert error["extensions"]["code"] == "GRAPHQL_PARSE_FAILED" and "tokens" in error["message"]
+
+
+def test_a_slow_document_does_not_hold_up_other_requests(api: Api) -> None:
+    slow = "{ " + " ".join("me { role }" for _ in range(1_000)) + " }"  # ~1 s of validation
+    finished: list[float] = []
+
+    def heavy() -> None:
+        api.post(slow, "rep_east")
+        finished.append(time.monotonic())
+
+    thread = threading.Thread(target=heavy)
+    thread.start()
+    time.sleep(0.15)
+    asked = time.monotonic()
+    assert api.client.get("/healthz").status_code == 200
+    answered = time.monotonic()
+    thread.join()
+    assert answered < finished[0] and answered - asked < 0.5, "healthz waited for the document"
