@@ -181,13 +181,20 @@ def _admit(request: Request, state: ApiState) -> Principal:
     try:
         principal = state.auth.authenticate(request.headers)
     except AuthError as exc:
+        # callers without valid credentials share one bucket per address: guessing keys
+        # or flooding the token check is limited too
+        _within_limit(state, f"address:{request.client.host if request.client else '-'}")
         raise _RequestError(401, exc.message, exc.code, **{"WWW-Authenticate": "Bearer"}) from None
-    wait = state.limiter.check(principal.subject)
+    _within_limit(state, principal.subject)
+    return principal
+
+
+def _within_limit(state: ApiState, who: str) -> None:
+    wait = state.limiter.check(who)
     if wait:
         raise _RequestError(
             429, "too many requests", Code.RATE_LIMITED, **{"Retry-After": str(int(wait) + 1)}
         )
-    return principal
 
 
 def _errors(errs: list[GraphQLError], media: str) -> Response:
