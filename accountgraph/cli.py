@@ -170,8 +170,10 @@ def ingest_records(
         Path | None, typer.Option(help="a cursor file: start each source where the last run ended")
     ] = None,
 ) -> None:
-    """Ingest exports through their mappings: validate, resolve, write, reject with reasons."""
+    """Ingest exports through their mappings: validate, resolve, write, reject with reasons.
+    Exit status 1 when a whole file was refused (the other files are ingested)."""
     from ingest.records import SAMPLE_MAPPINGS, MappingError  # noqa: PLC0415
+    from ingest.records.rejects import FILE_REASONS  # noqa: PLC0415
 
     settings = load_settings()
     run_id = _run_id("ingest")
@@ -179,7 +181,7 @@ def ingest_records(
         since = since.replace(tzinfo=dt.UTC)
     graph = open_store(settings, store)
     try:
-        _ingest(
+        report = _ingest(
             graph,
             path,
             mapping or SAMPLE_MAPPINGS,
@@ -193,6 +195,8 @@ def ingest_records(
         raise typer.Exit(2) from None
     finally:
         graph.close()
+    if FILE_REASONS & report.rejected.keys():
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -65,6 +65,16 @@ class SourceError(Exception):
         return f"{self.path}: {self.reason}"
 
 
+class MissingColumns(SourceError):
+    """A table whose header lacks columns the caller needs (a renamed export): reading it
+    would drop those values from every record without a word."""
+
+    def __init__(self, path: str, columns: tuple[str, ...]) -> None:
+        super().__init__(path, f"the header has no column {', '.join(columns)}")
+        self.args = (path, columns)  # what pickling passes back to __init__
+        self.columns = columns
+
+
 def clip(text: str) -> str:
     """``text`` cut to :data:`RAW_LIMIT` characters, for ``RawReject.raw``."""
     return text if len(text) <= RAW_LIMIT else text[: RAW_LIMIT - 1] + "…"

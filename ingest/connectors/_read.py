@@ -8,7 +8,7 @@ from ._csv import read_csv
 from ._encoding import check_encoding, detect_encoding
 from ._json import read_json_array
 from ._jsonl import read_jsonl
-from ._model import Records
+from ._model import MissingColumns, RawRecord, Records
 from ._sniff import NUL_WINDOW, check_head, kind_of, read_head
 from ._xlsx import read_xlsx
 
@@ -21,6 +21,7 @@ def read_records(
     sheet: str | None = None,
     delimiter: str = ",",
     start_line: int = 0,
+    columns: frozenset[str] = frozenset(),
 ) -> Records:
     """Stream the records of a customer export, in constant memory.
 
@@ -30,7 +31,9 @@ def read_records(
     kinds only) defaults to :func:`detect_encoding`; ``sheet`` (XLSX only) to the
     first worksheet; ``delimiter`` applies to CSV (TSV uses a tab unless another
     is given). Records and rejects whose ``line`` is ``<= start_line`` are skipped,
-    to resume a run that stopped after writing that line.
+    to resume a run that stopped after writing that line. ``columns`` are the ones the
+    caller maps: a CSV, TSV or XLSX header without all of them is a :class:`MissingColumns`
+    before any record is yielded (JSON records name their own fields, one by one).
 
     A record that cannot be read is yielded as a :class:`RawReject` and reading
     goes on. :class:`SourceError` means the file as a whole cannot be read: this
@@ -59,7 +62,27 @@ def read_records(
         else:
             sep = "\t" if found == "tsv" and delimiter == "," else delimiter
             records = read_csv(path, text_encoding, sep)
+    if columns and found in _TABULAR:
+        records = _with_columns(records, str(path), columns)
     return _after(records, start_line) if start_line > 0 else records
+
+
+_TABULAR = frozenset({"csv", "tsv", "xlsx"})
+
+
+def _with_columns(records: Records, path: str, columns: frozenset[str]) -> Records:
+    """The records, once the first one shows the header holds every column in ``columns``."""
+    checked = False
+    try:
+        for item in records:
+            if not checked and isinstance(item, RawRecord):
+                missing = columns - item.fields.keys()
+                if missing:
+                    raise MissingColumns(path, tuple(sorted(missing)))
+                checked = True
+            yield item
+    finally:
+        records.close()
 
 
 def _after(records: Records, start_line: int) -> Records:

@@ -8,7 +8,9 @@ Two passes over the files keep memory flat in the size of the big files:
    with endpoint keys translated to the resolved ids. An edge whose endpoint exists
    nowhere is rejected as ``unknown_reference``.
 A record is one fact: if any of its fields is bad, none of its rows is written, and the
-reject names the file, line, field, value and reason.
+reject names the file, line, field, value and reason. A file that cannot be read as a
+whole (empty, binary, undecodable, a JSON array broken part-way, a header without the
+mapped columns) is one reject for the file (line 0); the other files go on.
 
 Keys of entities merged in earlier runs are translated through the graph's
 ``source_keys``, so one source can be ingested on its own (new ERP order lines whose
@@ -31,11 +33,11 @@ from zoneinfo import ZoneInfo
 
 from graph import DanglingEdgeError, GraphStore
 from ingest import normalize
-from ingest.connectors import RawRecord, RawReject, read_records
+from ingest.connectors import MissingColumns, RawRecord, RawReject, Records, SourceError, read_records
 from ingest.records.entities import RESOLVED_LABELS, EntityIndex, Merged, merge_entities
 from ingest.records.mapping import Mapping
 from ingest.records.moves import retire_moved_keys
-from ingest.records.rejects import Reject, RejectsFile
+from ingest.records.rejects import MISSING_COLUMNS, UNREADABLE_FILE, Reject, RejectsFile
 from ingest.records.review import ReviewPair, review_pairs
 from ingest.records.transform import EdgeRow, Mapped, NodeRow, Transformer
 from ingest.resolve import Decisions
@@ -276,12 +278,24 @@ class RecordIngest:
     def _mapped(self, source: Source) -> Iterator[tuple[RawRecord, Mapped]]:
         """Records of a source, mapped; rejects are written once however often a file is read."""
         mapping = source.mapping
+        try:
+            records = read_records(
+                source.path,
+                kind=mapping.format,
+                encoding=mapping.encoding,
+                sheet=mapping.sheet,
+                columns=frozenset(mapping.columns_used()),
+            )
+            yield from self._mapped_records(source, records)
+        except SourceError as exc:
+            reason = MISSING_COLUMNS if isinstance(exc, MissingColumns) else UNREADABLE_FILE
+            self._reject(Reject(exc.path, 0, None, None, reason, exc.reason))
+
+    def _mapped_records(self, source: Source, records: Records) -> Iterator[tuple[RawRecord, Mapped]]:
         count = source.path not in self._counted
         self._counted.add(source.path)
-        transformer = Transformer(mapping, self.index.lookup)
-        for item in read_records(
-            source.path, kind=mapping.format, encoding=mapping.encoding, sheet=mapping.sheet
-        ):
+        transformer = Transformer(source.mapping, self.index.lookup)
+        for item in records:
             if count:
                 self.report.read += 1
             if isinstance(item, RawReject):

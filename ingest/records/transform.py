@@ -25,6 +25,8 @@ _FALSE = {"false", "0", "no", "n", "f", "否"}
 Fields = dict[str, Any]
 Lookup = Callable[[str, str, str], Any]  # (label, key, property) of a node seen earlier
 
+_INT64 = (-(2**63), 2**63 - 1)  # the stores' INT64 / Neo4j integer
+
 
 @dataclass
 class NodeRow:
@@ -195,11 +197,16 @@ class Transformer:
         raw_of = _raw_reader(spec)
         typed = self._typed(spec)
         where, default, value_map = spec.column or name, spec.default, spec.map
+        one_value = spec.type != "list"
 
         def read(fields: Fields) -> Any:
             raw = raw_of(fields)
             if raw is None or raw == "":
                 return default
+            if one_value and isinstance(raw, dict | list):  # JSON: stored as a repr otherwise
+                raise _Bad(
+                    where, raw, "not_a_scalar", f"a JSON {type(raw).__name__} where one value is mapped"
+                )
             if value_map is not None and str(raw) in value_map:
                 raw = value_map[str(raw)]
             try:
@@ -305,9 +312,12 @@ def _edge(
 
 
 def _whole(raw: Any) -> int:
-    number = normalize.parse_number(raw)
+    """A whole number that fits the stores' 64-bit integers."""
+    number = raw if isinstance(raw, int) and not isinstance(raw, bool) else normalize.parse_number(raw)
     if number != int(number):
         raise normalize.NormalizationError("bad_number", str(raw), "not a whole number")
+    if not _INT64[0] <= int(number) <= _INT64[1]:
+        raise normalize.NormalizationError("bad_number", str(raw), "does not fit a 64-bit integer")
     return int(number)
 
 

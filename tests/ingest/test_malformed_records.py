@@ -1,0 +1,182 @@
+"""A corpus of malformed exports, generated here, ingested in one run through the command
+line: every bad record is a located, reason-coded reject, every unreadable file one reject
+for the file, the valid records of every file are in the graph as written, the run ends
+with exit status 1 (a whole file was refused) and no output holds a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+MAPPING = """source: {source}
+file: {file}
+nodes:
+  - label: Company
+    key: "{prefix}-{{account_id}}"
+    props:
+      name: {{column: name, required: true}}
+      employees: {{column: employees, type: int}}
+      territory: territory
+"""
+HEADER = "account_id,name,employees,territory\n"
+
+
+@dataclass(frozen=True)
+class Case:
+    """One malformed file: its bytes, the rejects it must give and the companies it keeps."""
+
+    file: str
+    content: bytes
+    rejects: tuple[tuple[int, str | None, str], ...]  # (line, field, reason); line 0 = the file
+    kept: dict[str, str]  # account_id -> name, exactly as stored
+
+
+def csv(*rows: str) -> bytes:
+    return (HEADER + "".join(f"{row}\n" for row in rows)).encode()
+
+
+def jsonl(*records: object) -> bytes:
+    return "".join(
+        f"{r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)}\n" for r in records
+    ).encode()
+
+
+CASES = [
+    Case("clean.csv", csv("1,Acme,10,North", "2,Beta,20,South"), (), {"1": "Acme", "2": "Beta"}),
+    Case(
+        "staff_past_int64.csv",
+        csv("1,Acme,10,North", "2,Huge,1e20,North", "3,Gamma,99999999999999999999,North", "4,Delta,5,South"),
+        ((3, "employees", "bad_number"), (4, "employees", "bad_number")),
+        {"1": "Acme", "4": "Delta"},
+    ),
+    Case(
+        "quoted_newline.csv",
+        csv('1,"Multi\nLine Co",3,North', "2,Huge,1e20,North", "3,After,4,North"),
+        ((4, "employees", "bad_number"),),  # the bad record starts on physical line 4
+        {"1": "Multi\nLine Co", "3": "After"},
+    ),
+    Case(
+        "hostile_text.csv",
+        csv(
+            '1,"\'); MATCH (n) DETACH DELETE n //",1,North',
+            '2,=HYPERLINK("http://x"),2,North',
+            "3,\u202egnp.exe 🚀 مرحبا,3,North",
+            f"4,{'名' * 20_000},4,North",
+        ),
+        (),
+        {
+            "1": "'); MATCH (n) DETACH DELETE n //",
+            "2": '=HYPERLINK("http://x")',
+            "3": "\u202egnp.exe 🚀 مرحبا",
+            "4": "名" * 20_000,
+        },
+    ),
+    Case(
+        "renamed_column.csv",
+        b"account_id,company_name,employees,territory\n1,Acme,10,North\n",
+        ((0, None, "missing_columns"),),
+        {},
+    ),
+    Case("empty.csv", b"", ((0, None, "unreadable_file"),), {}),
+    Case(
+        "binary.csv", b"PK\x03\x04\x00\x00\x08\x00" + bytes(range(256)), ((0, None, "unreadable_file"),), {}
+    ),
+    Case(
+        "nested.jsonl",
+        jsonl(
+            {"account_id": "1", "name": "Acme", "employees": 3, "territory": "North"},
+            {"account_id": "2", "name": {"en": "Beta"}, "territory": "North"},
+            {"account_id": "3", "name": "Gamma", "employees": [1, 2], "territory": "North"},
+            '{"account_id": "4", "name": "Trunc',
+            {"account_id": "5", "name": "Epsilon", "employees": 2**70, "territory": "North"},
+            {"account_id": "6", "name": "Zeta", "territory": "South"},
+        ),
+        (
+            (2, "name", "not_a_scalar"),
+            (3, "employees", "not_a_scalar"),
+            (4, None, "bad_json"),
+            (5, "employees", "bad_number"),
+        ),
+        {"1": "Acme", "6": "Zeta"},
+    ),
+    Case(
+        "truncated.json",
+        b'[{"account_id": "1", "name": "Acme", "territory": "North"}, {"account_id": "2", "na',
+        ((0, None, "unreadable_file"),),
+        {"1": "Acme"},
+    ),
+]
+
+
+def write_corpus(root: Path) -> Path:
+    """Each case's file under ``root/files`` and a mapping of its own under ``root/mappings``."""
+    (root / "files").mkdir(parents=True)
+    (root / "mappings").mkdir()
+    for number, case in enumerate(CASES):
+        (root / "files" / case.file).write_bytes(case.content)
+        mapping = MAPPING.format(source=f"s{number}", file=case.file, prefix=Path(case.file).stem)
+        (root / "mappings" / f"{number:02}.yaml").write_text(mapping, encoding="utf-8")
+    return root
+
+
+@dataclass(frozen=True)
+class Run:
+    code: int
+    output: str
+    rejects: list[dict[str, object]]
+    companies: dict[str, str]
+
+
+def accountgraph(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-c", "from accountgraph.cli import main; main()", *args]
+    return subprocess.run(command, env=env, capture_output=True, text=True, check=False, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
+    root = write_corpus(tmp_path_factory.mktemp("malformed"))
+    env = os.environ | {"ACCOUNTGRAPH_DATA_DIR": str(root / "data"), "COLUMNS": "200"}
+    env.pop("ACCOUNTGRAPH_CONFIG", None)
+    env.pop("ACCOUNTGRAPH_STORE", None)
+    done = accountgraph(env, "ingest", "records", str(root / "files"), "--mapping", str(root / "mappings"))
+    exported = accountgraph(env, "export", "--out", str(root / "graph.jsonl"))
+    assert exported.returncode == 0, exported.stderr
+    [rejects_file] = (root / "data" / "runs").glob("*/rejects.jsonl")
+    rejects = [json.loads(line) for line in rejects_file.read_text(encoding="utf-8").splitlines()]
+    items = [json.loads(line) for line in (root / "graph.jsonl").read_text(encoding="utf-8").splitlines()]
+    companies = {
+        i["key"]: i["props"]["name"] for i in items if i["kind"] == "node" and i["label"] == "Company"
+    }
+    return Run(done.returncode, done.stdout + done.stderr, rejects, companies)
+
+
+def test_the_run_goes_on_and_says_a_file_was_refused(run: Run) -> None:
+    assert run.code == 1, run.output
+    assert "Traceback" not in run.output
+    assert "rejected: unreadable_file" in run.output and "rejected: missing_columns" in run.output
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.file for c in CASES])
+def test_each_file_gives_its_rejects_and_keeps_its_valid_records(run: Run, case: Case) -> None:
+    mine = sorted(
+        (r["line"], r["field"], r["reason"]) for r in run.rejects if Path(str(r["source"])).name == case.file
+    )
+    assert mine == sorted(case.rejects, key=lambda r: (r[0], r[1] or "", r[2]))
+    prefix = Path(case.file).stem
+    kept = {
+        key.removeprefix(f"{prefix}-"): name
+        for key, name in run.companies.items()
+        if key.startswith(f"{prefix}-")
+    }
+    assert kept == case.kept
+
+
+def test_a_file_reject_names_what_is_missing(run: Run) -> None:
+    [refused] = [r for r in run.rejects if r["reason"] == "missing_columns"]
+    assert refused["detail"] == "the header has no column name"
