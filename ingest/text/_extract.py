@@ -119,7 +119,7 @@ class Extractor:
         context: list[str],
         doc_orgs: list[str],
     ) -> None:
-        skeleton = FILLERS.sub("", _skeleton(text, s0, s1, ments))
+        skeleton = _both_named(FILLERS.sub("", _skeleton(text, s0, s1, ments)))
         sentence = text[s0:s1].strip()
         done: set[tuple[str, str, str, str]] = set()
         denied: set[tuple[str, str]] = set()  # (person, role) the sentence says they do not hold
@@ -440,6 +440,21 @@ _QUESTION = re.compile(
 _SIGNATURE_GAP = re.compile(r"[\w &/.,|()«»-]*")  # titles, departments, commas: no clause
 
 
+def _both_named(skeleton: str) -> str:
+    """ "童欣和许诺负责测试环境，两人都向宋科长汇报": "两人" are the two people named last before it,
+    written back as "«P3»和«P4»" so the rules read both."""
+    for m in _BOTH.finditer(skeleton):
+        named = _PERSON_MARK.findall(skeleton, 0, m.start())
+        if len(named) >= 2:
+            both = f"{named[-2]}和{named[-1]}" if has_cjk(m.group()) else f"{named[-2]} and {named[-1]}"
+            return skeleton[: m.start()] + both + skeleton[m.end() :]
+    return skeleton
+
+
+_BOTH = re.compile(
+    r"(?:两人|两位|二人|他们俩|她们俩|他俩|她俩)(?=都|也|均|一起|同时)|\b(?:both of them|they both)\b", re.I
+)
+_PERSON_MARK = re.compile(r"«P\d+»")
 _QUOTED_LINE = re.compile(r"[ \t]*>")  # "> On Monday you wrote…": the thread being answered
 _LATIN_WORDS = re.compile(r"[A-Za-z]{3,}(?:\s+[A-Za-z]{2,}){2}")  # an English phrase, not a stray "PACS"
 

@@ -64,6 +64,9 @@ def test_a_condition_opening_the_sentence_holds_for_its_clauses(pipeline: TextPi
         ("罗婷现在汇报给何总。", {("罗婷", "何总")}),
         ("何总下面有两个人：罗婷和梁宇。", {("罗婷", "何总"), ("梁宇", "何总")}),
         ("彭小川跟着罗婷干。", {("彭小川", "罗婷")}),
+        ("罗婷和梁宇都 report 给何总。", {("罗婷", "何总"), ("梁宇", "何总")}),
+        ("- 聂婉婷，总务处科员，日常对接人，向何总汇报。", {("聂婉婷", "何总")}),
+        ("副科长童欣和工程师许诺负责测试环境，两人都向何总汇报。", {("童欣", "何总"), ("许诺", "何总")}),
     ],
 )
 def test_reporting_lines_as_notes_state_them(
@@ -97,3 +100,11 @@ def test_the_person_at_whose_side_is_no_subject(
     pipeline: TextPipeline, text: str, roles: set[tuple[str, str, str]]
 ) -> None:
     assert _roles(pipeline, text) == roles
+
+
+def test_a_remit_before_the_title_is_read_with_it(pipeline: TextPipeline) -> None:
+    text = "- 沈卫东，分管后勤和信息化的副院长。"
+    ((_, ex),) = list(pipeline.run([TextDocument("N", "note", text, "roles", 1, "zh", None, "A-HX")]))
+    assert [
+        (ex.new_people[f.subject[1]][0], f.props["title"]) for f in ex.facts if f.relation == "WORKS_AT"
+    ] == [("沈卫东", "副院长")]
