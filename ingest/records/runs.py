@@ -25,6 +25,8 @@ SAMPLE_MAPPINGS = Path(__file__).resolve().parent.parent / "mappings" / "sample"
 def sources_for(root: Path, mappings: Path) -> list[Source]:
     """Each mapping (a file, or a directory's ``*.yaml`` in name order) with its file under ``root``."""
     files = sorted(mappings.glob("*.yaml")) if mappings.is_dir() else [mappings]
+    if not files:
+        raise MappingError(f"{mappings}: no mapping files (*.yaml) in this folder")
     sources = []
     for path in files:
         mapping = load_mapping(path)

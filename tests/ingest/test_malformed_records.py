@@ -180,3 +180,17 @@ def test_each_file_gives_its_rejects_and_keeps_its_valid_records(run: Run, case:
 def test_a_file_reject_names_what_is_missing(run: Run) -> None:
     [refused] = [r for r in run.rejects if r["reason"] == "missing_columns"]
     assert refused["detail"] == "the header has no column name"
+
+
+def test_a_mapping_folder_without_mappings_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "mappings").mkdir()
+    (tmp_path / "mappings" / "accounts.yml.bak").write_text("source: crm\n", encoding="utf-8")
+    (tmp_path / "files").mkdir()
+    env = os.environ | {"ACCOUNTGRAPH_DATA_DIR": str(tmp_path / "data"), "COLUMNS": "200"}
+    env.pop("ACCOUNTGRAPH_CONFIG", None)
+    done = accountgraph(
+        env, "ingest", "records", str(tmp_path / "files"), "--mapping", str(tmp_path / "mappings")
+    )
+    assert done.returncode == 2
+    assert f"{tmp_path / 'mappings'}: no mapping files (*.yaml) in this folder" in done.stdout
+    assert "Traceback" not in done.stdout + done.stderr
