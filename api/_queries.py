@@ -16,7 +16,7 @@ from api._network import network_company_fields, network_query_fields
 from api._paths import path_field
 from api._relay import Edge as SliceEdge
 from api._relay import Slice, cursor, from_global_id, offset_after, page_size
-from api._types import EXTRA_FIELDS, TYPES, Node, Rec, connection_type, ctx_of, plural, scalar
+from api._types import EXTRA_FIELDS, SUPERSEDED, TYPES, Node, Rec, connection_type, ctx_of, plural, scalar
 from api.intelligence import CrossSellItem, DecisionMember
 from graph.reads import Cond, Op
 from ingest.normalize import nfkc, to_simplified
@@ -361,22 +361,28 @@ def _influence(rec: Rec, info: GraphQLResolveInfo) -> dict[str, Any] | None:
     }
 
 
+#: Company's segments properties -> the ``Rfm`` field that serves each
+RFM_FIELDS = {
+    "rfm_tier": "tier",
+    "rfm_r": "recency",
+    "rfm_f": "frequency",
+    "rfm_m": "monetary",
+    "rfm_recency_days": "recency_days",
+    "rfm_frequency": "orders",
+    "rfm_monetary": "spend",
+    "ltv": "ltv",
+    "community": "community",
+    "churn_risk": "churn_risk",
+}
+#: Person's influence properties -> the ``Influence`` field that serves each
+INFLUENCE_FIELDS = {"influence_score": "score", "influence_rank": "rank", "influence_reasons": "reasons"}
+
+
 def _rfm(rec: Rec, info: GraphQLResolveInfo) -> dict[str, Any] | None:
     p = rec.props
     if p.get("rfm_tier") is None:
         return None
-    return {
-        "tier": p["rfm_tier"],
-        "recency": p.get("rfm_r"),
-        "frequency": p.get("rfm_f"),
-        "monetary": p.get("rfm_m"),
-        "recency_days": p.get("rfm_recency_days"),
-        "orders": p.get("rfm_frequency"),
-        "spend": p.get("rfm_monetary"),
-        "ltv": p.get("ltv"),
-        "community": p.get("community"),
-        "churn_risk": p.get("churn_risk"),
-    }
+    return {field: p.get(prop) for prop, field in RFM_FIELDS.items()}
 
 
 def _company_fields() -> dict[str, Any]:
@@ -397,6 +403,9 @@ def _person_extra() -> dict[str, Any]:
 
 EXTRA_FIELDS["Company"] = _company_fields
 EXTRA_FIELDS["Person"] = _person_extra
+SUPERSEDED.update({("Company", p): f"use rfm {{ {to_camel_case(f)} }}" for p, f in RFM_FIELDS.items()})
+SUPERSEDED.update({("Person", p): f"use influence {{ {f} }}" for p, f in INFLUENCE_FIELDS.items()})
+SUPERSEDED[("Company", "recommendedProducts")] = "use crossSell: the same recommendations, explained"
 
 
 class Me(graphene.ObjectType):  # type: ignore[misc]

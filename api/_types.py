@@ -327,6 +327,7 @@ def _rel_field(rel: RelType, label: str, other: str, outgoing: bool, name: str) 
         after=graphene.String(),
         resolver=resolve,
         description=f"{rel.type} {'to' if outgoing else 'from'} {other}",
+        deprecation_reason=SUPERSEDED.get((label, name)),
     )
 
 
@@ -343,7 +344,10 @@ def _node_attrs(node: NodeType) -> dict[str, Any]:
         if prop.name in _PROVENANCE or prop.name == "id":
             continue
         attrs[prop.name] = scalar(
-            prop, required=prop.required, resolver=_prop_resolver(node.label, prop.name)
+            prop,
+            required=prop.required,
+            resolver=_prop_resolver(node.label, prop.name),
+            deprecation_reason=SUPERSEDED.get((node.label, prop.name)),
         )
     for rel in REGISTRY.rels.values():
         for start, end in rel.endpoints:
@@ -359,6 +363,9 @@ def _node_attrs(node: NodeType) -> dict[str, Any]:
 
 TYPES: dict[str, Any] = {}
 EXTRA_FIELDS: dict[str, Callable[[], dict[str, Any]]] = {}
+#: (label, field) -> what serves the same data in the one shape clients should use; the
+#: field stays, deprecated, until clients have moved (the committed schema checks it)
+SUPERSEDED: dict[tuple[str, str], str] = {}
 
 
 def build_types() -> dict[str, Any]:

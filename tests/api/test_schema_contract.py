@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from graphql import GraphQLObjectType
 
 from api._schema import graphql_schema
 from api.schema_sdl import REGENERATE, SDL_FILE, main, sdl, unannounced_breaks
@@ -88,3 +89,15 @@ def test_the_tool_writes_the_schema_and_refuses_an_unannounced_break(
     file.write_text(deprecated, encoding="utf-8")
     assert main(["--write", "--file", str(file)]) == 0
     assert file.read_text(encoding="utf-8") == sdl(graphql_schema())
+
+
+def test_data_served_in_two_shapes_keeps_one_the_other_deprecated() -> None:
+    schema = graphql_schema()
+    company, person = schema.type_map["Company"], schema.type_map["Person"]
+    assert isinstance(company, GraphQLObjectType) and isinstance(person, GraphQLObjectType)
+    assert company.fields["churnRisk"].deprecation_reason == "use rfm { churnRisk }"
+    assert company.fields["rfmTier"].deprecation_reason == "use rfm { tier }"
+    assert person.fields["influenceRank"].deprecation_reason == "use influence { rank }"
+    assert company.fields["recommendedProducts"].deprecation_reason
+    for kept in (company.fields["rfm"], company.fields["crossSell"], company.fields["networkRank"]):
+        assert kept.deprecation_reason is None
