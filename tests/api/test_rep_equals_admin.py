@@ -1,0 +1,69 @@
+"""A rep's filtered, ordered list is exactly an admin's with the rep's territory added to
+the filter: generated filters and orders, on both stores."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from api import create_app
+from graph import GraphStore
+from tests.api import market
+from tests.api.conftest import LiveServer, make_keys
+from tests.api.conftest import settings as api_settings
+
+Ask = Callable[[str, dict[str, Any]], Any]
+QUERY = """query($f: CompanyFilter, $o: [CompanyOrder!]) {
+  companies(first: 100, filter: $f, orderBy: $o) { totalCount nodes { key } } }"""
+FIELDS = ["NAME", "TIER", "EMPLOYEES", "ANNUAL_REVENUE", "CHURN_RISK", "INDUSTRY", "LIFECYCLE"]
+
+FILTERS = st.fixed_dictionaries(
+    {},
+    optional={
+        "industry": st.lists(st.sampled_from(["Hospital", "Manufacturing", "Retail"]), max_size=2),
+        "tier": st.lists(st.sampled_from(["A", "B", "C"]), max_size=2),
+        "lifecycleIn": st.lists(st.sampled_from(["CUSTOMER", "PROSPECT", "CHURNED"]), max_size=2),
+        "employeesMin": st.integers(5, 25),
+        "annualRevenueMax": st.floats(995, 1020),
+        "nameContains": st.sampled_from(["widgets", "00", "1", "医疗"]),
+    },
+)
+ORDERS = st.lists(
+    st.fixed_dictionaries({"field": st.sampled_from(FIELDS), "direction": st.sampled_from(["ASC", "DESC"])}),
+    max_size=2,
+)
+
+
+@pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def ask(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[str, dict[str, Any]], Any]]:
+    store: GraphStore = request.getfixturevalue(f"{request.param}_store")
+    market.build(store, n=12)
+    for i, key in enumerate(("E-001", "E-004", "W-002", "E-007", "W-009")):
+        market.set_props(store, "Company", key, churn_risk=round(0.1 + 0.2 * (i % 3), 2))
+    keys = make_keys(tmp_path)
+    app = create_app(store, api_settings(tmp_path, rate_burst=10_000, rate_limit=10_000), tmp_path)
+    with LiveServer(app) as url, httpx.Client(base_url=url, timeout=60) as client:
+
+        def post(who: str, variables: dict[str, Any]) -> Any:
+            headers = {"authorization": f"Bearer {keys[who]}"}
+            body = client.post("/graphql", json={"query": QUERY, "variables": variables}, headers=headers)
+            assert "errors" not in body.json(), body.json()
+            return body.json()["data"]["companies"]
+
+        yield post
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(flt=FILTERS, order=ORDERS)
+def test_a_reps_list_is_the_admins_for_the_reps_territory(
+    ask: Ask, flt: dict[str, Any], order: list[dict[str, str]]
+) -> None:
+    rep = ask("rep_east", {"f": flt, "o": order})
+    admin = ask("admin", {"f": flt | {"territory": ["East"]}, "o": order})
+    assert rep == admin
