@@ -62,6 +62,12 @@ CASES = [
         {"1": "Multi\nLine Co", "3": "After"},
     ),
     Case(
+        "stray_quote.csv",
+        csv("1,Acme,10,North", '2,"Broken,20,North', "3,Gamma,30,North", "4,Delta,40,South"),
+        ((3, None, "truncated_line"),),  # its first line alone: the quote swallows no record
+        {"1": "Acme", "3": "Gamma", "4": "Delta"},
+    ),
+    Case(
         "hostile_text.csv",
         csv(
             '1,"\'); MATCH (n) DETACH DELETE n //",1,North',
