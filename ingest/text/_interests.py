@@ -96,10 +96,14 @@ def _owner_after(
 
 # between the topic and its owner, and after the owner
 _OWNER_BEFORE = re.compile(
-    r"(?:\s+(?:[\w-]+|«[A-Z]\d+»)){0,6}?\s+(?:is|are|was|remains)\s+(?:[\w-]+\s+){0,4}?", re.I
+    r"(?:\s+(?:[\w-]+|«[A-Z]\d+»)){0,6}?\s+(?:is|are|was|remains)\s+(?:[\w-]+\s+){0,4}?"
+    r"|(?:(?:和|、)«K\d+»)*(?:是|就是|一直是)",  # "等保和信创是他的红线"
+    re.I,
 )
 _OWNED = re.compile(
-    r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:agenda|priority|priorities|focus|concern|win|goal|thing)\b", re.I
+    r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:agenda|priority|priorities|focus|concern|win|goal|thing)\b"
+    r"|的(?:红线|底线|重点|关注点|痛点|心病|头等大事)",
+    re.I,
 )
 # a sentence whose subject is the person of the sentence before: "Wants mobile work orders …"
 _NO_SUBJECT = re.compile(
@@ -107,7 +111,7 @@ _NO_SUBJECT = re.compile(
     r"curious about|worried about|focused on|cares about|pushing for)\b",
     re.I,
 )
-_ABOUT = re.compile(r"\s*(?:一直|比较|特别|非常|很|也|都)?\s*(?:对|对于)\s*")
+_ABOUT = re.compile(r"\s*(?:一直|比较|特别|非常|很|也|都)?\s*(?:对|对于|在)\s*")  # "她在信创上要求很严"
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z]{3,}")

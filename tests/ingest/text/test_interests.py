@@ -54,6 +54,8 @@ def test_what_they_care_about(pipeline: TextPipeline, text: str, lang: str, topi
     [
         ("罗婷的 concern 还是 predictive maintenance。", "罗婷"),  # an English cue in a Chinese note
         ("何总（何建国，GM）说明年 predictive maintenance 是 top priority。", "A-HX"),  # he reports theirs
+        ("罗婷负责技术，预测性维护和能耗管理是她的红线。", "罗婷"),
+        ("罗婷在能耗管理上要求很严。", "罗婷"),
     ],
 )
 def test_whose_interest(pipeline: TextPipeline, text: str, who: str) -> None:
