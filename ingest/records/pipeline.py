@@ -22,6 +22,7 @@ entities are always read in full, because resolution compares every record.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -295,6 +296,11 @@ class RecordIngest:
         count = source.path not in self._counted
         self._counted.add(source.path)
         transformer = Transformer(source.mapping, self.index.lookup)
+        # a key stated twice with other values is told on the file's first read (later
+        # reads skip the rejected record); a source whose keys repeat by design is not checked
+        stated: dict[tuple[str, str], tuple[int, int]] | None = (
+            {} if count and not source.mapping.repeats else None
+        )
         for item in records:
             if count:
                 self.report.read += 1
@@ -311,6 +317,10 @@ class RecordIngest:
             if mapped.rejects:
                 for reject in mapped.rejects:
                     self._reject(reject)
+                continue
+            conflict = _restated(stated, item, mapped) if stated is not None else None
+            if conflict is not None:
+                self._reject(conflict)
                 continue
             yield item, mapped
 
@@ -350,6 +360,22 @@ class RecordIngest:
         self._rejected.add(key)
         self.rejects.write(reject)
         self.report.rejected[reject.reason] += 1
+
+
+def _restated(
+    stated: dict[tuple[str, str], tuple[int, int]], record: RawRecord, mapped: Mapped
+) -> Reject | None:
+    """A reject when a node of ``record`` was stated earlier in its file with other values
+    (the first statement is kept); otherwise remembers the record's nodes."""
+    for node in mapped.nodes:
+        values = hash(json.dumps(node.props, sort_keys=True, default=str))  # a hash: memory
+        first = stated.setdefault((node.label, node.key), (record.line, values))
+        if first[1] != values:
+            detail = (
+                f"{node.label} {node.key!r} was stated on line {first[0]} with other values; that one is kept"
+            )
+            return Reject(record.source, record.line, None, node.key, "conflicting_duplicate", detail)
+    return None
 
 
 def _stated_by_several(sources: list[Source]) -> frozenset[str]:

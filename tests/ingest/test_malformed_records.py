@@ -68,6 +68,12 @@ CASES = [
         {"1": "Acme", "3": "Gamma", "4": "Delta"},
     ),
     Case(
+        "restated_key.csv",
+        csv("1,Acme,10,North", "2,Beta,20,North", "1,Acme Corp,11,South", "2,Beta,20,North"),
+        ((4, None, "conflicting_duplicate"),),  # the same values twice are no conflict
+        {"1": "Acme", "2": "Beta"},
+    ),
+    Case(
         "hostile_text.csv",
         csv(
             '1,"\'); MATCH (n) DETACH DELETE n //",1,North',
