@@ -10,7 +10,7 @@ from .features import Idf, Prepared, prepare
 from .fellegi_sunter import fit
 from .model import CandidatePair, Decisions, EntityRecord, Resolution, Thresholds
 from .person_fields import comparison, has_identity
-from .scoring import across_scripts, score_companies, score_people
+from .scoring import score_companies, score_people
 
 # Sources that legitimately hold many records of one entity (a lead per booth visit).
 # Every other source is taken to keep one record per entity, so two of its records
@@ -54,7 +54,9 @@ def score_pair(a: EntityRecord, b: EntityRecord) -> CandidatePair:
     if a.kind != b.kind:
         raise ValueError(f"cannot compare a {a.kind} with a {b.kind}")
     pa, pb = prepare([a, b])
-    score, reasons = score_companies(pa, pb, Idf([pa, pb])) if a.kind == "Company" else score_people(pa, pb)
+    score, reasons = (
+        score_companies(pa, pb, Idf([pa, pb]))[:2] if a.kind == "Company" else score_people(pa, pb)
+    )
     return CandidatePair(a, b, _clip(score), tuple(reasons))
 
 
@@ -75,10 +77,14 @@ def _resolve_kind(
     idf = Idf(prepared)
     raw: dict[tuple[int, int], tuple[float, list[str]]] = {}
     identity: list[tuple[int, int]] = []
+    mute: list[tuple[int, int]] = []
     for i, j in candidate_pairs(prepared):
         a, b = prepared[i], prepared[j]
         if a.rec.kind == "Company":
-            raw[(i, j)] = score_companies(a, b, idf)
+            scored = score_companies(a, b, idf)
+            raw[(i, j)] = (scored.score, scored.reasons)
+            if scored.mute:
+                mute.append((i, j))
         elif has_identity(a) and has_identity(b):
             identity.append((i, j))
         else:
@@ -92,13 +98,6 @@ def _resolve_kind(
         found = (sorted(position[ref] for ref in pair) for pair in pairs if pair <= position.keys())
         return sorted((i, j) for i, j in found)  # sets have no order; clusters must not depend on it
 
-    mute = [
-        (i, j)
-        for (i, j), (_, reasons) in raw.items()
-        if prepared[i].rec.kind == "Company"
-        and across_scripts(prepared[i], prepared[j])
-        and not any(r.startswith("different") for r in reasons)
-    ]
     guard = GuardedClusters(
         [r.source for r in records],
         scores,

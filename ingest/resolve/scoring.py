@@ -9,6 +9,7 @@ scored what it did; the same numbers produce the ``reasons`` of every merge.
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import NamedTuple
 
 from ingest.normalize import email_domain, has_cjk, is_freemail
 
@@ -67,10 +68,19 @@ def _company_name(a: Prepared, b: Prepared, idf: Idf) -> tuple[float, str]:
     return best, why
 
 
-def score_companies(a: Prepared, b: Prepared, idf: Idf) -> tuple[float, list[str]]:
+class CompanyScore(NamedTuple):
+    score: float
+    reasons: list[str]
+    #: names in two scripts and nothing disagreeing: the low score says nothing against the pair,
+    #: so it never vetoes a merge through other records
+    mute: bool
+
+
+def score_companies(a: Prepared, b: Prepared, idf: Idf) -> CompanyScore:
     name, why = _company_name(a, b, idf)
     score = name
     reasons = [f"name {name:.2f} ({why})" if why else "name 0.00"]
+    against = False  # an identifier or place that differs
     ra, rb = a.rec, b.rec
     if ra.tax_id and rb.tax_id:
         if ra.tax_id == rb.tax_id:
@@ -79,6 +89,7 @@ def score_companies(a: Prepared, b: Prepared, idf: Idf) -> tuple[float, list[str
         else:
             score += OTHER_TAX
             reasons.append(f"different tax numbers {ra.tax_id} / {rb.tax_id}")
+            against = True
     across = across_scripts(a, b)
     if a.domain and b.domain:
         if a.domain == b.domain:
@@ -87,6 +98,7 @@ def score_companies(a: Prepared, b: Prepared, idf: Idf) -> tuple[float, list[str
         else:
             score += OTHER_DOMAIN
             reasons.append(f"different domains {a.domain} / {b.domain}")
+            against = True
     if ra.phone and rb.phone:
         if ra.phone == rb.phone:
             score += SAME_ID_ACROSS_SCRIPTS if across else SAME_PHONE
@@ -94,8 +106,9 @@ def score_companies(a: Prepared, b: Prepared, idf: Idf) -> tuple[float, list[str
         else:
             score += OTHER_PHONE
             reasons.append(f"different phones {ra.phone} / {rb.phone}")
-    score += _place(a, b, reasons)
-    return score, reasons
+            against = True
+    place = _place(a, b, reasons)
+    return CompanyScore(score + place, reasons, across and not against and place >= 0)
 
 
 def across_scripts(a: Prepared, b: Prepared) -> bool:
