@@ -21,7 +21,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
-from api._body import BodyTooLarge, TooDeep, read_body
+from api._body import BodyTooLarge, TooDeep, admits, body_limit, read_body
 from api._body import loads as bounded_json
 from api._context import audit_pii_reads
 from api._errors import ApiError, AuthError, Code
@@ -126,7 +126,9 @@ async def _params(request: Request, settings: ApiSettings) -> dict[str, Any]:
     if content_type != JSON:
         raise _RequestError(415, "send the request as application/json")
     try:
-        body = bounded_json(await read_body(request, settings.max_body_bytes), depth)
+        content = await read_body(request, body_limit(settings.max_body_bytes, settings.max_ingest_bytes))
+        request.state.body_bytes = len(content)
+        body = bounded_json(content, depth)
     except BodyTooLarge as exc:
         raise _RequestError(413, str(exc)) from None
     except TooDeep as exc:
@@ -226,6 +228,10 @@ async def _handle(request: Request, state: ApiState, media: str) -> tuple[Respon
     except PersistedQueryError as exc:
         raise _RequestError(exc.status, exc.message, exc.code) from None
     query, variables, operation_name = _check(params)
+    if not admits(
+        getattr(request.state, "body_bytes", 0), state.settings.max_body_bytes, query, operation_name
+    ):
+        raise _RequestError(413, str(BodyTooLarge(state.settings.max_body_bytes)))
     introspection = state.introspection_for(principal)
     checked = state.documents.lookup(query, introspection)
     if checked is None:  # parse and validate in a worker thread: a big document takes seconds

@@ -52,9 +52,9 @@ class ApiSettings(BaseSettings):
     )
     max_ingest_bytes: int = Field(default=20 << 20, ge=1, description="inline content per ingest mutation")
     max_body_bytes: int = Field(
-        default=21 << 20,
+        default=1 << 20,
         ge=1,
-        description="a request body in bytes (413 above it); room for max_ingest_bytes of inline content",
+        description="a request body in bytes (413 above it); an ingest may carry max_ingest_bytes more",
     )
     max_json_depth: int = Field(default=32, ge=2, description="nesting of a body or its variables (HTTP 400)")
     job_wait: float = Field(default=30.0, ge=0, description="seconds a mutation with wait: true waits")

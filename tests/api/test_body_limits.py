@@ -56,7 +56,8 @@ def test_ordinary_nesting_still_passes(api: Api) -> None:
 def small(market_store: LadybugStore, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
     data_dir = tmp_path_factory.mktemp("small")
     keys = make_keys(data_dir)
-    app = create_app(market_store, settings(data_dir, max_body_bytes=4_096), data_dir)
+    limits = {"max_body_bytes": 4_096, "max_ingest_bytes": 8_192}  # an ingest may send 4096 + 8192 + 1 MiB
+    app = create_app(market_store, settings(data_dir, **limits), data_dir)
     with LiveServer(app) as url, httpx.Client(base_url=url, timeout=30) as client:
         yield Api(client, keys, Path(data_dir))
 
@@ -66,12 +67,31 @@ def test_an_oversized_body_is_refused_with_413(small: Api) -> None:
     response = _post(small, big)
     assert response.status_code == 413
     assert "larger than this server takes" in response.json()["errors"][0]["message"]
+    huge = json.dumps({"query": "{ me { role } }", "variables": {"pad": "x" * (2 << 20)}})
 
     def chunks() -> Iterator[bytes]:  # no content-length: counted as it streams
-        yield big.encode()[:3_000]
-        yield big.encode()[3_000:]
+        yield huge.encode()[:3_000]
+        yield huge.encode()[3_000:]
 
     headers = {**HEADERS, "authorization": f"Bearer {small.keys['rep_east']}"}
     streamed = small.client.post("/graphql", content=chunks(), headers=headers)
     assert streamed.status_code == 413
     assert small.data("{ me { role } }", "rep_east") == {"me": {"role": "rep"}}
+
+
+def test_only_an_ingest_may_carry_more_than_the_body_limit(small: Api) -> None:
+    content = "from_contact_id,to_contact_id,kind\n" + "P-NONE-1,P-NONE-2,KNOWS\n" * 200  # ~5 KB
+    ingest = """mutation($c: String!) { ingestRecords(input: {mapping: "12_crm_relationships", content: $c},
+      wait: true) { status } }"""
+    done = _post(small, json.dumps({"query": ingest, "variables": {"c": content}}), "analyst")
+    assert done.status_code == 200 and done.json()["data"]["ingestRecords"]["status"] == "COMPLETED"
+    sneaked = ingest.replace("{ status } }", "{ status } dismissSignal(id: $s) { id } }").replace(
+        "String!)", "String!, $s: ID!)"
+    )
+    variables = {"c": content, "s": "U2lnbmFsOlMtRS0wMDE"}
+    mixed = _post(small, json.dumps({"query": sneaked, "variables": variables}), "analyst")
+    assert mixed.status_code == 413, mixed.text[:200]
+    query = _post(
+        small, json.dumps({"query": "query($c: String) { me { role } }", "variables": {"c": content}})
+    )
+    assert query.status_code == 413
