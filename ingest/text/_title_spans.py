@@ -22,7 +22,8 @@ _HEADS = (
     r"Controller|Supervisor|Coordinator|Administrator|Specialist|Analyst|Architect|Counsel|Nurse|Physician|"
     r"Superintendent|Treasurer|Secretary|Commissioner|Dean|Founder|Owner|Partner|Consultant|Accountant|"
     r"Auditor|Scientist|Technician|Pharmacist|Radiologist|Surgeon|Principal|Chief|Officer|Executive|"
-    r"Comptroller|Registrar|Matron|Foreman|Planner|Strategist|Steward|Representative|Agent"
+    r"Comptroller|Registrar|Matron|Foreman|Planner|Strategist|Steward|Representative|Agent|"
+    r"Provost|Postdoc|Fellow|Professor|Lecturer|Researcher|Chancellor|Rector|Bursar|Captain|Lieutenant|Sergeant"
 )
 _ACRONYM = r"(?:CEO|CFO|CIO|CTO|COO|CMO|CNO|CISO|CPO|CSO|CDO|CHRO|CCO|GM|EVP|SVP|VP|AVP|MD)"
 _MOD = r"(?:Senior|Sr\.?|Chief|Deputy|Assistant|Asst\.?|Associate|Executive|General|Regional|Group|Interim|Acting|Principal|Lead|Managing|Vice|Global|National|Division|Department|Plant|Branch|Site|Area|District|Country|Program|Project|Product|Account|Category|Clinical|Medical|Nursing|Technical)"  # noqa: E501

@@ -99,3 +99,11 @@ def test_a_known_contact_addressed_by_surname_and_title_holds_that_title(pipelin
 def test_an_honorific_is_no_job_title(pipeline: TextPipeline) -> None:
     """ "罗总" is how people address a manager; it names no title."""
     assert _zh(pipeline, "罗总说预算下个月批。") == set()
+
+
+def test_academic_titles_are_titles(pipeline: TextPipeline) -> None:
+    got = _en(
+        pipeline,
+        "Attendees:\nDr. Ilse Brandt (Postdoc, imaging group)\nOwen Pryce (Vice Provost for Research)",
+    )
+    assert got == {("Ilse Brandt", "Postdoc", True), ("Owen Pryce", "Vice Provost for Research", True)}
