@@ -21,6 +21,7 @@ from typing import IO
 
 from charset_normalizer import from_bytes
 
+from ._mixed import per_line
 from ._model import SourceError
 
 SAMPLE_SIZE = 1 << 20
@@ -124,8 +125,9 @@ def check_encoding(path: Path, encoding: str) -> str:
 
 
 def open_marked(path: Path, encoding: str) -> IO[str]:
-    """``path`` as text, bad bytes marked (see the module docstring), newlines untranslated."""
-    return path.open(encoding=encoding, errors=MARK_ERRORS, newline="")
+    """``path`` as text, bad bytes marked (see the module docstring), newlines untranslated;
+    a GB18030 file's UTF-8 lines are read as UTF-8 (``_mixed``)."""
+    return path.open(encoding=per_line(encoding), errors=MARK_ERRORS, newline="")
 
 
 def has_marks(text: str) -> bool:

@@ -74,6 +74,15 @@ CASES = [
         {"1": "Acme", "2": "Beta"},
     ),
     Case(
+        "mixed_encodings.csv",
+        HEADER.encode()
+        + "1,北京精密机械有限公司,10,North\n2,上海华星科技,20,North\n".encode("gb18030")
+        + "3,Zürich Präzision AG,5,North\n".encode()  # a UTF-8 line among GB18030 ones
+        + "4,深圳达通,7,South\n".encode("gb18030"),
+        (),
+        {"1": "北京精密机械有限公司", "2": "上海华星科技", "3": "Zürich Präzision AG", "4": "深圳达通"},
+    ),
+    Case(
         "hostile_text.csv",
         csv(
             '1,"\'); MATCH (n) DETACH DELETE n //",1,North',
