@@ -43,7 +43,9 @@ JOB_RULES: list[Rule] = [
             r"(?:the |their |our )?"
             r"(?:new )?{T}",
             # "The new CIO is Janet Ellison", "their head of IT is now Sam Okafor"
+            # "New QA Manager at Corby is Daniel Okoro", "Nurse Manager, 4 West: Kendra Lowe"
             r"(?:^|[:;(]\s*|\b(?:the|their|our|its|new|current) )(?:new |current |acting |interim )?{T}"
+            r"(?: (?:at|in|for) [A-Z][\w-]+(?= is| was)|, [\w -]{1,16}(?=:))?"
             r"(?: (?:is|was|=)|\s?:) (?:now )?{P}",
             # signature lines: "Graham Pike | CFO | St. Aldric Medical Center"
             r"{P}\s*[|/]\s*{T}(?:\s*[|/]\s*{C})?",

@@ -107,3 +107,12 @@ def test_academic_titles_are_titles(pipeline: TextPipeline) -> None:
         "Attendees:\nDr. Ilse Brandt (Postdoc, imaging group)\nOwen Pryce (Vice Provost for Research)",
     )
     assert got == {("Ilse Brandt", "Postdoc", True), ("Owen Pryce", "Vice Provost for Research", True)}
+
+
+def test_a_title_at_a_site_or_with_a_unit_names_its_holder(pipeline: TextPipeline) -> None:
+    assert _en(pipeline, "New QA Manager at Leeds is Ivo Marsh - not met yet.") == {
+        ("Ivo Marsh", "QA Manager", True)
+    }
+    assert _en(pipeline, "Attendees: Nurse Manager, 4 West: Ada Quist") == {
+        ("Ada Quist", "Nurse Manager", True)
+    }
