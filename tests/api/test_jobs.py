@@ -149,13 +149,19 @@ def test_admins_ingest_a_file_under_the_data_directory(api: Api) -> None:
     assert job["status"] == "COMPLETED" and job["report"]["edgesWritten"] == 1
 
 
-def test_a_run_that_cannot_read_its_file_fails_with_its_reason(api: Api, market_store: LadybugStore) -> None:
+def test_an_unreadable_file_is_one_reject_with_its_reason(api: Api, market_store: LadybugStore) -> None:
+    """An empty upload is a file-level reject (unreadable_file, line 0): the run completes and says
+    why nothing was read, as the CLI's ingest does."""
     given = {"mapping": "12_crm_relationships", "content": ""}
     job = api.data(RECORDS, "admin", {"input": given, "wait": True})["ingestRecords"]
-    assert job["status"] == "FAILED" and job["report"] is None
-    assert job["error"].startswith("SourceError") and "empty" in job["error"]
+    assert job["status"] == "COMPLETED" and job["error"] is None
+    report = job["report"]
+    assert report["rejected"] == [{"reason": "unreadable_file", "count": 1}]
+    assert (report["read"], report["nodesWritten"], report["edgesWritten"]) == (0, 0, 0)
+    (reject,) = report["rejects"]
+    assert reject["line"] == 0 and "empty" in reject["detail"]
     run = market_store.get_node("Run", job["id"])
-    assert run is not None and run.props["status"] == "failed"
+    assert run is not None and run.props["status"] != "failed"
 
 
 def test_inline_text_documents_are_ingested_once(api: Api) -> None:
