@@ -219,6 +219,8 @@ class Extractor:
             if self._another_body(title, company):
                 return None  # "市发改委能源科科长陆斌出席并致辞": an official of another body
             held = _HELD_BEFORE.match(title)
+            if held and held.group().startswith("原") and is_zh_word(title[:2]):
+                held = None  # "原料部经理": the raw materials department, no former title
             if held and not gone:
                 return None  # the title is history; what they hold now, the note says elsewhere
             wp["title"] = _DEPT_OF.sub(r"\1", title[held.end() if held else 0 :])

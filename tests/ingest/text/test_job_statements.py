@@ -116,3 +116,8 @@ def test_a_title_at_a_site_or_with_a_unit_names_its_holder(pipeline: TextPipelin
     assert _en(pipeline, "Attendees: Nurse Manager, 4 West: Ada Quist") == {
         ("Ada Quist", "Nurse Manager", True)
     }
+
+
+def test_a_department_whose_name_begins_with_yuan_is_no_former_title(pipeline: TextPipeline) -> None:
+    """原 marks a title held before ("原财务部经理"), but 原料部 is the raw materials department."""
+    assert _zh(pipeline, "原料部经理周立参加了评审。") == {("周立", "原料部经理", True)}
