@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -52,7 +53,10 @@ def remount(mount: Path, options: str) -> None:
 
 
 def accountgraph(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = os.environ | {"ACCOUNTGRAPH_DATA_DIR": str(data), "ACCOUNTGRAPH_CONFIG": str(data / "none.toml")}
+    # an empty settings file off the full disk: no accountgraph.toml of the working directory applies
+    empty = Path(tempfile.gettempdir()) / "accountgraph-disk-full-settings.toml"
+    empty.write_text("", encoding="utf-8")
+    env = os.environ | {"ACCOUNTGRAPH_DATA_DIR": str(data), "ACCOUNTGRAPH_CONFIG": str(empty)}
     command = [sys.executable, "-c", "from accountgraph.cli import main; main()", *args]
     return subprocess.run(command, capture_output=True, text=True, env=env, timeout=300, check=False)
 
