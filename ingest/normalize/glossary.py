@@ -86,7 +86,8 @@ GLOSSARY: dict[str, str] = {
     "资本": "capital", "香港": "hong kong", "长江": "yangtze", "珠江": "pearl river", "黄河": "yellow river",
     # words of meaning that Chinese names share with their English ones
     "阳光": "sunshine", "长城": "great wall", "光明": "bright", "卫星": "satellite", "兴业": "industrial",
-    "街": "street", "海螺": "conch", "省": "provincial", "财富": "wealth", "国泰": "guotai", "太平": "taiping",
+    "街": "street", "海螺": "conch", "财富": "wealth", "国泰": "guotai", "太平": "taiping",
+    "省": "provincial",
 }  # fmt: skip
 # English words of one meaning in company names, read as one ("Air China" is China's airline)
 SAME_MEANING: dict[str, str] = {
