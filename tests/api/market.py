@@ -218,3 +218,15 @@ def set_props(store: GraphStore, label: str, key: str, **props: object) -> None:
     node = store.get_node(label, key)
     assert node is not None, key
     store.upsert_nodes(label, [{"id": key, "name": node.props["name"], **props, **_p(key)}])
+
+
+def contacts_mapping(source: str) -> str:
+    """A records mapping of uploaded contacts (id, name, phone) for ingest tests over the API."""
+    return f"""source: {source}
+nodes:
+  - label: Person
+    key: "{{id}}"
+    props:
+      name: {{column: name, required: true}}
+      phone: {{column: phone, type: phone}}
+"""

@@ -5,18 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from tests.api import market
 from tests.api.conftest import Api
 
 RECORDS = """mutation($input: IngestRecordsInput!) { ingestRecords(input: $input, wait: true) {
   report { rejects { field value } } } }"""
-CONTACTS = """source: audit_contacts
-nodes:
-  - label: Person
-    key: "{id}"
-    props:
-      name: {column: name, required: true}
-      phone: {column: phone, type: phone}
-"""
+CONTACTS = market.contacts_mapping("audit_contacts")
 
 
 def _audit(api: Api) -> list[dict[str, Any]]:

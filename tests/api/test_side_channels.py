@@ -15,14 +15,7 @@ from tests.api.conftest import Api
 PEOPLE = "query($o: [PersonOrder!]) { people(first: 60, orderBy: $o) { nodes { key email } } }"
 RECORDS = """mutation($input: IngestRecordsInput!) { ingestRecords(input: $input, wait: true) {
   id status error report { rejects { line field reason detail value } } } }"""
-CONTACTS = """source: side_channel_contacts
-nodes:
-  - label: Person
-    key: "{id}"
-    props:
-      name: {column: name, required: true}
-      phone: {column: phone, type: phone}
-"""
+CONTACTS = market.contacts_mapping("side_channel_contacts")
 
 
 def _keys(api: Api, who: str, order: list[dict[str, str]]) -> list[str]:
