@@ -15,8 +15,9 @@ BAD_JSON = "bad_json"
 NOT_AN_OBJECT = "not_an_object"
 UNDECODABLE = "undecodable"
 EMPTY_RECORD = "empty_record"
+FORMULA_WITHOUT_VALUE = "formula_without_value"
 REJECT_REASONS = frozenset(
-    {TRUNCATED_LINE, EXTRA_COLUMNS, BAD_JSON, NOT_AN_OBJECT, UNDECODABLE, EMPTY_RECORD}
+    {TRUNCATED_LINE, EXTRA_COLUMNS, BAD_JSON, NOT_AN_OBJECT, UNDECODABLE, EMPTY_RECORD, FORMULA_WITHOUT_VALUE}
 )
 
 
@@ -39,7 +40,8 @@ class RawReject:
     """A record that cannot even be read; the run writes it to its rejects and goes on.
 
     ``reason`` is one of :data:`REJECT_REASONS`; ``detail`` says it in words;
-    ``raw`` is the offending text, cut to :data:`RAW_LIMIT` characters.
+    ``raw`` is the offending text, cut to :data:`RAW_LIMIT` characters; ``field`` the
+    column at fault, when one is.
     """
 
     source: str
@@ -47,6 +49,7 @@ class RawReject:
     reason: str
     detail: str
     raw: str
+    field: str | None = None
 
 
 Records: TypeAlias = Generator["RawRecord | RawReject", None, None]

@@ -52,7 +52,7 @@ def read_records(
     check_head(path, read_head(path, NUL_WINDOW), found)
     records: Records
     if found == "xlsx":
-        records = read_xlsx(path, sheet)
+        records = read_xlsx(path, sheet, columns)
     else:
         text_encoding = check_encoding(path, encoding) if encoding else detect_encoding(path)
         if found == "json":

@@ -4,16 +4,29 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterator, Sequence
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
 
-from ._model import EMPTY_RECORD, EXTRA_COLUMNS, RawRecord, RawReject, Records, SourceError, clip
+from ._model import (
+    EMPTY_RECORD,
+    EXTRA_COLUMNS,
+    FORMULA_WITHOUT_VALUE,
+    RawRecord,
+    RawReject,
+    Records,
+    SourceError,
+    clip,
+)
 from ._rows import extra_cells, is_blank, make_header
 
+#: a row's cell values, and for each cell its formula (``=A2*2``) or None
+_Row = tuple[Sequence[Any], Sequence[str | None]]
 
-def read_xlsx(path: Path, sheet: str | None) -> Records:
+
+def read_xlsx(path: Path, sheet: str | None, columns: frozenset[str] = frozenset()) -> Records:
     """Records of one worksheet (the first when ``sheet`` is None); ``line`` is the sheet row.
 
     The header is the first row with any value in it; blank rows are skipped;
@@ -23,21 +36,41 @@ def read_xlsx(path: Path, sheet: str | None) -> Records:
     closed when the iteration ends or is abandoned. Memory is constant per row, but
     openpyxl holds the workbook's shared-strings table (its distinct texts) while
     the workbook is open; a sheet is capped at 1,048,576 rows anyway.
+
+    A formula saved without its computed value (a workbook written by a program that
+    does not calculate) would read as an empty cell: a row with one in a column of
+    ``columns`` (any column when empty) is a ``formula_without_value`` reject naming it.
+    The sheet is read twice side by side for this, once for values, once for formulas.
     """
     source = str(path)
+    with (
+        closing(_open(path, source, data_only=True)) as values,
+        closing(_open(path, source, data_only=False)) as formulas,
+    ):
+        sheet_ = _sheet(values, sheet, source)
+        sheet_.reset_dimensions()
+        same = formulas[sheet_.title]
+        same.reset_dimensions()
+        rows = zip(
+            sheet_.iter_rows(values_only=True),
+            ([_formula(cell) for cell in row] for row in same.iter_rows()),
+            strict=True,  # one sheet's XML read twice
+        )
+        yield from _records(source, sheet_.title, rows, columns)
+
+
+def _open(path: Path, source: str, data_only: bool) -> Any:
     try:
         with warnings.catch_warnings():
             # openpyxl warns about styles and extensions it does not read; values are unaffected
             warnings.simplefilter("ignore", UserWarning)
-            book = load_workbook(path, read_only=True, data_only=True)
+            return load_workbook(path, read_only=True, data_only=data_only)
     except Exception as e:  # openpyxl raises many kinds of error for a damaged archive
         raise SourceError(source, f"not a readable XLSX workbook ({type(e).__name__}: {e})") from None
-    try:
-        sheet_ = _sheet(book, sheet, source)
-        sheet_.reset_dimensions()
-        yield from _records(source, sheet_.title, sheet_.iter_rows(values_only=True))
-    finally:
-        book.close()
+
+
+def _formula(cell: Any) -> str | None:
+    return str(cell.value) if getattr(cell, "data_type", None) == "f" else None
 
 
 def _sheet(book: Any, name: str | None, source: str) -> Any:
@@ -54,29 +87,36 @@ def _sheet(book: Any, name: str | None, source: str) -> Any:
     return found
 
 
-def _records(source: str, title: str, rows: Iterator[Sequence[Any]]) -> Records:
+def _records(source: str, title: str, rows: Iterator[_Row], columns: frozenset[str]) -> Records:
     header: list[str] | None = None
-    for number, row in enumerate(rows, 1):  # read-only mode yields gaps as empty rows
-        if all(cell is None for cell in row):
+    for number, (row, formulas) in enumerate(rows, 1):  # read-only mode yields gaps as empty rows
+        if all(cell is None for cell in row) and not any(formulas):
             continue
         if header is None:
             header = make_header(source, row, f"sheet {title!r} row {number}")
             continue
-        yield _record(source, number, row, header)
+        yield _record(source, number, (row, formulas), header, columns)
     if header is None:
         raise SourceError(source, f"sheet {title!r} is empty (no header row)")
 
 
-def _record(source: str, number: int, row: Sequence[Any], header: list[str]) -> RawRecord | RawReject:
+def _record(
+    source: str, number: int, cells: _Row, header: list[str], columns: frozenset[str]
+) -> RawRecord | RawReject:
+    row, formulas = cells
     width = len(header)
+    for name, value, formula in zip(header, row, formulas, strict=False):
+        if formula is not None and value is None and (not columns or name in columns):
+            detail = f"column {name!r} holds the formula {formula} without a computed value"
+            return RawReject(source, number, FORMULA_WITHOUT_VALUE, detail, clip(formula), name)
     if all(is_blank(cell) for cell in row):
         return RawReject(source, number, EMPTY_RECORD, f"all {len(row)} cells are blank", clip(_raw(row)))
     extra = extra_cells(row, width)
     if extra:
         detail = f"{extra} filled cells past the header's {width} columns"
         return RawReject(source, number, EXTRA_COLUMNS, detail, clip(_raw(row)))
-    cells = list(row[:width]) + [None] * (width - len(row))
-    return RawRecord(source, number, dict(zip(header, cells, strict=True)))
+    cells_ = list(row[:width]) + [None] * (width - len(row))
+    return RawRecord(source, number, dict(zip(header, cells_, strict=True)))
 
 
 def _raw(row: Sequence[Any]) -> str:

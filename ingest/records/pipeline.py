@@ -305,7 +305,7 @@ class RecordIngest:
             if count:
                 self.report.read += 1
             if isinstance(item, RawReject):
-                self._reject(Reject(item.source, item.line, None, item.raw, item.reason, item.detail))
+                self._reject(Reject(item.source, item.line, item.field, item.raw, item.reason, item.detail))
                 continue
             if (item.source, item.line) in self._rejected:
                 continue

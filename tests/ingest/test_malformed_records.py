@@ -5,6 +5,7 @@ with exit status 1 (a whole file was refused) and no output holds a traceback.""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from openpyxl import Workbook
 
 MAPPING = """source: {source}
 file: {file}
@@ -45,6 +47,18 @@ def jsonl(*records: object) -> bytes:
     return "".join(
         f"{r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)}\n" for r in records
     ).encode()
+
+
+def xlsx(*rows: list[object]) -> bytes:
+    """A workbook as openpyxl writes it: formulas without a computed value."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in [[*HEADER.strip().split(","), "notes"], *rows]:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
 
 
 CASES = [
@@ -125,6 +139,17 @@ CASES = [
             (5, "employees", "bad_number"),
         ),
         {"1": "Acme", "6": "Zeta"},
+    ),
+    Case(
+        "formulas.xlsx",
+        xlsx(
+            ["1", "Acme", 10, "North", "=A2&B2"],  # a formula in a column no mapping reads
+            ["2", "Beta", "=C2*2", "North"],
+            ["3", "=UPPER(B2)", 30, "South"],
+            ["4", "Delta", 40, "South"],
+        ),
+        ((3, "employees", "formula_without_value"), (4, "name", "formula_without_value")),
+        {"1": "Acme", "4": "Delta"},
     ),
     Case(
         "truncated.json",
