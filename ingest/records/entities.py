@@ -37,6 +37,7 @@ class Merged:
     review: list[CandidatePair]
     resolution: Resolution
     files: dict[tuple[str, str], str]  # (source, key) -> the file the record came from
+    records: list[RawRecord]  # per row, the record of its highest-priority member
 
 
 @dataclass
@@ -141,6 +142,7 @@ def merge_entities(
         decisions=decisions or Decisions(),
     )
     rows: list[dict[str, Any]] = []
+    records_of_rows: list[RawRecord] = []
     merged = 0
     previous = index.previous.get(label, {})
     this_run = {f"{e.source}:{e.node.key}" for e in entries}
@@ -157,11 +159,12 @@ def merge_entities(
         row |= {"id": node_id, "source_keys": sorted(set(row["source_keys"]) | keys_on.get(node_id, set()))}
         taken.add(row["id"])
         rows.append(row)
+        records_of_rows.append(members[0].record)
         merged += len(members) - 1
         for member in members:
             index.canonical[(label, member.node.key)] = row["id"]
     files = {(e.source, e.node.key): e.record.source for e in entries}
-    return Merged(rows, merged, resolution.review, resolution, files)
+    return Merged(rows, merged, resolution.review, resolution, files, records_of_rows)
 
 
 def _stable_id(members: list[_Entry], previous: dict[str, str], taken: set[str]) -> str:

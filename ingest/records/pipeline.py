@@ -38,6 +38,7 @@ from ingest.connectors import MissingColumns, RawRecord, RawReject, Records, Sou
 from ingest.records.entities import RESOLVED_LABELS, EntityIndex, Merged, merge_entities
 from ingest.records.mapping import Mapping
 from ingest.records.moves import retire_moved_keys
+from ingest.records.refusals import refusal, write_refusing
 from ingest.records.rejects import MISSING_COLUMNS, UNREADABLE_FILE, Reject, RejectsFile
 from ingest.records.review import ReviewPair, review_pairs
 from ingest.records.transform import EdgeRow, Mapped, NodeRow, Transformer
@@ -116,7 +117,8 @@ class RecordIngest:
             self.index.remember(label, previous[label])
         for label, merged in self.resolve().items():
             rows = [r | self._provenance for r in merged.rows]
-            self.report.nodes_written += self.store.upsert_nodes(label, rows)
+            write = partial(self.store.upsert_nodes, label)
+            self.report.nodes_written += self._valid_only(merged.records, rows, write)
             retire_moved_keys(self.store, label, rows, previous.get(label, {}))
         self.on_progress("entities", self.report.nodes_written)
         self._load_facts()
@@ -330,9 +332,13 @@ class RecordIngest:
         rows: list[dict[str, Any]],
         write: Callable[[list[dict[str, Any]]], int],
     ) -> int:
-        """Write rows; rows the ontology refuses are rejected with its reason, the rest written."""
+        """Write rows; rows the ontology or the store refuses are rejected with the reason."""
+
+        def refused(index: int, why: str) -> None:
+            self._reject(refusal(records[index], rows[index], why))
+
         try:
-            return write(rows)
+            return write_refusing(rows, write, refused)
         except ValidationError as exc:
             bad: dict[int, tuple[str, str]] = {}
             for index, _key, field_name, reason in exc.problems:
@@ -351,7 +357,7 @@ class RecordIngest:
                     )
                 )
             keep = [i for i in range(len(rows)) if i not in bad]
-            return write([rows[i] for i in keep]) if keep else 0
+            return write_refusing([rows[i] for i in keep], write, lambda i, why: refused(keep[i], why))
 
     def _reject(self, reject: Reject) -> None:
         key = (reject.source, reject.line)

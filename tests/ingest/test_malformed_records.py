@@ -152,6 +152,16 @@ CASES = [
         {"1": "Acme", "4": "Delta"},
     ),
     Case(
+        "lone_surrogate.jsonl",  # valid JSON, a str to Python, text no store can hold
+        jsonl(
+            {"account_id": "1", "name": "Acme", "territory": "North"},
+            '{"account_id": "2", "name": "Bad \\udc80 Name", "territory": "North"}',
+            {"account_id": "3", "name": "Gamma", "territory": "South"},
+        ),
+        ((2, "name", "refused_by_store"),),
+        {"1": "Acme", "3": "Gamma"},
+    ),
+    Case(
         "truncated.json",
         b'[{"account_id": "1", "name": "Acme", "territory": "North"}, {"account_id": "2", "na',
         ((0, None, "unreadable_file"),),
