@@ -171,9 +171,9 @@ def ingest_records(
     ] = None,
 ) -> None:
     """Ingest exports through their mappings: validate, resolve, write, reject with reasons.
-    Exit status 1 when a whole file was refused (the other files are ingested)."""
+    Exit status 1 when the run's rejects file is not empty (a file or record rejected: the rest
+    is ingested)."""
     from ingest.records import SAMPLE_MAPPINGS, MappingError  # noqa: PLC0415
-    from ingest.records.rejects import FILE_REASONS  # noqa: PLC0415
 
     settings = load_settings()
     run_id = _run_id("ingest")
@@ -195,7 +195,7 @@ def ingest_records(
         raise typer.Exit(2) from None
     finally:
         graph.close()
-    if FILE_REASONS & report.rejected.keys():
+    if report.with_rejects:
         raise typer.Exit(1)
 
 

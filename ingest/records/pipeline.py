@@ -26,7 +26,6 @@ import json
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -36,45 +35,14 @@ from graph import DanglingEdgeError, GraphStore
 from ingest import normalize
 from ingest.connectors import MissingColumns, RawRecord, RawReject, Records, SourceError, read_records
 from ingest.records.entities import RESOLVED_LABELS, EntityIndex, Merged, merge_entities
-from ingest.records.mapping import Mapping
 from ingest.records.moves import retire_moved_keys
 from ingest.records.refusals import refusal, write_refusing
 from ingest.records.rejects import MISSING_COLUMNS, UNREADABLE_FILE, Reject, RejectsFile
+from ingest.records.report import Progress, RunReport, Source
 from ingest.records.review import ReviewPair, review_pairs
 from ingest.records.transform import EdgeRow, Mapped, NodeRow, Transformer
 from ingest.resolve import Decisions
 from schema import ValidationError
-
-Progress = Callable[[str, int], None]
-
-
-@dataclass(frozen=True)
-class Source:
-    path: Path
-    mapping: Mapping
-
-
-@dataclass
-class RunReport:
-    run_id: str
-    started_at: dt.datetime
-    read: int = 0
-    nodes_written: int = 0
-    edges_written: int = 0
-    merged: int = 0
-    review_pairs: int = 0
-    skipped: int = 0  # facts older than the run's ``since``
-    rejected: Counter[str] = field(default_factory=Counter)
-    #: values left out of records that were kept (``on_bad: drop``), by reason
-    dropped: Counter[str] = field(default_factory=Counter)
-    seconds: float = 0.0
-    #: per source file with a ``changed_at`` column, the latest value read: the next
-    #: incremental run's ``since`` for it
-    cursor: dict[str, dt.datetime] = field(default_factory=dict)
-
-    @property
-    def rows_per_second(self) -> float:
-        return self.read / self.seconds if self.seconds else 0.0
 
 
 class RecordIngest:

@@ -10,8 +10,6 @@ from typing import IO
 
 MISSING_COLUMNS = "missing_columns"
 UNREADABLE_FILE = "unreadable_file"
-#: reasons of a reject for a whole file (line 0): nothing of it past that point was read
-FILE_REASONS = frozenset({MISSING_COLUMNS, UNREADABLE_FILE})
 
 
 @dataclass(frozen=True, slots=True)

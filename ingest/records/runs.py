@@ -15,8 +15,9 @@ from pathlib import Path
 
 from graph import GraphStore, RunLog, StoreIOError
 from ingest.records.mapping import MappingError, load_mapping
-from ingest.records.pipeline import Progress, RecordIngest, RunReport, Source
+from ingest.records.pipeline import RecordIngest
 from ingest.records.rejects import RejectsFile
+from ingest.records.report import Progress, RunReport, Source
 from ingest.records.review import DecisionLog, write_review
 
 SAMPLE_MAPPINGS = Path(__file__).resolve().parent.parent / "mappings" / "sample"

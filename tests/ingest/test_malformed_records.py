@@ -1,7 +1,7 @@
 """A corpus of malformed exports, generated here, ingested in one run through the command
 line: every bad record is a located, reason-coded reject, every unreadable file one reject
 for the file, the valid records of every file are in the graph as written, the run ends
-with exit status 1 (a whole file was refused) and no output holds a traceback."""
+with exit status 1 (done, with rejects) and no output holds a traceback."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -170,15 +171,14 @@ CASES = [
 ]
 
 
-def write_corpus(root: Path) -> Path:
-    """Each case's file under ``root/files`` and a mapping of its own under ``root/mappings``."""
-    (root / "files").mkdir(parents=True)
-    (root / "mappings").mkdir()
-    for number, case in enumerate(CASES):
-        (root / "files" / case.file).write_bytes(case.content)
+def write_corpus(files: Path, mappings: Path, cases: Sequence[Case] = CASES) -> None:
+    """Each case's file in ``files`` and a mapping of its own (``malformed_NN.yaml``) in ``mappings``."""
+    files.mkdir(parents=True, exist_ok=True)
+    mappings.mkdir(parents=True, exist_ok=True)
+    for number, case in enumerate(cases):
+        (files / case.file).write_bytes(case.content)
         mapping = MAPPING.format(source=f"s{number}", file=case.file, prefix=Path(case.file).stem)
-        (root / "mappings" / f"{number:02}.yaml").write_text(mapping, encoding="utf-8")
-    return root
+        (mappings / f"malformed_{number:02}.yaml").write_text(mapping, encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -194,12 +194,18 @@ def accountgraph(env: dict[str, str], *args: str) -> subprocess.CompletedProcess
     return subprocess.run(command, env=env, capture_output=True, text=True, check=False, timeout=600)
 
 
-@pytest.fixture(scope="module")
-def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
-    root = write_corpus(tmp_path_factory.mktemp("malformed"))
+def environment(root: Path) -> dict[str, str]:
     env = os.environ | {"ACCOUNTGRAPH_DATA_DIR": str(root / "data"), "COLUMNS": "200"}
     env.pop("ACCOUNTGRAPH_CONFIG", None)
     env.pop("ACCOUNTGRAPH_STORE", None)
+    return env
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
+    root = tmp_path_factory.mktemp("malformed")
+    write_corpus(root / "files", root / "mappings")
+    env = environment(root)
     done = accountgraph(env, "ingest", "records", str(root / "files"), "--mapping", str(root / "mappings"))
     exported = accountgraph(env, "export", "--out", str(root / "graph.jsonl"))
     assert exported.returncode == 0, exported.stderr
@@ -216,6 +222,27 @@ def test_the_run_goes_on_and_says_a_file_was_refused(run: Run) -> None:
     assert run.code == 1, run.output
     assert "Traceback" not in run.output
     assert "rejected: unreadable_file" in run.output and "rejected: missing_columns" in run.output
+
+
+@pytest.mark.parametrize(
+    ("files", "code"),
+    [(("clean.csv",), 0), (("clean.csv", "staff_past_int64.csv"), 1), (("clean.csv", "empty.csv"), 1)],
+    ids=["clean", "a-record-rejected", "a-file-refused"],
+)
+def test_the_exit_status_says_whether_anything_was_rejected(
+    tmp_path: Path, files: tuple[str, ...], code: int
+) -> None:
+    write_corpus(tmp_path / "files", tmp_path / "mappings", [c for c in CASES if c.file in files])
+    done = accountgraph(
+        environment(tmp_path),
+        "ingest",
+        "records",
+        str(tmp_path / "files"),
+        "--mapping",
+        str(tmp_path / "mappings"),
+    )
+    assert done.returncode == code, done.stdout + done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.file for c in CASES])
@@ -242,10 +269,13 @@ def test_a_mapping_folder_without_mappings_is_refused(tmp_path: Path) -> None:
     (tmp_path / "mappings").mkdir()
     (tmp_path / "mappings" / "accounts.yml.bak").write_text("source: crm\n", encoding="utf-8")
     (tmp_path / "files").mkdir()
-    env = os.environ | {"ACCOUNTGRAPH_DATA_DIR": str(tmp_path / "data"), "COLUMNS": "200"}
-    env.pop("ACCOUNTGRAPH_CONFIG", None)
     done = accountgraph(
-        env, "ingest", "records", str(tmp_path / "files"), "--mapping", str(tmp_path / "mappings")
+        environment(tmp_path),
+        "ingest",
+        "records",
+        str(tmp_path / "files"),
+        "--mapping",
+        str(tmp_path / "mappings"),
     )
     assert done.returncode == 2
     assert f"{tmp_path / 'mappings'}: no mapping files (*.yaml) in this folder" in done.stdout
