@@ -15,7 +15,14 @@ from ingest.normalize.text import fold, has_cjk
 from ._dates import find_dates
 from ._gazetteer import Gazetteer
 from ._lexicon import ZH_AFTER_NAME
-from ._names import latin_names, short_forms, surname_inside_a_word, zh_names, zh_refs
+from ._names import (
+    latin_names,
+    short_forms,
+    surname_inside_a_word,
+    word_before_a_known_name,
+    zh_names,
+    zh_refs,
+)
 from ._nlp import PERSON_REF, zh_word_tags
 from ._rule_grammar import LATIN_REF
 from ._title_spans import title_spans
@@ -99,9 +106,15 @@ class Recogniser:
                 for m in LATIN_REF.finditer(text)
             ]
         titles = list(title_spans(text, lang))
+        shaped = list(latin_names(text))
+        named = [m.text for _, m in found if m.label == "PERSON" and m.key != PERSON_REF]
+        named += [self.gz.people[p].name for p in self.gz.staff.get(account, []) if p in self.gz.people]
         found += [
             (1, Mention(a, b, "PERSON", text[a:b]))
-            for a, b in latin_names(text)
+            for a, b in shaped
+            if not word_before_a_known_name(
+                text, a, b, _given_names(named + [text[c:d] for c, d in shaped if (c, d) != (a, b)])
+            )
             if not {"ORG", "PRODUCT"} & self.gz.surfaces.get(fold(text[a:b]), {}).keys()
             # "Public Works Director Ray Costa": capitalised words a title's head follows are its domain
             and not any(ta <= a and b < tb for ta, tb in titles)
@@ -138,6 +151,10 @@ class Recogniser:
             for m in FIRST_PERSON[lang].finditer(text)
         ]
         return _resolve([(0, m) for m in out] + extra)
+
+
+def _given_names(names: list[str]) -> set[str]:
+    return {name.split()[0].lower() for name in names if " " in name.strip()}
 
 
 def _resolve(found: list[tuple[int, Mention]]) -> list[Mention]:

@@ -187,6 +187,21 @@ _WORD_NAMES = frozenset(
 
 
 _IN_ADDRESS = re.compile(r"[\w.+-]*@")
+_OPENS_A_SENTENCE = re.compile(r"(?:^|[.!?;:]\s+|\n\s*(?:[-*•·]|\(?\d+[.)])?\s*|\(\d+\)\s*)$")
+
+
+def word_before_a_known_name(text: str, start: int, end: int, given: set[str]) -> bool:
+    """ "Keep Omar warm", "Loop Dana in": a sentence's first word, capitalised only for opening it,
+    before the given name of a person the note or the account already names in full, is no name
+    of a new person ("Keep Omar") but that person's short form after a word. A family name
+    after it is ("Bob Dunmore" beside Patrick Dunmore)."""
+    words = text[start:end].split()
+    return (
+        len(words) == 2
+        and words[1].lower() in given
+        and words[0].lower() not in given
+        and _OPENS_A_SENTENCE.search(text, 0, start) is not None
+    )
 
 
 def short_forms(text: str, full_names: Iterable[str]) -> Iterator[tuple[int, int, str]]:

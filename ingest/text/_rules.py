@@ -21,7 +21,8 @@ _AFTER_CUE = (
     r"(?:«T\d+»,?\s*|[\u4e00-\u9fffA-Za-z&/]{1,10}?\s?)?"
 )
 # a cue that a copula or a colon follows names the person after it: "马丽，TE是王海" is not 马丽's
-_NOT_BEFORE_COPULA = r"(?!\s*(?:是|为|就是|[:=：]))"
+_NOT_BEFORE_COPULA = r"(?!\s*(?:是|为|就是|的(?:人)?是|[:=：]))"
+_LIST_ITEM = r"(?:^|\n)[ \t]*(?:[-*•·–]|\d+[.、)])[ \t]*[^\n«»:：\[\]]{0,12}?"
 _AFTER_OBJECT_CUE = r"(?:[^«»\n,;.，；。]|«[OXDKT]\d+»){0,30}?"
 STANCE = {"champion": "supporter", "blocker": "opponent"}
 
@@ -57,6 +58,10 @@ def _role_rules() -> list[Rule]:
                 # a list item's person is the subject of its later clauses ("Jonas (Ops) reports to
                 # Hans; main day-to-day user")
                 rf"(?:^|[*•·]\s*|\d[.、)]\s*){{P}}[^\n;；]{{0,100}}[;；](?:[^«»\n;；]){{0,40}}?{after}",
+                # a list item's description after a colon, the cue within a few words: "- Denise
+                # Farrow: champion", "- 部长钱卫东：铁杆支持者" (a chat speaker's colon opens speech)
+                rf"{_LIST_ITEM}{{P}}(?:\s*[（(][^（）()\n]{{0,30}}[）)])?\s*[:：]\s*[^«»\n,;，；。:：?？]{{0,8}}?"
+                rf"{after}{_NOT_BEFORE_COPULA}(?![^\n]*[?？])",
             ]
             out += rules_of(lang, "DECISION_ROLE", patterns, role=role)
     return out

@@ -75,3 +75,16 @@ def test_an_apposition_s_person_who_left_no_longer_works_there(pipeline: TextPip
     ((_, ex),) = list(pipeline.run([doc]))
     (fact,) = [f for f in ex.facts if f.relation == "WORKS_AT"]
     assert fact.props["current"] is False and fact.props["title"] == "ops analyst"
+
+
+def test_a_sentence_s_first_word_before_a_known_first_name_names_no_new_person(
+    pipeline: TextPipeline,
+) -> None:
+    text = "Patrick holds the budget. Next steps: (1) Keep Patrick warm. Ask Hal Brenner for the spec."
+    doc = TextDocument("N", "note", text, "en-people", 1, "en", datetime(2026, 3, 1), "A-HB")
+    ((_, ex),) = list(pipeline.run([doc]))
+    assert [name for name, *_ in ex.new_people.values()] == ["Hal Brenner"]
+    people = {m.text: m.node_id for m in ex.mentions if m.label == "PERSON"}
+    assert people["Patrick"] == "C-PD"
+    roles = {(f.subject[1], f.props["role"]) for f in ex.facts if f.relation == "DECISION_ROLE"}
+    assert roles == {("C-PD", "economic_buyer")}

@@ -45,6 +45,12 @@ def _roles(pipeline: TextPipeline, text: str) -> set[tuple[str, str, str]]:
         ("想见院长必须先过办公室主任周明这一关。", {("周明", "gatekeeper", "neutral")}),
         ("张处长负责技术选型，对东软比较有好感。", {("张处长", "technical_evaluator", "opponent")}),
         ("孙伟不参与决策，只是执行。", set()),
+        # a list's description after a colon names a role; a chat speaker's colon opens speech
+        ("- 安全环保部部长钱卫东：铁杆支持者，有事先找他。", {("钱卫东", "champion", "supporter")}),
+        ("- 李莎：最后拍板的是沈总。", {("沈总", "decision_maker", "neutral")}),
+        # on our behalf, however it is said
+        ("曾处长愿意帮我们在院务会上推。", {("曾处长", "champion", "supporter")}),
+        ("孙部长一直替你们说话。", {("孙部长", "champion", "supporter")}),
     ],
 )
 def test_roles_as_notes_state_them(
