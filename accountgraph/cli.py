@@ -119,6 +119,7 @@ def _print_report(report: RunReport, run_dir: Path) -> None:
         ("facts skipped as older than --since/cursor", report.skipped),
         *((f"rejected: {reason}", n) for reason, n in sorted(report.rejected.items())),
         *((f"value dropped, record kept: {reason}", n) for reason, n in sorted(report.dropped.items())),
+        ("conflicting_source: a key two sources disagree on, kept apart", report.kept_apart),
     ):
         table.add_row(what, f"{n:,}")
     table.add_row("rate", f"{report.rows_per_second:,.0f} records/s in {report.seconds:.1f} s", style="bold")

@@ -34,6 +34,7 @@ from zoneinfo import ZoneInfo
 from graph import DanglingEdgeError, GraphStore
 from ingest import normalize
 from ingest.connectors import MissingColumns, RawRecord, RawReject, Records, SourceError, read_records
+from ingest.records.claims import KeyClaims
 from ingest.records.entities import RESOLVED_LABELS, EntityIndex, Merged, merge_entities
 from ingest.records.moves import retire_moved_keys
 from ingest.records.refusals import refusal, write_refusing
@@ -77,6 +78,7 @@ class RecordIngest:
         self._seen_edges: set[tuple[Any, ...]] = set()
         self._shared_types = _stated_by_several(sources)
         self.index = EntityIndex()
+        self.claims = KeyClaims(sources)
 
     def run(self) -> RunReport:
         start = time.perf_counter()
@@ -292,6 +294,9 @@ class RecordIngest:
             if conflict is not None:
                 self._reject(conflict)
                 continue
+            for apart in self.claims.apply(source.mapping.source, item, mapped):
+                self.rejects.write(apart)  # the record is kept, under a key of its source's
+                self.report.kept_apart += 1
             yield item, mapped
 
     def _valid_only(

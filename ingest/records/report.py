@@ -32,6 +32,8 @@ class RunReport:
     rejected: Counter[str] = field(default_factory=Counter)
     #: values left out of records that were kept (``on_bad: drop``), by reason
     dropped: Counter[str] = field(default_factory=Counter)
+    #: keys a source stated for a record disagreeing with another source's (``claims.py``)
+    kept_apart: int = 0
     seconds: float = 0.0
     #: per source file with a ``changed_at`` column, the latest value read: the next
     #: incremental run's ``since`` for it
@@ -45,4 +47,4 @@ class RunReport:
     def with_rejects(self) -> bool:
         """Whether the run's ``rejects.jsonl`` has an entry: a file or record rejected, a
         value dropped, a key two sources disagree on."""
-        return bool(self.rejected or self.dropped)
+        return bool(self.rejected or self.dropped or self.kept_apart)
