@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from ._rule_grammar import Rule, rules_of
 
+#: a department written before a title in parentheses: "信息科技部", "IT"
+_UNIT_WORDS = r"(?:[\u4e00-\u9fff]{1,10}?(?:部|科|处|室|中心|局|办|组|所|车间)|[A-Z][A-Za-z&]{1,10})"
+
 JOB_RULES: list[Rule] = [
     *rules_of(
         "en",
@@ -73,7 +76,10 @@ JOB_RULES: list[Rule] = [
             r"{C}(?:新来)?的?{T}{P}",
             r"{P}是{C}的(?:新任)?{T}",
             # "吴静（副总经理，分管质量）", "罗婷 13900001111（设备部经理，一期项目负责人）"
-            r"{P}\s?(?:\+?\d[\d -]{6,16}\d\s?)?[（(]{T}(?:[，,、；;](?:[^（）()\n«»]|«T\d+»){0,30})?[）)]",
+            # "刘振华（信息科技部 GM）", "何建国（VP Ops／副总经理）": a department before the title, a
+            # second title after a slash
+            rf"{{P}}\s?(?:\+?\d[\d -]{{6,16}}\d\s?)?[（(]\s?(?P<dept>{_UNIT_WORDS}\s?)?{{T}}"
+            r"(?:[，,、；;/／](?:[^（）()\n«»]|«T\d+»){0,30})?[）)]",
             r"{C}{_}{T}{P}",
             r"{P}(?:是|为|担任)(?:我们|他们|咱们|对方|院里|厂里|行里)?的?(?:新任|现任)?{T}",
             r"{C}(?:那边)?的{P}(?!«T)",
@@ -87,7 +93,7 @@ JOB_RULES: list[Rule] = [
             # "沈卫东，分管后勤和信息化的副院长。": the remit before the title
             r"{P}(?:[，,:：]\s?|\s)(?:现任|任|是)?(?:{C}的?)?(?:分管[^，,。；;«»\n]{1,12}的)?{T}"
             r"(?=\s*(?:[，,。；;、)）\n]|\d|$))",
-            r"{P}\s?[（(]\s?{C}的?{T}[）)]",  # "张建国（华兴精机设备处处长）"
+            r"{P}\s?[（(]\s?{C}\s?的?{T}[）)]",  # "张建国（华兴精机设备处处长）", "唐颖（瑞丰 生产部经理）"
             r"{T}\s?[：:]\s?{P}(?!«T)",  # a label: "采购部经理：周丽", "技术负责人：王磊"
             r"{T}[，,]?\s?(?:叫|名叫|姓名)\s?{P}",  # "信息中心新来的主任叫李强", "新来了一个副经理，叫陈刚"
             # a title right before a name names it, whatever precedes ("先找设备科工程师韦佳")

@@ -57,7 +57,7 @@ EN_TITLE = re.compile(
 _ZH_HEADS = (
     "架构师|分析师|设计师|顾问|研究员|科员|干事|站长|队长|班长|馆长|首席[\u4e00-\u9fff]{1,4}官|副经理|副总监|副院长|院长|副主任|主任医师|主任|副科长|科长|副处长|处长|副局长|局长|总经理|副总经理|副总裁|总裁|总监|经理|"
     "副部长|部长|副总(?![经裁监工])|主管|副厂长|厂长|副行长|行长|所长|董事长|董事|总工程师|总工(?!程)|工程师|总会计师|会计师|护士长|秘书长|"
-    "书记|组长|负责人|专员|采购员|助理|CEO|CFO|CIO|CTO|COO"
+    "书记|组长|负责人|专员|采购员|助理|CEO|CFO|CIO|CTO|COO|CISO|CDO|VP|GM"
 )
 _ZH_DEPT = (
     r"(?:(?![我你他她是的在和与及跟向对由从被把给])[\u4e00-\u9fffA-Za-z]){1,8}?"
@@ -76,6 +76,10 @@ _ZH_FIELD = rf"{_ZH_UNIT_OF}(?![的])|{_ZH_UNIT_OF}?{_ZH_FIELD_WORDS}{{1,2}}"
 # does not know the word and splits it into a noun and a one-character verb (风|控)
 _ZH_FIELD_UNIT = re.compile(rf"{_ZH_FIELD_WORDS}{{1,2}}(?:部门|部|科|处|室|中心|组)?$")
 ZH_TITLE = re.compile(rf"(?:{_ZH_DEPT}的?|{_ZH_FIELD})?(?:{_ZH_HEADS})")
+# a Chinese department with an English head, as mixed notes write them: "生产管理部 manager", "IT head"
+_ZH_MIXED_TITLE = re.compile(
+    rf"(?:{_ZH_DEPT}|{_ZH_FIELD})\s?(?:[Mm]anager|[Hh]ead|[Dd]irector|[Ll]ead|[Ee]ngineer|[Oo]wner)\b"
+)
 _EN_NOT_ALONE = frozenset({"head", "lead", "chief", "partner", "owner", "agent", "principal", "executive"})
 
 
@@ -133,6 +137,8 @@ def title_spans(text: str, lang: str) -> Iterator[tuple[int, int]]:
                 yield m.start(), m.end()
     if lang == "zh":
         for m in ZH_TITLE.finditer(text):
+            yield m.start() + _clause_before_unit(m.group()), m.end()
+        for m in _ZH_MIXED_TITLE.finditer(text):
             yield m.start() + _clause_before_unit(m.group()), m.end()
         for m in EN_TITLE.finditer(text):  # "CFO", "苗佳 (QA Manager)" in a Chinese note
             if m.group().isupper() or not _alone(m.group()):

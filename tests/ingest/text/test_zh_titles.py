@@ -71,3 +71,20 @@ def test_a_deputy_and_a_short_form_of_address_are_read_whole() -> None:
     assert ref_parts("孙处") == ("孙", "处") and fits_honorific("处", "总务处处长")
     assert ref_parts("韩局") == ("韩", "局") and fits_honorific("局", "局长")
     assert ref_parts("唐总工") == ("唐", "总工") and fits_honorific("总工", "总工程师")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("参会：刘振华（信息科技部 GM）。", "信息科技部 GM"),  # a department before the title
+        ("参会：何建国（VP Ops／副总经理）。", "VP Ops"),  # two titles, the first kept
+        ("与沈佳慧（运营VP）视频会。", "运营VP"),  # an English head after a Chinese field
+        ("参会：罗婷（生产管理部 manager）。", "生产管理部 manager"),
+    ],
+)
+def test_titles_in_parentheses_as_mixed_notes_write_them(
+    pipeline: TextPipeline, text: str, title: str
+) -> None:
+    doc = TextDocument("N", "note", text, "zh-titles", 1, "zh", datetime(2026, 3, 1), "A-CH")
+    ((_, ex),) = list(pipeline.run([doc]))
+    assert [f.props["title"] for f in ex.facts if f.relation == "WORKS_AT"] == [title]
