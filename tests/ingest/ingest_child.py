@@ -1,9 +1,9 @@
 """An ingest run in a process of its own, printing each batch, for tests that kill or starve it.
 
-``python -m tests.ingest.ingest_child embedded|neo4j TARGET SAMPLE RUN_DIR RUN_ID``: TARGET is
-the embedded store's path, or the Neo4j URI (user and password from ``NEO4J_USER`` /
-``NEO4J_PASSWORD``). Prints ``BATCH <stage> <n>`` after every batch is written and ``DONE``
-with the report's counts at the end.
+``python -m tests.ingest.ingest_child embedded|neo4j TARGET SAMPLE RUN_DIR RUN_ID [MAPPINGS]``:
+TARGET is the embedded store's path, or the Neo4j URI (user and password from ``NEO4J_USER`` /
+``NEO4J_PASSWORD``); MAPPINGS defaults to the sample's. Prints ``BATCH <stage> <n>`` after
+every batch is written and ``DONE`` with the report's counts at the end.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from ingest.records import SAMPLE_MAPPINGS, ingest_directory
 
 
 def main(argv: list[str]) -> int:
-    kind, target, sample, run_dir, run_id = argv
+    kind, target, sample, run_dir, run_id, *mappings = argv
     store: GraphStore
     if kind == "neo4j":
         store = Neo4jStore(target, os.environ["NEO4J_USER"], os.environ["NEO4J_PASSWORD"]).open()
@@ -32,7 +32,8 @@ def main(argv: list[str]) -> int:
         print(f"BATCH {stage} {n}", flush=True)
 
     try:
-        report = ingest_directory(store, Path(sample), SAMPLE_MAPPINGS, Path(run_dir), run_id, batch)
+        folder = Path(mappings[0]) if mappings else SAMPLE_MAPPINGS
+        report = ingest_directory(store, Path(sample), folder, Path(run_dir), run_id, batch)
     finally:
         store.close()
     print(f"DONE {report.nodes_written} {report.edges_written}", flush=True)

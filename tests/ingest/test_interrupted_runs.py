@@ -4,13 +4,16 @@ The run happens in a child process (``tests.ingest.ingest_child``) that prints a
 every batch. Killed: the test SIGKILLs it once several batches are in, so the kill lands
 while it reads, transforms or writes the next one; a rerun must leave exactly the graph a
 single clean run gives. Server restarted: the run waits for the server (its retries) and
-completes with that same graph.
+completes with that same graph. On the embedded store the run is also killed with the
+malformed corpus of ``test_malformed_records`` among the sample's files: its rejects,
+refused rows and conflicts must not keep the rerun from the clean run's graph either.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -24,12 +27,14 @@ from graph.adapters.neo4j import Neo4jStore
 from ingest.records import SAMPLE_MAPPINGS, ingest_directory
 from ingest.sample import generate
 from tests.ingest.graph_facts import facts
+from tests.ingest.test_malformed_records import write_corpus
 from tools import neo4j_launcher
 from tools.neo4j_launcher import Neo4jServer
 
 ROOT = Path(__file__).resolve().parents[2]
 IGNORED = ("ingested_at", "run_id")  # which run wrote a fact, and when, differs
 KILL_AFTER = 10  # batch lines; the sample's run prints 18, the edges start at about the 8th
+KILL_MALFORMED_AFTER = 28  # with the corpus: 32 lines, the corpus's at 7-20, the sample's edges after
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +50,30 @@ def reference(sample: Path, tmp_path_factory: pytest.TempPathFactory) -> list[st
     store.create_schema()
     try:
         ingest_directory(store, sample, SAMPLE_MAPPINGS, tmp_path_factory.mktemp("clean"), "clean")
+        return facts(store, IGNORED)
+    finally:
+        store.close()
+
+
+@pytest.fixture(scope="module")
+def malformed(sample: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The sample's files and mappings with the malformed corpus's beside them."""
+    root = tmp_path_factory.mktemp("malformed")
+    shutil.copytree(sample, root / "files")
+    shutil.copytree(SAMPLE_MAPPINGS, root / "mappings")
+    write_corpus(root / "files", root / "mappings")
+    return root / "files", root / "mappings"
+
+
+@pytest.fixture(scope="module")
+def malformed_reference(malformed: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    files, mappings = malformed
+    store = LadybugStore().open()
+    store.create_schema()
+    try:
+        report = ingest_directory(store, files, mappings, tmp_path_factory.mktemp("clean"), "clean")
+        assert report.rejected["refused_by_store"] == 1 and report.rejected["formula_without_value"] == 2
+        assert report.kept_apart == 1
         return facts(store, IGNORED)
     finally:
         store.close()
@@ -88,6 +117,20 @@ def test_embedded_run_killed_mid_way_then_rerun(sample: Path, reference: list[st
         store.close()
 
 
+def test_embedded_run_over_malformed_files_killed_mid_way_then_rerun(
+    malformed: tuple[Path, Path], malformed_reference: list[str], tmp_path: Path
+) -> None:
+    files, mappings = malformed
+    path = tmp_path / "graph.lbdb"
+    child = start_child(["embedded", str(path), str(files), str(tmp_path / "run1"), "killed", str(mappings)])
+    kill_after(child, KILL_MALFORMED_AFTER)
+    store = LadybugStore(path).open()
+    try:
+        check_killed_then_rerun(store, files, malformed_reference, tmp_path, mappings)
+    finally:
+        store.close()
+
+
 @pytest.mark.neo4j
 def test_neo4j_run_killed_mid_way_then_rerun(
     neo4j_store: GraphStore, neo4j_server: Neo4jServer, sample: Path, reference: list[str], tmp_path: Path
@@ -98,12 +141,14 @@ def test_neo4j_run_killed_mid_way_then_rerun(
     check_killed_then_rerun(neo4j_store, sample, reference, tmp_path)
 
 
-def check_killed_then_rerun(store: GraphStore, sample: Path, reference: list[str], tmp_path: Path) -> None:
+def check_killed_then_rerun(
+    store: GraphStore, sample: Path, reference: list[str], tmp_path: Path, mappings: Path = SAMPLE_MAPPINGS
+) -> None:
     killed = store.get_node("Run", "killed")
     assert killed is not None and killed.props["status"] == "running", "a killed run never says it finished"
     partial = sum(store.count_edges().values())
     assert 0 < partial < sum(1 for line in reference if line.startswith('{"kind": "edge"'))
-    report = ingest_directory(store, sample, SAMPLE_MAPPINGS, tmp_path / "run2", "rerun")
+    report = ingest_directory(store, sample, mappings, tmp_path / "run2", "rerun")
     assert report.edges_written > 0
     assert facts(store, IGNORED) == reference
     rerun = store.get_node("Run", "rerun")

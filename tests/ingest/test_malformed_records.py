@@ -1,6 +1,7 @@
 """A corpus of malformed exports, generated here, ingested in one run through the command
 line: every bad record is a located, reason-coded reject, every unreadable file one reject
-for the file, the valid records of every file are in the graph as written, the run ends
+for the file, a key another source states for another company is kept apart and reported,
+the valid records of every file are in the graph as written, the run ends
 with exit status 1 (done, with rejects) and no output holds a traceback."""
 
 from __future__ import annotations
@@ -38,6 +39,11 @@ class Case:
     content: bytes
     rejects: tuple[tuple[int, str | None, str], ...]  # (line, field, reason); line 0 = the file
     kept: dict[str, str]  # account_id -> name, exactly as stored
+    keys: str = ""  # the key template's prefix, when not the file's stem (another case's keys)
+
+    @property
+    def prefix(self) -> str:
+        return self.keys or Path(self.file).stem
 
 
 def csv(*rows: str) -> bytes:
@@ -163,6 +169,16 @@ CASES = [
         {"1": "Acme", "3": "Gamma"},
     ),
     Case(
+        "other_source_same_keys.jsonl",  # another source keyed like clean.csv: 1 is another company
+        jsonl(
+            {"account_id": "1", "name": "Zenith Mining", "territory": "East"},
+            {"account_id": "2", "name": "Beta", "employees": 20, "territory": "South"},
+        ),
+        ((1, "name", "conflicting_source"),),
+        {"1": "Zenith Mining", "2": "Beta"},  # its 1 kept apart as s<N>:clean-1; its 2 is clean.csv's
+        keys="clean",
+    ),
+    Case(
         "truncated.json",
         b'[{"account_id": "1", "name": "Acme", "territory": "North"}, {"account_id": "2", "na',
         ((0, None, "unreadable_file"),),
@@ -177,7 +193,7 @@ def write_corpus(files: Path, mappings: Path, cases: Sequence[Case] = CASES) -> 
     mappings.mkdir(parents=True, exist_ok=True)
     for number, case in enumerate(cases):
         (files / case.file).write_bytes(case.content)
-        mapping = MAPPING.format(source=f"s{number}", file=case.file, prefix=Path(case.file).stem)
+        mapping = MAPPING.format(source=f"s{number}", file=case.file, prefix=case.prefix)
         (mappings / f"malformed_{number:02}.yaml").write_text(mapping, encoding="utf-8")
 
 
@@ -222,6 +238,7 @@ def test_the_run_goes_on_and_says_a_file_was_refused(run: Run) -> None:
     assert run.code == 1, run.output
     assert "Traceback" not in run.output
     assert "rejected: unreadable_file" in run.output and "rejected: missing_columns" in run.output
+    assert "conflicting_source" in run.output
 
 
 @pytest.mark.parametrize(
@@ -251,12 +268,9 @@ def test_each_file_gives_its_rejects_and_keeps_its_valid_records(run: Run, case:
         (r["line"], r["field"], r["reason"]) for r in run.rejects if Path(str(r["source"])).name == case.file
     )
     assert mine == sorted(case.rejects, key=lambda r: (r[0], r[1] or "", r[2]))
-    prefix = Path(case.file).stem
-    kept = {
-        key.removeprefix(f"{prefix}-"): name
-        for key, name in run.companies.items()
-        if key.startswith(f"{prefix}-")
-    }
+    shared, own = f"{case.prefix}-", f"s{CASES.index(case)}:{case.prefix}-"  # own: a key kept apart
+    kept = {key.removeprefix(shared): name for key, name in run.companies.items() if key.startswith(shared)}
+    kept |= {key.removeprefix(own): name for key, name in run.companies.items() if key.startswith(own)}
     assert kept == case.kept
 
 
