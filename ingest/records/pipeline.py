@@ -10,7 +10,9 @@ Two passes over the files keep memory flat in the size of the big files:
 A record is one fact: if any of its fields is bad, none of its rows is written, and the
 reject names the file, line, field, value and reason. A file that cannot be read as a
 whole (empty, binary, undecodable, a JSON array broken part-way, a header without the
-mapped columns) is one reject for the file (line 0); the other files go on.
+mapped columns) is one reject for the file (line 0); the other files go on. A row the
+store refuses is rejected alone (``refusals``); a key another source stated first for a
+record that disagrees is kept apart under the source's name and reported (``claims``).
 
 Keys of entities merged in earlier runs are translated through the graph's
 ``source_keys``, so one source can be ingested on its own (new ERP order lines whose
@@ -330,7 +332,8 @@ class RecordIngest:
                     )
                 )
             keep = [i for i in range(len(rows)) if i not in bad]
-            return write_refusing([rows[i] for i in keep], write, lambda i, why: refused(keep[i], why))
+            kept = [rows[i] for i in keep]
+            return write_refusing(kept, write, lambda i, why: refused(keep[i], why)) if keep else 0
 
     def _reject(self, reject: Reject) -> None:
         key = (reject.source, reject.line)
