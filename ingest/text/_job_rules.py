@@ -14,7 +14,7 @@ JOB_RULES: list[Rule] = [
         [
             r"{P} \({T}\),? (?:at|of|from|with) {C}",
             r"(?:(?:the|their|our|its|new|current|acting|interim) )*{T} (?:at|of|for) {C} is (?:now )?{P}",
-            r"{P}, (?:the )?{T} (?:of|at|from) {C}",
+            r"{P}, (?:the )?{T} (?:of|at|from|@) {C}",
             r"{P} from {C}[;,] (?:she|he|«P\d+») is (?:the|their) {T}",
             r"{C}'s? (?:new )?{T},? {P}",
             r"{P} [—–-]+ (?:the )?{T} (?:at|of) {C}",
@@ -25,7 +25,7 @@ JOB_RULES: list[Rule] = [
             r"(?! (?:at|of|from|with|for) «O)",
             r"{P}, (?:(?:the|their|our|its|new|current|acting|interim|former) |«P\d+»['’]s "
             r"|[A-Z][a-z]+['’]s )*{T}"
-            r"(?=\s*$|\s*[.,;()（\n]| [-–—] | (?:and|who|is|was|will|has|said|says|since|on|in)\b"
+            r"(?=\s*$|\s*[.,;:|()（\n]| [-–—] | (?:and|who|is|was|will|has|said|says|since|on|in)\b"
             r"| at (?!«O))",
             r"(?:^|[,;:(]\s*|\band |\bwith |\bmet |\bcalled |\bto |\bby |\bfrom |\bunder |\bthe |\bour "
             r"|\btheir )"
@@ -35,6 +35,7 @@ JOB_RULES: list[Rule] = [
             r"(?:new )?{T}",
             r"{P} [-–—] (?:the |their |our |a |an )?(?:new )?{T}",
             r"{P} \({T}[^()«»\n]{1,25}\)",
+            r"{P} \({T}(?:,| at| @) {C}\)",  # "Celeste Moreau (VP People, Quayside)"
             # employment without a title: "Sam Okafor from Kestrel", "Kestrel's Sam", "Sam (Kestrel)"
             r"{P},? (?:from|at|of) (?:the )?{C}(?!['’]s? (?:competitor|rival))(?! (?:and|or) )",
             r"(?<![\w»])(?<!with )(?<!to )(?<!from )(?<!for )(?<!by )(?<!of )(?<!at )(?<!against )"
@@ -63,6 +64,10 @@ JOB_RULES: list[Rule] = [
             r"{P} is no longer (?:the |their |our )?{T}(?! (?:at|of|for) «O)",  # "no longer the CFO"
             r"{P} (?:has )?(?:moved on|gone elsewhere|moved to another (?:company|hospital|bank|job))",
             r"{P} (?:has )?(?:left|quit|resigned|retired)\b(?! (?:a|the|us|it|for)\b)(?! «O)",
+            # the account by what it is: "Rebecca Thorne has left the bank"
+            r"{P} (?:has |had )?(?:left|quit) the (?:bank|company|hospital|firm|business|organi[sz]ation|"
+            r"group|trust|university|council|agency|plant|school|district|county|city|practice|clinic)\b",
+            r"{P}(?:['’]s| is| has) (?:now |since )?(?:retired|gone|left)\b(?! (?:a|the|us|it|for|to)\b)",
             r"{P},? who (?:has |had )?(?:since )?(?:left|quit|resigned|retired)\b(?! (?:a|the|us|it|for)\b)",
             r"{P} \({T}\) (?:has )?(?:left|quit) {C}",
         ],

@@ -23,7 +23,13 @@ _HEADS = (
     r"Superintendent|Treasurer|Secretary|Commissioner|Dean|Founder|Owner|Partner|Consultant|Accountant|"
     r"Auditor|Scientist|Technician|Pharmacist|Radiologist|Surgeon|Principal|Chief|Officer|Executive|"
     r"Comptroller|Registrar|Matron|Foreman|Planner|Strategist|Steward|Representative|Agent|"
-    r"Provost|Postdoc|Fellow|Professor|Lecturer|Researcher|Chancellor|Rector|Bursar|Captain|Lieutenant|Sergeant"
+    r"Provost|Postdoc|Fellow|Professor|Lecturer|Researcher|Chancellor|Rector|Bursar|Captain|Capt|Lieutenant|"
+    r"Sergeant"
+)
+# capitalised functions that head a lowercase title as notes write them: "HR dir", "IT mgr", "Ops lead"
+_FUNCTION = (
+    r"(?:IT|HR|QA|QC|EHS|R&D|ICU|Ops|Lab|Plant|Fleet|Store|Site|Finance|Procurement|Security|Facilities|"
+    r"Engineering|Operations|Maintenance|Quality|Payroll|Nursing|Pharmacy|Radiology|Biomed|Logistics)"
 )
 _ACRONYM = r"(?:CEO|CFO|CIO|CTO|COO|CMO|CNO|CISO|CPO|CSO|CDO|CHRO|CCO|GM|EVP|SVP|VP|AVP|MD)"
 _MOD = r"(?:Senior|Sr\.?|Chief|Deputy|Assistant|Asst\.?|Associate|Executive|General|Regional|Group|Interim|Acting|Principal|Lead|Managing|Vice|Global|National|Division|Department|Plant|Branch|Site|Area|District|Country|Program|Project|Product|Account|Category|Clinical|Medical|Nursing|Technical)"  # noqa: E501
@@ -51,6 +57,8 @@ EN_TITLE = re.compile(
     rf"|(?<=VP)(?: of)?[ \t]+{_DOMAIN_WORD}(?:[ \t]+{_DOMAIN_WORD})?)?"
     rf"|{_ACRONYM}\b"
     rf"|(?:(?:{_LOWER_DOMAIN})|{_LOWER_MOD})(?:[ \t]+{_LOWER_MOD})?[ \t]+{_LOWER_HEAD}"
+    rf"|{_FUNCTION}(?:[ \t]+{_FUNCTION})?[ \t]+{_LOWER_HEAD}"
+    rf"|(?<=\()(?:ceo|cfo|cio|cto|coo|cmo|ciso|cno|vp|gm)(?=\))"
     rf"|(?:[Hh]ead|[Dd]irector|VP|vp|[Mm]anager) of (?i:{_LOWER_DOMAIN})"
     rf"|(?:Dir|Mgr|Sr\. Mgr|Supv)\.? (?:of )?{_DOMAIN_WORD}(?:[ \t]+{_DOMAIN_WORD})?)\b"
 )

@@ -88,3 +88,38 @@ def test_a_sentence_s_first_word_before_a_known_first_name_names_no_new_person(
     assert people["Patrick"] == "C-PD"
     roles = {(f.subject[1], f.props["role"]) for f in ex.facts if f.relation == "DECISION_ROLE"}
     assert roles == {("C-PD", "economic_buyer")}
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Ines Cabral (HR dir) is evaluating payroll tools.", ("Ines Cabral", "A-HB", "HR dir")),
+        ("Pat Dunmore (cfo) wants a 3-year price hold.", ("C-PD", "A-HB", "cfo")),
+        ("- Hal Brenner, VP Field Services: holds the budget.", ("Hal Brenner", "A-HB", "VP Field Services")),
+        ("Call w/ Ana Ruiz, Lab Ops Mgr @ Orton Freight - fine.", ("Ana Ruiz", "A-OT", "Lab Ops Mgr")),
+        ("Intro call Lena Voss (VP People, Orton Freight).", ("Lena Voss", "A-OT", "VP People")),
+    ],
+)
+def test_titles_as_notes_abbreviate_and_punctuate_them(
+    pipeline: TextPipeline, text: str, fact: tuple[str, str, str]
+) -> None:
+    assert fact in _works_at(pipeline, text)
+
+
+def test_a_person_who_left_the_account_named_by_what_it_is_no_longer_works_there(
+    pipeline: TextPipeline,
+) -> None:
+    doc = TextDocument(
+        "N",
+        "note",
+        "Patrick Dunmore has left the company.",
+        "en-people",
+        1,
+        "en",
+        datetime(2026, 3, 1),
+        "A-HB",
+    )
+    ((_, ex),) = list(pipeline.run([doc]))
+    assert [(f.subject[1], f.props["current"]) for f in ex.facts if f.relation == "WORKS_AT"] == [
+        ("C-PD", False)
+    ]
