@@ -42,6 +42,14 @@ def interests(
             continue  # "我们给他们讲了预测性维护的方案": what we offered, not what they asked for
         if not cue and _HEADING.fullmatch(skeleton.strip(" \t\n•·-*")):
             continue  # a title line ("临海化工 安全生产信息化交流会 会议纪要") names a subject, no interest
+        if (
+            not cue
+            and _OFFERED.search(skeleton, 0, marks[i][0])
+            and _PRODUCT_HEAD.match(skeleton, marks[i][1])
+        ):
+            continue  # "中控的安全生产管控平台", "衡远EAM（设备全生命周期管理系统）": a product's kind
+        if not cue and any(_UNSURE[lg].search(sentence) for lg in langs):
+            continue  # "如果今年预算还有余量，会考虑把安全生产平台一起做": a maybe, nobody's interest yet
         rule = "interest_cue" if cue else "topic_mention"
         # the person who is said to care ("Gary keeps asking about energy efficiency"), else the account
         people = [
@@ -122,6 +130,17 @@ _SAYS = re.compile(
     r"(?:说|表示|讲|介绍说|反馈说|称|\s(?:says|said|told us|mentioned that)\b)",
     re.I,
 )
+#: a company or product right before a topic that heads a product: the topic names what it sells
+_OFFERED = re.compile(r"«[OX]\d+»(?:\s?(?:的|['’]s|[（(])\s?)?(?:[^«»，,。；;.\n]{0,8})$")
+_PRODUCT_HEAD = re.compile(
+    r"\s?(?:管控|管理)?(?:平台|系统|模块|方案|软件|产品)|\s(?:platform|system|module|suite|software|solution)\b",
+    re.I,
+)
+#: a sentence that only supposes: a topic it merely names is no interest
+_UNSURE = {
+    "en": re.compile(r"\b(?:if|unless|might|may|maybe|perhaps|possibly|in case|would)\b", re.I),
+    "zh": re.compile(r"如果|假如|万一|要是|一旦|假设|可能|也许|或许|考虑"),
+}
 _NO_INTEREST = {
     "en": re.compile(
         r"\bnot (?:very |really |that |at all )?interested\b|\bno interest\b|\blukewarm\b", re.I

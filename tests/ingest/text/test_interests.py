@@ -38,6 +38,11 @@ def _interests(pipeline: TextPipeline, text: str, lang: str) -> set[str]:
     [
         ("我们给他们讲了预测性维护的方案。", "zh", set()),
         ("预测性维护是我们的卖点。", "zh", set()),
+        # a maybe is nobody's interest yet; a topic naming what a vendor sells is none either
+        ("如果今年预算还有余量，会考虑把能耗管理一起做。", "zh", set()),
+        ("If budget frees up they might look at energy management too.", "en", set()),
+        ("华兴的能耗管理平台是自己开发的。", "zh", set()),
+        ("华兴今年要做能耗管理。", "zh", {"T-ENERGY"}),
         ("会上聊到了预测性维护，他们兴趣一般。", "zh", set()),
         ("对能耗管理兴趣不大，主要关注预测性维护。", "zh", {"T-PDM"}),
         ("We presented our predictive maintenance module.", "en", set()),
