@@ -74,12 +74,18 @@ def cue_relations(
             not_installed.add(obj[1])
             continue  # "moving to D365 in 2026": a plan, not an install
         elif _in_use(
-            skeleton, start, end, clause, sentence, obj[0] == "Product", bool(dates and contract), langs
+            skeleton, start, end, clause, sentence, obj[0] == "Product", contract and _dated(dates), langs
         ):
             end_date = contract_end(skeleton, dates, start) if contract else None
             props = {"contract_end": end_date} if end_date else {}
             emit("USES", subject, obj, props, f"uses/{lang}/cue", conf)
     interests(skeleton, ments, marks, langs, subject, emit, last_person)
+
+
+def _dated(dates: list[tuple[tuple[int, int], Mention]]) -> bool:
+    """A day, month or quarter in a sentence of contracts places a product in use; a fiscal year
+    alone is a budget's period, as often a plan's as a running contract's ("budgeted for FY27")."""
+    return any(not m.text.upper().startswith(("FY", "FISCAL")) for _, m in dates)
 
 
 def _evaluating(clause: str, lang: str) -> bool:

@@ -35,7 +35,8 @@ EN_DATE = re.compile(  # starts where a Latin word or number does, also right af
     rf"|(?P<m1>{_M})\.? (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y1>\d{{4}})"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)? (?P<m2>{_M})\.?,? (?P<y2>\d{{4}})"
     rf"|(?:(?:the )?end of |EO)?Q(?P<q>[1-4]),? ?(?:FY ?)?(?P<qy>\d{{4}}|'?\d{{2}})"
-    rf"|(?:the )?end of (?P<rel>this|next|the) year|(?P<eoy>year[- ]end|EOY)"
+    rf"|(?:(?:the )?end of )?(?:FY|fiscal(?: year)? )\s?(?P<fy>\d{{4}}|'?\d{{2}})\b"
+    rf"|(?:the )?end of (?P<rel>this|next|the) year|(?<!fiscal )(?P<eoy>year[- ]end|EOY)"
     rf"|(?:(?:the )?end of |mid[- ])?(?P<m3>{_M})\.?,? (?P<y3>\d{{4}})"
     rf"|(?P<nx>next|this) (?P<m4>{_M})"
     rf"|(?P<h>H[12]) (?P<hy>\d{{4}})"
@@ -87,7 +88,24 @@ def _next(today: date, month: int) -> date:
     return _end(today.year if month >= today.month else today.year + 1, month)
 
 
-def _en(g: dict[str, str | None], today: date) -> date:  # noqa: PLR0911, PLR0912 — a return per written form
+#: "their fiscal year ends June 30": FY27 is then the year to 2027-06-30 (else the calendar year)
+_FISCAL_END = re.compile(
+    rf"(?:fiscal year|FY) (?:ends|closes|runs to|ending)(?: on)? "
+    rf"(?:(?P<m>{_M})\.? (?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}}) (?P<m2>{_M}))",
+    re.I,
+)
+
+
+def _fiscal_year_end(text: str) -> tuple[int, int]:
+    said = _FISCAL_END.search(text)
+    if said is None:
+        return 12, 31
+    return _month(said["m"] or said["m2"] or ""), int(said["d"] or said["d2"] or 0)
+
+
+def _en(  # noqa: PLR0911, PLR0912 — a return per written form
+    g: dict[str, str | None], today: date, fiscal_end: tuple[int, int] = (12, 31)
+) -> date:
     if g["iso"]:
         return date.fromisoformat(g["iso"])
     for m, d, y in (("m1", "d1", "y1"), ("m2", "d2", "y2")):
@@ -95,6 +113,8 @@ def _en(g: dict[str, str | None], today: date) -> date:  # noqa: PLR0911, PLR091
             return date(int(g[y] or 0), _month(g[m] or ""), int(g[d] or 0))
     if g["q"] and g["qy"]:
         return _end(_year(g["qy"]), int(g["q"]) * 3)
+    if g["fy"]:
+        return date(_year(g["fy"]), *fiscal_end)
     if g["rel"]:
         return _end(today.year + (1 if g["rel"].lower() == "next" else 0), 12)
     if g["eoy"]:
@@ -187,10 +207,12 @@ def _months_left(span: str) -> int:
 def find_dates(text: str, lang: str, today: date) -> Iterator[tuple[int, int, str]]:
     """(start, end, ISO day) of every date expression in ``text``; unreadable ones are skipped."""
     scripts = ["zh", "en"] if any("\u4e00" <= ch <= "\u9fff" for ch in text) else ["en"]
+    fiscal_end = _fiscal_year_end(text)
     for script in scripts if lang != "zh" else ["zh", "en"]:  # "contract up for renewal 今年年底"
         for m in (ZH_DATE if script == "zh" else EN_DATE).finditer(text):
             try:
-                value = (_zh if script == "zh" else _en)(m.groupdict(), today)
+                g = m.groupdict()
+                value = _zh(g, today) if script == "zh" else _en(g, today, fiscal_end)
             except (ValueError, KeyError, StopIteration):
                 continue
             yield m.start(), m.end(), value.isoformat()

@@ -84,10 +84,18 @@ def test_a_product_kind_is_not_the_product(pipeline: TextPipeline) -> None:
     [
         ("the licence runs out at the end of September", "2026-09-30"),
         ("contract runs until 31.12.2027", "2027-12-31"),
+        # a fiscal year ends where the note says the account's does, else with the calendar year
+        ("the contract runs through FY27, their fiscal year is the calendar year", "2027-12-31"),
+        ("renewal at year end", "2026-12-31"),
     ],
 )
 def test_month_ends_and_dotted_dates(text: str, value: str) -> None:
     assert [v for _, _, v in find_dates(text, "en", date(2026, 3, 1))] == [value]
+
+
+def test_a_fiscal_year_ends_where_the_note_says() -> None:
+    text = "contract thru FY26 (their FY ends 30 Jun)"
+    assert {text[a:b]: v for a, b, v in find_dates(text, "en", date(2026, 1, 29))}["FY26"] == "2026-06-30"
 
 
 @pytest.mark.parametrize(
