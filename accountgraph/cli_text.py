@@ -54,13 +54,20 @@ def ingest_text_command(
     paths: Annotated[list[Path], typer.Argument(help="TXT, EML or JSONL files, or directories of them")],
     store: StoreOpt = None,
 ) -> None:
-    """Extract people, roles, competitors, suppliers and needs from notes and e-mails."""
+    """Extract people, roles, competitors, suppliers and needs from notes and e-mails.
+    Exit status 1 when the run's rejects file is not empty (a note or a whole file rejected:
+    the rest is ingested)."""
     missing = [str(path) for path in paths if not path.exists()]
     if missing:
         raise Refusal(f"no such file or directory: {', '.join(missing)}")
     from rich.progress import Progress, SpinnerColumn, TextColumn  # noqa: PLC0415
 
     from ingest.text import ingest_text  # noqa: PLC0415
+    from ingest.text._documents import NOTE_SUFFIXES, note_files  # noqa: PLC0415
+
+    if next(note_files(paths), None) is None:
+        kinds = ", ".join(f"*{suffix}" for suffix in NOTE_SUFFIXES)
+        raise Refusal(f"no notes ({kinds}) in {', '.join(map(str, paths))}")
 
     settings = load_settings()
     run_id = f"text-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
@@ -79,6 +86,8 @@ def ingest_text_command(
     finally:
         graph.close()
     _print_report(report, run_dir)
+    if report.rejected:
+        raise typer.Exit(1)
 
 
 def _print_errors(scores: Scores, groups: list[str], lang: str | None) -> None:

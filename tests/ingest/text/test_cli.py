@@ -18,7 +18,7 @@ def test_ingest_command_reports_and_rejects(tmp_path: Path, monkeypatch: pytest.
     result = CliRunner().invoke(
         text_app, ["ingest", str(DATA / "handwritten_zh.jsonl"), str(tmp_path / "empty.txt")]
     )
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # done, with a file rejected
     assert "documents extracted" in result.output
     assert "rejected: empty" in result.output
     runs = list((tmp_path / "data" / "runs").glob("text-*/rejects.jsonl"))
