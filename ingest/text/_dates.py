@@ -36,6 +36,16 @@ EN_DATE = re.compile(  # starts where a Latin word or number does, also right af
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)? (?P<m2>{_M})\.?,? (?P<y2>\d{{4}})"
     rf"|(?:(?:the )?end of |EO)?Q(?P<q>[1-4]),? ?(?:FY ?)?(?P<qy>\d{{4}}|'?\d{{2}})"
     rf"|(?:(?:the )?end of )?(?:FY|fiscal(?: year)? )\s?(?P<fy>\d{{4}}|'?\d{{2}})\b"
+    # "Q3 next year", "the first quarter of next year"
+    rf"|(?:(?:the )?end of )?(?:Q(?P<qr>[1-4])|(?:the )?(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th) "
+    rf"quarter(?: of)?) (?P<qrel>this|next) year"
+    # a year alone after what bounds a term: "until 2029", "the end of 2027" (not "in 2027": an event's)
+    rf"|(?:(?<=end of )|(?<=until )|(?<=through )|(?<=till )|(?<=thru ))(?P<yo>20\d{{2}})\b(?![/.-]\d)"
+    # "comes up in five months"
+    rf"|in (?P<nmo>\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen) "
+    rf"months?(?:['’] time)?"
+    # "31/3/27", "3/31/27": the day is the number past 12
+    rf"|(?<![\d/.])(?P<sa>\d{{1,2}})/(?P<sb>\d{{1,2}})/(?P<sy>\d{{2}})(?![\d/])"
     rf"|(?:the )?end of (?P<rel>this|next|the) year|(?<!fiscal )(?P<eoy>year[- ]end|EOY)"
     rf"|(?:(?:the )?end of |mid[- ])?(?P<m3>{_M})\.?,? (?P<y3>\d{{4}})"
     rf"|(?P<nx>next|this) (?P<m4>{_M})"
@@ -46,6 +56,7 @@ EN_DATE = re.compile(  # starts where a Latin word or number does, also right af
     rf"|(?<![\d/.])(?P<um>\d{{1,2}})/(?P<ud>1[3-9]|2\d|3[01])(?:/(?P<uy>\d{{4}}))?(?![\d/])"
     rf"|(?<![\d/.])(?P<bd>1[3-9]|2\d|3[01])/(?P<bm>0?[1-9]|1[0-2])(?:/(?P<by>\d{{4}}))?(?![\d/])"  # "30/9"
     rf"|(?:(?:the )?end of |by |in |until |through )Q(?P<q0>[1-4])\b(?! ?(?:FY ?)?'?\d)"
+    rf"(?! (?:next|this) year)"
     rf"|(?P<d6>\d{{1,2}})(?:st|nd|rd|th)? (?P<m6>{_M})\b\.?(?! \d)"
     rf"|(?P<m7>{_M})\.? (?P<d7>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})"
     # "31.12.2027": dots put the day first
@@ -68,6 +79,16 @@ ZH_DATE = re.compile(
     r"(?=\s*(?:就|才|即将)?(?:到期|过保|截止|结束))"
     r"|(?P<om>\d{1,2})月(?:(?P<od>\d{1,2})[日号])?(?:底|份)?(?=[^\d])"
 )
+
+
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_WORD_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"),
+        start=1,
+    )
+} | {"eighteen": 18}
 
 
 def _end(y: int, m: int) -> date:
@@ -115,6 +136,19 @@ def _en(  # noqa: PLR0911, PLR0912 — a return per written form
         return _end(_year(g["qy"]), int(g["q"]) * 3)
     if g["fy"]:
         return date(_year(g["fy"]), *fiscal_end)
+    if g["qrel"]:
+        q = int(g["qr"] or 0) or _ORDINALS[(g["qw"] or "").lower()]
+        return _end(today.year + (g["qrel"].lower() == "next"), q * 3)
+    if g["yo"]:
+        return _end(int(g["yo"]), 12)
+    if g["nmo"]:
+        ahead = _WORD_NUMBERS.get(g["nmo"].lower()) or int(g["nmo"])
+        years, month0 = divmod(today.month - 1 + ahead, 12)
+        return _end(today.year + years, month0 + 1)
+    if g["sy"]:
+        a, b = int(g["sa"] or 0), int(g["sb"] or 0)
+        dd, mo = (a, b) if a > 12 else (b, a) if b > 12 else (0, 0)  # both up to 12: unreadable
+        return date(_year(g["sy"]), mo, dd)
     if g["rel"]:
         return _end(today.year + (1 if g["rel"].lower() == "next" else 0), 12)
     if g["eoy"]:

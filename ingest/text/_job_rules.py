@@ -28,7 +28,8 @@ JOB_RULES: list[Rule] = [
             r"(?=\s*$|\s*[.,;:|()（\n]| [-–—] | (?:and|who|is|was|will|has|said|says|since|on|in)\b"
             r"| at (?!«O))",
             r"(?:^|[,;:(]\s*|\band |\bwith |\bmet |\bcalled |\bto |\bby |\bfrom |\bunder |\bthe |\bour "
-            r"|\btheir )"
+            # "added HR Director Janet Okafor"
+            r"|\btheir |\b(?:said|says|added|adds|noted|explained|according to|w/) )"
             r"(?:(?:the|their|our|its|new|current|acting|interim) )*{T},? {P}",
             r"(?:named|appointed|hired|promoted|made|welcomed|brought in) {P},? (?:as |to )?"
             r"(?:the |its |their |our )?"

@@ -18,43 +18,43 @@ from ingest.text import CorpusError, CorpusScores, evaluate_corpus, read_corpus
 CORPORA = Path(__file__).parents[3] / "corpora" / "notes"
 #: half -> (relation, lang) -> F1 floor
 FLOORS: dict[str, dict[tuple[str, str], float]] = {
-    # dev (en-a, en-b, en-c, en-d; zh-b, zh-c, zh-d, zh-e) measured WORKS_AT / DECISION_ROLE /
-    # REPORTS_TO / USES / SUPPLIES / INTERESTED_IN: en 0.808 / 0.720 / 0.735 / 0.711 / 0.774 / 0.662,
-    #                                               zh 0.754 / 0.675 / 0.667 / 0.698 / 0.923 / 0.629
+    # dev (en-a .. en-e; zh-b .. zh-f) measured WORKS_AT / DECISION_ROLE / REPORTS_TO / USES /
+    # SUPPLIES / INTERESTED_IN: en 0.820 / 0.691 / 0.774 / 0.703 / 0.757 / 0.589,
+    #                           zh 0.760 / 0.644 / 0.709 / 0.690 / 0.917 / 0.650
     "dev": {
-        ("WORKS_AT", "en"): 0.79,
-        ("DECISION_ROLE", "en"): 0.70,
-        ("REPORTS_TO", "en"): 0.71,
-        ("USES", "en"): 0.69,
-        ("SUPPLIES", "en"): 0.75,
-        ("INTERESTED_IN", "en"): 0.64,
-        ("WORKS_AT", "zh"): 0.73,
-        ("DECISION_ROLE", "zh"): 0.65,
-        ("REPORTS_TO", "zh"): 0.64,
-        ("USES", "zh"): 0.68,
-        ("SUPPLIES", "zh"): 0.90,
-        ("INTERESTED_IN", "zh"): 0.61,
+        ("WORKS_AT", "en"): 0.80,
+        ("DECISION_ROLE", "en"): 0.67,
+        ("REPORTS_TO", "en"): 0.75,
+        ("USES", "en"): 0.68,
+        ("SUPPLIES", "en"): 0.73,
+        ("INTERESTED_IN", "en"): 0.57,
+        ("WORKS_AT", "zh"): 0.74,
+        ("DECISION_ROLE", "zh"): 0.62,
+        ("REPORTS_TO", "zh"): 0.69,
+        ("USES", "zh"): 0.67,
+        ("SUPPLIES", "zh"): 0.89,
+        ("INTERESTED_IN", "zh"): 0.63,
     },
     # held out, never tuned on (en-a, en-b; zh-a, zh-b, zh-c, zh-d), measured
-    # en 0.684 / 0.551 / 0.712 / 0.637 / 0.783 / 0.752, zh 0.590 / 0.448 / 0.596 / 0.628 / 0.757 / 0.448
+    # en 0.689 / 0.559 / 0.723 / 0.650 / 0.783 / 0.758, zh 0.594 / 0.458 / 0.625 / 0.628 / 0.757 / 0.455
     "test": {
-        ("WORKS_AT", "en"): 0.66,
-        ("DECISION_ROLE", "en"): 0.53,
-        ("REPORTS_TO", "en"): 0.69,
-        ("USES", "en"): 0.61,
+        ("WORKS_AT", "en"): 0.67,
+        ("DECISION_ROLE", "en"): 0.54,
+        ("REPORTS_TO", "en"): 0.70,
+        ("USES", "en"): 0.63,
         ("SUPPLIES", "en"): 0.76,
-        ("INTERESTED_IN", "en"): 0.73,
+        ("INTERESTED_IN", "en"): 0.74,
         ("WORKS_AT", "zh"): 0.57,
-        ("DECISION_ROLE", "zh"): 0.42,
-        ("REPORTS_TO", "zh"): 0.57,
+        ("DECISION_ROLE", "zh"): 0.44,
+        ("REPORTS_TO", "zh"): 0.60,
         ("USES", "zh"): 0.61,
         ("SUPPLIES", "zh"): 0.73,
-        ("INTERESTED_IN", "zh"): 0.42,
+        ("INTERESTED_IN", "zh"): 0.43,
     },
 }
 #: half -> the most trap hits (false facts a note warns against) the extraction may state; measured
-#: dev 10, test 24 (the issue's target is none)
-TRAP_CEILINGS = {"dev": 10, "test": 24}
+#: dev 14, test 23 (the issue's target is none)
+TRAP_CEILINGS = {"dev": 14, "test": 23}
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
     "companies": [{"id": "A-1", "name": "St. Aldric Medical Center", "aliases": ["SAMC"]}],

@@ -87,6 +87,12 @@ def test_a_product_kind_is_not_the_product(pipeline: TextPipeline) -> None:
         # a fiscal year ends where the note says the account's does, else with the calendar year
         ("the contract runs through FY27, their fiscal year is the calendar year", "2027-12-31"),
         ("renewal at year end", "2026-12-31"),
+        ("Sage UK contract ends 31/3/27.", "2027-03-31"),  # the day is the number past 12
+        ("the contract renews in Q3 next year", "2027-09-30"),
+        ("support runs out at the end of 2027", "2027-12-31"),
+        ("locked in until 2029", "2029-12-31"),
+        ("the renewal comes up in five months", "2026-08-31"),
+        ("the fourth quarter of this year", "2026-12-31"),
     ],
 )
 def test_month_ends_and_dotted_dates(text: str, value: str) -> None:
