@@ -333,7 +333,7 @@ def runs(store: StoreOpt = None, limit: int = 20) -> None:
     """Recent ingest and analysis runs: status, counts, duration (a killed run stays 'running')."""
     from graph import recent_runs  # noqa: PLC0415
 
-    graph = open_store(load_settings(), store, create_schema=False)
+    graph = open_store(load_settings(), store, create_schema=False, read_only=True)
     try:
         found = recent_runs(graph, limit)
     finally:
@@ -361,7 +361,7 @@ def runs(store: StoreOpt = None, limit: int = 20) -> None:
 @app.command()
 def stats(store: StoreOpt = None) -> None:
     """Node and edge counts by type."""
-    graph = open_store(load_settings(), store, create_schema=False)
+    graph = open_store(load_settings(), store, create_schema=False, read_only=True)
     try:
         _print_counts(graph)
     finally:
@@ -402,7 +402,7 @@ def export(
 
     if fmt not in ("jsonl", "graphml"):
         raise typer.BadParameter("must be jsonl or graphml", param_hint="--format")
-    graph = open_store(load_settings(), store, create_schema=False)
+    graph = open_store(load_settings(), store, create_schema=False, read_only=True)
     try:
         if root:
             label, key = _root(graph, root)

@@ -9,9 +9,13 @@ if TYPE_CHECKING:
     from graph import GraphStore
 
 
-def open_store(settings: Settings, kind: StoreKind | None = None, create_schema: bool = True) -> GraphStore:
+def open_store(
+    settings: Settings, kind: StoreKind | None = None, create_schema: bool = True, read_only: bool = False
+) -> GraphStore:
     """Open the store ``kind`` (default: the configured one) and make sure its schema exists.
-    Each adapter (and its driver) is imported only when it is the one opened."""
+    Each adapter (and its driver) is imported only when it is the one opened. ``read_only``
+    (for commands that only read) opens an existing embedded store read-only, so they work
+    while another process (``serve``) holds it; Neo4j serves many clients anyway."""
     store: GraphStore
     if (kind or settings.store) == "neo4j":
         from graph import StoreUnavailable  # noqa: PLC0415
@@ -31,7 +35,8 @@ def open_store(settings: Settings, kind: StoreKind | None = None, create_schema:
     else:
         from graph.adapters.ladybug import LadybugStore  # noqa: PLC0415
 
-        store = LadybugStore(settings.embedded_db).open()
+        path = settings.embedded_db
+        store = LadybugStore(path, read_only=read_only and path.is_file()).open()
     store.retry_for = settings.retry_for
     if create_schema:
         store.create_schema()

@@ -31,11 +31,15 @@ _ABANDONED: list[object] = []
 _TORN_LOG = "the wal file is corrupted"
 
 
-def open_database(path: str) -> ladybug.Database:
+def open_database(path: str, read_only: bool = False) -> ladybug.Database:
     """Open the database; a write-ahead log that ends in a torn record (a write cut short
-    by a full disk or a crash) is replayed up to its last complete transaction."""
+    by a full disk or a crash) is replayed up to its last complete transaction.
+
+    ``read_only`` takes no lock that keeps others out, and no other process's lock keeps
+    it out: it reads the database as of its opening (the write-ahead log replayed in
+    memory), also while a server holds it for writing."""
     try:
-        return ladybug.Database(path)
+        return ladybug.Database(path, read_only=read_only)
     except RuntimeError as exc:
         if _TORN_LOG not in str(exc).lower():
             raise
@@ -44,7 +48,7 @@ def open_database(path: str) -> ladybug.Database:
         "opening the store as of its last complete transaction",
         path,
     )
-    return ladybug.Database(path, throw_on_wal_replay_failure=False)
+    return ladybug.Database(path, read_only=read_only, throw_on_wal_replay_failure=False)
 
 
 def abandon(*handles: object) -> None:

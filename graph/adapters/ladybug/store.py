@@ -48,9 +48,13 @@ class LadybugStore(GraphStore):
     #: (``a.id IN $keys``, about 9 ms even for one key); longer lists scan once
     seek_keys = 4
 
-    def __init__(self, path: str | Path = MEMORY, registry: Registry = REGISTRY) -> None:
+    def __init__(
+        self, path: str | Path = MEMORY, registry: Registry = REGISTRY, read_only: bool = False
+    ) -> None:
         super().__init__(registry)
         self.path = str(path)
+        #: read an existing database beside the process that holds it (``_files.open_database``)
+        self.read_only = read_only
         self._lock = threading.RLock()
         self._db: ladybug.Database | None = None
         self._conn: ladybug.Connection | None = None
@@ -61,9 +65,9 @@ class LadybugStore(GraphStore):
 
     def open(self) -> LadybugStore:
         with self._translated():
-            if self.path != MEMORY:
+            if self.path != MEMORY and not self.read_only:
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            self._db = _files.open_database(self.path)
+            self._db = _files.open_database(self.path, self.read_only)
             self._conn = ladybug.Connection(self._db)
             for _ in range(self.read_connections):
                 reader = ladybug.Connection(self._db)
