@@ -16,6 +16,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from graph.adapters.ladybug._files import translate
+from graph.errors import StoreUnavailable
 from tests.ingest.test_malformed_records import accountgraph, environment
 
 CRM = "account_id,name\n1,Harbour Point Logistics\n2,Qingdao Haixin Machinery\n"
@@ -109,3 +111,24 @@ def test_export_writes_the_held_graph(served: tuple[dict[str, str], Path, int], 
         i["key"]: i["props"]["name"] for i in items if i["kind"] == "node" and i["label"] == "Company"
     }
     assert companies == {"CRM-1": "Harbour Point Logistics", "CRM-2": "Qingdao Haixin Machinery"}
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Cannot open database in read-only mode while checkpoint recovery is pending. If another process is "
+        "checkpointing, retry after it finishes; otherwise reopen in read-write mode to complete recovery "
+        "before reopening read-only.",
+        "Couldn't replay shadow pages under read-only mode. Please re-open the database with read-write mode "
+        "to replay shadow pages.",
+    ],
+    ids=["checkpoint-pending", "shadow-pages"],
+)
+def test_a_read_only_open_during_a_checkpoint_is_said_in_a_line(said: str) -> None:
+    """LadybugDB 0.22 refuses a read-only open while the holder checkpoints (its messages, verbatim)."""
+    error = translate(RuntimeError(said), "/data/ag.lbdb")
+    assert isinstance(error, StoreUnavailable)
+    assert (
+        str(error)
+        == "the embedded store /data/ag.lbdb is being checkpointed by the process holding it: try again"
+    )

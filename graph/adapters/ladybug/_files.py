@@ -67,10 +67,9 @@ def translate(exc: RuntimeError | OSError, path: str) -> GraphError:
     lower = text.lower()
     if "duplicated primary key" in lower:
         return ConstraintViolation(text)
-    if "set lock on file" in lower:
-        pid = re.search(r"held by PID (\d+)", text)
-        holder = f" (PID {pid.group(1)})" if pid else ""
-        return StoreUnavailable(f"the embedded store {path} is in use by another process{holder}")
+    held = _held(text, path)
+    if held is not None:
+        return held
     folder = str(Path(path).parent)
     for needle, say in _FILE_TROUBLE:
         if needle in lower:
@@ -90,6 +89,21 @@ def translate(exc: RuntimeError | OSError, path: str) -> GraphError:
             folder,
         )
     return QueryError(text)
+
+
+def _held(text: str, path: str) -> StoreUnavailable | None:
+    """Another process holds the store: its lock (with its PID), or a checkpoint it is
+    writing while a read-only open would replay the store's log."""
+    lower = text.lower()
+    if "set lock on file" in lower:
+        pid = re.search(r"held by PID (\d+)", text)
+        holder = f" (PID {pid.group(1)})" if pid else ""
+        return StoreUnavailable(f"the embedded store {path} is in use by another process{holder}")
+    if "read-only mode" in lower and ("checkpoint" in lower or "shadow pages" in lower):
+        return StoreUnavailable(
+            f"the embedded store {path} is being checkpointed by the process holding it: try again"
+        )
+    return None
 
 
 #: what LadybugDB says about a store's files, and how to say it in one line (path, folder)
