@@ -51,7 +51,7 @@ def _print_report(report: TextReport, run_dir: Path) -> None:
 
 @text_app.command("ingest")
 def ingest_text_command(
-    paths: Annotated[list[Path], typer.Argument(help="TXT, EML or JSONL files, or directories of them")],
+    paths: Annotated[list[Path], typer.Argument(help="TXT, HTML, EML or JSONL files, or folders of them")],
     store: StoreOpt = None,
 ) -> None:
     """Extract people, roles, competitors, suppliers and needs from notes and e-mails.

@@ -250,7 +250,7 @@ def ingest_text(
     on_progress: Progress | None = None,
     pipeline: TextPipeline | None = None,
 ) -> TextReport:
-    """Ingest TXT/EML/JSONL documents under ``paths``; rejects go to ``run_dir/rejects.jsonl``."""
+    """Ingest TXT/HTML/EML/JSONL documents under ``paths``; rejects go to ``run_dir/rejects.jsonl``."""
     log = RunLog(store, run_id, "ingest_text", [str(p) for p in paths])
     log.start()
     ingest = TextIngest(store, run_id, pipeline)
