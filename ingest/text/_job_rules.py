@@ -83,8 +83,9 @@ JOB_RULES: list[Rule] = [
             r"{P}是{C}的(?:新任)?{T}",
             # "吴静（副总经理，分管质量）", "罗婷 13900001111（设备部经理，一期项目负责人）"
             # "刘振华（信息科技部 GM）", "何建国（VP Ops／副总经理）": a department before the title, a
-            # second title after a slash
-            rf"{{P}}\s?(?:\+?\d[\d -]{{6,16}}\d\s?)?[（(]\s?(?P<dept>{_UNIT_WORDS}\s?)?{{T}}"
+            # second title after a slash; "曹立 Tony（运营总监）": an English name between
+            rf"{{P}}\s?(?:[A-Z][a-z]+\s?)?(?:\+?\d[\d -]{{6,16}}\d\s?)?[（(]\s?"
+            rf"(?P<dept>{_UNIT_WORDS}\s?)?{{T}}"
             r"(?:[，,、；;/／](?:[^（）()\n«»]|«T\d+»){0,30})?[）)]",
             r"{C}{_}{T}{P}",
             r"{P}(?:是|为|担任)(?:我们|他们|咱们|对方|院里|厂里|行里)?的?(?:新任|现任)?{T}",

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 EN_HONORIFICS = ("Dr.", "Mr.", "Ms.", "Mrs.", "Prof.", "Dr", "Mr", "Ms", "Mrs")
-# Appended to a surname in Chinese: 王主任, 李总, 张工, 孙处, 韩局. A deputy's form comes before
+# Appended to a surname in Chinese: 王主任, 李总, 张工, 孙处, 韩局, 何院 (not 科 or 部: "孙科",
+# "王部" are as often whole names). A deputy's form comes before
 # the form it ends with ("钟副处长" is 钟 + 副处长), a title before its short form.
 ZH_HONORIFICS = (
     "副院长", "院长", "副主任", "主任", "董事长", "护士长", "副总经理", "总经理", "副总监", "总监",
     "副经理", "经理", "副科长", "科长", "副处长", "处长", "副部长", "部长", "主管", "副厂长", "厂长",
     "书记", "会计", "秘书", "老师", "医生", "博士", "教授", "先生", "女士", "小姐", "副局长", "局长",
-    "副行长", "行长", "所长", "组长", "总工", "董事", "局", "处", "董", "总", "工",
+    "副行长", "行长", "所长", "组长", "总工", "董事", "局", "处", "董", "总", "工", "院",
 )  # fmt: skip
 # Common Chinese surnames: an unknown name is a surname plus one or two characters.
 ZH_SURNAMES = (

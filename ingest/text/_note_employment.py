@@ -24,7 +24,7 @@ from ._nlp import PERSON_REF
 
 #: what follows a surname only as a form of address
 _NOT_TITLES = frozenset(
-    ("总", "工", "局", "处", "董", "老师", "先生", "女士", "小姐", "博士", "医生", "教授")
+    ("总", "工", "局", "处", "院", "董", "老师", "先生", "女士", "小姐", "博士", "医生", "教授")
 )
 
 

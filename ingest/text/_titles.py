@@ -69,7 +69,7 @@ def same_department(a: str, b: str) -> bool:
 _ADDRESS_ZH: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"护士长|head nurse", ("护士长",)),
     (r"总工程师|总工|chief engineer", ("总工", "总", "工")),
-    (r"院长|president", ("院长", "总")),
+    (r"院长|president", ("院长", "院", "总")),
     (r"厂长|plant (?:director|manager)", ("厂长", "总")),
     (
         r"总经理|总监|总裁|总会计师|首席|董事长|副总|general manager|chief accountant"

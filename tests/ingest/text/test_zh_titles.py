@@ -88,3 +88,21 @@ def test_titles_in_parentheses_as_mixed_notes_write_them(
     doc = TextDocument("N", "note", text, "zh-titles", 1, "zh", datetime(2026, 3, 1), "A-CH")
     ((_, ex),) = list(pipeline.run([doc]))
     assert [f.props["title"] for f in ex.facts if f.relation == "WORKS_AT"] == [title]
+
+
+def test_a_listing_word_and_an_english_name_are_no_part_of_the_title(pipeline: TextPipeline) -> None:
+    for text, title in (
+        ("还有设备科孙丽科长那边采购流程也得走。", "设备科科长"),
+        ("出席：曹立 Tony（运营总监）。", "运营总监"),
+    ):
+        doc = TextDocument("N", "note", text, "zh-titles", 1, "zh", datetime(2026, 3, 1), "A-CH")
+        ((_, ex),) = list(pipeline.run([doc]))
+        assert [f.props["title"] for f in ex.facts if f.relation == "WORKS_AT"] == [title]
+
+
+def test_a_surname_with_yuan_names_a_hospital_s_head_and_deputy() -> None:
+    """ "何院" is how a 院长 or 副院长 is called; "孙科" is as often a whole name as a 科长."""
+    assert fits_honorific("院", "副院长") is True
+    assert fits_honorific("院", "院长") is True
+    assert not fits_honorific("科", "科长")
+    assert ref_parts("何院") == ("何", "院")
