@@ -16,7 +16,7 @@ from ingest.records.rejects import Reject
 from ._read_email import read_email
 from ._read_html import html_to_text
 from ._read_jsonl import read_jsonl
-from ._read_text import TOO_LARGE, TextDocument, guess_lang, read_text_file
+from ._read_text import TOO_LARGE, UNREADABLE, TextDocument, guess_lang, read_text_file
 
 __all__ = [
     "MAX_BYTES",
@@ -36,15 +36,22 @@ def read_documents(paths: list[Path]) -> Iterator[TextDocument | Reject]:
     """Every document under ``paths`` (files, or directories of *.txt, *.eml, *.html,
     *.jsonl), or its reject."""
     for path in note_files(paths):
-        if path.suffix.lower() == ".jsonl":
-            yield from read_jsonl(path, MAX_BYTES)
-            continue
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            yield Reject(str(path), 0, None, None, TOO_LARGE, f"{size} bytes")
-            continue
-        data = path.read_bytes()
-        yield read_email(data, path) if path.suffix.lower() == ".eml" else read_text_file(data, path)
+        try:
+            yield from _read_file(path)
+        except OSError as e:
+            yield Reject(str(path), 0, None, None, UNREADABLE, e.strerror or type(e).__name__)
+
+
+def _read_file(path: Path) -> Iterator[TextDocument | Reject]:
+    if path.suffix.lower() == ".jsonl":
+        yield from read_jsonl(path, MAX_BYTES)
+        return
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        yield Reject(str(path), 0, None, None, TOO_LARGE, f"{size} bytes")
+        return
+    data = path.read_bytes()
+    yield read_email(data, path) if path.suffix.lower() == ".eml" else read_text_file(data, path)
 
 
 def note_files(paths: list[Path]) -> Iterator[Path]:

@@ -21,6 +21,7 @@ from ingest.records.rejects import Reject
 from ._read_html import html_to_text, looks_like_html
 
 EMPTY, BINARY, UNDECODABLE, TOO_LARGE = "empty", "binary", "undecodable", "too_large"
+UNREADABLE = "unreadable"  # the system refused to read it: permissions, a device, gone since listed
 NO_TEXT, BAD_JSON, MISSING_FIELD, NOT_TEXT, BAD_DATE = (
     "no_text",
     "bad_json",

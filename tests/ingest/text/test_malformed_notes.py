@@ -267,3 +267,14 @@ def test_a_store_that_cannot_be_used_is_said_in_one_line(tmp_path: Path) -> None
         == f"error: the embedded store path {tmp_path / 'crm'} is a directory, not a database"
     )
     assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_a_file_the_system_will_not_read_is_one_reject(tmp_path: Path) -> None:
+    """/proc/self/mem exists and cannot be read as a file (EIO), even by root."""
+    notes = write_corpus(tmp_path, [c for c in CASES if c.file == "plain.txt"])
+    _, done, output = ingest(tmp_path, str(notes), "/proc/self/mem")
+    assert done == 1, output
+    assert "Traceback" not in output
+    [rejects_file] = (tmp_path / "data" / "runs").glob("text-*/rejects.jsonl")
+    rejects = [json.loads(line) for line in rejects_file.read_text(encoding="utf-8").splitlines()]
+    assert [(r["source"], r["line"], r["reason"]) for r in rejects] == [("/proc/self/mem", 0, "unreadable")]
