@@ -19,16 +19,7 @@ import pytest
 from graph.adapters.ladybug._files import translate
 from graph.errors import StoreUnavailable
 from tests.ingest.test_malformed_records import accountgraph, environment
-
-CRM = "account_id,name\n1,Harbour Point Logistics\n2,Qingdao Haixin Machinery\n"
-MAPPING = """source: crm
-file: crm.csv
-nodes:
-  - label: Company
-    key: "CRM-{account_id}"
-    props:
-      name: {column: name, required: true}
-"""
+from tests.ingest.text.test_malformed_notes import CRM, MAPPING
 
 
 def free_port() -> int:

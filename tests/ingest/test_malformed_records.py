@@ -210,6 +210,13 @@ def accountgraph(env: dict[str, str], *args: str) -> subprocess.CompletedProcess
     return subprocess.run(command, env=env, capture_output=True, text=True, check=False, timeout=600)
 
 
+def ingest_folder(root: Path) -> subprocess.CompletedProcess[str]:
+    """``ingest records`` of ``root``/files with the mappings in ``root``/mappings."""
+    return accountgraph(
+        environment(root), "ingest", "records", str(root / "files"), "--mapping", str(root / "mappings")
+    )
+
+
 def environment(root: Path) -> dict[str, str]:
     env = os.environ | {"ACCOUNTGRAPH_DATA_DIR": str(root / "data"), "COLUMNS": "200"}
     env.pop("ACCOUNTGRAPH_CONFIG", None)
@@ -250,14 +257,7 @@ def test_the_exit_status_says_whether_anything_was_rejected(
     tmp_path: Path, files: tuple[str, ...], code: int
 ) -> None:
     write_corpus(tmp_path / "files", tmp_path / "mappings", [c for c in CASES if c.file in files])
-    done = accountgraph(
-        environment(tmp_path),
-        "ingest",
-        "records",
-        str(tmp_path / "files"),
-        "--mapping",
-        str(tmp_path / "mappings"),
-    )
+    done = ingest_folder(tmp_path)
     assert done.returncode == code, done.stdout + done.stderr
     assert "Traceback" not in done.stdout + done.stderr
 
@@ -283,14 +283,7 @@ def test_a_mapping_folder_without_mappings_is_refused(tmp_path: Path) -> None:
     (tmp_path / "mappings").mkdir()
     (tmp_path / "mappings" / "accounts.yml.bak").write_text("source: crm\n", encoding="utf-8")
     (tmp_path / "files").mkdir()
-    done = accountgraph(
-        environment(tmp_path),
-        "ingest",
-        "records",
-        str(tmp_path / "files"),
-        "--mapping",
-        str(tmp_path / "mappings"),
-    )
+    done = ingest_folder(tmp_path)
     assert done.returncode == 2
     assert f"{tmp_path / 'mappings'}: no mapping files (*.yaml) in this folder" in done.stdout
     assert "Traceback" not in done.stdout + done.stderr
