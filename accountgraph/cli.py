@@ -22,7 +22,9 @@ from rich.table import Table
 
 from accountgraph import cli_failures
 from accountgraph.cli_eval import eval_app
+from accountgraph.cli_keys import keys_app
 from accountgraph.cli_options import StoreOpt, load_settings
+from accountgraph.cli_read import print_counts, register_read_commands
 from accountgraph.cli_review import decision_log, review_app
 from accountgraph.cli_text import register_text_commands
 from accountgraph.wiring import open_store
@@ -43,7 +45,6 @@ app.add_typer(ingest_app, name="ingest")
 app.add_typer(review_app, name="review")
 app.add_typer(eval_app, name="eval")
 register_text_commands(ingest_app, eval_app)
-keys_app = typer.Typer(no_args_is_help=True, help="API keys for the GraphQL API.")
 app.add_typer(keys_app, name="keys")
 console = Console()
 errors = Console(stderr=True)
@@ -66,20 +67,6 @@ def _options(
 
 def _run_id(kind: str) -> str:
     return f"{kind}-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
-
-
-def _print_counts(store: GraphStore) -> None:
-    nodes, edges = store.count_nodes(), store.count_edges()
-    table = Table(title=f"graph on the {store.kind} store")
-    table.add_column("type")
-    table.add_column("kind")
-    table.add_column("count", justify="right")
-    for name, n in nodes.items():
-        table.add_row(name, "node", f"{n:,}")
-    for name, n in edges.items():
-        table.add_row(name, "edge", f"{n:,}")
-    table.add_row("total", "", f"{sum(nodes.values()):,} nodes, {sum(edges.values()):,} edges", style="bold")
-    console.print(table)
 
 
 @app.command()
@@ -222,7 +209,7 @@ def demo(
         _ingest(graph, settings.sample_dir, SAMPLE_MAPPINGS, settings.data_dir / "runs" / run_id, run_id)
         _ingest_notes(graph, settings.sample_dir / "notes", settings)
         _analyze(graph, "all", settings)
-        _print_counts(graph)
+        print_counts(graph)
     finally:
         graph.close()
     if serve_api:
@@ -329,105 +316,6 @@ def analyze(
 
 
 @app.command()
-def runs(store: StoreOpt = None, limit: int = 20) -> None:
-    """Recent ingest and analysis runs: status, counts, duration (a killed run stays 'running')."""
-    from graph import recent_runs  # noqa: PLC0415
-
-    graph = open_store(load_settings(), store, create_schema=False, read_only=True)
-    try:
-        found = recent_runs(graph, limit)
-    finally:
-        graph.close()
-    table = Table(title=f"latest {len(found)} runs on the {graph.kind} store")
-    for col in ("run", "kind", "status", "started (UTC)", "seconds", "read", "nodes", "edges", "rejected"):
-        table.add_column(col, justify="left" if col in ("run", "kind", "status") else "right")
-    for node in found:
-        p = node.props
-        started = p.get("started_at")
-        table.add_row(
-            node.key,
-            p.get("kind", ""),
-            p.get("status", ""),
-            f"{started:%Y-%m-%d %H:%M:%S}" if started else "",
-            f"{p['seconds']:.1f}" if p.get("seconds") is not None else "",
-            *(
-                f"{p[k]:,}" if p.get(k) is not None else ""
-                for k in ("read", "nodes_written", "edges_written", "rejected")
-            ),
-        )
-    console.print(table)
-
-
-@app.command()
-def stats(store: StoreOpt = None) -> None:
-    """Node and edge counts by type."""
-    graph = open_store(load_settings(), store, create_schema=False, read_only=True)
-    try:
-        _print_counts(graph)
-    finally:
-        graph.close()
-
-
-@store_app.command("check")
-def store_check(store: StoreOpt = None) -> None:
-    """Check the store answers, every key is found by lookup, every source key is on one node
-    and every edge is whole (counted, unique, its ends found; LadybugDB: both directions agree)."""
-    from accountgraph.checks import check_store  # noqa: PLC0415
-
-    graph = open_store(load_settings(), store)
-    try:
-        problems = check_store(graph)
-    finally:
-        graph.close()
-    for p in problems:
-        console.print(f"[red]problem[/red] {p}")
-    if problems:
-        raise typer.Exit(1)
-    console.print(
-        f"[green]ok[/green]: the {graph.kind} store answers, every key is found by lookup,"
-        " every source key is on one node and every edge is whole"
-    )
-
-
-@app.command()
-def export(
-    out: Annotated[Path, typer.Option(help="output file")],
-    fmt: Annotated[str, typer.Option("--format", help="jsonl or graphml")] = "jsonl",
-    root: Annotated[str | None, typer.Option(help="Label:key of a subgraph's centre")] = None,
-    depth: int = 2,
-    store: StoreOpt = None,
-) -> None:
-    """Export the whole graph, or the neighbourhood of --root, with all properties."""
-    from graph.export import iter_graph, iter_subgraph, write_graphml, write_jsonl  # noqa: PLC0415
-
-    if fmt not in ("jsonl", "graphml"):
-        raise typer.BadParameter("must be jsonl or graphml", param_hint="--format")
-    graph = open_store(load_settings(), store, create_schema=False, read_only=True)
-    try:
-        if root:
-            label, key = _root(graph, root)
-            items = iter_subgraph(graph.neighbourhood(label, key, depth=depth))
-        else:
-            items = iter_graph(graph)
-        with out.open("w", encoding="utf-8") as f:
-            n = write_jsonl(items, f) if fmt == "jsonl" else write_graphml(items, f, graph.registry)
-    finally:
-        graph.close()
-    console.print(f"[green]exported[/green] {n:,} nodes and edges to {out}")
-
-
-def _root(graph: GraphStore, root: str) -> tuple[str, str]:
-    """``--root``'s label and key, refused unless the store holds that node."""
-    label, _, key = root.partition(":")
-    if label not in graph.registry.nodes or not key:
-        known = ", ".join(graph.registry.nodes)
-        raise cli_failures.Refusal(f"--root {root!r} is not Label:key with a label of {known}")
-    if not graph.node_exists(label, key):
-        raise cli_failures.Refusal(f"--root {root}: no {label} with key {key!r} in the {graph.kind} store")
-    return label, key
-
-
-@app.command()
 def serve(
     host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
@@ -463,90 +351,7 @@ def serve(
     )
 
 
-@keys_app.command("create")
-def keys_create(
-    role: Annotated[str, typer.Option(help="admin, analyst, manager or rep")],
-    territory: Annotated[list[str] | None, typer.Option(help="a territory the key sees (repeatable)")] = None,
-    pii: Annotated[bool, typer.Option("--pii", help="may read email and phone unmasked")] = False,
-    person: Annotated[str | None, typer.Option(help="the rep's person id (owner of their accounts)")] = None,
-    name: Annotated[str, typer.Option(help="a label for the key")] = "",
-) -> None:
-    """Create an API key and print it once; only its hash is stored."""
-    from api import ApiSettings, KeyStore, Role  # noqa: PLC0415
-
-    try:
-        key_role = Role(role)
-    except ValueError:
-        raise typer.BadParameter("must be admin, analyst, manager or rep", param_hint="--role") from None
-    if territory:
-        _warn_of_unknown_territories(territory)
-    store = KeyStore(ApiSettings().keys_path(load_settings().data_dir))
-    secret, record = store.create(key_role, territory, pii=pii, person_id=person, name=name)
-    console.print(f"key [bold]{record.id}[/bold] ({record.role}); shown once, keep it safe:")
-    print(secret)
-
-
-def _warn_of_unknown_territories(territories: list[str]) -> None:
-    """A key for a misspelt territory sees nothing: say so before creating it. The key is
-    still created (accounts may come later), and a store in use by ``serve`` is not waited for."""
-    from graph import GraphError, QueryError  # noqa: PLC0415
-
-    try:
-        graph = open_store(load_settings().model_copy(update={"retry_for": 0.0}), None, create_schema=False)
-    except GraphError as exc:
-        errors.print(
-            f"warning: territories not checked: {exc}", markup=False, highlight=False, soft_wrap=True
-        )
-        return
-    try:
-        unknown = [t for t in territories if not graph.query("companies_in_territory", territory=t)]
-    except QueryError:  # a store without a schema yet holds no accounts
-        unknown = territories
-    finally:
-        graph.close()
-    if unknown:
-        names = ", ".join(map(repr, unknown))
-        errors.print(
-            f"warning: no account in the {graph.kind} store has the territory {names};"
-            " the key sees nothing there until one does",
-            markup=False,
-            highlight=False,
-            soft_wrap=True,
-        )
-
-
-@keys_app.command("list")
-def keys_list() -> None:
-    """List API keys (never their secrets)."""
-    from api import ApiSettings, KeyStore  # noqa: PLC0415
-
-    table = Table(title="API keys")
-    table.add_column("id", no_wrap=True, min_width=12)
-    for column in ("role", "territories", "pii", "person", "name", "created", "revoked"):
-        table.add_column(column)
-    for r in KeyStore(ApiSettings().keys_path(load_settings().data_dir)).list():
-        table.add_row(
-            r.id,
-            r.role,
-            ",".join(r.territories),
-            "yes" if r.pii else "",
-            r.person_id or "",
-            r.name,
-            r.created_at,
-            r.revoked_at or "",
-        )
-    console.print(table)
-
-
-@keys_app.command("revoke")
-def keys_revoke(key_id: Annotated[str, typer.Argument(help="the key's id (see keys list)")]) -> None:
-    """Revoke an API key; running servers refuse it from their next request."""
-    from api import ApiSettings, KeyStore  # noqa: PLC0415
-
-    if not KeyStore(ApiSettings().keys_path(load_settings().data_dir)).revoke(key_id):
-        console.print(f"[red]no active key {key_id}[/red]")
-        raise typer.Exit(1)
-    console.print(f"[green]revoked[/green] {key_id}")
+register_read_commands(app, store_app)  # after the main job's commands in --help
 
 
 def main() -> None:
