@@ -29,7 +29,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"final (?:budget|financial) (?:approval|sign-off)",
             r"economic buyer",
             r"(?<![A-Za-z])EB(?![A-Za-z])",
-            r"holds the purse",
+            r"hold(?:s|ing)? the purse",
             r"(?:the )?money (?:person|decision)",
         ],
         [
@@ -92,8 +92,9 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"tech(?:nical)? (?:review|assessment|eval)",
             r"evaluat\w* the (?:specs|technical|solution|product|options|vendors|bids)",
             r"(?<![A-Za-z])TE(?![A-Za-z])",
-            r"(?:runs?|leads?|running|leading|owns?) the "
+            r"(?:runs?|leads?|running|leading|owns?|chairs?|chairing) the "
             r"(?:evaluation|pilot|poc|trial|testing|benchmark|bake-off)",
+            r"scores? the (?:technical|functional|requirements|bids|responses)",
             r"assess\w* the technical",
             r"vets? (?:the )?(?:vendors|solutions|specs)",
         ],
@@ -122,7 +123,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"advocat\w+ for us",
             r"sells? (?:it|us|our \w+) internally",
             r"in our corner",
-            r"push(?:es|ing)? (?:it |this |us )?internally",
+            r"push(?:es|ing)? (?:[\w-]+ ){0,3}internally",  # "actively pushing the idea internally"
+            r"our way in",
         ],
         [
             r"支持我们的方案",

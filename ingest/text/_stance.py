@@ -37,13 +37,13 @@ _OPPOSE = {
         r"(?:is|'s|pretty|quite|very|rather|still) negative|doubts?|doubtful|"
         r"reluctant|wary|cold on|not a fan|dislikes?|critical of|block\w*|loyal to|prefers? (?!us|our)\w+|"
         r"in (?:the )?\w+'s camp|leans? (?:towards?|to) (?!us|our)\w+|hesitant|"
-        r"unhappy with (?:us|our))\b",
+        r"unhappy with (?:us|our)|pricier|too (?:expensive|pricey|costly)|overpriced)\b",
         re.I,
     ),
     "zh": re.compile(
         r"反对|保留意见|质疑|抵触|不认可|不支持|不看好|不满|消极|怀疑|持观望|观望|冷淡|阻挠|卡我们|"
         r"倾向(?:于)?(?!我们|我司|你们|贵司)[\u4e00-\u9fffA-Za-z]{1,6}|偏向(?!我们|你们|贵司)|犹豫|顾虑|有意见|不太感冒|不爽|担心|"
-        r"skeptical|not convinced|持怀疑"
+        r"skeptical|not convinced|持怀疑|太贵|偏贵|价格(?:太|偏)高"
     ),
 }
 _NEGATION = {

@@ -37,6 +37,14 @@ def _roles(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str
         ("Since the reorg Mina Farrow owns her own HR-tech budget.", {("C-MF", "economic_buyer", "neutral")}),
         ("Mina Farrow is our biggest fan on the panel.", {("C-MF", "champion", "supporter")}),
         ("Tobias Grell will be the day-to-day admin.", {("Tobias Grell", "user", "neutral")}),
+        ("Oscar Bellamy (CFO) is holding the purse strings.", {("C-OB", "economic_buyer", "neutral")}),
+        ("Mina Farrow is actively pushing the idea internally.", {("C-MF", "champion", "supporter")}),
+        ("Mina Farrow will chair the evaluation panel.", {("C-MF", "technical_evaluator", "neutral")}),
+        # a price objection is a stance against us
+        (
+            "Oscar Bellamy controls the budget and thinks we're pricier than UKG.",
+            {("C-OB", "economic_buyer", "opponent")},
+        ),
     ],
 )
 def test_roles_as_notes_state_them(
