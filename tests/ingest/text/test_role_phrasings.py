@@ -51,6 +51,9 @@ def _roles(pipeline: TextPipeline, text: str) -> set[tuple[str, str, str]]:
         # on our behalf, however it is said
         ("曾处长愿意帮我们在院务会上推。", {("曾处长", "champion", "supporter")}),
         ("孙部长一直替你们说话。", {("孙部长", "champion", "supporter")}),
+        ("冯婧说她会在王老师那边多帮你们说说。", {("冯婧", "champion", "supporter")}),
+        # 钱 is a surname too, but not in "钱归他批"
+        ("唐处长管设备处，钱归他批。", {("唐处长", "economic_buyer", "neutral")}),
     ],
 )
 def test_roles_as_notes_state_them(
