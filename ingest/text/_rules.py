@@ -233,13 +233,14 @@ USE_CUES = {
         r"uses?|using|installed|relies on|contract|(?:are|is|'re|'s) (?:on|with)|"
         r"standardi[sz]ed on|live on|licen[cs]es?|incumbent|installed base|in place|renewal|renews?|"
         r"go-live|went live|switched to|moved to|migrated to|replaced \w+ with|current(?:ly)?|existing|"
-        r"customer|client|sit in|sits in|tracked in|tracks|runs on|on top of)\b",
+        r"customer|client|sit in|sits in|tracked in|tracks|runs on|on top of|outsourced to|"
+        r"log in with|logs? in (?:with|via|through)|sign in with)\b",
         re.I,
     ),
     "zh": re.compile(
         r"使用|在用|用的是|用着|采用|装的是|维保|延保|到期|换成了?|改用|上线|刚上的|续约|续签|续了|现用|现有|目前用|"
         r"一直用|(?:系统|平台|ERP|HIS|PACS|LIS|RIS|EAM|CRM|MES|WMS|TMS|OA|DLP|LIMS|SIEM)(?:用的)?(?:都|也|还|全)?是|"
-        r"切到了|切换到了|换到了|换成了"
+        r"切到了|切换到了|换到了|换成了|外包给"
     ),
 }
 EVAL_CUES = {

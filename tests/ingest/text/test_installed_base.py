@@ -116,3 +116,17 @@ def test_what_a_system_is_and_where_records_live(
     pipeline: TextPipeline, text: str, uses: set[tuple[str, str]]
 ) -> None:
     assert _uses(pipeline, text, "zh", "A-TY") == uses
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "account", "uses"),
+    [
+        ("Payroll itself is outsourced to Microsoft.", "en", "A-EGB", {("V-MS", "")}),
+        ("All staff log in with Sentinel.", "en", "A-EGB", {("P-SENT", "")}),
+        ("薪资核算外包给用友了。", "zh", "A-TY", {("V-YY", "")}),
+    ],
+)
+def test_a_service_outsourced_or_logged_in_with_is_in_use(
+    pipeline: TextPipeline, text: str, lang: str, account: str, uses: set[tuple[str, str]]
+) -> None:
+    assert _uses(pipeline, text, lang, account) == uses
