@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ._contract_dates import contract_end
+from ._dates import fiscal_year_only
 from ._emitting import CONF_HEDGED, CONF_KNOWN, Emit, End, plain
 from ._gazetteer import Gazetteer
 from ._interests import interests
@@ -85,7 +86,7 @@ def cue_relations(
 def _dated(dates: list[tuple[tuple[int, int], Mention]]) -> bool:
     """A day, month or quarter in a sentence of contracts places a product in use; a fiscal year
     alone is a budget's period, as often a plan's as a running contract's ("budgeted for FY27")."""
-    return any(not m.text.upper().startswith(("FY", "FISCAL")) for _, m in dates)
+    return any(not fiscal_year_only(m.text) for _, m in dates)
 
 
 def _evaluating(clause: str, lang: str) -> bool:

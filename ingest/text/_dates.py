@@ -238,6 +238,12 @@ def _months_left(span: str) -> int:
     return int(count) if count.isdigit() else _zh_num(count.replace("两", "二"))
 
 
+def fiscal_year_only(written: str) -> bool:
+    """Whether a date as written names a fiscal year and nothing finer ("FY27", "end of FY26")."""
+    said = EN_DATE.fullmatch(written)
+    return said is not None and said.group("fy") is not None
+
+
 def find_dates(text: str, lang: str, today: date) -> Iterator[tuple[int, int, str]]:
     """(start, end, ISO day) of every date expression in ``text``; unreadable ones are skipped."""
     scripts = ["zh", "en"] if any("\u4e00" <= ch <= "\u9fff" for ch in text) else ["en"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -109,12 +110,11 @@ class Recogniser:
         shaped = list(latin_names(text))
         named = [m.text for _, m in found if m.label == "PERSON" and m.key != PERSON_REF]
         named += [self.gz.people[p].name for p in self.gz.staff.get(account, []) if p in self.gz.people]
+        given = Counter(_given_names(named + [text[c:d] for c, d in shaped]))
         found += [
             (1, Mention(a, b, "PERSON", text[a:b]))
             for a, b in shaped
-            if not word_before_a_known_name(
-                text, a, b, _given_names(named + [text[c:d] for c, d in shaped if (c, d) != (a, b)])
-            )
+            if not word_before_a_known_name(text, a, b, given)
             if not {"ORG", "PRODUCT"} & self.gz.surfaces.get(fold(text[a:b]), {}).keys()
             # "Public Works Director Ray Costa": capitalised words a title's head follows are its domain
             # and "Vice President, Human Resources": the domain a comma puts after the head
@@ -154,8 +154,8 @@ class Recogniser:
         return _resolve([(0, m) for m in out] + extra)
 
 
-def _given_names(names: list[str]) -> set[str]:
-    return {name.split()[0].lower() for name in names if " " in name.strip()}
+def _given_names(names: list[str]) -> list[str]:
+    return [name.split()[0].lower() for name in names if " " in name.strip()]
 
 
 def _resolve(found: list[tuple[int, Mention]]) -> list[Mention]:

@@ -12,6 +12,7 @@ title, a function character or punctuation. Short forms: a given or family name 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -190,18 +191,21 @@ _IN_ADDRESS = re.compile(r"[\w.+-]*@")
 _OPENS_A_SENTENCE = re.compile(r"(?:^|[.!?;:]\s+|\n\s*(?:[-*•·]|\(?\d+[.)])?\s*|\(\d+\)\s*)$")
 
 
-def word_before_a_known_name(text: str, start: int, end: int, given: set[str]) -> bool:
+def word_before_a_known_name(text: str, start: int, end: int, given: Counter[str]) -> bool:
     """ "Keep Omar warm", "Loop Dana in": a sentence's first word, capitalised only for opening it,
     before the given name of a person the note or the account already names in full, is no name
     of a new person ("Keep Omar") but that person's short form after a word. A family name
-    after it is ("Bob Dunmore" beside Patrick Dunmore)."""
+    after it is ("Bob Dunmore" beside Patrick Dunmore). ``given`` counts the given names of
+    the full names found, this span's own among them."""
     words = text[start:end].split()
-    return (
-        len(words) == 2
-        and words[1].lower() in given
-        and words[0].lower() not in given
-        and _OPENS_A_SENTENCE.search(text, 0, start) is not None
-    )
+    if len(words) != 2:
+        return False
+    own = words[0].lower()
+
+    def known(word: str) -> bool:
+        return given[word] - (word == own) > 0
+
+    return known(words[1].lower()) and not known(own) and _OPENS_A_SENTENCE.search(text, 0, start) is not None
 
 
 def short_forms(text: str, full_names: Iterable[str]) -> Iterator[tuple[int, int, str]]:
