@@ -167,6 +167,15 @@ def _run_words(run: str, words: bool) -> str:
     return " ".join("".join(syllables(w)) for w, _ in pieces)
 
 
+def word_bounds(text: str) -> frozenset[int]:
+    """The offsets in ``text`` where a dictionary word begins or ends."""
+    bounds, at = {0}, 0
+    for w in _segmenter().lcut(text, HMM=False):
+        at += len(w)
+        bounds.add(at)
+    return frozenset(bounds)
+
+
 @lru_cache(maxsize=1)
 def _segmenter() -> Any:
     """jieba's stock dictionary in a tokenizer of its own: text extraction teaches the shared

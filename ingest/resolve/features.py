@@ -26,6 +26,7 @@ from ingest.normalize import (
     registrable_domain,
     syllables,
 )
+from ingest.normalize.dictionary_names import dictionary_readings
 from ingest.normalize.glossary import SAME_MEANING, english_rendering, pinyin_alternates
 from ingest.normalize.pinyin import pinyin_split
 from ingest.normalize.text import fold, strip_accents
@@ -55,6 +56,8 @@ class CompanyName:
     #: a reading of a Chinese name: (pinyin, English) of its glossary words, either of which a
     #: name may use ("Dongfang Electric" and "eastern electric" both read 东方电气)
     alternates: tuple[tuple[str, str], ...] = ()
+    #: an English reading of a Chinese name, made here, not typed: two readings have no typos
+    reading: bool = False
 
 
 @dataclass(frozen=True)
@@ -117,8 +120,12 @@ def company_names(raw: str) -> tuple[CompanyName, ...]:
     rendering = company_name_key(english_rendering(core, words=True))
     if not rendering or has_cjk(rendering):
         return (zh,)
-    reading = _latin_name(f"{raw} (read as {rendering!r})", rendering, cities, rendering.replace(" ", ""))
-    return (zh, replace(reading, alternates=pinyin_alternates(core)))
+    readings = [rendering] + [
+        key for r in dictionary_readings(core) if (key := company_name_key(r)) and key != rendering
+    ]
+    alternates = pinyin_alternates(core)
+    english = (_latin_name(f"{raw} (read as {r!r})", r, cities, r.replace(" ", "")) for r in readings)
+    return (zh, *(replace(name, alternates=alternates, reading=True) for name in english))
 
 
 def prepare(records: Sequence[EntityRecord]) -> list[Prepared]:

@@ -44,10 +44,11 @@ def _near(a: str, b: str) -> bool:
     return len(a) >= 5 and len(b) >= 5 and fuzz.ratio(a, b) >= FUZZY_TOKEN
 
 
-def _matched(a: frozenset[str], b: frozenset[str], latin: bool) -> dict[str, float]:
-    """Tokens of ``a`` found in ``b`` with how surely: exact 1.0, a typo or near spelling ``TYPO``."""
+def _matched(a: frozenset[str], b: frozenset[str], slips: bool) -> dict[str, float]:
+    """Tokens of ``a`` found in ``b`` with how surely: exact 1.0, and with ``slips`` a typo or near
+    spelling ``TYPO``."""
     found = dict.fromkeys(a & b, 1.0)
-    if latin:
+    if slips:
         rest = sorted(b - a)
         for t in sorted(a - b):
             if any(_typo(t, u) or _near(t, u) for u in rest):
@@ -99,10 +100,11 @@ def _joined_with_form(one: str, other: str) -> bool:
     )
 
 
-def _joined_names(a: CompanyName, b: CompanyName) -> float:
+def _joined_names(a: CompanyName, b: CompanyName, slips: bool) -> float:
     """``JOINED`` when the names differ only in word spacing ("HOSTGATORCOM" / "Hostgator Com",
     "firstfinancialbancorp" / "First Financial Bancorp", "dowchemicalcompany" / "Dow Chemical"),
-    ``TYPO_LONG`` when one of them is run together with one slip ("hoemdepot" / "Home Depot");
+    ``TYPO_LONG`` when one of them is run together with one slip ("hoemdepot" / "Home Depot")
+    and ``slips`` allows one;
     else 0. A Latin pair only."""
     if (joined := a.core.replace(" ", "")) == b.core.replace(" ", "") and len(joined) >= JOINED_MIN:
         return JOINED
@@ -112,7 +114,11 @@ def _joined_names(a: CompanyName, b: CompanyName) -> float:
     whole = {other.core.replace(" ", ""), other.flat}
     if one.core in whole or one.flat in whole or _joined_with_form(one.core, other.core):
         return JOINED if len(one.core) >= JOINED_MIN else 0.0
-    if len(one.core) >= JOINED_SLIP_MIN and any(DamerauLevenshtein.distance(one.core, w) == 1 for w in whole):
+    if (
+        slips
+        and len(one.core) >= JOINED_SLIP_MIN
+        and any(DamerauLevenshtein.distance(one.core, w) == 1 for w in whole)
+    ):
         return TYPO_LONG
     return 0.0
 
@@ -131,7 +137,10 @@ def same_script(a: CompanyName, b: CompanyName, idf: Idf) -> tuple[float, str]:
     for review on the name alone and merges it with a shared domain, phone or city.
     """
     latin = a.script == "latin"
-    if latin and a.core != b.core and (joined := _joined_names(a, b)):
+    # two readings of Chinese names are spelt by one machine: "xiecheng" 携程 and "xincheng" 新城
+    # are two names, not one with a slip
+    slips = latin and not (a.reading and b.reading)
+    if latin and a.core != b.core and (joined := _joined_names(a, b, slips)):
         return joined, "~joined"
     # a word in pinyin where the other reads the glossary's English: the English word
     ta = frozenset(dict(b.alternates).get(t, t) for t in a.tokens) if b.alternates else a.tokens
@@ -140,8 +149,8 @@ def same_script(a: CompanyName, b: CompanyName, idf: Idf) -> tuple[float, str]:
         ta, tb = _without_lone_province(ta, tb), _without_lone_province(tb, ta)
     wa = {t: idf(t) for t in ta}
     wb = {t: idf(t) for t in tb}
-    ma = _matched(ta, tb, latin)
-    mb = _matched(tb, ta, latin)
+    ma = _matched(ta, tb, slips)
+    mb = _matched(tb, ta, slips)
     # fsum: exact, so the result does not depend on the sets' (hash-seeded) iteration order
     num = math.fsum(wa[t] ** 2 * f for t, f in ma.items()) ** 0.5
     num *= math.fsum(wb[t] ** 2 * f for t, f in mb.items()) ** 0.5

