@@ -265,6 +265,22 @@ def _add_topics(gz: Gazetteer, store: GraphStore) -> None:
             gz.topics.setdefault(tid, en)
         for n in fresh:
             gz.add(n, "TOPIC", tid)
+    initials: dict[str, set[str]] = {}
+    for tid, name in gz.topics.items():
+        if acronym := topic_acronym(name):
+            initials.setdefault(acronym, set()).add(tid)
+    for acronym, tids in sorted(initials.items()):
+        if len(tids) == 1 and fold(acronym) not in gz.surfaces:  # one topic's, and nothing else's
+            gz.add(acronym, "TOPIC", next(iter(tids)))
+
+
+def topic_acronym(name: str) -> str | None:
+    """The initials a topic of three words or more is written as: "single sign-on" SSO, "earned
+    wage access" EWA. Matched only as written, in capitals (see ``_nlp._pattern``)."""
+    words = [w for w in re.split(r"[\s\-/]+", name) if w]
+    if not 3 <= len(words) <= 5 or not all(w.isascii() and w.isalpha() for w in words):
+        return None
+    return "".join(w[0] for w in words).upper()
 
 
 def _add_unbranded_products(gz: Gazetteer, store: GraphStore) -> None:

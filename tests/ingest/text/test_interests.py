@@ -18,6 +18,7 @@ CRM = {
     "topics": [
         {"id": "T-PDM", "en": "predictive maintenance", "zh": "预测性维护"},
         {"id": "T-ENERGY", "en": "energy management", "zh": "能耗管理"},
+        {"id": "T-SSO", "en": "single sign-on", "zh": "单点登录"},
     ],
 }
 
@@ -48,6 +49,10 @@ def _interests(pipeline: TextPipeline, text: str, lang: str) -> set[str]:
         ("We presented our predictive maintenance module.", "en", set()),
         ("They are not really interested in energy management.", "en", set()),
         ("Their big worry is predictive maintenance.", "en", {"T-PDM"}),
+        # a topic of three words or more is written by its initials, in capitals only
+        ("They want SSO against their Azure AD.", "en", {"T-SSO"}),
+        ("他们要求和AD做SSO集成。", "zh", {"T-SSO"}),
+        ("They want sso against their Azure AD.", "en", set()),
     ],
 )
 def test_what_they_care_about(pipeline: TextPipeline, text: str, lang: str, topics: set[str]) -> None:
