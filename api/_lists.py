@@ -41,6 +41,9 @@ _SORTABLE = {PropType.STRING, PropType.INT, PropType.FLOAT, PropType.DATE, PropT
 _HIDDEN = {"source", "source_key", "run_id", "ingested_at", "content_hash"}
 #: personal data no list sorts by: an order reveals what masking hides
 _UNSORTED = {"Person": frozenset({"address", "postcode", "birth_date", "external_id"})}
+#: text naming nodes, served with those the caller may not see hidden (``api._visible_refs``):
+#: a scoped caller's order by it is dropped, as it would sort by the hidden names
+SCOPE_FILTERED = {"Signal": frozenset({"reason", "evidence"})}
 
 Direction = graphene.Enum("SortDirection", [("ASC", "asc"), ("DESC", "desc")])
 
@@ -146,6 +149,8 @@ def list_field(label: str) -> Any:
             order = [("name", False)]
         # a masked value sorts as if absent: an order by it would reveal what masking hides
         order = [(p, desc) for p, desc in order if not context.policy.masked(label, p)]
+        if context.principal.scoped:
+            order = [(p, desc) for p, desc in order if p not in SCOPE_FILTERED.get(label, ())]
         rows = await context.run(context.reads.page, label, conds, order, skip, size + 1)
         edges = [SliceEdge(cursor(skip + i), Rec(label, r), {}) for i, r in enumerate(rows[:size])]
 

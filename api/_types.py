@@ -16,7 +16,7 @@ from api._context import Context
 from api._policy import PII_FIELDS, mask
 from api._relay import Slice, offset_after, page_size, slice_list, to_global_id
 from api._services import Services
-from api._visible_refs import visible_evidence, visible_paths
+from api._visible_refs import visible_evidence, visible_paths, visible_reason
 from graph.reads import Props
 from ingest.text import parse_evidence
 from schema import REGISTRY, NodeType, Prop, PropType, RelType
@@ -161,6 +161,8 @@ def scalar(prop: Prop, required: bool = False, **kwargs: Any) -> Any:
 def _prop_resolver(label: str, name: str) -> Callable[..., Any]:
     if (label, name) == ("Signal", "evidence"):
         return visible_evidence
+    if (label, name) == ("Signal", "reason"):
+        return visible_reason
     if name in PII_FIELDS.get(label, ()):
 
         def resolve_pii(rec: Rec, info: GraphQLResolveInfo) -> Any:

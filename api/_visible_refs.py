@@ -4,7 +4,9 @@ The explanation paths on ``RECOMMENDS`` edges hold every node's label, key and n
 a signal's evidence lists the nodes it rests on (a warm introduction's path through
 other territories' contacts); served as stored, a rep would learn the keys and names of
 accounts and people in other territories (``crossSell`` hides the same hops). A node the
-caller may not see keeps its label and its place, and nothing else.
+caller may not see keeps its label and its place, and nothing else. A signal's reason, written
+in words from those nodes' names ("champion 王强 has left the account"), names such a node
+``someone outside your territory``.
 """
 
 from __future__ import annotations
@@ -56,3 +58,35 @@ async def visible_evidence(rec: Any, info: GraphQLResolveInfo) -> str | None:
             if not seen:
                 ref[1:] = [None]
     return json.dumps(evidence, ensure_ascii=False)
+
+
+async def visible_reason(rec: Any, info: GraphQLResolveInfo) -> str | None:
+    """A signal's reason with the name (or key) of every node of its evidence the caller may not
+    see written as "someone outside your territory"."""
+    text = rec.props.get("reason")
+    evidence = _json(rec.props.get("evidence"))
+    refs = evidence.get("refs") if isinstance(evidence, dict) else None
+    if not text or not isinstance(refs, list):
+        return text  # type: ignore[no-any-return]
+    hidden = [r for r, seen in zip(refs, await _visible(info, refs), strict=True) if not seen]
+    if not hidden:
+        return text  # type: ignore[no-any-return]
+    context: Context = info.context
+    nodes = await context.run(_stored, context, hidden)
+    words = {str(ref[1]) for ref in hidden} | {str(n.props.get("name")) for n in nodes if n.props.get("name")}
+    for word in sorted(words, key=len, reverse=True):  # "王强" after "王强华", not inside it
+        text = text.replace(word, OUTSIDE)
+    return text  # type: ignore[no-any-return]
+
+
+def _stored(context: Context, refs: list[Any]) -> list[Any]:
+    """The nodes behind ``refs`` as stored: read to hide their names, never served."""
+    found = (context.store.get_node(str(r[0]), str(r[1])) for r in refs)
+    return [n for n in found if n is not None]
+
+
+def _json(text: str | None) -> Any:
+    try:
+        return json.loads(text) if text else None
+    except ValueError:
+        return None

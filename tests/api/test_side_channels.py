@@ -132,3 +132,47 @@ def test_signal_evidence_names_no_node_out_of_scope(market_store: LadybugStore, 
 
     assert shown("admin") == refs
     assert shown("rep_east") == [["Company", "E-002"], ["Person", "R-E"], ["Person", None], ["Company", None]]
+
+
+SIGNALS = "query($o: [SignalOrder!]) { signals(first: 100, orderBy: $o) { nodes { key reason evidence } } }"
+
+
+def test_a_signal_reason_names_no_one_the_caller_may_not_see(api: Api, market_store: LadybugStore) -> None:
+    """A warm-introduction signal on an East account whose path starts at the West rep (a
+    colleague, whom every rep sees) and runs through a West contact: an East rep reads the reason
+    with the contact hidden, and cannot learn the name from the order of reasons either."""
+    west_contact = "Contact 0 of W-001"
+    reason = f"Wang West can reach Contact 0 of E-003 through {west_contact} in 2 hop(s)"
+    refs = [["Company", "E-003"], ["Person", "R-W"], ["Person", "P-W-001-0"], ["Person", "P-E-003-0"]]
+    planted: list[dict[str, Any]] = [
+        {"id": "S-LEAK-A", "kind": "warm_intro_available", "status": "open", "reason": reason,
+         "evidence": json.dumps({"numbers": {}, "refs": refs}), **market._p("S-LEAK-A")},
+        {"id": "S-LEAK-B", "kind": "warm_intro_available", "status": "open",
+         "reason": "Erin East can reach Contact 0 of E-002 in 1 hop(s)",
+         "evidence": json.dumps({"numbers": {}, "refs": [["Company", "E-002"], ["Person", "R-E"]]}),
+         **market._p("S-LEAK-B")},
+    ]  # fmt: skip
+    market_store.upsert_nodes("Signal", planted)
+    about = [("S-LEAK-A", "E-003"), ("S-LEAK-B", "E-002")]
+    market_store.upsert_edges(
+        "ABOUT", "Signal", "Company", [{"_from": s, "_to": c, **market._p(s)} for s, c in about]
+    )
+    try:
+        seen = {
+            s["key"]: s for s in api.data(SIGNALS, "rep_east", {"o": [{"field": "ID"}]})["signals"]["nodes"]
+        }
+        shown = seen["S-LEAK-A"]["reason"]
+        assert west_contact not in shown and "W-001" not in shown, shown
+        assert shown == reason.replace(west_contact, "someone outside your territory")
+        assert "Contact 0 of E-003" in shown and seen["S-LEAK-B"]["reason"] == planted[1]["reason"]
+        admin = {
+            s["key"]: s for s in api.data(SIGNALS, "admin", {"o": [{"field": "ID"}]})["signals"]["nodes"]
+        }
+        assert admin["S-LEAK-A"]["reason"] == reason
+        by_id = list(seen)
+        for direction in ("ASC", "DESC"):
+            order = [{"field": "REASON", "direction": direction}, {"field": "ID"}]
+            sorted_keys = [s["key"] for s in api.data(SIGNALS, "rep_east", {"o": order})["signals"]["nodes"]]
+            assert sorted_keys == by_id, direction
+    finally:
+        market_store.delete_nodes("Signal", ["S-LEAK-A", "S-LEAK-B"])
