@@ -4,6 +4,7 @@ the ingest and recompute mutations (background jobs) come from ``api._job_fields
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
 import graphene
@@ -25,6 +26,12 @@ _WRITERS = frozenset({Role.ADMIN, Role.MANAGER, Role.REP})
 _NOT_INPUT = frozenset({"source", "source_key", "source_keys", "run_id", "ingested_at", "content_hash"})
 
 
+_ID_DOC = (
+    "the key of the node to change; omit it to create a node, which gets a key of its own "
+    "(a rep's id must name a node in the rep's scope)"
+)
+
+
 def _require_writer(context: Context) -> None:
     if context.principal.role not in _WRITERS:
         raise ApiError(Code.FORBIDDEN, f"the {context.principal.role.value} role may not change the graph")
@@ -42,10 +49,10 @@ def _provenance(context: Context) -> dict[str, Any]:
 
 def _input(label: str, skip: frozenset[str] = frozenset()) -> Any:
     """``<label>Input``: the properties people write; what an analysis owns is left out."""
-    attrs = {
-        p.name: scalar(p, required=p.required or p.name == "id")
+    attrs = {"id": graphene.String(description=_ID_DOC)} | {
+        p.name: scalar(p, required=p.required)
         for p in REGISTRY.node(label).props
-        if p.name not in _NOT_INPUT | skip and not p.derived_by
+        if p.name not in _NOT_INPUT | skip | {"id"} and not p.derived_by
     }
     return type(f"{label}Input", (graphene.InputObjectType,), attrs)
 
@@ -80,22 +87,33 @@ async def _dismiss(root: Any, info: GraphQLResolveInfo, id: str) -> Rec:
     return await _set_signal_status(info, id, "dismissed", "dismissSignal")
 
 
-async def _check_existing(context: Context, label: str, key: str) -> dict[str, Any]:
-    """The stored node (``{}`` if new); refuses one outside the caller's scope."""
-    exists = await context.run(context.store.node_exists, label, key)
-    if not exists:
+async def _target(context: Context, label: str, row: dict[str, Any]) -> dict[str, Any]:
+    """The stored node the upsert writes (``{}`` if new), setting ``row["id"]``: without an id a
+    new node gets a key of its own. A scoped caller's id must name a node it may see: an unknown
+    id and one outside its scope get one answer, so no key's existence shows through (a caller
+    who chose keys could otherwise probe for other territories' accounts)."""
+    key = row.get("id")
+    if not key:
+        row["id"] = f"api-{label.lower()}-{uuid.uuid4().hex[:16]}"
         return {}
-    visible = await context.run(context.reads.nodes, label, [key])
-    if key not in visible:
-        raise ApiError(Code.FORBIDDEN, f"this {label.lower()} is outside your scope")
-    return visible[key]
+    if context.principal.scoped:
+        visible = await context.run(context.reads.nodes, label, [key])
+        if key not in visible:
+            raise ApiError(
+                Code.NOT_FOUND, f"no {label.lower()} with this id in your scope; omit id to create one"
+            )
+        return visible[key]
+    if not await context.run(context.store.node_exists, label, key):
+        return {}
+    stored = await context.run(context.reads.nodes, label, [key])
+    return stored.get(key, {})
 
 
 async def _upsert_company(root: Any, info: GraphQLResolveInfo, input: dict[str, Any]) -> Rec:
     context = ctx_of(info)
     _require_writer(context)
     row = dict(input)
-    existing = await _check_existing(context, "Company", row["id"])
+    existing = await _target(context, "Company", row)
     if not context.policy.may_write_company(existing | row):
         raise ApiError(Code.FORBIDDEN, "a company you write must stay in your territory or be owned by you")
     await context.run(_upsert, context, "Company", row | _provenance(context))
@@ -120,7 +138,7 @@ async def _upsert_person(
     context = ctx_of(info)
     _require_writer(context)
     row = dict(input)
-    existing = await _check_existing(context, "Person", row["id"])
+    existing = await _target(context, "Person", row)
     if company_key is not None:
         company = await context.run(context.reads.nodes, "Company", [company_key])
         if company_key not in company:

@@ -26,7 +26,7 @@ def test_refused_mutations_are_audited_by_field_and_code(api: Api) -> None:
     assert api.post(upsert, "rep_east", {"c": {"id": "E-001", "name": "E", "ltv": 1.0}}).status_code == 400
     refused = [e for e in _audit(api)[before:] if e["action"] == "mutation_refused"]
     assert [(e["field"], e["code"], e["operation"]) for e in refused] == [
-        ("upsertCompany", "FORBIDDEN", "Take"),
+        ("upsertCompany", "NOT_FOUND", "Take"),
         (None, "BAD_USER_INPUT", "Take"),
     ]
     assert all(e["who"].startswith("key:") and e["role"] == "rep" for e in refused)

@@ -30,34 +30,51 @@ def test_acknowledge_and_dismiss_a_signal(api: Api) -> None:
 def test_upserts_validate_and_audit_without_values(api: Api) -> None:
     upsert = "mutation($c: CompanyInput!) { upsertCompany(input: $c) { key name territory lifecycle } }"
     made = api.data(
-        upsert,
-        "rep_east",
-        {"c": {"id": "E-NEW", "name": "新东方精密仪器", "territory": "East", "lifecycle": "prospect"}},
+        upsert, "rep_east", {"c": {"name": "新东方精密仪器", "territory": "East", "lifecycle": "prospect"}}
+    )["upsertCompany"]
+    key = made.pop("key")
+    assert key.startswith("api-company-")
+    assert made == {"name": "新东方精密仪器", "territory": "East", "lifecycle": "prospect"}
+    again = api.data(
+        upsert, "rep_east", {"c": {"id": key, "name": "新东方精密仪器", "lifecycle": "customer"}}
     )
-    assert made["upsertCompany"] == {
-        "key": "E-NEW",
-        "name": "新东方精密仪器",
-        "territory": "East",
-        "lifecycle": "prospect",
-    }
-    bad = api.post(upsert, "admin", {"c": {"id": "E-NEW", "name": "x", "lifecycle": "zombie"}}).json()
+    assert again["upsertCompany"]["key"] == key and again["upsertCompany"]["lifecycle"] == "customer"
+    bad = api.post(upsert, "admin", {"c": {"id": key, "name": "x", "lifecycle": "zombie"}}).json()
     assert bad["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
     person = (
-        'mutation($p: PersonInput!) { upsertPerson(input: $p, companyKey: "E-NEW") '
+        "mutation($p: PersonInput!, $c: String) { upsertPerson(input: $p, companyKey: $c) "
         "{ key email employers { nodes { key } } } }"
     )
-    made_p = api.data(
-        person, "rep_east", {"p": {"id": "P-NEW", "name": "Li Na", "email": "li.na@new.example"}}
-    )
-    assert made_p["upsertPerson"]["employers"]["nodes"] == [{"key": "E-NEW"}]
+    made_p = api.data(person, "rep_east", {"p": {"name": "Li Na", "email": "li.na@new.example"}, "c": key})
+    assert made_p["upsertPerson"]["employers"]["nodes"] == [{"key": key}]
     assert made_p["upsertPerson"]["email"] == "l***@new.example"  # rep_east has no pii right
     found = api.data('{ search(text: "新东方") { key } }', "rep_east")
-    assert found == {"search": [{"key": "E-NEW"}]}
+    assert found == {"search": [{"key": key}]}
     assert api.data('{ search(text: "新东方") { key } }', "rep_west") == {"search": []}
     entries = [e for e in _audit(api) if e["action"] == "mutation"]
     assert entries[-1]["field"] == "upsertPerson" and "input.email" in entries[-1]["arguments"]  # type: ignore[operator]
     log = (api.data_dir / "audit.jsonl").read_text(encoding="utf-8")
     assert "li.na@new.example" not in log and "新东方精密仪器" not in log
+
+
+def test_a_rep_cannot_tell_an_unknown_key_from_another_territory_s(api: Api) -> None:
+    """A rep who chooses a key learns nothing from the answer: another territory's account, a
+    key nobody holds and a West contact all get one error, and nothing is written."""
+    company = "mutation($c: CompanyInput!) { upsertCompany(input: $c) { key } }"
+    person = 'mutation($p: PersonInput!) { upsertPerson(input: $p, companyKey: "E-001") { key } }'
+    answers = [
+        api.post(company, "rep_east", {"c": {"id": key, "name": "Probe"}}).json()
+        for key in ("W-001", "NOBODY-HAS-THIS", "w-001")
+    ]
+    answers += [
+        api.post(person, "rep_east", {"p": {"id": key, "name": "Probe"}}).json()
+        for key in ("P-W-001-0", "P-NOBODY")
+    ]
+    errors = [(a["data"], [(e["message"], e["extensions"]["code"]) for e in a["errors"]]) for a in answers]
+    assert {str(e) for e in errors[:3]} == {str(errors[0])} and errors[0][1][0][1] == "NOT_FOUND"
+    assert {str(e) for e in errors[3:]} == {str(errors[3])} and errors[3][1][0][1] == "NOT_FOUND"
+    assert api.data('{ company(key: "W-001") { name } }')["company"]["name"] == "West Widgets 001 Ltd"
+    assert api.data('{ company(key: "NOBODY-HAS-THIS") { name } }')["company"] is None
 
 
 LINK = """mutation($type: String!, $a: ID!, $b: ID!, $props: JSONObject) {
