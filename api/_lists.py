@@ -12,7 +12,7 @@ from graphql import GraphQLResolveInfo
 from api._enums import choice_enum, choices
 from api._errors import ApiError, Code
 from api._relay import Edge as SliceEdge
-from api._relay import Slice, cursor, offset_after, page_size
+from api._relay import Slice, keyset_cursor, page_size, position_after
 from api._types import TYPES, Rec, connection_type, ctx_of, scalar
 from graph.reads import Cond, Op
 from schema import REGISTRY, PropType
@@ -140,7 +140,6 @@ def list_field(label: str) -> Any:
     ):
         context = ctx_of(info)
         size = page_size(first, context.max_page)
-        skip = offset_after(after)
         conds = conditions(label, filter)
         order = [
             (str(enum_value(o["field"])), enum_value(o.get("direction")) == "desc") for o in order_by or []
@@ -151,14 +150,15 @@ def list_field(label: str) -> Any:
         order = [(p, desc) for p, desc in order if not context.policy.masked(label, p)]
         if context.principal.scoped:
             order = [(p, desc) for p, desc in order if p not in SCOPE_FILTERED.get(label, ())]
-        rows = await context.run(context.reads.page, label, conds, order, skip, size + 1)
-        edges = [SliceEdge(cursor(skip + i), Rec(label, r), {}) for i, r in enumerate(rows[:size])]
+        skip, position = position_after(after, order)
+        rows = await context.run(context.reads.page, label, conds, order, skip, size + 1, position)
+        edges = [SliceEdge(keyset_cursor(order, r), Rec(label, r), {}) for r in rows[:size]]
 
         async def count() -> int:
             total: int = await context.run(context.reads.count, label, conds)
             return total
 
-        return Slice(edges, len(rows) > size, skip > 0, None, count)
+        return Slice(edges, len(rows) > size, skip > 0 or position is not None, None, count)
 
     return graphene.Field(
         conn,

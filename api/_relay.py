@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime as dt
+import json
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -34,6 +36,57 @@ def from_global_id(global_id: str) -> tuple[str, str]:
 
 def cursor(offset: int) -> str:
     return base64.urlsafe_b64encode(f"o:{offset}".encode()).decode()
+
+
+Order = list[tuple[str, bool]]  # (property, descending) pairs, then the key
+
+
+def keyset_cursor(order: Order, row: dict[str, Any]) -> str:
+    """A cursor naming ``row`` by its place in ``order``: its order values and key, so the
+    next page starts after it even when rows are written between the fetches."""
+    values = [_typed(row.get(p)) for p, _ in order]
+    text = json.dumps({"o": [[p, d] for p, d in order], "v": values, "k": row["id"]}, ensure_ascii=False)
+    return base64.urlsafe_b64encode(f"k:{text}".encode()).decode()
+
+
+def _typed(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return {"t": value.isoformat()}
+    if isinstance(value, dt.date):
+        return {"d": value.isoformat()}
+    return value
+
+
+def _untyped(value: Any) -> Any:
+    if isinstance(value, dict) and len(value) == 1:
+        kind, text = next(iter(value.items()))
+        if kind == "t":
+            return dt.datetime.fromisoformat(text)
+        if kind == "d":
+            return dt.date.fromisoformat(text)
+    if isinstance(value, dict | list):
+        raise ValueError(value)
+    return value
+
+
+def position_after(after: str | None, order: Order) -> tuple[int, tuple[list[Any], str] | None]:
+    """Where the page after the cursor ``after`` starts: an offset (cursors of the offset
+    form, still read) or a keyset position, which must be of this very ``order`` (a cursor
+    of another order, or of a sort the server dropped, names no place in this one)."""
+    if not after:
+        return 0, None
+    try:
+        kind, _, value = base64.urlsafe_b64decode(after.encode()).decode().partition(":")
+        if kind == "o":
+            return int(value) + 1, None
+        if kind != "k":
+            raise ValueError(kind)
+        given = json.loads(value)
+        if [tuple(o) for o in given["o"]] != [tuple(o) for o in order] or not isinstance(given["k"], str):
+            raise ValueError("order")
+        return 0, ([_untyped(v) for v in given["v"]], given["k"])
+    except (binascii.Error, UnicodeDecodeError, ValueError, TypeError, KeyError, AttributeError):
+        raise ApiError(Code.BAD_USER_INPUT, f"not a valid cursor for this order: {after!r:.80}") from None
 
 
 def offset_after(after: str | None) -> int:

@@ -16,6 +16,7 @@ from typing import Any
 
 from graph.port import GraphStore, clean_props
 from graph.reads._conditions import Cond, Rendered, render
+from graph.reads._keyset import rows_after
 from graph.reads._scope import Scope
 from schema import REGISTRY
 
@@ -212,13 +213,26 @@ class ScopedReads:
 
     # ---- lists -----------------------------------------------------------------------------
     def page(
-        self, label: str, conds: Sequence[Cond], order: Sequence[tuple[str, bool]], skip: int, limit: int
+        self,
+        label: str,
+        conds: Sequence[Cond],
+        order: Sequence[tuple[str, bool]],
+        skip: int,
+        limit: int,
+        after: tuple[Sequence[Any], str] | None = None,
     ) -> list[Props]:
         """Visible nodes meeting ``conds``, ordered by (property, descending) pairs and then
-        by key, ``limit`` of them after the first ``skip``. Nodes without a value come last
+        by key, ``limit`` of them after the first ``skip``, and after the row ``after``
+        names by its order values and key (keyset paging). Nodes without a value come last
         in either direction (the stores' own rule puts them first when descending)."""
-        where, r = self._where(label, "n", conds)
         keys = [(f"n.{_prop(label, p)}", desc) for p, desc in order]
+        extra: list[str] = []
+        position: dict[str, Any] = {}
+        if after is not None:
+            text, position = rows_after(keys, *after)
+            extra.append(text)
+        where, r = self._where(label, "n", conds, extra)
+        r.params.update(position)
         order_by = ", ".join(
             [*(f"{ref} IS NULL, {ref}{' DESC' if desc else ''}" for ref, desc in keys), "n.id"]
         )
