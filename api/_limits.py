@@ -87,9 +87,11 @@ class _Walker:
             if name == "path" and parent is self.schema.query_type:
                 total += _path_cost(field, gql_field)
             factor = 1
-            first = next((a for a in field.arguments or () if a.name.value == "first"), None)
-            if first is not None:
-                factor = int(first.value.value) if isinstance(first.value, IntValueNode) else self.max_page
+            sizes = [a for a in field.arguments or () if a.name.value in ("first", "last")]
+            if sizes:  # a page's size either way; a variable may hold the largest
+                factor = max(
+                    int(a.value.value) if isinstance(a.value, IntValueNode) else self.max_page for a in sizes
+                )
             elif gql_field is not None and "first" in gql_field.args:
                 factor = DEFAULT_PAGE
             elif gql_field is not None and _is_list(gql_field.type) and not _is_connection(parent):

@@ -9,6 +9,7 @@ import graphene
 from graphene.utils.str_converters import to_camel_case
 from graphql import GraphQLResolveInfo
 
+from api._context import Context
 from api._enums import choice_enum, choices
 from api._errors import ApiError, Code
 from api._relay import Edge as SliceEdge
@@ -124,8 +125,24 @@ def _check_choices(label: str, prop: str, given: list[str]) -> None:
         )
 
 
+def _effective_order(
+    context: Context, label: str, order_by: list[dict[str, Any]] | None, has_name: bool
+) -> list[tuple[str, bool]]:
+    """The order a list is read in: as asked (by name when not asked), less what the caller may
+    not sort by."""
+    order = [(str(enum_value(o["field"])), enum_value(o.get("direction")) == "desc") for o in order_by or []]
+    if not order and has_name:
+        order = [("name", False)]
+    # a masked value sorts as if absent: an order by it would reveal what masking hides
+    order = [(p, desc) for p, desc in order if not context.policy.masked(label, p)]
+    if context.principal.scoped:
+        order = [(p, desc) for p, desc in order if p not in SCOPE_FILTERED.get(label, ())]
+    return order
+
+
 def list_field(label: str) -> Any:
-    """``<plural>(first, after, filter, orderBy)``: a Relay connection over one type."""
+    """``<plural>(first, after | last, before, filter, orderBy)``: a Relay connection over one
+    type, paged by keyset cursors either way."""
     node_type = TYPES[label]
     conn = connection_type(label, node_type)
     has_name = "name" in {p.name for p in REGISTRY.node(label).props}
@@ -135,36 +152,45 @@ def list_field(label: str) -> Any:
         info: GraphQLResolveInfo,
         first: int | None = None,
         after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
         filter: dict[str, Any] | None = None,  # the GraphQL argument's name
         order_by: list[dict[str, Any]] | None = None,
     ):
         context = ctx_of(info)
-        size = page_size(first, context.max_page)
         conds = conditions(label, filter)
-        order = [
-            (str(enum_value(o["field"])), enum_value(o.get("direction")) == "desc") for o in order_by or []
-        ]
-        if not order and has_name:
-            order = [("name", False)]
-        # a masked value sorts as if absent: an order by it would reveal what masking hides
-        order = [(p, desc) for p, desc in order if not context.policy.masked(label, p)]
-        if context.principal.scoped:
-            order = [(p, desc) for p, desc in order if p not in SCOPE_FILTERED.get(label, ())]
-        skip, position = position_after(after, order)
-        rows = await context.run(context.reads.page, label, conds, order, skip, size + 1, position)
-        edges = [SliceEdge(keyset_cursor(order, r), Rec(label, r), {}) for r in rows[:size]]
+        order = _effective_order(context, label, order_by, has_name)
 
         async def count() -> int:
             total: int = await context.run(context.reads.count, label, conds)
             return total
 
-        return Slice(edges, len(rows) > size, skip > 0 or position is not None, None, count)
+        if last is None and before is None:
+            size = page_size(first, context.max_page)
+            skip, position = position_after(after, order)
+            rows = await context.run(context.reads.page, label, conds, order, skip, size + 1, position)
+            edges = [SliceEdge(keyset_cursor(order, r), Rec(label, r), {}) for r in rows[:size]]
+            return Slice(edges, len(rows) > size, skip > 0 or position is not None, None, count)
+        if first is not None or after is not None:
+            raise ApiError(
+                Code.BAD_USER_INPUT, "page forward (first, after) or backward (last, before), not both"
+            )
+        size = page_size(last, context.max_page)
+        skip, position = position_after(before, order)
+        if skip:
+            raise ApiError(Code.BAD_USER_INPUT, "before: an offset cursor pages forward only")
+        rows = await context.run(context.reads.page, label, conds, order, 0, size + 1, position, True)
+        window = list(reversed(rows[:size]))
+        edges = [SliceEdge(keyset_cursor(order, r), Rec(label, r), {}) for r in window]
+        return Slice(edges, position is not None, len(rows) > size, None, count)
 
     return graphene.Field(
         conn,
         required=True,
         first=graphene.Int(),
         after=graphene.String(),
+        last=graphene.Int(description="the last rows, or those just before `before`"),
+        before=graphene.String(description="a cursor: the rows before it, with `last`"),
         filter=graphene.Argument(_filter_input(label)),
         order_by=graphene.List(graphene.NonNull(_order_input(label))),
         resolver=resolve,

@@ -16,7 +16,7 @@ from typing import Any
 
 from graph.port import GraphStore, clean_props
 from graph.reads._conditions import Cond, Rendered, render
-from graph.reads._keyset import rows_after
+from graph.reads._keyset import order_clause, rows_after
 from graph.reads._scope import Scope
 from schema import REGISTRY
 
@@ -220,22 +220,23 @@ class ScopedReads:
         skip: int,
         limit: int,
         after: tuple[Sequence[Any], str] | None = None,
+        backward: bool = False,
     ) -> list[Props]:
         """Visible nodes meeting ``conds``, ordered by (property, descending) pairs and then
         by key, ``limit`` of them after the first ``skip``, and after the row ``after``
         names by its order values and key (keyset paging). Nodes without a value come last
-        in either direction (the stores' own rule puts them first when descending)."""
+        in either direction (the stores' own rule puts them first when descending).
+        ``backward`` reads from the end: the ``limit`` rows before ``after`` (or the last
+        ones), nearest first."""
         keys = [(f"n.{_prop(label, p)}", desc) for p, desc in order]
         extra: list[str] = []
         position: dict[str, Any] = {}
         if after is not None:
-            text, position = rows_after(keys, *after)
+            text, position = rows_after(keys, *after, before=backward)
             extra.append(text)
         where, r = self._where(label, "n", conds, extra)
         r.params.update(position)
-        order_by = ", ".join(
-            [*(f"{ref} IS NULL, {ref}{' DESC' if desc else ''}" for ref, desc in keys), "n.id"]
-        )
+        order_by = order_clause(keys, backward)
         text = (
             f"{r.binding()}MATCH (n:{_label(label)}){where} RETURN properties(n) AS props "
             f"ORDER BY {order_by} SKIP $skip LIMIT $limit"

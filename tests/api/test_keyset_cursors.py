@@ -78,3 +78,34 @@ def test_a_cursor_cannot_bring_back_a_sort_by_a_masked_field(api: Api) -> None:
     body = api.post(people, "rep_east", {"after": forged}).json()
     assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
     assert "@" not in json.dumps(body)
+
+
+BACK = """query($before: String, $o: [SignalOrder!]) {
+  signals(last: 4, before: $before, orderBy: $o) {
+    pageInfo { hasNextPage hasPreviousPage startCursor } edges { node { key } } } }"""
+
+
+def test_paging_backward_walks_the_same_list_from_the_end(api: Api) -> None:
+    whole = _walk(api, "admin", BY_TIME)
+    walked: list[str] = []
+    before = None
+    pages = 0
+    while True:
+        page = api.data(BACK, "admin", {"before": before, "o": BY_TIME})["signals"]
+        walked = [e["node"]["key"] for e in page["edges"]] + walked
+        assert page["pageInfo"]["hasNextPage"] == (before is not None)
+        pages += 1
+        if not page["pageInfo"]["hasPreviousPage"]:
+            break
+        before = page["pageInfo"]["startCursor"]
+    assert walked == whole and pages == -(-len(whole) // 4)
+    both = api.post("{ signals(first: 2, last: 2) { nodes { key } } }", "admin").json()
+    assert both["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+def test_a_backward_page_costs_what_a_forward_one_does(api: Api) -> None:
+    """``last: 100`` is charged as 100 rows, as ``first: 100`` is, not as a default page."""
+    deep = "{ signals(%s: 100) { nodes { aboutCompanies(first: 100) { nodes { key } } } } }"
+    answers = [api.post(deep % arg, "admin").json() for arg in ("first", "last")]
+    codes = [a["errors"][0]["extensions"]["code"] for a in answers]
+    assert codes == ["COST_LIMIT_EXCEEDED", "COST_LIMIT_EXCEEDED"]
