@@ -15,6 +15,7 @@ from api._errors import ApiError, Code
 from api._relay import Edge as SliceEdge
 from api._relay import Slice, keyset_cursor, page_size, position_after
 from api._types import TYPES, Rec, connection_type, ctx_of, scalar
+from api._where import where_conditions, where_input
 from graph.reads import Cond, Op
 from schema import REGISTRY, PropType
 
@@ -141,7 +142,7 @@ def _effective_order(
 
 
 def list_field(label: str) -> Any:
-    """``<plural>(first, after | last, before, filter, orderBy)``: a Relay connection over one
+    """``<plural>(first, after | last, before, filter, where, orderBy)``: a Relay connection over one
     type, paged by keyset cursors either way."""
     node_type = TYPES[label]
     conn = connection_type(label, node_type)
@@ -155,10 +156,11 @@ def list_field(label: str) -> Any:
         last: int | None = None,
         before: str | None = None,
         filter: dict[str, Any] | None = None,  # the GraphQL argument's name
+        where: dict[str, Any] | None = None,
         order_by: list[dict[str, Any]] | None = None,
     ):
         context = ctx_of(info)
-        conds = conditions(label, filter)
+        conds = [*conditions(label, filter), *where_conditions(where)]
         order = _effective_order(context, label, order_by, has_name)
 
         async def count() -> int:
@@ -192,6 +194,7 @@ def list_field(label: str) -> Any:
         last=graphene.Int(description="the last rows, or those just before `before`"),
         before=graphene.String(description="a cursor: the rows before it, with `last`"),
         filter=graphene.Argument(_filter_input(label)),
+        where=graphene.Argument(where_input(label), description="conditions with AND, OR and NOT"),
         order_by=graphene.List(graphene.NonNull(_order_input(label))),
         resolver=resolve,
     )

@@ -3,7 +3,7 @@ the scope the access policy gives the principal, reporting store latency to the 
 
 from __future__ import annotations
 
-from api._policy import Policy
+from api._policy import PII_FIELDS, Policy
 from graph import GraphStore
 from graph.reads import Observer, ScopedReads
 
@@ -12,5 +12,6 @@ class ReadModel(ScopedReads):
     """The policy-checked reads of one request."""
 
     def __init__(self, store: GraphStore, policy: Policy, observe: Observer | None = None) -> None:
-        super().__init__(store, policy.scope(), observe)
+        hidden = {} if policy.principal.sees_pii else PII_FIELDS
+        super().__init__(store, policy.scope(), observe, hidden)
         self.policy = policy

@@ -5,8 +5,10 @@ reads a GraphQL page needs, each in one store round trip whatever the number of 
 ``Cond`` values say how to filter a list.
 """
 
-from graph.reads._conditions import Cond, Op
+from graph.reads._conditions import AllOf, AnyOf, Cond, Not, Op, Where
 from graph.reads._scope import ANCHORS, Scope
 from graph.reads._scoped import Observer, Props, ScopedReads
 
-__all__ = ["ANCHORS", "Cond", "Observer", "Op", "Props", "Scope", "ScopedReads"]
+__all__ = [
+    "ANCHORS", "AllOf", "AnyOf", "Cond", "Not", "Observer", "Op", "Props", "Scope", "ScopedReads", "Where",
+]  # fmt: skip

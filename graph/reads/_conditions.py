@@ -20,6 +20,12 @@ class Op(enum.Enum):
     IN = "in"  #: any of the values
     AT_LEAST = "at_least"
     AT_MOST = "at_most"
+    GREATER = "greater"
+    LESS = "less"
+    #: a text property holds the text, in any case
+    CONTAINS = "contains"
+    #: a text property begins with the text, in any case
+    STARTS_WITH = "starts_with"
     IS_SET = "is_set"
     UNSET = "unset"
     #: the name or an alias contains any of the texts, in any case
@@ -28,7 +34,11 @@ class Op(enum.Enum):
     IN_TERRITORY = "in_territory"
 
 
-_COMPARE = {Op.EQUALS: "=", Op.IN: "IN", Op.AT_LEAST: ">=", Op.AT_MOST: "<=", Op.IN_TERRITORY: "="}
+_COMPARE = {
+    Op.EQUALS: "=", Op.IN: "IN", Op.AT_LEAST: ">=", Op.AT_MOST: "<=", Op.GREATER: ">", Op.LESS: "<",
+    Op.IN_TERRITORY: "=", Op.CONTAINS: "CONTAINS", Op.STARTS_WITH: "STARTS WITH",
+}  # fmt: skip
+_TEXT_OPS = (Op.CONTAINS, Op.STARTS_WITH)
 _NO_VALUE = {Op.IS_SET: "IS NOT NULL", Op.UNSET: "IS NULL"}
 _EMPLOYER_IN = (
     "EXISTS {{ MATCH ({v})-[w:WORKS_AT]->(c:Company) WHERE c.territory = ${p} "
@@ -56,6 +66,8 @@ class Cond:
                 raise ValueError(f"{self.prop}: {self.op.value} takes texts, got {self.value!r}")
         elif self.value is None or isinstance(self.value, list | tuple | set | frozenset | dict):
             raise ValueError(f"{self.prop}: {self.op.value} takes one value, got {self.value!r}")
+        elif self.op in _TEXT_OPS and not isinstance(self.value, str):
+            raise ValueError(f"{self.prop}: {self.op.value} takes a text, got {self.value!r}")
 
     @classmethod
     def name_contains(cls, *texts: str) -> Cond:
@@ -64,6 +76,31 @@ class Cond:
     @classmethod
     def in_territory(cls, territory: str) -> Cond:
         return cls("territory", Op.IN_TERRITORY, territory)
+
+
+@dataclass(frozen=True)
+class AllOf:
+    """Every one of the conditions holds (none given: true)."""
+
+    items: tuple[Where, ...]
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    """At least one of the conditions holds (none given: false)."""
+
+    items: tuple[Where, ...]
+
+
+@dataclass(frozen=True)
+class Not:
+    """The condition does not hold (a node without the value meets neither it nor its
+    negation, as in Cypher)."""
+
+    item: Where
+
+
+Where = Cond | AllOf | AnyOf | Not
 
 
 @dataclass
@@ -75,29 +112,54 @@ class Rendered:
     texts: list[str] = field(default_factory=list)
     params: dict[str, Any] = field(default_factory=dict)
     bound: list[str] = field(default_factory=list)
+    leaves: int = 0  # conditions rendered so far: the next one's parameter is f<leaves>
 
     def binding(self) -> str:
         """The ``WITH`` clause a query opens with when some parameter is bound."""
         return ("WITH " + ", ".join(f"${b} AS {b}" for b in self.bound) + " ") if self.bound else ""
 
 
-def render(label: str, conds: Sequence[Cond], var: str = "n", employer: str | None = None) -> Rendered:
+def render(
+    label: str,
+    conds: Sequence[Where],
+    var: str = "n",
+    employer: str | None = None,
+    absent: frozenset[str] = frozenset(),
+) -> Rendered:
     """``conds`` on ``var``, a node of ``label``; parameters ``f0``, ``f1``, ... .
 
     ``employer`` is a condition on ``c`` that the employer an ``in_territory`` condition
     finds must meet as well: a reader's scope, so that a person is never placed in a
-    territory through an employer the reader may not see."""
-    props = REGISTRY.node(label).prop_names
+    territory through an employer the reader may not see. A condition on a property in
+    ``absent`` (one the reader may not see) reads it as missing: so it filters as a node
+    without the value would, and reveals nothing of the value."""
     out = Rendered()
-    for i, cond in enumerate(conds):
-        if cond.prop not in props:
-            raise ValueError(f"{label} has no property {cond.prop!r}")
-        out.texts.append(_text(label, var, cond, f"f{i}", out, employer))
+    for cond in conds:
+        out.texts.append(_tree(label, var, cond, out, employer, absent))
     return out
 
 
-def _text(label: str, var: str, cond: Cond, param: str, out: Rendered, employer: str | None) -> str:
-    ref = f"{var}.{cond.prop}"
+def _tree(
+    label: str, var: str, where: Where, out: Rendered, employer: str | None, absent: frozenset[str]
+) -> str:
+    if isinstance(where, Cond):
+        if where.prop not in REGISTRY.node(label).prop_names:
+            raise ValueError(f"{label} has no property {where.prop!r}")
+        out.leaves += 1
+        return _text(label, var, where, f"f{out.leaves - 1}", out, employer, where.prop in absent)
+    if isinstance(where, Not):
+        return f"NOT ({_tree(label, var, where.item, out, employer, absent)})"
+    parts = [_tree(label, var, item, out, employer, absent) for item in where.items]
+    if not parts:
+        return "true" if isinstance(where, AllOf) else "false"
+    joint = " AND " if isinstance(where, AllOf) else " OR "
+    return "(" + joint.join(f"({p})" for p in parts) + ")"
+
+
+def _text(
+    label: str, var: str, cond: Cond, param: str, out: Rendered, employer: str | None, hidden: bool = False
+) -> str:
+    ref = "null" if hidden else f"{var}.{cond.prop}"
     if cond.op in _NO_VALUE:
         return f"{ref} {_NO_VALUE[cond.op]}"
     if cond.op is Op.NAME_CONTAINS:
@@ -106,6 +168,9 @@ def _text(label: str, var: str, cond: Cond, param: str, out: Rendered, employer:
     if cond.op is Op.IN_TERRITORY and label == "Person":
         visible = f" AND {employer}" if employer else ""
         return f"({ref} = ${param} OR {_EMPLOYER_IN.format(v=var, p=param, visible=visible)})"
+    if cond.op in _TEXT_OPS:
+        out.params[param] = str(cond.value).lower()
+        return f"lower({ref}) {_COMPARE[cond.op]} ${param}"
     return f"{ref} {_COMPARE[cond.op]} ${param}"
 
 

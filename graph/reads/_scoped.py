@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from graph.port import GraphStore, clean_props
-from graph.reads._conditions import Cond, Rendered, render
+from graph.reads._conditions import Cond, Rendered, Where, render
 from graph.reads._keyset import order_clause, rows_after
 from graph.reads._scope import Scope
 from schema import REGISTRY
@@ -47,11 +47,18 @@ class ScopedReads:
     """The reads of one reader: ``scope`` restricts what they see (``None``: everything)."""
 
     def __init__(
-        self, store: GraphStore, scope: Scope | None = None, observe: Observer | None = None
+        self,
+        store: GraphStore,
+        scope: Scope | None = None,
+        observe: Observer | None = None,
+        hidden: Mapping[str, frozenset[str]] | None = None,
     ) -> None:
+        """``hidden``: per type, properties the reader may not read (masked personal data):
+        a condition on one filters as if the node had no value."""
         self.store = store
         self.scope = scope
         self._observe = observe
+        self.hidden = dict(hidden or {})
 
     def unscoped(self) -> ScopedReads:
         """The same store and observer without the scope: for caches every reader shares,
@@ -73,14 +80,14 @@ class ScopedReads:
                 self._observe(kind, time.perf_counter() - started)
 
     def _where(
-        self, label: str, var: str, conds: Sequence[Cond] = (), extra: Sequence[str] = ()
+        self, label: str, var: str, conds: Sequence[Where] = (), extra: Sequence[str] = ()
     ) -> tuple[str, Rendered]:
         """`` WHERE ...`` on ``var`` (a node of ``label``): the conditions, the fixed
         ``extra`` texts, and the scope's condition."""
         # an employer condition is rendered only on people, whose scope condition below
         # always brings the scope's parameters along
         employer = None if self.scope is None else self.scope.condition("Company", "c")
-        rendered = render(label, conds, var, employer)
+        rendered = render(label, conds, var, employer, self.hidden.get(label, frozenset()))
         texts = [*rendered.texts, *extra]
         if self.scope is not None and (visible := self.scope.condition(label, var)) is not None:
             texts.append(visible)
@@ -215,7 +222,7 @@ class ScopedReads:
     def page(
         self,
         label: str,
-        conds: Sequence[Cond],
+        conds: Sequence[Where],
         order: Sequence[tuple[str, bool]],
         skip: int,
         limit: int,
@@ -244,7 +251,7 @@ class ScopedReads:
         rows = self._run("page", text, {**r.params, "skip": skip, "limit": limit})
         return [clean_props(row["props"]) for row in rows]
 
-    def count(self, label: str, conds: Sequence[Cond]) -> int:
+    def count(self, label: str, conds: Sequence[Where]) -> int:
         where, r = self._where(label, "n", conds)
         text = f"{r.binding()}MATCH (n:{_label(label)}){where} RETURN count(n) AS n"
         rows = self._run("count", text, r.params)

@@ -1,5 +1,5 @@
 """A rep's filtered, ordered list is exactly an admin's with the rep's territory added to
-the filter: generated filters and orders, on both stores."""
+the filter: generated filters, where trees and orders, on both stores."""
 
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ from tests.api.conftest import LiveServer, make_keys
 from tests.api.conftest import settings as api_settings
 
 Ask = Callable[[str, dict[str, Any]], Any]
-QUERY = """query($f: CompanyFilter, $o: [CompanyOrder!]) {
-  companies(first: 100, filter: $f, orderBy: $o) { totalCount nodes { key } } }"""
+QUERY = """query($f: CompanyFilter, $w: CompanyWhere, $o: [CompanyOrder!]) {
+  companies(first: 100, filter: $f, where: $w, orderBy: $o) { totalCount nodes { key } } }"""
 FIELDS = ["NAME", "TIER", "EMPLOYEES", "ANNUAL_REVENUE", "CHURN_RISK", "INDUSTRY", "LIFECYCLE"]
 
 FILTERS = st.fixed_dictionaries(
@@ -33,6 +33,24 @@ FILTERS = st.fixed_dictionaries(
         "annualRevenueMax": st.floats(995, 1020),
         "nameContains": st.sampled_from(["widgets", "00", "1", "医疗"]),
     },
+)
+LEAVES = st.one_of(
+    st.builds(lambda v: {"tier": {"in": v}}, st.lists(st.sampled_from(["A", "B", "C"]), max_size=2)),
+    st.builds(lambda v: {"employees": {"gt": v}}, st.integers(5, 25)),
+    st.builds(lambda v: {"annualRevenue": {"lte": v}}, st.floats(995, 1020)),
+    st.builds(lambda v: {"name": {"contains": v}}, st.sampled_from(["widgets", "00", "医疗", "east"])),
+    st.builds(lambda v: {"lifecycle": {"eq": v}}, st.sampled_from(["CUSTOMER", "PROSPECT"])),
+    st.builds(lambda v: {"churnRisk": {"isNull": v}}, st.booleans()),
+    st.builds(lambda v: {"territory": {"eq": v}}, st.sampled_from(["East", "West"])),
+)
+WHERES = st.recursive(
+    LEAVES,
+    lambda inner: st.one_of(
+        st.builds(lambda v: {"AND": v}, st.lists(inner, max_size=3)),
+        st.builds(lambda v: {"OR": v}, st.lists(inner, max_size=3)),
+        st.builds(lambda v: {"NOT": v}, inner),
+    ),
+    max_leaves=6,
 )
 ORDERS = st.lists(
     st.fixed_dictionaries({"field": st.sampled_from(FIELDS), "direction": st.sampled_from(["ASC", "DESC"])}),
@@ -66,4 +84,16 @@ def test_a_reps_list_is_the_admins_for_the_reps_territory(
 ) -> None:
     rep = ask("rep_east", {"f": flt, "o": order})
     admin = ask("admin", {"f": flt | {"territory": ["East"]}, "o": order})
+    assert rep == admin
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(where=WHERES, order=ORDERS)
+def test_a_reps_where_is_the_admins_for_the_reps_territory(
+    ask: Ask, where: dict[str, Any], order: list[dict[str, str]]
+) -> None:
+    """Any tree of AND, OR and NOT, including one that names the West: a rep's answer is the
+    admin's with the rep's territory added, so no condition reaches past the scope."""
+    rep = ask("rep_east", {"w": where, "o": order})
+    admin = ask("admin", {"w": {"AND": [where, {"territory": {"eq": "East"}}]}, "o": order})
     assert rep == admin

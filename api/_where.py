@@ -1,0 +1,116 @@
+"""``where``: a list's conditions joined by ``AND``, ``OR`` and ``NOT``, with operators per
+property type (``eq``, ``in``, ``gt`` ... for numbers and dates, ``contains`` and
+``startsWith`` for text, ``isNull`` for all), as ``graph.reads`` conditions, which the graph
+layer renders into the store's query (no row is filtered in Python).
+
+A property the caller may not read (masked personal data) filters as if the node had no
+value, and text that names nodes outside the caller's view (a signal's reason) is not
+offered at all: a filter on either would tell what is hidden.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import graphene
+
+from api._enums import choice_enum, choices
+from graph.reads import AllOf, AnyOf, Cond, Not, Op, Where
+from schema import REGISTRY, PropType
+
+#: bookkeeping no one filters by, and text that names what a caller may not see
+NOT_FILTERED = frozenset({"source", "source_key", "source_keys", "run_id", "content_hash"})
+NAMES_NODES = {"Signal": frozenset({"reason", "evidence"})}
+_OPS = {
+    "eq": Op.EQUALS, "in": Op.IN, "gt": Op.GREATER, "gte": Op.AT_LEAST, "lt": Op.LESS, "lte": Op.AT_MOST,
+    "contains": Op.CONTAINS, "starts_with": Op.STARTS_WITH,
+}  # fmt: skip
+_SCALARS: dict[PropType, Any] = {
+    PropType.STRING: graphene.String,
+    PropType.INT: graphene.Int,
+    PropType.FLOAT: graphene.Float,
+    PropType.BOOL: graphene.Boolean,
+    PropType.DATE: graphene.Date,
+    PropType.DATETIME: graphene.DateTime,
+}
+_OPERATORS: dict[PropType, tuple[str, ...]] = {
+    PropType.STRING: ("eq", "in", "contains", "starts_with"),
+    PropType.INT: ("eq", "in", "gt", "gte", "lt", "lte"),
+    PropType.FLOAT: ("eq", "in", "gt", "gte", "lt", "lte"),
+    PropType.BOOL: ("eq",),
+    PropType.DATE: ("eq", "gt", "gte", "lt", "lte"),
+    PropType.DATETIME: ("eq", "gt", "gte", "lt", "lte"),
+}
+_BUILT: dict[str, Any] = {}
+
+
+def _operator_type(name: str, scalar: Any, ops: tuple[str, ...]) -> Any:
+    """``<name>Where``: the operators a property of one kind takes (built once per name)."""
+    if name not in _BUILT:
+        attrs: dict[str, Any] = {
+            op: graphene.List(graphene.NonNull(scalar)) if op == "in" else scalar() for op in ops
+        }
+        attrs["is_null"] = graphene.Boolean(description="true: no value; false: a value")
+        _BUILT[name] = type(f"{name}Where", (graphene.InputObjectType,), attrs)
+    return _BUILT[name]
+
+
+def _property_filter(label: str, name: str, kind: PropType) -> Any:
+    if choices(label, name):
+        enum = choice_enum(label, name)
+        return _operator_type(enum._meta.name, enum, ("eq", "in"))
+    return _operator_type(kind.name.title().replace("time", "Time"), _SCALARS[kind], _OPERATORS[kind])
+
+
+def filterable(label: str) -> list[tuple[str, PropType]]:
+    return [
+        (p.name, p.type)
+        for p in REGISTRY.node(label).props
+        if p.type in _SCALARS and p.name not in NOT_FILTERED | NAMES_NODES.get(label, frozenset())
+    ]
+
+
+def where_input(label: str) -> Any:
+    """``<Label>Where``: ``AND``, ``OR``, ``NOT`` and a field per filterable property."""
+    key = f"{label}Where"
+    if key not in _BUILT:
+        attrs: dict[str, Any] = {
+            "AND": graphene.List(graphene.NonNull(lambda: _BUILT[key]), name="AND", description="all of"),
+            "OR": graphene.List(graphene.NonNull(lambda: _BUILT[key]), name="OR", description="any of"),
+            "NOT": graphene.InputField(lambda: _BUILT[key], name="NOT", description="not this"),
+        }
+        for name, kind in filterable(label):
+            attrs[name] = graphene.InputField(_property_filter(label, name, kind))
+        _BUILT[key] = type(key, (graphene.InputObjectType,), attrs)
+    return _BUILT[key]
+
+
+def where_conditions(where: dict[str, Any] | None) -> list[Where]:
+    """A ``where`` argument as conditions, all of which must hold."""
+    out: list[Where] = []
+    for key, value in (where or {}).items():
+        if value is None:
+            continue
+        if key == "AND":
+            out.append(AllOf(tuple(AllOf(tuple(where_conditions(w))) for w in value)))
+        elif key == "OR":
+            out.append(AnyOf(tuple(AllOf(tuple(where_conditions(w))) for w in value)))
+        elif key == "NOT":
+            out.append(Not(AllOf(tuple(where_conditions(value)))))
+        else:
+            out += _property_conditions(key, value)
+    return out
+
+
+def _property_conditions(prop: str, given: dict[str, Any]) -> list[Where]:
+    out: list[Where] = []
+    for op, value in given.items():
+        if value is None:
+            continue
+        if op == "is_null":
+            out.append(Cond(prop, Op.UNSET if value else Op.IS_SET))
+        elif op == "in":
+            out.append(Cond(prop, Op.IN, [getattr(v, "value", v) for v in value]))
+        else:
+            out.append(Cond(prop, _OPS[op], getattr(value, "value", value)))
+    return out
