@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 import graphene
@@ -55,7 +56,9 @@ def enum_value(v: Any) -> Any:
     return getattr(v, "value", v)
 
 
-def _filter_input(label: str) -> Any:
+@cache
+def filter_input(label: str) -> Any:
+    """``<Label>Filter`` (built once: the lists and the aggregates share it)."""
     node = REGISTRY.node(label)
     props = {p.name: p for p in node.props}
     attrs: dict[str, Any] = {}
@@ -193,7 +196,7 @@ def list_field(label: str) -> Any:
         after=graphene.String(),
         last=graphene.Int(description="the last rows, or those just before `before`"),
         before=graphene.String(description="a cursor: the rows before it, with `last`"),
-        filter=graphene.Argument(_filter_input(label)),
+        filter=graphene.Argument(filter_input(label)),
         where=graphene.Argument(where_input(label), description="conditions with AND, OR and NOT"),
         order_by=graphene.List(graphene.NonNull(_order_input(label))),
         resolver=resolve,

@@ -9,6 +9,7 @@ import graphene
 from graphene.utils.str_converters import to_camel_case
 from graphql import GraphQLResolveInfo
 
+from api._aggregates import aggregate_field
 from api._job_fields import job_query
 from api._lists import enum_value, list_field
 from api._network import network_company_fields, network_query_fields
@@ -300,4 +301,6 @@ def query_attrs() -> dict[str, Any]:
     }
     for label, field_name in LIST_FIELDS.items():
         attrs[field_name] = list_field(label)
+        if (aggregate := aggregate_field(label, field_name)) is not None:
+            attrs[f"{field_name}_aggregate"] = aggregate
     return attrs

@@ -6,8 +6,9 @@ reads a GraphQL page needs, each in one store round trip whatever the number of 
 """
 
 from graph.reads._conditions import AllOf, AnyOf, Cond, Not, Op, Where
+from graph.reads._lists import Props
 from graph.reads._scope import ANCHORS, Scope
-from graph.reads._scoped import Observer, Props, ScopedReads
+from graph.reads._scoped import Observer, ScopedReads
 
 __all__ = [
     "ANCHORS", "AllOf", "AnyOf", "Cond", "Not", "Observer", "Op", "Props", "Scope", "ScopedReads", "Where",

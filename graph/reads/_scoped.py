@@ -15,12 +15,11 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from graph.port import GraphStore, clean_props
-from graph.reads._conditions import Cond, Rendered, Where, render
-from graph.reads._keyset import order_clause, rows_after
+from graph.reads._conditions import Rendered, Where, render
+from graph.reads._lists import ListReads, Props
 from graph.reads._scope import Scope
 from schema import REGISTRY
 
-Props = dict[str, Any]
 #: told each read's kind and its duration in seconds (store latency metrics)
 Observer = Callable[[str, float], None]
 _PERSON_COLUMNS = (
@@ -37,13 +36,7 @@ def _rel(rel_type: str) -> str:
     return REGISTRY.rel(rel_type).type
 
 
-def _prop(label: str, name: str) -> str:
-    if name not in REGISTRY.node(label).prop_names:
-        raise ValueError(f"{label} has no property {name!r}")
-    return name
-
-
-class ScopedReads:
+class ScopedReads(ListReads):
     """The reads of one reader: ``scope`` restricts what they see (``None``: everything)."""
 
     def __init__(
@@ -217,61 +210,6 @@ class ScopedReads:
         )
         rows = self._run("neighbours", text, {"keys": list(keys), "limit": limit})
         return [(row["a"], row["rel"], row["label"], row["key"]) for row in rows]
-
-    # ---- lists -----------------------------------------------------------------------------
-    def page(
-        self,
-        label: str,
-        conds: Sequence[Where],
-        order: Sequence[tuple[str, bool]],
-        skip: int,
-        limit: int,
-        after: tuple[Sequence[Any], str] | None = None,
-        backward: bool = False,
-    ) -> list[Props]:
-        """Visible nodes meeting ``conds``, ordered by (property, descending) pairs and then
-        by key, ``limit`` of them after the first ``skip``, and after the row ``after``
-        names by its order values and key (keyset paging). Nodes without a value come last
-        in either direction (the stores' own rule puts them first when descending).
-        ``backward`` reads from the end: the ``limit`` rows before ``after`` (or the last
-        ones), nearest first."""
-        keys = [(f"n.{_prop(label, p)}", desc) for p, desc in order]
-        extra: list[str] = []
-        position: dict[str, Any] = {}
-        if after is not None:
-            text, position = rows_after(keys, *after, before=backward)
-            extra.append(text)
-        where, r = self._where(label, "n", conds, extra)
-        r.params.update(position)
-        order_by = order_clause(keys, backward)
-        text = (
-            f"{r.binding()}MATCH (n:{_label(label)}){where} RETURN properties(n) AS props "
-            f"ORDER BY {order_by} SKIP $skip LIMIT $limit"
-        )
-        rows = self._run("page", text, {**r.params, "skip": skip, "limit": limit})
-        return [clean_props(row["props"]) for row in rows]
-
-    def count(self, label: str, conds: Sequence[Where]) -> int:
-        where, r = self._where(label, "n", conds)
-        text = f"{r.binding()}MATCH (n:{_label(label)}){where} RETURN count(n) AS n"
-        rows = self._run("count", text, r.params)
-        return int(rows[0]["n"]) if rows else 0
-
-    def search(self, label: str, texts: Sequence[str], limit: int) -> list[Props]:
-        """Visible nodes whose name or an alias contains one of ``texts`` (any case),
-        shortest names first (an exact hit beats a longer name that contains it)."""
-        where, r = self._where(label, "n", [Cond.name_contains(*texts)])
-        text = (
-            f"{r.binding()}MATCH (n:{_label(label)}){where} RETURN properties(n) AS props "
-            "ORDER BY size(n.name), n.name, n.id LIMIT $limit"
-        )
-        return [clean_props(row["props"]) for row in self._run("search", text, {**r.params, "limit": limit})]
-
-    def all_keys(self, label: str, conds: Sequence[Cond] = ()) -> set[str]:
-        """The keys of every visible node of ``label`` that meets ``conds``."""
-        where, r = self._where(label, "n", conds)
-        text = f"{r.binding()}MATCH (n:{_label(label)}){where} RETURN n.id AS key"
-        return {row["key"] for row in self._run("all_keys", text, r.params)}
 
     # ---- whole types: no scope applies ------------------------------------------------------
     def links(self, rel_type: str, label: str, other: str, props: Sequence[str] = ()) -> list[Props]:

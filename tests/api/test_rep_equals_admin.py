@@ -1,5 +1,6 @@
-"""A rep's filtered, ordered list is exactly an admin's with the rep's territory added to
-the filter: generated filters, where trees and orders, on both stores."""
+"""A rep's filtered, ordered list and its aggregates per group are exactly an admin's with
+the rep's territory added to the filter: generated filters, where trees and orders, on both
+stores."""
 
 from __future__ import annotations
 
@@ -20,7 +21,9 @@ from tests.api.conftest import settings as api_settings
 
 Ask = Callable[[str, dict[str, Any]], Any]
 QUERY = """query($f: CompanyFilter, $w: CompanyWhere, $o: [CompanyOrder!]) {
-  companies(first: 100, filter: $f, where: $w, orderBy: $o) { totalCount nodes { key } } }"""
+  companies(first: 100, filter: $f, where: $w, orderBy: $o) { totalCount nodes { key } }
+  companiesAggregate(filter: $f, where: $w, groupBy: [TIER, LIFECYCLE]) {
+    key { tier lifecycle } count sum { employees annualRevenue } max { churnRisk } } }"""
 FIELDS = ["NAME", "TIER", "EMPLOYEES", "ANNUAL_REVENUE", "CHURN_RISK", "INDUSTRY", "LIFECYCLE"]
 
 FILTERS = st.fixed_dictionaries(
@@ -72,7 +75,7 @@ def ask(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[st
             headers = {"authorization": f"Bearer {keys[who]}"}
             body = client.post("/graphql", json={"query": QUERY, "variables": variables}, headers=headers)
             assert "errors" not in body.json(), body.json()
-            return body.json()["data"]["companies"]
+            return body.json()["data"]
 
         yield post
 
