@@ -40,20 +40,15 @@ async def resolve_search(
     if not variants:
         return []
     labels = [enum_value(t) for t in types] if types else list(SEARCHABLE)
-    hits: list[Rec] = []
+    hits: list[tuple[int, int, str, Rec]] = []
     for label in labels:
         if "name" not in {p.name for p in REGISTRY.node(label).props}:
             continue
         rows = await context.run(context.reads.search, label, variants, size)
-        hits.extend(Rec(label, r) for r in rows)
-    folded = {v.lower() for v in variants}
-
-    def rank(rec: Rec) -> tuple[int, int, str]:
-        names = [rec.props.get("name") or "", *(rec.props.get("aliases") or [])]
-        exact = any(n.lower() in folded for n in names)
-        return (0 if exact else 1, len(rec.props.get("name") or ""), rec.key)
-
-    return sorted(hits, key=rank)[:size]
+        hits.extend((rank, len(r.get("name") or ""), r["id"], Rec(label, r)) for rank, r in rows)
+    # the best matches of every type: the store ranked each type's (whole name, its start, a
+    # word's start, anywhere), shorter names first
+    return [rec for *_, rec in sorted(hits, key=lambda h: h[:3])][:size]
 
 
 async def resolve_node(root: Any, info: GraphQLResolveInfo, id: str) -> Rec | None:

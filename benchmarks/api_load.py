@@ -12,7 +12,9 @@ For each store, in one run:
 3. ceiling: uvicorn serves a bare Starlette endpoint in a child process, which parses the
    same JSON request body and answers with a typical account-360 response (built with
    ``JSONResponse``); same connections, same duration.
-Prints p50, p99 and requests/s of both and the ratio of requests/s. The load generator is
+Prints p50, p99 and requests/s of both and the ratio of requests/s; then (computed, no cache)
+a filtered-and-aggregated request (``FILTERED``: a ``where`` tree with a sort and two
+aggregates) rotating over the market's industries. The load generator is
 a minimal HTTP/1.1 client on asyncio streams (one process, next to the server's), so it
 costs the server as little CPU as a Python client can.
 
@@ -46,6 +48,16 @@ from tools import neo4j_launcher
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERY = (ROOT / "tests/api/queries/02_account_360.graphql").read_text(encoding="utf-8")
+#: a rep's list and dashboard in one request: AND/OR/NOT conditions, a sort, and aggregates
+FILTERED = """query Pipeline($industry: String!) {
+  companies(first: 20, where: {AND: [{industry: {eq: $industry}},
+      {OR: [{tier: {in: ["A", "B"]}}, {NOT: {employees: {lt: 500}}}]}]},
+      orderBy: [{field: ANNUAL_REVENUE, direction: DESC}]) {
+    totalCount nodes { key name tier annualRevenue } }
+  companiesAggregate(groupBy: [TIER, LIFECYCLE], where: {industry: {eq: $industry}}) {
+    key { tier lifecycle } count sum { annualRevenue } }
+  signalsAggregate(groupBy: [KIND, SEVERITY]) { key { kind severity } count }
+}"""
 HOST = "127.0.0.1"
 TARGET_P99_MS = 100.0
 TARGET_RATIO = 0.25
@@ -400,10 +412,12 @@ def bench(kind: str, target: str, user: str, password: str, workdir: Path, args:
         )
     ]
     bare = serve_and_load({"kind": "bare", "payload": str(payload)}, one, args)
+    filtered = serve_and_load({**config, "cache": False}, filtered_requests(config, api_key), args)
     print(f"  {args.connections} connections, {args.seconds:g} s each after {args.warmup:g} s of warm-up:")
     report("account-360, cached", cached)
     report("account-360, computed", computed)
     report("bare Starlette JSON", bare)
+    report("filtered+aggregated", filtered)
     for name, result in (("cached", cached), ("computed", computed)):
         ratio = result.rps / bare.rps if bare.rps else float("nan")
         p99 = result.quantile(0.99)
@@ -413,6 +427,24 @@ def bench(kind: str, target: str, user: str, password: str, workdir: Path, args:
             f"(aim < {TARGET_P99_MS:g} ms: {'met' if p99 < TARGET_P99_MS else 'missed'})",
             flush=True,
         )
+
+
+def filtered_requests(config: dict[str, Any], api_key: str) -> list[bytes]:
+    """``FILTERED`` for each industry of the market (every answer checked once first)."""
+    server = start_server({**config, "cache": False})
+    try:
+        groups = graphql(
+            server.url, api_key, "{ companiesAggregate(groupBy: [INDUSTRY]) { key { industry } } }", {}
+        )
+        industries = sorted(
+            g["key"]["industry"] for g in groups["companiesAggregate"] if g["key"]["industry"]
+        )
+        for industry in industries:
+            graphql(server.url, api_key, FILTERED, {"industry": industry})
+    finally:
+        server.stop()
+    body = [json.dumps({"query": FILTERED, "variables": {"industry": i}}).encode() for i in industries]
+    return [http_request(f"http://{HOST}", api_key, b) for b in body]
 
 
 def main() -> None:

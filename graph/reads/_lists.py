@@ -79,15 +79,31 @@ class ListReads:
         rows = self._run("count", text, r.params)
         return int(rows[0]["n"]) if rows else 0
 
-    def search(self, label: str, texts: Sequence[str], limit: int) -> list[Props]:
-        """Visible nodes whose name or an alias contains one of ``texts`` (any case),
-        shortest names first (an exact hit beats a longer name that contains it)."""
+    def search(self, label: str, texts: Sequence[str], limit: int) -> list[tuple[int, Props]]:
+        """Visible nodes whose name or an alias contains one of ``texts`` (any case), best
+        match first, each with its rank: the whole name (0), its beginning (2), the beginning
+        of a word in it (4), anywhere (6), each one more when only an alias matches; within
+        a rank, shorter names first."""
         where, r = self._where(label, "n", [Cond.name_contains(*texts)])
+        aliases = "aliases" in REGISTRY.node(label).prop_names
+        for j, t in enumerate(texts):
+            # LadybugDB's list lambdas read variables, not parameters: bound before the MATCH
+            r.params |= {f"s{j}": t.lower(), f"sw{j}": " " + t.lower()}
+            r.bound += [f"s{j}", f"sw{j}"]
+        whens = []
+        for kind, test in enumerate(("= s{}", "STARTS WITH s{}", "CONTAINS sw{}", "CONTAINS s{}")):
+            of = [test.format(j) for j in range(len(texts))]
+            whens.append((2 * kind, " OR ".join(f"lower(n.name) {o}" for o in of)))
+            if aliases and kind < 3:
+                alias = " OR ".join(f"any(x IN coalesce(n.aliases, []) WHERE lower(x) {o})" for o in of)
+                whens.append((2 * kind + 1, alias))
+        rank = "CASE " + " ".join(f"WHEN {cond} THEN {i}" for i, cond in whens) + " ELSE 7 END"
         text = (
-            f"{r.binding()}MATCH (n:{_label(label)}){where} RETURN properties(n) AS props "
-            "ORDER BY size(n.name), n.name, n.id LIMIT $limit"
+            f"{r.binding()}MATCH (n:{_label(label)}){where} RETURN properties(n) AS props, {rank} AS rank "
+            "ORDER BY rank, size(n.name), n.name, n.id LIMIT $limit"
         )
-        return [clean_props(row["props"]) for row in self._run("search", text, {**r.params, "limit": limit})]
+        rows = self._run("search", text, {**r.params, "limit": limit})
+        return [(int(row["rank"]), clean_props(row["props"])) for row in rows]
 
     def all_keys(self, label: str, conds: Sequence[Cond] = ()) -> set[str]:
         """The keys of every visible node of ``label`` that meets ``conds``."""

@@ -227,11 +227,11 @@ def test_bad_conditions_are_refused_with_the_reason(reads: ScopedReads) -> None:
 
 
 def test_search_names_and_aliases_in_both_languages(reads: ScopedReads) -> None:
-    assert [p["id"] for p in reads.search("Company", ["ruijin"], 10)] == ["c-east", "c-owned"]
-    assert [p["id"] for p in reads.search("Company", ["上海瑞金"], 10)] == ["c-east"]
-    assert [p["id"] for p in reads.search("Person", ["WANG LEI"], 10)] == ["p-east"]
-    assert [p["id"] for p in reads.search("Product", ["监护仪"], 10)] == ["pr-2"]
-    assert [p["id"] for p in _scoped(reads, EAST).search("Company", ["ruijin"], 10)] == ["c-east"]
+    assert [p["id"] for _, p in reads.search("Company", ["ruijin"], 10)] == ["c-owned", "c-east"]
+    assert [p["id"] for _, p in reads.search("Company", ["上海瑞金"], 10)] == ["c-east"]
+    assert [p["id"] for _, p in reads.search("Person", ["WANG LEI"], 10)] == ["p-east"]
+    assert [p["id"] for _, p in reads.search("Product", ["监护仪"], 10)] == ["pr-2"]
+    assert [p["id"] for _, p in _scoped(reads, EAST).search("Company", ["ruijin"], 10)] == ["c-east"]
     assert len(reads.search("Company", ["ruijin"], 1)) == 1
 
 
