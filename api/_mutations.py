@@ -13,16 +13,16 @@ from graphene.utils.str_converters import to_snake_case
 from graphql import GraphQLResolveInfo
 
 from api._context import Context, audit_args
+from api._deletes import delete_mutations
 from api._errors import ApiError, Code
 from api._job_fields import job_mutations
-from api._principal import Role
 from api._relay import from_global_id
 from api._types import TYPES, Node, Rec, ctx_of, scalar
+from api._write_checks import require_writer, visible_end
 from graph import DanglingEdgeError
 from schema import REGISTRY, PropType, RelType, SchemaError
 from schema import ValidationError as SchemaValidationError
 
-_WRITERS = frozenset({Role.ADMIN, Role.MANAGER, Role.REP})
 _NOT_INPUT = frozenset({"source", "source_key", "source_keys", "run_id", "ingested_at", "content_hash"})
 
 
@@ -30,11 +30,6 @@ _ID_DOC = (
     "the key of the node to change; omit it to create a node, which gets a key of its own "
     "(a rep's id must name a node in the rep's scope)"
 )
-
-
-def _require_writer(context: Context) -> None:
-    if context.principal.role not in _WRITERS:
-        raise ApiError(Code.FORBIDDEN, f"the {context.principal.role.value} role may not change the graph")
 
 
 def _provenance(context: Context) -> dict[str, Any]:
@@ -66,7 +61,7 @@ def _upsert(context: Context, label: str, row: dict[str, Any]) -> None:
 
 async def _set_signal_status(info: GraphQLResolveInfo, id: str, status: str, field: str) -> Rec:
     context = ctx_of(info)
-    _require_writer(context)
+    require_writer(context)
     label, key = from_global_id(id)
     if label != "Signal":
         raise ApiError(Code.BAD_USER_INPUT, "the id is not a signal's")
@@ -111,7 +106,7 @@ async def _target(context: Context, label: str, row: dict[str, Any]) -> dict[str
 
 async def _upsert_company(root: Any, info: GraphQLResolveInfo, input: dict[str, Any]) -> Rec:
     context = ctx_of(info)
-    _require_writer(context)
+    require_writer(context)
     row = dict(input)
     existing = await _target(context, "Company", row)
     if not context.policy.may_write_company(existing | row):
@@ -136,7 +131,7 @@ async def _upsert_person(
     company_key: str | None = None,
 ) -> Rec:
     context = ctx_of(info)
-    _require_writer(context)
+    require_writer(context)
     row = dict(input)
     existing = await _target(context, "Person", row)
     if company_key is not None:
@@ -212,14 +207,6 @@ def _edge_props(rel: RelType, given: Any) -> dict[str, Any]:
     return out
 
 
-async def _visible_end(context: Context, which: str, global_id: str) -> Rec:
-    label, key = from_global_id(global_id)
-    props = await context.node_loader(label).load(key)
-    if props is None:
-        raise ApiError(Code.NOT_FOUND, f"{which}: no such {label.lower()} in your scope")
-    return Rec(label, props)
-
-
 def _plain(props: dict[str, Any]) -> dict[str, Any]:
     shown = {k: v for k, v in props.items() if k not in _NOT_INPUT}
     return {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in sorted(shown.items())}
@@ -229,8 +216,8 @@ async def _upsert_relationship(
     root: Any, info: GraphQLResolveInfo, type: str, start: str, end: str, properties: Any = None
 ) -> dict[str, Any]:
     context = ctx_of(info)
-    _require_writer(context)
-    a, b = await _visible_end(context, "from", start), await _visible_end(context, "to", end)
+    require_writer(context)
+    a, b = await visible_end(context, "from", start), await visible_end(context, "to", end)
     (a_label, a_key), (b_label, b_key) = (a.label, a.key), (b.label, b.key)
     try:
         rel = REGISTRY.check_endpoints(type, a_label, b_label)
@@ -297,5 +284,6 @@ def mutation_attrs() -> dict[str, Any]:
             resolver=_upsert_relationship,
             description="merge a relationship between two nodes you may see, validated against the ontology",
         ),
+        **delete_mutations(),
         **job_mutations(),
     }
