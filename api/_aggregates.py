@@ -77,7 +77,7 @@ def aggregate_field(label: str, plural: str) -> Any | None:
     ) -> list[dict[str, Any]]:
         context = ctx_of(info)
         by = [str(getattr(g, "value", g)) for g in group_by or []]
-        conds = [*conditions(label, filter), *where_conditions(where)]
+        conds = [*conditions(label, filter), *where_conditions(label, where)]
         rows = await context.run(context.reads.aggregate, label, conds, by, measured)
         return [
             {

@@ -163,7 +163,7 @@ def list_field(label: str) -> Any:
         order_by: list[dict[str, Any]] | None = None,
     ):
         context = ctx_of(info)
-        conds = [*conditions(label, filter), *where_conditions(where)]
+        conds = [*conditions(label, filter), *where_conditions(label, where)]
         order = _effective_order(context, label, order_by, has_name)
 
         async def count() -> int:

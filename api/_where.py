@@ -15,8 +15,9 @@ from typing import Any
 import graphene
 
 from api._enums import choice_enum, choices
-from graph.reads import AllOf, AnyOf, Cond, Not, Op, Where
-from schema import REGISTRY, PropType
+from api._types import rel_field_name
+from graph.reads import AllOf, AnyOf, Cond, Not, Op, Related, Where
+from schema import REGISTRY, PropType, RelType
 
 #: bookkeeping no one filters by, and text that names what a caller may not see
 NOT_FILTERED = frozenset({"source", "source_key", "source_keys", "run_id", "content_hash"})
@@ -71,7 +72,8 @@ def filterable(label: str) -> list[tuple[str, PropType]]:
 
 
 def where_input(label: str) -> Any:
-    """``<Label>Where``: ``AND``, ``OR``, ``NOT`` and a field per filterable property."""
+    """``<Label>Where``: ``AND``, ``OR``, ``NOT``, a field per filterable property and one
+    per relationship, named as the type's field for it (``Company.contacts``)."""
     key = f"{label}Where"
     if key not in _BUILT:
         attrs: dict[str, Any] = {
@@ -81,24 +83,99 @@ def where_input(label: str) -> Any:
         }
         for name, kind in filterable(label):
             attrs[name] = graphene.InputField(_property_filter(label, name, kind))
+        for field_name, (rel, _, other) in relationships(label).items():
+            attrs[field_name] = graphene.InputField(_through(rel, other), name=field_name)
         _BUILT[key] = type(key, (graphene.InputObjectType,), attrs)
     return _BUILT[key]
 
 
-def where_conditions(where: dict[str, Any] | None) -> list[Where]:
-    """A ``where`` argument as conditions, all of which must hold."""
+_RELATIONSHIPS: dict[str, dict[str, tuple[RelType, bool, str]]] = {}
+
+
+def relationships(label: str) -> dict[str, tuple[RelType, bool, str]]:
+    """Per field name: the relationship a ``where`` follows from ``label``, its direction
+    (outgoing or not) and the other end's type."""
+    if label not in _RELATIONSHIPS:
+        props = {p.name for p in REGISTRY.node(label).props}
+        found: dict[str, tuple[RelType, bool, str]] = {}
+        for rel in REGISTRY.rels.values():
+            for start, end in rel.endpoints:
+                for outgoing, here, other in ((True, start, end), (False, end, start)):
+                    name = rel_field_name(rel, start, end, outgoing)
+                    if here == label and name not in props and name not in ("AND", "OR", "NOT"):
+                        found.setdefault(name, (rel, outgoing, other))
+        _RELATIONSHIPS[label] = found
+    return _RELATIONSHIPS[label]
+
+
+def _through(rel: RelType, other: str) -> Any:
+    """``<Other>Via<Rel>``: what a related node (``some`` / ``none``) and its edge must meet."""
+    camel = "".join(w.capitalize() for w in rel.type.lower().split("_"))
+    name = f"{other}Via{camel}"
+    if name not in _BUILT:
+        attrs: dict[str, Any] = {
+            "some": graphene.InputField(
+                lambda: where_input(other), description="some related node meets this (and `edge`)"
+            ),
+            "none": graphene.InputField(
+                lambda: where_input(other), description="no related node meets this (and `edge`)"
+            ),
+        }
+        edge = _edge_input(rel, camel)
+        if edge is not None:
+            attrs["edge"] = graphene.InputField(edge, description="what the relationship itself must meet")
+        _BUILT[name] = type(name, (graphene.InputObjectType,), attrs)
+    return _BUILT[name]
+
+
+def _edge_input(rel: RelType, camel: str) -> Any | None:
+    name = f"{camel}EdgeWhere"
+    if name not in _BUILT:
+        fields = [(p.name, p.type) for p in rel.props if p.type in _SCALARS and p.name not in NOT_FILTERED]
+        if not fields:
+            return None
+        attrs = {
+            p: graphene.InputField(
+                _operator_type(k.name.title().replace("time", "Time"), _SCALARS[k], _OPERATORS[k])
+            )
+            for p, k in fields
+        }
+        _BUILT[name] = type(name, (graphene.InputObjectType,), attrs)
+    return _BUILT[name]
+
+
+def where_conditions(label: str, where: dict[str, Any] | None) -> list[Where]:
+    """A ``where`` argument on ``label`` as conditions, all of which must hold."""
     out: list[Where] = []
+    related = relationships(label)
     for key, value in (where or {}).items():
         if value is None:
             continue
         if key == "AND":
-            out.append(AllOf(tuple(AllOf(tuple(where_conditions(w))) for w in value)))
+            out.append(AllOf(tuple(AllOf(tuple(where_conditions(label, w))) for w in value)))
         elif key == "OR":
-            out.append(AnyOf(tuple(AllOf(tuple(where_conditions(w))) for w in value)))
+            out.append(AnyOf(tuple(AllOf(tuple(where_conditions(label, w))) for w in value)))
         elif key == "NOT":
-            out.append(Not(AllOf(tuple(where_conditions(value)))))
+            out.append(Not(AllOf(tuple(where_conditions(label, value)))))
+        elif key in related:
+            out += _related_conditions(related[key], value)
         else:
             out += _property_conditions(key, value)
+    return out
+
+
+def _related_conditions(through: tuple[RelType, bool, str], given: dict[str, Any]) -> list[Where]:
+    rel, outgoing, other = through
+    edge = tuple(
+        c for prop, ops in (given.get("edge") or {}).items() if ops for c in _property_conditions(prop, ops)
+    )
+    out: list[Where] = []
+    for quantifier, exists in (("some", True), ("none", False)):
+        if given.get(quantifier) is not None:
+            node = tuple(where_conditions(other, given[quantifier]))
+            out.append(Related(rel.type, outgoing, other, node, edge, exists))
+    if not out and edge:
+        out.append(Related(rel.type, outgoing, other, (), edge))
     return out
 
 

@@ -8,7 +8,7 @@ ontology when the condition is rendered, and values always travel as parameters.
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,7 +100,23 @@ class Not:
     item: Where
 
 
-Where = Cond | AllOf | AnyOf | Not
+@dataclass(frozen=True)
+class Related:
+    """Through a ``rel`` edge (outgoing from the listed node, or incoming), some node of
+    ``other`` the reader may see meets ``node`` with the edge meeting ``edge``; with
+    ``exists`` False, no such node does."""
+
+    rel: str
+    outgoing: bool
+    other: str
+    node: tuple[Where, ...] = ()
+    edge: tuple[Where, ...] = ()
+    exists: bool = True
+
+
+Where = Cond | AllOf | AnyOf | Not | Related
+#: the reader's condition on a node of a type, as text on a variable (None: sees them all)
+Visible = Callable[[str, str], str | None]
 
 
 @dataclass
@@ -113,6 +129,8 @@ class Rendered:
     params: dict[str, Any] = field(default_factory=dict)
     bound: list[str] = field(default_factory=list)
     leaves: int = 0  # conditions rendered so far: the next one's parameter is f<leaves>
+    hops: int = 0  # relationships rendered so far: the next one's variables are e<hops>, m<hops>
+    scoped: bool = False  # some condition reads the reader's scope (its parameters must come along)
 
     def binding(self) -> str:
         """The ``WITH`` clause a query opens with when some parameter is bound."""
@@ -124,36 +142,65 @@ def render(
     conds: Sequence[Where],
     var: str = "n",
     employer: str | None = None,
-    absent: frozenset[str] = frozenset(),
+    absent: Mapping[str, frozenset[str]] | None = None,
+    visible: Visible | None = None,
 ) -> Rendered:
     """``conds`` on ``var``, a node of ``label``; parameters ``f0``, ``f1``, ... .
 
     ``employer`` is a condition on ``c`` that the employer an ``in_territory`` condition
     finds must meet as well: a reader's scope, so that a person is never placed in a
     territory through an employer the reader may not see. A condition on a property in
-    ``absent`` (one the reader may not see) reads it as missing: so it filters as a node
-    without the value would, and reveals nothing of the value."""
-    out = Rendered()
+    ``absent`` (per type: what the reader may not see) reads it as missing: so it filters
+    as a node without the value would, and reveals nothing of the value. ``visible`` is the
+    reader's scope on the nodes a ``Related`` condition reaches: one the reader may not see
+    meets no condition, so no answer tells of it."""
+    tree = _Tree(Rendered(), employer, absent or {}, visible or (lambda label, var: None))
     for cond in conds:
-        out.texts.append(_tree(label, var, cond, out, employer, absent))
-    return out
+        tree.out.texts.append(tree.text(label, var, cond))
+    return tree.out
 
 
-def _tree(
-    label: str, var: str, where: Where, out: Rendered, employer: str | None, absent: frozenset[str]
-) -> str:
-    if isinstance(where, Cond):
-        if where.prop not in REGISTRY.node(label).prop_names:
-            raise ValueError(f"{label} has no property {where.prop!r}")
-        out.leaves += 1
-        return _text(label, var, where, f"f{out.leaves - 1}", out, employer, where.prop in absent)
-    if isinstance(where, Not):
-        return f"NOT ({_tree(label, var, where.item, out, employer, absent)})"
-    parts = [_tree(label, var, item, out, employer, absent) for item in where.items]
-    if not parts:
-        return "true" if isinstance(where, AllOf) else "false"
-    joint = " AND " if isinstance(where, AllOf) else " OR "
-    return "(" + joint.join(f"({p})" for p in parts) + ")"
+@dataclass
+class _Tree:
+    out: Rendered
+    employer: str | None
+    absent: Mapping[str, frozenset[str]]
+    visible: Visible
+
+    def text(self, label: str, var: str, where: Where, edge: bool = False) -> str:
+        """``where`` on ``var``: a node of ``label``, or with ``edge`` an edge of that type."""
+        if isinstance(where, Cond):
+            names = REGISTRY.rel(label).prop_names if edge else REGISTRY.node(label).prop_names
+            if where.prop not in names:
+                raise ValueError(f"{label} has no property {where.prop!r}")
+            self.out.leaves += 1
+            hidden = not edge and where.prop in self.absent.get(label, frozenset())
+            return _text(label, var, where, f"f{self.out.leaves - 1}", self.out, self.employer, hidden)
+        if isinstance(where, Not):
+            return f"NOT ({self.text(label, var, where.item, edge)})"
+        if isinstance(where, Related):
+            return self.related(label, var, where)
+        parts = [self.text(label, var, item, edge) for item in where.items]
+        if not parts:
+            return "true" if isinstance(where, AllOf) else "false"
+        joint = " AND " if isinstance(where, AllOf) else " OR "
+        return "(" + joint.join(f"({p})" for p in parts) + ")"
+
+    def related(self, label: str, var: str, where: Related) -> str:
+        ends = (label, where.other) if where.outgoing else (where.other, label)
+        rel = REGISTRY.check_endpoints(where.rel, *ends)
+        e, m = f"e{self.out.hops}", f"m{self.out.hops}"
+        self.out.hops += 1
+        other = REGISTRY.node(where.other).label
+        left, right = ("-", "->") if where.outgoing else ("<-", "-")
+        parts = [self.text(where.other, m, c) for c in where.node]
+        parts += [self.text(rel.type, e, c, edge=True) for c in where.edge]
+        if (scope := self.visible(where.other, m)) is not None:
+            parts.append(scope)
+            self.out.scoped = True
+        condition = f" WHERE {' AND '.join(parts)}" if parts else ""
+        found = f"EXISTS {{ MATCH ({var}){left}[{e}:{rel.type}]{right}({m}:{other}){condition} }}"
+        return found if where.exists else f"NOT {found}"
 
 
 def _text(

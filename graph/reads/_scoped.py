@@ -80,11 +80,15 @@ class ScopedReads(ListReads):
         # an employer condition is rendered only on people, whose scope condition below
         # always brings the scope's parameters along
         employer = None if self.scope is None else self.scope.condition("Company", "c")
-        rendered = render(label, conds, var, employer, self.hidden.get(label, frozenset()))
+        scope = self.scope
+        visible = None if scope is None else scope.condition
+        rendered = render(label, conds, var, employer, self.hidden, visible)
         texts = [*rendered.texts, *extra]
-        if self.scope is not None and (visible := self.scope.condition(label, var)) is not None:
-            texts.append(visible)
-            rendered.params.update(self.scope.params())
+        if scope is not None and (own := scope.condition(label, var)) is not None:
+            texts.append(own)
+            rendered.scoped = True
+        if rendered.scoped and scope is not None:
+            rendered.params.update(scope.params())
         return (" WHERE " + " AND ".join(texts)) if texts else "", rendered
 
     # ---- by key --------------------------------------------------------------------------

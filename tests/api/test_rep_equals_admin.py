@@ -45,6 +45,15 @@ LEAVES = st.one_of(
     st.builds(lambda v: {"lifecycle": {"eq": v}}, st.sampled_from(["CUSTOMER", "PROSPECT"])),
     st.builds(lambda v: {"churnRisk": {"isNull": v}}, st.booleans()),
     st.builds(lambda v: {"territory": {"eq": v}}, st.sampled_from(["East", "West"])),
+    # through relationships to the account's own people, whom the rep sees too
+    st.builds(
+        lambda s, r: {"decisionRoles": {"some": {"seniority": {"eq": s}}, "edge": {"role": {"eq": r}}}},
+        st.sampled_from(["VP", "STAFF"]),
+        st.sampled_from(["economic_buyer", "user"]),
+    ),
+    st.builds(
+        lambda v: {"contacts": {"none": {"name": {"contains": v}}}}, st.sampled_from(["0 of", "1 of E-00"])
+    ),
 )
 WHERES = st.recursive(
     LEAVES,

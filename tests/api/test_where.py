@@ -4,10 +4,13 @@ as if absent; text naming other territories is not filterable."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
+from graph.adapters.ladybug import LadybugStore
+from tests.api import market
 from tests.api.conftest import Api
 
 COMPANIES = """query($w: CompanyWhere, $after: String) {
@@ -92,3 +95,52 @@ def test_a_masked_property_filters_as_if_absent(api: Api) -> None:
 def test_text_that_names_nodes_is_not_filterable(api: Api) -> None:
     body = api.post('{ signals(where: {reason: {contains: "Contact"}}) { totalCount } }', "rep_east").json()
     assert body["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
+
+
+REL = """query($w: CompanyWhere) {
+  companies(first: 100, where: $w, orderBy: [{field: ID}]) { nodes { key } } }"""
+
+
+@pytest.fixture
+def similar(market_store: LadybugStore) -> Iterator[None]:
+    """E-001 buys like W-003 and E-002 (as an analysis would store it)."""
+    edges = [
+        {"_from": "E-001", "_to": b, "score": 0.8, "rank": 1, **market._p(f"E-001>{b}")}
+        for b in ("W-003", "E-002")
+    ]
+    market_store.upsert_edges("SIMILAR_TO", "Company", "Company", edges)
+    try:
+        yield
+    finally:
+        market_store.delete_edges(
+            "SIMILAR_TO", "Company", "Company", [("E-001", "W-003"), ("E-001", "E-002")]
+        )
+
+
+def test_where_follows_relationships_and_their_properties(api: Api, similar: None) -> None:
+    def keys(where: dict[str, Any], who: str = "admin") -> list[str]:
+        return [n["key"] for n in api.data(REL, who, {"w": where})["companies"]["nodes"]]
+
+    # market.build: every account has an economic buyer (supporter) and a user without a stance
+    buyers = keys(
+        {"decisionRoles": {"some": {"seniority": {"eq": "VP"}}, "edge": {"role": {"eq": "economic_buyer"}}}}
+    )
+    assert "E-001" in buyers and "W-001" in buyers
+    nobody = keys({"decisionRoles": {"some": {"seniority": {"eq": "VP"}}, "edge": {"role": {"eq": "user"}}}})
+    assert nobody == []
+    every = _keys(api, {})
+    without = _keys(api, {"similarTo": {"none": {"tier": {"in": ["A", "B", "C"]}}}})
+    assert "E-001" not in without and set(without) == set(every) - {"E-001"}
+
+
+def test_a_relationship_filter_sees_only_what_the_caller_may(api: Api, similar: None) -> None:
+    """E-001 is similar to W-003: an admin finds E-001 through it; an East rep, who may not
+    see W-003, gets the answer the West account would give if absent."""
+    west = {"similarTo": {"some": {"territory": {"eq": "West"}}}}
+    assert [n["key"] for n in api.data(REL, "admin", {"w": west})["companies"]["nodes"]] == ["E-001"]
+    assert api.data(REL, "rep_east", {"w": west})["companies"]["nodes"] == []
+    none_west = {
+        "AND": [{"territory": {"eq": "East"}}, {"similarTo": {"none": {"territory": {"eq": "West"}}}}]
+    }
+    rep = [n["key"] for n in api.data(REL, "rep_east", {"w": none_west})["companies"]["nodes"]]
+    assert "E-001" in rep
