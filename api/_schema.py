@@ -8,7 +8,7 @@ from typing import Any
 import graphene
 from graphql import GraphQLSchema
 
-from api import _queries  # registers Company's intelligence fields before types are built
+from api import _queries, _signal_basis  # noqa: F401 - register fields before the types are built
 from api._mutations import mutation_attrs
 from api._review import review_mutations, review_query_fields
 from api._types import build_types

@@ -176,3 +176,34 @@ def test_a_signal_reason_names_no_one_the_caller_may_not_see(api: Api, market_st
             assert sorted_keys == by_id, direction
     finally:
         market_store.delete_nodes("Signal", ["S-LEAK-A", "S-LEAK-B"])
+
+
+BASIS = """query($o: [SignalOrder!]) { signals(first: 100, orderBy: $o) { nodes {
+  key basis { numbers { name value }
+    restsOn { label outside node { id ... on Person { key name } } } } } } }"""
+
+
+def test_a_signal_basis_is_typed_and_hides_what_the_caller_may_not_see(
+    api: Api, market_store: LadybugStore
+) -> None:
+    refs = [["Company", "E-003"], ["Person", "P-W-001-0"], ["Person", "P-E-003-0"]]
+    planted = {"id": "S-BASIS", "kind": "warm_intro_available", "status": "open", "reason": "r",
+               "evidence": json.dumps({"numbers": {"hops": 2, "path_cost": 1.5}, "refs": refs}),
+               **market._p("S-BASIS")}  # fmt: skip
+    market_store.upsert_nodes("Signal", [planted])
+    market_store.upsert_edges(
+        "ABOUT", "Signal", "Company", [{"_from": "S-BASIS", "_to": "E-003", **market._p("S-BASIS")}]
+    )
+    try:
+        for who, hidden in (("rep_east", True), ("admin", False)):
+            nodes = api.data(BASIS, who, {"o": [{"field": "ID"}]})["signals"]["nodes"]
+            basis = next(n["basis"] for n in nodes if n["key"] == "S-BASIS")
+            assert basis["numbers"] == [{"name": "hops", "value": 2.0}, {"name": "path_cost", "value": 1.5}]
+            west = basis["restsOn"][1]
+            assert west["label"] == "Person" and west["outside"] is hidden
+            assert (west["node"] is None) is hidden
+            assert basis["restsOn"][2]["node"]["key"] == "P-E-003-0"
+            if hidden:
+                assert "W-001" not in json.dumps(basis) and "Contact 0 of W" not in json.dumps(basis)
+    finally:
+        market_store.delete_nodes("Signal", ["S-BASIS"])
