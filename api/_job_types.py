@@ -18,6 +18,7 @@ from graphql import GraphQLResolveInfo
 
 from api._ingest import IngestResult
 from api._jobs import Job, JobStatus
+from api._named import NamedNumber, named_numbers
 from api._relay import page_size
 from api._types import ctx_of, services_of
 from ingest.records import Reject
@@ -60,9 +61,18 @@ class IngestReportType(graphene.ObjectType):  # type: ignore[misc]
     read = graphene.Int(required=True, description="records or documents read")
     nodes_written = graphene.Int(required=True)
     edges_written = graphene.Int(required=True)
-    counts = graphene.JSONString(required=True, description="what only this kind of run counts")
+    counts = graphene.JSONString(
+        required=True, description="what only this kind of run counts", deprecation_reason="use countsByName"
+    )
+    counts_by_name = graphene.List(
+        graphene.NonNull(NamedNumber), required=True, description="what only this kind of run counts"
+    )
     rejected = graphene.List(graphene.NonNull(RejectCountType), required=True)
     rejects = graphene.List(graphene.NonNull(RejectType), required=True, first=graphene.Int(default_value=20))
+
+    @staticmethod
+    def resolve_counts_by_name(result: IngestResult, info: GraphQLResolveInfo) -> list[dict[str, Any]]:
+        return named_numbers(result.counts)
 
     @staticmethod
     def resolve_rejected(result: IngestResult, info: GraphQLResolveInfo) -> list[dict[str, Any]]:
@@ -120,13 +130,20 @@ class JobType(graphene.ObjectType):  # type: ignore[misc]
     submitted_at = graphene.DateTime()
     started_at = graphene.DateTime()
     finished_at = graphene.DateTime()
-    summary = graphene.JSONString(description="counts by name, once completed")
+    summary = graphene.JSONString(
+        description="counts by name, once completed", deprecation_reason="use counts"
+    )
+    counts = graphene.List(graphene.NonNull(NamedNumber), description="counts by name, once completed")
     error = graphene.String(description="why it failed")
     report = graphene.Field(IngestReportType, description="an ingest's run report, once completed")
 
     @staticmethod
     def resolve_summary(job: Job, info: GraphQLResolveInfo) -> Any:
         return None if job.summary is None else json.loads(json.dumps(job.summary, default=str))
+
+    @staticmethod
+    def resolve_counts(job: Job, info: GraphQLResolveInfo) -> list[dict[str, Any]] | None:
+        return None if job.summary is None else named_numbers(job.summary)
 
     @staticmethod
     def resolve_report(job: Job, info: GraphQLResolveInfo) -> IngestResult | None:

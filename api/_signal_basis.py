@@ -11,12 +11,8 @@ from typing import Any
 import graphene
 from graphql import GraphQLResolveInfo
 
+from api._named import NamedNumber, named_numbers
 from api._types import EXTRA_FIELDS, SUPERSEDED, Node, Rec, ctx_of
-
-
-class NamedNumber(graphene.ObjectType):  # type: ignore[misc]
-    name = graphene.String(required=True)
-    value = graphene.Float()
 
 
 class SignalRef(graphene.ObjectType):  # type: ignore[misc]
@@ -44,10 +40,7 @@ async def _basis(rec: Rec, info: GraphQLResolveInfo) -> dict[str, Any]:
     context = ctx_of(info)
     found = await asyncio.gather(*(context.node_loader(str(r[0])).load(str(r[1])) for r in refs))
     return {
-        "numbers": [
-            {"name": str(k), "value": float(v) if isinstance(v, int | float) else None}
-            for k, v in sorted(numbers.items())
-        ],
+        "numbers": named_numbers(numbers),
         "rests_on": [
             {"label": str(r[0]), "node": Rec(str(r[0]), p) if p is not None else None, "outside": p is None}
             for r, p in zip(refs, found, strict=True)

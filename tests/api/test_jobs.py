@@ -13,8 +13,8 @@ from tests.api.conftest import Api
 
 RECORDS = """mutation($input: IngestRecordsInput!, $wait: Boolean) {
   ingestRecords(input: $input, wait: $wait) {
-  id kind status error summary
-  report { runId read nodesWritten edgesWritten counts rejected { reason count }
+  id kind status error summary counts { name value }
+  report { runId read nodesWritten edgesWritten counts countsByName { name value } rejected { reason count }
            rejects { file line field reason detail value } } } }"""
 TEXT = """mutation($input: IngestTextInput!) { ingestText(input: $input, wait: true) {
   id kind status error report { read nodesWritten edgesWritten counts rejected { reason count } } } }"""
@@ -72,6 +72,9 @@ def test_inline_records_are_ingested_with_their_rejects(api: Api) -> None:
         "rejected": 3,
         **json.loads(report["counts"]),
     }
+    # the same counts as types (the JSON strings are deprecated)
+    assert {c["name"]: c["value"] for c in job["counts"]} == json.loads(job["summary"])
+    assert {c["name"]: c["value"] for c in report["countsByName"]} == json.loads(report["counts"])
     known = api.data('{ person(key: "P-E-020-0") { knows { edges { strength lastContact node { key } } } } }')
     assert known["person"]["knows"]["edges"] == [
         {"strength": 0.6, "lastContact": "2026-08-01", "node": {"key": "P-E-021-0"}}
