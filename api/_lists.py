@@ -16,7 +16,7 @@ from api._errors import ApiError, Code
 from api._relay import Edge as SliceEdge
 from api._relay import Slice, keyset_cursor, page_size, position_after
 from api._types import TYPES, Rec, connection_type, ctx_of, scalar
-from api._where import where_conditions, where_input
+from api._where import NAMES_NODES, where_conditions, where_input
 from graph.reads import Cond, Op
 from schema import REGISTRY, PropType
 
@@ -44,9 +44,6 @@ _SORTABLE = {PropType.STRING, PropType.INT, PropType.FLOAT, PropType.DATE, PropT
 _HIDDEN = {"source", "source_key", "run_id", "ingested_at", "content_hash"}
 #: personal data no list sorts by: an order reveals what masking hides
 _UNSORTED = {"Person": frozenset({"address", "postcode", "birth_date", "external_id"})}
-#: text naming nodes, served with those the caller may not see hidden (``api._visible_refs``):
-#: a scoped caller's order by it is dropped, as it would sort by the hidden names
-SCOPE_FILTERED = {"Signal": frozenset({"reason", "evidence"})}
 
 Direction = graphene.Enum("SortDirection", [("ASC", "asc"), ("DESC", "desc")])
 
@@ -139,8 +136,8 @@ def _effective_order(
         order = [("name", False)]
     # a masked value sorts as if absent: an order by it would reveal what masking hides
     order = [(p, desc) for p, desc in order if not context.policy.masked(label, p)]
-    if context.principal.scoped:
-        order = [(p, desc) for p, desc in order if p not in SCOPE_FILTERED.get(label, ())]
+    if context.principal.scoped:  # served with the hidden names out: an order by it would sort by them
+        order = [(p, desc) for p, desc in order if p not in NAMES_NODES.get(label, ())]
     return order
 
 

@@ -143,19 +143,22 @@ def services_of(context: Context) -> Services:
     return context.services
 
 
+#: the GraphQL scalar of each single-valued property kind
+SCALARS: dict[PropType, Any] = {
+    PropType.STRING: graphene.String,
+    PropType.INT: graphene.Int,
+    PropType.FLOAT: graphene.Float,
+    PropType.BOOL: graphene.Boolean,
+    PropType.DATE: graphene.Date,
+    PropType.DATETIME: graphene.DateTime,
+}
+
+
 def scalar(prop: Prop, required: bool = False, **kwargs: Any) -> Any:
     """The GraphQL scalar (unmounted) for a property; ``kwargs`` go to the field."""
     if prop.type is PropType.STRING_LIST:
         return graphene.List(graphene.NonNull(graphene.String), required=required, **kwargs)
-    kinds: dict[PropType, Any] = {
-        PropType.STRING: graphene.String,
-        PropType.INT: graphene.Int,
-        PropType.FLOAT: graphene.Float,
-        PropType.BOOL: graphene.Boolean,
-        PropType.DATE: graphene.Date,
-        PropType.DATETIME: graphene.DateTime,
-    }
-    return kinds[prop.type](required=required, description=prop.doc or None, **kwargs)
+    return SCALARS[prop.type](required=required, description=prop.doc or None, **kwargs)
 
 
 def _prop_resolver(label: str, name: str) -> Callable[..., Any]:

@@ -15,25 +15,19 @@ from typing import Any
 import graphene
 
 from api._enums import choice_enum, choices
-from api._types import rel_field_name
+from api._types import SCALARS, rel_field_name
 from graph.reads import AllOf, AnyOf, Cond, Not, Op, Related, Where
 from schema import REGISTRY, PropType, RelType
 
-#: bookkeeping no one filters by, and text that names what a caller may not see
+#: bookkeeping no one filters by
 NOT_FILTERED = frozenset({"source", "source_key", "source_keys", "run_id", "content_hash"})
+#: text that names nodes, served with those the caller may not see hidden
+#: (``api._visible_refs``): no filter, group or scoped sort reads it
 NAMES_NODES = {"Signal": frozenset({"reason", "evidence"})}
 _OPS = {
     "eq": Op.EQUALS, "in": Op.IN, "gt": Op.GREATER, "gte": Op.AT_LEAST, "lt": Op.LESS, "lte": Op.AT_MOST,
     "contains": Op.CONTAINS, "starts_with": Op.STARTS_WITH,
 }  # fmt: skip
-_SCALARS: dict[PropType, Any] = {
-    PropType.STRING: graphene.String,
-    PropType.INT: graphene.Int,
-    PropType.FLOAT: graphene.Float,
-    PropType.BOOL: graphene.Boolean,
-    PropType.DATE: graphene.Date,
-    PropType.DATETIME: graphene.DateTime,
-}
 _OPERATORS: dict[PropType, tuple[str, ...]] = {
     PropType.STRING: ("eq", "in", "contains", "starts_with"),
     PropType.INT: ("eq", "in", "gt", "gte", "lt", "lte"),
@@ -60,14 +54,19 @@ def _property_filter(label: str, name: str, kind: PropType) -> Any:
     if choices(label, name):
         enum = choice_enum(label, name)
         return _operator_type(enum._meta.name, enum, ("eq", "in"))
-    return _operator_type(kind.name.title().replace("time", "Time"), _SCALARS[kind], _OPERATORS[kind])
+    return _kind_filter(kind)
+
+
+def _kind_filter(kind: PropType) -> Any:
+    """``StringWhere``, ``IntWhere``, ``DateTimeWhere`` ...: the operators of a property kind."""
+    return _operator_type(kind.name.title().replace("time", "Time"), SCALARS[kind], _OPERATORS[kind])
 
 
 def filterable(label: str) -> list[tuple[str, PropType]]:
     return [
         (p.name, p.type)
         for p in REGISTRY.node(label).props
-        if p.type in _SCALARS and p.name not in NOT_FILTERED | NAMES_NODES.get(label, frozenset())
+        if p.type in SCALARS and p.name not in NOT_FILTERED | NAMES_NODES.get(label, frozenset())
     ]
 
 
@@ -131,12 +130,12 @@ def _through(rel: RelType, other: str) -> Any:
 def _edge_input(rel: RelType, camel: str) -> Any | None:
     name = f"{camel}EdgeWhere"
     if name not in _BUILT:
-        fields = [(p.name, p.type) for p in rel.props if p.type in _SCALARS and p.name not in NOT_FILTERED]
+        fields = [(p.name, p.type) for p in rel.props if p.type in SCALARS and p.name not in NOT_FILTERED]
         if not fields:
             return None
         attrs = {
             p: graphene.InputField(
-                _operator_type(k.name.title().replace("time", "Time"), _SCALARS[k], _OPERATORS[k])
+                _operator_type(k.name.title().replace("time", "Time"), SCALARS[k], _OPERATORS[k])
             )
             for p, k in fields
         }
