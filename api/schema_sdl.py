@@ -30,6 +30,7 @@ from graphql import (
     build_schema,
     get_named_type,
     print_schema,
+    validate_schema,
 )
 from graphql.utilities import BreakingChangeType, find_breaking_changes
 
@@ -102,7 +103,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from api._schema import graphql_schema  # noqa: PLC0415 - builds every GraphQL type
 
-    new = sdl(graphql_schema())
+    built = graphql_schema()
+    if invalid := validate_schema(built):  # a type without fields prints, but no server serves it
+        for error in invalid:
+            print(f"invalid schema: {error.message}", file=sys.stderr)
+        return 1
+    new = sdl(built)
     old = args.file.read_text(encoding="utf-8") if args.file.exists() else None
     if old == new:
         print(f"{args.file}: up to date")

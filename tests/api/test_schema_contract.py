@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from graphql import GraphQLObjectType
+from graphql import GraphQLObjectType, build_schema
 
 from api._schema import graphql_schema
 from api.schema_sdl import REGENERATE, SDL_FILE, main, sdl, unannounced_breaks
@@ -101,3 +101,14 @@ def test_data_served_in_two_shapes_keeps_one_the_other_deprecated() -> None:
     assert company.fields["recommendedProducts"].deprecation_reason
     for kept in (company.fields["rfm"], company.fields["crossSell"], company.fields["networkRank"]):
         assert kept.deprecation_reason is None
+
+
+def test_the_tool_refuses_to_write_an_invalid_schema(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A type without fields prints as SDL, but no server serves it: nothing is written."""
+    invalid = build_schema("type Query { empty: Empty }\ntype Empty")
+    monkeypatch.setattr("api._schema.graphql_schema", lambda: invalid)
+    file = tmp_path / "schema.graphql"
+    assert main(["--write", "--file", str(file)]) == 1
+    assert not file.exists() and "Empty must define one or more fields" in capsys.readouterr().err
