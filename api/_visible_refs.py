@@ -72,17 +72,22 @@ async def visible_reason(rec: Any, info: GraphQLResolveInfo) -> str | None:
     if not hidden:
         return text  # type: ignore[no-any-return]
     context: Context = info.context
-    nodes = await context.run(_stored, context, hidden)
-    words = {str(ref[1]) for ref in hidden} | {str(n.props.get("name")) for n in nodes if n.props.get("name")}
+    names = await context.run(_stored_names, context, hidden)
+    words = {str(ref[1]) for ref in hidden} | names
     for word in sorted(words, key=len, reverse=True):  # "王强" after "王强华", not inside it
         text = text.replace(word, OUTSIDE)
     return text  # type: ignore[no-any-return]
 
 
-def _stored(context: Context, refs: list[Any]) -> list[Any]:
-    """The nodes behind ``refs`` as stored: read to hide their names, never served."""
-    found = (context.store.get_node(str(r[0]), str(r[1])) for r in refs)
-    return [n for n in found if n is not None]
+def _stored_names(context: Context, refs: list[Any]) -> set[str]:
+    """The names of the nodes behind ``refs`` as stored, one read per type: read to hide
+    them, never served."""
+    keys: dict[str, list[str]] = {}
+    for ref in refs:
+        keys.setdefault(str(ref[0]), []).append(str(ref[1]))
+    unscoped = context.reads.unscoped()
+    found = (p for label, ks in sorted(keys.items()) for p in unscoped.nodes(label, ks).values())
+    return {str(p["name"]) for p in found if p.get("name")}
 
 
 def _json(text: str | None) -> Any:
