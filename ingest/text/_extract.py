@@ -280,6 +280,8 @@ class Extractor:
             elif m.key == PRONOUN:
                 clause = _CLAUSE_BREAK.search(m.value[::-1])  # the pronoun's own clause began there
                 begin = m.start - (clause.start() if clause else len(m.value) + 1000)
+                for embedded in _EMBEDDED.finditer(m.value):  # "Kevin wants calls to go through him"
+                    begin = max(begin, m.start - len(m.value) + embedded.end())
                 same_clause = [p for at, p in earlier if at >= begin]
                 here = {p for _, p in earlier}
                 m.node_id = antecedent(m, linker, same_clause, out.genders, (objects, possessors), here)
@@ -385,6 +387,13 @@ class Extractor:
         return ("Person", node_id, p[2])
 
 
+# where a clause embedded in the pronoun's own begins: its subject binds an object pronoun
+# there ("Kevin wants all vendor comms to go through him": him is Kevin), not before
+_EMBEDDED = re.compile(
+    r"\b(?:to \w+(?= \w)|that|before|after|when|once|if|until|unless|because|since|while|whether|"
+    r"who|which|where)\b",
+    re.I,
+)
 _TITLE_MARK = re.compile(r"«T(\d+)»")
 # searched in the reversed text before a pronoun
 _POSSESSOR = re.compile(
@@ -394,7 +403,7 @@ _POSSESSOR = re.compile(
 _NEW_TO = re.compile(r"^(?:new|current|newly appointed)\s+(?=\S)", re.I)  # "New CIO at Kestrel is…"
 _HELD_BEFORE = re.compile(r"原任?|前任|(?:former|ex-?|previous)\s*", re.I)
 _DEPT_OF = re.compile(r"^([^的]+?(?:科|处|部|室|中心|局|办|组))的")
-_CLAUSE_BREAK = re.compile(r"[,;:–—，；：。]| dna | tub |但")
+_CLAUSE_BREAK = re.compile(r"[,;:–—，；：。]| - | dna | tub | os |但")
 _OBJECT_SLOT = re.compile(
     r"(?:\bto|\bfor|\bwith|\bfrom|\bby|\bunder|\binto|\bof|\bthan|\babout|\bpushing|向|给|跟|对)\s*$"
 )

@@ -23,6 +23,7 @@ from ingest.normalize.pinyin import person_pinyin, split_chinese_name
 from ingest.normalize.text import fold, has_cjk
 
 from ._gazetteer import Gazetteer
+from ._given_names import gender_of
 from ._lexicon import EN_HONORIFICS, ZH_HONORIFICS
 from ._mentions import Mention
 from ._nlp import PERSON_REF
@@ -38,6 +39,7 @@ class Named:
     title: str
     by_name: bool  # named in full at least once (not only "Dr. Wang")
     mentions: int = 1
+    gender: str = ""  # "m"/"f" when a name or form of address implies it ("Karen", "王女士")
 
 
 @dataclass
@@ -158,13 +160,16 @@ class PersonLinker:
             fams = families_of(text) | (
                 self.gz.people[node_id].families if node_id in self.gz.people else set()
             )
-            self.named.append(Named(node_id, fams, title or self._title_of(node_id), by_name))
+            crm = self.gz.people.get(node_id)
+            gender = gender_of(text) or (gender_of(crm.name) if crm is not None else "")
+            self.named.append(Named(node_id, fams, title or self._title_of(node_id), by_name, gender=gender))
         else:
             self.named.remove(known)  # most recent last
             known.families |= families_of(text)
             known.title = title or known.title
             known.by_name = known.by_name or by_name
             known.mentions += 1
+            known.gender = known.gender or gender_of(text)
             self.named.append(known)
         return node_id, new
 

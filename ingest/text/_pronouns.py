@@ -12,7 +12,8 @@ _FEMININE = frozenset({"she", "her", "shes", "她"})
 _MASCULINE = frozenset({"he", "him", "his", "hes", "他"})
 # objects, and sources of reported speech ("据朱磊说他可能更倾向于奇安信": 他 is not 朱磊)
 OBJECT_BEFORE = re.compile(
-    r"(?:to|with|for|via|through|by|from|about|met|called|told|asked|emailed|into|according to|per) $"
+    r"(?:to|(?<=[a-z] )2|with|for|via|through|by|from|about|met|called|told|asked|emailed|into|"
+    r"according to|per) $"
     r"|(?:向|跟|给|找|对|让|把|替|帮|据|听)$",
     re.I,
 )
@@ -38,7 +39,7 @@ def antecedent(
     fitting = [
         n.node_id
         for n in reversed(linker.named)
-        if n.node_id not in skip and not (gender and genders.get(n.node_id, gender) != gender)
+        if n.node_id not in skip and not (gender and (genders.get(n.node_id) or n.gender or gender) != gender)
     ]
     if len(fitting) > 1 and _REPORTED.search(m.value) and fitting[0] == linker.named[-1].node_id:
         fitting = fitting[1:]  # "sophie says hes the TE": the one who says it is not the one said of

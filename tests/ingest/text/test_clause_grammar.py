@@ -123,7 +123,7 @@ def test_an_acronym_is_no_word_in_lower_case(pipeline: TextPipeline) -> None:
 @pytest.mark.parametrize(
     ("text", "lang", "account", "report"),
     [
-        ("Karen Whitfield now runs biomed: Tom Reyes reports into him.", "en", "A-SAMC", "Tom Reyes"),
+        ("Karen Whitfield now runs biomed: Tom Reyes reports into her.", "en", "A-SAMC", "Tom Reyes"),
         (
             "Tom Reyes, data analyst on Karen Whitfield's team, runs the dashboards.",
             "en",

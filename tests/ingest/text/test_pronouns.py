@@ -91,3 +91,18 @@ def test_the_new_holder_of_a_title_at_a_company(pipeline: TextPipeline) -> None:
         (ex.new_people[f.subject[1]][0], f.props["title"]) for f in ex.facts if f.relation == "WORKS_AT"
     }
     assert titles == {("Omar Haddad", "CIO")}
+
+
+def test_a_pronoun_agrees_with_the_gender_a_given_name_or_address_implies(pipeline: TextPipeline) -> None:
+    ex = _read(pipeline, "Dev Malhotra runs IT; Priya Nair chairs the panel. Expect him to try and block us.")
+    assert ("Dev Malhotra", "blocker", "opponent") in _roles(ex)
+    assert not any(name == "Priya Nair" for name, _, _ in _roles(ex))
+    ex = _read(pipeline, "王女士 runs finance and Tom Reyes runs IT; she holds the budget.")
+    assert ("王女士", "economic_buyer", "neutral") in _roles(ex)
+
+
+def test_an_object_pronoun_in_an_embedded_clause_may_mean_the_main_subject(pipeline: TextPipeline) -> None:
+    text = "Kevin O'Hara (procurement) wants all vendor comms to go through him from now on."
+    assert ("Kevin O'Hara", "gatekeeper", "neutral") in _roles(_read(pipeline, text))
+    ex = _read(pipeline, "Tom Reyes reports to him.")  # but never the subject of its own clause
+    assert not any(f.relation == "REPORTS_TO" and f.object[2] == "Tom Reyes" for f in ex.facts)
