@@ -21,13 +21,17 @@ _SUPPORT = {
         r"happy with (?:us|our|the demo)|prefers? (?:us|our)|positive(?: on| about)?|come round|came round|"
         r"warming up|on side|bought in|buy-in|pleased|delighted|thrilled|enthusiast\w*|friendly|"
         r"leans? (?:towards?|to) (?:us|our)|lean(?:s|ing)? our way|in our corner|"
-        r"(?:biggest|number one|#1) fan|liked what (?:he|she|they|we) (?:saw|heard))\b",
+        r"(?:biggest|number one|#1) fan|liked what (?:he|she|they|we) (?:saw|heard)|"
+        r"(?:fully |firmly |squarely |right |solidly )?"
+        r"behind (?:us|it|this|the (?:project|proposal|pilot|plan|bid))|"
+        r"glad|(?:a |big )?advocate|onside|thumbs up)\b",
         re.I,
     ),
     "zh": re.compile(
         r"支持|认可|力挺|看好|倾向(?:于)?(?:我们|我司|你们|贵司)|积极|热情|赞成|推动|欣赏|青睐|站在我们这边|帮我们说话|"
         r"偏向我们|很感兴趣|满意|印象不错|印象很好|好评|很happy|very happy|push我们|推我们|"
-        r"反馈(?:良好|不错|很好|挺好)|评价(?:很高|不错|挺好|很好)|好感"
+        r"反馈(?:良好|不错|很好|挺好)|评价(?:很高|不错|挺好|很好)|好感|友好|认同|赞同|配合度(?:很|挺)?高|很配合|"
+        r"挺我们|站我们|给力|大力推|主推我们"
     ),
 }
 _OPPOSE = {
@@ -37,13 +41,16 @@ _OPPOSE = {
         r"(?:is|'s|pretty|quite|very|rather|still) negative|doubts?|doubtful|"
         r"reluctant|wary|cold on|not a fan|dislikes?|critical of|block\w*|loyal to|prefers? (?!us|our)\w+|"
         r"in (?:the )?\w+'s camp|leans? (?:towards?|to) (?!us|our)\w+|hesitant|"
-        r"unhappy with (?:us|our)|pricier|too (?:expensive|pricey|costly)|overpriced)\b",
+        r"unhappy with (?:us|our)|pricier|too (?:expensive|pricey|costly)|overpriced|"
+        r"unimpressed|dismissive|objects? to|pushback|cool (?:on|towards?)|"
+        r"(?:main|biggest|real) obstacle|(?:main |biggest )?(?:headwind|detractor))\b",
         re.I,
     ),
     "zh": re.compile(
         r"反对|保留意见|质疑|抵触|不认可|不支持|不看好|不满|消极|怀疑|持观望|观望|冷淡|阻挠|卡我们|"
         r"倾向(?:于)?(?!我们|我司|你们|贵司)[\u4e00-\u9fffA-Za-z]{1,6}|偏向(?!我们|你们|贵司)|犹豫|顾虑|有意见|不太感冒|不爽|担心|"
-        r"skeptical|not convinced|持怀疑|太贵|偏贵|价格(?:太|偏)高"
+        r"skeptical|not convinced|持怀疑|太贵|偏贵|价格(?:太|偏)高|阻力|嫌|不配合|抗拒|排斥|"
+        r"不买账|唱反调|刁难|挑刺|否定|不感冒|泼冷水|持否定"
     ),
 }
 _NEGATION = {
