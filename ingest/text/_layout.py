@@ -125,6 +125,8 @@ _COORD_BEFORE = re.compile(rf"«P(\d+)»(?:\s*[(（]«T\d+»[)）])?(?P<sep>{_CO
 _COORD_AFTER = re.compile(rf"^(?P<sep>{_COORD})«P(\d+)»")
 _HEADER = re.compile(r"(?:«O(\d+)»|(?P<ours>our side|our team|from us|我方|我司|我们这边))[^«\n]{0,24}?[:：]")
 
+_LINE_HEAD = re.compile(r"[ \t>*•·-]*«O(\d+)»(?:[ \t]+|[ \t]*(?:——|—|–|-{1,2}|\|)[ \t]*)(?=«[PT]\d+»|\Z)")
+
 
 def coordinated(skeleton: str, start: int, end: int) -> list[int]:
     """The person mentions joined to the one at ``skeleton[start:end]`` by "and", "、", "和"."""
@@ -147,7 +149,13 @@ def coordinated(skeleton: str, start: int, end: int) -> list[int]:
 
 
 def header_company(before: str, ments: list[Mention], self_id: str) -> tuple[str, str, str] | None:
-    """The company a list's header names ("Attendees (SAMC):", "我方："), for people listed after it."""
+    """The company a list's header names ("Attendees (SAMC):", "我方："), for people listed after
+    it; a line that opens with a company and goes on with people ("析微 王磊、赵晨", "绿岸——范思远")
+    lists that company's people."""
+    line = _LINE_HEAD.match(before, before.rfind("\n") + 1)
+    if line is not None:
+        m = ments[int(line.group(1))]
+        return ("Company", m.node_id, m.text) if m.node_id else None
     last = None
     for found in _HEADER.finditer(before):
         last = found

@@ -78,8 +78,8 @@ class PersonLinker:
             node_id = self._choose(inside, "", title, strict=False)
             if node_id is None and ids and not context:
                 node_id = sorted(ids, key=self._crm_first)[0]
-            if node_id is None and not ids:
-                node_id = self._recall_short_form(text)
+            if node_id is None and not ids:  # one name is one person throughout a note
+                node_id = self._recall_same_name(text) or self._recall_short_form(text)
             if node_id is not None:
                 return self._remember(node_id, text, title, by_name=True)
         return self._remember(self._new_id(text, context, title), text, title, by_name=not is_ref(text))
@@ -116,16 +116,27 @@ class PersonLinker:
         return cands[0]
 
     def _recall(self, fam: str, honorific: str, title: str) -> str | None:
-        """The latest person this document named with surname ``fam`` whose title fits."""
+        """The latest person this document named with surname ``fam`` whose title fits: one
+        whose title the honorific names ("赵科长" is the 赵磊 introduced as 科长) before one whose
+        title says nothing (赵晨, named after him)."""
+        maybe: str | None = None
         for n in reversed(self.named):
             if fam not in n.families:
                 continue
             if title and n.title and not same_title(title, n.title):
                 continue
-            if fits_honorific(honorific, n.title) is False:
-                continue
-            return n.node_id
-        return None
+            fits = fits_honorific(honorific, n.title)
+            if fits:
+                return n.node_id
+            if fits is None and maybe is None:
+                maybe = n.node_id
+        return maybe
+
+    def _recall_same_name(self, text: str) -> str | None:
+        return next(
+            (n.node_id for n in reversed(self.named) if self.new_people.get(n.node_id, ("",))[0] == text),
+            None,
+        )
 
     def _recall_short_form(self, text: str) -> str | None:
         """Whom a full name continues: a Chinese name only someone named so far by the same surname

@@ -104,8 +104,29 @@ def _is_cjk(ch: str) -> bool:
 _CLOSING = re.compile(r"(?:顺祝|顺颂|敬祝|恭祝|祝)(?:商祺|时祺|安好|顺利|工作顺利|一切顺利)")
 
 
-def zh_names(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of a Chinese surname and one or two given characters that read as a name."""
+def zh_names(text: str) -> list[tuple[int, int]]:
+    """Spans of a Chinese surname and one or two given characters that read as a name.
+
+    A note names its people more than once: a three-character reading whose first two are a
+    name the note writes on its own elsewhere ("赵晨、…" then "赵晨出适配证明") is that name
+    and a verb, unless the three are written so again."""
+    found = list(_zh_name_shapes(text))
+    alone = {text[a:b] for a, b in found if b - a == 2 and _ends_a_name(text, b)}
+    said = Counter(text[a:b] for a, b in found)
+    return [
+        (a, b - 1) if b - a == 3 and text[a : b - 1] in alone and said[text[a:b]] == 1 else (a, b)
+        for a, b in found
+    ]
+
+
+def _ends_a_name(text: str, at: int) -> bool:
+    """Whether a name may end at ``at``: punctuation, a title or the end follows."""
+    return (
+        at >= len(text) or not _is_cjk(text[at]) or text[at] in "和与及" or text.startswith(_TITLE_AFTER, at)
+    )
+
+
+def _zh_name_shapes(text: str) -> Iterator[tuple[int, int]]:
     i, n = 0, len(text)
     while i < n:
         fam = next((f for f in (text[i : i + 2], text[i]) if f in _ZH_SURNAME_SET), "")

@@ -1,0 +1,64 @@
+"""Chinese people in attendee lists: whose side a list is on, which 赵 "赵科长" is, and a name
+said twice. Phrasings written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+
+import pytest
+
+from ingest.text import Extraction, TextDocument, TextPipeline
+from tests.ingest.text.conftest import crm_pipeline
+
+CRM = {
+    "self": {"id": "SELF", "name": "析微科技", "aliases": ["析微"]},
+    "companies": [
+        {"id": "A-HL", "name": "海陵市疾病预防控制中心", "aliases": ["海陵疾控"], "role": "prospect"}
+    ],
+    "contacts": [{"id": "C-ZL", "name": "赵磊", "company": "A-HL", "title": "信息科科长"}],
+}
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Iterator[TextPipeline]:
+    with crm_pipeline(CRM, "zh-lists") as built:
+        yield built
+
+
+def _read(pipeline: TextPipeline, text: str) -> Extraction:
+    doc = TextDocument("N", "note", text, "zh-lists", 1, "zh", datetime(2026, 10, 9), "A-HL")
+    ((_, ex),) = list(pipeline.run([doc]))
+    return ex
+
+
+def _employed(ex: Extraction) -> set[str]:
+    return {f.subject[2] for f in ex.facts if f.relation == "WORKS_AT"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "参会：信息科赵磊科长、采购办吴涛；析微 王磊、区域总监蒋涛",
+        "参会：信息科赵磊科长、采购办吴涛\n析微——蒋涛（区域总监）、王磊（售前）",
+    ],
+)
+def test_a_line_that_opens_with_our_name_lists_our_people(pipeline: TextPipeline, text: str) -> None:
+    employed = _employed(_read(pipeline, text))
+    assert "赵磊" in employed
+    assert not employed & {"王磊", "蒋涛"}
+
+
+def test_a_surname_and_title_mean_the_one_with_that_title_not_the_latest_of_the_surname(
+    pipeline: TextPipeline,
+) -> None:
+    ex = _read(pipeline, "参会：信息科赵磊科长；析微 赵晨。\n赵科长对我们的架构不太买账。")
+    (ref,) = [m for m in ex.mentions if m.text == "赵科长"]
+    assert ref.node_id == "C-ZL"
+
+
+def test_a_name_said_again_before_a_verb_is_the_same_person(pipeline: TextPipeline) -> None:
+    ex = _read(pipeline, "析微 王磊、赵晨。\n待办：赵晨出适配证明；王磊对接招标时间表。")
+    zhao = [m for m in ex.mentions if m.label == "PERSON" and m.text.startswith("赵")]
+    assert [m.text for m in zhao] == ["赵晨", "赵晨"]
+    assert zhao[0].node_id == zhao[1].node_id
