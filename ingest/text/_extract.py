@@ -123,6 +123,8 @@ class Extractor:
         sentence = text[s0:s1].strip()
         done: set[tuple[str, str, str, str]] = set()
         denied: set[tuple[str, str]] = set()  # (person, role) the sentence says they do not hold
+        # (person slot, end) a topic rule has read: "预算也是他定" is the budget's say, not also a 定 decision
+        claimed: set[tuple[int, int]] = set()
 
         def emit(
             rel: str,
@@ -159,6 +161,9 @@ class Extractor:
                 word = _common_word_as_name(match, rule.lang)
                 if word is not None:  # "方面，赵伟欣是预算审批人": look again past the word
                     pos = word + 1
+                    continue
+                if rule.relation == "DECISION_ROLE" and _claimed_before(rule, match, claimed):
+                    pos = max(match.end(), match.start() + 1)
                     continue
                 begin = match.start("from") if match.groupdict().get("from") else match.start()
                 mod = modality(text_of, begin, match.end(), rule.lang)
@@ -409,6 +414,16 @@ _OBJECT_SLOT = re.compile(
 )
 
 
+def _claimed_before(rule: Rule, match: re.Match[str], claimed: set[tuple[int, int]]) -> bool:
+    """Whether a topic rule has read this person and verb already; a topic rule claims them."""
+    said = (max(match.start("p"), match.start("pn")), match.end())
+    if said in claimed:
+        return True
+    if ("form", "topic") in rule.props:
+        claimed.add(said)
+    return False
+
+
 def _topic_for_object(skeleton: str, match: re.Match[str]) -> int | None:
     """A role rule whose person is an object ("works for Oscar, will be the day-to-day user";
     "reports to 邹总 and will review ... as technical evaluator") speaks of the sentence's
@@ -494,8 +509,8 @@ def _common_word_as_name(match: re.Match[str], lang: str) -> int | None:
         prev = match.string[start - 1] if start else ""
         if is_zh_word(name) or is_zh_word(name[:2]) or (has_cjk(prev) and is_zh_word(prev + name[0])):
             return start  # "包装材料" holds no 包装材, "工程师" no 程师: a name starts no word
-        if name[0] in FUNCTION_SURNAMES and has_cjk(prev):
-            return start  # "班组管十几个站", "主任管招标": 管 is the verb
+        if name[0] in FUNCTION_SURNAMES and (has_cjk(prev) or is_zh_word(name[1:3])):
+            return start  # "班组管十几个站", "主任管招标", "，管预算": 管 is the verb
     return None
 
 

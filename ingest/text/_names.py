@@ -149,8 +149,10 @@ def _zh_name_shapes(text: str) -> Iterator[tuple[int, int]]:
             end += 1
         name = text[i:end]
         prev = text[i - 1] if i else ""
-        if fam in FUNCTION_SURNAMES and ((prev and _is_cjk(prev)) or text[g] in _ZH_SURNAME_SET):
-            i += 1  # "宋琳向李刚汇报", "，向赵明汇报": 向 is the preposition
+        if fam in FUNCTION_SURNAMES and (
+            (prev and _is_cjk(prev)) or text[g] in _ZH_SURNAME_SET or is_zh_word(text[g : g + 2])
+        ):
+            i += 1  # "宋琳向李刚汇报", "，向赵明汇报", "，管预算": 向 is the preposition, 管 the verb
             continue
         if (
             is_zh_word(name)

@@ -22,10 +22,13 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"budget (?:holder|owner)",
             r"(?:holds|controls|owns|approves|manages|signs off)"
             r"(?: the| all| our| his| her| their| «P\d+»)?(?: own)? "
-            r"(?:drawdown of )?(?:the )?(?:[A-Za-z][\w-]* ){0,2}?"  # "owns her own HR-tech budget"
-            r"(?:budget|purse strings|money|spend|spending|funding|allocation|funds)",
+            r"(?:drawdown of )?(?:the )?"
+            r"(?:[$€£¥]?\d[\d.,]*\s?(?:[kmb]n?|million|bn)?\s)?"  # "drawdown of the $2.1m grant"
+            r"(?:[A-Za-z][\w-]* ){0,2}?"  # "owns her own HR-tech budget"
+            r"(?:budget|purse strings|money|spend|spending|funding|allocation|funds|grant|capex)",
             r"budget (?:is |gets )?(?:approved|signed off|controlled|owned) by",
-            r"approves? (?:the )?(?:spend|funding|purchase|capex|budget)",
+            r"approv(?:es|e|ed|ing) (?:the )?(?:spend|funding|purchase|capex|budget)",
+            r">(?:the )?(?:contract|po|purchase order|paperwork) (?:goes|go|will go|went|is going) to",
             r"final (?:budget|financial) (?:approval|sign-off)",
             r"economic buyer",
             r"(?<![A-Za-z])EB(?![A-Za-z])",
@@ -55,7 +58,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"final (?:call|decision|say|word|sign-off)",
             r"decision[- ]?maker",
             r"(?<![A-Za-z])DM(?![A-Za-z])",
-            r"makes? the (?:final |ultimate )?(?:call|decision)",
+            r"makes? the (?:final |ultimate |renewal |purchasing |buying |vendor )?(?:call|decision)",
             r"decides",
             r"will decide",
             r"has the last word",
@@ -126,6 +129,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"in our corner",
             r"push(?:es|ing)? (?:[\w-]+ ){0,3}internally",  # "actively pushing the idea internally"
             r"our way in",
+            r"(?:offered|volunteered|agreed) to (?:write|draft|build|present|put together) (?:the |our |a )?"
+            r"business case",
         ],
         [
             r"支持我们的方案",

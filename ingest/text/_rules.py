@@ -22,6 +22,8 @@ _AFTER_CUE = (
 )
 # a cue that a copula or a colon follows names the person after it: "马丽，TE是王海" is not 马丽's
 _NOT_BEFORE_COPULA = r"(?!\s*(?:是|为|就是|的(?:人)?是|[:=：]))"
+# what the cue is about, before the copula: "Final say on Corby = Helen", "the EB for the renewal is…"
+_QUALIFIER = r"(?:\s+(?:on|for|over|about|at)\s+(?:«[OXK]\d+»|[^«»\n=:：;,.]{1,25}?))?"
 _LIST_ITEM = r"(?:^|\n)[ \t]*(?:[-*•·–]|\d+[.、)])[ \t]*[^\n«»:：\[\]]{0,12}?"
 _AFTER_OBJECT_CUE = r"(?:[^«»\n,;.，；。]|«[OXDKT]\d+»){0,30}?"
 STANCE = {"champion": "supporter", "blocker": "opponent"}
@@ -40,6 +42,9 @@ def _role_rules() -> list[Rule]:
     call is Karen's"); a cue marked ">" names its person only after it ("all meetings go through
     Li", "先找李主任"). The person's own clause leads to the cue, never a chat speaker's colon."""
     out: list[Rule] = []
+    for role, (topic, verbs) in _TOPICS.items():  # first: the topic's role claims the verb
+        rule = _TOPIC_FIRST.replace("{topic}", topic).replace("{verbs}", verbs)
+        out += rules_of("zh", "DECISION_ROLE", [rule], role=role, form="topic")
     for role, (en_cues, zh) in ROLE_CUES.items():
         # English cues in any case ("Final call", "Owns the IT budget"), acronyms as written ("EB")
         en = [c if _ACRONYM.fullmatch(c) else _any_case(c) for c in en_cues]
@@ -49,7 +54,7 @@ def _role_rules() -> list[Rule]:
             objects = "(?:" + "|".join(c.lstrip(">") for c in cues if c.startswith(">")) + ")"
             patterns = [
                 rf"{{P}}(?![:：]){{_s}}{after}{_NOT_BEFORE_COPULA}",
-                rf"{before}{_AFTER_CUE}{{P}}",
+                rf"{before}{_QUALIFIER}{_AFTER_CUE}{{P}}",
                 # the topic first, then who takes it on: "技术评估我来负责", "预算这块何总亲自管"
                 rf"{before}(?:这块|这边|方面|的事)?\s*(?:由|归)?{{P}}(?:来|亲自|会)(?:负责|牵头|把关|管|拍板|定)",
                 *([rf"{objects}{_AFTER_OBJECT_CUE}{{P}}"] if objects != "(?:)" else []),
@@ -65,6 +70,26 @@ def _role_rules() -> list[Rule]:
             ]
             out += rules_of(lang, "DECISION_ROLE", patterns, role=role)
     return out
+
+
+#: a topic, then who takes it on, the topic saying which role: "技术上由他把关", "预算也是他定",
+#: "钱的事她说了算" (the money's say: the economic buyer), "经费还是蒋处那边管"
+_TOPICS = {  # role: (topic, what the person does with it)
+    "technical_evaluator": (
+        r"(?:技术|选型)(?:上|方面|这块|这边|方案|参数|选型)?",
+        r"负责|牵头|把关|管|定(?![位义制期价稿])|说了算|评估",
+    ),
+    "economic_buyer": (
+        r"(?:预算|钱|经费|资金|费用|付款)(?:的事|这块|方面|这边)?",
+        r"负责|把关|管|定(?![位义制期价稿])|说了算|批|审批|签字|sign[ -]?off",
+    ),
+    "decision_maker": (r"(?:最后|最终|项目)", r"拍板|定夺|定(?![位义制期价稿])|说了算|做主|拿主意"),
+}
+_TOPIC_FIRST = (
+    r"(?:^|(?<=[，,；;：:。\s]))(?:[\u4e00-\u9fff]{1,6}和)?{topic}\s*(?:也|都|还|还是|主要|是|由|归|在){0,3}\s*{P}\s*"
+    r"(?:那边|这边|那里)?(?:来|亲自|会|也|都|已经)?\s*"
+    r"(?:{verbs})"
+)
 
 
 RULES: list[Rule] = [

@@ -24,7 +24,7 @@ _SUPPORT = {
         r"(?:biggest|number one|#1) fan|liked what (?:he|she|they|we) (?:saw|heard)|"
         r"(?:fully |firmly |squarely |right |solidly )?"
         r"behind (?:us|it|this|the (?:project|proposal|pilot|plan|bid))|"
-        r"glad|(?:a |big )?advocate|onside|thumbs up)\b",
+        r"glad|(?:a |big )?advocate|(?:a |strong |big )?supporter|onside|thumbs up)\b",
         re.I,
     ),
     "zh": re.compile(
@@ -66,7 +66,7 @@ _RIVAL_PREFERENCE = {  # a clause's «O3» is a competitor (callers mark only ma
         re.I,
     ),
     "zh": re.compile(
-        r"(?:倾向(?:于)?|偏向|偏爱|更喜欢|力挺|支持|看好)(?:用|使用|选)?«O"
+        r"(?:倾向(?:于)?|偏向|偏爱|偏|更喜欢|力挺|支持|看好)(?:用|使用|选)?«O"
         # "对东软比较有好感"
         r"|对«O»(?:(?!不|没)[^，,。；;«»]){0,6}?(?:有好感|好感|认可|满意|青睐|印象(?:不错|很好|挺好))"
     ),

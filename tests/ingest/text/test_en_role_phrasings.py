@@ -40,6 +40,17 @@ def _roles(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str
         ("Oscar Bellamy (CFO) is holding the purse strings.", {("C-OB", "economic_buyer", "neutral")}),
         ("Mina Farrow is actively pushing the idea internally.", {("C-MF", "champion", "supporter")}),
         ("Mina Farrow will chair the evaluation panel.", {("C-MF", "technical_evaluator", "neutral")}),
+        ("Final say on the Leeds site = Mina Farrow.", {("C-MF", "decision_maker", "neutral")}),
+        ("Oscar Bellamy has approved the budget line in principle.", {("C-OB", "economic_buyer", "neutral")}),
+        (
+            "The contract goes to Oscar Bellamy for signature next week.",
+            {("C-OB", "economic_buyer", "neutral")},
+        ),
+        ("Oscar Bellamy controls drawdown of the $2.1m grant.", {("C-OB", "economic_buyer", "neutral")}),
+        (
+            "Mina Farrow, HR Director: makes the renewal decision and is a supporter.",
+            {("C-MF", "decision_maker", "supporter")},
+        ),
         # a price objection is a stance against us
         (
             "Oscar Bellamy controls the budget and thinks we're pricier than UKG.",

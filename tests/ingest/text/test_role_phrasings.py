@@ -54,6 +54,12 @@ def _roles(pipeline: TextPipeline, text: str) -> set[tuple[str, str, str]]:
         ("冯婧说她会在王老师那边多帮你们说说。", {("冯婧", "champion", "supporter")}),
         # 钱 is a surname too, but not in "钱归他批"
         ("唐处长管设备处，钱归他批。", {("唐处长", "economic_buyer", "neutral")}),
+        # the topic first, then who takes it on: the topic says which role
+        ("何宇是数据科科长，技术上由他把关。", {("何宇", "technical_evaluator", "neutral")}),
+        ("杨明远负责营销部，技术这块他负责，明显偏东软。", {("杨明远", "technical_evaluator", "opponent")}),
+        ("曹振是总经理，预算也是他定。", {("曹振", "economic_buyer", "neutral")}),
+        ("立项和经费还是蒋处那边管。", {("蒋处", "economic_buyer", "neutral")}),
+        ("林嘉怡，财务总监，管预算，向黄总汇报。", {("林嘉怡", "economic_buyer", "neutral")}),
     ],
 )
 def test_roles_as_notes_state_them(
