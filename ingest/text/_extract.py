@@ -33,7 +33,7 @@ from ._layout import (
 from ._lexicon import SENTIMENT_CUES, department_of
 from ._link import PersonLinker, glossed_refs, is_ref, ref_parts
 from ._mentions import MONEY, PRONOUN, SPEAKER, Mention, Recogniser
-from ._modality import Modality, denied_within, modality
+from ._modality import Modality, denied_within, future_within, modality
 from ._names import FUNCTION_SURNAMES, name_like
 from ._nlp import is_zh_word
 from ._note_employment import note_employment
@@ -119,7 +119,7 @@ class Extractor:
         context: list[str],
         doc_orgs: list[str],
     ) -> None:
-        skeleton = _both_named(FILLERS.sub("", _skeleton(text, s0, s1, ments)))
+        skeleton = _both_named(FILLERS.sub(r"\1", _skeleton(text, s0, s1, ments)))
         sentence = text[s0:s1].strip()
         done: set[tuple[str, str, str, str]] = set()
         denied: set[tuple[str, str]] = set()  # (person, role) the sentence says they do not hold
@@ -318,6 +318,8 @@ class Extractor:
         leaving = props.get("current") == "false"
         if (mod.negated and not leaving) or ((mod.past or mod.conditional) and rule.relation != "WORKS_AT"):
             return  # "NOT the decision maker", "used to report to", "no longer a blocker"
+        if rule.relation == "REPORTS_TO" and future_within(match.string, *_verb_span(match), rule.lang):
+            return  # "from July Jonas will report to Bernd", "何科以后向庞局汇报": not the line yet
 
         def slot(group: str) -> tuple[str, str, str] | None:
             if group == "p" and subject is not None:
@@ -412,6 +414,18 @@ _CLAUSE_BREAK = re.compile(r"[,;:–—，；：。]| - | dna | tub | os |但")
 _OBJECT_SLOT = re.compile(
     r"(?:\bto|\bfor|\bwith|\bfrom|\bby|\bunder|\binto|\bof|\bthan|\babout|\bpushing|向|给|跟|对)\s*$"
 )
+
+
+def _verb_span(match: re.Match[str]) -> tuple[int, int]:
+    """Between a reporting line's person and manager, from the last clause break: where its verb is
+    ("Tom, who will run the pilot, reports to Karen" says nothing to come of the line)."""
+    start = max(match.end("p"), match.end("pn"))
+    end = max(match.start("m"), match.start("mn"))
+    breaks = [b.end() for b in _BREAK.finditer(match.string, start, max(start, end))]
+    return (breaks[-1] if breaks else start), max(start, end)
+
+
+_BREAK = re.compile(r"[,;，；、]")
 
 
 def _claimed_before(rule: Rule, match: re.Match[str], claimed: set[tuple[int, int]]) -> bool:

@@ -118,10 +118,11 @@ def signature_people(
 
 #: words between coordinated people and their verb ("A and B both report to C", "罗婷和梁宇都向何总汇报")
 _FILLER_WORDS = r"(?:都|也|均|同样|一起| (?:both|also|all|each|together)(?= ))"
-FILLERS = re.compile(rf"(?<=«P\d»){_FILLER_WORDS}|(?<=«P\d\d»){_FILLER_WORDS}")
+#: (with the person and any bracketed title before them kept: "«P2» («T3») both report to")
+FILLERS = re.compile(rf"(«P\d+»(?:\s*[(（][^()（）\n]{{1,40}}[)）])?){_FILLER_WORDS}")
 _COORD = r"\s*(?:,? and|、|，|,|和|与|及|跟|同|以及|&|together with|along with)\s*"
 # "Sunita Rao (Head of IT) and Tom both report to Helen": a bracketed title may follow a name
-_COORD_BEFORE = re.compile(rf"«P(\d+)»(?:\s*[(（]«T\d+»[)）])?(?P<sep>{_COORD})$")
+_COORD_BEFORE = re.compile(rf"«P(\d+)»(?:\s*[(（][^()（）\n]{{1,40}}[)）])?(?P<sep>{_COORD})$")
 _COORD_AFTER = re.compile(rf"^(?P<sep>{_COORD})«P(\d+)»")
 _HEADER = re.compile(r"(?:«O(\d+)»|(?P<ours>our side|our team|from us|我方|我司|我们这边))[^«\n]{0,24}?[:：]")
 

@@ -10,7 +10,7 @@ ZH_HONORIFICS = (
     "副院长", "院长", "副主任", "主任", "董事长", "护士长", "副总经理", "总经理", "副总监", "总监",
     "副经理", "经理", "副科长", "科长", "副处长", "处长", "副部长", "部长", "主管", "副厂长", "厂长",
     "书记", "会计", "秘书", "老师", "医生", "博士", "教授", "先生", "女士", "小姐", "副局长", "局长",
-    "副行长", "行长", "所长", "组长", "总工", "董事", "局", "处", "董", "总", "工", "院",
+    "副行长", "行长", "所长", "组长", "总工", "董事", "局", "处", "所", "董", "总", "工", "院",
 )  # fmt: skip
 # Common Chinese surnames: an unknown name is a surname plus one or two characters.
 ZH_SURNAMES = (
@@ -25,7 +25,7 @@ ZH_SURNAMES = (
 # another character is more likely a longer, unknown name ("王志涛") unless that character is one
 # of these; an unknown name takes a third character only if it is not one of these.
 ZH_AFTER_NAME = frozenset(
-    "是的和向在对也今参要负非团已上从说将会等主来去跟把被为于与及审拍很通多希目最所就还不没（(，,。、：；"
+    "是的和向在对也今参要负非团已上下昨从说将会等主来去跟把被为于与及审拍很通多希目最所就还不没（(，,。、：；"
 )
 # Titles seen in notes beyond the graph's own (which are added from Person.title).
 EN_TITLES = (

@@ -100,6 +100,23 @@ class Modality:
     conditional: bool = False  # the sentence opens with a condition: no role, install or line holds
 
 
+def future_within(text: str, start: int, end: int, lang: str) -> bool:
+    """A future cue inside ``text[start:end]`` itself ("Jonas will report to"), not only in its clause
+    ("I will run it with Luis, one of my engineers": Luis is one of them now)."""
+    lang = "zh" if lang == "zh" else "en"
+    return any(cue.search(text, start, end) is not None for cue in (_CUES[lang]["future"], _LATER[lang]))
+
+
+#: when a change is still to come ("下个月开始向龚总汇报"): said of a line, not of an install or a
+#: demo, whose "下周" is a plan the other cues read
+_LATER = {
+    "en": re.compile(r"\b(?:from next|as of next|starting next)\b", re.I),
+    "zh": re.compile(
+        r"今后|将来|届时|下个?月|下周|下季度|下半年|以后(?=[向会要就改])|(?:会|要)改(?:为|成|由)?"
+    ),
+}
+
+
 def denied_within(text: str, start: int, end: int, lang: str) -> bool:
     """A negation inside ``text[start:end]`` itself: "Raj Mehta (CI Engineer)" holds its title in
     "don't go direct to Raj Mehta (CI Engineer)", where the negation is the verb's."""

@@ -68,8 +68,8 @@ def compile_rule(pattern: str, lang: str) -> re.Pattern[str]:
             marker = rf"(?:{marker}|(?P<{group}n>{NAME[lang]}))"
             if group == "p":  # "Jonas Becker (Ops Manager)", "Oscar Pereira, QA Manager," reports to Hans
                 marker += (
-                    r"(?:\s*[(（](?:«[TP]\d+»|[^()（）«»\n]{1,30})[)）]"
-                    r"|,\s*(?:the |our |their )?«T\d+»(?:\s*[(（]«T\d+»[)）])?\s*[,–—-]?)??"
+                    r"(?:\s*[(（](?:«[TP]\d+»|[^()（）«»\n]){1,40}[)）]"
+                    r"|[,，]\s*(?:the |our |their )?«T\d+»(?:\s*[(（]«T\d+»[)）])?\s*[,，–—-]?)??"
                 )
             if group == "m":  # "reports to President and CEO Douglas Wren", "to the CFO, Graham Pike"
                 # but not to "Gary's successor": a possessor is not the manager, unless the rule

@@ -92,6 +92,9 @@ _TOPIC_FIRST = (
 )
 
 
+#: "向韩总汇报" is a reporting line; "向韩总汇报方案 / 一下 / 了进展" is a briefing
+_NOT_BRIEFING = r"(?=工作|[并且]|[^\u4e00-\u9fffA-Za-z]|$)"
+
 RULES: list[Rule] = [
     *JOB_RULES,
     *_role_rules(),
@@ -99,7 +102,8 @@ RULES: list[Rule] = [
         "en",
         "REPORTS_TO",
         [
-            r"{P}\s*(?:(?:now|still|currently|also|officially|formally) )*"
+            r"{P}\s*(?:['’]m |['’]s |['’]re |(?:is|am|are|was|were|will be|has been) )?"  # "I'm reporting to"
+            r"(?:(?:now|still|currently|also|officially|formally) )*"
             r"(?:reports|reporting|report|reported|rpts?)(?: line)? (?:directly |straight )?"
             r"(?:(?:in)?to|2) (?:«T\d+»\s*)?{M}",
             # "she reports up through facilities to Rob Chandler"
@@ -131,16 +135,21 @@ RULES: list[Rule] = [
             r"(?:to|under|for) {M}",
             r"{P}, {M}'s (?:(?:[\w-]+|«T\d+») ){0,2}(?:«T\d+»|lead|head|manager|director|engineer|analyst|"
             r"architect|specialist|admin\w*|coordinator|deputy|assistant|guy|person|number two)\b",
+            # a verb left out the second time: "Bianca reports to Greg, Greg to Linda"
+            r"\breport[^\n.]{1,80}?[,;] (?:and )?{P} (?:(?:in)?to|2) {M}\s*[.;]?\s*$",
         ],
     ),
     *rules_of(
         "zh",
         "REPORTS_TO",
         [
-            r"{P}(?:«T\d+»)?(?:直接|平时|一般|改为|改成|现在|目前|都|也|均|还|仍然|一直)*向{M}\s?(?:汇报|报告|report)",
+            # "陶然上个月起已改向龚总汇报": a few words of when and how, but no one else's doing; and
+            # 汇报 with nothing after it: "向韩局汇报方案" briefs, "通过郭主任向韩局汇报" goes through him
+            r"(?<!通过)(?<!经过){P}(?:«T\d+»)?(?:(?!让|请|要求|建议|帮|替|叫|给|跟|和|与|说)[^«»，,。；;：:\n]){0,8}?"
+            r"向(?:[\u4e00-\u9fff]{1,6}的)?{M}\s?(?:汇报|报告|report)" + _NOT_BRIEFING,
             r"{P}的?(?:直属|直接)?(?:领导|上级|老板|上司)(?:是)?{M}",
             # "柏琳（采购中心总监，向聂总汇报）": the line inside the name's parentheses
-            r"{P}[（(](?:[^（）()«»\n]|«T\d+»){0,30}?向{M}(?:汇报|报告)",
+            r"{P}[（(](?:[^（）()«»\n]|«T\d+»){0,30}?向{M}(?:汇报|报告)" + _NOT_BRIEFING,
             r"{M}是{P}的(?:直属|直接)?(?:上级|领导|老板|上司)",
             r"{P}(?:归|由){M}(?:直接)?(?:管|领导|负责)",
             r"{M}(?:直接)?(?:管着|分管|领导着?){P}",
@@ -151,11 +160,15 @@ RULES: list[Rule] = [
             # "何总下面有两个人：罗婷和梁宇" (the coordination gives 梁宇 too), "彭小川跟着罗婷干"
             r"{M}(?:下面|手下|底下)(?:有|管着?)[^«»\n。；;]{0,10}?[：:]?\s?{P}",
             r"{P}(?:一直)?跟着{M}(?:干|做)",
-            r"{P}(?:[^«»\n。]|«T\d+»){0,40}?[，,；;]\s*(?:并且?|也|还|同时)?(?:直接)?向{M}汇报",
+            r"{P}(?:[^«»\n。]|«T\d+»){0,40}?[，,；;]\s*(?:并且?|也|还|同时)?(?:直接)?向{M}汇报"
+            + _NOT_BRIEFING,
             r"{P}是{M}的(?:副手|下属|助理|二把手)",
             r"{P}\s?[（(]{M}的?(?:手下|下属|副手)[）)]",
             r"{P}(?:[，,]\s*«T\d+»)?[，,]\s*{M}的(?:直接)?(?:下属|手下|部下|副手)",
             r"{M}的(?:副手|下属|助理)(?:是)?{P}",
+            # an English verb in a Chinese sentence: "杨帆（仓储中心主任）reports to 韩总"
+            r"{P}\s?(?:(?:now|still|directly|也|都|现在|直接)\s?)*(?:reports|reporting|report)\s?"
+            r"(?:directly )?(?:in)?to\s?{M}",
         ],
     ),
     *rules_of(

@@ -132,6 +132,16 @@ def test_an_acronym_is_no_word_in_lower_case(pipeline: TextPipeline) -> None:
         ),
         ("孙丽手下的副科长童欣负责测试环境。", "zh", "A-CD", "童欣"),
         ("柏琳（采购中心总监，向孙丽汇报）负责合同条款。", "zh", "A-CD", "柏琳"),
+        ("Tom Reyes: FYI I'm reporting to Karen now, not Hans.", "en", "A-SAMC", "Tom Reyes"),
+        ("Bianca Ferreira reports to Tom Reyes, Tom Reyes to Karen Whitfield.", "en", "A-SAMC", "Tom Reyes"),
+        (
+            "Ana Ruiz (HR Manager) and Tom Reyes (GM, Site 2) both report to Karen.",
+            "en",
+            "A-SAMC",
+            "Tom Reyes",
+        ),
+        # the honorific a title's holder is called by: 所长 黄敏 is "黄所"
+        ("参会：理化所黄丽所长、信息科周明。\n黄所和周明都向孙丽汇报。", "zh", "A-CD", "黄丽"),
     ],
 )
 def test_reporting_lines_as_written(

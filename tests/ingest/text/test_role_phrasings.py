@@ -82,6 +82,16 @@ def test_a_condition_opening_the_sentence_holds_for_its_clauses(pipeline: TextPi
         ("罗婷和梁宇都 report 给何总。", {("罗婷", "何总"), ("梁宇", "何总")}),
         ("- 聂婉婷，总务处科员，日常对接人，向何总汇报。", {("聂婉婷", "何总")}),
         ("副科长童欣和工程师许诺负责测试环境，两人都向何总汇报。", {("童欣", "何总"), ("许诺", "何总")}),
+        ("罗婷，设备部经理，直属领导是何总。", {("罗婷", "何总")}),
+        ("陶然上个月起已改向何总汇报。", {("陶然", "何总")}),
+        ("陶然现在还是向财务的韩总汇报。", {("陶然", "韩总")}),
+        ("杨帆（仓储中心主任）reports to 何总。", {("杨帆", "何总")}),
+        # a line still to come is not the line
+        ("陶然下个月开始向何总汇报。", set()),
+        ("何科以后向庞局汇报。", set()),
+        # a briefing is no reporting line, nor is the one it goes through
+        ("罗婷下午向何总汇报方案。", set()),
+        ("我们通过罗婷向何总汇报。", set()),
     ],
 )
 def test_reporting_lines_as_notes_state_them(
