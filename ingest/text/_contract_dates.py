@@ -28,13 +28,20 @@ _EVENT_BEFORE = re.compile(
     r"(?:\s+(?:in|on|at|back in))?\s*$",
     re.I,
 )
+_PART = re.compile(r"[;；。\n]")
 _EVENT_AFTER = re.compile(r"\s*(?:刚|才)?(?:上线|签的|签约|签了|采购|启用|投用|部署|买的|选定)")
 
 
-def contract_end(skeleton: str, dates: list[tuple[tuple[int, int], Mention]], start: int) -> str | None:
-    """The contract end among a sentence's dates: after the product where any is, one an end
-    cue governs (the latest extension first), else the first that is no event's day."""
-    cands = [(span, m) for span, m in dates if span[0] > start] or dates
+def contract_end(
+    skeleton: str, dates: list[tuple[tuple[int, int], Mention]], start: int, after: int = 0
+) -> str | None:
+    """The contract end among a sentence's dates: after the product where any is, else before it
+    in its own part of the sentence and after ``after``, the end of the thing named before; one an
+    end cue governs (the latest extension first), else the first that is no event's day. "Core HR
+    on SuccessFactors until 30/06/2027; payroll outsourced to ADP" dates no ADP contract."""
+    begin = max(after, max((b.end() for b in _PART.finditer(skeleton, 0, start)), default=0))
+    cands = [(span, m) for span, m in dates if span[0] > start]
+    cands = cands or [(span, m) for span, m in dates if begin <= span[0] < start]
     extended = [m for (a, _), m in cands if _EXTENDED.search(skeleton, max(0, a - 12), a)]
     ends = [
         m

@@ -77,7 +77,8 @@ def cue_relations(
         elif _in_use(
             skeleton, start, end, clause, sentence, obj[0] == "Product", contract and _dated(dates), langs
         ):
-            end_date = contract_end(skeleton, dates, start) if contract else None
+            before = max((marks[j][1] for j, _ in things if marks[j][1] <= start), default=0)
+            end_date = contract_end(skeleton, dates, start, before) if contract else None
             props = {"contract_end": end_date} if end_date else {}
             emit("USES", subject, obj, props, f"uses/{lang}/cue", conf)
     interests(skeleton, ments, marks, langs, subject, emit, last_person)

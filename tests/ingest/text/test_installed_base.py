@@ -130,3 +130,11 @@ def test_a_service_outsourced_or_logged_in_with_is_in_use(
     pipeline: TextPipeline, text: str, lang: str, account: str, uses: set[tuple[str, str]]
 ) -> None:
     assert _uses(pipeline, text, lang, account) == uses
+
+
+def test_a_date_in_another_part_of_the_sentence_is_not_this_contract_s_end(pipeline: TextPipeline) -> None:
+    text = "Imaging on Philips PACS until 30/06/2027; security logs go to Sentinel."
+    assert _uses(pipeline, text, "en", "A-EGB") == {("P-PACS", "2027-06-30"), ("P-SENT", "")}
+    # but a contract's own later part dates it: "runs X; the contract ends …"
+    text = "Eastgate currently runs Sentinel; the contract ends end of March 2028."
+    assert _uses(pipeline, text, "en", "A-EGB") == {("P-SENT", "2028-03-31")}
