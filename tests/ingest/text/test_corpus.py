@@ -19,42 +19,43 @@ CORPORA = Path(__file__).parents[3] / "corpora" / "notes"
 #: half -> (relation, lang) -> F1 floor
 FLOORS: dict[str, dict[tuple[str, str], float]] = {
     # dev (en-a .. en-e; zh-b .. zh-f) measured WORKS_AT / DECISION_ROLE / REPORTS_TO / USES /
-    # SUPPLIES / INTERESTED_IN: en 0.820 / 0.691 / 0.774 / 0.703 / 0.757 / 0.589,
-    #                           zh 0.760 / 0.644 / 0.709 / 0.690 / 0.917 / 0.650
+    # SUPPLIES / INTERESTED_IN: en 0.821 / 0.733 / 0.819 / 0.724 / 0.757 / 0.611,
+    #                           zh 0.770 / 0.699 / 0.812 / 0.690 / 0.917 / 0.664
     "dev": {
         ("WORKS_AT", "en"): 0.80,
-        ("DECISION_ROLE", "en"): 0.67,
-        ("REPORTS_TO", "en"): 0.75,
-        ("USES", "en"): 0.68,
+        ("DECISION_ROLE", "en"): 0.71,
+        ("REPORTS_TO", "en"): 0.80,
+        ("USES", "en"): 0.70,
         ("SUPPLIES", "en"): 0.73,
-        ("INTERESTED_IN", "en"): 0.57,
-        ("WORKS_AT", "zh"): 0.74,
-        ("DECISION_ROLE", "zh"): 0.62,
-        ("REPORTS_TO", "zh"): 0.69,
+        ("INTERESTED_IN", "en"): 0.59,
+        ("WORKS_AT", "zh"): 0.75,
+        ("DECISION_ROLE", "zh"): 0.68,
+        ("REPORTS_TO", "zh"): 0.79,
         ("USES", "zh"): 0.67,
         ("SUPPLIES", "zh"): 0.89,
-        ("INTERESTED_IN", "zh"): 0.63,
+        ("INTERESTED_IN", "zh"): 0.64,
     },
-    # held out, never tuned on (en-a, en-b; zh-a, zh-b, zh-c, zh-d), measured
-    # en 0.689 / 0.559 / 0.723 / 0.650 / 0.783 / 0.758, zh 0.594 / 0.458 / 0.625 / 0.628 / 0.757 / 0.455
+    # held out, never tuned on (en-a, en-b, en-c; zh-a .. zh-e; en-c and zh-e written in the seventh
+    # session and measured before any change for them), measured
+    # en 0.694 / 0.570 / 0.675 / 0.650 / 0.746 / 0.726, zh 0.615 / 0.482 / 0.657 / 0.635 / 0.776 / 0.475
     "test": {
         ("WORKS_AT", "en"): 0.67,
-        ("DECISION_ROLE", "en"): 0.54,
-        ("REPORTS_TO", "en"): 0.70,
+        ("DECISION_ROLE", "en"): 0.55,
+        ("REPORTS_TO", "en"): 0.65,
         ("USES", "en"): 0.63,
-        ("SUPPLIES", "en"): 0.76,
-        ("INTERESTED_IN", "en"): 0.74,
-        ("WORKS_AT", "zh"): 0.57,
-        ("DECISION_ROLE", "zh"): 0.44,
-        ("REPORTS_TO", "zh"): 0.60,
+        ("SUPPLIES", "en"): 0.72,
+        ("INTERESTED_IN", "en"): 0.70,
+        ("WORKS_AT", "zh"): 0.59,
+        ("DECISION_ROLE", "zh"): 0.46,
+        ("REPORTS_TO", "zh"): 0.63,
         ("USES", "zh"): 0.61,
-        ("SUPPLIES", "zh"): 0.73,
-        ("INTERESTED_IN", "zh"): 0.43,
+        ("SUPPLIES", "zh"): 0.75,
+        ("INTERESTED_IN", "zh"): 0.45,
     },
 }
 #: half -> the most trap hits (false facts a note warns against) the extraction may state; measured
-#: dev 14, test 23 (the issue's target is none)
-TRAP_CEILINGS = {"dev": 14, "test": 23}
+#: dev 12, test 31 (the issue's target is none)
+TRAP_CEILINGS = {"dev": 12, "test": 31}
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
     "companies": [{"id": "A-1", "name": "St. Aldric Medical Center", "aliases": ["SAMC"]}],
