@@ -23,6 +23,7 @@ from ingest.normalize.text import fold, has_cjk
 
 from . import _evidence as evidence
 from ._lexicon import EN_TITLES, TOPICS, ZH_TITLES
+from ._product_forms import possessive_forms
 
 FACT_TYPES = (
     "DECISION_ROLE",
@@ -241,6 +242,7 @@ def build_gazetteer(store: GraphStore) -> Gazetteer:
     for edge in store.iter_edges("OFFERED_BY"):
         gz.vendor_of[edge.start[1]] = edge.end[1]
     _add_unbranded_products(gz, store)
+    _add_vendor_forms(gz, store)
     _held_names(gz, store)
     for rel in FACT_TYPES:
         for edge in store.iter_edges(rel):
@@ -315,6 +317,15 @@ def _add_unbranded_products(gz: Gazetteer, store: GraphStore) -> None:
                         gz.add(f"{name[: len(vendor)]} {first}", "PRODUCT", node.key)
                         gz.add(first, "PRODUCT", node.key)
                         gz.derived.add(fold(first))
+
+
+def _add_vendor_forms(gz: Gazetteer, store: GraphStore) -> None:
+    """A product named with its vendor's name made possessive ("东软的设备管理模块")."""
+    for node in store.iter_nodes("Product"):
+        vendor = gz.vendor_of.get(node.key, "")
+        for name in _names(node.props):
+            for form in possessive_forms(name, gz.company_all_names.get(vendor, [])):
+                gz.add(form, "PRODUCT", node.key)
 
 
 def _held_names(gz: Gazetteer, store: GraphStore) -> None:

@@ -138,3 +138,8 @@ def test_a_date_in_another_part_of_the_sentence_is_not_this_contract_s_end(pipel
     # but a contract's own later part dates it: "runs X; the contract ends …"
     text = "Eastgate currently runs Sentinel; the contract ends end of March 2028."
     assert _uses(pipeline, text, "en", "A-EGB") == {("P-SENT", "2028-03-31")}
+
+
+def test_a_product_named_with_its_vendor_made_possessive(pipeline: TextPipeline) -> None:
+    assert _uses(pipeline, "通宇现在用的是用友的NC，明年3月到期。", "zh", "A-TY") == {("P-NC", "2027-03-31")}
+    assert _uses(pipeline, "Eastgate runs Philips's PACS in radiology.", "en", "A-EGB") == {("P-PACS", "")}
