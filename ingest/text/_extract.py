@@ -102,6 +102,8 @@ class Extractor:
         for f in out.facts:
             if f.relation == "DECISION_ROLE" and f.props.get("stance") == "neutral":
                 f.props["stance"] = out.stances.get(f.subject[1], "neutral")
+        # a role that is a stance ends with it: "吴涛3月份还比较抵触…现在基本中立" is no blocker now
+        out.facts = [f for f in out.facts if not _stance_taken_back(f, out.stances)]
         used = {m.node_id for m in out.mentions} | {e[1] for f in out.facts for e in (f.subject, f.object)}
         for pid in [p for p in out.new_people if p not in used]:
             del out.new_people[pid]  # named first by a reference whose stated title then said otherwise
@@ -335,8 +337,8 @@ class Extractor:
             if c[1] == self.gz.self_id or _ours_later_on_the_line(match, ments, self.gz.self_id):
                 return  # our own colleagues are not facts about the account
             p = slot("p")
-            if p is None:
-                return
+            if p is None or _STARTS_LATER.match(match.string, match.end()):
+                return  # "our new lead, Bernd Kaiser, who starts on 1 July": not there yet
             promoted = "promoted" in props
             left_later = _LEFT_LATER.match(match.string, match.end()) is not None
             gone = leaving or (mod.past and not promoted) or left_later
@@ -416,6 +418,11 @@ _OBJECT_SLOT = re.compile(
 )
 
 
+def _stance_taken_back(f: Fact, stances: dict[str, str]) -> bool:
+    held = STANCE.get(str(f.props.get("role", ""))) if f.relation == "DECISION_ROLE" else None
+    return held is not None and stances.get(f.subject[1], held) != held
+
+
 def _verb_span(match: re.Match[str]) -> tuple[int, int]:
     """Between a reporting line's person and manager, from the last clause break: where its verb is
     ("Tom, who will run the pilot, reports to Karen" says nothing to come of the line)."""
@@ -453,6 +460,12 @@ def _topic_for_object(skeleton: str, match: re.Match[str]) -> int | None:
 _LEFT_LATER = re.compile(
     r"(?:(?!«P)[^.;\n])*?,\s+(?:has |had |have )?(?:since |recently |just )?"
     r"(?:left|retired|resigned|quit|departed|moved on)\b",
+    re.I,
+)
+# "…, Bernd Kaiser, who starts on 1 July", "王磊下个月到岗": an arrival still to come
+_STARTS_LATER = re.compile(
+    r"(?:(?!«P)[^.;\n])*?,\s+who(?: will|'ll| is)? (?:starts?|joins?|joining|starting|take over|takes over)\b"
+    r"|[^。；;\n«]{0,6}(?:下个?月|下周|明年|将于|即将|下季度)[^。；;，,\n«]{0,8}(?:入职|到岗|到任|上任|加入)",
     re.I,
 )
 # a body's name, then more of the title: "市发改委|能源科科长", not "副局长" or "纪委书记"'s own 委

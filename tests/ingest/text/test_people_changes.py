@@ -117,3 +117,23 @@ def test_titles_from_a_fourth_writer(
     pipeline: TextPipeline, text: str, found: set[tuple[str, bool, str]]
 ) -> None:
     assert _works_at(pipeline, text) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新来的信息部经理王磊下个月到岗。",
+        "From July Jonas will report to our new planning lead, Bernd Kaiser, who starts on 1 July.",
+    ],
+)
+def test_someone_still_to_arrive_works_there_not_yet(pipeline: TextPipeline, text: str) -> None:
+    assert _works_at(pipeline, text) == set()
+
+
+def test_a_blocker_whose_stance_has_turned_is_no_blocker(pipeline: TextPipeline) -> None:
+    def roles(text: str) -> set[tuple[str, str]]:
+        ((_, ex),) = list(pipeline.run([TextDocument("N", "note", text, "changes", 1, "zh", None, "A-YJ")]))
+        return {(f.subject[1], f.props["role"]) for f in ex.facts if f.relation == "DECISION_ROLE"}
+
+    assert ("C-LISA", "blocker") in roles("李莎一直在阻挠我们的方案。")
+    assert roles("李莎3月份还在阻挠我们，4月交流之后态度转了不少，现在基本中立。") == set()
