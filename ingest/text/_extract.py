@@ -164,7 +164,9 @@ class Extractor:
                 if word is not None:  # "方面，赵伟欣是预算审批人": look again past the word
                     pos = word + 1
                     continue
-                if rule.relation == "DECISION_ROLE" and _claimed_before(rule, match, claimed):
+                if rule.relation == "DECISION_ROLE" and (
+                    _claimed_before(rule, match, claimed) or _cue_has_its_person(rule, match)
+                ):
                     pos = max(match.end(), match.start() + 1)
                     continue
                 begin = match.start("from") if match.groupdict().get("from") else match.start()
@@ -433,6 +435,19 @@ def _verb_span(match: re.Match[str]) -> tuple[int, int]:
 
 
 _BREAK = re.compile(r"[,;，；、]")
+
+
+def _cue_has_its_person(rule: Rule, match: re.Match[str]) -> bool:
+    """A cue that points at the person after it ("final decision - Gunnar") whose own clause
+    has named its subject before it ("Henrik will make the final decision - Gunnar …")."""
+    if ("form", "pointed") not in rule.props:
+        return False
+    begin = max((b.end() for b in _SUBJECT_BREAK.finditer(match.string, 0, match.start())), default=0)
+    before = match.string[begin : match.start()]
+    return any(not OBJECT_BEFORE.search(before[: p.start()]) for p in _PERSON_MARK.finditer(before))
+
+
+_SUBJECT_BREAK = re.compile(r"[.;:!?\n，,；：。、]|\band\b|\bbut\b")
 
 
 def _claimed_before(rule: Rule, match: re.Match[str], claimed: set[tuple[int, int]]) -> bool:

@@ -6,6 +6,7 @@ interests. Employment rules are in ``_job_rules``.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ._job_rules import JOB_RULES
 from ._role_cues import ROLE_CUES
@@ -68,7 +69,11 @@ def _role_rules() -> list[Rule]:
                 rf"{_LIST_ITEM}{{P}}(?:\s*[（(][^（）()\n]{{0,30}}[）)])?\s*[:：]\s*[^«»\n,;，；。:：?？]{{0,8}}?"
                 rf"{after}{_NOT_BEFORE_COPULA}(?![^\n]*[?？])",
             ]
-            out += rules_of(lang, "DECISION_ROLE", patterns, role=role)
+            made = rules_of(lang, "DECISION_ROLE", patterns, role=role)
+            # the cue first, the person after it: "Final say = Helen", not "Henrik makes the final
+            # decision - Gunnar only signs above 1m" (the cue has its person already)
+            made[1] = replace(made[1], props=(*made[1].props, ("form", "pointed")))
+            out += made
     return out
 
 

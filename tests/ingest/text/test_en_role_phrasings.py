@@ -41,6 +41,11 @@ def _roles(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str
         ("Mina Farrow is actively pushing the idea internally.", {("C-MF", "champion", "supporter")}),
         ("Mina Farrow will chair the evaluation panel.", {("C-MF", "technical_evaluator", "neutral")}),
         ("Final say on the Leeds site = Mina Farrow.", {("C-MF", "decision_maker", "neutral")}),
+        # the cue's clause has its person already
+        (
+            "Oscar Bellamy will make the final decision - Mina Farrow only gets involved above 1m.",
+            {("C-OB", "decision_maker", "neutral")},
+        ),
         ("Oscar Bellamy has approved the budget line in principle.", {("C-OB", "economic_buyer", "neutral")}),
         (
             "The contract goes to Oscar Bellamy for signature next week.",
