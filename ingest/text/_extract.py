@@ -32,9 +32,22 @@ from ._layout import (
 )
 from ._lexicon import SENTIMENT_CUES, department_of
 from ._link import PersonLinker, glossed_refs, is_ref, ref_parts
+from ._match_checks import (
+    LEFT_LATER,
+    PERSON_MARK,
+    QUESTION,
+    STARTS_LATER,
+    claimed_before,
+    common_word_as_name,
+    cue_has_its_person,
+    ours_later_on_the_line,
+    stance_taken_back,
+    topic_for_object,
+    verb_span,
+)
 from ._mentions import MONEY, PRONOUN, SPEAKER, Mention, Recogniser
 from ._modality import Modality, denied_within, future_within, modality
-from ._names import FUNCTION_SURNAMES, name_like
+from ._names import name_like
 from ._nlp import is_zh_word
 from ._note_employment import note_employment
 from ._pronouns import OBJECT_BEFORE, antecedent
@@ -103,7 +116,7 @@ class Extractor:
             if f.relation == "DECISION_ROLE" and f.props.get("stance") == "neutral":
                 f.props["stance"] = out.stances.get(f.subject[1], "neutral")
         # a role that is a stance ends with it: "吴涛3月份还比较抵触…现在基本中立" is no blocker now
-        out.facts = [f for f in out.facts if not _stance_taken_back(f, out.stances)]
+        out.facts = [f for f in out.facts if not stance_taken_back(f, out.stances)]
         used = {m.node_id for m in out.mentions} | {e[1] for f in out.facts for e in (f.subject, f.object)}
         for pid in [p for p in out.new_people if p not in used]:
             del out.new_people[pid]  # named first by a reference whose stated title then said otherwise
@@ -155,17 +168,17 @@ class Extractor:
         for rule in RULES:
             if rule.lang not in langs:  # a mixed note is read by both languages' rules
                 continue
-            if rule.relation in ("DECISION_ROLE", "REPORTS_TO") and _QUESTION.match(sentence):
+            if rule.relation in ("DECISION_ROLE", "REPORTS_TO") and QUESTION.match(sentence):
                 continue  # "did Graham push back on price?" asks; it states no role
             pos = 0
             text_of = worded if rule.relation == "DECISION_ROLE" else skeleton
             while (match := rule.regex.search(text_of, pos)) is not None:
-                word = _common_word_as_name(match, rule.lang)
+                word = common_word_as_name(match, rule.lang)
                 if word is not None:  # "方面，赵伟欣是预算审批人": look again past the word
                     pos = word + 1
                     continue
                 if rule.relation == "DECISION_ROLE" and (
-                    _claimed_before(rule, match, claimed) or _cue_has_its_person(rule, match)
+                    claimed_before(rule, match, claimed) or cue_has_its_person(rule, match)
                 ):
                     pos = max(match.end(), match.start() + 1)
                     continue
@@ -173,7 +186,7 @@ class Extractor:
                 mod = modality(text_of, begin, match.end(), rule.lang)
                 if rule.relation == "WORKS_AT" and mod.negated and not mod.conditional:
                     mod = replace(mod, negated=denied_within(text_of, begin, match.end(), rule.lang))
-                topic = _topic_for_object(text_of, match) if rule.relation == "DECISION_ROLE" else None
+                topic = topic_for_object(text_of, match) if rule.relation == "DECISION_ROLE" else None
                 if rule.relation == "DECISION_ROLE" and mod.negated and match.group("p") is not None:
                     denied.add((ments[int(match.group("p"))].node_id, dict(rule.props)["role"]))
                 self._apply(rule, match, ments, linker, emit, home, context, mod, topic)
@@ -322,7 +335,7 @@ class Extractor:
         leaving = props.get("current") == "false"
         if (mod.negated and not leaving) or ((mod.past or mod.conditional) and rule.relation != "WORKS_AT"):
             return  # "NOT the decision maker", "used to report to", "no longer a blocker"
-        if rule.relation == "REPORTS_TO" and future_within(match.string, *_verb_span(match), rule.lang):
+        if rule.relation == "REPORTS_TO" and future_within(match.string, *verb_span(match), rule.lang):
             return  # "from July Jonas will report to Bernd", "何科以后向庞局汇报": not the line yet
 
         def slot(group: str) -> tuple[str, str, str] | None:
@@ -336,13 +349,13 @@ class Extractor:
 
         if rule.relation == "WORKS_AT":
             c = slot("c") or header_company(match.string[: match.start()], ments, self.gz.self_id) or home
-            if c[1] == self.gz.self_id or _ours_later_on_the_line(match, ments, self.gz.self_id):
+            if c[1] == self.gz.self_id or ours_later_on_the_line(match, ments, self.gz.self_id):
                 return  # our own colleagues are not facts about the account
             p = slot("p")
-            if p is None or _STARTS_LATER.match(match.string, match.end()):
+            if p is None or STARTS_LATER.match(match.string, match.end()):
                 return  # "our new lead, Bernd Kaiser, who starts on 1 July": not there yet
             promoted = "promoted" in props
-            left_later = _LEFT_LATER.match(match.string, match.end()) is not None
+            left_later = LEFT_LATER.match(match.string, match.end()) is not None
             gone = leaving or (mod.past and not promoted) or left_later
             job = self._job(match, ments, linker, context, p, c[1], gone, promoted)
             if job is not None:
@@ -415,104 +428,20 @@ _NEW_TO = re.compile(r"^(?:new|current|newly appointed)\s+(?=\S)", re.I)  # "New
 _HELD_BEFORE = re.compile(r"原任?|前任|(?:former|ex-?|previous)\s*", re.I)
 _DEPT_OF = re.compile(r"^([^的]+?(?:科|处|部|室|中心|局|办|组))的")
 _CLAUSE_BREAK = re.compile(r"[,;:–—，；：。]| - | dna | tub | os |但")
-_OBJECT_SLOT = re.compile(
-    r"(?:\bto|\bfor|\bwith|\bfrom|\bby|\bunder|\binto|\bof|\bthan|\babout|\bpushing|向|给|跟|对)\s*$"
-)
 
 
-def _stance_taken_back(f: Fact, stances: dict[str, str]) -> bool:
-    held = STANCE.get(str(f.props.get("role", ""))) if f.relation == "DECISION_ROLE" else None
-    return held is not None and stances.get(f.subject[1], held) != held
-
-
-def _verb_span(match: re.Match[str]) -> tuple[int, int]:
-    """Between a reporting line's person and manager, from the last clause break: where its verb is
-    ("Tom, who will run the pilot, reports to Karen" says nothing to come of the line)."""
-    start = max(match.end("p"), match.end("pn"))
-    end = max(match.start("m"), match.start("mn"))
-    breaks = [b.end() for b in _BREAK.finditer(match.string, start, max(start, end))]
-    return (breaks[-1] if breaks else start), max(start, end)
-
-
-_BREAK = re.compile(r"[,;，；、]")
-
-
-def _cue_has_its_person(rule: Rule, match: re.Match[str]) -> bool:
-    """A cue that points at the person after it ("final decision - Gunnar") whose own clause
-    has named its subject before it ("Henrik will make the final decision - Gunnar …")."""
-    if ("form", "pointed") not in rule.props:
-        return False
-    begin = max((b.end() for b in _SUBJECT_BREAK.finditer(match.string, 0, match.start())), default=0)
-    before = match.string[begin : match.start()]
-    return any(not OBJECT_BEFORE.search(before[: p.start()]) for p in _PERSON_MARK.finditer(before))
-
-
-_SUBJECT_BREAK = re.compile(r"[.;:!?\n，,；：。、]|\band\b|\bbut\b")
-
-
-def _claimed_before(rule: Rule, match: re.Match[str], claimed: set[tuple[int, int]]) -> bool:
-    """Whether a topic rule has read this person and verb already; a topic rule claims them."""
-    said = (max(match.start("p"), match.start("pn")), match.end())
-    if said in claimed:
-        return True
-    if ("form", "topic") in rule.props:
-        claimed.add(said)
-    return False
-
-
-def _topic_for_object(skeleton: str, match: re.Match[str]) -> int | None:
-    """A role rule whose person is an object ("works for Oscar, will be the day-to-day user";
-    "reports to 邹总 and will review ... as technical evaluator") speaks of the sentence's
-    first person, the one the clauses are about."""
-    if match.groupdict().get("p") is None or not _OBJECT_SLOT.search(skeleton, 0, match.start("p") - 2):
-        return None
-    first = re.search(r"«P(\d+)»", skeleton)
-    return int(first.group(1)) if first and first.start() < match.start("p") - 2 else None
-
-
-# "Travis Kolbe, the ops analyst who ran the old spreadsheet, has left the company": the
-# apposition's person is its sentence's subject, and the sentence says they left
-_LEFT_LATER = re.compile(
-    r"(?:(?!«P)[^.;\n])*?,\s+(?:has |had |have )?(?:since |recently |just )?"
-    r"(?:left|retired|resigned|quit|departed|moved on)\b",
-    re.I,
-)
-# "…, Bernd Kaiser, who starts on 1 July", "王磊下个月到岗": an arrival still to come
-_STARTS_LATER = re.compile(
-    r"(?:(?!«P)[^.;\n])*?,\s+who(?: will|'ll| is)? (?:starts?|joins?|joining|starting|take over|takes over)\b"
-    r"|[^。；;\n«]{0,6}(?:下个?月|下周|明年|将于|即将|下季度)[^。；;，,\n«]{0,8}(?:入职|到岗|到任|上任|加入)",
-    re.I,
-)
 # a body's name, then more of the title: "市发改委|能源科科长", not "副局长" or "纪委书记"'s own 委
 _BODY = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:委员会|委|局|厅)(?=[\u4e00-\u9fff])(?!长|员|书记|主任)")
 
 
-def _ours_later_on_the_line(match: re.Match[str], ments: list[Mention], self_id: str) -> bool:
-    """A signature names the company last: "Tom Whitcombe, Account Director, UK, Veridane | +44…"."""
-    end = match.string.find("\n", match.end())
-    first = _ORG_MARK.search(match.string, match.end(), end if end >= 0 else len(match.string))
-    if first is None or ments[int(first.group(1))].node_id != self_id:
-        return False
-    between = match.string[match.end() : first.start()]
-    return len(between) <= 60 and _SIGNATURE_GAP.fullmatch(between) is not None
-
-
-_ORG_MARK = re.compile(r"«O(\d+)»")
 _RIVAL_AFTER = re.compile(r"\w*\s+(?:of |for )?(?:the |their )?«[OX](\d+)»")
-# a question that asks, not one that doubts ("Karen - EB?"): it opens with an auxiliary
-_QUESTION = re.compile(
-    r"(?:\[[^\]]*\]\s*)?(?:[^:\n]{1,40}:\s*)?(?:did|does|do|is|are|was|were|will|would|can|could|should|"
-    r"has|have|who|what|which|whose|why|how)\b[^.!\n]*\?\s*$",
-    re.I,
-)
-_SIGNATURE_GAP = re.compile(r"[\w &/.,|()«»-]*")  # titles, departments, commas: no clause
 
 
 def _both_named(skeleton: str) -> str:
     """ "童欣和许诺负责测试环境，两人都向宋科长汇报": "两人" are the two people named last before it,
     written back as "«P3»和«P4»" so the rules read both."""
     for m in _BOTH.finditer(skeleton):
-        named = _PERSON_MARK.findall(skeleton, 0, m.start())
+        named = PERSON_MARK.findall(skeleton, 0, m.start())
         if len(named) >= 2:
             both = f"{named[-2]}和{named[-1]}" if has_cjk(m.group()) else f"{named[-2]} and {named[-1]}"
             return skeleton[: m.start()] + both + skeleton[m.end() :]
@@ -522,7 +451,6 @@ def _both_named(skeleton: str) -> str:
 _BOTH = re.compile(
     r"(?:两人|两位|二人|他们俩|她们俩|他俩|她俩)(?=都|也|均|一起|同时)|\b(?:both of them|they both)\b", re.I
 )
-_PERSON_MARK = re.compile(r"«P\d+»")
 _QUOTED_LINE = re.compile(r"[ \t]*>")  # "> On Monday you wrote…": the thread being answered
 _LATIN_WORDS = re.compile(r"[A-Za-z]{3,}(?:\s+[A-Za-z]{2,}){2}")  # an English phrase, not a stray "PACS"
 
@@ -537,23 +465,6 @@ def sentiment(sentence: str, lang: str) -> float:
     neg = sum(low.count(c) for c in negative)
     pos = sum(low.count(c) for c in positive) - (low.count("不满意") if lang == "zh" else 0)
     return round((pos - neg) / (pos + neg), 3) if pos + neg > 0 else 0.0
-
-
-def _common_word_as_name(match: re.Match[str], lang: str) -> int | None:
-    """The start of a rule's unknown-name slot that holds a common Chinese word, else None."""
-    if lang != "zh":
-        return None
-    for group in ("pn", "mn"):
-        name = match.groupdict().get(group)
-        if name is None or not has_cjk(name):
-            continue
-        start = match.start(group)
-        prev = match.string[start - 1] if start else ""
-        if is_zh_word(name) or is_zh_word(name[:2]) or (has_cjk(prev) and is_zh_word(prev + name[0])):
-            return start  # "包装材料" holds no 包装材, "工程师" no 程师: a name starts no word
-        if name[0] in FUNCTION_SURNAMES and (has_cjk(prev) or is_zh_word(name[1:3])):
-            return start  # "班组管十几个站", "主任管招标", "，管预算": 管 is the verb
-    return None
 
 
 def _skeleton(text: str, s0: int, s1: int, ments: list[Mention]) -> str:

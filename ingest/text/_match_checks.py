@@ -1,0 +1,132 @@
+"""Checks on a rule's match before its fact is stated: whose clause a cue is in, whether a line
+or a role is still to come or taken back, whether a name slot holds a common word, whether the
+person is ours. Kept apart from the extractor that applies them."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.normalize.text import has_cjk
+
+from ._facts import Fact
+from ._mentions import Mention
+from ._names import FUNCTION_SURNAMES
+from ._nlp import is_zh_word
+from ._pronouns import OBJECT_BEFORE
+from ._rule_grammar import Rule
+from ._rules import STANCE
+
+PERSON_MARK = re.compile(r"«P\d+»")
+
+
+_OBJECT_SLOT = re.compile(
+    r"(?:\bto|\bfor|\bwith|\bfrom|\bby|\bunder|\binto|\bof|\bthan|\babout|\bpushing|向|给|跟|对)\s*$"
+)
+
+
+def stance_taken_back(f: Fact, stances: dict[str, str]) -> bool:
+    held = STANCE.get(str(f.props.get("role", ""))) if f.relation == "DECISION_ROLE" else None
+    return held is not None and stances.get(f.subject[1], held) != held
+
+
+def verb_span(match: re.Match[str]) -> tuple[int, int]:
+    """Between a reporting line's person and manager, from the last clause break: where its verb is
+    ("Tom, who will run the pilot, reports to Karen" says nothing to come of the line)."""
+    start = max(match.end("p"), match.end("pn"))
+    end = max(match.start("m"), match.start("mn"))
+    breaks = [b.end() for b in _BREAK.finditer(match.string, start, max(start, end))]
+    return (breaks[-1] if breaks else start), max(start, end)
+
+
+_BREAK = re.compile(r"[,;，；、]")
+
+
+def cue_has_its_person(rule: Rule, match: re.Match[str]) -> bool:
+    """A cue that points at the person after it ("final decision - Gunnar") whose own clause
+    has named its subject before it ("Henrik will make the final decision - Gunnar …")."""
+    if ("form", "pointed") not in rule.props:
+        return False
+    begin = max((b.end() for b in _SUBJECT_BREAK.finditer(match.string, 0, match.start())), default=0)
+    before = match.string[begin : match.start()]
+    return any(not OBJECT_BEFORE.search(before[: p.start()]) for p in PERSON_MARK.finditer(before))
+
+
+_SUBJECT_BREAK = re.compile(r"[.;:!?\n，,；：。、]|\band\b|\bbut\b")
+
+
+def claimed_before(rule: Rule, match: re.Match[str], claimed: set[tuple[int, int]]) -> bool:
+    """Whether a topic rule has read this person and verb already; a topic rule claims them."""
+    said = (max(match.start("p"), match.start("pn")), match.end())
+    if said in claimed:
+        return True
+    if ("form", "topic") in rule.props:
+        claimed.add(said)
+    return False
+
+
+def topic_for_object(skeleton: str, match: re.Match[str]) -> int | None:
+    """A role rule whose person is an object ("works for Oscar, will be the day-to-day user";
+    "reports to 邹总 and will review ... as technical evaluator") speaks of the sentence's
+    first person, the one the clauses are about."""
+    if match.groupdict().get("p") is None or not _OBJECT_SLOT.search(skeleton, 0, match.start("p") - 2):
+        return None
+    first = re.search(r"«P(\d+)»", skeleton)
+    return int(first.group(1)) if first and first.start() < match.start("p") - 2 else None
+
+
+# "Travis Kolbe, the ops analyst who ran the old spreadsheet, has left the company": the
+# apposition's person is its sentence's subject, and the sentence says they left
+LEFT_LATER = re.compile(
+    r"(?:(?!«P)[^.;\n])*?,\s+(?:has |had |have )?(?:since |recently |just )?"
+    r"(?:left|retired|resigned|quit|departed|moved on)\b",
+    re.I,
+)
+
+
+# "…, Bernd Kaiser, who starts on 1 July", "王磊下个月到岗": an arrival still to come
+STARTS_LATER = re.compile(
+    r"(?:(?!«P)[^.;\n])*?,\s+who(?: will|'ll| is)? (?:starts?|joins?|joining|starting|take over|takes over)\b"
+    r"|[^。；;\n«]{0,6}(?:下个?月|下周|明年|将于|即将|下季度)[^。；;，,\n«]{0,8}(?:入职|到岗|到任|上任|加入)",
+    re.I,
+)
+
+
+def ours_later_on_the_line(match: re.Match[str], ments: list[Mention], self_id: str) -> bool:
+    """A signature names the company last: "Tom Whitcombe, Account Director, UK, Veridane | +44…"."""
+    end = match.string.find("\n", match.end())
+    first = _ORG_MARK.search(match.string, match.end(), end if end >= 0 else len(match.string))
+    if first is None or ments[int(first.group(1))].node_id != self_id:
+        return False
+    between = match.string[match.end() : first.start()]
+    return len(between) <= 60 and _SIGNATURE_GAP.fullmatch(between) is not None
+
+
+_ORG_MARK = re.compile(r"«O(\d+)»")
+
+
+# a question that asks, not one that doubts ("Karen - EB?"): it opens with an auxiliary
+QUESTION = re.compile(
+    r"(?:\[[^\]]*\]\s*)?(?:[^:\n]{1,40}:\s*)?(?:did|does|do|is|are|was|were|will|would|can|could|should|"
+    r"has|have|who|what|which|whose|why|how)\b[^.!\n]*\?\s*$",
+    re.I,
+)
+
+
+_SIGNATURE_GAP = re.compile(r"[\w &/.,|()«»-]*")  # titles, departments, commas: no clause
+
+
+def common_word_as_name(match: re.Match[str], lang: str) -> int | None:
+    """The start of a rule's unknown-name slot that holds a common Chinese word, else None."""
+    if lang != "zh":
+        return None
+    for group in ("pn", "mn"):
+        name = match.groupdict().get(group)
+        if name is None or not has_cjk(name):
+            continue
+        start = match.start(group)
+        prev = match.string[start - 1] if start else ""
+        if is_zh_word(name) or is_zh_word(name[:2]) or (has_cjk(prev) and is_zh_word(prev + name[0])):
+            return start  # "包装材料" holds no 包装材, "工程师" no 程师: a name starts no word
+        if name[0] in FUNCTION_SURNAMES and (has_cjk(prev) or is_zh_word(name[1:3])):
+            return start  # "班组管十几个站", "主任管招标", "，管预算": 管 is the verb
+    return None
