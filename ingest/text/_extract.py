@@ -40,6 +40,7 @@ from ._match_checks import (
     claimed_before,
     common_word_as_name,
     cue_has_its_person,
+    org_right_before,
     ours_later_on_the_line,
     stance_taken_back,
     topic_for_object,
@@ -348,7 +349,13 @@ class Extractor:
             return min(sure, CONF_HEDGED) if mod.hedged else sure
 
         if rule.relation == "WORKS_AT":
-            c = slot("c") or header_company(match.string[: match.start()], ments, self.gz.self_id) or home
+            before = match.string[: match.start()]
+            c = (
+                slot("c")
+                or org_right_before(before, ments)
+                or header_company(before, ments, self.gz.self_id)
+                or home
+            )
             if c[1] == self.gz.self_id or ours_later_on_the_line(match, ments, self.gz.self_id):
                 return  # our own colleagues are not facts about the account
             p = slot("p")

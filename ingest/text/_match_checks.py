@@ -130,3 +130,14 @@ def common_word_as_name(match: re.Match[str], lang: str) -> int | None:
         if name[0] in FUNCTION_SURNAMES and (has_cjk(prev) or is_zh_word(name[1:3])):
             return start  # "班组管十几个站", "主任管招标", "，管预算": 管 is the verb
     return None
+
+
+def org_right_before(before: str, ments: list[Mention]) -> tuple[str, str, str] | None:
+    """The company written right before a match that names none: "瑞丰精密|设备部王海涛主任",
+    "润泽|钱总" work there, not at the note's account."""
+    found = _ORG_BEFORE.search(before)
+    m = ments[int(found.group(1))] if found else None
+    return ("Company", m.node_id, m.text) if m is not None and m.node_id else None
+
+
+_ORG_BEFORE = re.compile(r"«O(\d+)»\s?的?\s?$")

@@ -14,7 +14,8 @@ from tests.ingest.text.conftest import crm_pipeline
 CRM = {
     "self": {"id": "SELF", "name": "析微科技", "aliases": ["析微"]},
     "companies": [
-        {"id": "A-HL", "name": "海陵市疾病预防控制中心", "aliases": ["海陵疾控"], "role": "prospect"}
+        {"id": "A-HL", "name": "海陵市疾病预防控制中心", "aliases": ["海陵疾控"], "role": "prospect"},
+        {"id": "A-RF", "name": "瑞丰精密", "role": "prospect"},
     ],
     "contacts": [{"id": "C-ZL", "name": "赵磊", "company": "A-HL", "title": "信息科科长"}],
 }
@@ -62,3 +63,14 @@ def test_a_name_said_again_before_a_verb_is_the_same_person(pipeline: TextPipeli
     zhao = [m for m in ex.mentions if m.label == "PERSON" and m.text.startswith("赵")]
     assert [m.text for m in zhao] == ["赵晨", "赵晨"]
     assert zhao[0].node_id == zhao[1].node_id
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [("瑞丰精密设备部王海涛主任很支持。", "王海涛"), ("瑞丰精密钱总来电，说合同照旧续。", "钱总")],
+)
+def test_a_company_written_right_before_a_person_employs_them(
+    pipeline: TextPipeline, text: str, who: str
+) -> None:
+    ex = _read(pipeline, text)
+    assert {(f.subject[2], f.object[1]) for f in ex.facts if f.relation == "WORKS_AT"} == {(who, "A-RF")}
