@@ -35,7 +35,7 @@ JOB_RULES: list[Rule] = [
             r"(?:the |its |their |our )?"
             r"(?:new )?{T}",
             r"{P} [-–—] (?:the |their |our |a |an )?(?:new )?{T}",
-            r"{P} \({T}[^()«»\n]{1,25}\)",
+            r"{P} \({T}(?:[^()«»\n]|«T\d+»){1,25}\)",  # "王海涛 (厂长 / plant manager)"
             r"{P} \({T}(?:,| at| @) {C}\)",  # "Celeste Moreau (VP People, Quayside)"
             # employment without a title: "Sam Okafor from Kestrel", "Kestrel's Sam", "Sam (Kestrel)"
             r"{P},? (?:from|at|of) (?:the )?{C}(?!['’]s? (?:competitor|rival))(?! (?:and|or) )",

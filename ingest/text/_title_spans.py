@@ -50,9 +50,14 @@ _LOWER_MOD = (
     r"final|end|day|power|decision|to|of|for|with|and|or|as|at|by|in|on|from|into|us|was|were|has|had|"
     r"have|will|would|not|who|he|she|they)\b)[a-z]{2,14}"
 )
+# what a place-name domain may be: "General Manager of the Suzhou plant"
+_FACILITY = (
+    r"(?:plant|site|division|campus|branch|office|region|unit|centre|center|lab|warehouse|store|factory|"
+    r"mill|department|dept|hospital|clinic|DC)\b"
+)
 EN_TITLE = re.compile(
     rf"\b(?:(?:{_MOD}[ \t]+){{0,3}}(?:{_DOMAIN_WORD}[ \t]+){{0,3}}(?:{_HEADS}|{_ACRONYM})"
-    rf"(?:\s+(?:of|for|at the head of)\s+{_DOMAIN}"
+    rf"(?:\s+(?:of|for|at the head of)\s+{_DOMAIN}(?:[ \t]+{_FACILITY})?"
     rf"|(?:(?<=Dir|Mgr)\.)?,\s+{_DOMAIN}(?=\s*[)\n;|]|\s+[-–—]\s|$)"
     rf"|(?<=VP)(?: of)?[ \t]+{_DOMAIN_WORD}(?:[ \t]+{_DOMAIN_WORD})?)?"
     rf"|{_ACRONYM}\b"

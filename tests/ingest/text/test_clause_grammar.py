@@ -166,6 +166,10 @@ def test_titles_after_a_name_with_more_in_the_parentheses(pipeline: TextPipeline
         ("Graham Pike | CFO | St. Aldric Medical Center", ("WORKS_AT", "Graham Pike", "A-SAMC", "CFO/")),
         ("Tom Reyes is head of IT.", ("WORKS_AT", "Tom Reyes", "A-SAMC", "head of IT/")),
         (
+            "Tom Reyes, General Manager of the Suzhou plant, makes the call.",
+            ("WORKS_AT", "Tom Reyes", "A-SAMC", "General Manager of the Suzhou plant/"),
+        ),
+        (
             "Janet Ellison now Owns the IT Budget.",
             ("DECISION_ROLE", "Janet Ellison", "A-SAMC", "economic_buyer/neutral"),
         ),
