@@ -54,8 +54,8 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
     },
 }
 #: half -> the most trap hits (false facts a note warns against) the extraction may state; measured
-#: dev 12, test 31 (the issue's target is none)
-TRAP_CEILINGS = {"dev": 12, "test": 31}
+#: dev 9, test 29 (the issue's target is none)
+TRAP_CEILINGS = {"dev": 9, "test": 29}
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
     "companies": [{"id": "A-1", "name": "St. Aldric Medical Center", "aliases": ["SAMC"]}],
