@@ -24,7 +24,8 @@ _CUES: dict[str, dict[str, re.Pattern[str]]] = {
         "hedged": re.compile(
             r"\b(?:might|may|maybe|perhaps|probably|possibly|likely|seems?|seemed|appears?|apparently|"
             r"supposedly|presumably|rumou?red|(?:i|we) (?:think|believe|suspect|guess|assume)|not sure|"
-            r"unclear|could be|sounds like|guess|suspect|hearsay|unconfirmed|tbc|tbd)\b|\?",
+            r"unclear|could be|sounds like|guess|suspect|hearsay|unconfirmed|tbc|tbd)\b|\?"
+            r"|(?:^|[(\[])\s*(?:think|reckon|believe)\b",  # "Kyndryl (think they run their DR site)"
             re.I,
         ),
         "past": re.compile(

@@ -80,6 +80,9 @@ def test_contract_dates(text: str, lang: str, iso: str) -> None:
         ("Tom is not the decision maker", "en", True, False, False),
         ("Karen decides|, not Tom", "en", False, False, False),
         ("Tom might be the decision maker", "en", False, True, False),
+        # an "I think" with its "I" left out, as notes write it; someone else's thinking is no doubt
+        ("Kyndryl (think they run their DR site)", "en", False, True, False),
+        ("Tom thinks Karen is the decision maker", "en", False, False, False),
         ("He used to report to Karen", "en", False, False, True),
         ("孙科长明确说她不是最终决策人", "zh", True, False, False),
         ("王主任可能是拍板的人", "zh", False, True, False),
