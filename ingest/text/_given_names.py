@@ -25,31 +25,22 @@ _SHARE = 0.95
 #: and at least this many were given it (rarer names say too little)
 _AT_LEAST = 500
 
-_ADDRESSED = {
-    "mr": "m",
-    "mister": "m",
-    "sir": "m",
-    "mrs": "f",
-    "ms": "f",
-    "miss": "f",
-    "madam": "f",
-    "先生": "m",
-    "女士": "f",
-    "小姐": "f",
-    "太太": "f",
-}
+#: forms of address that say the sex: before the name in English, after it in Chinese
+_ADDRESSED_EN = re.compile(r"(mrs|mr|mister|sir|ms|miss|madam)\b\.?", re.I)
+_ADDRESSED_ZH = {"先生": "m", "女士": "f", "小姐": "f", "太太": "f"}
+_SEX_OF = {"mr": "m", "mister": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f"}
 #: the given name, after a title of rank ("Dr. Karen Whitfield")
 _GIVEN = re.compile(r"(?:(?:dr|prof|professor)\b\.?\s*)?([A-Za-z][a-z'-]+)", re.I)
 
 
 def gender_of(name: str) -> str:
     """The gender ("m", "f", or "" for none) of a person as a note writes them ("Ms. Haines", "Karen")."""
-    for word, gender in _ADDRESSED.items():
-        if word.isascii():
-            if re.match(rf"{word}\b\.?", name, re.I):
-                return gender
-        elif name.endswith(word):
-            return gender
+    addressed = _ADDRESSED_EN.match(name)
+    if addressed is not None:
+        return _SEX_OF[addressed.group(1).lower()]
+    said = next((g for word, g in _ADDRESSED_ZH.items() if name.endswith(word)), None)
+    if said is not None:
+        return said
     first = _GIVEN.match(name)
     return _given_names().get(first.group(1).lower(), "") if first else ""
 
