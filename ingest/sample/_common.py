@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from itertools import accumulate
 from typing import Generic, TypeVar
 
-GENERATOR_VERSION = "1.1.0"
+GENERATOR_VERSION = "1.2.0"  # 1.2: zh titled greetings and references state WORKS_AT in the truth
 REFERENCE_DATE = date(2026, 9, 30)
 """Last day of the exported history; nothing that happened is dated later."""
 WINDOW_START = date(2023, 10, 1)

@@ -58,6 +58,8 @@ def write_eml(
                 else f"{p.given_en} {p.family_en}"
             )
         )
+        if c:
+            doc.titled(c, p, to_name)
     else:
         to = f"info@{c.domain if c else 'meridian-mis.com'}"
         to_name = "各位" if lang == "zh" else "all"

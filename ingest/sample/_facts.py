@@ -8,6 +8,7 @@ from typing import Any
 
 from . import _phrases as ph
 from ._model import Company, Person, Product, World
+from ._titles import ADDRESS_ONLY
 
 
 def _node(node_id: str, text: str, kind: str) -> dict[str, str]:
@@ -83,8 +84,32 @@ class Doc:
             "WORKS_AT", _node(p.contact_id, ps, "Person"), _node(c.canonical, cs, "Company"), props, True
         )
 
+    def titled(self, c: Company, p: Person, said: str) -> None:
+        """A known contact called by surname and job title ("杨主任，您好", "张主任的角色是…") is said
+        to hold that title at the account, as a reader takes it; forms of address that are not
+        titles ("李总", "张工") say nothing of the job."""
+        address = f"{p.family_zh}{p.honorific_zh}"
+        if (
+            self.lang == "zh"
+            and p.is_cn
+            and p.contact_id
+            and said == address
+            and p.honorific_zh not in ADDRESS_ONLY
+            and not self.has("WORKS_AT", p.contact_id, c.canonical)
+        ):
+            props = {"title": p.honorific_zh, "current": True}
+            self._fact(
+                "WORKS_AT",
+                _node(p.contact_id, said, "Person"),
+                _node(c.canonical, "", "Company"),
+                props,
+                True,
+            )
+
     def role(self, c: Company, p: Person, pid: str, role: str, *, stance: str, in_records: bool) -> None:
         ps, cs = ph.person(p, self.lang, self.rng), ph.company(c, self.lang, self.rng)
+        if pid == p.contact_id:
+            self.titled(c, p, ps)
         if self.rng.random() < 0.6:
             c_text = self._say(ph.ROLE_T[role][self.lang], P=ps, C=cs)
         else:
@@ -102,6 +127,8 @@ class Doc:
         ps, ms = ph.person(p, self.lang, self.rng), ph.person(m, self.lang, self.rng)
         if ps == ms:
             return
+        for who, said in ((p, ps), (m, ms)):
+            self.titled(self.world.companies[who.company], who, said)
         self._say(ph.T["reports_to"][self.lang], P=ps, M=ms)
         self._fact(
             "REPORTS_TO", _node(p.contact_id, ps, "Person"), _node(m.contact_id, ms, "Person"), {}, True

@@ -17,6 +17,10 @@ class Title(NamedTuple):
     doctor: bool  # addressed as "Dr." in English notes
 
 
+#: honorifics that are only a form of address, not the person's job ("李总", "张工", "魏老师")
+ADDRESS_ONLY = frozenset({"总", "工", "老师", "医生"})
+
+
 HOSPITAL: dict[str, tuple[Title, ...]] = {
     "c_level": (
         Title("President", "院长", "Administration", "院长", True),

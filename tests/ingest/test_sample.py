@@ -20,6 +20,7 @@ from openpyxl import load_workbook
 
 from ingest.sample import Manifest, _parallel, generate
 from ingest.sample._names import ALL_CITIES, CITY_BY_EN, CITY_BY_ZH, City
+from ingest.sample._titles import ADDRESS_ONLY, COMPANY, HOSPITAL
 
 REF = date(2026, 9, 30)
 EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
@@ -485,3 +486,27 @@ def test_complements_have_lift(sample: Sample) -> None:
     planted = [r for _, _, r in rows(root, "ground_truth/complements.csv")]
     assert len(planted) >= 20 and {r["kind"] for r in planted} == {"bundle", "sequence"}
     assert all(float(r["intended_lift"]) > 1.5 for r in planted if int(r["support"]) >= 20)
+
+
+def test_contacts_greeted_by_job_title_hold_it_in_the_truth(sample: Sample) -> None:
+    """A zh e-mail to "杨主任" states that the contact is a 主任 at the account, as a reader (and
+    the extraction) takes it; "李总" or "张工" is only a form of address and states nothing."""
+    jobs = {t.honorific for table in (HOSPITAL, COMPANY) for ts in table.values() for t in ts} - ADDRESS_ONLY
+    root, greeted, addressed = sample.root, 0, 0
+    for _, doc in jsonl(root, "ground_truth/text_facts.jsonl"):
+        if doc["lang"] != "zh" or not doc["file"].endswith(".eml"):
+            continue
+        msg = email.message_from_bytes((root / doc["file"]).read_bytes(), policy=email.policy.default)
+        m = re.match(r"(\S+)，您好：", msg.get_content())
+        if m is None or m[1] == "各位":
+            continue
+        said = m[1]
+        titles = {f["properties"].get("title") for f in doc["facts"] if f["relation"] == "WORKS_AT"
+                  and f["subject"]["text"] == said}  # fmt: skip
+        if said[1:] in jobs:
+            greeted += 1
+            assert said[1:] in titles, (doc["doc_id"], said)
+        elif said[1:] in ADDRESS_ONLY:
+            addressed += 1
+            assert not titles, (doc["doc_id"], said)
+    assert greeted > 10 and addressed > 10
