@@ -130,14 +130,18 @@ def _leading_clause(unit: str) -> int:
     keep = len(unit)
     if unit.endswith("的") and len(unit) > 1:  # "设备处的工程师": the department before the 的
         keep, unit = keep - 1, unit[:-1]
+    after = ""  # the tag of the word after this one
     field = _ZH_FIELD_UNIT.search(unit)
     if field:
-        keep, unit = field.start(), unit[: field.start()]
+        keep, unit, after = field.start(), unit[: field.start()], "nt"
     for word in reversed(jieba.lcut(unit, HMM=False)):
         tag = tags.get(word, "n")
-        if tag.startswith(_NOT_IN_UNIT) or (tag == "v" and len(word) == 1) or word in _CLAUSE_VERBS:
+        # a verb before a unit the dictionary knows as one ("提醒/财务处") is the clause's verb
+        verb = tag == "v" and (len(word) == 1 or after == "nt")
+        if tag.startswith(_NOT_IN_UNIT) or verb or word in _CLAUSE_VERBS:
             break
         keep -= len(word)
+        after = tag
     return keep
 
 

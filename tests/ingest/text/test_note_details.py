@@ -150,7 +150,15 @@ def test_a_heading_names_a_subject_not_an_interest(pipeline: TextPipeline) -> No
 
 @pytest.mark.parametrize(
     ("unit", "department"),
-    [("您提到信息中心", "信息中心"), ("听说设备处的", "设备处的"), ("集团安监部的", "集团安监部的")],
+    [
+        ("您提到信息中心", "信息中心"),
+        ("听说设备处的", "设备处的"),
+        ("集团安监部的", "集团安监部的"),
+        ("提醒财务处", "财务处"),  # any verb before a unit the dictionary knows
+        ("催一下财务处", "财务处"),
+        ("采购设备处", "采购设备处"),  # a function that names the unit stays in it
+        ("维修中心", "维修中心"),
+    ],
 )
 def test_a_department_before_a_title_starts_after_the_clause_s_verb(unit: str, department: str) -> None:
     """ "您提到信息中心韩主任": 韩主任's title is 信息中心主任, not 您提到信息中心主任."""
