@@ -146,6 +146,7 @@ def test_stance_from_the_clause(clause: str, lang: str, stance: str | None) -> N
         ("韩局介绍了项目情况，项目由韩局最终拍板。", []),
         ("宋琳向李刚汇报。", ["宋琳", "李刚"]),
         ("这个方案很好，高兴", []),
+        ("张总是使用方负责人，实施由乙方负责。", []),  # 方 and 乙 before the verb 负责 are no surnames
     ],
 )
 def test_unknown_chinese_names(text: str, names: list[str]) -> None:
