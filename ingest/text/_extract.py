@@ -118,6 +118,7 @@ class Extractor:
                 f.props["stance"] = out.stances.get(f.subject[1], "neutral")
         # a role that is a stance ends with it: "吴涛3月份还比较抵触…现在基本中立" is no blocker now
         out.facts = [f for f in out.facts if not stance_taken_back(f, out.stances)]
+        out.facts = [f for f in out.facts if not _held_by_the_departed(f, out.facts)]
         used = {m.node_id for m in out.mentions} | {e[1] for f in out.facts for e in (f.subject, f.object)}
         for pid in [p for p in out.new_people if p not in used]:
             del out.new_people[pid]  # named first by a reference whose stated title then said otherwise
@@ -209,8 +210,15 @@ class Extractor:
         ordered = (lang, *sorted(langs - {lang}))
         cue_relations(self.gz, self._market, skeleton, ments, ordered, home, emit, suppliers, out.last_person)
         speech = "mixed" if len(langs) > 1 else lang
+        asked = QUESTION.match(sentence) is not None  # "did Graham push back on price?" states no stance
         out.last_person = note_stances(
-            out.stances, out.last_person, skeleton, ments, speech, self._rivals, self.gz.self_id
+            {} if asked else out.stances,
+            out.last_person,
+            skeleton,
+            ments,
+            speech,
+            self._rivals,
+            self.gz.self_id,
         )
 
     def _job(
@@ -307,7 +315,11 @@ class Extractor:
                     begin = max(begin, m.start - len(m.value) + embedded.end())
                 same_clause = [p for at, p in earlier if at >= begin]
                 here = {p for _, p in earlier}
-                m.node_id = antecedent(m, linker, same_clause, out.genders, (objects, possessors), here)
+                # "Tom Archer: yeah he has the final word": he is not the line's speaker
+                speaker = speaker_of(m, [s for s in speakers if _timed(text, s)], out.mentions)
+                m.node_id = antecedent(
+                    m, linker, same_clause, out.genders, (objects, possessors), here, speaker
+                )
             elif m.key == SPEAKER:
                 m.node_id = speaker_of(m, speakers, out.mentions)
             elif m.label == "PERSON":
@@ -484,3 +496,32 @@ def _skeleton(text: str, s0: int, s1: int, ments: list[Mention]) -> str:
         pos = m.end
     parts.append(text[pos:s1])
     return "".join(parts)
+
+
+def _timed(text: str, speaker: Span4) -> bool:
+    """A chat line with its time ("[09:16] Tom Archer: …") or a mail's sender, not a minutes line
+    that opens with the person it is about ("孙丽（设备科科长）：她…")."""
+    prefix = text[speaker[0] : speaker[2]]
+    return any(ch.isdigit() or ch == "[" for ch in prefix) or prefix.strip().lower() in (
+        "from:",
+        "发件人:",
+        "发件人：",
+    )
+
+
+def _held_by_the_departed(fact: Fact, facts: list[Fact]) -> bool:
+    """A role at, or a reporting line within, an account the note says the person has left
+    ("Priscilla has left Tidewater … Her deputy Marcus Feld"): it was, it no longer is."""
+    left = {
+        (f.subject[1], f.object[1])
+        for f in facts
+        if f.relation == "WORKS_AT" and f.props.get("current") is False
+    }
+    if fact.relation == "DECISION_ROLE":
+        return (fact.subject[1], fact.object[1]) in left
+    if fact.relation != "REPORTS_TO":
+        return False
+    staying = {
+        f.subject[1] for f in facts if f.relation == "WORKS_AT" and f.props.get("current") is not False
+    }
+    return any(p in {who for who, _ in left} - staying for p in (fact.subject[1], fact.object[1]))

@@ -106,8 +106,8 @@ _ORG_MARK = re.compile(r"«O(\d+)»")
 
 # a question that asks, not one that doubts ("Karen - EB?"): it opens with an auxiliary
 QUESTION = re.compile(
-    r"(?:\[[^\]]*\]\s*)?(?:[^:\n]{1,40}:\s*)?(?:did|does|do|is|are|was|were|will|would|can|could|should|"
-    r"has|have|who|what|which|whose|why|how)\b[^.!\n]*\?\s*$",
+    r"(?:\[?[^\]\n]{0,25}\]\s*)?(?:[^:\n]{1,40}:\s*)?(?:did|does|do|is|are|was|were|will|would|can|could|"
+    r"should|has|have|who|what|which|whose|why|how)\b[^.!\n]*\?\s*\[?$",  # the next chat line's "[" may trail
     re.I,
 )
 

@@ -26,16 +26,18 @@ def antecedent(
     genders: dict[str, str],
     not_subjects: tuple[set[str], set[str]],
     here: set[str],
+    speaker: str = "",
 ) -> str:
     """The person a pronoun means: the one named last whose gender (learned from earlier
     pronouns) agrees; an object pronoun ("reports into him") is not its own clause's subject,
     and a subject pronoun is not a person the sentence named only as an object ("杨帆 reports to
-    韩总，她是 heavy user": 她 is 杨帆) or, less still, as a possessor, while someone else is at hand."""
+    韩总，她是 heavy user": 她 is 杨帆) or, less still, as a possessor, while someone else is at hand;
+    never the ``speaker`` of the chat line it is in, whom "I" means."""
     word = m.text.lower()
     gender = "f" if word in _FEMININE else "m" if word in _MASCULINE else ""
     objective = word == "him" or (word in ("her", "他", "她") and OBJECT_BEFORE.search(m.value) is not None)
     objects, possessors = not_subjects
-    skip = set(earlier) if objective else set()
+    skip = (set(earlier) if objective else set()) | {speaker}
     fitting = [
         n.node_id
         for n in reversed(linker.named)
@@ -49,7 +51,7 @@ def antecedent(
     # sentence named people only as objects, its object is meant ("the business case goes to
     # Graham Pike (CFO), he holds the budget"), not someone from before
     subjects_here = here - objects - possessors
-    shun_objects = bool(subjects_here) or not here
+    shun_objects = bool(subjects_here & set(fitting)) or not here
     best = min(fitting, key=lambda p: (p in possessors, shun_objects and p in objects and not objective))
     if gender:
         genders.setdefault(best, gender)

@@ -106,3 +106,51 @@ def test_an_object_pronoun_in_an_embedded_clause_may_mean_the_main_subject(pipel
     assert ("Kevin O'Hara", "gatekeeper", "neutral") in _roles(_read(pipeline, text))
     ex = _read(pipeline, "Tom Reyes reports to him.")  # but never the subject of its own clause
     assert not any(f.relation == "REPORTS_TO" and f.object[2] == "Tom Reyes" for f in ex.facts)
+
+
+def _reports(ex: Extraction) -> set[tuple[str, str]]:
+    def name(node: tuple[str, str, str]) -> str:
+        return ex.new_people.get(node[1], (node[1], ""))[0]
+
+    return {(name(f.subject), name(f.object)) for f in ex.facts if f.relation == "REPORTS_TO"}
+
+
+def test_a_pronoun_in_a_chat_line_is_not_its_speaker(pipeline: TextPipeline) -> None:
+    chat = (
+        "[09:14] Hannah Cole: is Omar Haddad still around?\n"
+        "[09:16] Tom Archer: yeah he has the final word on this"
+    )
+    assert ("Omar Haddad", "decision_maker", "neutral") in _roles(_read(pipeline, chat))
+    assert not {r for r in _roles(_read(pipeline, chat)) if r[0] == "Tom Archer"}
+
+
+def test_a_question_states_neither_role_nor_stance(pipeline: TextPipeline) -> None:
+    chat = (
+        "[10:03] Hannah Cole: amazing!! did Graham Pike push back on price?\n"
+        "[10:05] Owen Fletcher: a bit. he's still the one who approves the spend"
+    )
+    assert _roles(_read(pipeline, chat)) == {("Graham Pike", "economic_buyer", "neutral")}
+
+
+def test_she_of_the_same_sentence_before_someone_named_earlier(pipeline: TextPipeline) -> None:
+    """The only woman the sentence names is "she", though named as an object."""
+    text = (
+        "Theresa Calloway (CIO) arrived in April. "
+        "Luis Ortega reported to Nadia Rahimi until she left the bank in August."
+    )
+    left = {
+        (_read(pipeline, text).new_people[f.subject[1]][0])
+        for f in _read(pipeline, text).facts
+        if f.relation == "WORKS_AT" and f.props.get("current") is False
+    }
+    assert left == {"Nadia Rahimi"}
+
+
+def test_no_role_or_reporting_line_for_someone_who_has_left(pipeline: TextPipeline) -> None:
+    text = (
+        "Priscilla Nakamura has left 华兴. She was our champion. "
+        "Her deputy Marcus Feld is acting director now."
+    )
+    ex = _read(pipeline, text)
+    assert not _reports(ex)
+    assert not {r for r in _roles(ex) if r[0] == "Priscilla Nakamura"}
