@@ -90,8 +90,10 @@ _ZH_REF = re.compile(
 _AFTER = ZH_AFTER_NAME | frozenset(
     "都介绍说讲提表认觉对也还又就才再曾反支负让请帮做带跟打约这那很干管找问看去来用写拿听"
 )
-# 负: the verb 负责 after a character that is also a surname ("乙方负责", "使用方负责人")
-_NOT_GIVEN = frozenset("是的和与及向在对也都说将会等了着过把被为于从跟给让请这那哪很归最批负，。、；：（）")
+# 负: the verb 负责 after a character that is also a surname ("乙方负责", "使用方负责人"); 由: "钱由她审批"
+_NOT_GIVEN = frozenset(
+    "是的和与及向在对也都说将会等了着过把被为于从跟给让请这那哪很归最批负由他她，。、；：（）"
+)
 
 
 # surnames that are far more often words of their own (prepositions, conjunctions, numbers)

@@ -32,6 +32,18 @@ def _roles(pipeline: TextPipeline, text: str) -> set[tuple[str, str, str]]:
     ("text", "roles"),
     [
         ("最终决策人：副院长赵刚", {("赵刚", "decision_maker", "neutral")}),
+        # who leads the evaluation, who approves it "himself", who keeps pushing it, who helps us in
+        (
+            "数据中台项目罗婷牵头评估，预算何总自己批。",
+            {("罗婷", "technical_evaluator", "neutral"), ("何总", "economic_buyer", "neutral")},
+        ),
+        ("钱处是区域影像项目的技术牵头人。", {("钱处", "technical_evaluator", "neutral")}),
+        ("Budget 在马骏手上。", {("马骏", "economic_buyer", "neutral")}),
+        ("这个项目高主任一直在推。", {("高主任", "champion", "supporter")}),
+        ("王主任会后主动提出帮我们约分管副院长。", {("王主任", "champion", "supporter")}),
+        ("这个项目进展顺利，一直在推进。", set()),
+        # 钱 and 由 begin no name: "钱由她审批" is her approval
+        ("财务科曹科长说专项批了，钱由她审批。", {("曹科长", "economic_buyer", "neutral")}),
         (
             "EB是财务总监马丽，TE是IT经理王海，coach是采购部小周。",
             {
