@@ -19,7 +19,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ._lexicon import EN_HONORIFICS, ZH_AFTER_NAME, ZH_HONORIFICS, ZH_SURNAMES
 from ._name_stopwords import NOT_NAME_WORDS
-from ._nlp import is_zh_word
+from ._nlp import is_zh_word, zh_word_count
 from ._title_spans import HEAD_WORDS
 
 _CAP = r"(?:Mc|Mac|O')?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'][A-ZÀ-ÖØ-Þa-zß-öø-ÿ][a-zß-öø-ÿ]+)?"
@@ -122,6 +122,15 @@ def zh_names(text: str) -> list[tuple[int, int]]:
     ]
 
 
+# a word this frequent in jieba's counts after two name characters ends the name ("张伟强调"); a rare
+# one does not ("潘晓东都向", "温建民负责": 东都 and 民负 are words too)
+_COMMON_AFTER = 100
+
+
+def _common_word(text: str) -> bool:
+    return is_zh_word(text) and zh_word_count(text) >= _COMMON_AFTER
+
+
 def _ends_a_name(text: str, at: int) -> bool:
     """Whether a name may end at ``at``: punctuation, a title or the end follows."""
     return (
@@ -147,7 +156,7 @@ def _zh_name_shapes(text: str) -> Iterator[tuple[int, int]]:
             and _is_cjk(third)
             and third not in _AFTER
             and not text.startswith(_TITLE_AFTER, end)
-            and not is_zh_word(text[end : end + 2])
+            and not _common_word(text[end : end + 2])
         ):
             end += 1
         name = text[i:end]

@@ -72,6 +72,12 @@ def zh_word_tags() -> dict[str, str]:
     return tags
 
 
+def zh_word_count(text: str) -> int:
+    """How often jieba's corpus holds the word (0 for none)."""
+    zh_word_tags()  # loads the counts
+    return int(jieba.dt.FREQ.get(text, 0) or 0)
+
+
 _COMMON = 300  # jieba's counts: a two-character "name" this frequent is a word (谢谢 1089, 高峰 1556)
 
 

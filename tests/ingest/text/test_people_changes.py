@@ -92,6 +92,8 @@ def test_a_title_in_a_contact_line(pipeline: TextPipeline, text: str, who: str, 
     ("text", "found"),
     [
         ("原IT主管黄永已经离职。", ("黄永", False, "IT主管")),
+        ("原信息科主任许文涛上个月已经退休。", ("许文涛", False, "信息科主任")),  # when, between
+        ("已授权副所长温建民拍板。", ("温建民", True, "副所长")),  # 民负, 东都: rare words end no name
         ("设备科原科长马建平今年1月调到区疾控去了。", ("马建平", False, "科长")),
         ("见到：QA经理冯磊、验证工程师林浩。", ("冯磊", True, "QA经理")),
         ("见到：QA经理冯磊、验证工程师林浩。", ("林浩", True, "验证工程师")),

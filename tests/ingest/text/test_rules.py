@@ -147,6 +147,9 @@ def test_stance_from_the_clause(clause: str, lang: str, stance: str | None) -> N
         ("宋琳向李刚汇报。", ["宋琳", "李刚"]),
         ("这个方案很好，高兴", []),
         ("张总是使用方负责人，实施由乙方负责。", []),  # 方 and 乙 before the verb 负责 are no surnames
+        # a name's third character may start a word, if a rare one ("东都", "民负"); not a common one
+        ("张伟和潘晓东都向温建民负责人汇报。", ["张伟", "潘晓东", "温建民"]),
+        ("张伟强调了这一点。", ["张伟"]),
     ],
 )
 def test_unknown_chinese_names(text: str, names: list[str]) -> None:
