@@ -22,8 +22,9 @@ from ingest.normalize.pinyin import person_pinyin, split_chinese_name
 from ingest.normalize.text import fold, has_cjk
 
 from . import _evidence as evidence
-from ._lexicon import EN_TITLES, TOPICS, ZH_TITLES
+from ._lexicon import EN_TITLES, ZH_TITLES
 from ._product_forms import possessive_forms
+from ._topic_forms import add_topics
 
 FACT_TYPES = (
     "DECISION_ROLE",
@@ -237,7 +238,7 @@ def build_gazetteer(store: GraphStore) -> Gazetteer:
         for n in _names(node.props):
             for v in product_variants(n):
                 gz.add(v, "PRODUCT", node.key)
-    _add_topics(gz, store)
+    add_topics(gz, store)
     _add_people(gz, store)
     for edge in store.iter_edges("OFFERED_BY"):
         gz.vendor_of[edge.start[1]] = edge.end[1]
@@ -252,37 +253,6 @@ def build_gazetteer(store: GraphStore) -> Gazetteer:
             elif edge.props.get("evidence"):
                 gz.text_evidence[key] = evidence.parse(edge.props["evidence"])
     return gz
-
-
-def _add_topics(gz: Gazetteer, store: GraphStore) -> None:
-    """The graph's topics, then the built-in themes where the graph has no topic of that name
-    (a CRM's own "infection control" keeps its id)."""
-    for node in store.iter_nodes("Topic"):
-        gz.topics.setdefault(node.key, node.props.get("name") or node.key)
-        for n in _names(node.props):
-            gz.add(n, "TOPIC", node.key)
-    for tid, en, zh in TOPICS:  # built-in themes, where the graph has no topic of that name
-        fresh = [n for n in (en, zh) if "TOPIC" not in gz.surfaces.get(fold(n), {})]
-        if fresh:
-            gz.topics.setdefault(tid, en)
-        for n in fresh:
-            gz.add(n, "TOPIC", tid)
-    initials: dict[str, set[str]] = {}
-    for tid, name in gz.topics.items():
-        if acronym := topic_acronym(name):
-            initials.setdefault(acronym, set()).add(tid)
-    for acronym, tids in sorted(initials.items()):
-        if len(tids) == 1 and fold(acronym) not in gz.surfaces:  # one topic's, and nothing else's
-            gz.add(acronym, "TOPIC", next(iter(tids)))
-
-
-def topic_acronym(name: str) -> str | None:
-    """The initials a topic of three words or more is written as: "single sign-on" SSO, "earned
-    wage access" EWA. Matched only as written, in capitals (see ``_nlp._pattern``)."""
-    words = [w for w in re.split(r"[\s\-/]+", name) if w]
-    if not 3 <= len(words) <= 5 or not all(w.isascii() and w.isalpha() for w in words):
-        return None
-    return "".join(w[0] for w in words).upper()
 
 
 def _add_unbranded_products(gz: Gazetteer, store: GraphStore) -> None:

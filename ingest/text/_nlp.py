@@ -73,9 +73,20 @@ def zh_word_tags() -> dict[str, str]:
 
 
 def zh_word_count(text: str) -> int:
-    """How often jieba's corpus holds the word (0 for none)."""
-    zh_word_tags()  # loads the counts
-    return int(jieba.dt.FREQ.get(text, 0) or 0)
+    """How often jieba's corpus holds the word (0 for none), as its dictionary file says: the live
+    table is not asked, as teaching jieba the graph's names (``_teach_jieba``) raises theirs."""
+    return _dictionary_counts().get(text, 0)
+
+
+@lru_cache(maxsize=1)
+def _dictionary_counts() -> dict[str, int]:
+    counts: dict[str, int] = {}
+    with jieba.dt.get_dict_file() as lines:
+        for line in lines:
+            parts = line.decode("utf-8").split()
+            if len(parts) >= 2 and 2 <= len(parts[0]) <= 4:  # the words a count is asked of
+                counts[parts[0]] = int(parts[1])
+    return counts
 
 
 _COMMON = 300  # jieba's counts: a two-character "name" this frequent is a word (谢谢 1089, 高峰 1556)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from ingest.text import TextDocument, TextPipeline
+from ingest.text._topic_forms import zh_topic_stem
 from tests.ingest.text.conftest import crm_pipeline
 
 CRM = {
@@ -19,6 +20,7 @@ CRM = {
         {"id": "T-PDM", "en": "predictive maintenance", "zh": "预测性维护"},
         {"id": "T-ENERGY", "en": "energy management", "zh": "能耗管理"},
         {"id": "T-SSO", "en": "single sign-on", "zh": "单点登录"},
+        {"id": "T-DATA", "en": "data governance", "zh": "数据治理"},
     ],
 }
 
@@ -53,6 +55,9 @@ def _interests(pipeline: TextPipeline, text: str, lang: str) -> set[str]:
         ("They want SSO against their Azure AD.", "en", {"T-SSO"}),
         ("他们要求和AD做SSO集成。", "zh", {"T-SSO"}),
         ("They want sso against their Azure AD.", "en", set()),
+        # a Chinese topic by its subject alone, unless that is an everyday word
+        ("华兴今年最关心的是能耗。", "zh", {"T-ENERGY"}),
+        ("华兴今年最关心的是数据。", "zh", set()),
     ],
 )
 def test_what_they_care_about(pipeline: TextPipeline, text: str, lang: str, topics: set[str]) -> None:
@@ -76,3 +81,17 @@ def test_whose_interest(pipeline: TextPipeline, text: str, who: str) -> None:
         if f.relation == "INTERESTED_IN"
     }
     assert holders == {who}
+
+
+@pytest.mark.parametrize(
+    ("name", "stem"),
+    [
+        ("互联互通评级", "互联互通"),
+        ("能耗管理", "能耗"),
+        ("数据治理", None),
+        ("影像平台", None),
+        ("管理", None),
+    ],
+)
+def test_a_chinese_topic_s_subject(name: str, stem: str | None) -> None:
+    assert zh_topic_stem(name) == stem

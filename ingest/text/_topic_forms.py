@@ -1,0 +1,77 @@
+"""The names a topic is written by: its own, the built-in themes', initials and a Chinese stem.
+
+Notes shorten a topic's name: "SSO" for single sign-on, "互联互通" for 互联互通评级, "能耗" for
+能耗管理. A Chinese topic ending in a word for what is done with the subject (评级, 管理, 建设 ...)
+is also found by the subject alone, when that is not an everyday word (数据 of 数据治理 is).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from graph import GraphStore
+from ingest.normalize.text import fold
+
+from ._lexicon import TOPICS
+
+if TYPE_CHECKING:
+    from ._gazetteer import Gazetteer
+
+_ZH_DOING = re.compile(r"(?:评级|评审|管理|建设|系统|平台|项目|体系|改造|升级|工作)$")
+# jieba's count at which a subject is an everyday word ("影像" 335, "数据" 5232), not a topic
+_EVERYDAY = 200
+
+
+def add_topics(gz: Gazetteer, store: GraphStore) -> None:
+    """The graph's topics, then the built-in themes where the graph has no topic of that name
+    (a CRM's own "infection control" keeps its id); then initials and Chinese stems that name
+    one topic and nothing else."""
+    for node in store.iter_nodes("Topic"):
+        gz.topics.setdefault(node.key, node.props.get("name") or node.key)
+        for n in [node.props.get("name") or "", *(node.props.get("aliases") or [])]:
+            if n:
+                gz.add(n, "TOPIC", node.key)
+    for tid, en, zh in TOPICS:
+        fresh = [n for n in (en, zh) if "TOPIC" not in gz.surfaces.get(fold(n), {})]
+        if fresh:
+            gz.topics.setdefault(tid, en)
+        for n in fresh:
+            gz.add(n, "TOPIC", tid)
+    _add_short_forms(gz)
+
+
+def _add_short_forms(gz: Gazetteer) -> None:
+    shorter: dict[str, set[str]] = {}
+    for tid, name in gz.topics.items():
+        if acronym := topic_acronym(name):
+            shorter.setdefault(acronym, set()).add(tid)
+    for surface, by_label in list(gz.surfaces.items()):
+        for tid in by_label.get("TOPIC", []):
+            if stem := zh_topic_stem(surface):
+                shorter.setdefault(stem, set()).add(tid)
+    for form, tids in sorted(shorter.items()):
+        if len(tids) == 1 and fold(form) not in gz.surfaces:  # one topic's, and nothing else's
+            gz.add(form, "TOPIC", next(iter(tids)))
+
+
+def topic_acronym(name: str) -> str | None:
+    """The initials a topic of three words or more is written as: "single sign-on" SSO, "earned
+    wage access" EWA. Matched only as written, in capitals (see ``_nlp._pattern``)."""
+    words = [w for w in re.split(r"[\s\-/]+", name) if w]
+    if not 3 <= len(words) <= 5 or not all(w.isascii() and w.isalpha() for w in words):
+        return None
+    return "".join(w[0] for w in words).upper()
+
+
+def zh_topic_stem(name: str) -> str | None:
+    """互联互通评级 -> 互联互通, 能耗管理 -> 能耗; None for 数据治理 or a name that is all stem."""
+    found = _ZH_DOING.search(name)
+    if found is None or not found.start():
+        return None
+    stem = name[: found.start()]
+    if not all("\u4e00" <= ch <= "\u9fff" for ch in stem) or len(stem) < 2:
+        return None
+    from ._nlp import zh_word_count  # noqa: PLC0415 - _nlp reads the gazetteer this module fills
+
+    return stem if zh_word_count(stem) < _EVERYDAY else None
