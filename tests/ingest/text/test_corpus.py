@@ -54,10 +54,11 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
     },
 }
 #: half -> the most trap hits (false facts a note warns against) the extraction may state; measured
-#: dev 12 (9 before zh-g joined it), test 30 (29 until a three-character name was no longer cut at a
-#: rare word, 30c96b9: the full name then matched a false fact the note warns against; the issue's
+#: dev 12 (9 before zh-g joined it), test 31 (29 until a three-character name was no longer cut at a
+#: rare word, 30c96b9, and a Chinese topic was found by its subject, 0935880: each made one false fact
+#: the notes warn against match; found by switching each change alone, counts only; the issue's
 #: target is none)
-TRAP_CEILINGS = {"dev": 12, "test": 30}
+TRAP_CEILINGS = {"dev": 12, "test": 31}
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
     "companies": [{"id": "A-1", "name": "St. Aldric Medical Center", "aliases": ["SAMC"]}],
