@@ -50,7 +50,7 @@ from ._mentions import MONEY, PRONOUN, SPEAKER, Mention, Recogniser
 from ._modality import Modality, denied_within, future_within, modality
 from ._names import name_like
 from ._nlp import is_zh_word
-from ._note_employment import note_employment
+from ._note_employment import ADDRESS_ONLY, note_employment
 from ._pronouns import OBJECT_BEFORE, antecedent
 from ._rule_grammar import POSSESSED, Rule
 from ._rules import RULES, STANCE
@@ -241,7 +241,7 @@ class Extractor:
         wp: dict[str, Any] = {"current": not gone}
         if g.get("unit"):  # "运维部刘洋": a department, no title; "信息科王主任": 信息科主任
             wp["department"] = unit_without_clause(g["unit"])
-            if is_ref(p[2]):
+            if is_ref(p[2]) and ref_parts(p[2])[1] not in ADDRESS_ONLY:  # "科技部刘总" holds no 科技部总
                 wp["title"] = wp["department"] + ref_parts(p[2])[1]
         if g.get("t") is not None:
             # "设备处的工程师" is the 设备处工程师; "发给了信息中心刘海燕主任": 信息中心

@@ -23,7 +23,7 @@ from ._mentions import Mention
 from ._nlp import PERSON_REF
 
 #: what follows a surname only as a form of address
-_NOT_TITLES = frozenset(
+ADDRESS_ONLY = frozenset(
     ("总", "工", "局", "处", "院", "董", "老师", "先生", "女士", "小姐", "博士", "医生", "教授")
 )
 
@@ -74,6 +74,6 @@ def _titled_refs(
             continue
         title = ref_parts(m.text)[1]
         company = next((c for c in doc_orgs if c in info.companies and c != gz.self_id), "")
-        if title and title not in _NOT_TITLES and company:
+        if title and title not in ADDRESS_ONLY and company:
             out[m.node_id] = (m, company, title)
     return list(out.values())

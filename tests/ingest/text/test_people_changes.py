@@ -113,6 +113,8 @@ def test_titles_and_leaving_from_a_third_writer(
         ("安监部副主任吴涛，听说对我们挺抵触。", {("吴涛", True, "安监部副主任")}),
         ("适配报告发给了信息中心刘海燕主任。", {("刘海燕", True, "信息中心主任")}),
         ("邵主任说一个班组管十几个站。", set()),
+        # a department before a form of address: where they work, no title ("科技部总" is none)
+        ("科技部刘总接待了我们。", {("刘总", True, None)}),
     ],
 )
 def test_titles_from_a_fourth_writer(
