@@ -40,7 +40,8 @@ def cue_relations(
     orgs = [(i, m) for i, m in enumerate(ments) if m.label == "ORG" and m.node_id]
     named_vendors = {gz.vendor_of.get(p.node_id, "") for _, p in products}
     clause_of = {i: clause_start(skeleton, marks[i][0], langs[0]) for i, _ in products if i in marks}
-    buyers = [m for _, m in orgs if m.node_id not in named_vendors and m.node_id not in market]
+    others = named_vendors | market | {gz.self_id}  # our own company buys nothing from us
+    buyers = [m for _, m in orgs if m.node_id not in others]
     subject = ("Company", buyers[0].node_id, buyers[0].text) if buyers else home
     sentence = plain(skeleton)
     contract = any(_CONTRACT[lg].search(sentence) for lg in langs)
@@ -65,11 +66,14 @@ def cue_relations(
         if _not_here(skeleton, start, end, mods, lang):
             not_installed.add(obj[1])
             continue  # "Maximo switched off", "东软PACS 已经下线"
-        clause = plain(skeleton[clause_start(skeleton, start, lang) : clause_end(skeleton, end, lang)])
+        begin = clause_start(skeleton, start, lang)
+        clause = plain(skeleton[begin : clause_end(skeleton, end, lang)])
+        # a list after a colon is what its head says: "Three bidders shortlisted: A, B and C"
+        head = _list_head(skeleton, start, lang, langs)
         conf = CONF_HEDGED if any(m.hedged for m in mods) else CONF_KNOWN
         future = any(m.future for m in mods)
         # not when live: "用友BIP已经在襄阳厂试点上线" was piloted, and now runs
-        if any(_evaluating(clause, lg) for lg in langs) and not _LIVE.search(clause) and not future:
+        if any(_evaluating(head + clause, lg) for lg in langs) and not _LIVE.search(clause) and not future:
             emit("EVALUATING", subject, obj, {}, f"evaluating/{lang}/cue", conf)
         elif future:  # "we'll add them to the shortlist in the new year": not yet evaluating
             not_installed.add(obj[1])
@@ -82,6 +86,31 @@ def cue_relations(
             props = {"contract_end": end_date} if end_date else {}
             emit("USES", subject, obj, props, f"uses/{lang}/cue", conf)
     interests(skeleton, ments, marks, langs, subject, emit, last_person)
+
+
+def _list_head(skeleton: str, start: int, lang: str, langs: tuple[str, ...]) -> str:
+    """The head of the list the mark at ``start`` is an item of, when the head ends in an
+    evaluation cue ("Three bidders shortlisted: A, B and C"); else ""."""
+    colon = max(skeleton.rfind(":", 0, start), skeleton.rfind("：", 0, start))
+    if colon < 0 or not _LIST_SO_FAR.fullmatch(skeleton, colon + 1, start):
+        return ""
+    head = plain(skeleton[clause_start(skeleton, colon, lang) : colon + 1])
+    return head if any(_CUE_ENDS[lg].search(head) for lg in langs) else ""
+
+
+_LIST_SO_FAR = re.compile(r"[^。.;；!?！？\n]{0,60}")  # the items before it, in the same clause
+
+
+# an evaluation cue that ends a list's head, a count at most after it: "Three bidders shortlisted:",
+# "入围三家：", not "介绍选型背景：" (a label)
+_CUE_ENDS = {
+    lang: re.compile(
+        rf"(?:{EVAL_CUES[lang].pattern})[A-Za-z]*(?:\s*(?:the\s+)?(?:\d+|[一二三四五六七八九两]+|two|three|four|five)\s*"
+        r"(?:家|个|vendors|bidders|suppliers|options)?)?[\s:：]*$",
+        EVAL_CUES[lang].flags,
+    )
+    for lang in ("en", "zh")
+}
 
 
 def _dated(dates: list[tuple[tuple[int, int], Mention]]) -> bool:

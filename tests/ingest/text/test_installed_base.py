@@ -79,6 +79,15 @@ def _evaluating(pipeline: TextPipeline, text: str, lang: str, account: str) -> s
         ("Omar will review the Sentinel interface as technical evaluator.", "en", "A-EGB", set()),
         ("这次选型，用友NC和我们一起入围。", "zh", "A-TY", {"P-NC"}),
         ("用友NC已经在襄阳厂试点上线。", "zh", "A-TY", set()),
+        # a list after a head that ends in the evaluation: what the head says of each item
+        ("Three bidders shortlisted: Sentinel, Philips PACS and us.", "en", "A-EGB", {"P-SENT", "P-PACS"}),
+        (
+            "本项目采用竞争性磋商，入围三家：Meridian Medical、用友NC、Philips PACS。",
+            "zh",
+            "A-TY",
+            {"P-NC", "P-PACS"},
+        ),
+        ("吴总介绍选型背景：用友NC维保3月31日到期。", "zh", "A-TY", set()),  # a label, not a shortlist
     ],
 )
 def test_what_an_account_evaluates(
