@@ -29,6 +29,7 @@ from ._layout import (
     header_company,
     speaker_of,
     speaker_spans,
+    timed,
 )
 from ._lexicon import SENTIMENT_CUES, department_of
 from ._link import PersonLinker, glossed_refs, is_ref, ref_parts
@@ -45,6 +46,7 @@ from ._match_checks import (
     stance_taken_back,
     topic_for_object,
     verb_span,
+    without_the_departed,
 )
 from ._mentions import MONEY, PRONOUN, SPEAKER, Mention, Recogniser
 from ._modality import Modality, denied_within, future_within, modality
@@ -118,7 +120,7 @@ class Extractor:
                 f.props["stance"] = out.stances.get(f.subject[1], "neutral")
         # a role that is a stance ends with it: "吴涛3月份还比较抵触…现在基本中立" is no blocker now
         out.facts = [f for f in out.facts if not stance_taken_back(f, out.stances)]
-        out.facts = [f for f in out.facts if not _held_by_the_departed(f, out.facts)]
+        out.facts = without_the_departed(out.facts)
         used = {m.node_id for m in out.mentions} | {e[1] for f in out.facts for e in (f.subject, f.object)}
         for pid in [p for p in out.new_people if p not in used]:
             del out.new_people[pid]  # named first by a reference whose stated title then said otherwise
@@ -316,7 +318,7 @@ class Extractor:
                 same_clause = [p for at, p in earlier if at >= begin]
                 here = {p for _, p in earlier}
                 # "Tom Archer: yeah he has the final word": he is not the line's speaker
-                speaker = speaker_of(m, [s for s in speakers if _timed(text, s)], out.mentions)
+                speaker = speaker_of(m, timed(text, speakers), out.mentions)
                 m.node_id = antecedent(
                     m, linker, same_clause, out.genders, (objects, possessors), here, speaker
                 )
@@ -496,32 +498,3 @@ def _skeleton(text: str, s0: int, s1: int, ments: list[Mention]) -> str:
         pos = m.end
     parts.append(text[pos:s1])
     return "".join(parts)
-
-
-def _timed(text: str, speaker: Span4) -> bool:
-    """A chat line with its time ("[09:16] Tom Archer: …") or a mail's sender, not a minutes line
-    that opens with the person it is about ("孙丽（设备科科长）：她…")."""
-    prefix = text[speaker[0] : speaker[2]]
-    return any(ch.isdigit() or ch == "[" for ch in prefix) or prefix.strip().lower() in (
-        "from:",
-        "发件人:",
-        "发件人：",
-    )
-
-
-def _held_by_the_departed(fact: Fact, facts: list[Fact]) -> bool:
-    """A role at, or a reporting line within, an account the note says the person has left
-    ("Priscilla has left Tidewater … Her deputy Marcus Feld"): it was, it no longer is."""
-    left = {
-        (f.subject[1], f.object[1])
-        for f in facts
-        if f.relation == "WORKS_AT" and f.props.get("current") is False
-    }
-    if fact.relation == "DECISION_ROLE":
-        return (fact.subject[1], fact.object[1]) in left
-    if fact.relation != "REPORTS_TO":
-        return False
-    staying = {
-        f.subject[1] for f in facts if f.relation == "WORKS_AT" and f.props.get("current") is not False
-    }
-    return any(p in {who for who, _ in left} - staying for p in (fact.subject[1], fact.object[1]))

@@ -198,3 +198,15 @@ def addressed_people(
         )
         if company and company != self_id:
             yield m, company, (m.start, found.end())
+
+
+def timed(text: str, speakers: list[Span4]) -> list[Span4]:
+    """The speakers of chat lines with their time ("[09:16] Tom Archer: …") and a mail's sender;
+    not a minutes line that opens with the person it is about ("孙丽（设备科科长）：她…")."""
+
+    def stamped(speaker: Span4) -> bool:
+        prefix = text[speaker[0] : speaker[2]]
+        mail = prefix.strip().lower() in ("from:", "发件人:", "发件人：")
+        return mail or any(ch.isdigit() or ch == "[" for ch in prefix)
+
+    return [s for s in speakers if stamped(s)]

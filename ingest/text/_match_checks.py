@@ -141,3 +141,18 @@ def org_right_before(before: str, ments: list[Mention]) -> tuple[str, str, str] 
 
 
 _ORG_BEFORE = re.compile(r"«O(\d+)»\s?的?\s?$")
+
+
+def without_the_departed(facts: list[Fact]) -> list[Fact]:
+    """Less the roles at, and the reporting lines within, an account the note says the person has
+    left ("Priscilla has left Tidewater … Her deputy Marcus Feld"): they were, they no longer are."""
+    works = [f for f in facts if f.relation == "WORKS_AT"]
+    left = {(f.subject[1], f.object[1]) for f in works if f.props.get("current") is False}
+    gone = {who for who, _ in left} - {f.subject[1] for f in works if f.props.get("current") is not False}
+
+    def held(f: Fact) -> bool:
+        if f.relation == "DECISION_ROLE":
+            return (f.subject[1], f.object[1]) in left
+        return f.relation == "REPORTS_TO" and bool({f.subject[1], f.object[1]} & gone)
+
+    return [f for f in facts if not held(f)]
