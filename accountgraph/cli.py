@@ -88,6 +88,10 @@ def sample_generate(
     """Write the synthetic market's source files and ground truth."""
     from ingest.sample import generate  # noqa: PLC0415
 
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise cli_failures.Refusal(f"--out {out}: cannot create the directory: {e.strerror}") from None
     with console.status("generating sample market"):
         manifest = generate(out, seed=seed, scale=scale)
     console.print(f"[green]sample market written[/green] to {out}: {manifest.counts}")

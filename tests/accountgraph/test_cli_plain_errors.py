@@ -150,3 +150,11 @@ def test_debug_keeps_the_traceback(env: Path, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(sys, "argv", ["accountgraph", "--debug", "ingest", "text", str(env / "nowhere")])
     with pytest.raises(Refusal, match="no such file or directory"):
         main()
+
+
+def test_sample_generate_into_a_path_it_cannot_create(
+    env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (env / "a-file").write_text("not a directory", encoding="utf-8")
+    err = refused(monkeypatch, capsys, "sample", "generate", "--out", str(env / "a-file" / "sample"))
+    assert "--out" in err and "a-file" in err and "cannot create" in err
