@@ -79,7 +79,9 @@ class PersonLinker:
             if node_id is None and ids and not context:
                 node_id = sorted(ids, key=self._crm_first)[0]
             if node_id is None and not ids:  # one name is one person throughout a note
-                node_id = self._recall_same_name(text) or self._recall_short_form(text)
+                # a title found later keeps the link the name made ("邹总 … 邹海燕（集团财务总监）")
+                kept = replaces if replaces in self.new_people else None
+                node_id = kept or self._recall_same_name(text) or self._recall_short_form(text)
             if node_id is not None:
                 return self._remember(node_id, text, title, by_name=True)
         return self._remember(self._new_id(text, context, title), text, title, by_name=not is_ref(text))
@@ -166,6 +168,9 @@ class PersonLinker:
 
     def _remember(self, node_id: str, text: str, title: str, *, by_name: bool) -> tuple[str, bool]:
         new = node_id in self.new_people
+        said, company = self.new_people.get(node_id, ("", ""))
+        if by_name and title and is_ref(said) and fits_honorific(ref_parts(said)[1], title) is not False:
+            self.new_people[node_id] = (text, company)  # "邹总", then "邹海燕（集团财务总监）": named in full
         known = next((n for n in self.named if n.node_id == node_id), None)
         if known is None:
             fams = families_of(text) | (

@@ -84,3 +84,18 @@ def test_a_full_name_after_a_surname_only_newcomer_is_that_newcomer() -> None:
     doctor, _ = linker.link("Dr. Müller", PERSON_REF, ["C9"])
     assert linker.link("Julia Müller", "julia müller", ["C9"]) == (doctor, True)
     assert linker.link("Anna Schulz", "anna schulz", ["C9"])[0] != doctor
+
+
+def test_a_reference_named_in_full_later_takes_the_full_name() -> None:
+    """ "何总和邹总都向温总汇报。邹海燕（集团财务总监）…": 邹总 is 邹海燕, and the node is named so."""
+    new_people: dict[str, tuple[str, str]] = {}
+    linker = PersonLinker(Gazetteer(), new_people)
+    ref, _ = linker.link("邹总", PERSON_REF, ["C9"])
+    assert linker.link("邹海燕", "邹海燕", ["C9"])[0] == ref
+    # the same mention linked again once its bracketed title is read keeps the link
+    assert linker.link("邹海燕", "邹海燕", ["C9"], title="集团财务总监", replaces=ref)[0] == ref
+    assert new_people[ref][0] == "邹海燕"
+    # a full name without a title that fits the honorific does not rename the reference
+    boss, _ = linker.link("陈总", PERSON_REF, ["C9"])
+    linker.link("陈晨", "陈晨", ["C9"])
+    assert new_people[boss][0] == "陈总"
