@@ -96,7 +96,7 @@ DEPARTMENTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Production", ("production", "plant", "operations", "operating", "process", "coo ", "生产", "厂长",
                     "运营", "工艺")),
     ("Engineering", ("engineering", "工程部", "工程总监", "工程经理")),
-    ("Management", ("ceo", "general manager", "president", "总经理", "院长", "董事长", "首席执行官")),
+    ("Management", ("ceo", "gm ", "general manager", "president", "总经理", "院长", "董事长", "首席执行官")),
 )  # fmt: skip
 
 

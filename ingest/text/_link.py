@@ -40,6 +40,7 @@ class Named:
     by_name: bool  # named in full at least once (not only "Dr. Wang")
     mentions: int = 1
     gender: str = ""  # "m"/"f" when a name or form of address implies it ("Karen", "王女士")
+    ours: bool = False  # named as one of our own staff ("启衡：王磊、陈晨（售前）")
 
 
 @dataclass
@@ -62,12 +63,12 @@ class PersonLinker:
         staff = self._staff(context)
         if key == PERSON_REF or is_ref(text):
             fam, honorific = ref_parts(text)
-            node_id = self._recall(fam, honorific, title)
+            node_id = self._recall(fam, honorific, title, ours=context[:1] == [self.gz.self_id])
             if node_id is None:
                 cands = [p for p in staff if fam in self.gz.people[p].families]
                 node_id = self._choose(cands, honorific, title, strict=bool(title))
             if node_id is not None:
-                return self._remember(node_id, text, title, by_name=False)
+                return self._remember(node_id, text, title, by_name=False, context=context)
         else:
             ids = list(self.gz.surfaces.get(key or fold(text), {}).get("PERSON", []))
             ids += [i for i in self.gz.person_keys.get(person_name_key(text), []) if i not in ids]
@@ -83,8 +84,9 @@ class PersonLinker:
                 kept = replaces if replaces in self.new_people else None
                 node_id = kept or self._recall_same_name(text) or self._recall_short_form(text)
             if node_id is not None:
-                return self._remember(node_id, text, title, by_name=True)
-        return self._remember(self._new_id(text, context, title), text, title, by_name=not is_ref(text))
+                return self._remember(node_id, text, title, by_name=True, context=context)
+        node_id = self._new_id(text, context, title)
+        return self._remember(node_id, text, title, by_name=not is_ref(text), context=context)
 
     def _staff(self, companies: list[str]) -> list[str]:
         return list(dict.fromkeys(p for c in companies for p in self.gz.staff.get(c, [])))
@@ -117,13 +119,14 @@ class PersonLinker:
             return best[0] if best else None
         return cands[0]
 
-    def _recall(self, fam: str, honorific: str, title: str) -> str | None:
+    def _recall(self, fam: str, honorific: str, title: str, *, ours: bool) -> str | None:
         """The latest person this document named with surname ``fam`` whose title fits: one
         whose title the honorific names ("赵科长" is the 赵磊 introduced as 科长) before one whose
-        title says nothing (赵晨, named after him)."""
+        title says nothing (赵晨, named after him); on the same side (``ours``: our own staff)
+        as the reference ("陈总" at the account is not our presales 陈晨)."""
         maybe: str | None = None
         for n in reversed(self.named):
-            if fam not in n.families:
+            if fam not in n.families or n.ours != ours:
                 continue
             if title and n.title and not same_title(title, n.title):
                 continue
@@ -166,7 +169,9 @@ class PersonLinker:
             if known.mentions <= 0:
                 self.named.remove(known)
 
-    def _remember(self, node_id: str, text: str, title: str, *, by_name: bool) -> tuple[str, bool]:
+    def _remember(
+        self, node_id: str, text: str, title: str, *, by_name: bool, context: list[str]
+    ) -> tuple[str, bool]:
         new = node_id in self.new_people
         said, company = self.new_people.get(node_id, ("", ""))
         if by_name and title and is_ref(said) and fits_honorific(ref_parts(said)[1], title) is not False:
@@ -178,7 +183,9 @@ class PersonLinker:
             )
             crm = self.gz.people.get(node_id)
             gender = gender_of(text) or (gender_of(crm.name) if crm is not None else "")
-            self.named.append(Named(node_id, fams, title or self._title_of(node_id), by_name, gender=gender))
+            ours = bool(self.gz.self_id) and context[:1] == [self.gz.self_id]
+            title = title or self._title_of(node_id)
+            self.named.append(Named(node_id, fams, title, by_name, gender=gender, ours=ours))
         else:
             self.named.remove(known)  # most recent last
             known.families |= families_of(text)

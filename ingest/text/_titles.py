@@ -29,7 +29,10 @@ _LEVELS_ZH: tuple[tuple[str, str], ...] = (
 _LEVELS_EN: tuple[tuple[str, str], ...] = (
     ("vice", r"\bvice president\b|\bdeputy general manager\b|\bvp\b|\bdeputy ceo\b"),
     ("physician", r"\bphysician\b|\bsurgeon\b|\bdoctor\b"),
-    ("chief", r"\b(?:ceo|cfo|cto|cio|coo|president|general manager|chairman|managing director)\b|\bchief\b"),
+    (
+        "chief",
+        r"\b(?:ceo|cfo|cto|cio|coo|gm|president|general manager|chairman|managing director)\b|\bchief\b",
+    ),
     ("manager", r"\bmanager\b|\bsupervisor\b|\bdeputy head\b|\bhead nurse\b|\bsection chief\b|\bteam lead"),
     ("director", r"\bdirector\b|\bhead of\b|\bhead\b"),
     ("staff", r"engineer|officer|technician|buyer|accountant|nurse|specialist|assistant|clerk|analyst"),

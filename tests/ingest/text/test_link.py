@@ -99,3 +99,14 @@ def test_a_reference_named_in_full_later_takes_the_full_name() -> None:
     boss, _ = linker.link("陈总", PERSON_REF, ["C9"])
     linker.link("陈晨", "陈晨", ["C9"])
     assert new_people[boss][0] == "陈总"
+
+
+def test_a_reference_at_the_account_is_not_our_own_staff_member() -> None:
+    """ "启衡：陈晨（售前）… 帮我们约集团总经理陈总": 陈总 is not our presales 陈晨."""
+    gz = Gazetteer()
+    gz.self_id = "SELF"
+    linker = PersonLinker(gz, {})
+    ours, _ = linker.link("陈晨", "陈晨", ["SELF", "C9"])
+    boss, _ = linker.link("陈总", PERSON_REF, ["C9"])
+    assert boss != ours
+    assert linker.link("陈工", PERSON_REF, ["SELF"])[0] == ours
