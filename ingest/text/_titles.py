@@ -83,7 +83,7 @@ _ADDRESS_ZH: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"局长", ("局长", "局")),
     (r"科长|section chief", ("科长",)),
     (r"所长", ("所长", "所")),  # "黄所"
-    (r"主任|head of|director of|deputy head", ("主任", "处长")),
+    (r"主任|head of|director of|deputy head", ("主任", "处长", "局")),  # a 卫健委主任 is "韩局"
     (r"会计|accountant", ("会计",)),
     (r"经理", ("经理",)),
     (r"manager", ("经理", "主任", "科长")),

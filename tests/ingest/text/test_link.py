@@ -41,6 +41,8 @@ def test_titles_that_differ_and_how_they_are_addressed() -> None:
     assert fits_honorific("副院长", "副院长") and fits_honorific("副主任", "Deputy Director of Nursing")
     assert fits_honorific("副院长", "院长") is False and fits_honorific("院长", "副院长")
     assert fits_honorific("总监", "质量部总监") and fits_honorific("经理", "总经理") is False
+    # an official of a commission is called by the bureau's address: 卫健委副主任韩立群 is "韩局"
+    assert fits_honorific("局", "副主任") and fits_honorific("局", "科长") is False
 
 
 def _gazetteer() -> Gazetteer:
