@@ -27,6 +27,7 @@ from ._layout import (
     Span4,
     coordinated,
     header_company,
+    participants,
     speaker_of,
     speaker_spans,
     timed,
@@ -317,10 +318,11 @@ class Extractor:
                     begin = max(begin, m.start - len(m.value) + embedded.end())
                 same_clause = [p for at, p in earlier if at >= begin]
                 here = {p for _, p in earlier}
-                # "Tom Archer: yeah he has the final word": he is not the line's speaker
-                speaker = speaker_of(m, timed(text, speakers), out.mentions)
+                # "Tom Archer: yeah he has the final word": he is not the line's speaker, nor
+                # anyone who writes in the chat ("Daniel Koh: stance?" … "expect him to block us")
+                chatting = participants(timed(text, speakers), out.mentions)
                 m.node_id = antecedent(
-                    m, linker, same_clause, out.genders, (objects, possessors), here, speaker
+                    m, linker, same_clause, out.genders, (objects, possessors), here, chatting
                 )
             elif m.key == SPEAKER:
                 m.node_id = speaker_of(m, speakers, out.mentions)

@@ -200,6 +200,16 @@ def addressed_people(
             yield m, company, (m.start, found.end())
 
 
+def participants(speakers: list[Span4], mentions: list[Mention]) -> set[str]:
+    """The people linked so far as the speakers of ``speakers``' lines (a chat's participants)."""
+    out = set()
+    for _, _, a, b in speakers:
+        named = [p for p in mentions if p.label == "PERSON" and a <= p.start and p.end <= b and p.node_id]
+        if named:
+            out.add(named[0].node_id)
+    return out
+
+
 def timed(text: str, speakers: list[Span4]) -> list[Span4]:
     """The speakers of chat lines with their time ("[09:16] Tom Archer: …") and a mail's sender;
     not a minutes line that opens with the person it is about ("孙丽（设备科科长）：她…")."""

@@ -83,6 +83,7 @@ class PersonLinker:
                 # a title found later keeps the link the name made ("邹总 … 邹海燕（集团财务总监）")
                 kept = replaces if replaces in self.new_people else None
                 node_id = kept or self._recall_same_name(text) or self._recall_short_form(text)
+                node_id = node_id or self._colleague_by_short_name(text, staff)
             if node_id is not None:
                 return self._remember(node_id, text, title, by_name=True, context=context)
         node_id = self._new_id(text, context, title)
@@ -161,6 +162,19 @@ class PersonLinker:
             ),
             None,
         )
+
+    def _colleague_by_short_name(self, text: str, staff: list[str]) -> str | None:
+        """The one colleague whose name is ``text`` and a surname: "Karen" is the account's
+        Karen Whitfield, "Wen Jie" its Lim Wen Jie (surname first), when no one else fits."""
+        if has_cjk(text):
+            return None
+        words = fold(text).split()
+        fits = set()
+        for p in staff:
+            full = fold(self.gz.people[p].name).split() if p in self.gz.people else []
+            if len(full) == len(words) + 1 and words in (full[1:], full[:-1]):
+                fits.add(p)
+        return fits.pop() if len(fits) == 1 else None
 
     def _forget(self, node_id: str) -> None:
         known = next((n for n in self.named if n.node_id == node_id), None)

@@ -26,18 +26,19 @@ def antecedent(
     genders: dict[str, str],
     not_subjects: tuple[set[str], set[str]],
     here: set[str],
-    speaker: str = "",
+    chatting: frozenset[str] | set[str] = frozenset(),
 ) -> str:
     """The person a pronoun means: the one named last whose gender (learned from earlier
     pronouns) agrees; an object pronoun ("reports into him") is not its own clause's subject,
     and a subject pronoun is not a person the sentence named only as an object ("杨帆 reports to
     韩总，她是 heavy user": 她 is 杨帆) or, less still, as a possessor, while someone else is at hand;
-    never the ``speaker`` of the chat line it is in, whom "I" means."""
+    never one of the people ``chatting`` (the speakers of a chat's lines and a mail's sender),
+    whom "I" and "you" mean."""
     word = m.text.lower()
     gender = "f" if word in _FEMININE else "m" if word in _MASCULINE else ""
     objective = word == "him" or (word in ("her", "他", "她") and OBJECT_BEFORE.search(m.value) is not None)
     objects, possessors = not_subjects
-    skip = (set(earlier) if objective else set()) | {speaker}
+    skip = (set(earlier) if objective else set()) | set(chatting)
     fitting = [
         n.node_id
         for n in reversed(linker.named)

@@ -124,6 +124,16 @@ def test_a_pronoun_in_a_chat_line_is_not_its_speaker(pipeline: TextPipeline) -> 
     assert not {r for r in _roles(_read(pipeline, chat)) if r[0] == "Tom Archer"}
 
 
+def test_a_pronoun_in_a_chat_is_none_of_its_participants(pipeline: TextPipeline) -> None:
+    chat = (
+        "[09:14] Hannah Cole: the one to watch is Omar Haddad, he reports to the CRO\n"
+        "[09:15] Tom Archer: stance?\n"
+        "[09:15] Hannah Cole: hostile. expect him to try and block us"
+    )
+    assert ("Omar Haddad", "blocker", "opponent") in _roles(_read(pipeline, chat))
+    assert not {r for r in _roles(_read(pipeline, chat)) if r[0] == "Tom Archer"}
+
+
 def test_a_question_states_neither_role_nor_stance(pipeline: TextPipeline) -> None:
     chat = (
         "[10:03] Hannah Cole: amazing!! did Graham Pike push back on price?\n"
