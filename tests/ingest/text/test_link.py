@@ -112,3 +112,14 @@ def test_a_reference_at_the_account_is_not_our_own_staff_member() -> None:
     boss, _ = linker.link("陈总", PERSON_REF, ["C9"])
     assert boss != ours
     assert linker.link("陈工", PERSON_REF, ["SELF"])[0] == ours
+
+
+def test_a_colleague_is_found_by_the_given_name_alone_when_only_one_fits() -> None:
+    gz = Gazetteer()
+    for pid, name in [("C-1", "Lim Wen Jie"), ("C-2", "Karen Whitfield"), ("C-3", "Karen Lowe")]:
+        gz.people[pid] = PersonInfo(pid, name, "", ["C1"], set(), crm=True)
+        gz.staff["C1"].append(pid)
+    linker = PersonLinker(gz, {})
+    assert linker.link("Wen Jie", "wen jie", ["C1"]) == ("C-1", False)  # surname first
+    assert linker.link("Karen", "karen", ["C1"])[1]  # two Karens at the account: someone new
+    assert linker.link("Wen Jie", "wen jie", ["C9"])[1]  # not a colleague at another company
