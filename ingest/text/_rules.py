@@ -301,7 +301,8 @@ EVAL_CUES = {
 INTEREST_CUES = {
     "en": re.compile(
         r"interest|question|hear more|ask(?:s|ed|ing)? about|focus|priority|need|keen|curious|care|wants?|"
-        r"worried|concern",
+        r"worried|concern|(?:big|main|key|top|first|only) ask|hobby ?horse|pet (?:project|topic|subject)|"
+        r"pain ?point|headache|agenda",
         re.I,
     ),
     "zh": re.compile(

@@ -1,8 +1,10 @@
-"""The names a topic is written by: its own, the built-in themes', initials and a Chinese stem.
+"""The names a topic is written by: its own, the built-in themes', initials and a stem.
 
 Notes shorten a topic's name: "SSO" for single sign-on, "互联互通" for 互联互通评级, "能耗" for
-能耗管理. A Chinese topic ending in a word for what is done with the subject (评级, 管理, 建设 ...)
-is also found by the subject alone, when that is not an everyday word (数据 of 数据治理 is).
+能耗管理, "spare parts" for spare parts inventory. A topic ending in a word for what is done
+with the subject (评级, 管理, 建设 ...; management, control, tracking ...) is also found by the
+subject alone: in Chinese when that is not an everyday word (数据 of 数据治理 is), in English
+when it has two words or more ("infection" of infection control could be anything).
 """
 
 from __future__ import annotations
@@ -18,6 +20,10 @@ from ._lexicon import TOPICS
 if TYPE_CHECKING:
     from ._gazetteer import Gazetteer
 
+_EN_DOING = re.compile(
+    r"\s+(?:management|control|reduction|monitoring|tracking|reporting|analytics|resilience|rules|"
+    r"inventory|compliance|security|governance|optimi[sz]ation|planning|visibility)$"
+)
 _ZH_DOING = re.compile(r"(?:评级|评审|管理|建设|系统|平台|项目|体系|改造|升级|工作)$")
 # jieba's count at which a subject is an everyday word ("影像" 335, "数据" 5232), not a topic
 _EVERYDAY = 200
@@ -48,7 +54,7 @@ def _add_short_forms(gz: Gazetteer) -> None:
             shorter.setdefault(acronym, set()).add(tid)
     for surface, by_label in list(gz.surfaces.items()):
         for tid in by_label.get("TOPIC", []):
-            if stem := zh_topic_stem(surface):
+            if stem := zh_topic_stem(surface) or en_topic_stem(surface):
                 shorter.setdefault(stem, set()).add(tid)
     for form, tids in sorted(shorter.items()):
         if len(tids) == 1 and fold(form) not in gz.surfaces:  # one topic's, and nothing else's
@@ -75,3 +81,14 @@ def zh_topic_stem(name: str) -> str | None:
     from ._nlp import zh_word_count  # noqa: PLC0415 - _nlp reads the gazetteer this module fills
 
     return stem if zh_word_count(stem) < _EVERYDAY else None
+
+
+def en_topic_stem(name: str) -> str | None:
+    """spare parts inventory -> spare parts, cold chain monitoring -> cold chain; None for
+    energy efficiency (not a doing word) or a one-word subject ("infection" of infection
+    control is an everyday word, and nothing here knows which words are everyday in English)."""
+    found = _EN_DOING.search(name)
+    if found is None or not found.start() or not name.isascii():
+        return None
+    stem = name[: found.start()].strip()
+    return stem if " " in stem else None

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from ingest.text import TextDocument, TextPipeline
-from ingest.text._topic_forms import zh_topic_stem
+from ingest.text._topic_forms import en_topic_stem, zh_topic_stem
 from tests.ingest.text.conftest import crm_pipeline
 
 CRM = {
@@ -21,6 +21,8 @@ CRM = {
         {"id": "T-ENERGY", "en": "energy management", "zh": "能耗管理"},
         {"id": "T-SSO", "en": "single sign-on", "zh": "单点登录"},
         {"id": "T-DATA", "en": "data governance", "zh": "数据治理"},
+        {"id": "T-SPARES", "en": "spare parts inventory", "zh": "备件库存"},
+        {"id": "T-INFECTION", "en": "infection control", "zh": "感染控制"},
     ],
 }
 
@@ -58,6 +60,10 @@ def _interests(pipeline: TextPipeline, text: str, lang: str) -> set[str]:
         # a Chinese topic by its subject alone, unless that is an everyday word
         ("华兴今年最关心的是能耗。", "zh", {"T-ENERGY"}),
         ("华兴今年最关心的是数据。", "zh", set()),
+        # an English topic by its subject of two words or more
+        ("They want a real view of spare parts stock.", "en", {"T-SPARES"}),
+        ("They want fewer infection cases on the ward.", "en", set()),
+        ("Her big ask is predictive maintenance on the spindles.", "en", {"T-PDM"}),
     ],
 )
 def test_what_they_care_about(pipeline: TextPipeline, text: str, lang: str, topics: set[str]) -> None:
@@ -95,3 +101,16 @@ def test_whose_interest(pipeline: TextPipeline, text: str, who: str) -> None:
 )
 def test_a_chinese_topic_s_subject(name: str, stem: str | None) -> None:
     assert zh_topic_stem(name) == stem
+
+
+@pytest.mark.parametrize(
+    ("name", "stem"),
+    [
+        ("spare parts inventory", "spare parts"),
+        ("cold chain monitoring", "cold chain"),
+        ("infection control", None),
+        ("energy efficiency", None),
+    ],
+)
+def test_an_english_topic_s_subject(name: str, stem: str | None) -> None:
+    assert en_topic_stem(name) == stem
