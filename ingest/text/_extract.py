@@ -114,7 +114,7 @@ class Extractor:
             self._link_people(text, ments, linker, context, speakers, out)
             if not _QUOTED_LINE.match(text, text.rfind("\n", 0, s0) + 1):
                 self._relate(out, linker, text, s0, s1, ments, lang, context, doc_orgs)
-        note_employment(out, self.gz, text, lang, doc_orgs)
+        note_employment(out, self.gz, text, lang, doc_orgs, speakers)
         out.facts = fullest(out.facts)
         for f in out.facts:
             if f.relation == "DECISION_ROLE" and f.props.get("stance") == "neutral":

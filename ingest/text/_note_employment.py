@@ -2,7 +2,8 @@
 known contacts called by surname and title.
 
 A signature block names its person's title and company; an e-mail address at a company's
-domain places its person there. Chinese writers address and refer to people by surname plus
+domain places its person there, and so does writing in a chat or sending a mail as a known
+contact of a company the note is about. Chinese writers address and refer to people by surname plus
 title ("宋科长好", "魏经理早"); where such a reference is linked to a CRM contact of a company
 the note is about, the title is a fact the note states about their job. Honorifics that are
 not job titles (总, 工, 老师, 先生 ...) say nothing of the job; and what the note's sentences
@@ -16,7 +17,7 @@ from typing import Any
 from ._emitting import CONF_KNOWN, CONF_NEW
 from ._facts import Extraction, Fact
 from ._gazetteer import Gazetteer
-from ._layout import addressed_people, signature_people
+from ._layout import Span4, addressed_people, signature_people, timed
 from ._lexicon import department_of
 from ._link import ref_parts
 from ._mentions import Mention
@@ -28,8 +29,10 @@ ADDRESS_ONLY = frozenset(
 )
 
 
-def note_employment(out: Extraction, gz: Gazetteer, text: str, lang: str, doc_orgs: list[str]) -> None:
-    """Add WORKS_AT facts from signatures, addresses and titled references to ``out``."""
+def note_employment(
+    out: Extraction, gz: Gazetteer, text: str, lang: str, doc_orgs: list[str], speakers: list[Span4]
+) -> None:
+    """Add WORKS_AT facts from signatures, addresses, chat speakers and titled references to ``out``."""
     home = (doc_orgs or [""])[0]
     for person, company, title, (a, b) in signature_people(text, out.mentions, home, gz.self_id):
         known = {
@@ -60,6 +63,32 @@ def note_employment(out: Extraction, gz: Gazetteer, text: str, lang: str, doc_or
         subject = ("Person", m.node_id, m.text)
         rule = f"works_at/{lang}/titled_ref"
         out.facts.append(Fact("WORKS_AT", subject, company, props, text[a:b].strip(), a, b, rule, CONF_KNOWN))
+    placed = {f.subject[1] for f in out.facts if f.relation == "WORKS_AT"}
+    for m, company_id in _speaking_contacts(gz, out.mentions, doc_orgs, placed, timed(text, speakers)):
+        a, b = next(((s0, s1) for s0, s1, _ in out.sentences if s0 <= m.start < s1), (m.start, m.end))
+        company = ("Company", company_id, gz.company_names.get(company_id, company_id))
+        subject = ("Person", m.node_id, m.text)
+        rule = f"works_at/{lang}/speaker"
+        props = {"current": True}
+        out.facts.append(Fact("WORKS_AT", subject, company, props, text[a:b].strip(), a, b, rule, CONF_KNOWN))
+
+
+def _speaking_contacts(
+    gz: Gazetteer, mentions: list[Mention], doc_orgs: list[str], placed: set[str], speakers: list[Span4]
+) -> list[tuple[Mention, str]]:
+    """(mention, company id) for each known contact of a company the note is about who speaks in
+    it ("[09:18] 冯涛: …", "From: Jane Roe"), whom ``placed`` leaves out."""
+    out: dict[str, tuple[Mention, str]] = {}
+    for m in mentions:
+        info = gz.people.get(m.node_id) if m.label == "PERSON" else None
+        if info is None or not info.crm or m.node_id in placed or m.node_id in out:
+            continue
+        if not any(a <= m.start and m.end <= b for _, _, a, b in speakers):
+            continue
+        company = next((c for c in doc_orgs if c in info.companies and c != gz.self_id), "")
+        if company:
+            out[m.node_id] = (m, company)
+    return list(out.values())
 
 
 def _titled_refs(

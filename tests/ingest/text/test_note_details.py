@@ -57,6 +57,12 @@ def test_a_name_with_the_account_s_address_works_there(pipeline: TextPipeline) -
     assert not any(w[0] == "Sam Hollis" for w in works)  # our own address: our colleague
 
 
+def test_a_known_contact_writing_in_the_chat_works_at_the_account(pipeline: TextPipeline) -> None:
+    chat = "[09:18] Gareth Pryce: the budget is fine\n[09:20] Sam Hollis: great"
+    assert ("C-GP", "A-MF", "") in _facts(pipeline, chat, "WORKS_AT")
+    assert not _facts(pipeline, "Gareth Pryce thinks the budget is fine.", "WORKS_AT")  # only named
+
+
 def test_a_negated_verb_leaves_the_title_in_brackets(pipeline: TextPipeline) -> None:
     text = "Please don't go direct to Rhys Morgan (CI Engineer) yet, he is not part of the decision."
     assert ("Rhys Morgan", "A-MF", "CI Engineer") in _facts(pipeline, text, "WORKS_AT")
