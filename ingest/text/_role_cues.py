@@ -88,6 +88,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"决定权",
             r"(?<=»)(?:来|最终|最后)?(?:定夺|拍板|决定|定)(?![位义制期价稿])",  # "最后由他来定"
             r"(?<=»)(?:最终|最后)?点头",  # "这事儿得赵总点头才行"
+            r"最终\s?(?:sign[ -]?off|call|decision)",  # "蔡总（GM）做的最终 sign-off"
             r"decision[- ]?maker",
         ],
     ),
@@ -113,6 +114,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"技术论证",
             r"牵头(?:做)?(?:评估|测试|评测|选型|试用|论证|验证)",  # "罗婷牵头评估"
             r"技术(?:牵头|负责)人",
+            r"(?<=»)(?:那边|这边|那里)?(?:来|负责)?(?:定|审|审核|把关)技术(?:要求|参数|规范|方案|指标)",
             r"(?<![A-Za-z])TE(?![A-Za-z])",
             r"technical (?:evaluat\w+|review|owner)",
         ],

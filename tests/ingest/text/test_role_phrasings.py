@@ -32,6 +32,12 @@ def _roles(pipeline: TextPipeline, text: str) -> set[tuple[str, str, str]]:
     ("text", "roles"),
     [
         ("最终决策人：副院长赵刚", {("赵刚", "decision_maker", "neutral")}),
+        # the topic first, then whoever takes it on, titled before or after the name
+        ("技术评审组由叶晨主任牵头。", {("叶晨", "technical_evaluator", "neutral")}),
+        ("技术评分由数据中心主任潘晓峰牵头。", {("潘晓峰", "technical_evaluator", "neutral")}),
+        ("需求由设备部出，邵主任那边定技术要求。", {("邵主任", "technical_evaluator", "neutral")}),
+        ("budget曹总已经sign off。", {("曹总", "economic_buyer", "neutral")}),
+        ("蔡总（GM）做的最终 sign-off。", {("蔡总", "decision_maker", "neutral")}),
         # who leads the evaluation, who approves it "himself", who keeps pushing it, who helps us in
         (
             "数据中台项目罗婷牵头评估，预算何总自己批。",
