@@ -10,7 +10,7 @@ from __future__ import annotations
 ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
     "economic_buyer": (
         [
-            r"signs? (?:off|the (?:cheque|check|po|contract))",
+            r"signs? (?:off|the (?:cheque|check|po|contract|renewal|order|purchase order|agreement))",
             r"signed (?:off on|off|the (?:cheque|check|po|contract|order))",
             r"(?:has|have|needs?) to (?:approve|sign off|countersign|release the budget)",
             r"countersign\w*",
@@ -103,6 +103,9 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"scores? the (?:technical|functional|requirements|bids|responses)",
             r"assess\w* the technical",
             r"vets? (?:the )?(?:vendors|solutions|specs)",
+            r"(?:will|'ll|to) (?:lead |run |do )?(?:the )?evaluat(?:e|ion)\b"
+            r"(?! (?:of )?(?:us|our|whether|if))",
+            r"technical veto",
         ],
         [
             r"技术评估",

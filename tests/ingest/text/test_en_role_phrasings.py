@@ -37,6 +37,12 @@ def _roles(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str
         ("Since the reorg Mina Farrow owns her own HR-tech budget.", {("C-MF", "economic_buyer", "neutral")}),
         ("Mina Farrow is our biggest fan on the panel.", {("C-MF", "champion", "supporter")}),
         ("Tobias Grell will be the day-to-day admin.", {("Tobias Grell", "user", "neutral")}),
+        ("Oscar Bellamy signs the renewal this year.", {("C-OB", "economic_buyer", "neutral")}),
+        (
+            "Tobias Grell, QA Manager; he'll evaluate the audit-trail side.",
+            {("Tobias Grell", "technical_evaluator", "neutral")},
+        ),
+        ("We'll evaluate whether Tobias Grell can help.", set()),
         ("Oscar Bellamy (CFO) is holding the purse strings.", {("C-OB", "economic_buyer", "neutral")}),
         ("Mina Farrow is actively pushing the idea internally.", {("C-MF", "champion", "supporter")}),
         ("Mina Farrow will chair the evaluation panel.", {("C-MF", "technical_evaluator", "neutral")}),
