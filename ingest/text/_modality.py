@@ -13,7 +13,10 @@ import re
 from dataclasses import dataclass
 
 _EN_CLAUSE = re.compile(
-    r"[;:,.!?()\[\]\n]|\s[-–—]+\s|\b(?:but|although|though|whereas|however|while)\b", re.I
+    r"[;:,.!?()\[\]\n]|\s[-–—]+\s|\b(?:but|although|though|whereas|however|while)\b"
+    # a clause with a subject of its own: "Petra is not convinced and she keeps the veto"
+    r"|\b(?:and|so)\s+(?=(?:he|she|they|i|we)\b|«P)",
+    re.I,
 )
 _ZH_CLAUSE = re.compile(r"[，,；;。！？!?：:（）()\n—–]|但是|但|不过|而是|然而| though\b| but\b")
 _CUES: dict[str, dict[str, re.Pattern[str]]] = {
@@ -132,7 +135,9 @@ _ASIDE = re.compile(r"[,，、;；][^()（）]*[)）]")
 def clause_start(text: str, pos: int, lang: str) -> int:
     sep = _EN_CLAUSE if lang == "en" else _ZH_CLAUSE
     start = 0
-    for m in sep.finditer(text, 0, pos):
+    for m in sep.finditer(text):  # the whole text: a break may look ahead past ``pos`` ("and «P1»")
+        if m.end() > pos:
+            break
         start = m.end()
     return start
 

@@ -104,6 +104,14 @@ def test_a_negated_verb_denies_the_role(pipeline: TextPipeline) -> None:
     assert not [f for f in facts if f[0] == "DECISION_ROLE" and f[1] == "C-SL"]
 
 
+def test_a_negation_ends_where_a_clause_with_its_own_subject_begins(pipeline: TextPipeline) -> None:
+    text = "Karen Whitfield is not convinced on the cloud part and she keeps the technical veto."
+    facts = _facts(pipeline, text, "en", "A-SAMC")
+    assert ("DECISION_ROLE", "C-KW", "A-SAMC", "technical_evaluator/opponent") in facts
+    text = "Karen Whitfield is not the decision maker and she is not a blocker either."
+    assert not [f for f in _facts(pipeline, text, "en", "A-SAMC") if f[0] == "DECISION_ROLE"]
+
+
 def test_the_later_cue_of_a_mixed_sentence_gives_the_stance(pipeline: TextPipeline) -> None:
     text = "Karen Whitfield is the technical evaluator; she 持保留意见 about adding another system."
     facts = _facts(pipeline, text, "en", "A-SAMC")
