@@ -18,6 +18,7 @@ from spacy.tokens import Doc as SpacyDoc
 
 from ingest.normalize.text import fold, has_cjk
 
+from ._contract_carry import carry_contract_ends
 from ._cues import cue_relations, note_stances
 from ._emitting import CONF_HEDGED, CONF_KNOWN, CONF_NEW, plain
 from ._facts import Extraction, Fact, fullest
@@ -116,6 +117,7 @@ class Extractor:
                 self._relate(out, linker, text, s0, s1, ments, lang, context, doc_orgs)
         note_employment(out, self.gz, text, lang, doc_orgs, speakers)
         out.facts = fullest(out.facts)
+        carry_contract_ends(out, text, lang, self._market)
         for f in out.facts:
             if f.relation == "DECISION_ROLE" and f.props.get("stance") == "neutral":
                 f.props["stance"] = out.stances.get(f.subject[1], "neutral")

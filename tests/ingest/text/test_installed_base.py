@@ -149,6 +149,17 @@ def test_a_date_in_another_part_of_the_sentence_is_not_this_contract_s_end(pipel
     assert _uses(pipeline, text, "en", "A-EGB") == {("P-SENT", "2028-03-31")}
 
 
+def test_a_contract_sentence_of_its_own_dates_the_installs_before_it(pipeline: TextPipeline) -> None:
+    text = "Eastgate runs Sentinel and Philips PACS. The current contract runs through 30 June 2027."
+    assert _uses(pipeline, text, "en", "A-EGB") == {("P-SENT", "2027-06-30"), ("P-PACS", "2027-06-30")}
+    # not across a paragraph, and not when the contract sentence names its own product
+    text = "Eastgate runs Sentinel.\n\nThe current contract runs through 30 June 2027."
+    assert _uses(pipeline, text, "en", "A-EGB") == {("P-SENT", "")}
+    text = "Eastgate runs Sentinel. The Philips PACS contract runs through 30 June 2027."
+    assert ("P-SENT", "") in _uses(pipeline, text, "en", "A-EGB")
+    assert ("P-NC", "2026-12-31") in _uses(pipeline, "通宇用的是用友NC。合同今年年底到期。", "zh", "A-TY")
+
+
 def test_a_product_named_with_its_vendor_made_possessive(pipeline: TextPipeline) -> None:
     assert _uses(pipeline, "通宇现在用的是用友的NC，明年3月到期。", "zh", "A-TY") == {("P-NC", "2027-03-31")}
     assert _uses(pipeline, "Eastgate runs Philips's PACS in radiology.", "en", "A-EGB") == {("P-PACS", "")}
