@@ -44,6 +44,7 @@ from ._match_checks import (
     common_word_as_name,
     cue_has_its_person,
     org_right_before,
+    ours_before,
     ours_later_on_the_line,
     stance_taken_back,
     topic_for_object,
@@ -374,7 +375,11 @@ class Extractor:
                 or header_company(before, ments, self.gz.self_id)
                 or home
             )
-            if c[1] == self.gz.self_id or ours_later_on_the_line(match, ments, self.gz.self_id):
+            if (
+                c[1] == self.gz.self_id
+                or ours_later_on_the_line(match, ments, self.gz.self_id)
+                or ours_before(match)
+            ):
                 return  # our own colleagues are not facts about the account
             p = slot("p")
             if p is None or STARTS_LATER.match(match.string, match.end()):

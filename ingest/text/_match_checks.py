@@ -103,6 +103,20 @@ def ours_later_on_the_line(match: re.Match[str], ments: list[Mention], self_id: 
 
 _ORG_MARK = re.compile(r"«O(\d+)»")
 
+#: our own side named right before a title or person: "我们这边实施顾问王工", "our own SE, Raj Patel"
+#: (a customer's own "我们科新来的副主任" in a chat line is theirs, not ours)
+_OURS_BEFORE = re.compile(
+    r"(?:我方|我司|(?:我们|咱们)(?:这边|公司))的?[\u4e00-\u9fff]{0,4}\s*$|\bour own $", re.I
+)
+_CHAT_TIME = re.compile(r"\d{1,2}:\d{2}")
+
+
+def ours_before(match: re.Match[str]) -> bool:
+    """The match is one of our own staff, by the words right before it in a note we wrote."""
+    if _CHAT_TIME.search(match.string, 0, match.start()):
+        return False
+    return _OURS_BEFORE.search(match.string, max(0, match.start() - 12), match.start()) is not None
+
 
 # a question that asks, not one that doubts ("Karen - EB?"): it opens with an auxiliary
 QUESTION = re.compile(

@@ -91,7 +91,8 @@ _POST_DENIES = frozenset(("anymore", "any more", "no more"))
 # cues after the fact that deny it: "对能耗管理兴趣不大"
 _POST_NEGATION = {
     "en": re.compile(r"\b(?:not really|not at all)\b", re.I),
-    "zh": re.compile(r"不大|不高|不强|有限|没(?:有)?(?:买|上|采购|用|签)"),  # "PM模块没买"
+    # "PM模块没买", "这事他定不了"
+    "zh": re.compile(r"不大|不高|不强|有限|没(?:有)?(?:买|上|采购|用|签)|^(?:不了|不下来)"),
 }
 
 

@@ -112,6 +112,19 @@ def test_a_negation_ends_where_a_clause_with_its_own_subject_begins(pipeline: Te
     assert not [f for f in _facts(pipeline, text, "en", "A-SAMC") if f[0] == "DECISION_ROLE"]
 
 
+def test_what_someone_cannot_do_is_no_role(pipeline: TextPipeline) -> None:
+    facts = _facts(pipeline, "孙丽说她只是临时负责，这事她定不了。", "zh", "A-CD")
+    assert not [f for f in facts if f[0] == "DECISION_ROLE"]
+
+
+def test_our_own_side_named_before_a_title_is_no_employee_of_theirs(pipeline: TextPipeline) -> None:
+    for text in ("POC下周启动，我们这边实施顾问王工驻场两周。", "我方项目经理王工驻场两周。"):
+        assert not [f for f in _facts(pipeline, text, "zh", "A-CD") if f[0] == "WORKS_AT"]
+    # in a customer's chat line "我们科" is theirs
+    text = "王海涛 19:10：我们科新来的副主任邵鹏也挺认可"
+    assert [f for f in _facts(pipeline, text, "zh", "A-CD") if f[0] == "WORKS_AT" and f[1] == "邵鹏"]
+
+
 def test_the_later_cue_of_a_mixed_sentence_gives_the_stance(pipeline: TextPipeline) -> None:
     text = "Karen Whitfield is the technical evaluator; she 持保留意见 about adding another system."
     facts = _facts(pipeline, text, "en", "A-SAMC")
