@@ -73,7 +73,9 @@ def cue_relations(
         conf = CONF_HEDGED if any(m.hedged for m in mods) else CONF_KNOWN
         future = any(m.future for m in mods)
         # not when live: "用友BIP已经在襄阳厂试点上线" was piloted, and now runs
-        if any(_evaluating(head + clause, lg) for lg in langs) and not _LIVE.search(clause) and not future:
+        reaching = _REACHES_OUT.match(skeleton, end) is not None  # "擎能最近在接触柏总": the rival's move
+        evaluated = any(_evaluating(head + clause, lg) for lg in langs) and not reaching
+        if evaluated and not _LIVE.search(clause) and not future:
             emit("EVALUATING", subject, obj, {}, f"evaluating/{lang}/cue", conf)
         elif future:  # "we'll add them to the shortlist in the new year": not yet evaluating
             not_installed.add(obj[1])
@@ -127,6 +129,9 @@ def _evaluating(clause: str, lang: str) -> bool:
         _CUE_TAKEN_BACK[lang].search(clause, max(0, cue.start() - 40), cue.start()) for cue in cues
     )
 
+
+#: a vendor that approaches the account, right after its name: no evaluation by the account yet
+_REACHES_OUT = re.compile(r"\s*(?:最近|也|一直|还|又|刚)*(?:在|来|去)?(?:接触|找过?|拜访|联系|约)")
 
 _CUE_TAKEN_BACK = {
     "en": re.compile(

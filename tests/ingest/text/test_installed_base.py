@@ -75,6 +75,9 @@ def _evaluating(pipeline: TextPipeline, text: str, lang: str, account: str) -> s
     ("text", "lang", "account", "evaluated"),
     [
         ("They are running a bake-off between Sentinel and two others.", "en", "A-EGB", {"P-SENT"}),
+        # the vendor approaching someone is its move, not the account's evaluation
+        ("用友最近在接触通宇的财务总监，通宇明确说不考虑。", "zh", "A-TY", set()),
+        ("通宇也在接触用友，下周看演示。", "zh", "A-TY", {"V-YY"}),
         ("The Sentinel evaluation is closed; they kept what they have.", "en", "A-EGB", set()),
         ("Omar will review the Sentinel interface as technical evaluator.", "en", "A-EGB", set()),
         ("这次选型，用友NC和我们一起入围。", "zh", "A-TY", {"P-NC"}),
