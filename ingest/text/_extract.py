@@ -43,6 +43,7 @@ from ._match_checks import (
     claimed_before,
     common_word_as_name,
     cue_has_its_person,
+    org_right_after,
     org_right_before,
     ours_before,
     ours_later_on_the_line,
@@ -371,6 +372,7 @@ class Extractor:
             before = match.string[: match.start()]
             c = (
                 slot("c")
+                or org_right_after(match, ments)
                 or org_right_before(before, ments)
                 or header_company(before, ments, self.gz.self_id)
                 or home

@@ -157,6 +157,17 @@ def org_right_before(before: str, ments: list[Mention]) -> tuple[str, str, str] 
 _ORG_BEFORE = re.compile(r"«O(\d+)»\s?的?\s?$")
 
 
+def org_right_after(match: re.Match[str], ments: list[Mention]) -> tuple[str, str, str] | None:
+    """The company a name and title are followed by on their line, a comma or bar between: "Bram
+    Kelderman, Managing Partner, Kelderman Partners" works at the partner firm."""
+    found = _ORG_AFTER.match(match.string, match.end())
+    m = ments[int(found.group(1))] if found else None
+    return ("Company", m.node_id, m.text) if m is not None and m.node_id else None
+
+
+_ORG_AFTER = re.compile(r"[ \t]*[,|@–—][ \t]*«O(\d+)»[ \t]*(?:$|\n|[,|(（])", re.M)
+
+
 def without_the_departed(facts: list[Fact]) -> list[Fact]:
     """Less the roles at, and the reporting lines within, an account the note says the person has
     left ("Priscilla has left Tidewater … Her deputy Marcus Feld"): they were, they no longer are."""

@@ -63,6 +63,13 @@ def test_a_known_contact_writing_in_the_chat_works_at_the_account(pipeline: Text
     assert not _facts(pipeline, "Gareth Pryce thinks the budget is fine.", "WORKS_AT")  # only named
 
 
+def test_a_name_and_title_followed_by_a_company_on_their_line_work_there(pipeline: TextPipeline) -> None:
+    text = "Attendees:\nGareth Pryce, Finance Director\nJane Doe, Solutions Architect, AVEVA\n"
+    works = _facts(pipeline, text, "WORKS_AT")
+    assert ("Jane Doe", "V-AV", "Solutions Architect") in works
+    assert ("C-GP", "A-MF", "Finance Director") in works
+
+
 def test_a_negated_verb_leaves_the_title_in_brackets(pipeline: TextPipeline) -> None:
     text = "Please don't go direct to Rhys Morgan (CI Engineer) yet, he is not part of the decision."
     assert ("Rhys Morgan", "A-MF", "CI Engineer") in _facts(pipeline, text, "WORKS_AT")
