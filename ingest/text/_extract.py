@@ -25,19 +25,14 @@ from ._facts import Extraction, Fact, fullest
 from ._gazetteer import Gazetteer
 from ._layout import (
     FILLERS,
-    Span4,
     coordinated,
     header_company,
-    participants,
-    speaker_of,
     speaker_spans,
-    timed,
 )
-from ._lexicon import SENTIMENT_CUES, department_of
-from ._link import PersonLinker, glossed_refs, is_ref, ref_parts
+from ._lexicon import department_of
+from ._link import PersonLinker, is_ref, ref_parts
 from ._match_checks import (
     LEFT_LATER,
-    PERSON_MARK,
     QUESTION,
     STARTS_LATER,
     claimed_before,
@@ -57,15 +52,15 @@ from ._modality import Modality, denied_within, future_within, modality
 from ._names import name_like
 from ._nlp import is_zh_word
 from ._note_employment import ADDRESS_ONLY, note_employment
-from ._pronouns import OBJECT_BEFORE, antecedent
-from ._rule_grammar import POSSESSED, Rule
+from ._person_links import link_people
+from ._rule_grammar import Rule
 from ._rules import RULES, STANCE
 from ._sentences import sentence_spans
+from ._skeletons import both_named, sentiment, skeleton_of
 from ._title_spans import unit_without_clause
 
 __all__ = ["LABEL_OF", "MONEY", "Extraction", "Extractor", "Fact", "Mention", "sentiment"]
 
-KIND = {"ORG": "O", "PERSON": "P", "TITLE": "T", "PRODUCT": "X", "TOPIC": "K", "DATE": "D"}
 LABEL_OF = {"ORG": "Company", "PERSON": "Person", "PRODUCT": "Product", "TOPIC": "Topic"}
 
 
@@ -114,7 +109,7 @@ class Extractor:
             # a competitor named in the sentence is not where its people work by default
             near = [o for o in sent_orgs if o not in self._market]
             context = list(dict.fromkeys([*near, *doc_orgs, *sent_orgs]))
-            self._link_people(text, ments, linker, context, speakers, out)
+            link_people(text, ments, linker, context, speakers, out)
             if not _QUOTED_LINE.match(text, text.rfind("\n", 0, s0) + 1):
                 self._relate(out, linker, text, s0, s1, ments, lang, context, doc_orgs)
         note_employment(out, self.gz, text, lang, doc_orgs, speakers)
@@ -143,7 +138,7 @@ class Extractor:
         context: list[str],
         doc_orgs: list[str],
     ) -> None:
-        skeleton = _both_named(FILLERS.sub(r"\1", _skeleton(text, s0, s1, ments)))
+        skeleton = both_named(FILLERS.sub(r"\1", skeleton_of(text, s0, s1, ments)))
         sentence = text[s0:s1].strip()
         done: set[tuple[str, str, str, str]] = set()
         denied: set[tuple[str, str]] = set()  # (person, role) the sentence says they do not hold
@@ -294,51 +289,6 @@ class Extractor:
             return None  # "At Bradford" is no name
         return ("Person", linker.link(name, "", context)[0], name)
 
-    def _link_people(
-        self,
-        text: str,
-        ments: list[Mention],
-        linker: PersonLinker,
-        context: list[str],
-        speakers: list[Span4],
-        out: Extraction,
-    ) -> None:
-        """Link a sentence's person mentions: names, pronouns, "I" (the speaker)."""
-        earlier: list[tuple[int, str]] = []  # (offset, person) named before in the sentence
-        objects: set[str] = set()  # people this sentence named as objects ("reports to 韩总")
-        possessors: set[str] = set()  # and as possessors ("on Li Wen's team"), less likely still
-        glossed = glossed_refs(text, ments)
-        for i, m in enumerate(ments):
-            if i in glossed.values():
-                continue  # linked with the reference it glosses
-            if i in glossed:  # "周主任（周建平）": the reference is the person named in full
-                full = ments[glossed[i]]
-                full.node_id, full.new = linker.link(full.text, full.key, context)
-                m.node_id, m.new = full.node_id, full.new
-            elif m.key == PRONOUN:
-                clause = _CLAUSE_BREAK.search(m.value[::-1])  # the pronoun's own clause began there
-                begin = m.start - (clause.start() if clause else len(m.value) + 1000)
-                for embedded in _EMBEDDED.finditer(m.value):  # "Kevin wants calls to go through him"
-                    begin = max(begin, m.start - len(m.value) + embedded.end())
-                same_clause = [p for at, p in earlier if at >= begin]
-                here = {p for _, p in earlier}
-                # "Tom Archer: yeah he has the final word": he is not the line's speaker, nor
-                # anyone who writes in the chat ("Daniel Koh: stance?" … "expect him to block us")
-                chatting = participants(timed(text, speakers), out.mentions)
-                m.node_id = antecedent(
-                    m, linker, same_clause, out.genders, (objects, possessors), here, chatting
-                )
-            elif m.key == SPEAKER:
-                m.node_id = speaker_of(m, speakers, out.mentions)
-            elif m.label == "PERSON":
-                m.node_id, m.new = linker.link(m.text, m.key, context)
-                if OBJECT_BEFORE.search(text, max(0, m.start - 12), m.start):
-                    objects.add(m.node_id)
-                if _POSSESSOR.match(text, m.end):  # "贾小东, 邵科长手下的工程师 — he'll…": he is 贾小东
-                    possessors.add(m.node_id)
-            if m.label == "PERSON" and m.node_id:
-                earlier.append((m.start, m.node_id))
-
     def _apply(  # noqa: PLR0912 — a branch per relation
         self,
         rule: Rule,
@@ -443,23 +393,10 @@ class Extractor:
         return ("Person", node_id, p[2])
 
 
-# where a clause embedded in the pronoun's own begins: its subject binds an object pronoun
-# there ("Kevin wants all vendor comms to go through him": him is Kevin), not before
-_EMBEDDED = re.compile(
-    r"\b(?:to \w+(?= \w)|that|before|after|when|once|if|until|unless|because|since|while|whether|"
-    r"who|which|where)\b",
-    re.I,
-)
 _TITLE_MARK = re.compile(r"«T(\d+)»")
-# searched in the reversed text before a pronoun
-_POSSESSOR = re.compile(
-    r"\s?" + POSSESSED + r"|['’]s (?:\w+ )?(?:team|group|department|dept|unit|staff|org|organi[sz]ation|"
-    r"office|people|side|remit|area|function)\b"
-)
 _NEW_TO = re.compile(r"^(?:new|current|newly appointed)\s+(?=\S)", re.I)  # "New CIO at Kestrel is…"
 _HELD_BEFORE = re.compile(r"原任?|前任|(?:former|ex-?|previous)\s*", re.I)
 _DEPT_OF = re.compile(r"^([^的]+?(?:科|处|部|室|中心|局|办|组))的")
-_CLAUSE_BREAK = re.compile(r"[,;:–—，；：。]| - | dna | tub | os |但")
 
 
 # a body's name, then more of the title: "市发改委|能源科科长", not "副局长" or "纪委书记"'s own 委
@@ -469,43 +406,8 @@ _BODY = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:委员会|委|局|厅)(?=[\u4e00-
 _RIVAL_AFTER = re.compile(r"\w*\s+(?:of |for )?(?:the |their )?«[OX](\d+)»")
 
 
-def _both_named(skeleton: str) -> str:
-    """ "童欣和许诺负责测试环境，两人都向宋科长汇报": "两人" are the two people named last before it,
-    written back as "«P3»和«P4»" so the rules read both."""
-    for m in _BOTH.finditer(skeleton):
-        named = PERSON_MARK.findall(skeleton, 0, m.start())
-        if len(named) >= 2:
-            both = f"{named[-2]}和{named[-1]}" if has_cjk(m.group()) else f"{named[-2]} and {named[-1]}"
-            return skeleton[: m.start()] + both + skeleton[m.end() :]
-    return skeleton
-
-
-_BOTH = re.compile(
-    r"(?:两人|两位|二人|他们俩|她们俩|他俩|她俩)(?=都|也|均|一起|同时)|\b(?:both of them|they both)\b", re.I
-)
 _QUOTED_LINE = re.compile(r"[ \t]*>")  # "> On Monday you wrote…": the thread being answered
 _LATIN_WORDS = re.compile(r"[A-Za-z]{3,}(?:\s+[A-Za-z]{2,}){2}")  # an English phrase, not a stray "PACS"
 
 
 _APPOSITION = re.compile(r",\s*(?:the |his |her |their )?«P\d+»'s? [\w -]{1,30}?,")
-
-
-def sentiment(sentence: str, lang: str) -> float:
-    """-1..1 from positive and negative cue words; a negated positive ("不满意") counts once, as negative."""
-    positive, negative = SENTIMENT_CUES.get(lang, SENTIMENT_CUES["en"])
-    low = sentence.lower()
-    neg = sum(low.count(c) for c in negative)
-    pos = sum(low.count(c) for c in positive) - (low.count("不满意") if lang == "zh" else 0)
-    return round((pos - neg) / (pos + neg), 3) if pos + neg > 0 else 0.0
-
-
-def _skeleton(text: str, s0: int, s1: int, ments: list[Mention]) -> str:
-    parts: list[str] = []
-    pos = s0
-    for i, m in enumerate(ments):
-        parts.append(text[pos : m.start])
-        kind = KIND.get(m.label)
-        parts.append(f"«{kind}{i}»" if kind else m.text)
-        pos = m.end
-    parts.append(text[pos:s1])
-    return "".join(parts)

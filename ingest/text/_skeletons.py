@@ -1,0 +1,52 @@
+"""Sentence skeletons (the text with its mentions as slot marks, which the rules read) and a
+sentence's sentiment from cue words."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.normalize.text import has_cjk
+
+from ._lexicon import SENTIMENT_CUES
+from ._match_checks import PERSON_MARK
+from ._mentions import Mention
+
+KIND = {"ORG": "O", "PERSON": "P", "TITLE": "T", "PRODUCT": "X", "TOPIC": "K", "DATE": "D"}
+
+
+def both_named(skeleton: str) -> str:
+    """ "童欣和许诺负责测试环境，两人都向宋科长汇报": "两人" are the two people named last before it,
+    written back as "«P3»和«P4»" so the rules read both."""
+    for m in _BOTH.finditer(skeleton):
+        named = PERSON_MARK.findall(skeleton, 0, m.start())
+        if len(named) >= 2:
+            both = f"{named[-2]}和{named[-1]}" if has_cjk(m.group()) else f"{named[-2]} and {named[-1]}"
+            return skeleton[: m.start()] + both + skeleton[m.end() :]
+    return skeleton
+
+
+_BOTH = re.compile(
+    r"(?:两人|两位|二人|他们俩|她们俩|他俩|她俩)(?=都|也|均|一起|同时)|\b(?:both of them|they both)\b", re.I
+)
+
+
+def sentiment(sentence: str, lang: str) -> float:
+    """-1..1 from positive and negative cue words; a negated positive ("不满意") counts once, as negative."""
+    positive, negative = SENTIMENT_CUES.get(lang, SENTIMENT_CUES["en"])
+    low = sentence.lower()
+    neg = sum(low.count(c) for c in negative)
+    pos = sum(low.count(c) for c in positive) - (low.count("不满意") if lang == "zh" else 0)
+    return round((pos - neg) / (pos + neg), 3) if pos + neg > 0 else 0.0
+
+
+def skeleton_of(text: str, s0: int, s1: int, ments: list[Mention]) -> str:
+    """The sentence ``text[s0:s1]`` with each mention a slot mark: «O3» an organisation, «P1» a person."""
+    parts: list[str] = []
+    pos = s0
+    for i, m in enumerate(ments):
+        parts.append(text[pos : m.start])
+        kind = KIND.get(m.label)
+        parts.append(f"«{kind}{i}»" if kind else m.text)
+        pos = m.end
+    parts.append(text[pos:s1])
+    return "".join(parts)
