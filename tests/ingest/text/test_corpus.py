@@ -19,25 +19,27 @@ CORPORA = Path(__file__).parents[3] / "corpora" / "notes"
 #: half -> (relation, lang) -> F1 floor
 FLOORS: dict[str, dict[tuple[str, str], float]] = {
     # dev (en-a .. en-e; zh-b .. zh-g) measured WORKS_AT / DECISION_ROLE / REPORTS_TO / USES /
-    # SUPPLIES / INTERESTED_IN: en 0.832 / 0.750 / 0.824 / 0.724 / 0.757 / 0.611,
-    #                           zh 0.772 / 0.667 / 0.823 / 0.721 / 0.899 / 0.685
+    # SUPPLIES / INTERESTED_IN: en 0.834 / 0.761 / 0.834 / 0.755 / 0.757 / 0.657,
+    #                           zh 0.795 / 0.703 / 0.835 / 0.737 / 0.899 / 0.704
     "dev": {
         ("WORKS_AT", "en"): 0.81,
-        ("DECISION_ROLE", "en"): 0.73,
-        ("REPORTS_TO", "en"): 0.80,
-        ("USES", "en"): 0.70,
+        ("DECISION_ROLE", "en"): 0.74,
+        ("REPORTS_TO", "en"): 0.81,
+        ("USES", "en"): 0.73,
         ("SUPPLIES", "en"): 0.73,
-        ("INTERESTED_IN", "en"): 0.59,
-        ("WORKS_AT", "zh"): 0.75,
-        ("DECISION_ROLE", "zh"): 0.65,
-        ("REPORTS_TO", "zh"): 0.80,
-        ("USES", "zh"): 0.70,
+        ("INTERESTED_IN", "en"): 0.63,
+        ("WORKS_AT", "zh"): 0.77,
+        ("DECISION_ROLE", "zh"): 0.68,
+        ("REPORTS_TO", "zh"): 0.81,
+        ("USES", "zh"): 0.71,
         ("SUPPLIES", "zh"): 0.87,
-        ("INTERESTED_IN", "zh"): 0.66,
+        ("INTERESTED_IN", "zh"): 0.68,
     },
     # held out, never tuned on (en-a, en-b, en-c; zh-a .. zh-e; en-c and zh-e written in the seventh
     # session and measured before any change for them), measured
-    # en 0.694 / 0.570 / 0.675 / 0.650 / 0.746 / 0.726, zh 0.615 / 0.482 / 0.657 / 0.635 / 0.776 / 0.475
+    # en 0.695 / 0.570 / 0.658 / 0.667 / 0.746 / 0.729, zh 0.608 / 0.500 / 0.638 / 0.646 / 0.776 / 0.500
+    # (ninth session's end; at its start 0.697 / 0.570 / 0.658 / 0.650 / 0.746 / 0.726,
+    # zh 0.612 / 0.500 / 0.638 / 0.646 / 0.776 / 0.500)
     "test": {
         ("WORKS_AT", "en"): 0.67,
         ("DECISION_ROLE", "en"): 0.55,
@@ -54,11 +56,11 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
     },
 }
 #: half -> the most trap hits (false facts a note warns against) the extraction may state; measured
-#: dev 12 (9 before zh-g joined it), test 31 (29 until a three-character name was no longer cut at a
-#: rare word, 30c96b9, and a Chinese topic was found by its subject, 0935880: each made one false fact
-#: the notes warn against match; found by switching each change alone, counts only; the issue's
-#: target is none)
-TRAP_CEILINGS = {"dev": 12, "test": 31}
+#: dev 8 (12 at the ninth session's start, 9 before zh-g joined it), test 31 (29 until a
+#: three-character name was no longer cut at a rare word, 30c96b9, and a Chinese topic was found by
+#: its subject, 0935880: each made one false fact the notes warn against match; found by switching
+#: each change alone, counts only; the issue's target is none)
+TRAP_CEILINGS = {"dev": 8, "test": 31}
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
     "companies": [{"id": "A-1", "name": "St. Aldric Medical Center", "aliases": ["SAMC"]}],
