@@ -37,6 +37,8 @@ def _roles(pipeline: TextPipeline, text: str) -> set[tuple[str, str, str]]:
         ("技术评分由数据中心主任潘晓峰牵头。", {("潘晓峰", "technical_evaluator", "neutral")}),
         ("需求由设备部出，邵主任那边定技术要求。", {("邵主任", "technical_evaluator", "neutral")}),
         ("budget曹总已经sign off。", {("曹总", "economic_buyer", "neutral")}),
+        # a chat line's speaker is not who its words are about
+        ("王海涛 19:11：以后天天用这个系统的主要是他们几个", set()),
         ("蔡总（GM）做的最终 sign-off。", {("蔡总", "decision_maker", "neutral")}),
         # who leads the evaluation, who approves it "himself", who keeps pushing it, who helps us in
         (
