@@ -20,7 +20,7 @@ JOB_RULES: list[Rule] = [
             r"{P} [—–-]+ (?:the )?{T} (?:at|of) {C}",
             r"{P} is (?:now )?(?:the )?(?:new )?{T} (?:at|of) {C}",
             r"{T} {P} (?:of|at|from) {C}",
-            r"{P} \((?:(?:the|their|its|new|acting|interim) )?{T}\)",
+            r"{P} \((?:(?:the|their|its|new|acting|interim|incoming) )*{T}\)",
             r"{P}(?: is|'s|'m| am| was) (?:now )?(?:(?:the|their|our|a|an) )?(?:new )?{T}"
             r"(?! (?:at|of|from|with|for) «O)",
             r"{P}, (?:(?:the|their|our|its|new|current|acting|interim|former) |«P\d+»['’]s "

@@ -163,6 +163,7 @@ def title_spans(text: str, lang: str) -> Iterator[tuple[int, int]]:
                 yield m.start(), m.end()
         return
     spans = [(m.start(), m.end()) for m in EN_TITLE.finditer(text) if not _alone(m.group())]
+    spans = sorted(set(spans) | set(_glossed(text, spans)))
     for i, (a, b) in enumerate(spans):
         if i + 1 < len(spans) and spans[i + 1][0] == b + 1 and text[b] == " ":
             # "named Renata Solis Chief Information Officer": the grammar read "Renata Solis Chief"
@@ -172,6 +173,23 @@ def title_spans(text: str, lang: str) -> Iterator[tuple[int, int]]:
                 spans[i + 1] = (last, spans[i + 1][1])
                 continue
         yield a, b
+
+
+# a job in brackets after a name, as notes gloss people: "(controller)", "(the new CFO)", "(procurement)",
+# "(plant HR mgr, Dayton)"; the words before the job say when, not what
+_GLOSS = re.compile(
+    r"(?<=\()\s*(?:(?:the|our|their|an?)\s+)?(?:(?:new|ex-?|former|acting|interim|incoming|outgoing)\s*)?"
+    rf"(?P<job>(?:[A-Za-z&]+\s+){{0,2}}?(?i:{_LOWER_HEAD}|{_LOWER_DOMAIN}|{_ACRONYM}))"
+    r"\.?\s*(?=\)|,\s*[A-Z][^()]{0,30}\))"
+)
+
+
+def _glossed(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Bracketed jobs the grammar did not read whole, unless a title it found lies inside."""
+    for m in _GLOSS.finditer(text):
+        a, b = m.span("job")
+        if not any(fa <= a and b <= fb for fa, fb in found):
+            yield a, b
 
 
 #: heads that also modify a head after them ("Chief Information Officer")

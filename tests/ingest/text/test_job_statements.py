@@ -121,3 +121,23 @@ def test_a_title_at_a_site_or_with_a_unit_names_its_holder(pipeline: TextPipelin
 def test_a_department_whose_name_begins_with_yuan_is_no_former_title(pipeline: TextPipeline) -> None:
     """原 marks a title held before ("原财务部经理"), but 原料部 is the raw materials department."""
     assert _zh(pipeline, "原料部经理周立参加了评审。") == {("周立", "原料部经理", True)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Odile Ferrand (controller) asked for the cost breakdown.", ("Odile Ferrand", "controller")),
+        ("Bastian Krol (purchasing) wants every quote in euros.", ("Bastian Krol", "purchasing")),
+        ("Imogen Sayer (the new CFO) is sceptical about the price.", ("Imogen Sayer", "CFO")),
+        ("Rafe Dunmore (their incoming COO) joined the call late.", ("Rafe Dunmore", "COO")),
+    ],
+)
+def test_a_job_bracketed_after_a_name_is_their_title(
+    pipeline: TextPipeline, text: str, expected: tuple[str, str]
+) -> None:
+    """Notes gloss people with their job in brackets, often a lone lowercase word or a function."""
+    assert _en(pipeline, text) == {(*expected, True)}
+
+
+def test_a_function_bracketed_after_a_product_is_no_one_s_title(pipeline: TextPipeline) -> None:
+    assert _en(pipeline, "Harrowgate Bakeries runs Coupa (procurement) and Xero (finance).") == set()
