@@ -141,3 +141,24 @@ def test_a_job_bracketed_after_a_name_is_their_title(
 
 def test_a_function_bracketed_after_a_product_is_no_one_s_title(pipeline: TextPipeline) -> None:
     assert _en(pipeline, "Harrowgate Bakeries runs Coupa (procurement) and Xero (finance).") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- 任志国，二号泵站设备主管，系统重度用户。", {("任志国", "设备主管", True)}),
+        ("梁晓琪，能源管理员，天天用系统。", {("梁晓琪", "能源管理员", True)}),
+        ("系统管理员周斌全程参与接口测试。", {("周斌", "系统管理员", True)}),
+        ("化验室技师陈一鸣是日常操作的主要用户。", {("陈一鸣", "化验室技师", True)}),
+        ("[09:28] 杨晓帆：我是中心的冷链管理员，报警都是我在盯。", {("杨晓帆", "冷链管理员", True)}),
+    ],
+)
+def test_zh_titles_after_a_place_or_a_function(
+    pipeline: TextPipeline, text: str, expected: set[tuple[str, str, bool]]
+) -> None:
+    assert _zh(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text", ["孔立翔：原IT负责人，去年底已离职。", "邓立新，前质量副总裁，现分管生产。"])
+def test_zh_a_former_title_in_apposition_is_not_held_now(pipeline: TextPipeline, text: str) -> None:
+    assert not any(current and title for _, title, current in _zh(pipeline, text))
