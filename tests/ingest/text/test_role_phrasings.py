@@ -153,3 +153,27 @@ def test_a_remit_before_the_title_is_read_with_it(pipeline: TextPipeline) -> Non
     assert [
         (ex.new_people[f.subject[1]][0], f.props["title"]) for f in ex.facts if f.relation == "WORKS_AT"
     ] == [("沈卫东", "副院长")]
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # the topic, a few words, then the person and what they do with it
+        ("技术评估这块由信息科邓科长负责。", {("邓科长", "technical_evaluator", "neutral")}),
+        ("技术方案需要网络中心葛明副主任会签。", {("葛明", "technical_evaluator", "neutral")}),
+        ("我的理解是技术上最终要韩主任点头。", {("韩主任", "technical_evaluator", "neutral")}),
+        ("预算要何总点头。", {("何总", "economic_buyer", "neutral")}),
+        # the person takes the topic on
+        ("汤主任负责技术方案评审。", {("汤主任", "technical_evaluator", "neutral")}),
+        ("韩冰主要看技术架构和信创适配。", {("韩冰", "technical_evaluator", "neutral")}),
+        # the topic goes to the person
+        ("刘洋是信息科科长，技术评估和等保测评归他。", {("刘洋", "technical_evaluator", "neutral")}),
+        # a topic in one person's title is not what the next person does
+        ("出席：俞红（技术负责人）、潘晓东（质量负责人）。", {("俞红", "technical_evaluator", "neutral")}),
+        ("选型最后还是何总拍板。", {("何总", "decision_maker", "neutral")}),
+    ],
+)
+def test_a_topic_and_who_takes_it_on_in_any_order(
+    pipeline: TextPipeline, text: str, roles: set[tuple[str, str, str]]
+) -> None:
+    assert _roles(pipeline, text) == roles
