@@ -57,6 +57,7 @@ from ._rule_grammar import Rule
 from ._rules import RULES, STANCE
 from ._sentences import sentence_spans
 from ._skeletons import both_named, sentiment, skeleton_of
+from ._subjectless import carried_subject
 from ._title_spans import unit_without_clause
 
 __all__ = ["LABEL_OF", "MONEY", "Extraction", "Extractor", "Fact", "Mention", "sentiment"]
@@ -163,9 +164,7 @@ class Extractor:
 
         buyers = [c for c in context if c not in self._vendors]
         home = ("Company", (doc_orgs or buyers or [""])[0], "")
-        # role cues may sit inside a title ("使用部门负责人"): role rules read titles as words
-        worded = _TITLE_MARK.sub(lambda t: ments[int(t.group(1))].text, skeleton)
-        worded = _APPOSITION.sub(",", worded)  # "Priya, Raj's deputy, will run the pilot": Priya will
+        worded, ments = _role_text(skeleton, ments, text, s0, lang, out)
         # a Chinese name or title counts, though the skeleton has put a mark in its place
         langs = {lang} | ({"zh"} if has_cjk(sentence) else set())
         langs |= {"en"} if _LATIN_WORDS.search(plain(skeleton)) else set()
@@ -387,10 +386,29 @@ class Extractor:
         m = ments[int(idx)] if idx is not None else None
         if m is not None and m.key in (PRONOUN, SPEAKER):
             return p  # "我是放射科主任": the speaker, already linked
+        if (
+            m is not None
+            and is_ref(m.text)
+            and any(o.node_id == m.node_id and not is_ref(o.text) for o in ments)
+        ):
+            return p  # "能源管理员小梁（梁思琪）": linked by the full name glossing the reference
         node_id, new = linker.link(p[2], m.key if m else "", context, title, replaces=p[1])
         if m is not None:
             m.node_id, m.new = node_id, new
         return ("Person", node_id, p[2])
+
+
+def _role_text(
+    skeleton: str, ments: list[Mention], text: str, s0: int, lang: str, out: Extraction
+) -> tuple[str, list[Mention]]:
+    """What role rules read: titles as words, for role cues may sit inside a title ("使用部门负责人"),
+    and the subject a note left out put back ("Tomasz Nowak, IT Director. … Owns the technical sign-off.")."""
+    worded = _TITLE_MARK.sub(lambda t: ments[int(t.group(1))].text, skeleton)
+    worded = _APPOSITION.sub(",", worded)  # "Priya, Raj's deputy, will run the pilot": Priya will
+    carried = (
+        carried_subject(text, s0, worded, ments, out.mentions, out.last_person) if lang == "en" else None
+    )
+    return carried or (worded, ments)
 
 
 _TITLE_MARK = re.compile(r"«T(\d+)»")

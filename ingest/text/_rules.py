@@ -44,8 +44,8 @@ def _role_rules() -> list[Rule]:
     Li", "先找李主任"). The person's own clause leads to the cue, never a chat speaker's colon."""
     out: list[Rule] = []
     for role, (topic, verbs) in _TOPICS.items():  # first: the topic's role claims the verb
-        made = [t.replace("{topic}", topic).replace("{verbs}", verbs) for t in _TOPIC_FORMS]
-        out += rules_of("zh", "DECISION_ROLE", made, role=role, form="topic")
+        forms = [t.replace("{topic}", topic).replace("{verbs}", verbs) for t in _TOPIC_FORMS]
+        out += rules_of("zh", "DECISION_ROLE", forms, role=role, form="topic")
     for role, (en_cues, zh) in ROLE_CUES.items():
         # English cues in any case ("Final call", "Owns the IT budget"), acronyms as written ("EB")
         en = [c if _ACRONYM.fullmatch(c) else _any_case(c) for c in en_cues]

@@ -85,3 +85,24 @@ def test_a_surname_inside_a_word_begins_no_name(pipeline: TextPipeline) -> None:
     assert _roles(pipeline, "鲁工带班冷站和配电房巡检，二期上线后是主要使用人。", "zh") == {
         ("鲁工", "user", "neutral")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        (
+            "* Tobias Grell, IT Director. Was against cloud, fine now. Owns the technical sign-off.",
+            {("Tobias Grell", "technical_evaluator", "neutral")},
+        ),
+        ("- Mina Farrow, HR. Still the technical evaluator.", {("C-MF", "technical_evaluator", "neutral")}),
+        # a blank line or a new list item starts another subject
+        ("- Tobias Grell, IT.\n- Holds the budget.", set()),
+        ("Met Tobias Grell today.\n\nHolds the budget.", set()),
+        # a predicate noun opening the sentence is its subject, not the last person's
+        ("Met Tobias Grell today. The CFO holds the budget.", set()),
+    ],
+)
+def test_a_sentence_without_a_subject_is_about_the_person_just_named(
+    pipeline: TextPipeline, text: str, roles: set[tuple[str, str, str]]
+) -> None:
+    assert _roles(pipeline, text) == roles

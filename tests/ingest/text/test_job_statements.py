@@ -162,3 +162,8 @@ def test_zh_titles_after_a_place_or_a_function(
 @pytest.mark.parametrize("text", ["孔立翔：原IT负责人，去年底已离职。", "邓立新，前质量副总裁，现分管生产。"])
 def test_zh_a_former_title_in_apposition_is_not_held_now(pipeline: TextPipeline, text: str) -> None:
     assert not any(current and title for _, title, current in _zh(pipeline, text))
+
+
+def test_a_titled_reference_glossed_by_the_full_name_is_that_person(pipeline: TextPipeline) -> None:
+    """ "能源管理员小梁（梁思琪）": the title does not make 小梁 someone else than 梁思琪."""
+    assert _zh(pipeline, "参会：能源管理员小梁（梁思琪）") == {("梁思琪", "能源管理员", True)}

@@ -1,0 +1,40 @@
+"""The subject English notes leave out: "* Tomasz Nowak, IT Director. Was dead against cloud a
+year ago, fine now. Owns the technical sign-off." The last sentence's subject is Tomasz: notes
+drop it when the person is the item's or the paragraph's topic.
+
+A sentence that names nobody and opens with a verb ("Owns", "Holds", "Will run", "Signs") or with
+an adverb before a predicate ("Still the technical evaluator", "Now our champion") is read as
+said of the person last named, as long as no blank line and no new list item came in between.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ._mentions import Mention
+
+_OPENING = re.compile(
+    r"[ \t\n]*(?:[-*•·–]\s*|\d+[.)]\s*)?"
+    r"(?:(?:still|now|also|currently|definitely|clearly|probably|likely|really|very much)\s+)*"
+    r"(?:(?:owns|holds|controls|runs|leads|chairs|signs|approves|manages|makes|decides|scores|reviews|"
+    r"assesses|evaluates|pushes|pushing|wants|keeps|sits|has|is|will|'ll|would|reports|handles)\b"
+    r"|(?<=\w )(?:the|our|their|a|an)\b)",  # a predicate noun only after an adverb: "Still the TE"
+    re.I,
+)
+_BREAK = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:[-*•·–]|\d+[.)])\s")
+
+
+def carried_subject(
+    text: str, s0: int, worded: str, ments: list[Mention], mentions: list[Mention], last_person: str
+) -> tuple[str, list[Mention]] | None:
+    """The sentence's role skeleton with the left-out subject put back as a person mark before it,
+    and the sentence's mentions with that person's added; None when the sentence has its subject."""
+    if not last_person or "«P" in worded or not _OPENING.match(worded):
+        return None
+    named = [m for m in mentions if m.node_id == last_person and m.label == "PERSON" and m.end <= s0]
+    opens = len(text) - len(text[s0:].lstrip())  # the sentence's first character; its span may hold newlines
+    if not named or _BREAK.search(text, named[-1].end, opens + 2):
+        return None
+    person = replace(named[-1], start=s0, end=s0)
+    return f"«P{len(ments)}» {worded.lstrip()}", [*ments, person]
