@@ -11,6 +11,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
     "economic_buyer": (
         [
             r"signs? (?:off|the (?:cheque|check|po|contract|renewal|order|purchase order|agreement))",
+            r"signs? (?:it|this|that|the deal) off",
             r"signed (?:off on|off|the (?:cheque|check|po|contract|order))",
             r"(?:has|have|needs?) to (?:approve|sign off|countersign|release the budget)",
             r"countersign\w*",
@@ -20,12 +21,13 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r">budget (?:sits|lies|rests|is|stays) with",
             r"sign-off on (?:the )?(?:budget|spend)",
             r"budget (?:holder|owner)",
-            r"(?:holds|controls|owns|approves|manages|signs off)"
+            r"(?:holds|holding|controls|controlling|owns|owning|approves|manages|signs off)"
             r"(?: the| all| our| his| her| their| «P\d+»)?(?: own)? "
             r"(?:drawdown of )?(?:the )?"
             r"(?:[$€£¥]?\d[\d.,]*\s?(?:[kmb]n?|million|bn)?\s)?"  # "drawdown of the $2.1m grant"
             r"(?:[A-Za-z][\w-]* ){0,2}?"  # "owns her own HR-tech budget"
-            r"(?:budget|purse strings|money|spend|spending|funding|allocation|funds|grant|capex)",
+            r"(?:budget|purse strings|money|spend|spending|funding|allocation|funds|grant|capex|appropriation"
+            r"|\$\$?)",
             r"budget (?:is |gets )?(?:approved|signed off|controlled|owned) by",
             r"approv(?:es|e|ed|ing) (?:the )?(?:spend|funding|purchase|capex|budget)",
             r">(?:the )?(?:contract|po|purchase order|paperwork) (?:goes|go|will go|went|is going) to",
@@ -106,6 +108,13 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"(?:will|'ll|to) (?:lead |run |do )?(?:the )?evaluat(?:e|ion)\b"
             r"(?! (?:of )?(?:us|our|whether|if))",
             r"technical veto",
+            # a review of how it is built: "will review our architecture", "assess the Epic integration"
+            r"(?:review|assess|evaluat|validat|vet|judg|check|test|scor|look)\w*(?: (?:at|over))?"
+            r"(?: (?:our|the|their|your|all|any))?(?: (?:[\w-]+|«[OK]\d+»))?? "
+            r"(?:architecture|integrations?|interfaces?|api|sso|infrastructure|"
+            r"security (?:side|review|model|design|setup)|data model|tech stack)\b",
+            r"(?:doing|does|do|run\w*|lead\w*|own\w*|handl\w*) the (?:technical|tech) "
+            r"(?:comparison|due diligence|scoring|side|deep[- ]dive|questionnaire|requirements|fit)",
         ],
         [
             r"技术评估",
@@ -139,6 +148,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"our way in",
             r"(?:offered|volunteered|agreed) to (?:write|draft|build|present|put together) (?:the |our |a )?"
             r"business case",
+            r"(?:is|are|'s) (?:completely |totally |fully |now )?sold on (?:us|our\b)",
         ],
         [
             r"支持我们的方案",

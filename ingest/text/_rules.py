@@ -22,7 +22,8 @@ _AFTER_CUE = (
     r"(?:«T\d+»,?\s*|[\u4e00-\u9fffA-Za-z&/]{1,10}?\s?)?"
 )
 # a cue that a copula or a colon follows names the person after it: "马丽，TE是王海" is not 马丽's
-_NOT_BEFORE_COPULA = r"(?!\s*(?:是|为|就是|的(?:人)?是|[:=：]))"
+# ("controls the budget: $2.1M over 5 years" names an amount, not who holds it)
+_NOT_BEFORE_COPULA = r"(?!\s*(?:是|为|就是|的(?:人)?是|[:=：](?!\s*(?:[$€£¥\d]|RMB|USD|EUR))))"
 # what the cue is about, before the copula: "Final say on Corby = Helen", "the EB for the renewal is…"
 _QUALIFIER = r"(?:\s+(?:on|for|over|about|at)\s+(?:«[OXK]\d+»|[^«»\n=:：;,.]{1,25}?))?"
 _LIST_ITEM = r"(?:^|\n)[ \t]*(?:[-*•·–]|\d+[.、)])[ \t]*[^\n«»:：\[\]]{0,12}?"

@@ -106,3 +106,24 @@ def test_a_sentence_without_a_subject_is_about_the_person_just_named(
     pipeline: TextPipeline, text: str, roles: set[tuple[str, str, str]]
 ) -> None:
     assert _roles(pipeline, text) == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("Tobias Grell will review our architecture.", {("Tobias Grell", "technical_evaluator", "neutral")}),
+        ("Mina Farrow is doing the technical comparison.", {("C-MF", "technical_evaluator", "neutral")}),
+        ("Tobias Grell will assess our SSO.", {("Tobias Grell", "technical_evaluator", "neutral")}),
+        ("Oscar Bellamy (CFO) holds the $$.", {("C-OB", "economic_buyer", "neutral")}),
+        ("Oscar Bellamy controls the appropriation.", {("C-OB", "economic_buyer", "neutral")}),
+        ("Oscar Bellamy signs it off at the board meeting.", {("C-OB", "economic_buyer", "neutral")}),
+        ("Oscar Bellamy controls the budget: $2.1M.", {("C-OB", "economic_buyer", "neutral")}),
+        ("Mina Farrow is completely sold on us.", {("C-MF", "champion", "supporter")}),
+        # we review, they do not: no role
+        ("We will review the integration with Tobias Grell next week.", set()),
+    ],
+)
+def test_english_role_phrasings_of_review_money_and_support(
+    pipeline: TextPipeline, text: str, roles: set[tuple[str, str, str]]
+) -> None:
+    assert _roles(pipeline, text) == roles
