@@ -177,3 +177,17 @@ def test_a_topic_and_who_takes_it_on_in_any_order(
     pipeline: TextPipeline, text: str, roles: set[tuple[str, str, str]]
 ) -> None:
     assert _roles(pipeline, text) == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("孟凡负责走流程，所有报价都得先经过他。", {("孟凡", "gatekeeper", "neutral")}),
+        ("要约领导都得先过小周。", {("小周", "gatekeeper", "neutral")}),
+        ("院长的日程都是俞倩在排。", {("俞倩", "gatekeeper", "neutral")}),
+        # through him to his signature is the money's say, not the door's
+        ("系统采购都要过戴明签字。", {("戴明", "economic_buyer", "neutral")}),
+    ],
+)
+def test_who_guards_the_door(pipeline: TextPipeline, text: str, roles: set[tuple[str, str, str]]) -> None:
+    assert _roles(pipeline, text) == roles
