@@ -191,3 +191,19 @@ def test_a_topic_and_who_takes_it_on_in_any_order(
 )
 def test_who_guards_the_door(pipeline: TextPipeline, text: str, roles: set[tuple[str, str, str]]) -> None:
     assert _roles(pipeline, text) == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("罗经理在何总那边说话挺管用。", {("罗经理", "influencer", "neutral")}),
+        ("刘晓雯说话还挺有分量的。", {("刘晓雯", "influencer", "neutral")}),
+        ("沈燕发言权很大，态度中立。", {("沈燕", "influencer", "neutral")}),
+        ("用友那家是罗经理推荐的。", {("罗经理", "influencer", "neutral")}),
+        ("何总说预算已经批了，最后他拍版。", {("何总", "decision_maker", "neutral")}),
+        # recommending us is not weighing in on the choice
+        ("韦强说他会推荐我们。", set()),
+    ],
+)
+def test_who_carries_weight(pipeline: TextPipeline, text: str, roles: set[tuple[str, str, str]]) -> None:
+    assert _roles(pipeline, text) == roles
