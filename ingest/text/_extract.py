@@ -59,6 +59,7 @@ from ._sentences import sentence_spans
 from ._skeletons import both_named, sentiment, skeleton_of
 from ._subjectless import carried_subject
 from ._title_spans import unit_without_clause
+from ._vendor_products import products_for_vendors
 
 __all__ = ["LABEL_OF", "MONEY", "Extraction", "Extractor", "Fact", "Mention", "sentiment"]
 
@@ -116,6 +117,7 @@ class Extractor:
         note_employment(out, self.gz, text, lang, doc_orgs, speakers)
         out.facts = fullest(out.facts)
         carry_contract_ends(out, text, lang, self._market)
+        products_for_vendors(out, self.gz, text)
         for f in out.facts:
             if f.relation == "DECISION_ROLE" and f.props.get("stance") == "neutral":
                 f.props["stance"] = out.stances.get(f.subject[1], "neutral")

@@ -64,6 +64,7 @@ class Gazetteer:
     company_names: dict[str, str] = field(default_factory=dict)
     company_all_names: dict[str, list[str]] = field(default_factory=dict)  # id -> name and aliases
     vendor_of: dict[str, str] = field(default_factory=dict)  # product id -> company id
+    kind_of: dict[str, str] = field(default_factory=dict)  # product id -> its category, folded ("pacs")
     topics: dict[str, str] = field(default_factory=dict)  # topic id -> name
     domains: dict[str, str] = field(default_factory=dict)  # e-mail domain -> company id
     self_id: str = ""
@@ -238,6 +239,8 @@ def build_gazetteer(store: GraphStore) -> Gazetteer:
         for n in _names(node.props):
             for v in product_variants(n):
                 gz.add(v, "PRODUCT", node.key)
+        if node.props.get("category"):
+            gz.kind_of[node.key] = fold(str(node.props["category"]))
     add_topics(gz, store)
     _add_people(gz, store)
     for edge in store.iter_edges("OFFERED_BY"):

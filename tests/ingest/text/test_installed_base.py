@@ -166,3 +166,25 @@ def test_a_contract_sentence_of_its_own_dates_the_installs_before_it(pipeline: T
 def test_a_product_named_with_its_vendor_made_possessive(pipeline: TextPipeline) -> None:
     assert _uses(pipeline, "通宇现在用的是用友的NC，明年3月到期。", "zh", "A-TY") == {("P-NC", "2027-03-31")}
     assert _uses(pipeline, "Eastgate runs Philips's PACS in radiology.", "en", "A-EGB") == {("P-PACS", "")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "account", "uses"),
+    [
+        # the product named, then its vendor: one install, ending when the vendor's sentence says
+        (
+            "Eastgate runs Sentinel for the SOC. Their Microsoft contract runs until 31 March 2027.",
+            "en",
+            "A-EGB",
+            {("P-SENT", "2027-03-31")},
+        ),
+        # the vendor's sentence names a kind of its own: another install of that vendor
+        ("现在ERP用的是用友NC。PACS是用友的。", "zh", "A-TY", {("P-NC", ""), ("V-YY", "")}),
+        # the vendor alone stays the vendor
+        ("PACS用的是用友的，合同今年年底到期。", "zh", "A-TY", {("V-YY", "2026-12-31")}),
+    ],
+)
+def test_a_vendor_named_after_its_product_means_the_product(
+    pipeline: TextPipeline, text: str, lang: str, account: str, uses: set[tuple[str, str]]
+) -> None:
+    assert _uses(pipeline, text, lang, account) == uses
