@@ -188,3 +188,20 @@ def test_a_vendor_named_after_its_product_means_the_product(
     pipeline: TextPipeline, text: str, lang: str, account: str, uses: set[tuple[str, str]]
 ) -> None:
     assert _uses(pipeline, text, lang, account) == uses
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "另外提醒一下，用友也在跑这个项目。",
+        "竞争：用友也在投，报价比我们低30%。",
+        "用友也来报过价。",
+        "设备科在比较我们的方案和用友的方案。",
+    ],
+)
+def test_a_rival_in_the_running_is_evaluated(pipeline: TextPipeline, text: str) -> None:
+    assert _evaluating(pipeline, text, "zh", "A-TY") == {"V-YY"}
+
+
+def test_a_system_running_on_a_product_is_no_evaluation(pipeline: TextPipeline) -> None:
+    assert _evaluating(pipeline, "车队维保现在跑在用友NC上，合同明年3月到期。", "zh", "A-TY") == set()
