@@ -110,8 +110,8 @@ RULES: list[Rule] = [
             r"{P}(?:,| is| -)? {M}'s? (?:direct )?report\b",
             r"{P},? (?:who is |is )?(?:the |his |her |their )?{M}'s? "
             r"(?:deputy|number two|no\.? ?2|right hand|assistant|subordinate|second in command)",
-            r"{P}(?:[^«»\n;]|«[TDO]\d+»){0,60}?[,;]\s*(?:and )?(?:(?:now|still|also) )?(?:reports|reporting) "
-            r"(?:directly )?(?:in)?to {M}",
+            r"{P}(?:[^«»\n;]|«[TDO]\d+»){0,60}?(?:[,;]\s*(?:and )?|\s+and\s+)(?:(?:now|still|also) )?"
+            r"(?:reports|reporting) (?:directly )?(?:in)?to {M}",
             r"{M}(?:'s)? (?:(?:(?!(?:to|reports?|reporting|and|or|is|was|for|with)\b)[\w-]+|«T\d+») ){0,2}"
             r"(?:«T\d+»|engineer|deputy|assistant|analyst|report|lead|"
             r"manager|number two) {P}",

@@ -155,6 +155,8 @@ def test_an_acronym_is_no_word_in_lower_case(pipeline: TextPipeline) -> None:
         ("柏琳（采购中心总监，向孙丽汇报）负责合同条款。", "zh", "A-CD", "柏琳"),
         ("Tom Reyes: FYI I'm reporting to Karen now, not Hans.", "en", "A-SAMC", "Tom Reyes"),
         ("Bianca Ferreira reports to Tom Reyes, Tom Reyes to Karen Whitfield.", "en", "A-SAMC", "Tom Reyes"),
+        # the subject of a second predicate joined by "and"
+        ("Tom Reyes is Acting Director of Planning now and reports to Karen.", "en", "A-SAMC", "Tom Reyes"),
         (
             "Ana Ruiz (HR Manager) and Tom Reyes (GM, Site 2) both report to Karen.",
             "en",
