@@ -63,8 +63,9 @@ def interests(
             and any(
                 INTEREST_CUES[lg].search(plain(skeleton[marks[j][1] : marks[i][0]]))
                 # "他对预测性维护模块很关注": the cue after the topic, with only 对 between
+                # (and the person's title in brackets: "卢雅琪（副总经理）对carbon accounting很感兴趣")
                 or (
-                    _ABOUT.fullmatch(skeleton[marks[j][1] : marks[i][0]])
+                    _ABOUT.fullmatch(_GLOSS.sub("", skeleton[marks[j][1] : marks[i][0]]))
                     and INTEREST_CUES[lg].search(
                         plain(skeleton[marks[i][1] : clause_end(skeleton, marks[i][1], lang)])
                     )
@@ -119,6 +120,7 @@ _NO_SUBJECT = re.compile(
     r"curious about|worried about|focused on|cares about|pushing for)\b",
     re.I,
 )
+_GLOSS = re.compile(r"^\s*[（(](?:«T\d+»|[^（）()«»\n])*[）)]")  # a title in brackets after a name
 _ABOUT = re.compile(r"\s*(?:一直|比较|特别|非常|很|也|都)?\s*(?:对|对于|在)\s*")  # "她在信创上要求很严"
 
 

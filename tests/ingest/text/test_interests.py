@@ -77,6 +77,7 @@ def test_what_they_care_about(pipeline: TextPipeline, text: str, lang: str, topi
         ("何总（何建国，GM）说明年 predictive maintenance 是 top priority。", "A-HX"),  # he reports theirs
         ("罗婷负责技术，预测性维护和能耗管理是她的红线。", "罗婷"),
         ("罗婷在能耗管理上要求很严。", "罗婷"),
+        ("绿色金融部的卢雅琪（副总经理）对能耗管理很感兴趣。", "卢雅琪"),  # her title between
     ],
 )
 def test_whose_interest(pipeline: TextPipeline, text: str, who: str) -> None:
