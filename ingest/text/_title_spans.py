@@ -43,7 +43,8 @@ _LOWER_DOMAIN = (
 # lowercase titles as notes write them: "maintenance supervisor", "fleet eng mgr", "security lead"
 _LOWER_HEAD = (
     r"(?:manager|mgr|director|dir|lead|head|buyer|engineer|eng|chief|supervisor|officer|specialist|analyst|"
-    r"architect|coordinator|technician|tech|admin|administrator|controller|planner|accountant|superintendent)"
+    r"architect|coordinator|technician|tech|admin|administrator|controller|planner|accountant|superintendent|"
+    r"steward|lieutenant|lt|sergeant|sgt|captain|capt)"
 )
 _LOWER_MOD = (
     r"(?!(?:the|a|an|our|their|his|her|its|my|your|new|good|great|real|main|key|is|was|be|economic|technical|"
@@ -64,6 +65,7 @@ EN_TITLE = re.compile(
     rf"|(?:(?:{_LOWER_DOMAIN})|{_LOWER_MOD})(?:[ \t]+{_LOWER_MOD})?[ \t]+{_LOWER_HEAD}"
     rf"|{_FUNCTION}(?:[ \t]+{_FUNCTION})?[ \t]+{_LOWER_HEAD}"
     rf"|(?<=\()(?:ceo|cfo|cio|cto|coo|cmo|ciso|cno|vp|gm)(?=\))"
+    rf"|chief of staff"
     rf"|(?:[Hh]ead|[Dd]irector|VP|vp|[Mm]anager) of (?i:{_LOWER_DOMAIN})"
     rf"|(?:Dir|Mgr|Sr\. Mgr|Supv)\.? (?:of )?{_DOMAIN_WORD}(?:[ \t]+{_DOMAIN_WORD})?)\b"
 )

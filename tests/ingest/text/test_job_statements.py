@@ -130,6 +130,7 @@ def test_a_department_whose_name_begins_with_yuan_is_no_former_title(pipeline: T
         ("Bastian Krol (purchasing) wants every quote in euros.", ("Bastian Krol", "purchasing")),
         ("Imogen Sayer (the new CFO) is sceptical about the price.", ("Imogen Sayer", "CFO")),
         ("Rafe Dunmore (their incoming COO) joined the call late.", ("Rafe Dunmore", "COO")),
+        ("Jo Pruitt (scheduling lt, reports to Magee) runs it.", ("Jo Pruitt", "scheduling lt")),
     ],
 )
 def test_a_job_bracketed_after_a_name_is_their_title(
@@ -137,6 +138,10 @@ def test_a_job_bracketed_after_a_name_is_their_title(
 ) -> None:
     """Notes gloss people with their job in brackets, often a lone lowercase word or a function."""
     assert _en(pipeline, text) == {(*expected, True)}
+
+
+def test_lowercase_ranks_and_offices_are_titles(pipeline: TextPipeline) -> None:
+    assert _en(pipeline, "Harold Fenn is the union steward.") == {("Harold Fenn", "union steward", True)}
 
 
 def test_a_function_bracketed_after_a_product_is_no_one_s_title(pipeline: TextPipeline) -> None:
