@@ -7,12 +7,18 @@ with a lookbehind on the end of a person slot (``(?<=»)``: "«P3»'s call", "«
 
 from __future__ import annotations
 
+#: how it is built: signing that off is the technical sign-off, not the budget's ("signed off security")
+_BUILT = r"(?:security|integration|architecture|design|interface|spec|sso|api)\b"
+_NOT_BUILT = rf"(?! (?:on )?(?:the |our |their |its )?(?:[\w-]+ )?{_BUILT})"
+
 ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
     "economic_buyer": (
         [
-            r"signs? (?:off|the (?:cheque|check|po|contract|renewal|order|purchase order|agreement))",
+            # signing off how it is built is the technical sign-off: "signed off security"
+            rf"signs? (?:off{_NOT_BUILT}|the (?:cheque|check|po|contract|renewal|order|purchase order|"
+            r"agreement))",
             r"signs? (?:it|this|that|the deal) off",
-            r"signed (?:off on|off|the (?:cheque|check|po|contract|order))",
+            rf"signed (?:off on{_NOT_BUILT}|off{_NOT_BUILT}|the (?:cheque|check|po|contract|order))",
             r"(?:has|have|needs?) to (?:approve|sign off|countersign|release the budget)",
             r"countersign\w*",
             r"approves? (?:anything|everything|all|any|every|purchases?|deals?|spend(?:ing)?|capex|"
@@ -108,6 +114,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"(?:will|'ll|to) (?:lead |run |do )?(?:the )?evaluat(?:e|ion)\b"
             r"(?! (?:of )?(?:us|our|whether|if))",
             r"technical veto",
+            rf"sign(?:s|ed|ing)? off (?:on )?(?:the |our |their |its )?(?:[\w-]+ )?{_BUILT}",
+            r"(?:sign|lead|own|run|handl|review|approv)\w*(?: off)? [^.;«»]{0,40}? on the technical side",
             # a review of how it is built: "will review our architecture", "assess the Epic integration"
             r"(?:review|assess|evaluat|validat|vet|judg|check|test|scor|look)\w*(?: (?:at|over))?"
             r"(?: (?:our|the|their|your|all|any))?(?: (?:[\w-]+|«[OK]\d+»))?? "

@@ -127,3 +127,20 @@ def test_english_role_phrasings_of_review_money_and_support(
     pipeline: TextPipeline, text: str, roles: set[tuple[str, str, str]]
 ) -> None:
     assert _roles(pipeline, text) == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("Tobias Grell signed off security last week.", {("Tobias Grell", "technical_evaluator", "neutral")}),
+        (
+            "Tobias Grell will sign off the clock integration on the technical side.",
+            {("Tobias Grell", "technical_evaluator", "neutral")},
+        ),
+        ("Oscar Bellamy signed off on the renewal.", {("C-OB", "economic_buyer", "neutral")}),
+    ],
+)
+def test_signing_off_how_it_is_built_is_the_technical_sign_off(
+    pipeline: TextPipeline, text: str, roles: set[tuple[str, str, str]]
+) -> None:
+    assert _roles(pipeline, text) == roles
