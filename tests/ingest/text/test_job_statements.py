@@ -156,6 +156,7 @@ def test_a_function_bracketed_after_a_product_is_no_one_s_title(pipeline: TextPi
         ("系统管理员周斌全程参与接口测试。", {("周斌", "系统管理员", True)}),
         ("化验室技师陈一鸣是日常操作的主要用户。", {("陈一鸣", "化验室技师", True)}),
         ("[09:28] 杨晓帆：我是中心的冷链管理员，报警都是我在盯。", {("杨晓帆", "冷链管理员", True)}),
+        ("- 纪委书记陈国华：目前不参与。", {("陈国华", "纪委书记", True)}),
     ],
 )
 def test_zh_titles_after_a_place_or_a_function(
