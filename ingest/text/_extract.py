@@ -263,6 +263,21 @@ class Extractor:
                 p = self._with_title(g, p, wp["title"], ments, linker, [company, *context])
         return p, wp
 
+    def _known_elsewhere(
+        self, person: str, company: tuple[str, str, str], home: tuple[str, str, str]
+    ) -> bool:
+        """A CRM contact of another company, placed at the note's account only because the
+        sentence names no company ("设备能源部谭部长愿意作为参考客户" in a note on another account):
+        the CRM's word stands until the note says they moved."""
+        info = self.gz.people.get(person)
+        return (
+            company == home
+            and info is not None
+            and info.crm
+            and bool(info.companies)
+            and home[1] not in info.companies
+        )
+
     def _another_body(self, dept: str, company: str) -> bool:
         """The department opens with a government body ("市发改委", "区机关事务管理局") that is not
         the company: whoever holds the title there works for that body."""
@@ -341,7 +356,7 @@ class Extractor:
             left_later = LEFT_LATER.match(match.string, match.end()) is not None
             gone = leaving or (mod.past and not promoted) or left_later
             job = self._job(match, ments, linker, context, p, c[1], gone, promoted)
-            if job is not None:
+            if job is not None and not self._known_elsewhere(job[0][1], c, home):
                 emit("WORKS_AT", job[0], c, job[1], rule.name, conf(job[0]))
         elif rule.relation == "DECISION_ROLE":
             p = slot("p")

@@ -173,3 +173,11 @@ def test_zh_a_former_title_in_apposition_is_not_held_now(pipeline: TextPipeline,
 def test_a_titled_reference_glossed_by_the_full_name_is_that_person(pipeline: TextPipeline) -> None:
     """ "能源管理员小梁（梁思琪）": the title does not make 小梁 someone else than 梁思琪."""
     assert _zh(pipeline, "参会：能源管理员小梁（梁思琪）") == {("梁思琪", "能源管理员", True)}
+
+
+def test_a_contact_of_another_company_is_not_placed_at_the_note_s_account(pipeline: TextPipeline) -> None:
+    """A note on Harrowgate names 青石水务's 唐文静 as a reference: she does not work at Harrowgate."""
+    text = "另：青石水务的系统已经用了两年多，信息中心唐主任愿意作为参考客户。"
+    doc = TextDocument("N", "note", text, "job-statements", 1, "zh", datetime(2026, 3, 1), "A-HB")
+    ((_, ex),) = list(pipeline.run([doc]))
+    assert ("C-TW", "A-HB") not in {(f.subject[1], f.object[1]) for f in ex.facts if f.relation == "WORKS_AT"}
