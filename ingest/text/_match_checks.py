@@ -112,10 +112,16 @@ _CHAT_TIME = re.compile(r"\d{1,2}:\d{2}")
 
 
 def ours_before(match: re.Match[str]) -> bool:
-    """The match is one of our own staff, by the words right before it in a note we wrote."""
+    """The match is one of our own staff, by the words right before it in a note we wrote, or
+    by the visit they pay right after it ("请区域总监赵磊出面拜访刘总": vendors call on clients)."""
+    if _VISITS.match(match.string, match.end()):
+        return True
     if _CHAT_TIME.search(match.string, 0, match.start()):
         return False
     return _OURS_BEFORE.search(match.string, max(0, match.start() - 12), match.start()) is not None
+
+
+_VISITS = re.compile(r"\s*(?:出面|亲自|一起|再|去|带队|陪同)*(?:拜访|登门|上门拜访)")
 
 
 # a question that asks, not one that doubts ("Karen - EB?"): it opens with an auxiliary

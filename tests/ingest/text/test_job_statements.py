@@ -181,3 +181,8 @@ def test_a_contact_of_another_company_is_not_placed_at_the_note_s_account(pipeli
     doc = TextDocument("N", "note", text, "job-statements", 1, "zh", datetime(2026, 3, 1), "A-HB")
     ((_, ex),) = list(pipeline.run([doc]))
     assert ("C-TW", "A-HB") not in {(f.subject[1], f.object[1]) for f in ex.facts if f.relation == "WORKS_AT"}
+
+
+def test_who_calls_on_the_client_is_ours(pipeline: TextPipeline) -> None:
+    """Vendors visit clients: "请区域总监赵磊出面拜访刘总" asks our regional director to go."""
+    assert _zh(pipeline, "请区域总监赵磊出面拜访罗明，争取一季度完成立项。") == set()
