@@ -48,7 +48,7 @@ from ._match_checks import (
     without_the_departed,
 )
 from ._mentions import MONEY, PRONOUN, SPEAKER, Mention, Recogniser
-from ._modality import Modality, denied_within, future_within, modality
+from ._modality import Modality, denied_within, future_within, later_in_clause, modality
 from ._names import name_like
 from ._nlp import is_zh_word
 from ._note_employment import ADDRESS_ONLY, note_employment
@@ -324,6 +324,10 @@ class Extractor:
             return  # "NOT the decision maker", "used to report to", "no longer a blocker"
         if rule.relation == "REPORTS_TO" and future_within(match.string, *verb_span(match), rule.lang):
             return  # "from July Jonas will report to Bernd", "何科以后向庞局汇报": not the line yet
+        if rule.relation == "DECISION_ROLE" and later_in_clause(
+            match.string, match.start(), match.end(), rule.lang
+        ):
+            return  # "之后预算也会由她审批": her role from then on
 
         def slot(group: str) -> tuple[str, str, str] | None:
             if group == "p" and subject is not None:

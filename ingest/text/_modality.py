@@ -112,6 +112,26 @@ def future_within(text: str, start: int, end: int, lang: str) -> bool:
     return any(cue.search(text, start, end) is not None for cue in (_CUES[lang]["future"], _LATER[lang]))
 
 
+def later_in_clause(text: str, start: int, end: int, lang: str) -> bool:
+    """A change of hands still to come in the clause of ``text[start:end]`` ("之后预算也会由她审批",
+    "from next month she signs off"): a role that holds from then, not now. A date the role acts
+    on is no change ("谭总下周回国后拍板" decides now as ever; "将来的主要用户" are its users)."""
+    lang = "zh" if lang == "zh" else "en"
+    return _FROM_THEN[lang].search(text, clause_start(text, start, lang), end) is not None
+
+
+_FROM_THEN = {
+    "en": re.compile(
+        r"\b(?:from next|as of next|starting next|from (?:january|february|march|april|may|june|"
+        r"july|august|september|october|november|december))\b",
+        re.I,
+    ),
+    "zh": re.compile(
+        r"(?:下个?月|下季度|下半年|明年)(?:起|开始)|(?:之后|以后)(?=[^，,。；;]{0,6}(?:会|将|要))|改由|转由"
+    ),
+}
+
+
 #: when a change is still to come ("下个月开始向龚总汇报"): said of a line, not of an install or a
 #: demo, whose "下周" is a plan the other cues read
 _LATER = {

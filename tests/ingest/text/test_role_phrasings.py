@@ -207,3 +207,19 @@ def test_who_guards_the_door(pipeline: TextPipeline, text: str, roles: set[tuple
 )
 def test_who_carries_weight(pipeline: TextPipeline, text: str, roles: set[tuple[str, str, str]]) -> None:
     assert _roles(pipeline, text) == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # a role that changes hands later is not held yet
+        ("质量这块由新来的质量总监唐韵接手，之后预算也会由她审批。", set()),
+        ("下个月起预算改由唐韵审批。", set()),
+        # a date the role acts on is no change of hands
+        ("谭总下周回国后拍板。", {("谭总", "decision_maker", "neutral")}),
+    ],
+)
+def test_a_role_from_then_on_is_not_held_now(
+    pipeline: TextPipeline, text: str, roles: set[tuple[str, str, str]]
+) -> None:
+    assert _roles(pipeline, text) == roles
