@@ -44,6 +44,7 @@ from ._match_checks import (
     ours_later_on_the_line,
     stance_taken_back,
     topic_for_object,
+    unknown_company_before,
     verb_span,
     without_the_departed,
 )
@@ -360,7 +361,8 @@ class Extractor:
             left_later = LEFT_LATER.match(match.string, match.end()) is not None
             gone = leaving or (mod.past and not promoted) or left_later
             job = self._job(match, ments, linker, context, p, c[1], gone, promoted)
-            if job is not None and not self._known_elsewhere(job[0][1], c, home):
+            elsewhere = c == home and unknown_company_before(before)
+            if job is not None and not elsewhere and not self._known_elsewhere(job[0][1], c, home):
                 emit("WORKS_AT", job[0], c, job[1], rule.name, conf(job[0]))
         elif rule.relation == "DECISION_ROLE":
             p = slot("p")

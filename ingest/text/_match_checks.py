@@ -187,3 +187,16 @@ def without_the_departed(facts: list[Fact]) -> list[Fact]:
         return f.relation == "REPORTS_TO" and bool({f.subject[1], f.object[1]} & gone)
 
     return [f for f in facts if not held(f)]
+
+
+#: a company by its legal form that the graph does not know (the skeleton marks those it does)
+_UNKNOWN_COMPANY = re.compile(
+    r"[\u4e00-\u9fff]{2,}(?:股份有限公司|有限责任公司|有限公司|集团公司)"
+    r"|\b[A-Z][\w&-]*(?: [A-Z][\w&-]*)* (?:Inc|Ltd|LLC|GmbH|plc|Corp|Co)\b"
+)
+
+
+def unknown_company_before(before: str) -> bool:
+    """Earlier on the person's line, a company the graph does not know: "青州市大数据发展有限公司
+    （局属平台公司）：总经理钟伟" is that company's manager, not the note's account's."""
+    return _UNKNOWN_COMPANY.search(before, before.rfind("\n") + 1) is not None

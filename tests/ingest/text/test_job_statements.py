@@ -186,3 +186,16 @@ def test_a_contact_of_another_company_is_not_placed_at_the_note_s_account(pipeli
 def test_who_calls_on_the_client_is_ours(pipeline: TextPipeline) -> None:
     """Vendors visit clients: "请区域总监赵磊出面拜访刘总" asks our regional director to go."""
     assert _zh(pipeline, "请区域总监赵磊出面拜访罗明，争取一季度完成立项。") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("青州市大数据发展有限公司（局属平台公司）：总经理钟伟", "zh"),
+        ("Brightline Analytics Ltd: CEO Wendell Ashby", "en"),
+    ],
+)
+def test_a_person_after_a_company_the_graph_does_not_know_is_not_the_account_s(
+    pipeline: TextPipeline, text: str, lang: str
+) -> None:
+    assert _works_at(pipeline, text, lang, "A-QS" if lang == "zh" else "A-HB") == set()
