@@ -77,6 +77,18 @@ JOB_RULES: list[Rule] = [
     *rules_of(
         "zh",
         "WORKS_AT",
+        # a promotion names the title held now, whatever the clause said before it (read first, so the
+        # title it leaves does not take its place): "吴静以前是
+        # 质量部总监，上个月升了副总经理"
+        [
+            r"{P}(?:[^«»\n。；;]|«[DT]\d+»){0,30}?(?:升了|升任|升为|晋升为|晋升|提拔为|被提拔为|提为|升职为|扶正为|转正为|接任|出任|改任)"
+            r"了?{T}",
+        ],
+        promoted="true",
+    ),
+    *rules_of(
+        "zh",
+        "WORKS_AT",
         [
             r"{C}的{P}[（(]{T}[）)]",
             r"{C}(?:新来)?的?{T}{P}",
@@ -113,17 +125,6 @@ JOB_RULES: list[Rule] = [
             r"(?:新的?|现在的?|目前的?|现任)?{T}(?:是|为|换成了?|由){P}(?!«T|的)",
             r"{C}{P}(?!«T|的|[（(])",  # "润泽钱总来电", "市卫健委韩局"
         ],
-    ),
-    *rules_of(
-        "zh",
-        "WORKS_AT",
-        # a promotion names the title held now, whatever the clause said before it: "吴静以前是
-        # 质量部总监，上个月升了副总经理"
-        [
-            r"{P}(?:[^«»\n。；;]|«[DT]\d+»){0,30}?(?:升了|升任|升为|晋升为|晋升|提拔为|被提拔为|提为|升职为|扶正为|转正为)"
-            r"了?{T}",
-        ],
-        promoted="true",
     ),
     *rules_of(
         "zh",

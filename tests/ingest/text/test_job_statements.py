@@ -199,3 +199,7 @@ def test_a_person_after_a_company_the_graph_does_not_know_is_not_the_account_s(
     pipeline: TextPipeline, text: str, lang: str
 ) -> None:
     assert _works_at(pipeline, text, lang, "A-QS" if lang == "zh" else "A-HB") == set()
+
+
+def test_a_title_taken_over_replaces_the_one_held_before(pipeline: TextPipeline) -> None:
+    assert _zh(pipeline, "听说蒋文副院长已经正式接任院长。") == {("蒋文", "院长", True)}
