@@ -73,6 +73,8 @@ def cue_relations(
         conf = CONF_HEDGED if any(m.hedged for m in mods) else CONF_KNOWN
         future = any(m.future for m in mods)
         # not when live: "用友BIP已经在襄阳厂试点上线" was piloted, and now runs
+        if _KIN_ORG.search(skeleton, begin, start):
+            continue  # "他们集团母公司用的是用友NC": the parent's install, not the account's
         reaching = _REACHES_OUT.match(skeleton, end) is not None  # "擎能最近在接触柏总": the rival's move
         evaluated = any(_evaluating(head + clause, lg) for lg in langs) and not reaching
         if evaluated and not _LIVE.search(clause) and not future:
@@ -129,6 +131,12 @@ def _evaluating(clause: str, lang: str) -> bool:
         _CUE_TAKEN_BACK[lang].search(clause, max(0, cue.start() - 40), cue.start()) for cue in cues
     )
 
+
+#: another body of the account's group as the clause's subject: its installs are its own
+_KIN_ORG = re.compile(
+    r"母公司|子公司|兄弟单位|兄弟公司|\b(?:parent company|sister (?:company|site|hospital)|subsidiary)\b",
+    re.I,
+)
 
 #: a vendor that approaches the account, right after its name: no evaluation by the account yet
 _REACHES_OUT = re.compile(r"\s*(?:最近|也|一直|还|又|刚)*(?:在|来|去)?(?:接触|找过?|拜访|联系|约)")

@@ -205,3 +205,16 @@ def test_a_rival_in_the_running_is_evaluated(pipeline: TextPipeline, text: str) 
 
 def test_a_system_running_on_a_product_is_no_evaluation(pipeline: TextPipeline) -> None:
     assert _evaluating(pipeline, "车队维保现在跑在用友NC上，合同明年3月到期。", "zh", "A-TY") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "account"),
+    [
+        ("BTW 他们集团母公司用的是用友NC，跟这个 deal 无关。", "zh", "A-TY"),
+        ("Their parent company runs Sentinel, which does not matter here.", "en", "A-EGB"),
+    ],
+)
+def test_a_parent_company_s_install_is_not_the_account_s(
+    pipeline: TextPipeline, text: str, lang: str, account: str
+) -> None:
+    assert _uses(pipeline, text, lang, account) == set()
