@@ -23,14 +23,14 @@ from ._cues import cue_relations, note_stances
 from ._emitting import CONF_HEDGED, CONF_KNOWN, CONF_NEW, plain
 from ._facts import Extraction, Fact, fullest
 from ._gazetteer import Gazetteer
+from ._job_facts import JobReader
 from ._layout import (
     FILLERS,
     coordinated,
     header_company,
     speaker_spans,
 )
-from ._lexicon import department_of
-from ._link import PersonLinker, is_ref, ref_parts
+from ._link import PersonLinker
 from ._match_checks import (
     LEFT_LATER,
     QUESTION,
@@ -48,18 +48,16 @@ from ._match_checks import (
     verb_span,
     without_the_departed,
 )
-from ._mentions import MONEY, PRONOUN, SPEAKER, Mention, Recogniser
+from ._mentions import MONEY, Mention, Recogniser
 from ._modality import Modality, denied_within, future_within, later_in_clause, modality
 from ._names import name_like
-from ._nlp import is_zh_word
-from ._note_employment import ADDRESS_ONLY, note_employment
+from ._note_employment import note_employment
 from ._person_links import link_people
 from ._rule_grammar import Rule
 from ._rules import RULES, STANCE
 from ._sentences import sentence_spans
 from ._skeletons import both_named, sentiment, skeleton_of
 from ._subjectless import carried_subject
-from ._title_spans import unit_without_clause
 from ._vendor_products import products_for_vendors
 
 __all__ = ["LABEL_OF", "MONEY", "Extraction", "Extractor", "Fact", "Mention", "sentiment"]
@@ -73,6 +71,7 @@ class Extractor:
     def __init__(self, gz: Gazetteer) -> None:
         self.gz = gz
         self.mentions = Recogniser(gz)
+        self.jobs = JobReader(gz)
         self._vendors = set(gz.vendor_of.values())
         #: companies in the market rather than accounts: vendors and our competitors
         rivals = {s for rel, s, e in gz.known_edges if rel == "COMPETES_WITH" and e == gz.self_id}
@@ -225,69 +224,6 @@ class Extractor:
             self.gz.self_id,
         )
 
-    def _job(
-        self,
-        match: re.Match[str],
-        ments: list[Mention],
-        linker: PersonLinker,
-        context: list[str],
-        p: tuple[str, str, str],
-        company: str,
-        gone: bool,
-        promoted: bool,
-    ) -> tuple[tuple[str, str, str], dict[str, Any]] | None:
-        """A WORKS_AT fact's person (linked again once the title is known) and properties;
-        None for an official of another body, or for a title held before ("原财务处处长王丽").
-
-        ``promoted``: the title is new, so the person is not linked again by it (the graph
-        knows them by the title they held)."""
-        g = match.groupdict()
-        wp: dict[str, Any] = {"current": not gone}
-        if g.get("unit"):  # "运维部刘洋": a department, no title; "信息科王主任": 信息科主任
-            wp["department"] = unit_without_clause(g["unit"])
-            if is_ref(p[2]) and ref_parts(p[2])[1] not in ADDRESS_ONLY:  # "科技部刘总" holds no 科技部总
-                wp["title"] = wp["department"] + ref_parts(p[2])[1]
-        if g.get("t") is not None:
-            # "设备处的工程师" is the 设备处工程师; "发给了信息中心刘海燕主任": 信息中心
-            dept = unit_without_clause(g.get("dept") or "")
-            title = _NEW_TO.sub("", dept + ments[int(g["t"])].text)
-            if self._another_body(title, company):
-                return None  # "市发改委能源科科长陆斌出席并致辞": an official of another body
-            held = _HELD_BEFORE.match(title)
-            if held and held.group().startswith("原") and is_zh_word(title[:2]):
-                held = None  # "原料部经理": the raw materials department, no former title
-            if held and not gone:
-                return None  # the title is history; what they hold now, the note says elsewhere
-            wp["title"] = _DEPT_OF.sub(r"\1", title[held.end() if held else 0 :])
-            wp["department"] = department_of(wp["title"])
-            if not promoted:
-                p = self._with_title(g, p, wp["title"], ments, linker, [company, *context])
-        return p, wp
-
-    def _known_elsewhere(
-        self, person: str, company: tuple[str, str, str], home: tuple[str, str, str]
-    ) -> bool:
-        """A CRM contact of another company, placed at the note's account only because the
-        sentence names no company ("设备能源部谭部长愿意作为参考客户" in a note on another account):
-        the CRM's word stands until the note says they moved."""
-        info = self.gz.people.get(person)
-        return (
-            company == home
-            and info is not None
-            and info.crm
-            and bool(info.companies)
-            and home[1] not in info.companies
-        )
-
-    def _another_body(self, dept: str, company: str) -> bool:
-        """The department opens with a government body ("市发改委", "区机关事务管理局") that is not
-        the company: whoever holds the title there works for that body."""
-        body = _BODY.match(dept)
-        if body is None:
-            return False
-        own = self.gz.company_all_names.get(company, [])
-        return not any(body.group().lstrip("市区省县") in name for name in own)
-
     def _a_rival_after(self, match: re.Match[str], ments: list[Mention]) -> bool:
         """The cue's object is a rival: "he championed AVEVA when it went in" is not our champion."""
         rival = _RIVAL_AFTER.match(match.string, match.end())
@@ -360,9 +296,9 @@ class Extractor:
             promoted = "promoted" in props
             left_later = LEFT_LATER.match(match.string, match.end()) is not None
             gone = leaving or (mod.past and not promoted) or left_later
-            job = self._job(match, ments, linker, context, p, c[1], gone, promoted)
+            job = self.jobs.read(match, ments, linker, context, p, c[1], gone, promoted)
             elsewhere = c == home and unknown_company_before(before)
-            if job is not None and not elsewhere and not self._known_elsewhere(job[0][1], c, home):
+            if job is not None and not elsewhere and not self.jobs.known_elsewhere(job[0][1], c, home):
                 emit("WORKS_AT", job[0], c, job[1], rule.name, conf(job[0]))
         elif rule.relation == "DECISION_ROLE":
             p = slot("p")
@@ -395,31 +331,6 @@ class Extractor:
             if v and w:
                 emit("COMPETES_WITH", v, w, {}, rule.name)
 
-    @staticmethod
-    def _with_title(
-        g: dict[str, str | None],
-        p: tuple[str, str, str],
-        title: str,
-        ments: list[Mention],
-        linker: PersonLinker,
-        context: list[str],
-    ) -> tuple[str, str, str]:
-        """Link the person again now that the sentence states their title (the mention follows)."""
-        idx = g.get("p")
-        m = ments[int(idx)] if idx is not None else None
-        if m is not None and m.key in (PRONOUN, SPEAKER):
-            return p  # "我是放射科主任": the speaker, already linked
-        if (
-            m is not None
-            and is_ref(m.text)
-            and any(o.node_id == m.node_id and not is_ref(o.text) for o in ments)
-        ):
-            return p  # "能源管理员小梁（梁思琪）": linked by the full name glossing the reference
-        node_id, new = linker.link(p[2], m.key if m else "", context, title, replaces=p[1])
-        if m is not None:
-            m.node_id, m.new = node_id, new
-        return ("Person", node_id, p[2])
-
 
 def _role_text(
     skeleton: str, ments: list[Mention], text: str, s0: int, lang: str, out: Extraction
@@ -435,15 +346,6 @@ def _role_text(
 
 
 _TITLE_MARK = re.compile(r"«T(\d+)»")
-_NEW_TO = re.compile(r"^(?:new|current|newly appointed)\s+(?=\S)", re.I)  # "New CIO at Kestrel is…"
-_HELD_BEFORE = re.compile(r"原任?|前任|(?:former|ex-?|previous)\s*", re.I)
-_DEPT_OF = re.compile(r"^([^的]+?(?:科|处|部|室|中心|局|办|组))的")
-
-
-# a body's name, then more of the title: "市发改委|能源科科长", not "副局长" or "纪委书记"'s own 委
-_BODY = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:委员会|委|局|厅)(?=[\u4e00-\u9fff])(?!长|员|书记|主任)")
-
-
 _RIVAL_AFTER = re.compile(r"\w*\s+(?:of |for )?(?:the |their )?«[OX](\d+)»")
 
 
