@@ -19,25 +19,25 @@ CORPORA = Path(__file__).parents[3] / "corpora" / "notes"
 #: half -> (relation, lang) -> F1 floor
 FLOORS: dict[str, dict[tuple[str, str], float]] = {
     # dev (en-a .. en-e; zh-b .. zh-g) measured WORKS_AT / DECISION_ROLE / REPORTS_TO / USES /
-    # SUPPLIES / INTERESTED_IN: en 0.846 / 0.785 / 0.853 / 0.769 / 0.757 / 0.657,
-    #                           zh 0.810 / 0.734 / 0.830 / 0.738 / 0.899 / 0.712 (tenth session's end)
+    # SUPPLIES / INTERESTED_IN: en 0.846 / 0.793 / 0.853 / 0.769 / 0.757 / 0.657,
+    #                           zh 0.818 / 0.735 / 0.830 / 0.741 / 0.899 / 0.712 (tenth session's end)
     "dev": {
         ("WORKS_AT", "en"): 0.83,
-        ("DECISION_ROLE", "en"): 0.77,
+        ("DECISION_ROLE", "en"): 0.78,
         ("REPORTS_TO", "en"): 0.83,
         ("USES", "en"): 0.75,
         ("SUPPLIES", "en"): 0.73,
         ("INTERESTED_IN", "en"): 0.63,
-        ("WORKS_AT", "zh"): 0.79,
+        ("WORKS_AT", "zh"): 0.80,
         ("DECISION_ROLE", "zh"): 0.71,
         ("REPORTS_TO", "zh"): 0.81,
-        ("USES", "zh"): 0.71,
+        ("USES", "zh"): 0.72,
         ("SUPPLIES", "zh"): 0.87,
         ("INTERESTED_IN", "zh"): 0.69,
     },
     # held out, never tuned on (en-a, en-b, en-c; zh-a .. zh-e; en-c and zh-e written in the seventh
     # session and measured before any change for them), measured
-    # en 0.697 / 0.578 / 0.684 / 0.670 / 0.746 / 0.729, zh 0.612 / 0.524 / 0.638 / 0.638 / 0.776 / 0.511
+    # en 0.698 / 0.586 / 0.692 / 0.670 / 0.746 / 0.729, zh 0.612 / 0.524 / 0.638 / 0.638 / 0.776 / 0.511
     # (tenth session's end; at its start, the ninth's end: en 0.695 / 0.570 / 0.658 / 0.667 / 0.746 /
     # 0.729, zh 0.608 / 0.500 / 0.638 / 0.646 / 0.776 / 0.500)
     "test": {
@@ -56,11 +56,11 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
     },
 }
 #: half -> the most trap hits (false facts a note warns against) the extraction may state; measured
-#: dev 8 (12 at the ninth session's start, 9 before zh-g joined it), test 31 (29 until a
+#: dev 2 (8 at the tenth session's start, 12 at the ninth's, 9 before zh-g joined it), test 31 (29 until a
 #: three-character name was no longer cut at a rare word, 30c96b9, and a Chinese topic was found by
 #: its subject, 0935880: each made one false fact the notes warn against match; found by switching
 #: each change alone, counts only; the issue's target is none)
-TRAP_CEILINGS = {"dev": 8, "test": 31}
+TRAP_CEILINGS = {"dev": 2, "test": 31}
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
     "companies": [{"id": "A-1", "name": "St. Aldric Medical Center", "aliases": ["SAMC"]}],
