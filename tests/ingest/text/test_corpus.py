@@ -18,22 +18,24 @@ from ingest.text import CorpusError, CorpusScores, evaluate_corpus, read_corpus
 CORPORA = Path(__file__).parents[3] / "corpora" / "notes"
 #: half -> (relation, lang) -> F1 floor
 FLOORS: dict[str, dict[tuple[str, str], float]] = {
-    # dev (en-a .. en-e; zh-b .. zh-g) measured WORKS_AT / DECISION_ROLE / REPORTS_TO / USES /
-    # SUPPLIES / INTERESTED_IN: en 0.846 / 0.793 / 0.853 / 0.769 / 0.757 / 0.657,
-    #                           zh 0.818 / 0.735 / 0.830 / 0.741 / 0.899 / 0.712 (tenth session's end)
+    # dev (en-a .. en-f; zh-b .. zh-h) measured WORKS_AT / DECISION_ROLE / REPORTS_TO / USES /
+    # SUPPLIES / INTERESTED_IN: en 0.824 / 0.752 / 0.791 / 0.745 / 0.733 / 0.685,
+    #                           zh 0.782 / 0.711 / 0.775 / 0.752 / 0.845 / 0.694 (tenth session's end,
+    # en-f and zh-h added; without them en 0.846 / 0.793 / 0.853 / 0.769 / 0.757 / 0.657,
+    # zh 0.818 / 0.735 / 0.830 / 0.741 / 0.899 / 0.712)
     "dev": {
-        ("WORKS_AT", "en"): 0.83,
-        ("DECISION_ROLE", "en"): 0.78,
-        ("REPORTS_TO", "en"): 0.83,
-        ("USES", "en"): 0.75,
-        ("SUPPLIES", "en"): 0.73,
-        ("INTERESTED_IN", "en"): 0.63,
-        ("WORKS_AT", "zh"): 0.80,
-        ("DECISION_ROLE", "zh"): 0.71,
-        ("REPORTS_TO", "zh"): 0.81,
-        ("USES", "zh"): 0.72,
-        ("SUPPLIES", "zh"): 0.87,
-        ("INTERESTED_IN", "zh"): 0.69,
+        ("WORKS_AT", "en"): 0.81,
+        ("DECISION_ROLE", "en"): 0.74,
+        ("REPORTS_TO", "en"): 0.78,
+        ("USES", "en"): 0.73,
+        ("SUPPLIES", "en"): 0.72,
+        ("INTERESTED_IN", "en"): 0.67,
+        ("WORKS_AT", "zh"): 0.77,
+        ("DECISION_ROLE", "zh"): 0.70,
+        ("REPORTS_TO", "zh"): 0.76,
+        ("USES", "zh"): 0.74,
+        ("SUPPLIES", "zh"): 0.83,
+        ("INTERESTED_IN", "zh"): 0.68,
     },
     # held out, never tuned on (en-a, en-b, en-c; zh-a .. zh-e; en-c and zh-e written in the seventh
     # session and measured before any change for them), measured
@@ -56,11 +58,12 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
     },
 }
 #: half -> the most trap hits (false facts a note warns against) the extraction may state; measured
-#: dev 2 (8 at the tenth session's start, 12 at the ninth's, 9 before zh-g joined it), test 31 (29 until a
+#: dev 11 (2 before en-f and zh-h joined it, which brought 3 and 6; 8 at the tenth session's start, 12 at
+#: the ninth's, 9 before zh-g joined it), test 31 (29 until a
 #: three-character name was no longer cut at a rare word, 30c96b9, and a Chinese topic was found by
 #: its subject, 0935880: each made one false fact the notes warn against match; found by switching
 #: each change alone, counts only; the issue's target is none)
-TRAP_CEILINGS = {"dev": 2, "test": 31}
+TRAP_CEILINGS = {"dev": 11, "test": 31}
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
     "companies": [{"id": "A-1", "name": "St. Aldric Medical Center", "aliases": ["SAMC"]}],
