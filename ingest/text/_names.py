@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ._lexicon import EN_HONORIFICS, ZH_AFTER_NAME, ZH_HONORIFICS, ZH_SURNAMES
+from ._lexicon import EN_HONORIFICS, ZH_AFTER_NAME, ZH_HONORIFICS, ZH_SURNAMES, ZH_WORDY_SURNAMES
 from ._name_stopwords import NOT_NAME_WORDS
 from ._nlp import is_zh_word, zh_word_count
 from ._title_spans import HEAD_WORDS
@@ -83,10 +83,17 @@ def latin_names(text: str) -> Iterator[tuple[int, int]]:
 
 
 _ZH_SURNAME_SET = frozenset(ZH_SURNAMES) | {"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容"}
+_WORDY = frozenset(ZH_WORDY_SURNAMES)
 _TITLE_AFTER = tuple(sorted(ZH_HONORIFICS, key=len, reverse=True))
 _ZH_REF = re.compile(
-    "(?:" + "|".join(sorted(_ZH_SURNAME_SET, key=len, reverse=True)) + ")(?:" + "|".join(_TITLE_AFTER) + ")"
+    "(?:"
+    + "|".join(sorted(_ZH_SURNAME_SET | _WORDY, key=len, reverse=True))
+    + ")(?:"
+    + "|".join(_TITLE_AFTER)
+    + ")"
 )
+# what follows a name where the layout says name: a title, or a dash or bracket before one
+_NAME_MARK = re.compile(r"\s?(?:[—–－]|-{1,2}\s|[（(：:])")
 _AFTER = ZH_AFTER_NAME | frozenset(
     "都介绍说讲提表认觉对也还又就才再曾反支负让请帮做带跟打约这那很干管找问看去来用写拿听"
 )
@@ -114,6 +121,14 @@ def zh_names(text: str) -> list[tuple[int, int]]:
     name the note writes on its own elsewhere ("赵晨、…" then "赵晨出适配证明") is that name
     and a verb, unless the three are written so again."""
     found = list(_zh_name_shapes(text))
+    confirmed = {text[a:b] for a, b in found if text[a] in _WORDY}
+    for name in confirmed:  # a name its context confirmed once is that name wherever it is written
+        at = text.find(name)
+        while at >= 0:
+            if not any(a <= at < b or at <= a < at + len(name) for a, b in found):
+                found.append((at, at + len(name)))
+            at = text.find(name, at + 1)
+    found.sort()
     alone = {text[a:b] for a, b in found if b - a == 2 and _ends_a_name(text, b)}
     said = Counter(text[a:b] for a, b in found)
     return [
@@ -141,7 +156,7 @@ def _ends_a_name(text: str, at: int) -> bool:
 def _zh_name_shapes(text: str) -> Iterator[tuple[int, int]]:
     i, n = 0, len(text)
     while i < n:
-        fam = next((f for f in (text[i : i + 2], text[i]) if f in _ZH_SURNAME_SET), "")
+        fam = next((f for f in (text[i : i + 2], text[i]) if f in _ZH_SURNAME_SET or f in _WORDY), "")
         if not fam:
             i += 1
             continue
@@ -174,11 +189,26 @@ def _zh_name_shapes(text: str) -> Iterator[tuple[int, int]]:
         ):
             i += 1
             continue
+        if end - g == 2 and text[end - 1] in "科处部室局办组队" and text.startswith(_TITLE_AFTER, end):
+            i += 1  # "危化科科长", "保卫处处长": a department before its head, no 危化科
+            continue
+        if fam in _WORDY and not _named_by_layout(text, i, end):
+            i += 1
+            continue
         if _CLOSING.match(text, max(0, i - 1)):
             i = end  # "顺祝商祺": a letter's closing, no 祝商祺
             continue
         yield i, end
         i = end
+
+
+def _named_by_layout(text: str, start: int, end: int) -> bool:
+    """Whether a name with a surname that is mostly a word stands where only a name stands:
+    before a title ("常志远局长"), or opening a clause before a dash or bracket ("常志远——局长")."""
+    if text.startswith(_TITLE_AFTER, end):
+        return True
+    prev = text[start - 1 : start]
+    return (not prev or not _is_cjk(prev)) and _NAME_MARK.match(text, end) is not None
 
 
 _ZH_FAMILIAR = re.compile(
@@ -201,6 +231,8 @@ def zh_refs(text: str) -> Iterator[tuple[int, int]]:
     for m in _ZH_REF.finditer(text):
         if surname_inside_a_word(text, m.start()):
             continue  # "扩张工程" is no 张工
+        if text[m.start()] in _WORDY and zh_word_count(m.group()) > 0:
+            continue  # "全局", "古董": words, not 常局 or 安总
         yield m.start(), m.end()
     for m in _ZH_FAMILIAR.finditer(text):
         nxt = text[m.end() : m.end() + 1]

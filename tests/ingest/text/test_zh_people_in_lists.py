@@ -74,3 +74,39 @@ def test_a_company_written_right_before_a_person_employs_them(
 ) -> None:
     ex = _read(pipeline, text)
     assert {(f.subject[2], f.object[1]) for f in ex.facts if f.relation == "WORKS_AT"} == {(who, "A-RF")}
+
+
+def _titles(ex: Extraction) -> dict[str, str]:
+    return {f.subject[2]: str(f.props.get("title")) for f in ex.facts if f.relation == "WORKS_AT"}
+
+
+def test_a_key_people_list_sets_name_and_title_apart_with_a_dash(pipeline: TextPipeline) -> None:
+    text = "三、关键人\n1. 罗芳——财务处长，钱袋子在她手里。\n2. 黄志强 - 信息科科长，技术上他把关。"
+    assert _titles(_read(pipeline, text)) == {"罗芳": "财务处长", "黄志强": "信息科科长"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("1. 常志远——局长，最后拍板。之后常志远再没表态。", "常志远"),  # 常: mostly "often"
+        ("参会：宁晓峰（办公室主任）", "宁晓峰"),
+        ("下周约安海涛主任面谈", "安海涛"),
+    ],
+)
+def test_a_surname_that_is_mostly_a_word_names_where_the_layout_says_name(
+    pipeline: TextPipeline, text: str, name: str
+) -> None:
+    ex = _read(pipeline, text)
+    assert name in _employed(ex)
+    assert not [m for m in ex.mentions if m.label == "PERSON" and m.text != name and m.text[0] == name[0]]
+
+
+@pytest.mark.parametrize("text", ["常用的系统是海康的，文件已发，安全第一。", "成本太高，全局考虑。"])
+def test_such_a_surname_in_running_text_names_no_one(pipeline: TextPipeline, text: str) -> None:
+    assert not [m for m in _read(pipeline, text).mentions if m.label == "PERSON"]
+
+
+def test_a_department_before_its_head_is_no_name(pipeline: TextPipeline) -> None:
+    ex = _read(pipeline, "章明——危化科科长。")
+    assert _titles(ex) == {"章明": "危化科科长"}
+    assert "危化科" not in {m.text for m in ex.mentions}
