@@ -176,10 +176,17 @@ def _zh_name_shapes(text: str) -> Iterator[tuple[int, int]]:
             end += 1
         name = text[i:end]
         prev = text[i - 1] if i else ""
+        titled = text.startswith(_TITLE_AFTER, end)
         if fam in FUNCTION_SURNAMES and (
-            (prev and _is_cjk(prev)) or text[g] in _ZH_SURNAME_SET or is_zh_word(text[g : g + 2])
+            (prev and _is_cjk(prev) and not titled)
+            or text[g] in _ZH_SURNAME_SET
+            or is_zh_word(text[g : g + 2])
         ):
             i += 1  # "宋琳向李刚汇报", "，向赵明汇报", "，管预算": 向 is the preposition, 管 the verb
+            continue
+        if _named_after_a_title(text, i, end):
+            yield i, end  # "安全部经理方志，": a rare word there is a name
+            i = end
             continue
         if (
             is_zh_word(name)
@@ -200,6 +207,19 @@ def _zh_name_shapes(text: str) -> Iterator[tuple[int, int]]:
             continue
         yield i, end
         i = end
+
+
+# a name that is also a word this rare in jieba's counts is a name between a title and a stop
+_RARE_WORD = 1000
+_TITLES_BEFORE = tuple(t for t in _TITLE_AFTER if len(t) > 1)  # "工程师" ends in no title 工
+
+
+def _named_after_a_title(text: str, start: int, end: int) -> bool:
+    return (
+        text[:start].endswith(_TITLES_BEFORE)
+        and (end >= len(text) or text[end] in "，,。；;、：:（(\n ")
+        and zh_word_count(text[start:end]) < _RARE_WORD
+    )
 
 
 def _named_by_layout(text: str, start: int, end: int) -> bool:

@@ -110,3 +110,20 @@ def test_a_department_before_its_head_is_no_name(pipeline: TextPipeline) -> None
     ex = _read(pipeline, "章明——危化科科长。")
     assert _titles(ex) == {"章明": "危化科科长"}
     assert "危化科" not in {m.text for m in ex.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("· 规划财务科于洁科长管钱；", "于洁", "规划财务科科长"),  # 于: mostly a preposition
+        ("园区安全部经理方志，以后天天用系统的就是他的人。", "方志", "园区安全部经理"),  # 方志: a word
+    ],
+)
+def test_between_a_title_and_a_stop_a_rare_word_or_a_preposition_is_a_name(
+    pipeline: TextPipeline, text: str, name: str, title: str
+) -> None:
+    assert _titles(_read(pipeline, text)) == {name: title}
+
+
+def test_an_engineer_is_no_name_after_a_title(pipeline: TextPipeline) -> None:
+    assert not _employed(_read(pipeline, "也见了邵科长手下的工程师，以后他天天用。"))
