@@ -50,5 +50,7 @@ NOT_NAME_WORDS = frozenset(
         "but", "and", "or", "so", "then", "today", "tomorrow", "yesterday", "week", "month", "year",
         "both", "either", "neither", "all", "every", "each", "now", "new", "old", "former", "meanwhile",
         "according", "fair", "messe", "expo", "conference", "summit", "forum", "show",
+        # a title's domain cut short: "VP Fin Anita Sorensen", "Dir Ops"
+        "fin", "ops", "eng", "mktg", "infra", "biomed", "procure",
     ]
 )  # fmt: skip

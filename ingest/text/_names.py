@@ -61,7 +61,9 @@ def _names_an_organisation(text: str, m: re.Match[str]) -> bool:
 
 def latin_names(text: str) -> Iterator[tuple[int, int]]:
     """Spans of capitalised word runs that read as a person's name."""
-    for m in LATIN_NAME.finditer(text):
+    pos = 0
+    while (m := LATIN_NAME.search(text, pos)) is not None:
+        pos = m.end()
         words = m.group().split()
         if _TITLE_DOMAIN.search(text, 0, m.start()):
             continue  # "Director of Public Works", "Head of Loss Prevention": a title's domain
@@ -73,8 +75,11 @@ def latin_names(text: str) -> Iterator[tuple[int, int]]:
         # "Attendees Karen Whitfield": drop scaffolding words at the edges and try again
         start, end = m.start(), m.end()
         while words and not name_like(words[:1]):
-            start += len(words[0]) + 1
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
             words = words[1:]
+        if len(words) < 2 and start < end:
+            pos = start  # "Finance Director Ray Bellamy": the name runs on past the three words
+            continue
         while words and not name_like(words[-1:]):
             end -= len(words[-1]) + 1
             words = words[:-1]

@@ -123,3 +123,22 @@ def test_a_person_who_left_the_account_named_by_what_it_is_no_longer_works_there
     assert [(f.subject[1], f.props["current"]) for f in ex.facts if f.relation == "WORKS_AT"] == [
         ("C-PD", False)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Finance Director Ray Bellamy controls the capital budget.", "Finance Director"),
+        ("VP Fin Ray Bellamy holds the budget.", "VP Fin"),
+    ],
+)
+def test_a_two_word_title_before_a_name_leaves_the_name_whole(
+    pipeline: TextPipeline, text: str, title: str
+) -> None:
+    doc = TextDocument("N", "note", text, "en-people", 1, "en", datetime(2026, 3, 1), "A-HB")
+    ((_, ex),) = list(pipeline.run([doc]))
+    assert [m.text for m in ex.mentions if m.label == "PERSON"] == ["Ray Bellamy"]
+    roles = {
+        (ex.new_people[f.subject[1]][0], f.props["role"]) for f in ex.facts if f.relation == "DECISION_ROLE"
+    }
+    assert roles == {("Ray Bellamy", "economic_buyer")}
