@@ -337,7 +337,8 @@ def _role_text(
 ) -> tuple[str, list[Mention]]:
     """What role rules read: titles as words, for role cues may sit inside a title ("使用部门负责人"),
     and the subject a note left out put back ("Tomasz Nowak, IT Director. … Owns the technical sign-off.")."""
-    worded = _TITLE_MARK.sub(lambda t: ments[int(t.group(1))].text, skeleton)
+    # a title in apposition before its person is read as one phrase: "Budget sits with our CFO, Graham"
+    worded = _TITLE_MARK.sub(lambda t: ments[int(t.group(1))].text, _TITLE_APPOSED.sub(r"\1 ", skeleton))
     worded = _APPOSITION.sub(",", worded)  # "Priya, Raj's deputy, will run the pilot": Priya will
     carried = (
         carried_subject(text, s0, worded, ments, out.mentions, out.last_person) if lang == "en" else None
@@ -346,6 +347,7 @@ def _role_text(
 
 
 _TITLE_MARK = re.compile(r"«T(\d+)»")
+_TITLE_APPOSED = re.compile(r"(«T\d+»),\s*(?=«P\d+»)")
 _RIVAL_AFTER = re.compile(r"\w*\s+(?:of |for )?(?:the |their )?«[OX](\d+)»")
 
 

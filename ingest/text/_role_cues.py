@@ -37,6 +37,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"budget (?:is |gets )?(?:approved|signed off|controlled|owned) by",
             r"approv(?:es|e|ed|ing) (?:the )?(?:spend|funding|purchase|capex|budget)",
             r">(?:the )?(?:contract|po|purchase order|paperwork) (?:goes|go|will go|went|is going) to",
+            r">(?:the )?(?:po|purchase order|invoice|paperwork) (?:is )?(?:now )?(?:sitting|sits|lies|rests) with",
             r"final (?:budget|financial) (?:approval|sign-off)",
             r"economic buyer",
             r"(?<![A-Za-z])EB(?![A-Za-z])",
@@ -103,7 +104,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
     "technical_evaluator": (
         [
             r"technical (?:evaluat\w+|review|assessment|validation|sign-off|lead on)",
-            r"tech(?:nical)? (?:review|assessment|eval)",
+            r"tech(?:nical)? (?:review|assessment|eval|sign-off|signoff)",
             r"evaluat\w* the (?:specs|technical|solution|product|options|vendors|bids)",
             r"(?<![A-Za-z])TE(?![A-Za-z])",
             r"(?:runs?|leads?|running|leading|owns?|chairs?|chairing) the "

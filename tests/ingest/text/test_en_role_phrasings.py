@@ -67,6 +67,10 @@ def _roles(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str
             "Oscar Bellamy controls the budget and thinks we're pricier than UKG.",
             {("C-OB", "economic_buyer", "opponent")},
         ),
+        # the holder after the thing held, a title in apposition between
+        ("Budget sits with our CFO, Oscar Bellamy.", {("C-OB", "economic_buyer", "neutral")}),
+        ("The PO is sitting with Oscar Bellamy now.", {("C-OB", "economic_buyer", "neutral")}),
+        ("Tech sign-off now sits with Mina Farrow.", {("C-MF", "technical_evaluator", "neutral")}),
     ],
 )
 def test_roles_as_notes_state_them(
