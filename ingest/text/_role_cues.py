@@ -37,7 +37,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"budget (?:is |gets )?(?:approved|signed off|controlled|owned) by",
             r"approv(?:es|e|ed|ing) (?:the )?(?:spend|funding|purchase|capex|budget)",
             r">(?:the )?(?:contract|po|purchase order|paperwork) (?:goes|go|will go|went|is going) to",
-            r">(?:the )?(?:po|purchase order|invoice|paperwork) (?:is )?(?:now )?(?:sitting|sits|lies|rests) with",
+            r">(?:the )?(?:po|purchase order|invoice|paperwork) (?:is )?(?:now )?"
+            r"(?:sitting|sits|lies|rests) with",
             r"final (?:budget|financial) (?:approval|sign-off)",
             r"economic buyer",
             r"(?<![A-Za-z])EB(?![A-Za-z])",
