@@ -14,7 +14,8 @@ _MASCULINE = frozenset({"he", "him", "his", "hes", "他"})
 OBJECT_BEFORE = re.compile(
     r"(?:to|(?<=[a-z] )2|with|for|via|through|by|from|about|met|called|told|asked|emailed|into|"
     r"according to|per) $"
-    r"|(?:向|跟|给|找|对|让|把|替|帮|据|听)$",
+    # "归姚局管", "要约常局", "拜访杜院", "绕开柏主任": the person after the verb is its object
+    r"|(?:向|跟|给|找|对|让|把|替|帮|据|听|归|约|见|拜访|陪同?|联系|请|通过|绕开|绕过|问|告诉|通知)$",
     re.I,
 )
 

@@ -164,3 +164,21 @@ def test_no_role_or_reporting_line_for_someone_who_has_left(pipeline: TextPipeli
     ex = _read(pipeline, text)
     assert not _reports(ex)
     assert not {r for r in _roles(ex) if r[0] == "Priscilla Nakamura"}
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "韩卫东——科技信息化科科长，归姚局管，技术方案他评估。",
+            ("韩卫东", "technical_evaluator", "neutral"),
+        ),
+        ("柏涛——指挥中心主任，要约常局得先过他这关。", ("柏涛", "gatekeeper", "neutral")),
+    ],
+)
+def test_a_chinese_pronoun_is_not_the_object_of_a_verb_before_it(
+    pipeline: TextPipeline, text: str, role: tuple[str, str, str]
+) -> None:
+    doc = TextDocument("N", "note", text, "pronouns", 1, "zh", None, "A-HX")
+    ((_, ex),) = list(pipeline.run([doc]))
+    assert _roles(ex) == {role}
