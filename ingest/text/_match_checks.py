@@ -149,6 +149,8 @@ def common_word_as_name(match: re.Match[str], lang: str) -> int | None:
             return start  # "包装材料" holds no 包装材, "工程师" no 程师: a name starts no word
         if name[0] in FUNCTION_SURNAMES and (has_cjk(prev) or is_zh_word(name[1:3])):
             return start  # "班组管十几个站", "主任管招标", "，管预算": 管 is the verb
+        if len(name) == 3 and name[-1] in "科处部室局办组队":
+            return start  # "危化科是主要使用方": a department
     return None
 
 

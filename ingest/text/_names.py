@@ -100,8 +100,8 @@ _ZH_REF = re.compile(
 # what follows a name where the layout says name: a title, or a dash or bracket before one
 _NAME_MARK = re.compile(r"\s?(?:[—–－]|-{1,2}\s|[（(：:])")
 _AFTER = ZH_AFTER_NAME | frozenset(
-    "都介绍说讲提表认觉对也还又就才再曾反支负让请帮做带跟打约这那很干管找问看去来用写拿听"
-)
+    "都介绍说讲提表认觉对也还又就才再曾反支负让请帮做带跟打约这那很干管找问看去来用写拿听手"
+)  # 手: "预算在袁立手里", "邵科长手下"
 # 负: the verb 负责 after a character that is also a surname ("乙方负责", "使用方负责人"); 由: "钱由她审批"
 _NOT_GIVEN = frozenset(
     "是的和与及向在对也都说将会等了着过把被为于从跟给让请这那哪很归最批负由他她，。、；：（）"
@@ -201,8 +201,8 @@ def _zh_name_shapes(text: str) -> Iterator[tuple[int, int]]:
         ):
             i += 1
             continue
-        if end - g == 2 and text[end - 1] in "科处部室局办组队" and text.startswith(_TITLE_AFTER, end):
-            i += 1  # "危化科科长", "保卫处处长": a department before its head, no 危化科
+        if end - g == 2 and _a_unit(text, i, end):
+            i += 1  # "危化科科长", "保卫处处长", "危化科是主要使用方": a department, no 危化科
             continue
         if fam in _WORDY and not _named_by_layout(text, i, end):
             i += 1
@@ -224,6 +224,18 @@ def _named_after_a_title(text: str, start: int, end: int) -> bool:
         text[:start].endswith(_TITLES_BEFORE)
         and (end >= len(text) or text[end] in "，,。；;、：:（(\n ")
         and zh_word_count(text[start:end]) < _RARE_WORD
+    )
+
+
+def _a_unit(text: str, start: int, end: int) -> bool:
+    """A department's name, not a person's: it ends in 处, 部 ..., or in 科 where the note
+    puts a title after it somewhere ("危化科科长")."""
+    last = text[end - 1]
+    if last in "处部室局办组队":
+        return True
+    return (
+        last == "科"
+        and re.search(re.escape(text[start:end]) + "(?:" + "|".join(_TITLE_AFTER) + ")", text) is not None
     )
 
 

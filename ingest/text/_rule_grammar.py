@@ -14,17 +14,23 @@ import re
 from dataclasses import dataclass
 
 from ._lexicon import EN_HONORIFICS, ZH_AFTER_NAME, ZH_SURNAMES
+from ._names import FUNCTION_SURNAMES
 
 # Latin names: two capitalised words, letters with accents and umlauts included ("Julia Müller").
 _UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
 _WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]+)?"
 _LATIN = rf"{_WORD} {_WORD}"
 _AFTER = re.escape("".join(sorted(ZH_AFTER_NAME)))
+_NAMED = "".join(f for f in ZH_SURNAMES if f not in FUNCTION_SURNAMES)
+_FUNCTIONAL = "".join(f for f in ZH_SURNAMES if f in FUNCTION_SURNAMES)
 NAME = {
     "en": _LATIN,
     # a surname, one character, and a third unless it is one that follows names ("王强是"); a
     # Chinese note also names foreigners in Latin letters ("Petra Becker是...")
-    "zh": rf"[{ZH_SURNAMES}][\u4e00-\u9fff](?:(?![{_AFTER}])[\u4e00-\u9fff])?|{_LATIN}",
+    # a surname that is mostly a preposition or verb ("在", "管") starts no name after a character:
+    # "预算在分管副行长袁立手里" holds no 管副行
+    "zh": rf"(?:[{_NAMED}]|(?<![\u4e00-\u9fff])[{_FUNCTIONAL}])[\u4e00-\u9fff]"
+    rf"(?:(?![{_AFTER}])[\u4e00-\u9fff])?|{_LATIN}",
 }
 # "Mr. Neumann" in a Chinese note (the English pipeline finds these with its ruler).
 LATIN_REF = re.compile(rf"\b(?:{'|'.join(re.escape(h) for h in EN_HONORIFICS)}) ?{_WORD}")

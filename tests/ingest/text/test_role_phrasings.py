@@ -32,6 +32,10 @@ def _roles(pipeline: TextPipeline, text: str) -> set[tuple[str, str, str]]:
     ("text", "roles"),
     [
         ("最终决策人：副院长赵刚", {("赵刚", "decision_maker", "neutral")}),
+        # a title with a verb inside ("分管") before the holder; the purse by its nickname
+        ("门禁年底前要换，预算在分管副行长袁立手里。", {("袁立", "economic_buyer", "neutral")}),
+        ("罗芳——财务处长，钱袋子在她手里。", {("罗芳", "economic_buyer", "neutral")}),
+        ("章明——危化科科长。系统上线后危化科是主要使用方。", set()),
         # the topic first, then whoever takes it on, titled before or after the name
         ("技术评审组由叶晨主任牵头。", {("叶晨", "technical_evaluator", "neutral")}),
         ("技术评分由数据中心主任潘晓峰牵头。", {("潘晓峰", "technical_evaluator", "neutral")}),
