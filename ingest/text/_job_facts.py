@@ -104,6 +104,12 @@ class JobReader:
             and any(o.node_id == m.node_id and not is_ref(o.text) for o in ments)
         ):
             return p  # "能源管理员小梁（梁思琪）": linked by the full name glossing the reference
+        if (
+            m is not None
+            and is_ref(m.text)
+            and any(n.node_id == m.node_id and n.by_name for n in linker.named)
+        ):
+            return p  # "邓凯文是副总经理…邓总是技术评审组组长": the reference named someone already
         node_id, new = linker.link(p[2], m.key if m else "", context, title, replaces=p[1])
         if m is not None:
             m.node_id, m.new = node_id, new

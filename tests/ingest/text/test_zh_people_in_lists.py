@@ -127,3 +127,12 @@ def test_between_a_title_and_a_stop_a_rare_word_or_a_preposition_is_a_name(
 
 def test_an_engineer_is_no_name_after_a_title(pipeline: TextPipeline) -> None:
     assert not _employed(_read(pipeline, "也见了邵科长手下的工程师，以后他天天用。"))
+
+
+def test_a_reference_to_someone_named_in_full_stays_theirs_whatever_it_is_called(
+    pipeline: TextPipeline,
+) -> None:
+    ex = _read(pipeline, "邓凯文（科技部副总经理）来电。邓总是技术评审组组长。")
+    assert {m.node_id for m in ex.mentions if m.label == "PERSON"} == {
+        next(k for k, v in ex.new_people.items() if v[0] == "邓凯文")
+    }
