@@ -80,6 +80,14 @@ def _role_rules() -> list[Rule]:
     return out
 
 
+#: how a reporting line is said: "reports up to", "rpts 2", "sits under", "answers to"
+_REPORTS_TO = (
+    r"(?:(?:reports|reporting|report|reported|rpts?)(?: line)? (?:directly |straight )?(?:up )?(?:(?:in)?to|2)"
+    r"|(?:sits?|sitting|sat) (?:directly )?under|answers? (?:directly )?to)"
+)
+#: the manager's title before the name: "reports to our new Deputy CISO, Simon Achterberg"
+_MANAGER_TITLE = r"(?:(?:the|our|their|his|her|new|acting|interim) )*(?:«T\d+»,?\s*)?"
+
 #: "向韩总汇报" is a reporting line; "向韩总汇报方案 / 一下 / 了进展" is a briefing
 _NOT_BRIEFING = r"(?=工作|[并且]|[^\u4e00-\u9fffA-Za-z]|$)"
 
@@ -92,8 +100,7 @@ RULES: list[Rule] = [
         [
             r"{P}\s*(?:['’]m |['’]s |['’]re |(?:is|am|are|was|were|will be|has been) )?"  # "I'm reporting to"
             r"(?:(?:now|still|currently|also|officially|formally) )*"
-            r"(?:reports|reporting|report|reported|rpts?)(?: line)? (?:directly |straight )?"
-            r"(?:(?:in)?to|2) (?:«T\d+»\s*)?{M}",
+            rf"{_REPORTS_TO} {_MANAGER_TITLE}{{M}}",
             # "she reports up through facilities to Rob Chandler"
             r"{P}\s*(?:(?:now|still|currently|also) )*(?:reports|reporting|report) (?:up )?(?:through|via) "
             r"(?:[^«»\n;,.]|«[TDO]\d+»){1,40}? to (?:«T\d+»\s*)?{M}",
@@ -111,7 +118,7 @@ RULES: list[Rule] = [
             r"{P},? (?:who is |is )?(?:the |his |her |their )?{M}'s? "
             r"(?:deputy|number two|no\.? ?2|right hand|assistant|subordinate|second in command)",
             r"{P}(?:[^«»\n;]|«[TDO]\d+»){0,60}?(?:[,;]\s*(?:and )?|\s+and\s+)(?:(?:now|still|also) )?"
-            r"(?:reports|reporting) (?:directly )?(?:in)?to {M}",
+            rf"{_REPORTS_TO} {_MANAGER_TITLE}{{M}}",
             r"{M}(?:'s)? (?:(?:(?!(?:to|reports?|reporting|and|or|is|was|for|with)\b)[\w-]+|«T\d+») ){0,2}"
             r"(?:«T\d+»|engineer|deputy|assistant|analyst|report|lead|"
             r"manager|number two) {P}",

@@ -128,6 +128,10 @@ def test_a_fiscal_year_ends_where_the_note_says() -> None:
             "Ivy Holt is not in Gareth's org; she reports up through facilities to Dan Roe.",
             ("Ivy Holt", "Dan Roe"),
         ),
+        ("Owen Tate sits under Gareth Pryce.", ("Owen Tate", "C-GP")),
+        ("Owen Tate - Director of Store Operations, sits under Gareth.", ("Owen Tate", "C-GP")),
+        ("- Owen Tate reports up to the Finance Director, Gareth Pryce.", ("Owen Tate", "C-GP")),
+        ("Owen Tate now answers to our new CFO, Dan Roe.", ("Owen Tate", "Dan Roe")),
     ],
 )
 def test_reporting_lines_as_notes_write_them(
