@@ -82,7 +82,8 @@ def _role_rules() -> list[Rule]:
 
 #: how a reporting line is said: "reports up to", "rpts 2", "sits under", "answers to"
 _REPORTS_TO = (
-    r"(?:(?:reports|reporting|report|reported|rpts?)(?: line)? (?:directly |straight )?(?:up )?(?:(?:in)?to|2)"
+    r"(?:(?:reports|reporting|report|reported|rpts?)(?: line)? (?:directly |straight )?(?:up )?"
+    r"(?:(?:in)?to|2)"
     r"|(?:sits?|sitting|sat) (?:directly )?under|answers? (?:directly )?to)"
 )
 #: the manager's title before the name: "reports to our new Deputy CISO, Simon Achterberg"
