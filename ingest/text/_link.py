@@ -30,6 +30,9 @@ from ._nlp import PERSON_REF
 from ._titles import fits_honorific, same_department, same_title
 
 
+_SHORT_HONORIFICS = {"科": "科长", "部": "部长"}  # "周科", "王部": left out of ZH_HONORIFICS
+
+
 @dataclass
 class Named:
     """A person this document has named: the node, the surname forms, the title stated or known."""
@@ -82,7 +85,8 @@ class PersonLinker:
             if node_id is None and not ids:  # one name is one person throughout a note
                 # a title found later keeps the link the name made ("邹总 … 邹海燕（集团财务总监）")
                 kept = replaces if replaces in self.new_people else None
-                node_id = kept or self._recall_same_name(text) or self._recall_short_form(text)
+                node_id = self._short_title_ref(text, staff) or kept or self._recall_same_name(text)
+                node_id = node_id or self._recall_short_form(text)
                 node_id = node_id or self._colleague_by_short_name(text, staff)
             if node_id is not None:
                 return self._remember(node_id, text, title, by_name=True, context=context)
@@ -137,6 +141,23 @@ class PersonLinker:
             if fits is None and maybe is None:
                 maybe = n.node_id
         return maybe
+
+    def _short_title_ref(self, text: str, staff: list[str]) -> str | None:
+        """ "周科" for the 科长 named 周 (the note's, else the account's): a surname and a title's
+        first character, which is a whole name ("孙科") when no such 科长 is at hand."""
+        honorific = _SHORT_HONORIFICS.get(text[1:]) if len(text) == 2 and has_cjk(text) else None
+        if honorific is None:
+            return None
+        fam = text[0]
+        for n in reversed(self.named):
+            if fam in n.families and fits_honorific(honorific, n.title):
+                return n.node_id
+        cands = [
+            p
+            for p in staff
+            if fam in self.gz.people[p].families and fits_honorific(honorific, self._title_of(p))
+        ]
+        return sorted(cands, key=self._crm_first)[0] if cands else None
 
     def _recall_same_name(self, text: str) -> str | None:
         return next(

@@ -136,3 +136,15 @@ def test_a_reference_to_someone_named_in_full_stays_theirs_whatever_it_is_called
     assert {m.node_id for m in ex.mentions if m.label == "PERSON"} == {
         next(k for k, v in ex.new_people.items() if v[0] == "邓凯文")
     }
+
+
+def test_a_surname_and_the_first_character_of_a_title_is_its_holder(pipeline: TextPipeline) -> None:
+    ex = _read(pipeline, "赵科说下周再议。周建国——保卫科科长。周科直接向赵科汇报。")
+    refs = {m.text: m.node_id for m in ex.mentions if m.label == "PERSON"}
+    assert refs["赵科"] == "C-ZL"  # the account's 信息科科长
+    assert refs["周科"] == refs["周建国"]
+
+
+def test_without_such_a_holder_it_is_a_name(pipeline: TextPipeline) -> None:
+    ex = _read(pipeline, "孙科（运维工程师）负责测试。")
+    assert ex.new_people[next(m.node_id for m in ex.mentions if m.text == "孙科")][0] == "孙科"
