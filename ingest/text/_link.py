@@ -29,7 +29,6 @@ from ._mentions import Mention
 from ._nlp import PERSON_REF
 from ._titles import fits_honorific, same_department, same_title
 
-
 _SHORT_HONORIFICS = {"科": "科长", "部": "部长"}  # "周科", "王部": left out of ZH_HONORIFICS
 
 
