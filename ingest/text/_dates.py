@@ -47,7 +47,9 @@ EN_DATE = re.compile(  # starts where a Latin word or number does, also right af
     # "31/3/27", "3/31/27": the day is the number past 12
     rf"|(?<![\d/.])(?P<sa>\d{{1,2}})/(?P<sb>\d{{1,2}})/(?P<sy>\d{{2}})(?![\d/])"
     rf"|(?:the )?end of (?P<rel>this|next|the) year|(?<!fiscal )(?P<eoy>year[- ]end|EOY)"
-    rf"|(?:(?:the )?end of |mid[- ])?(?P<m3>{_M})\.?,? (?P<y3>\d{{4}})"
+    # "March 2027", "June '27", "end of March next year"
+    rf"|(?:(?:the )?end of |mid[- ])?(?P<m3>{_M})\.?,? (?:(?P<y3>\d{{4}})|['’](?P<y3s>\d{{2}})\b"
+    rf"|(?:of )?(?P<y3r>next|this) year)"
     rf"|(?P<nx>next|this) (?P<m4>{_M})"
     rf"|(?P<h>H[12]) (?P<hy>\d{{4}})"
     # numbers: "6/30", "3/31/2027", "2026/06/30"; without a year the next such day, and only a day
@@ -153,8 +155,10 @@ def _en(  # noqa: PLR0911, PLR0912 — a return per written form
         return _end(today.year + (1 if g["rel"].lower() == "next" else 0), 12)
     if g["eoy"]:
         return _end(today.year, 12)
-    if g["m3"] and g["y3"]:
-        return _end(int(g["y3"]), _month(g["m3"]))
+    if g["m3"]:
+        rel = (g["y3r"] or "").lower()
+        year = int(g["y3"]) if g["y3"] else 2000 + int(g["y3s"]) if g["y3s"] else today.year + (rel == "next")
+        return _end(year, _month(g["m3"]))
     if g["m4"]:
         month = _month(g["m4"])
         if (g["nx"] or "").lower() == "this":

@@ -106,6 +106,10 @@ def test_a_product_kind_is_not_the_product(pipeline: TextPipeline) -> None:
         ("locked in until 2029", "2029-12-31"),
         ("the renewal comes up in five months", "2026-08-31"),
         ("the fourth quarter of this year", "2026-12-31"),
+        ("runs out end of March next year", "2027-03-31"),
+        ("until the end of June of next year", "2027-06-30"),
+        ("runs out end of June '27", "2027-06-30"),
+        ("June this year", "2026-06-30"),
     ],
 )
 def test_month_ends_and_dotted_dates(text: str, value: str) -> None:
