@@ -65,7 +65,7 @@ EN_DATE = re.compile(  # starts where a Latin word or number does, also right af
     rf"|(?<![\d/.])(?P<ed>[0-3]?\d)\.(?P<em>[01]?\d)\.(?P<ey>\d{{4}})(?![\d.])"
     rf"|(?:(?:in|by|until|till|through|thru|ends?|expires?|renewal|renews?|due) "
     rf"(?:in |on |at )?(?:the end of )?|(?:the )?end of )"
-    rf"(?P<m5>{_M})\b(?! \d))",
+    rf"(?P<m5>{_M})\b(?! \d)(?!,? (?:of )?(?:next|this) year|,? ['’]\d))",
     re.I,
 )
 ZH_DATE = re.compile(
