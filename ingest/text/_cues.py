@@ -205,7 +205,10 @@ _GONE = re.compile(
     # an evaluation that is over: "the IBM evaluation is closed", "POC finished in April", "评估已结束"
     r"(?:evaluation|review|poc|pilot|trial|bake-?off)\s+(?:(?:is|was|has|had)\s+)?(?:been\s+)?"
     r"(?:closed|finished|over|concluded|ended|completed|wrapped up|done)"
-    r"|(?:评估|测试|试用|POC)已?经?(?:结束|完成))",
+    r"|(?:评估|测试|试用|POC)已?经?(?:结束|完成)"
+    # a rival out of the race: "Lockwell is no longer in the running", "Axiom is off the list", "被淘汰了"
+    r"|(?:(?:is|was|are|were|'s)\s+)?(?:no longer in the running|out of the running|off the (?:short)?list"
+    r"|ruled out|out of contention)|(?:已经?)?出局)",
     re.I,
 )
 _LIVE = re.compile(

@@ -218,3 +218,16 @@ def test_a_parent_company_s_install_is_not_the_account_s(
     pipeline: TextPipeline, text: str, lang: str, account: str
 ) -> None:
     assert _uses(pipeline, text, lang, account) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Omar confirmed Sentinel is no longer in the running.",
+        "Also - Philips is off the list.",
+        "Sentinel was ruled out.",
+    ],
+)
+def test_a_rival_out_of_the_race_is_neither_used_nor_evaluated(pipeline: TextPipeline, text: str) -> None:
+    assert _uses(pipeline, text, "en", "A-EGB") == set()
+    assert _evaluating(pipeline, text, "en", "A-EGB") == set()
