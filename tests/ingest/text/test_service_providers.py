@@ -56,6 +56,10 @@ def _facts(pipeline: TextPipeline, text: str, relation: str) -> set[tuple[str, .
         "The branch network was installed and maintained by Castlerock.",
         "Castlerock remain on site for the migration.",
         "Budget is approved; the PO will go through Castlerock as usual.",
+        "Castlerock did the original camera install and still holds the service contract.",
+        "- Installer: Castlerock covers the branches.",
+        "- cabling and consumables all come thru Castlerock",
+        "Castlerock is Harbour Mutual's electrical distributor for branch refits.",
     ],
 )
 def test_a_service_provider_supplies_the_account(pipeline: TextPipeline, text: str) -> None:
@@ -105,3 +109,18 @@ def test_a_pronoun_after_an_object_only_sentence_means_that_object(pipeline: Tex
     text = "Met Tom Whitcombe on Monday. The business case then goes to Graham Pike, he owns the IT budget."
     assert ("C-GP", "A-BK", "economic_buyer") in _facts(pipeline, text, "DECISION_ROLE")
     assert ("C-TW", "A-BK", "economic_buyer") not in _facts(pipeline, text, "DECISION_ROLE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "前端摄像机这些年一直是Castlerock在给银行供货。",
+        "网点的摄像机一直是Castlerock代理供货。",
+        "门店摄像头都是Castlerock给供的货。",
+        "Castlerock目前是Harbour Mutual分行的弱电维保商。",
+    ],
+)
+def test_a_chinese_supplier_as_notes_state_it(pipeline: TextPipeline, text: str) -> None:
+    doc = TextDocument("N", "note", text, "providers", 1, "zh", datetime(2026, 3, 1), "A-BK")
+    ((_, ex),) = list(pipeline.run([doc]))
+    assert {(f.subject[1], f.object[1]) for f in ex.facts if f.relation == "SUPPLIES"} == {("V-SI", "A-BK")}
