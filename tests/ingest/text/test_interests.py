@@ -78,6 +78,8 @@ def test_what_they_care_about(pipeline: TextPipeline, text: str, lang: str, topi
         ("罗婷负责技术，预测性维护和能耗管理是她的红线。", "罗婷"),
         ("罗婷在能耗管理上要求很严。", "罗婷"),
         ("绿色金融部的卢雅琪（副总经理）对能耗管理很感兴趣。", "卢雅琪"),  # her title between
+        ("罗婷要跟产线联动，她对能耗管理这块盯得很紧。", "罗婷"),
+        ("另外提醒一下，二期的能耗管理是罗婷最近最上心的事。", "罗婷"),
     ],
 )
 def test_whose_interest(pipeline: TextPipeline, text: str, who: str) -> None:
