@@ -1,0 +1,93 @@
+"""SUPPLIES rules: who supplies, installs, services or distributes for an account, as English and
+Chinese notes say it (a service provider's rules carry ``service``)."""
+
+from __future__ import annotations
+
+from ._rule_grammar import Rule, rules_of
+
+SUPPLY_RULES: list[Rule] = [
+    *rules_of(
+        "en",
+        "SUPPLIES",
+        [
+            r"{S} (?:supplies|delivers|provides) {C}",
+            r"{C} (?:sources|buys|gets|procures) {_}from {S}",
+            r"{S} is {C}'s? {_}supplier",
+            r"{S} is (?:the|a) {_}supplier (?:to|of|for) {C}",
+        ],
+    ),
+    *rules_of(
+        "en",
+        "SUPPLIES",
+        [
+            r"{S} (?:(?:still|also|now) )?(?:supplies|supplied|supplying|delivers|delivered|provides|"
+            r"provided|distributes|ships|is supplying|has supplied|has been supplying|is still supplying)\b",
+            r"(?:supplied|delivered|provided|sourced|distributed|bought|purchased) (?:by|from|through|via) "
+            r"{S}",
+            r"{S} (?:is|are|was|as) (?:the|their|our|a|an|its|«O\d+»['’]s?) {_}"
+            r"(?:supplier|distributor|vendor|reseller|provider)",
+            r"(?:buy|buys|bought|source|sources|procure|procures|order|orders|get|gets) {_}from {S}",
+            r"(?:come|comes|came|coming) (?:from|via|through|thru) {S}",
+            r"{S} \([^()«»\n]{1,20}\) (?:supplies|supplied|delivers|provides)\b",
+            r"(?:supplier|distributor|reseller|provider) (?:is|are|was) {S}",
+            r"(?:^|\n)\s*(?:[-*•]\s*)?(?i:supplier|distributor|reseller|installer|integrator)s?\s?:\s*{S}",
+        ],
+    ),
+    # a service provider: runs, hosts or maintains something of the account's, is its SI or
+    # MSP, is on site, or orders go through it ("Computacenter run our managed network",
+    # "NCS is their SI for all infra", "supplied and serviced by Siemens", "the PO will come
+    # through Datacom"); not said of a competitor, whose product the account uses
+    *rules_of(
+        "en",
+        "SUPPLIES",
+        [
+            r"{S}(?: \((?:I )?think they|,? who)? (?:still |also |now |currently |already )?"
+            r"(?:run|runs|ran|host|hosts|hosted|manage|manages|managed|maintain|maintains|maintained|"
+            r"service|services|serviced|support|supports|operate|operates|look after|looks after|"
+            r"implemented|installed|integrated|built|deployed) (?:all |most |the |our |their |its |"
+            r"the whole |all of (?:the |their |our )?)",
+            r"(?:supplied|serviced|maintained|managed|hosted|run|installed|implemented|integrated|built|"
+            r"deployed)(?: and (?:supplied|serviced|maintained|managed|supported|installed|run))? by {S}",
+            r"{S} (?:is|are|was|as|remains?|has been) (?:the|their|our|a|an|its) "
+            r"(?!(?:proposed|prospective|potential|possible|candidate|preferred)\b){_}"
+            r"\b(?:SI|MSP|integrator|partner|contractor|outsourcer|consultancy|maintainer|installer|"
+            r"managed service provider|service provider)\b",
+            r"{S} (?:is |are |remains? |stays? |still )*on[- ]site\b",
+            r"(?:PO|POs|order|orders|purchase|purchases|invoices?|billing) {_}(?:come|comes|go|goes|went|"
+            r"came|run|runs|routed?|placed) (?:through|via) {S}",
+            # "Triad did the original camera install", "still holds the service contract"
+            r"{S} (?:did|does|handled|handles) (?:the |all the |their )?(?:original |initial )?(?:[\w-]+ )?"
+            r"(?:install|installation|integration|implementation|fit-?out|wiring)\b",
+            r"{S} (?:still |also )?(?:holds|has|have) the (?:service|maintenance|support) "
+            r"(?:contract|agreement)",
+        ],
+        service="true",
+    ),
+    *rules_of(
+        "zh",
+        "SUPPLIES",
+        [
+            r"由{S}(?:负责)?(?:供货|供应|提供|配送|代理|经销|集成|承建|运维|实施|维护|建设)",
+            r"由{S}\s?(?:supply|supplies|provide|deliver)",
+            r"(?:是|都是|全是|均由){S}(?:给|帮)?(?:供|提供|供应|供货|给)的",
+            r"{S}(?:负责|代理|统一|直接)?(?:供货|供应|是.{0,6}(?:供应商|经销商|代理商|集成商))",
+            r"(?:从|向|找){S}(?:采购|进货|买|订)",
+            r"(?:供应商|经销商|代理商|集成商)(?:是|为){S}",
+            # "西门子是他们开关柜产线的主要设备供应商", "西门子作为分拣线的供应商", "都由赛默飞直供"
+            r"{S}(?:目前|一直|也)?(?:是|作为|只是)(?:[^«»，,。；;\n]|«O\d+»){0,20}?"
+            r"(?:供应商|供货商|经销商|代理商|维保商|服务商|运维商|集成商)",
+            r"{S}(?:直供|直接供货)",
+            # "一直是锐通在给医院供货"
+            r"(?:是|都是|一直是){S}(?:在|一直在)?(?:给|为|向)[^«»，,。；;\n]{0,6}?(?:供货|供应|供的货)",
+        ],
+    ),
+    *rules_of(
+        "zh",
+        "SUPPLIES",
+        [
+            r"{S}是{C}的{_}供应商",
+            r"{C}的{_}(?:主要)?由{S}(?:供货|供应|提供)",
+            r"{S}(?:给|为|向){C}(?:供货|供应|提供)",
+        ],
+    ),
+]
