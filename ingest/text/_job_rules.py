@@ -7,6 +7,14 @@ from ._rule_grammar import Rule, rules_of
 #: a department written before a title in parentheses: "信息科技部", "IT"
 _UNIT_WORDS = r"(?:[\u4e00-\u9fff]{1,10}?(?:部|科|处|室|中心|局|办|组|所|车间)|[A-Z][A-Za-z&]{1,10})"
 
+#: departments a person is said to be in or from ("Joyce Kimura in Procurement")
+_EN_UNITS = (
+    r"(?:IT|HR|Procurement|Purchasing|Finance|Legal|Compliance|Facilities|Security|Operations|Ops|"
+    r"Engineering|Marketing|Sales|Risk|Audit|Treasury|Quality|QA|EHS|Maintenance|Logistics|Supply Chain|"
+    r"Corporate Real Estate|Real Estate|Infrastructure|Nursing|Radiology|Pharmacy|Biomed|"
+    r"Biomedical Engineering|Clinical Engineering|Information Security|InfoSec|Accounts Payable|Payroll)"
+)
+
 JOB_RULES: list[Rule] = [
     *rules_of(
         "en",
@@ -54,6 +62,15 @@ JOB_RULES: list[Rule] = [
             r"(?: (?:is|was|=)|\s?:) (?:now )?{P}",
             # signature lines: "Graham Pike | CFO | St. Aldric Medical Center"
             r"{P}\s*[|/]\s*{T}(?:\s*[|/]\s*{C})?",
+            # "Olivia Grant is acting Finance Director", "has been confirmed as permanent Finance Director"
+            r"{P}(?: is| was| has been| had been)? (?:now )?(?:(?:confirmed|named|appointed|made) as )?"
+            r"(?:(?:the|their|our|a|an) )?(?:acting|interim|permanent|incoming) {T}"
+            r"(?! (?:at|of|from|with|for) «O)",
+            # "His replacement as EHS Manager is Tanya Brooks"
+            r"\b(?:replacement|successor|stand-in) as {T} (?:is|was|will be) (?:now )?{P}",
+            # a department, no title: "Joyce Kimura in Procurement", "Hugo Brandt from IT"
+            rf"{{P}},? (?:in|from) (?:the )?(?P<unit>{_EN_UNITS})(?: (?:team|department|dept|group|office))?"
+            r"(?![\w-]| (?:at|of) «O)",
         ],
     ),
     *rules_of(

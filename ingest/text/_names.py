@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ._given_names import gender_of
 from ._lexicon import EN_HONORIFICS, ZH_AFTER_NAME, ZH_HONORIFICS, ZH_SURNAMES, ZH_WORDY_SURNAMES
 from ._name_stopwords import NOT_NAME_WORDS
 from ._nlp import is_zh_word, zh_word_count
@@ -59,6 +60,9 @@ def _names_an_organisation(text: str, m: re.Match[str]) -> bool:
     return last in _ORG_HEADS or (after is not None and after.group(1).lower() in _ORG_HEADS)
 
 
+_VP_BEFORE = re.compile(r"\b(?:VP|SVP|EVP|AVP)[ \t]+$")
+
+
 def latin_names(text: str) -> Iterator[tuple[int, int]]:
     """Spans of capitalised word runs that read as a person's name."""
     pos = 0
@@ -69,6 +73,9 @@ def latin_names(text: str) -> Iterator[tuple[int, int]]:
             continue  # "Director of Public Works", "Head of Loss Prevention": a title's domain
         if _names_an_organisation(text, m):
             continue
+        if _VP_BEFORE.search(text, 0, m.start()) and not gender_of(words[0]):
+            pos = text.index(words[1], m.start() + len(words[0]))  # "VP Loss Prevention": a domain;
+            continue  # "VP Fin Anita Sorensen": the name after it
         if name_like(words):
             yield m.start(), m.end()
             continue
