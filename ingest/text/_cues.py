@@ -228,7 +228,7 @@ def _not_here(skeleton: str, start: int, end: int, mods: list[Modality], lang: s
 # another organisation's install: "隔壁北沙供电公司去年上了Maximo", "another hospital we know runs Epic"
 _OTHER_ORG = re.compile(
     r"(?:隔壁|别的|其他|另一家|兄弟)[^，,。；;«»]{0,12}(?:公司|医院|银行|集团|单位|局|厂|学校)"
-    r"|\b(?:another|other|a sister|a neighbou?ring) (?:\w+ )?(?:hospital|bank|plant|site|company|customer|"
+    r"|\b(?:another|other|sister|a neighbou?ring) (?:\w+ )?(?:hospital|bank|plant|site|company|customer|"
     r"utility|school|university)s?\b",
     re.I,
 )

@@ -36,6 +36,8 @@ def _roles(pipeline: TextPipeline, text: str) -> set[tuple[str, str, str]]:
         ("门禁年底前要换，预算在分管副行长袁立手里。", {("袁立", "economic_buyer", "neutral")}),
         ("罗芳——财务处长，钱袋子在她手里。", {("罗芳", "economic_buyer", "neutral")}),
         ("章明——危化科科长。系统上线后危化科是主要使用方。", set()),
+        # a mixed note's English negation
+        ("曹建平是副总裁，但他 NOT 管钱。", set()),
         # the topic first, then whoever takes it on, titled before or after the name
         ("技术评审组由叶晨主任牵头。", {("叶晨", "technical_evaluator", "neutral")}),
         ("技术评分由数据中心主任潘晓峰牵头。", {("潘晓峰", "technical_evaluator", "neutral")}),
