@@ -194,7 +194,8 @@ def without_the_departed(facts: list[Fact]) -> list[Fact]:
 #: a company by its legal form that the graph does not know (the skeleton marks those it does)
 _UNKNOWN_COMPANY = re.compile(
     r"[\u4e00-\u9fff]{2,}(?:股份有限公司|有限责任公司|有限公司|集团公司)"
-    r"|\b[A-Z][\w&-]*(?: [A-Z][\w&-]*)* (?:Inc|Ltd|LLC|GmbH|plc|Corp|Co)\b"
+    r"|\b[A-Z][\w&-]*(?: [A-Z][\w&-]*)* (?:Inc|Ltd|LLC|GmbH|plc|Corp|Co|Credit Union|Bank|Hospital|"
+    r"Medical Center|Health System|University|College|Council|Authority)\b"
 )
 
 
