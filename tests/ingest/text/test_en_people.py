@@ -177,5 +177,5 @@ def test_titles_and_departments_as_notes_give_them(
 def test_someone_of_an_organisation_the_graph_does_not_know_is_not_placed_at_the_account(
     pipeline: TextPipeline,
 ) -> None:
-    text = "FYI, our friends at Bayview Credit Union went with Axiom and their security head, Carl Jennings, is a fan."
+    text = "Our friends at Bayview Credit Union went with Axiom; their IT head, Carl Jennings, likes it."
     assert not _works_at(pipeline, text)
