@@ -64,6 +64,7 @@ class Gazetteer:
     company_names: dict[str, str] = field(default_factory=dict)
     company_all_names: dict[str, list[str]] = field(default_factory=dict)  # id -> name and aliases
     vendor_of: dict[str, str] = field(default_factory=dict)  # product id -> company id
+    products_of: dict[str, list[str]] = field(default_factory=dict)  # company id -> its product ids
     kind_of: dict[str, str] = field(default_factory=dict)  # product id -> its category, folded ("pacs")
     topics: dict[str, str] = field(default_factory=dict)  # topic id -> name
     domains: dict[str, str] = field(default_factory=dict)  # e-mail domain -> company id
@@ -245,6 +246,8 @@ def build_gazetteer(store: GraphStore) -> Gazetteer:
     _add_people(gz, store)
     for edge in store.iter_edges("OFFERED_BY"):
         gz.vendor_of[edge.start[1]] = edge.end[1]
+    for product, vendor in sorted(gz.vendor_of.items()):
+        gz.products_of.setdefault(vendor, []).append(product)
     _add_unbranded_products(gz, store)
     _add_vendor_forms(gz, store)
     _held_names(gz, store)

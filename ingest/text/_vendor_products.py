@@ -21,12 +21,9 @@ _INSTALLS = ("USES", "EVALUATING")
 
 def products_for_vendors(out: Extraction, gz: Gazetteer, text: str) -> None:
     """Fold, in ``out``, installs of a vendor into the install of its product the note states."""
-    products_of: dict[str, list[str]] = {}
-    for product, vendor in sorted(gz.vendor_of.items()):
-        products_of.setdefault(vendor, []).append(product)
     kept: list[Fact] = []
     for f in out.facts:
-        products = products_of.get(f.object[1], []) if f.relation in _INSTALLS else []
+        products = gz.products_of.get(f.object[1], []) if f.relation in _INSTALLS else []
         if not products:
             kept.append(f)
             continue
