@@ -232,7 +232,12 @@ _OTHER_ORG = re.compile(
     r"utility|school|university)s?\b",
     re.I,
 )
-_HOLDS = re.compile(r"(?:(?<!还)是|上了|跑在|挂在|放在|存在|都在)\s*$")
+_HOLDS = re.compile(
+    r"(?:(?<!还)是|为|上了|跑在|挂在|放在|存在|都在"
+    # a system's kind right before it, as a list says what runs: "ERP用友NC", "ERP为SAP S/4HANA"
+    r"|(?<![A-Za-z])(?:ERP|DCS|HIS|LIS|PACS|RIS|EMR|MES|WMS|TMS|EAM|CMMS|CRM|LIMS|QMS|SIEM|SCADA|BMS)"
+    r"(?:系统|平台)?(?:用的)?)\s*$"
+)
 _HELD_IN = re.compile(r"(?:的[^，,。；;«»]{0,6})?(?:里|里面|上面)")
 _HAS = re.compile(r"\b(?:has|have|had|got)\s+(?:an?\s+|the\s+|their\s+|its\s+)?$", re.I)
 # a system named then said to be the thing, from the line's or sentence's start: "PACS is

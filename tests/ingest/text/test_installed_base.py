@@ -107,6 +107,9 @@ def test_what_an_account_evaluates(
         ("他们的ERP都是用友的。", {("V-YY", "")}),
         ("原来用的金蝶，今年初切到了用友NC。", {("P-NC", "")}),
         ("用友NC的license还有半年到期。", {("P-NC", "2026-09-30")}),
+        ("主装置DCS中控，ERP用友NC，作业票还在OA上走。", {("P-NC", "")}),
+        ("按会上沟通，贵司ERP为用友NC，质量模块暂未启用。", {("P-NC", "")}),
+        ("下一步替换ERP用友NC。", set()),
     ],
 )
 def test_installs_as_chinese_notes_state_them(
