@@ -171,6 +171,11 @@ def _in_use(
         any(USE_CUES[lg].search(clause) for lg in langs)
         or _HAS.search(skeleton, begin, start) is not None
         or (lang == "en" and _SYSTEM_IS.search(skeleton, max(0, start - 60), start) is not None)
+        # "HPLC基本都是岛津的", "PACS用的是东软的": the kit is the vendor's
+        or (
+            _IS_BEFORE.search(skeleton, begin, start) is not None
+            and _VENDORS_OWN.match(skeleton, end) is not None
+        )
         or (
             product
             and (
@@ -228,6 +233,8 @@ def _not_here(skeleton: str, start: int, end: int, mods: list[Modality], lang: s
 # another organisation's install: "隔壁北沙供电公司去年上了Maximo", "another hospital we know runs Epic"
 _OTHER_ORG = re.compile(
     r"(?:隔壁|别的|其他|另一家|兄弟)[^，,。；;«»]{0,12}(?:公司|医院|银行|集团|单位|局|厂|学校)"
+    # a body the graph does not know, as someone else's side: "听说城商行那边上的是星环的"
+    r"|[\u4e00-\u9fff]{1,6}(?:行|院|厂|局|公司|集团|学校|大学)那边"
     r"|\b(?:another|other|sister|a neighbou?ring) (?:\w+ )?(?:hospital|bank|plant|site|company|customer|"
     r"utility|school|university)s?\b",
     re.I,
@@ -238,6 +245,8 @@ _HOLDS = re.compile(
     r"|(?<![A-Za-z])(?:ERP|DCS|HIS|LIS|PACS|RIS|EMR|MES|WMS|TMS|EAM|CMMS|CRM|LIMS|QMS|SIEM|SCADA|BMS)"
     r"(?:系统|平台)?(?:用的)?)\s*$"
 )
+_IS_BEFORE = re.compile(r"(?<!还)是\s*$")
+_VENDORS_OWN = re.compile(r"(?:(?:和|、)«O\d+»)*的(?=\s*(?:[，,。；;）)\n]|$))")
 _HELD_IN = re.compile(r"(?:的[^，,。；;«»]{0,6})?(?:里|里面|上面)")
 _HAS = re.compile(r"\b(?:has|have|had|got)\s+(?:an?\s+|the\s+|their\s+|its\s+)?$", re.I)
 # a system named then said to be the thing, from the line's or sentence's start: "PACS is

@@ -110,6 +110,8 @@ def test_what_an_account_evaluates(
         ("主装置DCS中控，ERP用友NC，作业票还在OA上走。", {("P-NC", "")}),
         ("按会上沟通，贵司ERP为用友NC，质量模块暂未启用。", {("P-NC", "")}),
         ("下一步替换ERP用友NC。", set()),
+        ("仪器：监护仪基本都是Philips的，数据要能对上。", {("V-PH", "")}),
+        ("听说城商行那边上的是用友的。", set()),  # someone else's
     ],
 )
 def test_installs_as_chinese_notes_state_them(
