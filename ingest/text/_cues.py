@@ -10,11 +10,12 @@ from ._contract_dates import contract_end
 from ._dates import fiscal_year_only
 from ._emitting import CONF_HEDGED, CONF_KNOWN, Emit, End, plain
 from ._gazetteer import Gazetteer
+from ._install_checks import in_use, not_here
 from ._interests import interests
 from ._mentions import Mention
-from ._modality import Modality, clause_end, clause_start, modality
+from ._modality import clause_end, clause_start, modality
 from ._rule_grammar import OBJECT_MARK, POSSESSED
-from ._rules import EVAL_CUES, USE_CUES
+from ._rules import EVAL_CUES
 from ._stance import ABOUT_US, stance_in
 
 
@@ -63,7 +64,7 @@ def cue_relations(
         mods = [modality(skeleton, start, end, lg) for lg in langs]
         if obj[1] in not_installed:
             continue  # "moving to SAP S/4HANA next year, so our spec has to target S/4"
-        if _not_here(skeleton, start, end, mods, lang):
+        if not_here(skeleton, start, end, mods, lang):
             not_installed.add(obj[1])
             continue  # "Maximo switched off", "东软PACS 已经下线"
         begin = clause_start(skeleton, start, lang)
@@ -82,7 +83,7 @@ def cue_relations(
         elif future:  # "we'll add them to the shortlist in the new year": not yet evaluating
             not_installed.add(obj[1])
             continue  # "moving to D365 in 2026": a plan, not an install
-        elif _in_use(
+        elif in_use(
             skeleton, start, end, clause, sentence, obj[0] == "Product", contract and _dated(dates), langs
         ):
             before = max((marks[j][1] for j, _ in things if marks[j][1] <= start), default=0)
@@ -153,41 +154,6 @@ _CUE_TAKEN_BACK = {
 }
 
 
-def _in_use(
-    skeleton: str,
-    start: int,
-    end: int,
-    clause: str,
-    sentence: str,
-    product: bool,
-    dated: bool,
-    langs: tuple[str, ...],
-) -> bool:
-    """The clause says the thing at ``start:end`` is installed: a use cue, "has a …", "PACS is …";
-    for a product also "主装置DCS是中控ECS-700", "挂在用友NC里", or a dated contract."""
-    lang = langs[0]
-    begin = clause_start(skeleton, start, lang)
-    return (
-        any(USE_CUES[lg].search(clause) for lg in langs)
-        or _HAS.search(skeleton, begin, start) is not None
-        or (lang == "en" and _SYSTEM_IS.search(skeleton, max(0, start - 60), start) is not None)
-        # "HPLC基本都是岛津的", "PACS用的是东软的": the kit is the vendor's
-        or (
-            _IS_BEFORE.search(skeleton, begin, start) is not None
-            and _VENDORS_OWN.match(skeleton, end) is not None
-        )
-        or (
-            product
-            and (
-                _HOLDS.search(skeleton, begin, start) is not None
-                or _HELD_IN.match(skeleton, end) is not None
-                or dated
-                or any(USE_CUES[lg].search(sentence) for lg in langs)
-            )
-        )
-    )
-
-
 def _vendor_in_clause(
     vendor: str,
     at: int,
@@ -203,64 +169,11 @@ def _vendor_in_clause(
     return any(gz.vendor_of.get(p.node_id) == vendor and clause_of.get(i) == here for i, p in products)
 
 
-_GONE = re.compile(
-    r"(?:\s+(?:was|is|has been|got|were|are))?\s*(?:switched off|turned off|decommissioned|retired|"
-    r"phased out|replaced|dropped|gone|shut down|ripped out|已经?下线|已?停用|被?淘汰|被?换掉|不用了|退役|"
-    r"(?:去年|之前|早就|已经?)?(?:已经?)?(?:停掉|关掉|下掉|撤掉|弃用)|"
-    # an evaluation that is over: "the IBM evaluation is closed", "POC finished in April", "评估已结束"
-    r"(?:evaluation|review|poc|pilot|trial|bake-?off)\s+(?:(?:is|was|has|had)\s+)?(?:been\s+)?"
-    r"(?:closed|finished|over|concluded|ended|completed|wrapped up|done)"
-    r"|(?:评估|测试|试用|POC)已?经?(?:结束|完成)"
-    # a rival out of the race: "Lockwell is no longer in the running", "Axiom is off the list", "被淘汰了"
-    r"|(?:(?:is|was|are|were|'s)\s+)?(?:no longer in the running|out of the running|off the (?:short)?list"
-    r"|ruled out|out of contention)|(?:已经?)?出局)",
-    re.I,
-)
 _LIVE = re.compile(
     r"已经?(?:\S{0,6})?上线|上线了|\b(?:went|is|are|now) live\b|\bgo-live (?:was|happened)", re.I
 )
 
 
-def _not_here(skeleton: str, start: int, end: int, mods: list[Modality], lang: str) -> bool:
-    """Whether the clause denies, ends, conditions or moves elsewhere the install it names."""
-    return (
-        any(m.negated or m.past or m.conditional for m in mods)
-        or _GONE.match(skeleton, end) is not None
-        or _OTHER_ORG.search(skeleton, clause_start(skeleton, start, lang), start) is not None
-    )
-
-
-# another organisation's install: "隔壁北沙供电公司去年上了Maximo", "another hospital we know runs Epic"
-_OTHER_ORG = re.compile(
-    r"(?:隔壁|别的|其他|另一家|兄弟)[^，,。；;«»]{0,12}(?:公司|医院|银行|集团|单位|局|厂|学校)"
-    # a body the graph does not know, as someone else's side: "听说城商行那边上的是星环的"
-    r"|[\u4e00-\u9fff]{1,6}(?:行|院|厂|局|公司|集团|学校|大学)那边"
-    r"|\b(?:another|other|sister|a neighbou?ring) (?:\w+ )?(?:hospital|bank|plant|site|company|customer|"
-    r"utility|school|university)s?\b",
-    re.I,
-)
-_HOLDS = re.compile(
-    r"(?:(?<!还)是|为|上了|跑在|挂在|放在|存在|都在"
-    # a system's kind right before it, as a list says what runs: "ERP用友NC", "ERP为SAP S/4HANA"
-    r"|(?<![A-Za-z])(?:ERP|DCS|HIS|LIS|PACS|RIS|EMR|MES|WMS|TMS|EAM|CMMS|CRM|LIMS|QMS|SIEM|SCADA|BMS)"
-    r"(?:系统|平台)?(?:用的)?)\s*$"
-)
-_IS_BEFORE = re.compile(r"(?<!还)是\s*$")
-_VENDORS_OWN = re.compile(r"(?:(?:和|、)«O\d+»)*的(?=\s*(?:[，,。；;）)\n]|$))")
-_HELD_IN = re.compile(r"(?:的[^，,。；;«»]{0,6})?(?:里|里面|上面)")
-_HAS = re.compile(r"\b(?:has|have|had|got)\s+(?:an?\s+|the\s+|their\s+|its\s+)?$", re.I)
-# a system named then said to be the thing, from the line's or sentence's start: "PACS is
-# Sectra", "- Identity: Okta", "their claims platform is Guidewire ClaimCenter"; not a pick
-# ("the preferred option is …"), which is a choice still to come
-_SYSTEM_IS = re.compile(
-    r"(?:^|\n|[.;:(]|\s[-–—]\s)\s*(?:[-•*>]|\d+[.)])?\s*"
-    r"(?!(?:[\w/&.-]+\s+){0,4}?(?:preferred|choice|pick|winner|favou?rite|front-?runner|option|"
-    r"alternative|replacement|target|plan|shortlist|compet\w*|rival|partner|SI|reseller|award\w*|"
-    r"decision|result|outcome|verdict|confirmed|chosen|selected)\b)"
-    r"(?:[A-Za-z][\w/&.-]*\s+){0,4}?[A-Za-z][\w/&.-]*\s*(?:is|are|=|:|–|—|-)\s*"
-    r"(?:still\s+|currently\s+|now\s+|all\s+)?$",
-    re.I,
-)
 _CONTRACT = {
     "en": re.compile(
         r"contract|renew|expir|\bend(?:s|ing)?\b|until|through|thru|till|runs? (?:out|to)|up for|term|"
