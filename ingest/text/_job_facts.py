@@ -10,8 +10,9 @@ from typing import Any
 
 from ._gazetteer import Gazetteer
 from ._lexicon import department_of
-from ._link import PersonLinker, is_ref, ref_parts
+from ._link import PersonLinker
 from ._mentions import PRONOUN, SPEAKER, Mention
+from ._name_forms import is_ref, ref_parts
 from ._nlp import is_zh_word
 from ._note_employment import ADDRESS_ONLY
 from ._title_spans import unit_without_clause

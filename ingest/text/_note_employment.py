@@ -19,8 +19,8 @@ from ._facts import Extraction, Fact
 from ._gazetteer import Gazetteer
 from ._layout import Span4, addressed_people, signature_people, timed
 from ._lexicon import department_of
-from ._link import ref_parts
 from ._mentions import Mention
+from ._name_forms import ref_parts
 from ._nlp import PERSON_REF
 
 #: what follows a surname only as a form of address

@@ -7,8 +7,9 @@ import re
 
 from ._facts import Extraction
 from ._layout import Span4, participants, speaker_of, timed
-from ._link import PersonLinker, glossed_refs
+from ._link import PersonLinker
 from ._mentions import PRONOUN, SPEAKER, Mention
+from ._name_forms import glossed_refs
 from ._pronouns import OBJECT_BEFORE, antecedent
 from ._rule_grammar import POSSESSED
 

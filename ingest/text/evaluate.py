@@ -22,7 +22,7 @@ from ingest.records import SAMPLE_MAPPINGS, RecordIngest, RejectsFile, sources_f
 from ._documents import TextDocument, read_documents
 from ._extract import Extraction, Fact
 from ._gazetteer import Gazetteer
-from ._link import families_of
+from ._name_forms import families_of
 from ._pipeline import TextPipeline
 
 GROUPS = {

@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 
 from ingest.text import TextDocument, TextPipeline
-from ingest.text._link import ref_parts
+from ingest.text._name_forms import ref_parts
 from ingest.text._titles import fits_honorific
 from tests.ingest.text.conftest import crm_pipeline
 
