@@ -111,6 +111,7 @@ _OWNER_BEFORE = re.compile(
 )
 _OWNED = re.compile(
     r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:agenda|priority|priorities|focus|concern|win|goal|thing)\b"
+    r"|\s+(?:always |mostly |keeps? )?(?:talks?|cares?|asks?|worries|obsesses|goes on) about\b"
     r"|的(?:红线|底线|重点|关注点|痛点|心病|头等大事)"
     r"|(?:最近|一直|目前)?最(?:上心|关心|在意|看重|重视|头疼)的(?:事|点|问题)?",  # "…是杜院最近最上心的事"
     re.I,

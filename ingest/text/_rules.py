@@ -228,7 +228,7 @@ INTEREST_CUES = {
     "en": re.compile(
         r"interest|question|hear more|ask(?:s|ed|ing)? about|focus|priority|need|keen|curious|care|wants?|"
         r"worried|concern|(?:big|main|key|top|first|only) ask|hobby ?horse|pet (?:project|topic|subject)|"
-        r"pain ?point|headache|agenda",
+        r"pain ?point|headache|agenda|raised|mentioned|brought up|talks? about|kept asking|keeps asking",
         re.I,
     ),
     "zh": re.compile(

@@ -80,10 +80,16 @@ def test_what_they_care_about(pipeline: TextPipeline, text: str, lang: str, topi
         ("绿色金融部的卢雅琪（副总经理）对能耗管理很感兴趣。", "卢雅琪"),  # her title between
         ("罗婷要跟产线联动，她对能耗管理这块盯得很紧。", "罗婷"),
         ("另外提醒一下，二期的能耗管理是罗婷最近最上心的事。", "罗婷"),
+        ("Rob Kline, GM of the Groveport DC, mentioned energy management for the new site.", "Rob Kline"),
+        (
+            "Rob Kline stayed neutral; energy management and data governance are what he talks about.",
+            "Rob Kline",
+        ),
     ],
 )
 def test_whose_interest(pipeline: TextPipeline, text: str, who: str) -> None:
-    ((_, ex),) = list(pipeline.run([TextDocument("N", "note", text, "interests", 1, "zh", None, "A-HX")]))
+    lang = "en" if text.isascii() else "zh"
+    ((_, ex),) = list(pipeline.run([TextDocument("N", "note", text, "interests", 1, lang, None, "A-HX")]))
     holders = {
         ex.new_people.get(f.subject[1], (f.subject[1], ""))[0]
         for f in ex.facts
