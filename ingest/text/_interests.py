@@ -37,6 +37,8 @@ def interests(
         own = plain(skeleton[marks[i][0] : min(later, default=len(skeleton))])  # up to the next topic
         if any(_NO_INTEREST[lg].search(own) for lg in langs):
             continue  # "会上聊到了预测性维护，他们兴趣一般", "对能耗管理兴趣不大，主要关注预测性维护"
+        if _WE_RAISED.search(sentence):
+            continue  # "We mentioned infection control in the demo", "I brought up X": our agenda
         cue = any(INTEREST_CUES[lg].search(sentence) for lg in cue_langs)
         if not cue and any(_OUR_PITCH[lg].search(sentence) for lg in langs):
             continue  # "我们给他们讲了预测性维护的方案": what we offered, not what they asked for
@@ -127,6 +129,11 @@ _ABOUT = re.compile(r"\s*(?:一直|比较|特别|非常|很|也|都)?\s*(?:对|�
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+_WE_RAISED = re.compile(
+    r"\b(?:we|I|our (?:team|side)|my team)\b(?: (?:also|then|again|briefly))? "
+    r"(?:raised|mentioned|brought up|pitched|presented|showed|demoed)\b",
+    re.I,
+)
 # a heading: a short line without clause punctuation, a full stop or a person
 _HEADING = re.compile(r"(?:(?!«P)[^，,。.；;：:！!？?\n]){2,40}")
 _SAYS = re.compile(

@@ -46,6 +46,8 @@ def _interests(pipeline: TextPipeline, text: str, lang: str) -> set[str]:
         # a maybe is nobody's interest yet; a topic naming what a vendor sells is none either
         ("如果今年预算还有余量，会考虑把能耗管理一起做。", "zh", set()),
         ("If budget frees up they might look at energy management too.", "en", set()),
+        ("We mentioned energy management in the demo.", "en", set()),  # our agenda, not theirs
+        ("Our team raised data governance with them.", "en", set()),
         ("华兴的能耗管理平台是自己开发的。", "zh", set()),
         ("华兴今年要做能耗管理。", "zh", {"T-ENERGY"}),
         ("会上聊到了预测性维护，他们兴趣一般。", "zh", set()),
