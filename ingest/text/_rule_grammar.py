@@ -42,7 +42,9 @@ POSSESSED = (
     r"(?:的?(?:下属|手下|部下|上级|领导|老板|同事|助理|秘书|团队)|那边|那里|面前|跟前|身边"
     r"|['’]s (?:boss|team|manager|reports?)\b)"
 )
-SUBJECT_GAP = rf"(?:[^«»\n;；]|«[OXDKT]\d+»|{OBJECT_MARK}«P\d+»|«P\d+»{POSSESSED}){{0,80}}?"
+# a person a subject has do something is that deed's subject: "郑主任会让许副主任牵头并拍板" is 许's call
+_NOT_CAUSED = OBJECT_MARK.replace("让|", "")
+SUBJECT_GAP = rf"(?:[^«»\n;；]|«[OXDKT]\d+»|{_NOT_CAUSED}«P\d+»|«P\d+»{POSSESSED}){{0,80}}?"
 SLOTS = {
     "P": ("P", "p"),
     "M": ("P", "m"),

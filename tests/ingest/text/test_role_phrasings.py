@@ -38,6 +38,8 @@ def _roles(pipeline: TextPipeline, text: str) -> set[tuple[str, str, str]]:
         ("章明——危化科科长。系统上线后危化科是主要使用方。", set()),
         # a mixed note's English negation
         ("曹建平是副总裁，但他 NOT 管钱。", set()),
+        # whoever is made to do it does it
+        ("郑主任会让许副主任最后拍板。", {("许副主任", "decision_maker", "neutral")}),
         # the topic first, then whoever takes it on, titled before or after the name
         ("技术评审组由叶晨主任牵头。", {("叶晨", "technical_evaluator", "neutral")}),
         ("技术评分由数据中心主任潘晓峰牵头。", {("潘晓峰", "technical_evaluator", "neutral")}),
