@@ -98,6 +98,25 @@ def test_a_sentence_s_first_word_before_a_known_first_name_names_no_new_person(
         ("- Hal Brenner, VP Field Services: holds the budget.", ("Hal Brenner", "A-HB", "VP Field Services")),
         ("Call w/ Ana Ruiz, Lab Ops Mgr @ Orton Freight - fine.", ("Ana Ruiz", "A-OT", "Lab Ops Mgr")),
         ("Intro call Lena Voss (VP People, Orton Freight).", ("Lena Voss", "A-OT", "VP People")),
+        ("Priya Raman - VP Loss Prevention.", ("Priya Raman", "A-HB", "VP Loss Prevention")),
+        (
+            "Olivia Grant is acting Finance Director and owns the budget.",
+            ("Olivia Grant", "A-HB", "Finance Director"),
+        ),
+        (
+            "Olivia Grant has been confirmed as permanent Finance Director.",
+            ("Olivia Grant", "A-HB", "Finance Director"),
+        ),
+        (
+            "- His replacement as EHS Manager is Tanya Brooks, started June 8.",
+            ("Tanya Brooks", "A-HB", "EHS Manager"),
+        ),
+        # a department and no title
+        ("- Joyce Kimura in Procurement: all redlines go through her.", ("Joyce Kimura", "A-HB", "")),
+        (
+            "Evaluation committee: me as chair, Hugo Brandt from IT, and two others.",
+            ("Hugo Brandt", "A-HB", ""),
+        ),
     ],
 )
 def test_titles_as_notes_abbreviate_and_punctuate_them(
@@ -142,36 +161,6 @@ def test_a_two_word_title_before_a_name_leaves_the_name_whole(
         (ex.new_people[f.subject[1]][0], f.props["role"]) for f in ex.facts if f.relation == "DECISION_ROLE"
     }
     assert roles == {("Ray Bellamy", "economic_buyer")}
-
-
-@pytest.mark.parametrize(
-    ("text", "fact"),
-    [
-        ("Priya Raman - VP Loss Prevention.", ("Priya Raman", "A-HB", "VP Loss Prevention")),
-        (
-            "Olivia Grant is acting Finance Director and owns the budget.",
-            ("Olivia Grant", "A-HB", "Finance Director"),
-        ),
-        (
-            "Olivia Grant has been confirmed as permanent Finance Director.",
-            ("Olivia Grant", "A-HB", "Finance Director"),
-        ),
-        (
-            "- His replacement as EHS Manager is Tanya Brooks, started June 8.",
-            ("Tanya Brooks", "A-HB", "EHS Manager"),
-        ),
-        # a department and no title
-        ("- Joyce Kimura in Procurement: all redlines go through her.", ("Joyce Kimura", "A-HB", "")),
-        (
-            "Evaluation committee: me as chair, Hugo Brandt from IT, and two others.",
-            ("Hugo Brandt", "A-HB", ""),
-        ),
-    ],
-)
-def test_titles_and_departments_as_notes_give_them(
-    pipeline: TextPipeline, text: str, fact: tuple[str, str, str]
-) -> None:
-    assert fact in _works_at(pipeline, text)
 
 
 def test_someone_of_an_organisation_the_graph_does_not_know_is_not_placed_at_the_account(
