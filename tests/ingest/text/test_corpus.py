@@ -18,18 +18,19 @@ from ingest.text import CorpusError, CorpusScores, evaluate_corpus, read_corpus
 CORPORA = Path(__file__).parents[3] / "corpora" / "notes"
 #: half -> (relation, lang) -> F1 floor
 FLOORS: dict[str, dict[tuple[str, str], float]] = {
-    # dev (en-a .. en-f; zh-b .. zh-i) measured WORKS_AT / DECISION_ROLE / REPORTS_TO / USES /
-    # SUPPLIES / INTERESTED_IN: en 0.831 / 0.762 / 0.827 / 0.777 / 0.787 / 0.717,
+    # dev (en-a .. en-g; zh-b .. zh-i) measured WORKS_AT / DECISION_ROLE / REPORTS_TO / USES /
+    # SUPPLIES / INTERESTED_IN: en 0.814 / 0.741 / 0.816 / 0.778 / 0.768 / 0.676,
     #                           zh 0.803 / 0.728 / 0.824 / 0.789 / 0.857 / 0.710 (eleventh session's
-    # end, zh-i just added; at its start, without zh-i, en 0.824 / 0.752 / 0.791 / 0.745 / 0.733 / 0.685,
-    # zh 0.782 / 0.711 / 0.775 / 0.752 / 0.845 / 0.694)
+    # end, en-g and zh-i just added; without them en 0.831 / 0.762 / 0.827 / 0.777 / 0.787 / 0.717,
+    # zh 0.805 / 0.751 / 0.852 / 0.754 / 0.902 / 0.726; at the session's start en 0.824 / 0.752 /
+    # 0.791 / 0.745 / 0.733 / 0.685, zh 0.782 / 0.711 / 0.775 / 0.752 / 0.845 / 0.694)
     "dev": {
-        ("WORKS_AT", "en"): 0.82,
-        ("DECISION_ROLE", "en"): 0.75,
-        ("REPORTS_TO", "en"): 0.81,
+        ("WORKS_AT", "en"): 0.80,
+        ("DECISION_ROLE", "en"): 0.73,
+        ("REPORTS_TO", "en"): 0.80,
         ("USES", "en"): 0.76,
-        ("SUPPLIES", "en"): 0.77,
-        ("INTERESTED_IN", "en"): 0.70,
+        ("SUPPLIES", "en"): 0.75,
+        ("INTERESTED_IN", "en"): 0.66,
         ("WORKS_AT", "zh"): 0.79,
         ("DECISION_ROLE", "zh"): 0.71,
         ("REPORTS_TO", "zh"): 0.81,
@@ -58,13 +59,13 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
     },
 }
 #: half -> the most trap hits (false facts a note warns against) the extraction may state; measured
-#: dev 12 (9 before zh-i joined it, which brought 3; 11 at the eleventh session's start, just after en-f
-#: and zh-h joined it, which brought 3 and 6;
+#: dev 15 (9 before en-g and zh-i joined it, which brought 3 each; 11 at the eleventh session's start,
+#: just after en-f and zh-h joined it, which brought 3 and 6;
 #: 8 at the tenth session's start, 12 at the ninth's), test 30 (31 at the eleventh session's start; 29
 #: until a three-character name was no longer cut at a rare word, 30c96b9, and a Chinese topic was
 #: found by its subject, 0935880: each made one false fact the notes warn against match; found by
 #: switching each change alone, counts only; the issue's target is none)
-TRAP_CEILINGS = {"dev": 12, "test": 30}
+TRAP_CEILINGS = {"dev": 15, "test": 30}
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
     "companies": [{"id": "A-1", "name": "St. Aldric Medical Center", "aliases": ["SAMC"]}],
