@@ -73,7 +73,7 @@ def latin_names(text: str) -> Iterator[tuple[int, int]]:
             continue  # "Director of Public Works", "Head of Loss Prevention": a title's domain
         if _names_an_organisation(text, m):
             continue
-        if _VP_BEFORE.search(text, 0, m.start()) and not gender_of(words[0]):
+        if _VP_BEFORE.search(text, max(0, m.start() - 6), m.start()) and not gender_of(words[0]):
             pos = text.index(words[1], m.start() + len(words[0]))  # "VP Loss Prevention": a domain;
             continue  # "VP Fin Anita Sorensen": the name after it
         if name_like(words):
@@ -228,7 +228,7 @@ _TITLES_BEFORE = tuple(t for t in _TITLE_AFTER if len(t) > 1)  # "工程师" end
 
 def _named_after_a_title(text: str, start: int, end: int) -> bool:
     return (
-        text[:start].endswith(_TITLES_BEFORE)
+        text.endswith(_TITLES_BEFORE, 0, start)
         and (end >= len(text) or text[end] in "，,。；;、：:（(\n ")
         and zh_word_count(text[start:end]) < _RARE_WORD
     )
@@ -240,10 +240,12 @@ def _a_unit(text: str, start: int, end: int) -> bool:
     last = text[end - 1]
     if last in "处部室局办组队":
         return True
-    return (
-        last == "科"
-        and re.search(re.escape(text[start:end]) + "(?:" + "|".join(_TITLE_AFTER) + ")", text) is not None
-    )
+    unit, at = text[start:end], text.find(text[start:end])
+    while last == "科" and at >= 0:
+        if text.startswith(_TITLE_AFTER, at + len(unit)):
+            return True
+        at = text.find(unit, at + 1)
+    return False
 
 
 def _named_by_layout(text: str, start: int, end: int) -> bool:
