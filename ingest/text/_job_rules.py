@@ -85,7 +85,9 @@ JOB_RULES: list[Rule] = [
             # the account by what it is: "Rebecca Thorne has left the bank"
             r"{P} (?:has |had )?(?:left|quit) the (?:bank|company|hospital|firm|business|organi[sz]ation|"
             r"group|trust|university|council|agency|plant|school|district|county|city|practice|clinic)\b",
-            r"{P}(?:['’]s| is| has) (?:now |since )?(?:retired|gone|left)\b(?! (?:a|the|us|it|for|to)\b)",
+            # "has gone from lukewarm to hostile", "has gone quiet" are no leaving
+            r"{P}(?:['’]s| is| has) (?:now |since )?(?:(?:retired|left)\b(?! (?:a|the|us|it|for|to)\b)|"
+            r"gone(?=\s*(?:[.,;:!)\n–-]|$|now\b|since\b)))",
             r"{P},? who (?:has |had )?(?:since )?(?:left|quit|resigned|retired)\b(?! (?:a|the|us|it|for)\b)",
             r"{P} \({T}\) (?:has )?(?:left|quit) {C}",
         ],

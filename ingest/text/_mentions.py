@@ -35,7 +35,7 @@ MONEY = re.compile(
 PRONOUN = "pronoun"  # a mention's key: "she", "他", read as the person named last
 # "hes", "shes": typed in a hurry for "he's", "she's"
 PRONOUNS = {
-    "en": re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]es|[Ss]hes)\b"),
+    "en": re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]ers|[Hh]es|[Ss]hes)\b"),
     "zh": re.compile(r"[他她](?!们)"),
 }
 SPEAKER = "speaker"  # a mention's key: "I", "我", read as the speaker of the chat line

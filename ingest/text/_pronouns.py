@@ -8,7 +8,7 @@ import re
 from ._link import PersonLinker
 from ._mentions import Mention
 
-_FEMININE = frozenset({"she", "her", "shes", "她"})
+_FEMININE = frozenset({"she", "her", "hers", "shes", "她"})
 _MASCULINE = frozenset({"he", "him", "his", "hes", "他"})
 # objects, and sources of reported speech ("据朱磊说他可能更倾向于奇安信": 他 is not 朱磊)
 OBJECT_BEFORE = re.compile(

@@ -44,6 +44,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"(?<![A-Za-z])EB(?![A-Za-z])",
             r"hold(?:s|ing)? the purse",
             r"(?:the )?money (?:person|decision)",
+            r">(?:budget|money|spend) (?:is|'s) (?:all )?(?=«P\d+»(?:[,.;]|$| and))",  # "The budget is his"
         ],
         [
             # "预算也在何总手里", "预算归他管", "预算口子在她那里"
@@ -83,7 +84,9 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"made the (?:final |ultimate )?(?:call|decision)",
             r"owns? (?:that|the|this) (?:final )?decision",
             r"(?<=») (?:own |final )?call\b",
-            r"(?<=»)'s? (?:final |ultimate )?(?:call|decision)",
+            # "it's Ewa's call", not "from Ewa's call + Tunde's email" (a phone call)
+            r"(?<=»)'s? (?:(?:final |ultimate )?decision|(?:final|ultimate) call|"
+            r"call(?=\s*(?:[.;,!)\n]|$|on |to make|whether|in the end|ultimately)))",
         ],
         [
             r"拍[板版]",  # "最后他拍版": typed in a hurry
@@ -186,7 +189,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"opinion carries",
             r"key influencer",
             r"influential",
-            r"carries (?:a lot of )?weight",
+            r"carr(?:y|ies) (?:a lot of |real |some |serious )?weight",
             r"has the ear of",
             r"influences? the (?:decision|choice)",
             r"strong voice",

@@ -14,11 +14,12 @@ from ._modality import clause_start
 
 _SUPPORT = {
     "en": re.compile(
-        r"\b(?:keen|enthusiastic|excited|supportive|supports? (?:us|our|the proposal)|in favou?r|"
+        r"\b(?:keen|enthusiastic|excited|supportive|supports? (?:us|our|the proposal)|in (?:our )?favou?r|"
         r"push(?:es|ing)? (?:hard )?for (?:us|our)|pushing our|advocat\w+|fan of|likes? (?:us|our|the)|"
         r"loves? (?:us|our|the)|on board|on our side|sold on|positive about|warm(?:ed)? (?:up )?to|"
         r"backs? us|backing us|ally|champions? (?:us|our)|sponsor\w*|impressed|"
-        r"happy with (?:us|our|the demo)|prefers? (?:us|our)|positive(?: on| about)?|come round|came round|"
+        r"happy with (?:us|our|the demo)|prefer(?:s|red)? (?:us|our)|positive(?: on| about)?|"
+        r"come round|came round|"
         r"warming up|on side|bought in|buy-in|pleased|delighted|thrilled|enthusiast\w*|friendly|"
         r"leans? (?:towards?|to) (?:us|our)|lean(?:s|ing)? our way|in our corner|"
         r"(?:biggest|number one|#1) fan|liked what (?:he|she|they|we) (?:saw|heard)|"
@@ -39,7 +40,8 @@ _OPPOSE = {
         r"\b(?:skeptic\w*|sceptic\w*|oppos\w+|against (?:us|our|the|it|this|switching|change)|not convinced|"
         r"unconvinced|resist\w*|push(?:es|ing)? back|hostile|negative (?:about|on)|"
         r"(?:is|'s|pretty|quite|very|rather|still) negative|doubts?|doubtful|"
-        r"reluctant|wary|cold on|not a fan|dislikes?|critical of|block\w*|loyal to|prefers? (?!us|our)\w+|"
+        r"reluctant|wary|cold on|not a fan|dislikes?|critical of|loyal to|"
+        r"blocker|blocking|block(?:s|ed)? (?:us|our|it|this|the)|prefers? (?!us|our)\w+|"
         r"in (?:the )?\w+'s camp|leans? (?:towards?|to) (?!us|our)\w+|hesitant|"
         r"unhappy with (?:us|our)|pricier|too (?:expensive|pricey|costly)|overpriced|"
         r"unimpressed|dismissive|objects? to|pushback|cool (?:on|towards?)|"
@@ -155,7 +157,18 @@ _NOW = {
 }
 
 
+#: a state that held until some point: "he was openly sceptical of us until the workshop"
+_UNTIL = re.compile(r"\b(?:was|were|had been)\b[^.;]*$", re.I)
+_UNTIL_AFTER = re.compile(r"[^.;]*?\buntil\b", re.I)
+
+
 def _in_the_past(text: str, at: int, lang: str) -> bool:
+    if (
+        lang == "en"
+        and _UNTIL.search(text, clause_start(text, at, lang), at)
+        and _UNTIL_AFTER.match(text, at)
+    ):
+        return True
     said = list(_PAST[lang].finditer(text, 0, at))
     return bool(said) and _NOW[lang].search(text, said[-1].end(), at) is None
 

@@ -18,7 +18,7 @@ _OPENING = re.compile(
     r"[ \t\n]*(?:[-*•·–]\s*|\d+[.)]\s*)?"
     r"(?:(?:still|now|also|currently|definitely|clearly|probably|likely|really|very much)\s+)*"
     r"(?:(?:owns|holds|controls|runs|leads|chairs|signs|approves|manages|makes|decides|scores|reviews|"
-    r"assesses|evaluates|pushes|pushing|wants|keeps|sits|has|is|will|'ll|would|reports|handles)\b"
+    r"assesses|evaluates|pushes|pushing|wants|keeps|sits|has|is|will|'ll|would|reports|handles|treat)\b"
     r"|(?<=\w )(?:the|our|their|a|an)\b)",  # a predicate noun only after an adverb: "Still the TE"
     re.I,
 )

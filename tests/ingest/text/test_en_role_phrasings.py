@@ -71,6 +71,26 @@ def _roles(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str
         ("Budget sits with our CFO, Oscar Bellamy.", {("C-OB", "economic_buyer", "neutral")}),
         ("The PO is sitting with Oscar Bellamy now.", {("C-OB", "economic_buyer", "neutral")}),
         ("Tech sign-off now sits with Mina Farrow.", {("C-MF", "technical_evaluator", "neutral")}),
+        # the budget as a possession; a phone call is no decision
+        ("Oscar Bellamy opened the meeting. The budget is his.", {("C-OB", "economic_buyer", "neutral")}),
+        ("Snapshot from Mina Farrow's call + Oscar Bellamy's email", set()),
+        ("It's Mina Farrow's call.", {("C-MF", "decision_maker", "neutral")}),
+        # a state that held until some point is past; the later "now" is what counts
+        (
+            "Mina Farrow led the tech eval and came out in our favour; she's now our champion. "
+            "Worth knowing she was openly sceptical of us until the workshop.",
+            {("C-MF", "technical_evaluator", "supporter"), ("C-MF", "champion", "supporter")},
+        ),
+        # "gone from X to Y" is a change of mood, not of employer; "blocks" of a lab are no blocking
+        (
+            "Oscar Bellamy has gone from lukewarm to openly hostile. Treat as a blocker from here on.",
+            {("C-OB", "blocker", "opponent")},
+        ),
+        (
+            "Mina Farrow will be the main user. Labelling of blocks and slides is a big interest.",
+            {("C-MF", "user", "neutral")},
+        ),
+        ("Mina Farrow will carry weight with Oscar.", {("C-MF", "influencer", "neutral")}),
     ],
 )
 def test_roles_as_notes_state_them(
