@@ -80,6 +80,12 @@ class Extractor:
         self._market.discard(gz.self_id)  # "表态支持衡远" favours us, not a rival
         ours = {p for p, v in gz.vendor_of.items() if v == gz.self_id}
         self._rivals = self._market | {p for p in gz.vendor_of if p not in ours}
+        self._today = date.min  # the note being read's date
+
+    def _dated_later(self, match: re.Match[str], ments: list[Mention]) -> bool:
+        """A date in the match after the note's: "孙丽明年3月退休" is there until then."""
+        today = self._today.isoformat()
+        return any(str(ments[int(i)].value or "") > today for i in re.findall(r"«D(\d+)»", match.group()))
 
     # ---- link --------------------------------------------------------------------------
     def _link_org(self, m: Mention, context: list[str]) -> None:
@@ -88,6 +94,7 @@ class Extractor:
 
     # ---- relate ------------------------------------------------------------------------
     def extract(self, doc: SpacyDoc, lang: str, account_id: str, today: date) -> Extraction:
+        self._today = today
         out = Extraction(mentions=self.mentions(doc, lang, today, account_id))
         linker = PersonLinker(self.gz, out.new_people)
         text = doc.text
@@ -259,6 +266,12 @@ class Extractor:
         leaving = props.get("current") == "false"
         if (mod.negated and not leaving) or ((mod.past or mod.conditional) and rule.relation != "WORKS_AT"):
             return  # "NOT the decision maker", "used to report to", "no longer a blocker"
+        if leaving and (
+            mod.future
+            or future_within(match.string, match.start(), match.end(), rule.lang)
+            or self._dated_later(match, ments)
+        ):
+            return  # "她明年3月退休", "will retire next year": still there now
         if rule.relation == "REPORTS_TO" and future_within(match.string, *verb_span(match), rule.lang):
             return  # "from July Jonas will report to Bernd", "何科以后向庞局汇报": not the line yet
         if rule.relation == "DECISION_ROLE" and later_in_clause(

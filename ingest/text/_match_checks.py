@@ -106,7 +106,10 @@ _ORG_MARK = re.compile(r"«O(\d+)»")
 #: our own side named right before a title or person: "我们这边实施顾问王工", "our own SE, Raj Patel"
 #: (a customer's own "我们科新来的副主任" in a chat line is theirs, not ours)
 _OURS_BEFORE = re.compile(
-    r"(?:我方|我司|(?:我们|咱们)(?:这边|公司))的?[\u4e00-\u9fff]{0,4}\s*$|\bour own $", re.I
+    r"(?:我方|我司|(?:我们|咱们)(?:这边|公司))的?[\u4e00-\u9fff]{0,4}\s*$|\bour own $"
+    # a vendor's job after "我们的": "我们的售前工程师吴昊" (a customer has no 售前 of ours)
+    r"|(?:我们|咱们)的?(?=(?:售前|销售|实施|交付|客户成功|技术支持|商务|渠道|大客户)[\u4e00-\u9fff]{0,6}$)",
+    re.I,
 )
 _CHAT_TIME = re.compile(r"\d{1,2}:\d{2}")
 

@@ -107,11 +107,11 @@ _ZH_REF = re.compile(
 # what follows a name where the layout says name: a title, or a dash or bracket before one
 _NAME_MARK = re.compile(r"\s?(?:[—–－]|-{1,2}\s|[（(：:])")
 _AFTER = ZH_AFTER_NAME | frozenset(
-    "都介绍说讲提表认觉对也还又就才再曾反支负让请帮做带跟打约这那很干管找问看去来用写拿听手"
-)  # 手: "预算在袁立手里", "邵科长手下"
+    "都介绍说讲提表认觉对也还又就才再曾反支负让请帮做带跟打约这那很干管找问看去来用写拿听手接"
+)  # 手: "预算在袁立手里", "邵科长手下"; 接: "由万军接手"
 # 负: the verb 负责 after a character that is also a surname ("乙方负责", "使用方负责人"); 由: "钱由她审批"
 _NOT_GIVEN = frozenset(
-    "是的和与及向在对也都说将会等了着过把被为于从跟给让请这那哪很归最批负由他她，。、；：（）"
+    "是的和与及向在对也都说将会等了着过把被为于从跟给让请这那哪很归最批负由他她已，。、；：（）"
 )
 
 
@@ -188,6 +188,9 @@ def _zh_name_shapes(text: str) -> Iterator[tuple[int, int]]:
             end += 1
         name = text[i:end]
         prev = text[i - 1] if i else ""
+        if prev in ("老", "小") and not is_zh_word(text[i - 2 : i]):
+            i += 1  # "老贺已经调走": the familiar form, which the ruler reads
+            continue
         titled = text.startswith(_TITLE_AFTER, end)
         if fam in FUNCTION_SURNAMES and (
             (prev and _is_cjk(prev) and not titled)
@@ -229,6 +232,7 @@ _TITLES_BEFORE = tuple(t for t in _TITLE_AFTER if len(t) > 1)  # "工程师" end
 def _named_after_a_title(text: str, start: int, end: int) -> bool:
     return (
         text.endswith(_TITLES_BEFORE, 0, start)
+        and not is_zh_word(text[start - 1 : start + 1])  # "总工程师" has no 程师 after 总工
         and (end >= len(text) or text[end] in "，,。；;、：:（(\n ")
         and zh_word_count(text[start:end]) < _RARE_WORD
     )

@@ -75,7 +75,7 @@ _ZH_HEADS = (
     "书记|组长|负责人|专员|采购员|管理员|技师|助理|CEO|CFO|CIO|CTO|COO|CISO|CDO|VP|GM"
 )
 _ZH_DEPT = (
-    r"(?:(?![我你他她是的在和与及跟向对由从被把给])[\u4e00-\u9fffA-Za-z]){1,8}?"
+    r"(?:(?![我你他她们您是的在和与及跟向对由从被把给])[\u4e00-\u9fffA-Za-z]){1,8}?"
     r"(?:科|处|部|室|中心|局|院|办|组|分行|支行|行|所|厂|部门|事业部|委员会|公司)"
 )
 # a function before the head ("集团财务总监", "设备主管"): words of departments, not any characters

@@ -141,3 +141,7 @@ def test_a_blocker_whose_stance_has_turned_is_no_blocker(pipeline: TextPipeline)
 
     assert ("C-LISA", "blocker") in roles("李莎一直在阻挠我们的方案。")
     assert roles("李莎3月份还在阻挠我们，4月交流之后态度转了不少，现在基本中立。") == set()
+
+
+def test_leaving_on_a_later_date_is_still_there_now(pipeline: TextPipeline) -> None:
+    assert not any(current is False for _, current, _ in _works_at(pipeline, "冯建明年3月退休。"))

@@ -148,3 +148,24 @@ def test_a_surname_and_the_first_character_of_a_title_is_its_holder(pipeline: Te
 def test_without_such_a_holder_it_is_a_name(pipeline: TextPipeline) -> None:
     ex = _read(pipeline, "孙科（运维工程师）负责测试。")
     assert ex.new_people[next(m.node_id for m in ex.mentions if m.text == "孙科")][0] == "孙科"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("何振华，总工程师。", "何振华", "总工程师"),  # 总工 and 程师: a title read whole, no name 程师
+        ("能耗这部分，我们工程部经理丁凯会跟贵司技术对接。", "丁凯", "工程部经理"),  # no 们工程部
+    ],
+)
+def test_a_name_ends_where_the_title_or_the_familiar_form_says(
+    pipeline: TextPipeline, text: str, name: str, title: str
+) -> None:
+    assert _titles(_read(pipeline, text)) == {name: title}
+
+
+def test_a_familiar_form_before_an_adverb_is_the_name(pipeline: TextPipeline) -> None:
+    assert _employed(_read(pipeline, "原信息中心主任老贺已经调到集团去了。")) == {"老贺"}  # no 贺已经
+
+
+def test_a_vendors_job_after_women_de_is_ours(pipeline: TextPipeline) -> None:
+    assert not _employed(_read(pipeline, "我们的售前工程师吴昊下周二可以去现场，您看哪天方便。"))
