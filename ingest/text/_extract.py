@@ -35,6 +35,7 @@ from ._match_checks import (
     LEFT_LATER,
     QUESTION,
     STARTS_LATER,
+    an_object_as_subject,
     claimed_before,
     common_word_as_name,
     cue_has_its_person,
@@ -190,7 +191,9 @@ class Extractor:
                     pos = word + 1
                     continue
                 if rule.relation == "DECISION_ROLE" and (
-                    claimed_before(rule, match, claimed) or cue_has_its_person(rule, match)
+                    claimed_before(rule, match, claimed)
+                    or cue_has_its_person(rule, match)
+                    or an_object_as_subject(rule, match)
                 ):
                     pos = max(match.end(), match.start() + 1)
                     continue

@@ -54,6 +54,20 @@ def cue_has_its_person(rule: Rule, match: re.Match[str]) -> bool:
 _SUBJECT_BREAK = re.compile(r"[.;:!?\n，,；：。、]|\band\b|\bbut\b")
 
 
+def an_object_as_subject(rule: Rule, match: re.Match[str]) -> bool:
+    """A Chinese role cue read back to a person who is a verb's object: in "帮我们约«P2»，算是我们的
+    内线" the 内线 is who helps, not whom they see. 让 and 请 hand the person the act ("让刘局拍板")."""
+    if rule.lang != "zh" or match.groupdict().get("p") is None:
+        return False
+    at = match.start("p") - 2  # the «P…» mark's start
+    return at == match.start() and _ZH_OBJECT_BEFORE.search(match.string, max(0, at - 3), at) is not None
+
+
+_ZH_OBJECT_BEFORE = re.compile(
+    r"(?:向|跟|给|找|对|把|替|帮|约|见|拜访|陪同?|联系|通过|绕开|绕过|问|告诉|通知)$"
+)
+
+
 def claimed_before(rule: Rule, match: re.Match[str], claimed: set[tuple[int, int]]) -> bool:
     """Whether a topic rule has read this person and verb already; a topic rule claims them."""
     said = (max(match.start("p"), match.start("pn")), match.end())

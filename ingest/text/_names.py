@@ -110,7 +110,7 @@ _AFTER = ZH_AFTER_NAME | frozenset(
     "都介绍说讲提表认觉对也还又就才再曾反支负让请帮做带跟打约这那很干管找问看去来用写拿听手接"
 )  # 手: "预算在袁立手里", "邵科长手下"; 接: "由万军接手"
 # 负: the verb 负责 after a character that is also a surname ("乙方负责", "使用方负责人"); 由: "钱由她审批"
-_NOT_GIVEN = frozenset(
+NOT_GIVEN = frozenset(
     "是的和与及向在对也都说将会等了着过把被为于从跟给让请这那哪很归最批负由他她已，。、；：（）"
 )
 
@@ -173,7 +173,7 @@ def _zh_name_shapes(text: str) -> Iterator[tuple[int, int]]:
             i += 1
             continue
         g = i + len(fam)
-        if g >= n or not _is_cjk(text[g]) or text[g] in _NOT_GIVEN or text.startswith(_TITLE_AFTER, g):
+        if g >= n or not _is_cjk(text[g]) or text[g] in NOT_GIVEN or text.startswith(_TITLE_AFTER, g):
             i += 1  # "孙科长", "何总": a reference, which the ruler reads
             continue
         end = g + 1

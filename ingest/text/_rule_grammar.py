@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ._lexicon import EN_HONORIFICS, ZH_AFTER_NAME, ZH_SURNAMES
-from ._names import FUNCTION_SURNAMES
+from ._names import FUNCTION_SURNAMES, NOT_GIVEN
 
 # Latin names: two capitalised words, letters with accents and umlauts included ("Julia Müller").
 _UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
@@ -23,13 +23,14 @@ _LATIN = rf"{_WORD} {_WORD}"
 _AFTER = re.escape("".join(sorted(ZH_AFTER_NAME)))
 _NAMED = "".join(f for f in ZH_SURNAMES if f not in FUNCTION_SURNAMES)
 _FUNCTIONAL = "".join(f for f in ZH_SURNAMES if f in FUNCTION_SURNAMES)
+_NOT_GIVEN_CHARS = re.escape("".join(sorted(NOT_GIVEN)))  # "钱和拍板都在赵总那边" names no 钱和
 NAME = {
     "en": _LATIN,
     # a surname, one character, and a third unless it is one that follows names ("王强是"); a
     # Chinese note also names foreigners in Latin letters ("Petra Becker是...")
     # a surname that is mostly a preposition or verb ("在", "管") starts no name after a character:
     # "预算在分管副行长袁立手里" holds no 管副行
-    "zh": rf"(?:[{_NAMED}]|(?<![\u4e00-\u9fff])[{_FUNCTIONAL}])[\u4e00-\u9fff]"
+    "zh": rf"(?:[{_NAMED}]|(?<![\u4e00-\u9fff])[{_FUNCTIONAL}])(?![{_NOT_GIVEN_CHARS}])[\u4e00-\u9fff]"
     rf"(?:(?![{_AFTER}])[\u4e00-\u9fff])?|{_LATIN}",
 }
 # "Mr. Neumann" in a Chinese note (the English pipeline finds these with its ruler).
@@ -37,7 +38,10 @@ LATIN_REF = re.compile(rf"\b(?:{'|'.join(re.escape(h) for h in EN_HONORIFICS)}) 
 GAP = r"(?:[^«»\n;；]|«[OXDKT]\d+»){0,80}?"  # may pass companies, products, topics, dates, titles
 # a person named as an object ("向«P2»汇报", "reports to «P2»") or as a possessor ("«P2»手下的工程师",
 # "«P2»'s team") is not the subject of the clause: "彭小川是罗婷手下的工程师，…，会是主要使用人"
-OBJECT_MARK = r"(?:向|跟|对|给|找|让|把|替|帮|陪|经过|通过|\b(?:to|with|for|by|from|under|than|about|of) )"
+OBJECT_MARK = (
+    r"(?:向|跟|对|给|找|让|把|替|帮|陪|经过|通过|(?<!大)约|拜访|"
+    r"\b(?:to|with|for|by|from|under|than|about|of) )"
+)
 POSSESSED = (
     r"(?:的?(?:下属|手下|部下|上级|领导|老板|同事|助理|秘书|团队)|那边|那里|面前|跟前|身边"
     r"|['’]s (?:boss|team|manager|reports?)\b)"

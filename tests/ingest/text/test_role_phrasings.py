@@ -88,6 +88,16 @@ def _roles(pipeline: TextPipeline, text: str) -> set[tuple[str, str, str]]:
         ("曹振是总经理，预算也是他定。", {("曹振", "economic_buyer", "neutral")}),
         ("立项和经费还是蒋处那边管。", {("蒋处", "economic_buyer", "neutral")}),
         ("林嘉怡，财务总监，管预算，向黄总汇报。", {("林嘉怡", "economic_buyer", "neutral")}),
+        # who holds both after the things held; 钱和 is no name
+        (
+            "对，钱和拍板都在蒋处那边，我做不了主。",
+            {("蒋处", "economic_buyer", "neutral"), ("蒋处", "decision_maker", "neutral")},
+        ),
+        # the one a champion helps us meet is no champion
+        ("梁宇主动说帮我们约何总，算是我们在厂里的内线。", {("梁宇", "champion", "supporter")}),
+        # a lasting good impression, a leaning to the positive
+        ("最后选谁何总说了算，对我们印象一直不错。", {("何总", "decision_maker", "supporter")}),
+        ("项目最后蒋处拍板，对我们总体偏正面。", {("蒋处", "decision_maker", "supporter")}),
     ],
 )
 def test_roles_as_notes_state_them(
