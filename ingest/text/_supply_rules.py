@@ -21,7 +21,8 @@ SUPPLY_RULES: list[Rule] = [
         "SUPPLIES",
         [
             r"{S} (?:(?:still|also|now) )?(?:supplies|supplied|supplying|delivers|delivered|provides|"
-            r"provided|distributes|ships|is supplying|has supplied|has been supplying|is still supplying)\b",
+            r"provided|distributes|ships|is supplying|has supplied|has been supplying|is still supplying|"
+            r"delivering|supplying)\b",
             r"(?:supplied|delivered|provided|sourced|distributed|bought|purchased) (?:by|from|through|via) "
             r"{S}",
             r"{S} (?:is|are|was|as) (?:the|their|our|a|an|its|«O\d+»['’]s?) {_}"
@@ -45,7 +46,7 @@ SUPPLY_RULES: list[Rule] = [
             r"(?:run|runs|ran|host|hosts|hosted|manage|manages|managed|maintain|maintains|maintained|"
             r"service|services|serviced|support|supports|operate|operates|look after|looks after|"
             r"implemented|installed|integrated|built|deployed) (?:all |most |the |our |their |its |"
-            r"the whole |all of (?:the |their |our )?)",
+            r"the whole |all of (?:the |their |our )?|«O\d+»['’]s? )",
             r"(?:supplied|serviced|maintained|managed|hosted|run|installed|implemented|integrated|built|"
             r"deployed)(?: and (?:supplied|serviced|maintained|managed|supported|installed|run))? by {S}",
             r"{S} (?:is|are|was|as|remains?|has been) (?:the|their|our|a|an|its) "
@@ -56,10 +57,18 @@ SUPPLY_RULES: list[Rule] = [
             r"(?:PO|POs|order|orders|purchase|purchases|invoices?|billing) {_}(?:come|comes|go|goes|went|"
             r"came|run|runs|routed?|placed) (?:through|via) {S}",
             # "Triad did the original camera install", "still holds the service contract"
-            r"{S} (?:did|does|handled|handles) (?:the |all the |their )?(?:original |initial )?(?:[\w-]+ )?"
-            r"(?:install|installation|integration|implementation|fit-?out|wiring)\b",
+            r"{S} (?:did|does|doing|handled|handles|handling) (?:the |all the |their )?"
+            r"(?:original |initial )?(?:[\w-]+ ){0,2}"
+            r"(?:install|installation|integration|implementation|fit-?out|wiring|cabling)\b",
             r"{S} (?:still |also )?(?:holds|has|have) the (?:service|maintenance|support) "
             r"(?:contract|agreement)",
+            # "that Granite Peak built and still support under contract", "continues to supply"
+            r"{S} (?:built|installed|implemented|integrated)(?: it)? and (?:still |now )?"
+            r"(?:support|supports|maintain|maintains|run|runs|service|services)\b",
+            r"{S} (?:still |also )?(?:support|supports|maintain|maintains|service|services) (?:it |them )?"
+            r"under (?:a |the )?(?:contract|maintenance|support)",
+            r"{S} (?:continues?|continued|keeps?|kept) (?:to )?(?:supply|supplying|deliver|delivering|"
+            r"provide|providing|service|servicing|support|supporting)\b",
         ],
         service="true",
     ),
@@ -67,18 +76,23 @@ SUPPLY_RULES: list[Rule] = [
         "zh",
         "SUPPLIES",
         [
-            r"由{S}(?:负责)?(?:供货|供应|提供|配送|代理|经销|集成|承建|运维|实施|维护|建设)",
+            r"由{S}(?:负责|承担)?(?:供货|供应|提供|配送|代理|经销|集成|承建|运维|实施|维护|建设)",
             r"由{S}\s?(?:supply|supplies|provide|deliver)",
             r"(?:是|都是|全是|均由){S}(?:给|帮)?(?:供|提供|供应|供货|给)的",
             r"{S}(?:负责|代理|统一|直接)?(?:供货|供应|是.{0,6}(?:供应商|经销商|代理商|集成商))",
             r"(?:从|向|找){S}(?:采购|进货|买|订)",
             r"(?:供应商|经销商|代理商|集成商)(?:是|为){S}",
             # "西门子是他们开关柜产线的主要设备供应商", "西门子作为分拣线的供应商", "都由赛默飞直供"
-            r"{S}(?:目前|一直|也)?(?:是|作为|只是)(?:[^«»，,。；;\n]|«O\d+»){0,20}?"
+            r"{S}\s?(?:目前|一直|也)?(?:是|作为|只是)(?:[^«»，,。；;\n]|«O\d+»){0,20}?"
             r"(?:供应商|供货商|经销商|代理商|维保商|服务商|运维商|集成商)",
             r"{S}(?:直供|直接供货)",
             # "一直是锐通在给医院供货"
             r"(?:是|都是|一直是){S}(?:在|一直在)?(?:给|为|向)[^«»，,。；;\n]{0,6}?(?:供货|供应|供的货)",
+            # "集成商：中科弘业，合作多年"
+            r"(?:^|\n)\s*(?:[-*•·]\s*)?(?:供应商|供货商|经销商|代理商|集成商|维保商|服务商|运维商|实施方)\s*[:：]\s*{S}",
+            # "采购基本都走信达科技", "网络和弱电这些年一直是联创网络在做"
+            r"(?:采购|进货|订货|下单|买东西)[^«»，,。；;\n]{0,6}?走{S}",
+            r"(?:一直|都|向来|多年)是{S}在(?:做|维护|负责|运维|供)",
         ],
     ),
     *rules_of(

@@ -60,6 +60,10 @@ def _facts(pipeline: TextPipeline, text: str, relation: str) -> set[tuple[str, .
         "- Installer: Castlerock covers the branches.",
         "- cabling and consumables all come thru Castlerock",
         "Castlerock is Harbour Mutual's electrical distributor for branch refits.",
+        "Results reach the regulator through an interface that Castlerock built and still support.",
+        "Hosting: Castlerock already host Harbour Mutual's data warehouse.",
+        "Castlerock continues to supply consumables to all four branches.",
+        "• Brightline delivering the printers; Castlerock doing the branch network cabling",
     ],
 )
 def test_a_service_provider_supplies_the_account(pipeline: TextPipeline, text: str) -> None:
@@ -118,6 +122,11 @@ def test_a_pronoun_after_an_object_only_sentence_means_that_object(pipeline: Tex
         "网点的摄像机一直是Castlerock代理供货。",
         "门店摄像头都是Castlerock给供的货。",
         "Castlerock目前是Harbour Mutual分行的弱电维保商。",
+        "- Castlerock 一直是银行的集成商，说他们 prefer 跟我们合作。",
+        "数据中心由Castlerock承担集成建设。",
+        "- 集成商：Castlerock，合作多年。",
+        "银行的软硬件采购基本都走Castlerock。",
+        "网点的网络和弱电这些年一直是Castlerock在做。",
     ],
 )
 def test_a_chinese_supplier_as_notes_state_it(pipeline: TextPipeline, text: str) -> None:
