@@ -19,6 +19,9 @@ OBJECT_BEFORE = re.compile(
     re.I,
 )
 
+# in the predicate after its subject's copula: "邹建华是她的副手", "Raj is his deputy" (she is not 邹建华)
+_AFTER_COPULA = re.compile(r"(?:(?<![不就])是|\b(?:is|was|are|were) )$", re.I)
+
 
 def antecedent(
     m: Mention,
@@ -37,7 +40,11 @@ def antecedent(
     whom "I" and "you" mean."""
     word = m.text.lower()
     gender = "f" if word in _FEMININE else "m" if word in _MASCULINE else ""
-    objective = word == "him" or (word in ("her", "他", "她") and OBJECT_BEFORE.search(m.value) is not None)
+    objective = (
+        word == "him"
+        or (word in ("her", "他", "她") and OBJECT_BEFORE.search(m.value) is not None)
+        or (word in ("her", "his", "他", "她") and _AFTER_COPULA.search(m.value) is not None)
+    )
     objects, possessors = not_subjects
     skip = (set(earlier) if objective else set()) | set(chatting)
     fitting = [

@@ -117,7 +117,7 @@ RULES: list[Rule] = [
             r"{P} (?:is|sits) (?:on|in) {M}'s? team",
             r"{M} (?:manages|oversees|supervises) {P}",
             r"{P}(?:,| is| -)? {M}'s? (?:direct )?report\b",
-            r"{P},? (?:who is |is )?(?:the |his |her |their )?{M}'s? "
+            r"{P},? (?:who is |is )?(?:the |his |her |their )?{M}(?:['’]s?)? "
             r"(?:deputy|number two|no\.? ?2|right hand|assistant|subordinate|second in command)",
             r"{P}(?:[^«»\n;]|«[TDO]\d+»){0,60}?(?:[,;]\s*(?:and )?|\s+and\s+)(?:(?:now|still|also) )?"
             rf"{_REPORTS_TO} {_MANAGER_TITLE}{{M}}",
@@ -144,7 +144,7 @@ RULES: list[Rule] = [
             # 汇报 with nothing after it: "向韩局汇报方案" briefs, "通过郭主任向韩局汇报" goes through him
             r"(?<!通过)(?<!经过){P}(?:«T\d+»)?(?:(?!让|请|要求|建议|帮|替|叫|给|跟|和|与|说)[^«»，,。；;：:\n]){0,8}?"
             r"向(?:[\u4e00-\u9fff]{1,6}的)?{M}\s?(?:汇报|报告|report)" + _NOT_BRIEFING,
-            r"{P}的?(?:直属|直接)?(?:领导|上级|老板|上司)(?:是)?{M}",
+            r"{P}的?(?:直属|直接|分管)?(?:领导|上级|老板|上司)(?:就|也)?(?:是)?{M}",
             # "柏琳（采购中心总监，向聂总汇报）": the line inside the name's parentheses
             r"{P}[（(](?:[^（）()«»\n]|«T\d+»){0,30}?向{M}(?:汇报|报告)" + _NOT_BRIEFING,
             r"{M}是{P}的(?:直属|直接)?(?:上级|领导|老板|上司)",
@@ -172,6 +172,9 @@ RULES: list[Rule] = [
             r"{P}(?:现在|目前|直接)?(?:归|由){M}«T\d+»(?:直接)?(?:管|领导|负责)",
             r"{P}(?:[^«»\n。；;]|«T\d+»){0,30}?[，,]\s*(?:现在|目前)?{M}(?:的)?(?:手下|下属|部下)(?=[，,。；;\s]|$)",
             r"{P}[，,]\s*(?:现在|目前)?(?:归|由){M}(?:«T\d+»)?(?:直接)?(?:管|领导)",
+            # "唐欣（生产技术部工程师，归马主任管）", "王主任上面就是程院"
+            r"{P}[（(](?:[^（）()«»\n]|«T\d+»){0,30}?[，,、]\s*(?:归|由){M}(?:«T\d+»)?(?:直接)?(?:管|领导)",
+            r"{P}(?:的)?(?:上面|上头)(?:就|直接)?是{M}",
         ],
     ),
     *SUPPLY_RULES,

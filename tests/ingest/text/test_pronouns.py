@@ -56,14 +56,21 @@ def test_an_installed_product_in_an_earlier_part_is_no_rival_pitch(pipeline: Tex
     assert ("孔令伟", "technical_evaluator", "opponent") in _roles(_read(pipeline, text))
 
 
-def test_her_deputy_and_someone_who_left(pipeline: TextPipeline) -> None:
-    ex = _read(pipeline, "Met with Sarah Lin (VP Operations) and her deputy, Raj Mehta.")
-    lines = {
+def _lines(ex: Extraction) -> set[tuple[str, str]]:
+    return {
         (ex.new_people[f.subject[1]][0], ex.new_people[f.object[1]][0])
         for f in ex.facts
         if f.relation == "REPORTS_TO"
     }
-    assert lines == {("Raj Mehta", "Sarah Lin")}
+
+
+def test_her_deputy_and_someone_who_left(pipeline: TextPipeline) -> None:
+    ex = _read(pipeline, "Met with Sarah Lin (VP Operations) and her deputy, Raj Mehta.")
+    assert _lines(ex) == {("Raj Mehta", "Sarah Lin")}
+    # a possessive after the copula is not the subject of its own clause
+    assert _lines(_read(pipeline, "Sarah Lin runs IT. Raj Mehta is her deputy.")) == {
+        ("Raj Mehta", "Sarah Lin")
+    }
     ex = _read(pipeline, "Hannah Cole took over from Mark Dunn, who left in May.")
     gone = {
         ex.new_people[f.subject[1]][0]

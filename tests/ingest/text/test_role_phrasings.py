@@ -128,6 +128,11 @@ def test_a_condition_opening_the_sentence_holds_for_its_clauses(pipeline: TextPi
         ("罗婷归姚建副局长管。", {("罗婷", "姚建")}),
         ("罗婷——设备部副经理，何总手下，日常运维主要是她。", {("罗婷", "何总")}),
         ("新来的IT主管韦思，归何总管。", {("韦思", "何总")}),
+        ("- 唐欣（生产技术部工程师，归何总管）：以后日常就是她在用。", {("唐欣", "何总")}),
+        ("罗婷的分管领导就是何总。", {("罗婷", "何总")}),
+        ("罗婷上面就是何总。", {("罗婷", "何总")}),
+        # the pronoun after the copula is not the subject: 她 is 何丽, not 邹建华
+        ("何丽说她明年退休。邹建华是她的副手。", {("邹建华", "何丽")}),
         # a line still to come is not the line
         ("陶然下个月开始向何总汇报。", set()),
         ("何科以后向庞局汇报。", set()),
