@@ -231,7 +231,8 @@ INTEREST_CUES = {
     "en": re.compile(
         r"interest|question|hear more|ask(?:s|ed|ing)? about|focus|priority|need|keen|curious|care|wants?|"
         r"worried|concern|(?:big|main|key|top|first|only) ask|hobby ?horse|pet (?:project|topic|subject)|"
-        r"pain ?point|headache|agenda|raised|mentioned|brought up|talks? about|kept asking|keeps asking",
+        r"pain ?point|headache|agenda|raised|mentioned|brought up|talks? about|kept asking|keeps asking|"
+        r"must-haves?|big on|ask(?:s|ed|ing)? (?:for|that)|wish ?list",
         re.I,
     ),
     "zh": re.compile(

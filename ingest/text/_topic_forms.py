@@ -1,4 +1,5 @@
-"""The names a topic is written by: its own, the built-in themes', initials and a stem.
+"""The names a topic is written by: its own, the built-in themes', initials, a stem and the code
+of a standard it names ("Part 11" for 21 CFR Part 11 compliance, "ISO 17025").
 
 Notes shorten a topic's name: "SSO" for single sign-on, "互联互通" for 互联互通评级, "能耗" for
 能耗管理, "spare parts" for spare parts inventory. A topic ending in a word for what is done
@@ -22,7 +23,8 @@ if TYPE_CHECKING:
 
 _EN_DOING = re.compile(
     r"\s+(?:management|control|reduction|monitoring|tracking|reporting|analytics|resilience|rules|"
-    r"inventory|compliance|security|governance|optimi[sz]ation|planning|visibility)$"
+    r"inventory|compliance|security|governance|optimi[sz]ation|planning|visibility|accreditation|"
+    r"certification|readiness|audits?)$"
 )
 _ZH_DOING = re.compile(r"(?:评级|评审|管理|建设|系统|平台|项目|体系|改造|升级|工作)$")
 # jieba's count at which a subject is an everyday word ("影像" 335, "数据" 5232), not a topic
@@ -56,9 +58,16 @@ def _add_short_forms(gz: Gazetteer) -> None:
         for tid in by_label.get("TOPIC", []):
             if stem := zh_topic_stem(surface) or en_topic_stem(surface):
                 shorter.setdefault(stem, set()).add(tid)
+    for tid, name in gz.topics.items():
+        for code in _CODE.findall(name):  # "Part 11" of 21 CFR Part 11 compliance
+            shorter.setdefault(code, set()).add(tid)
     for form, tids in sorted(shorter.items()):
         if len(tids) == 1 and fold(form) not in gz.surfaces:  # one topic's, and nothing else's
             gz.add(form, "TOPIC", next(iter(tids)))
+
+
+#: a standard's or rule's code inside a topic's name: "ISO 17025", "Part 11", "SOC 2", "IEC 62443"
+_CODE = re.compile(r"\b[A-Z][A-Za-z]*\s\d+(?:\.\d+)?\b")
 
 
 def topic_acronym(name: str) -> str | None:

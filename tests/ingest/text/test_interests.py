@@ -23,6 +23,8 @@ CRM = {
         {"id": "T-DATA", "en": "data governance", "zh": "数据治理"},
         {"id": "T-SPARES", "en": "spare parts inventory", "zh": "备件库存"},
         {"id": "T-INFECTION", "en": "infection control", "zh": "感染控制"},
+        {"id": "T-ISO", "en": "ISO 17025 accreditation", "zh": "ISO 17025认可"},
+        {"id": "T-PART11", "en": "21 CFR Part 11 compliance", "zh": "Part 11合规"},
     ],
 }
 
@@ -66,6 +68,9 @@ def _interests(pipeline: TextPipeline, text: str, lang: str) -> set[str]:
         ("They want a real view of spare parts stock.", "en", {"T-SPARES"}),
         ("They want fewer infection cases on the ward.", "en", set()),
         ("Her big ask is predictive maintenance on the spindles.", "en", {"T-PDM"}),
+        # a standard's code names its topic; a line of what they must have is no heading
+        ("- They want ISO 17025 evidence packs included in the bid.", "en", {"T-ISO"}),
+        ("• Part 11 + energy management remain the two must-haves", "en", {"T-PART11", "T-ENERGY"}),
     ],
 )
 def test_what_they_care_about(pipeline: TextPipeline, text: str, lang: str, topics: set[str]) -> None:
@@ -87,6 +92,7 @@ def test_what_they_care_about(pipeline: TextPipeline, text: str, lang: str, topi
             "Rob Kline stayed neutral; energy management and data governance are what he talks about.",
             "Rob Kline",
         ),
+        ("Rob Kline has asked that the data governance module be priced in.", "Rob Kline"),
     ],
 )
 def test_whose_interest(pipeline: TextPipeline, text: str, who: str) -> None:
@@ -121,6 +127,7 @@ def test_a_chinese_topic_s_subject(name: str, stem: str | None) -> None:
         ("cold chain monitoring", "cold chain"),
         ("infection control", None),
         ("energy efficiency", None),
+        ("ISO 17025 accreditation", "ISO 17025"),
     ],
 )
 def test_an_english_topic_s_subject(name: str, stem: str | None) -> None:
