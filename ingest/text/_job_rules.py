@@ -29,16 +29,18 @@ JOB_RULES: list[Rule] = [
             r"{P} is (?:now )?(?:the )?(?:new )?{T} (?:at|of) {C}",
             r"{T} {P} (?:of|at|from) {C}",
             r"{P} \((?:(?:the|their|its|new|acting|interim|incoming) )*{T}\)",
-            r"{P}(?: is|'s|'m| am| was) (?:now )?(?:(?:the|their|our|a|an) )?(?:new )?{T}"
+            r"{P}(?: is|'s|'m| am| was) (?:now |still |currently )?(?:(?:the|their|our|a|an) )?(?:new )?{T}"
             r"(?! (?:at|of|from|with|for) «O)",
-            r"{P}, (?:(?:the|their|our|its|new|current|acting|interim|former) |«P\d+»['’]s "
+            r"{P}, (?:(?:the|their|our|its|new|current|acting|interim|former|a|an|senior|junior|principal) "
+            r"|«P\d+»['’]s "
             r"|[A-Z][a-z]+['’]s )*{T}"
             r"(?=\s*$|\s*[.,;:|()（\n]| [-–—] | (?:and|who|is|was|will|has|said|says|since|on|in)\b"
             r"| at (?!«O))",
             r"(?:^|[,;:(]\s*|\band |\bwith |\bmet |\bcalled |\bto |\bby |\bfrom |\bunder |\bthe |\bour "
             # "added HR Director Janet Okafor"
             r"|\btheir |\b(?:said|says|added|adds|noted|explained|according to|w/) )"
-            r"(?:(?:the|their|our|its|new|current|acting|interim) )*{T},? {P}",
+            r"(?:(?:[Tt]he|their|our|its|new|current|acting|interim) )*{T},? "
+            r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.? )?{P}",
             r"(?:named|appointed|hired|promoted|made|welcomed|brought in) {P},? (?:as |to )?"
             r"(?:the |its |their |our )?"
             r"(?:new )?{T}",

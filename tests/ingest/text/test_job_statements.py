@@ -203,3 +203,30 @@ def test_a_person_after_a_company_the_graph_does_not_know_is_not_the_account_s(
 
 def test_a_title_taken_over_replaces_the_one_held_before(pipeline: TextPipeline) -> None:
     assert _zh(pipeline, "听说蒋文副院长已经正式接任院长。") == {("蒋文", "院长", True)}
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "title"),
+    [
+        # the title first, then the honorific and name in apposition
+        (
+            "Her own boss is the Institute Director, Prof. Alistair Bain, who stays out of it.",
+            "Alistair Bain",
+            "Institute Director",
+        ),
+        (
+            "The proteomics facility head, Dr. Sofia Marchetti, is the risk.",
+            "Sofia Marchetti",
+            "proteomics facility head",
+        ),
+        # a title still held, and one in apposition after an article, with its rank
+        (
+            "Dr. Kenji Mori is still acting lab manager in structural biology.",
+            "Kenji Mori",
+            "acting lab manager",
+        ),
+        ("Kwame Asante, a senior IT architect, joined the panel.", "Kwame Asante", "senior IT architect"),
+    ],
+)
+def test_a_title_in_apposition_or_still_held(pipeline: TextPipeline, text: str, who: str, title: str) -> None:
+    assert _en(pipeline, text) == {(who, title, True)}
