@@ -37,6 +37,8 @@ def interests(
         own = plain(skeleton[marks[i][0] : min(later, default=len(skeleton))])  # up to the next topic
         if any(_NO_INTEREST[lg].search(own) for lg in langs):
             continue  # "会上聊到了预测性维护，他们兴趣一般", "对能耗管理兴趣不大，主要关注预测性维护"
+        if _INSTALLED.match(skeleton, marks[i][1]):
+            continue  # "楼宇自控是西门子的Desigo CC", "access control is on Genetec": what runs there now
         if _WE_RAISED.search(sentence):
             continue  # "We mentioned infection control in the demo", "I brought up X": our agenda
         cue = any(INTEREST_CUES[lg].search(sentence) for lg in cue_langs)
@@ -129,6 +131,13 @@ _ABOUT = re.compile(r"\s*(?:一直|比较|特别|非常|很|也|都)?\s*(?:对|�
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+#: right after a topic, the product or vendor it runs on: the topic names the kind of an install
+_INSTALLED = re.compile(
+    r"\s?(?:(?:目前|现在|以前|原来|一直)?(?:用的是|用的|是|上的是|用)|[（(:：]"
+    r"|\s(?:is|are|runs?|is on|are on|runs on|:)\s)\s?(?:我们的|他们的)?\s?«[OX]\d+»"
+    r"|\s?(?:还|都|目前|现在)?(?:在|用)«[OX]\d+»上?(?:走|跑)",
+    re.I,
+)
 _WE_RAISED = re.compile(
     r"\b(?:we|I|our (?:team|side)|my team)\b(?: (?:also|then|again|briefly))? "
     r"(?:raised|mentioned|brought up|pitched|presented|showed|demoed)\b",

@@ -14,7 +14,8 @@ from tests.ingest.text.conftest import crm_pipeline
 CRM = {
     "self": {"id": "SELF", "name": "衡远数智科技"},
     "companies": [
-        {"id": "A-HX", "name": "华兴精密机械股份有限公司", "aliases": ["华兴"], "role": "customer"}
+        {"id": "A-HX", "name": "华兴精密机械股份有限公司", "aliases": ["华兴"], "role": "customer"},
+        {"id": "V-SIE", "name": "西门子", "aliases": ["Siemens"], "role": "competitor"},
     ],
     "topics": [
         {"id": "T-PDM", "en": "predictive maintenance", "zh": "预测性维护"},
@@ -71,6 +72,9 @@ def _interests(pipeline: TextPipeline, text: str, lang: str) -> set[str]:
         # a standard's code names its topic; a line of what they must have is no heading
         ("- They want ISO 17025 evidence packs included in the bid.", "en", {"T-ISO"}),
         ("• Part 11 + energy management remain the two must-haves", "en", {"T-PART11", "T-ENERGY"}),
+        # a topic that names the kind of what runs there now is no interest
+        ("能耗管理是西门子的Desigo CC，维保明年3月底到期，想整体换掉。", "zh", set()),
+        ("能耗管理以前是西门子的，去年已经换了，这次不动它。", "zh", set()),
     ],
 )
 def test_what_they_care_about(pipeline: TextPipeline, text: str, lang: str, topics: set[str]) -> None:
