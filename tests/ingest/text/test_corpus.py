@@ -18,24 +18,24 @@ from ingest.text import CorpusError, CorpusScores, evaluate_corpus, read_corpus
 CORPORA = Path(__file__).parents[3] / "corpora" / "notes"
 #: half -> (relation, lang) -> F1 floor
 FLOORS: dict[str, dict[tuple[str, str], float]] = {
-    # dev (en-a .. en-g; zh-b .. zh-i) measured WORKS_AT / DECISION_ROLE / REPORTS_TO / USES /
-    # SUPPLIES / INTERESTED_IN: en 0.814 / 0.741 / 0.816 / 0.778 / 0.768 / 0.676,
-    #                           zh 0.803 / 0.728 / 0.824 / 0.789 / 0.857 / 0.710 (eleventh session's
-    # end, en-g and zh-i just added; without them en 0.831 / 0.762 / 0.827 / 0.777 / 0.787 / 0.717,
-    # zh 0.805 / 0.751 / 0.852 / 0.754 / 0.902 / 0.726; at the session's start en 0.824 / 0.752 /
-    # 0.791 / 0.745 / 0.733 / 0.685, zh 0.782 / 0.711 / 0.775 / 0.752 / 0.845 / 0.694)
+    # dev (en-a .. en-h; zh-b .. zh-j) measured WORKS_AT / DECISION_ROLE / REPORTS_TO / USES /
+    # SUPPLIES / INTERESTED_IN: en 0.803 / 0.744 / 0.787 / 0.751 / 0.775 / 0.685,
+    #                           zh 0.799 / 0.716 / 0.821 / 0.765 / 0.884 / 0.707 (twelfth session, en-h
+    # and zh-j just added; without them en 0.822 / 0.758 / 0.812 / 0.783 / 0.831 / 0.696, zh 0.809 /
+    # 0.736 / 0.846 / 0.789 / 0.924 / 0.716; at the session's start en 0.814 / 0.741 / 0.816 / 0.778 /
+    # 0.768 / 0.676, zh 0.803 / 0.728 / 0.824 / 0.789 / 0.857 / 0.710)
     "dev": {
         ("WORKS_AT", "en"): 0.80,
-        ("DECISION_ROLE", "en"): 0.73,
-        ("REPORTS_TO", "en"): 0.80,
-        ("USES", "en"): 0.76,
-        ("SUPPLIES", "en"): 0.75,
-        ("INTERESTED_IN", "en"): 0.66,
+        ("DECISION_ROLE", "en"): 0.74,
+        ("REPORTS_TO", "en"): 0.78,
+        ("USES", "en"): 0.75,
+        ("SUPPLIES", "en"): 0.77,
+        ("INTERESTED_IN", "en"): 0.68,
         ("WORKS_AT", "zh"): 0.79,
         ("DECISION_ROLE", "zh"): 0.71,
-        ("REPORTS_TO", "zh"): 0.81,
-        ("USES", "zh"): 0.77,
-        ("SUPPLIES", "zh"): 0.84,
+        ("REPORTS_TO", "zh"): 0.82,
+        ("USES", "zh"): 0.76,
+        ("SUPPLIES", "zh"): 0.88,
         ("INTERESTED_IN", "zh"): 0.70,
     },
     # held out, never tuned on (en-a, en-b, en-c; zh-a .. zh-e; en-c and zh-e written in the seventh
@@ -59,13 +59,14 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
     },
 }
 #: half -> the most trap hits (false facts a note warns against) the extraction may state; measured
-#: dev 15 (9 before en-g and zh-i joined it, which brought 3 each; 11 at the eleventh session's start,
-#: just after en-f and zh-h joined it, which brought 3 and 6;
+#: dev 21 (13 before en-h and zh-j joined it in the twelfth session, which brought 4 each; 15 at that
+#: session's start; 9 before en-g and zh-i joined it, which brought 3 each; 11 at the eleventh
+#: session's start, just after en-f and zh-h joined it, which brought 3 and 6;
 #: 8 at the tenth session's start, 12 at the ninth's), test 30 (31 at the eleventh session's start; 29
 #: until a three-character name was no longer cut at a rare word, 30c96b9, and a Chinese topic was
 #: found by its subject, 0935880: each made one false fact the notes warn against match; found by
 #: switching each change alone, counts only; the issue's target is none)
-TRAP_CEILINGS = {"dev": 15, "test": 30}
+TRAP_CEILINGS = {"dev": 21, "test": 30}
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
     "companies": [{"id": "A-1", "name": "St. Aldric Medical Center", "aliases": ["SAMC"]}],
