@@ -69,6 +69,13 @@ SUPPLY_RULES: list[Rule] = [
             r"under (?:a |the )?(?:contract|maintenance|support)",
             r"{S} (?:continues?|continued|keeps?|kept) (?:to )?(?:supply|supplying|deliver|delivering|"
             r"provide|providing|service|servicing|support|supporting)\b",
+            # "Graymark do all their installs and servicing", "Tolland now do all electrical + installs"
+            r"{S} (?:(?:still|also|now) )?(?:do|does|handle) (?:all |most )?(?:of )?(?:the |their |its )?"
+            r"(?:[\w+-]+ ){0,3}?(?:installs?|installation|servicing|maintenance|cabling|wiring|electrical)\b",
+            # "Ostravik use Graymark for installs", "guarding is outsourced to Bracken"
+            r"(?:use|uses|using|used) {S} (?:for|to do) (?:all |the |their )?(?:[\w-]+ ){0,2}?"
+            r"(?:installs?|installation|servicing|maintenance|support|cabling|integration|hosting)\b",
+            r"outsourced to {S}",
         ],
         service="true",
     ),

@@ -64,6 +64,9 @@ def _facts(pipeline: TextPipeline, text: str, relation: str) -> set[tuple[str, .
         "Hosting: Castlerock already host Harbour Mutual's data warehouse.",
         "Castlerock continues to supply consumables to all four branches.",
         "• Brightline delivering the printers; Castlerock doing the branch network cabling",
+        "- Castlerock do all their installs and servicing today, have done for 6+ yrs.",
+        "Harbour Mutual use Castlerock for installs.",
+        "- Guarding and reception at HQ is outsourced to Castlerock.",
     ],
 )
 def test_a_service_provider_supplies_the_account(pipeline: TextPipeline, text: str) -> None:
