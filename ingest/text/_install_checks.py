@@ -95,7 +95,9 @@ _SYSTEM_IS = re.compile(
     r"(?!(?:[\w/&.-]+\s+){0,4}?(?:preferred|choice|pick|winner|favou?rite|front-?runner|option|"
     r"alternative|replacement|target|plan|shortlist|compet\w*|rival|partner|SI|reseller|award\w*|"
     r"decision|result|outcome|verdict|confirmed|chosen|selected)\b)"
-    r"(?:[A-Za-z][\w/&.-]*\s+){0,4}?[A-Za-z][\w/&.-]*\s*(?:is|are|=|:|–|—|-)\s*"
+    # a label before a colon may be long: "- HQ + data centre identity and badge printing: Pallister IDM"
+    r"(?:(?:(?:[A-Za-z][\w/&.-]*|[/+&])\s+){0,5}?[A-Za-z][\w/&.-]*\s*(?:is|are|=|:|–|—|-)"
+    r"|(?:(?:[A-Za-z][\w/&.-]*|[/+&])\s+){0,9}?[A-Za-z][\w/&.-]*\s*:)\s*"
     r"(?:still\s+|currently\s+|now\s+|all\s+)?$",
     re.I,
 )

@@ -110,11 +110,13 @@ def _owner_after(
 # between the topic and its owner, and after the owner
 _OWNER_BEFORE = re.compile(
     r"(?:\s+(?:[\w-]+|«[A-Z]\d+»)){0,6}?\s+(?:is|are|was|remains)\s+(?:[\w-]+\s+){0,4}?"
+    r"|[)）]?\s*[-–—:]\s*"  # "(mobile credentials) – Vikram's no. 1"
     r"|(?:(?:和|、)«K\d+»)*(?:是|就是|一直是)",  # "等保和信创是他的红线"
     re.I,
 )
 _OWNED = re.compile(
-    r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:agenda|priority|priorities|focus|concern|win|goal|thing)\b"
+    r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:agenda|priority|priorities|focus|concern|win|goal|thing|"
+    r"no\.? ?1|number one|#1)(?!\w)"
     r"|\s+(?:always |mostly |keeps? )?(?:talks?|cares?|asks?|worries|obsesses|goes on) about\b"
     r"|的(?:红线|底线|重点|关注点|痛点|心病|头等大事)"
     r"|(?:最近|一直|目前)?最(?:上心|关心|在意|看重|重视|头疼)的(?:事|点|问题)?",  # "…是杜院最近最上心的事"
@@ -163,7 +165,9 @@ _UNSURE = {
 }
 _NO_INTEREST = {
     "en": re.compile(
-        r"\bnot (?:very |really |that |at all )?interested\b|\bno interest\b|\blukewarm\b", re.I
+        r"\bnot (?:very |really |that |at all )?interested\b|\bno interest\b|\blukewarm\b|"
+        r"\boff the table\b|\bruled out\b|\bvetoed\b|\bno appetite\b|\bnot a priority\b",
+        re.I,
     ),
     "zh": re.compile(r"兴趣(?:一般|不大|不高|缺缺)|不感兴趣|没(?:什么|啥)?兴趣"),
 }

@@ -204,7 +204,7 @@ USE_CUES = {
         r"standardi[sz]ed on|live on|licen[cs]es?|incumbent|installed base|in place|renewal|renews?|"
         r"go-live|went live|switched to|moved to|migrated to|replaced \w+ with|current(?:ly)?|existing|"
         r"customer|client|sit in|sits in|tracked in|tracks|runs on|on top of|outsourced to|"
-        r"log in with|logs? in (?:with|via|through)|sign in with)\b",
+        r"log in with|logs? in (?:with|via|through)|sign in with|locked in(?:to)?|tied in(?:to)?)\b",
         re.I,
     ),
     "zh": re.compile(

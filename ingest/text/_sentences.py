@@ -2,7 +2,8 @@
 
 - A boundary inside a mention is none ("Beijing Med. Univ. Affil. Hosp. 3").
 - An abbreviation's full stop ends no sentence when a clause goes on ("Jiazheng Hosp.; she is"),
-  nor does one followed by a comma ("Dir., Workforce Planning").
+  nor does one followed by a comma ("Dir., Workforce Planning") or a number's before its digit
+  ("Vikram's no. 1").
 - A company name ending in an abbreviation ends one when a capitalised word follows
   ("... (Dongguan) Co., Ltd. Introduced to ..."): spaCy keeps "Ltd." as one token.
 - A blank line always ends one: an e-mail's greeting is not part of its first sentence.
@@ -18,6 +19,7 @@ from typing import Protocol
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _CLAUSE_GOES_ON = re.compile(r"[\s;,:]*")
 _NEW_SENTENCE = re.compile(r"\s+(?=[A-Z])")
+_NUMBER_ABBREV = re.compile(r"\b(?:[Nn]o|[Nn]r|[Nn]um)\.\s*$")
 
 
 class _Span(Protocol):
@@ -53,7 +55,9 @@ def sentence_spans(text: str, sents: Iterable[_Sent], mentions: Sequence[_Span])
         )
         # "Priscilla Nakamura – Dir., Workforce Planning": no sentence ends in a comma
         open_end = bool(spans) and text[spans[-1][0] : spans[-1][1]].rstrip().endswith((",", ";"))
-        if spans and (inside or goes_on or open_end):
+        # "Vikram's no. 1", "No. 2 priority": a number's abbreviation ends no sentence before its digit
+        numbered = bool(spans) and text[s0:s1].lstrip()[:1].isdigit() and _NUMBER_ABBREV.search(text, 0, s0)
+        if spans and (inside or goes_on or open_end or numbered):
             s0 = spans.pop()[0]
         spans.append((s0, s1))
     cuts = {m.end for m in abbreviated if m.label == "ORG" and _NEW_SENTENCE.match(text, m.end)}

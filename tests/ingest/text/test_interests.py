@@ -75,6 +75,7 @@ def _interests(pipeline: TextPipeline, text: str, lang: str) -> set[str]:
         # a topic that names the kind of what runs there now is no interest
         ("能耗管理是西门子的Desigo CC，维保明年3月底到期，想整体换掉。", "zh", set()),
         ("能耗管理以前是西门子的，去年已经换了，这次不动它。", "zh", set()),
+        ("- Predictive maintenance: off the table after the budget review.", "en", set()),
     ],
 )
 def test_what_they_care_about(pipeline: TextPipeline, text: str, lang: str, topics: set[str]) -> None:
@@ -97,6 +98,7 @@ def test_what_they_care_about(pipeline: TextPipeline, text: str, lang: str, topi
             "Rob Kline",
         ),
         ("Rob Kline has asked that the data governance module be priced in.", "Rob Kline"),
+        ("Rob Kline came. - Reports on site (energy management) – Rob's no. 1", "Rob Kline"),
     ],
 )
 def test_whose_interest(pipeline: TextPipeline, text: str, who: str) -> None:

@@ -90,6 +90,9 @@ def test_no_supplier_from_a_competitor_or_a_proposal(pipeline: TextPipeline, tex
         ("- SIEM is Splunk Enterprise Security, nobody is happy with the licence.", "P-SES"),
         ("- Identity: Okta", "V-OK"),
         ("Notes from the call - their core logging platform is Splunk Enterprise Security.", "P-SES"),
+        ("- Branch logging / alarm integration: Splunk Enterprise Security.", "P-SES"),
+        ("- HQ + data centre logging and alerting for the branches: Splunk Enterprise Security.", "P-SES"),
+        ("They're locked into Splunk Enterprise Security until Q3 2027.", "P-SES"),
     ],
 )
 def test_a_system_said_to_be_a_product_is_in_use(pipeline: TextPipeline, text: str, thing: str) -> None:
