@@ -12,6 +12,7 @@ the person of that name at the document's companies, the one whose title fits fi
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from ingest.normalize.person import person_name_key
@@ -25,6 +26,9 @@ from ._nlp import PERSON_REF
 from ._titles import fits_honorific, same_department, same_title
 
 _SHORT_HONORIFICS = {"科": "科长", "部": "部长"}  # "周科", "王部": left out of ZH_HONORIFICS
+
+
+_INITIALS = re.compile(r"[A-Z]{2,3}")
 
 
 @dataclass
@@ -57,6 +61,8 @@ class PersonLinker:
         """
         if replaces:
             self._forget(replaces)
+        if key and _INITIALS.fullmatch(text):  # "WJ" for the "Wen Jie" named before: that name's person
+            return self.link(key.title(), key, context, title)
         staff = self._staff(context)
         if key == PERSON_REF or is_ref(text):
             fam, honorific = ref_parts(text)
@@ -79,7 +85,7 @@ class PersonLinker:
             if node_id is None and not ids:  # one name is one person throughout a note
                 # a title found later keeps the link the name made ("邹总 … 邹海燕（集团财务总监）")
                 kept = replaces if replaces in self.new_people else None
-                node_id = self._short_title_ref(text, staff) or kept or self._recall_same_name(text)
+                node_id = self._short_title_ref(text, staff) or kept or self._recall_same_name(text, key)
                 node_id = node_id or self._recall_short_form(text)
                 node_id = node_id or self._colleague_by_short_name(text, staff)
             if node_id is not None:
@@ -153,9 +159,15 @@ class PersonLinker:
         ]
         return sorted(cands, key=self._crm_first)[0] if cands else None
 
-    def _recall_same_name(self, text: str) -> str | None:
+    def _recall_same_name(self, text: str, key: str = "") -> str | None:
+        """The new person named ``text`` so far, or named in full as ``key`` says ("RS" for the
+        Rebecca Saunders of the attendee list)."""
         return next(
-            (n.node_id for n in reversed(self.named) if self.new_people.get(n.node_id, ("",))[0] == text),
+            (
+                n.node_id
+                for n in reversed(self.named)
+                if (name := self.new_people.get(n.node_id, ("",))[0]) == text or (key and fold(name) == key)
+            ),
             None,
         )
 

@@ -15,6 +15,7 @@ from ingest.normalize.text import fold, has_cjk
 
 from ._dates import find_dates
 from ._gazetteer import Gazetteer
+from ._initials import initials
 from ._lexicon import ZH_AFTER_NAME
 from ._names import (
     latin_names,
@@ -131,7 +132,8 @@ class Recogniser:
         full = [m.text for m in out if m.label == "PERSON" and m.key != PERSON_REF and " " in m.text.strip()]
         full += [self.gz.people[p].name for p in self.gz.staff.get(account, []) if p in self.gz.people]
         extra = [
-            (3, Mention(a, b, "PERSON", text[a:b], fold(owner))) for a, b, owner in short_forms(text, full)
+            (3, Mention(a, b, "PERSON", text[a:b], fold(owner)))
+            for a, b, owner in [*short_forms(text, full), *initials(text, full)]
         ]
         extra += [
             (
