@@ -8,15 +8,15 @@ with a lookbehind on the end of a person slot (``(?<=»)``: "«P3»'s call", "«
 from __future__ import annotations
 
 #: how it is built: signing that off is the technical sign-off, not the budget's ("signed off security")
-_BUILT = r"(?:security|integration|architecture|design|interface|spec|sso|api)\b"
+_BUILT = r"(?:security|integration|architecture|design|interface|spec|specs|requirements|sso|api)\b"
 _NOT_BUILT = rf"(?! (?:on )?(?:the |our |their |its )?(?:[\w-]+ )?{_BUILT})"
 
 ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
     "economic_buyer": (
         [
             # signing off how it is built is the technical sign-off: "signed off security"
-            rf"signs? (?:off{_NOT_BUILT}|the (?:cheque|check|po|contract|renewal|order|purchase order|"
-            r"agreement))",
+            rf"(?<!final )signs? (?:off{_NOT_BUILT}|the (?:cheque|check|po|contract|renewal|order|"
+            r"purchase order|agreement))",
             r"signs? (?:it|this|that|the deal) off",
             rf"signed (?:off on{_NOT_BUILT}|off{_NOT_BUILT}|the (?:cheque|check|po|contract|order))",
             r"(?:has|have|needs?) to (?:approve|sign off|countersign|release the budget)",
@@ -45,6 +45,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"hold(?:s|ing)? the purse",
             r"(?:the )?money (?:person|decision)",
             r">(?:budget|money|spend) (?:is|'s) (?:all )?(?=«P\d+»(?:[,.;]|$| and))",  # "The budget is his"
+            r"(?:cuts?|raises?|issues?|releases?) the (?:po|purchase order)\b",
         ],
         [
             # "预算也在何总手里", "预算归他管", "预算口子在她那里"
@@ -68,7 +69,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "decision_maker": (
         [
-            r"final (?:call|decision|say|word|sign-off)",
+            r"final (?:call|decision|say|word|sign[- ]?off)",
             r"decision[- ]?maker",
             r"(?<![A-Za-z])DM(?![A-Za-z])",
             r"makes? the (?:final |ultimate |renewal |purchasing |buying |vendor )?(?:call|decision)",

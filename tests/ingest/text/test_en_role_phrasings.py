@@ -91,6 +91,12 @@ def _roles(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str
             {("C-MF", "user", "neutral")},
         ),
         ("Mina Farrow will carry weight with Oscar.", {("C-MF", "influencer", "neutral")}),
+        # the final sign-off is the decision, not the budget's; cutting the PO is the budget's
+        (
+            "Mina Farrow confirmed she's the final sign off on the rollout.",
+            {("C-MF", "decision_maker", "neutral")},
+        ),
+        ("Oscar Bellamy cuts the PO once scope is agreed.", {("C-OB", "economic_buyer", "neutral")}),
     ],
 )
 def test_roles_as_notes_state_them(
