@@ -28,6 +28,7 @@ from ._names import (
 from ._nlp import PERSON_REF, zh_word_tags
 from ._rule_grammar import LATIN_REF
 from ._title_spans import title_spans
+from ._zh_given_forms import zh_given_forms
 
 MONEY = re.compile(
     r"(?:[$€¥￥]|RMB ?|CNY ?|USD ?|EUR ?)\d[\d,]*(?:\.\d+)?\s?(?:[kKmM]|million|万|亿)?"
@@ -129,11 +130,16 @@ class Recogniser:
                 (0, Mention(d.start(), d.end(), "MONEY", d.group().strip(), value=d.group().strip()))
             )
         out = _resolve(found)
-        full = [m.text for m in out if m.label == "PERSON" and m.key != PERSON_REF and " " in m.text.strip()]
-        full += [self.gz.people[p].name for p in self.gz.staff.get(account, []) if p in self.gz.people]
+        named = [m.text for m in out if m.label == "PERSON" and m.key != PERSON_REF]
+        crm = [self.gz.people[p].name for p in self.gz.staff.get(account, []) if p in self.gz.people]
+        full = [n for n in named if " " in n.strip()] + crm
         extra = [
             (3, Mention(a, b, "PERSON", text[a:b], fold(owner)))
-            for a, b, owner in [*short_forms(text, full), *initials(text, full)]
+            for a, b, owner in [
+                *short_forms(text, full),
+                *initials(text, full),
+                *zh_given_forms(text, [*named, *crm]),
+            ]
         ]
         extra += [
             (

@@ -111,7 +111,7 @@ _AFTER = ZH_AFTER_NAME | frozenset(
 )  # 手: "预算在袁立手里", "邵科长手下"; 接: "由万军接手"
 # 负: the verb 负责 after a character that is also a surname ("乙方负责", "使用方负责人"); 由: "钱由她审批"
 NOT_GIVEN = frozenset(
-    "是的和与及向在对也都说将会等了着过把被为于从跟给让请这那哪很归最批负由他她已，。、；：（）"
+    "是的和与及向在对也都说将会等了着过把被为于从跟给让请这那哪很归最批负由他她已不没，。、；：（）"
 )
 
 

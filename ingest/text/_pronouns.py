@@ -20,7 +20,7 @@ OBJECT_BEFORE = re.compile(
 )
 
 # in the predicate after its subject's copula: "邹建华是她的副手", "Raj is his deputy" (she is not 邹建华)
-_AFTER_COPULA = re.compile(r"(?:(?<![不就])是|\b(?:is|was|are|were) )$", re.I)
+_AFTER_COPULA = re.compile(r"(?:(?<!不)是|\b(?:is|was|are|were) )$", re.I)
 
 
 def antecedent(

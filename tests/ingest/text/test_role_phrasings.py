@@ -98,6 +98,14 @@ def _roles(pipeline: TextPipeline, text: str) -> set[tuple[str, str, str]]:
         # a lasting good impression, a leaning to the positive
         ("最后选谁何总说了算，对我们印象一直不错。", {("何总", "decision_maker", "supporter")}),
         ("项目最后蒋处拍板，对我们总体偏正面。", {("蒋处", "decision_maker", "supporter")}),
+        # 钱不 is no name; pushing a rival is no championing us
+        ("王主任技术把关，但钱不在他那。", {("王主任", "technical_evaluator", "neutral")}),
+        ("信息部的邹磊一直在推东软。", set()),
+        # a pronoun after the copula is not the possessor before it: 他 is 刘总, not 何经理
+        (
+            "刘总是分管信息的副总，何经理的分管领导就是他，最后他说了算。",
+            {("刘总", "decision_maker", "neutral")},
+        ),
     ],
 )
 def test_roles_as_notes_state_them(

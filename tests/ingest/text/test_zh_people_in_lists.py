@@ -9,6 +9,7 @@ from datetime import datetime
 import pytest
 
 from ingest.text import Extraction, TextDocument, TextPipeline
+from ingest.text._zh_given_forms import zh_given_forms
 from tests.ingest.text.conftest import crm_pipeline
 
 CRM = {
@@ -169,3 +170,10 @@ def test_a_familiar_form_before_an_adverb_is_the_name(pipeline: TextPipeline) ->
 
 def test_a_vendors_job_after_women_de_is_ours(pipeline: TextPipeline) -> None:
     assert not _employed(_read(pipeline, "我们的售前工程师吴昊下周二可以去现场，您看哪天方便。"))
+
+
+def test_a_given_name_alone_is_the_one_person_named_so() -> None:
+    text = "周雅琴今天没来。另外雅琴这边要出报告；李雅琴是另一个人；建国和王建国。"
+    found = {(text[a:b], who) for a, b, who in zh_given_forms(text, ["周雅琴", "王建国"])}
+    # after another surname the two are someone else's name; 建国 is an everyday word first
+    assert found == {("雅琴", "周雅琴")}
