@@ -19,7 +19,7 @@ from ._mentions import Mention
 _REACH = 2
 _CONTRACT = {
     "en": re.compile(r"\b(?:contract|renewal|renews?|subscription|licen[cs]e|term|agreement)\b", re.I),
-    "zh": re.compile(r"合同|续约|续签|续费|续订|维保|服务期|协议"),
+    "zh": re.compile(r"(?<!劳动)合同|续约|续签|续费|续订|维保|服务期|协议"),
 }
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 

@@ -180,7 +180,8 @@ _CONTRACT = {
         r"licen[cs]e|support|maintenance agreement|agreement",
         re.I,
     ),
-    "zh": re.compile(r"到期|合同|续约|续签|续了|续费|续订|维保|延保|保修|服务期|截止|年底|协议"),
+    # not a contract of employment, which an e-signature vendor's notes speak of: "司机劳动合同想上电子签"
+    "zh": re.compile(r"到期|(?<!劳动)合同|续约|续签|续了|续费|续订|维保|延保|保修|服务期|截止|年底|协议"),
 }
 
 

@@ -52,6 +52,8 @@ _GONE = re.compile(
     r"(?:evaluation|review|poc|pilot|trial|bake-?off)\s+(?:(?:is|was|has|had)\s+)?(?:been\s+)?"
     r"(?:closed|finished|over|concluded|ended|completed|wrapped up|done)"
     r"|(?:评估|测试|试用|POC)已?经?(?:结束|完成)"
+    # a pilot stopped: "法大大去年试点停了以后…"
+    r"|(?:去年|前年|之前)?的?(?:试点|测试|试用|POC|评估)(?:已经?)?(?:停了|叫停|终止|中止|停掉)"
     # a rival out of the race: "Lockwell is no longer in the running", "Axiom is off the list", "被淘汰了"
     r"|(?:(?:is|was|are|were|'s)\s+)?(?:no longer in the running|out of the running|off the (?:short)?list"
     r"|ruled out|out of contention)|(?:已经?)?出局)",

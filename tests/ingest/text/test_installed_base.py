@@ -91,6 +91,9 @@ def _evaluating(pipeline: TextPipeline, text: str, lang: str, account: str) -> s
             {"P-NC", "P-PACS"},
         ),
         ("吴总介绍选型背景：用友NC维保3月31日到期。", "zh", "A-TY", set()),  # a label, not a shortlist
+        # a pilot that ran once, or was stopped, is no evaluation now
+        ("签章部分去年集团试点过用友NC，但通宇没纳入试点。", "zh", "A-TY", set()),
+        ("用友去年试点停了以后一直想重新进来。", "zh", "A-TY", set()),
     ],
 )
 def test_what_an_account_evaluates(
@@ -112,6 +115,9 @@ def test_what_an_account_evaluates(
         ("下一步替换ERP用友NC。", set()),
         ("仪器：监护仪基本都是Philips的，数据要能对上。", {("V-PH", "")}),
         ("听说城商行那边上的是用友的。", set()),  # someone else's
+        ("财务系统是用友NC，合同后年到期。", {("P-NC", "2028-12-31")}),  # the year after next, at its end
+        # a contract of employment is no contract of the install
+        ("司机劳动合同想上电子签，财务系统是用友的，明年一季度前要出方案。", {("V-YY", "")}),
     ],
 )
 def test_installs_as_chinese_notes_state_them(

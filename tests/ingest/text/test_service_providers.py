@@ -133,6 +133,7 @@ def test_a_pronoun_after_an_object_only_sentence_means_that_object(pipeline: Tex
         "- 集成商：Castlerock，合作多年。",
         "银行的软硬件采购基本都走Castlerock。",
         "网点的网络和弱电这些年一直是Castlerock在做。",
+        "周工上次提到你们核心系统是Castlerock做的，接口可以复用。",
     ],
 )
 def test_a_chinese_supplier_as_notes_state_it(pipeline: TextPipeline, text: str) -> None:
