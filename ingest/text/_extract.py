@@ -41,6 +41,7 @@ from ._match_checks import (
     cue_has_its_person,
     org_right_after,
     org_right_before,
+    our_vendor_job,
     ours_before,
     ours_later_on_the_line,
     stance_taken_back,
@@ -314,7 +315,12 @@ class Extractor:
             gone = leaving or (mod.past and not promoted) or left_later
             job = self.jobs.read(match, ments, linker, context, p, c[1], gone, promoted)
             elsewhere = c == home and unknown_company_before(before)
-            if job is not None and not elsewhere and not self.jobs.known_elsewhere(job[0][1], c, home):
+            if (
+                job is not None
+                and not elsewhere
+                and not self.jobs.known_elsewhere(job[0][1], c, home)
+                and not our_vendor_job(match, str(job[1].get("title") or ""))  # "Luis, our SE": ours
+            ):
                 emit("WORKS_AT", job[0], c, job[1], rule.name, conf(job[0]))
         elif rule.relation == "DECISION_ROLE":
             p = slot("p")

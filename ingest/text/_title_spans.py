@@ -31,7 +31,7 @@ _FUNCTION = (
     r"(?:IT|HR|QA|QC|EHS|R&D|ICU|Ops|Lab|Plant|Fleet|Store|Site|Finance|Procurement|Security|Facilities|"
     r"Engineering|Operations|Maintenance|Quality|Payroll|Nursing|Pharmacy|Radiology|Biomed|Logistics)"
 )
-_ACRONYM = r"(?:CEO|CFO|CIO|CTO|COO|CMO|CNO|CISO|CPO|CSO|CDO|CHRO|CCO|GM|EVP|SVP|VP|AVP|MD)"
+_ACRONYM = r"(?:CEO|CFO|CIO|CTO|COO|CMO|CNO|CISO|CPO|CSO|CDO|CHRO|CCO|CRO|CLO|CAO|GM|EVP|SVP|VP|AVP|MD)"
 _MOD = r"(?:Senior|Sr\.?|Chief|Deputy|Assistant|Asst\.?|Associate|Executive|General|Regional|Group|Interim|Acting|Principal|Lead|Managing|Vice|Global|National|Division|Department|Plant|Branch|Site|Area|District|Country|Program|Project|Product|Account|Category|Clinical|Medical|Nursing|Technical)"  # noqa: E501
 _DOMAIN_WORD = r"(?:[A-Z][A-Za-z&/-]*|IT|ICU|HR|R&D|QA|QC|EHS|OR|ER|IT&T)"
 _DOMAIN = rf"(?:the )?{_DOMAIN_WORD}(?:(?: and | & |, | ){_DOMAIN_WORD}){{0,3}}"
@@ -60,7 +60,9 @@ EN_TITLE = re.compile(
     rf"\b(?:(?:{_MOD}[ \t]+){{0,3}}(?:{_DOMAIN_WORD}[ \t]+){{0,3}}(?:{_HEADS}|{_ACRONYM})"
     rf"(?:\s+(?:of|for|at the head of)\s+{_DOMAIN}(?:[ \t]+{_FACILITY})?"
     rf"|(?:(?<=Dir|Mgr)\.)?,\s+{_DOMAIN}(?=\s*[)\n;|]|\s+[-–—]\s|$)"
-    rf"|(?<=VP)(?: of)?[ \t]+{_DOMAIN_WORD}(?:[ \t]+{_DOMAIN_WORD})?)?"
+    rf"|(?<=VP)(?: of)?[ \t]+{_DOMAIN_WORD}(?:[ \t]+{_DOMAIN_WORD})?"
+    # "Dir. Quality & Compliance"
+    rf"|(?<=Dir|Mgr)\.[ \t]+(?:of[ \t]+)?{_DOMAIN_WORD}(?:(?:[ \t]+|[ \t]*&[ \t]*){_DOMAIN_WORD})?)?"
     rf"|{_ACRONYM}\b"
     rf"|(?:(?:{_LOWER_DOMAIN})|{_LOWER_MOD})(?:[ \t]+{_LOWER_MOD})?[ \t]+{_LOWER_HEAD}"
     rf"|(?:(?:senior|junior|lead|principal|deputy|assistant|acting|interim)[ \t]+)?"
@@ -68,7 +70,7 @@ EN_TITLE = re.compile(
     rf"|(?<=\()(?:ceo|cfo|cio|cto|coo|cmo|ciso|cno|vp|gm)(?=\))"
     rf"|chief of staff"
     rf"|(?:[Hh]ead|[Dd]irector|VP|vp|[Mm]anager) of (?i:{_LOWER_DOMAIN})"
-    rf"|(?:Dir|Mgr|Sr\. Mgr|Supv)\.? (?:of )?{_DOMAIN_WORD}(?:[ \t]+{_DOMAIN_WORD})?)\b"
+    rf"|(?:Dir|Mgr|Sr\. Mgr|Supv)\.? (?:of )?{_DOMAIN_WORD}(?:(?:[ \t]+|[ \t]*&[ \t]*){_DOMAIN_WORD})?)\b"
 )
 _ZH_HEADS = (
     "架构师|分析师|设计师|顾问|研究员|科员|干事|站长|队长|班长|馆长|首席[\u4e00-\u9fff]{1,4}官|副经理|副总监|副院长|院长|副主任|主任医师|主任|副科长|科长|副处长|处长|副局长|局长|总经理|副总经理|副总裁|总裁|总监|经理|"

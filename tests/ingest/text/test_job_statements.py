@@ -230,3 +230,22 @@ def test_a_title_taken_over_replaces_the_one_held_before(pipeline: TextPipeline)
 )
 def test_a_title_in_apposition_or_still_held(pipeline: TextPipeline, text: str, who: str, title: str) -> None:
     assert _en(pipeline, text) == {(who, title, True)}
+
+
+@pytest.mark.parametrize(
+    ("text", "works"),
+    [
+        (
+            "Regards,\nMaureen Achebe, Dir. Quality & Compliance",
+            {("Maureen Achebe", "Dir. Quality & Compliance", True)},
+        ),
+        ("She rolls up to Euan Drummond, the CRO.", {("Euan Drummond", "CRO", True)}),
+        # a vendor's job after "our" is one of ours; an account's own CFO is the account's
+        ("Luis Ferreira, our solutions engineer, will join the site walk.", set()),
+        ("Jane Roe, our CFO, will sign.", {("Jane Roe", "CFO", True)}),
+    ],
+)
+def test_abbreviated_and_apposed_titles(
+    pipeline: TextPipeline, text: str, works: set[tuple[str, str, bool]]
+) -> None:
+    assert _en(pipeline, text) == works
