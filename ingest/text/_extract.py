@@ -20,6 +20,7 @@ from ingest.normalize.text import fold, has_cjk
 
 from ._contract_carry import carry_contract_ends
 from ._cues import cue_relations, note_stances
+from ._denied_jobs import denied_jobs, without_denied_jobs
 from ._emitting import CONF_HEDGED, CONF_KNOWN, CONF_NEW, plain
 from ._facts import Extraction, Fact, fullest
 from ._gazetteer import Gazetteer
@@ -133,6 +134,7 @@ class Extractor:
         # a role that is a stance ends with it: "吴涛3月份还比较抵触…现在基本中立" is no blocker now
         out.facts = [f for f in out.facts if not stance_taken_back(f, out.stances)]
         out.facts = without_the_departed(out.facts)
+        out.facts = without_denied_jobs(out.facts, denied_jobs(text, out.mentions, lang))
         used = {m.node_id for m in out.mentions} | {e[1] for f in out.facts for e in (f.subject, f.object)}
         for pid in [p for p in out.new_people if p not in used]:
             del out.new_people[pid]  # named first by a reference whose stated title then said otherwise

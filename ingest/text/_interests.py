@@ -166,7 +166,8 @@ _UNSURE = {
 _NO_INTEREST = {
     "en": re.compile(
         r"\bnot (?:very |really |that |at all )?interested\b|\bno interest\b|\blukewarm\b|"
-        r"\boff the table\b|\bruled out\b|\bvetoed\b|\bno appetite\b|\bnot a priority\b",
+        r"\boff the table\b|\bruled out\b|\bvetoed\b|\bno appetite\b|\bnot a priority\b|\bno-go\b|"
+        r"\bnon-starter\b",
         re.I,
     ),
     "zh": re.compile(r"兴趣(?:一般|不大|不高|缺缺)|不感兴趣|没(?:什么|啥)?兴趣"),

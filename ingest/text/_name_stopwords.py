@@ -50,6 +50,12 @@ NOT_NAME_WORDS = frozenset(
         "but", "and", "or", "so", "then", "today", "tomorrow", "yesterday", "week", "month", "year",
         "both", "either", "neither", "all", "every", "each", "now", "new", "old", "former", "meanwhile",
         "according", "fair", "messe", "expo", "conference", "summit", "forum", "show",
+        # words of company names: "a contractor from Pilbara Tech"
+        "tech", "technology", "consulting", "consultants", "logistics", "electrical", "engineering",
+        "integration", "distribution", "hosting", "security", "mining", "insurance", "mutual", "bank",
+        "telecom", "hotels", "resorts", "facilities", "construction", "contractors", "digital", "data",
+        "analytics", "media", "health", "healthcare", "medical", "scientific", "instruments", "materials",
+        "chemicals", "manufacturing", "transport", "shipping", "freight", "retail", "stores", "markets",
         # a title's domain cut short: "VP Fin Anita Sorensen", "Dir Ops"
         "fin", "ops", "eng", "mktg", "infra", "biomed", "procure",
     ]

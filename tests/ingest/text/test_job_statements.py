@@ -249,3 +249,18 @@ def test_abbreviated_and_apposed_titles(
     pipeline: TextPipeline, text: str, works: set[tuple[str, str, bool]]
 ) -> None:
     assert _en(pipeline, text) == works
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("青石水务下游医院也愿意配合，比如市一院采购科科长鲁红——鲁红不是青石水务的人，别搞混。", "zh"),
+        (
+            "Met Brodie Mason (Site IT Lead) - a contractor from Pilbara Tech, not Harrowgate Bakeries staff",
+            "en",
+        ),
+    ],
+)
+def test_employment_the_note_denies_is_none(pipeline: TextPipeline, text: str, lang: str) -> None:
+    works = _zh(pipeline, text) if lang == "zh" else _en(pipeline, text)
+    assert not any(who in ("鲁红", "Brodie Mason") for who, _, _ in works)
