@@ -258,7 +258,14 @@ def _named_by_layout(text: str, start: int, end: int) -> bool:
     if text.startswith(_TITLE_AFTER, end):
         return True
     prev = text[start - 1 : start]
+    if prev in ("，", ",") and _APPOSED_TITLE.match(text, end):
+        return True  # "派了个副手，宁涛，科技信息部副部长": a title in apposition after the name
     return (not prev or not _is_cjk(prev)) and _NAME_MARK.match(text, end) is not None
+
+
+_APPOSED_TITLE = re.compile(
+    r"[，,][^，,。；;\n]{0,10}?(?:" + "|".join(re.escape(t) for t in _TITLES_BEFORE) + r")(?=[，,。；;\n]|$)"
+)
 
 
 _ZH_FAMILIAR = re.compile(

@@ -164,6 +164,12 @@ def test_a_name_ends_where_the_title_or_the_familiar_form_says(
     assert _titles(_read(pipeline, text)) == {name: title}
 
 
+def test_a_wordy_surname_between_commas_before_an_apposed_title_names(pipeline: TextPipeline) -> None:
+    assert _titles(_read(pipeline, "部长没来，派了个副手，宁涛，科技信息部副部长，说以后由他对接。")) == {
+        "宁涛": "科技信息部副部长"
+    }
+
+
 def test_a_familiar_form_before_an_adverb_is_the_name(pipeline: TextPipeline) -> None:
     assert _employed(_read(pipeline, "原信息中心主任老贺已经调到集团去了。")) == {"老贺"}  # no 贺已经
 
