@@ -69,10 +69,10 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
     ),
     "decision_maker": (
         [
-            r"final (?:call|decision|say|word|sign[- ]?off)",
+            r"final (?:call|decision|say|word|sign[- ]?off|choice|verdict)",
             r"decision[- ]?maker",
             r"(?<![A-Za-z])DM(?![A-Za-z])",
-            r"makes? the (?:final |ultimate |renewal |purchasing |buying |vendor )?(?:call|decision)",
+            r"makes? the (?:final |ultimate |renewal |purchasing |buying |vendor )?(?:call|decision|choice)",
             r"decides",
             r"will decide",
             r"has the last word",
@@ -131,6 +131,9 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"security (?:side|review|model|design|setup)|data model|tech stack)\b",
             r"(?:doing|does|do|run\w*|lead\w*|own\w*|handl\w*) the (?:technical|tech) "
             r"(?:comparison|due diligence|scoring|side|deep[- ]dive|questionnaire|requirements|fit)",
+            # "the technical panel is Imogen and Kwame"
+            r">(?:the )?(?:technical|tech|evaluation|scoring) (?:panel|evaluators?|scorers?) "
+            r"(?:is|are|=|:) ?",
         ],
         [
             r"技术评估",
@@ -231,6 +234,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r">(?:go|goes|going|has to go|have to go) (?:through|via)",
             r"books (?:the|his|her) (?:meetings|calendar|diary)",
             r"sets the (?:\S+ )?agenda",
+            r"single point of contact",  # "Oliver Haines is now the single point of contact for all bidders"
         ],
         [
             r">都要先经过",
@@ -269,6 +273,9 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"hands-on user",
             r"day-to-day (?:admin|administrator|owner)",
             r"uses? (?:the |our )?[\w-]+ (?:app|system|tool|module) (?:on )?(?:every|each) (?:shift|day)",
+            # "the ones who'd live in the system day to day", "using it day2day"
+            r"liv(?:e|es|ing) in (?:the|it|our|that) ?(?:system|tool|platform|app)?",
+            r"using it (?:day ?(?:to|2) ?day|daily|every day)",
         ],
         [
             r"日常使用者",
@@ -292,6 +299,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"opposes",
             r"block(?:s|ing)? (?:us|the deal|our)",
             r"trying to (?:kill|block|stall)",
+            r"(?:most )?likely to (?:slow|stall|block|derail|kill) (?:things|it|us|the deal|this)",
         ],
         [
             r"抵触",

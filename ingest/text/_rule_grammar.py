@@ -40,7 +40,7 @@ GAP = r"(?:[^«»\n;；]|«[OXDKT]\d+»){0,80}?"  # may pass companies, products
 # "«P2»'s team") is not the subject of the clause: "彭小川是罗婷手下的工程师，…，会是主要使用人"
 OBJECT_MARK = (
     r"(?:向|跟|对|给|找|让|把|替|帮|陪|经过|通过|(?<!大)约|拜访|"
-    r"\b(?:to|with|for|by|from|under|than|about|of) )"
+    r"\b(?:to|into|with|for|by|from|under|than|about|of) )"
 )
 POSSESSED = (
     r"(?:的?(?:分管|直属|直接)?(?:下属|手下|部下|上级|领导|老板|同事|助理|秘书|团队)|那边|那里|面前|跟前|身边"

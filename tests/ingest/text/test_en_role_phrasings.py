@@ -97,6 +97,25 @@ def _roles(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str
             {("C-MF", "decision_maker", "neutral")},
         ),
         ("Oscar Bellamy cuts the PO once scope is agreed.", {("C-OB", "economic_buyer", "neutral")}),
+        ("Oscar Bellamy, the CFO, will make the final choice.", {("C-OB", "decision_maker", "neutral")}),
+        (
+            "Tobias Grell is now the single point of contact for all bidders.",
+            {("Tobias Grell", "gatekeeper", "neutral")},
+        ),
+        (
+            "Oscar confirmed the technical panel is Mina Farrow and Tobias Grell.",
+            {("C-MF", "technical_evaluator", "neutral"), ("Tobias Grell", "technical_evaluator", "neutral")},
+        ),
+        (
+            "Tobias Grell and his team are the ones who'd live in the system day to day.",
+            {("Tobias Grell", "user", "neutral")},
+        ),
+        ("Mina Farrow is the person most likely to slow things down.", {("C-MF", "blocker", "opponent")}),
+        # the stance after someone named as an object is the subject's
+        (
+            "Mina Farrow reports straight into Oscar Bellamy and is clearly our strongest ally.",
+            {("C-MF", "champion", "supporter")},
+        ),
     ],
 )
 def test_roles_as_notes_state_them(
