@@ -161,7 +161,7 @@ _PRODUCT_HEAD = re.compile(
 #: a sentence that only supposes: a topic it merely names is no interest
 _UNSURE = {
     "en": re.compile(r"\b(?:if|unless|might|may|maybe|perhaps|possibly|in case|would)\b", re.I),
-    "zh": re.compile(r"如果|假如|万一|要是|一旦|假设|可能|也许|或许|考虑"),
+    "zh": re.compile(r"如果|假如|万一|(?<![主需只重])要是|一旦|假设|可能|也许|或许|考虑"),
 }
 _NO_INTEREST = {
     "en": re.compile(

@@ -72,7 +72,7 @@ _HYPOTHETICAL = {
         r"would prefer|'d prefer)\b|'d rather|'d prefer",
         re.I,
     ),
-    "zh": re.compile(r"如果|假如|万一|要是|一旦|假设"),
+    "zh": re.compile(r"如果|假如|万一|(?<![主需只重])要是|一旦|假设"),
 }
 _CONDITION_OPENS = {
     "en": re.compile(r"\W*(?:if|unless|should they|in case|assuming|suppose)\b", re.I),
@@ -128,7 +128,9 @@ _FROM_THEN = {
         re.I,
     ),
     "zh": re.compile(
-        r"(?:下个?月|下季度|下半年|明年)(?:起|开始)|(?:之后|以后)(?=[^，,。；;]{0,6}(?:由|归|交给))|改由|转由"
+        r"(?:下个?月|下季度|下半年|明年)(?:起|开始)|(?:之后|以后)(?=[^，,。；;]{0,6}(?:由|归|交给))"
+        # a change still to come; "技术评估改由严磊负责" has been made
+        r"|(?:将|会|要|准备|打算|拟)(?:改由|转由)"
     ),
 }
 

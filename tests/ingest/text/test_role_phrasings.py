@@ -101,6 +101,20 @@ def _roles(pipeline: TextPipeline, text: str) -> set[tuple[str, str, str]]:
         # 钱不 is no name; pushing a rival is no championing us
         ("王主任技术把关，但钱不在他那。", {("王主任", "technical_evaluator", "neutral")}),
         ("信息部的邹磊一直在推东软。", set()),
+        # 主要是 is no 要是 ("if"); who uses it, who can approve, who has the budget approval
+        ("- 林晓雯——信息科副科长，新平台上线后日常运维主要是她在用。", {("林晓雯", "user", "neutral")}),
+        ("钱从资产处出，刘处能批。", {("刘处", "economic_buyer", "neutral")}),
+        ("韩局开场：项目资金已列入明年预算，由他统筹审批。", {("韩局", "economic_buyer", "neutral")}),
+        (
+            "财务处长罗芳说今年 capex 已经 lock 了，budget approval 在她那里。",
+            {("罗芳", "economic_buyer", "neutral")},
+        ),
+        ("赵磊说付款条款我可以批到25%。", set()),  # a discount's limit, no budget
+        # a change of hands already made is the role now
+        (
+            "冯涛已经不负责了，技术评估改由新来的信息部经理严磊负责。",
+            {("严磊", "technical_evaluator", "neutral")},
+        ),
         # a pronoun after the copula is not the possessor before it: 他 is 刘总, not 何经理
         (
             "刘总是分管信息的副总，何经理的分管领导就是他，最后他说了算。",
