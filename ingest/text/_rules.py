@@ -85,7 +85,7 @@ def _role_rules() -> list[Rule]:
 _REPORTS_TO = (
     r"(?:(?:reports|reporting|report|reported|rpts?)(?: line)? (?:directly |straight )?(?:up )?"
     r"(?:(?:in)?to|2)"
-    r"|(?:sits?|sitting|sat) (?:directly )?under|answers? (?:directly )?to)"
+    r"|(?:sits?|sitting|sat) (?:directly )?under|answers? (?:directly )?to|rolls? up (?:in)?to)"
 )
 #: the manager's title before the name: "reports to our new Deputy CISO, Simon Achterberg"
 _MANAGER_TITLE = r"(?:(?:the|our|their|his|her|new|acting|interim) )*(?:«T\d+»,?\s*)?"
@@ -113,8 +113,9 @@ RULES: list[Rule] = [
             r"{P} [-–—,] (?:(?:the|a|an|our|their|new) )*{T} (?:under|reporting to|working for|in) {M}",
             r"{P} works (?:directly )?(?:under|for) {M}",
             r"{M} is {P}'s? (?:direct )?(?:boss|manager|supervisor|line manager|superior)",
-            r"{P}'s? (?:direct )?(?:boss|manager|supervisor|line manager|superior) is {M}",
-            r"{P} (?:is|sits) (?:on|in) {M}'s? team",
+            r"{P}'s? (?:direct )?(?:boss|manager|supervisor|line manager|superior) is "
+            r"(?:(?:the|their|our|group) )*(?:«T\d+»,? )?{M}",
+            r"{P}(?: is| sits|['’]s) (?:on|in) {M}['’]?s? team",
             r"{M} (?:manages|oversees|supervises) {P}",
             r"{P}(?:,| is| -)? {M}'s? (?:direct )?report\b",
             r"{P},? (?:who is |is )?(?:the |his |her |their )?{M}(?:['’]s?)? "
@@ -151,7 +152,8 @@ RULES: list[Rule] = [
             r"{P}(?:归|由){M}(?:直接)?(?:管|领导|负责)",
             r"{M}(?:直接)?(?:管着|分管|领导着?){P}",
             r"{P}(?:在|是){M}(?:手下|的下属)",
-            r"{M}(?:手下|底下|下面)的(?:«T\d+»)?\s?{P}",
+            r"{M}(?:手下|底下|下面)的?(?:[\u4e00-\u9fff]{0,6}?«T\d+»|[\u4e00-\u9fff]{1,6}?(?:组长|主任|经理|主管|工程师))?"
+            r"\s?{P}",
             r"{P}(?:直接)?对{M}负责",
             r"{P}(?:现在|目前|直接|平时|一般|也|都)*\s?(?:汇报|报告|reports?)\s?给{M}",  # "都 report 给何总"
             # "何总下面有两个人：罗婷和梁宇" (the coordination gives 梁宇 too), "彭小川跟着罗婷干"
@@ -175,6 +177,9 @@ RULES: list[Rule] = [
             # "唐欣（生产技术部工程师，归马主任管）", "王主任上面就是程院"
             r"{P}[（(](?:[^（）()«»\n]|«T\d+»){0,30}?[，,、]\s*(?:归|由){M}(?:«T\d+»)?(?:直接)?(?:管|领导)",
             r"{P}(?:的)?(?:上面|上头)(?:就|直接)?是{M}",
+            # "龚晓是孙浩一手带出来的，现在也在他手下"
+            r"{P}(?:[^«»\n。；;]|«T\d+»){0,30}?[，,]\s*(?:现在|目前)?(?:也|都|还|一直)?(?:在|是){M}(?:的)?"
+            r"(?:手下|下属|部下)",
         ],
     ),
     *SUPPLY_RULES,

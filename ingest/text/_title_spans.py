@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 import jieba
 
+from ._given_names import gender_of
 from ._nlp import zh_word_tags
 
 _HEADS = (
@@ -167,7 +168,9 @@ def title_spans(text: str, lang: str) -> Iterator[tuple[int, int]]:
             if m.group().isupper() or not _alone(m.group()):
                 yield m.start(), m.end()
         return
-    spans = [(m.start(), m.end()) for m in EN_TITLE.finditer(text) if not _alone(m.group())]
+    spans = [
+        (m.start(), _before_a_name(text, *m.span())) for m in EN_TITLE.finditer(text) if not _alone(m.group())
+    ]
     spans = sorted(set(spans) | set(_glossed(text, spans)))
     for i, (a, b) in enumerate(spans):
         if i + 1 < len(spans) and spans[i + 1][0] == b + 1 and text[b] == " ":
@@ -178,6 +181,16 @@ def title_spans(text: str, lang: str) -> Iterator[tuple[int, int]]:
                 spans[i + 1] = (last, spans[i + 1][1])
                 continue
         yield a, b
+
+
+def _before_a_name(text: str, a: int, b: int) -> int:
+    """Where a title ends that the grammar ran on into a person's name after a comma: "her boss is
+    the Chief Safety Officer, Hamish Ure" (a domain after the comma would be "Human Resources")."""
+    comma = text.rfind(", ", a, b)
+    words = text[comma + 2 : b].split() if comma >= 0 else []
+    if len(words) >= 2 and words[1][:1].isupper() and gender_of(words[0]):
+        return comma
+    return b
 
 
 # a job in brackets after a name, as notes gloss people: "(controller)", "(the new CFO)", "(procurement)",

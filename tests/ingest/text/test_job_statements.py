@@ -240,6 +240,15 @@ def test_a_title_in_apposition_or_still_held(pipeline: TextPipeline, text: str, 
             {("Maureen Achebe", "Dir. Quality & Compliance", True)},
         ),
         ("She rolls up to Euan Drummond, the CRO.", {("Euan Drummond", "CRO", True)}),
+        # a name after the comma ends the title, which a domain would continue
+        (
+            "Her boss is the Chief Financial Officer, Walter Brenner",
+            {("Walter Brenner", "Chief Financial Officer", True)},
+        ),
+        (
+            "Her boss is Maureen Achebe, Vice President, Human Resources",
+            {("Maureen Achebe", "Vice President, Human Resources", True)},
+        ),
         # a vendor's job after "our" is one of ours; an account's own CFO is the account's
         ("Luis Ferreira, our solutions engineer, will join the site walk.", set()),
         ("Jane Roe, our CFO, will sign.", {("Jane Roe", "CFO", True)}),
