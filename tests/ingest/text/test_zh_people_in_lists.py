@@ -3,12 +3,14 @@ said twice. Phrasings written for these tests."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import datetime
 
 import pytest
 
 from ingest.text import Extraction, TextDocument, TextPipeline
+from ingest.text._rule_grammar import NAME
 from ingest.text._zh_given_forms import zh_given_forms
 from tests.ingest.text.conftest import crm_pipeline
 
@@ -183,3 +185,8 @@ def test_a_given_name_alone_is_the_one_person_named_so() -> None:
     found = {(text[a:b], who) for a, b, who in zh_given_forms(text, ["周雅琴", "王建国"])}
     # after another surname the two are someone else's name; 建国 is an everyday word first
     assert found == {("雅琴", "周雅琴")}
+
+
+def test_a_name_ends_before_jie_shou() -> None:
+    """ "由副主任万军接手": 接 follows a name, it starts no given name's third character."""
+    assert re.fullmatch(NAME["zh"], "万军接") is None and re.fullmatch(NAME["zh"], "万军") is not None
