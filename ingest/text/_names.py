@@ -205,7 +205,9 @@ def _zh_name_shapes(text: str) -> Iterator[tuple[int, int]]:
             continue
         if (
             is_zh_word(name)
-            or is_zh_word(text[i : g + 1])
+            # "安全", "高速": a surname and a given character that are a common word; a rare one
+            # starts a three-character name ("范志刚": jieba knows 范志, rarely)
+            or (is_zh_word(text[i : g + 1]) if end - i == 2 else _common_word(text[i : g + 1]))
             or (prev and _is_cjk(prev) and is_zh_word(prev + fam))
             or (i >= 2 and _is_cjk(text[i - 2]) and is_zh_word(text[i - 2 : i + 1]))  # "配电房巡检"
         ):

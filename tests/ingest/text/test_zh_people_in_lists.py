@@ -180,6 +180,11 @@ def test_a_vendors_job_after_women_de_is_ours(pipeline: TextPipeline) -> None:
     assert not _employed(_read(pipeline, "我们的售前工程师吴昊下周二可以去现场，您看哪天方便。"))
 
 
+def test_a_surname_and_a_rare_word_s_first_character_start_a_full_name(pipeline: TextPipeline) -> None:
+    """jieba knows 范志 as a word, rarely: 范志刚 is a name; 安全 is a word first ("安全部")."""
+    assert _titles(_read(pipeline, "委员会主任是副行长 范志刚")) == {"范志刚": "副行长"}
+
+
 def test_a_given_name_alone_is_the_one_person_named_so() -> None:
     text = "周雅琴今天没来。另外雅琴这边要出报告；李雅琴是另一个人；建国和王建国。"
     found = {(text[a:b], who) for a, b, who in zh_given_forms(text, ["周雅琴", "王建国"])}
