@@ -135,6 +135,8 @@ RULES: list[Rule] = [
             r"architect|specialist|admin\w*|coordinator|deputy|assistant|guy|person|number two)\b",
             # a verb left out the second time: "Bianca reports to Greg, Greg to Linda"
             r"\breport[^\n.]{1,80}?[,;] (?:and )?{P} (?:(?:in)?to|2) {M}\s*[.;]?\s*$",
+            # a dotted line is a line too: "Sunita has a dotted line to Rohan"
+            r"{P}(?: (?:also|still|now))? (?:has|had|with) a dotted[- ]line (?:in)?to {M}",
         ],
     ),
     *rules_of(
