@@ -71,6 +71,10 @@ def test_her_deputy_and_someone_who_left(pipeline: TextPipeline) -> None:
     assert _lines(_read(pipeline, "Sarah Lin runs IT. Raj Mehta is her deputy.")) == {
         ("Raj Mehta", "Sarah Lin")
     }
+    # a dotted line is a reporting line too
+    assert _lines(_read(pipeline, "Raj Mehta has a dotted line to Sarah Lin.")) == {
+        ("Raj Mehta", "Sarah Lin")
+    }
     ex = _read(pipeline, "Hannah Cole took over from Mark Dunn, who left in May.")
     gone = {
         ex.new_people[f.subject[1]][0]
