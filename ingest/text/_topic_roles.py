@@ -37,7 +37,7 @@ TOPIC_FORMS = (
     rf"{{P}}\s*(?:{_TITLED})?{_IN_CLAUSE}{{0,6}}?(?:{{verbs}})",
     # the person takes the topic on: "汤主任负责技术方案评审", "韩冰主要看技术架构"; not a chat speaker
     rf"{{P}}(?![:：])(?!\s*\[?\d{{1,2}}:\d{{2}}\]?\s*[:：])\s*(?:{_TITLED})?{_IN_CLAUSE}{{0,6}}?"
-    r"(?:负责|牵头|把关|主导|主抓|分管|主要看|看|评审|审核)(?:的是)?{topic}",
+    r"(?:负责|牵头|把关|主导|主抓|分管|管|主要看|看|评审|审核)(?:的是)?{topic}",
     # the topic goes to the person: "技术评估和等保测评归他"
     rf"(?:^|(?<=[，,；;：:。\s（(])){{topic}}{_IN_CLAUSE}{{0,8}}?(?:归|交给|都找)\s*{{P}}(?=\s*(?:[，,；;。\n]|$))",
 )

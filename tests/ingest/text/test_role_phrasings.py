@@ -110,6 +110,10 @@ def _roles(pipeline: TextPipeline, text: str) -> set[tuple[str, str, str]]:
             {("罗芳", "economic_buyer", "neutral")},
         ),
         ("赵磊说付款条款我可以批到25%。", set()),  # a discount's limit, no budget
+        ("孟凡上周出差，回来以后开决策会，final call在他。", {("孟凡", "decision_maker", "neutral")}),
+        ("形式上要过院长办公会，但蒋处基本就能定。", {("蒋处", "decision_maker", "neutral")}),
+        ("何婷说80万预算没问题，财务总监戴丽萍已经签字了。", {("戴丽萍", "economic_buyer", "neutral")}),
+        ("彭主任这边管技术，负责跟人资系统对接。", {("彭主任", "technical_evaluator", "neutral")}),
         # a change of hands already made is the role now
         (
             "冯涛已经不负责了，技术评估改由新来的信息部经理严磊负责。",
