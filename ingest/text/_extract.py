@@ -52,7 +52,7 @@ from ._match_checks import (
     without_the_departed,
 )
 from ._mentions import MONEY, Mention, Recogniser
-from ._modality import Modality, denied_within, future_within, later_in_clause, modality
+from ._modality import Modality, denied_within, future_within, later_in_clause, modality, past_year
 from ._names import name_like
 from ._note_employment import note_employment
 from ._person_links import link_people
@@ -280,8 +280,9 @@ class Extractor:
             return  # "她明年3月退休", "will retire next year": still there now
         if rule.relation == "REPORTS_TO" and future_within(match.string, *verb_span(match), rule.lang):
             return  # "from July Jonas will report to Bernd", "何科以后向庞局汇报": not the line yet
-        if rule.relation == "DECISION_ROLE" and later_in_clause(
-            match.string, match.start(), match.end(), rule.lang
+        if rule.relation == "DECISION_ROLE" and (
+            later_in_clause(match.string, match.start(), match.end(), rule.lang)
+            or past_year(match.string, match.start(), match.end(), rule.lang, self._today.year)
         ):
             return  # "之后预算也会由她审批": her role from then on
 

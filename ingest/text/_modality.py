@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass
 
 _EN_CLAUSE = re.compile(
-    r"[;:,.!?()\[\]\n]|\s[-–—]+\s|\b(?:but|although|though|whereas|however|while)\b"
+    r"[;:,.!?()\[\]\n|]|\s[-–—]+\s|\b(?:but|although|though|whereas|however|while)\b"
     # a clause with a subject of its own: "Petra is not convinced and she keeps the veto"
     r"|\b(?:and|so)\s+(?=(?:he|she|they|i|we)\b|«P)",
     re.I,
 )
-_ZH_CLAUSE = re.compile(r"[，,；;。！？!?：:（）()\n—–]|但是|但|不过|而是|然而| though\b| but\b")
+_ZH_CLAUSE = re.compile(r"[，,；;。！？!?：:（）()\n—–|]|但是|但|不过|而是|然而| though\b| but\b")
 _CUES: dict[str, dict[str, re.Pattern[str]]] = {
     "en": {
         "negated": re.compile(
@@ -104,6 +104,22 @@ class Modality:
     past: bool = False
     future: bool = False
     conditional: bool = False  # the sentence opens with a condition: no role, install or line holds
+
+
+def past_year(text: str, start: int, end: int, lang: str, year: int) -> bool:
+    """An earlier year than the note's said as when, in the clause of ``text[start:end]``: "2022年门禁
+    项目时他站大华", "that was 2023 and went nowhere"; not one something runs since ("since 2019")."""
+    begin = clause_start(text, start, lang)
+    return any(
+        int(m.group(1)) < year and not _SINCE.search(text, max(0, m.start() - 8), m.start())
+        for m in _YEAR.finditer(text, begin, clause_end(text, end, lang))
+    )
+
+
+_YEAR = re.compile(
+    r"(?<![\d.\-/])((?:19|20)\d\d)(?=年(?!底|末|初|第|[一二三四1-4]季度|\d)|(?:\s|[.,;)]|$)(?![\d\-/]))"
+)
+_SINCE = re.compile(r"(?:since|from|自从?|从|起)\s*$", re.I)
 
 
 def future_within(text: str, start: int, end: int, lang: str) -> bool:

@@ -59,7 +59,7 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
     },
 }
 #: half -> the most trap hits (false facts a note warns against) the extraction may state; measured
-#: dev 14 (21 when en-h and zh-j joined it in the twelfth session, which brought 4 each; 15 at that
+#: dev 13 (21 when en-h and zh-j joined it in the twelfth session, which brought 4 each; 15 at that
 #: session's start; 9 before en-g and zh-i joined it, which brought 3 each; 11 at the eleventh
 #: session's start, just after en-f and zh-h joined it, which brought 3 and 6;
 #: 8 at the tenth session's start, 12 at the ninth's), test 30 (30 at the twelfth session's start too,
@@ -67,7 +67,7 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
 #: 31 at the eleventh's start; 29 before a three-character name was no longer cut at a rare word,
 #: 30c96b9, and a Chinese topic was found by its subject, 0935880: each made one false fact the notes
 #: warn against match; found by switching each change alone, counts only; the issue's target is none)
-TRAP_CEILINGS = {"dev": 14, "test": 30}
+TRAP_CEILINGS = {"dev": 13, "test": 30}
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
     "companies": [{"id": "A-1", "name": "St. Aldric Medical Center", "aliases": ["SAMC"]}],

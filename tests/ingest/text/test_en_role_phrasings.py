@@ -111,6 +111,12 @@ def _roles(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str
             {("Tobias Grell", "user", "neutral")},
         ),
         ("Mina Farrow is the person most likely to slow things down.", {("C-MF", "blocker", "opponent")}),
+        ("Mina Farrow has been our champion since 2019.", {("C-MF", "champion", "supporter")}),
+        # a table's cells are clauses of their own: the year of another cell says nothing of the role
+        (
+            "| Mina Farrow | HR Director | Possibly a blocker | Championed UKG back in 2022 |",
+            {("C-MF", "blocker", "opponent")},
+        ),
         # the stance after someone named as an object is the subject's
         (
             "Mina Farrow reports straight into Oscar Bellamy and is clearly our strongest ally.",

@@ -114,6 +114,8 @@ def _roles(pipeline: TextPipeline, text: str) -> set[tuple[str, str, str]]:
         ("形式上要过院长办公会，但蒋处基本就能定。", {("蒋处", "decision_maker", "neutral")}),
         ("何婷说80万预算没问题，财务总监戴丽萍已经签字了。", {("戴丽萍", "economic_buyer", "neutral")}),
         ("彭主任这边管技术，负责跟人资系统对接。", {("彭主任", "technical_evaluator", "neutral")}),
+        # a role in an earlier year than the note's is over; one held since then is not
+        ("钱伟——设备科科长。2022年门禁项目时他站大华，对我们很抵触；现在已经不负责了。", set()),
         # a change of hands already made is the role now
         (
             "冯涛已经不负责了，技术评估改由新来的信息部经理严磊负责。",
