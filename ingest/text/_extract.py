@@ -240,7 +240,7 @@ class Extractor:
     def _a_rival_after(self, match: re.Match[str], ments: list[Mention]) -> bool:
         """The cue's object is a rival: "he championed AVEVA when it went in" is not our champion."""
         rival = _RIVAL_AFTER.match(match.string, match.end())
-        return rival is not None and ments[int(rival.group(1) or rival.group(2))].node_id in self._rivals
+        return rival is not None and ments[int(rival.group(1))].node_id in self._rivals
 
     @staticmethod
     def _slot(
@@ -373,7 +373,8 @@ def _role_text(
 
 _TITLE_MARK = re.compile(r"«T(\d+)»")
 _TITLE_APPOSED = re.compile(r"(«T\d+»),\s*(?=«P\d+»)")
-_RIVAL_AFTER = re.compile(r"\w*\s+(?:of |for )?(?:the |their )?«[OX](\d+)»|(?:用|使用|上)?«[OX](\d+)»")
+# "he championed AVEVA", "一直在推书契"
+_RIVAL_AFTER = re.compile(r"(?:\w*\s+(?:of |for )?(?:the |their )?|(?:用|使用|上)?)«[OX](\d+)»")
 
 
 _QUOTED_LINE = re.compile(r"[ \t]*>")  # "> On Monday you wrote…": the thread being answered
