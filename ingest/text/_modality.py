@@ -68,12 +68,16 @@ _CUES: dict[str, dict[str, re.Pattern[str]]] = {
 }
 _HYPOTHETICAL = {
     "en": re.compile(
-        r"\b(?:if|unless|could become|would become|might become|in case|would be|'d rather|would rather|"
+        r"\b(?:if|unless|could become|would become|might become|in case|'d rather|would rather|"
         r"would prefer|'d prefer)\b|'d rather|'d prefer",
         re.I,
     ),
     "zh": re.compile(r"如果|假如|万一|(?<![主需只重])要是|一旦|假设"),
 }
+# "would" is what a condition earlier in the sentence yields ("if the union felt watched, Harold
+# would be the blocker"); without one it is a plan ("Jonas would be the main day-to-day user")
+_WOULD = re.compile(r"\b(?:would|wouldn't|'d)\b", re.I)
+_CONDITION = re.compile(r"\b(?:if|unless|otherwise|in case|assuming|suppose|should they)\b", re.I)
 _CONDITION_OPENS = {
     "en": re.compile(r"\W*(?:if|unless|should they|in case|assuming|suppose)\b", re.I),
     "zh": re.compile(r"\W*(?:如果|假如|假设|要是|万一|一旦|倘若)"),
@@ -200,6 +204,8 @@ def modality(text: str, start: int, end: int, lang: str) -> Modality:
     found["negated"] = (
         found["negated"] or _HYPOTHETICAL["en" if lang != "zh" else "zh"].search(before) is not None
     )
+    if lang != "zh" and _WOULD.search(before) and _CONDITION.search(text, 0, end):
+        found["negated"] = True
     # "如果华兴上了MES，梁宇会是主要用户", "If they buy the suite, Tom would run it": a condition
     # opening the sentence holds for the clauses after it
     conditional = _CONDITION_OPENS[lang if lang == "zh" else "en"].match(text) is not None

@@ -37,6 +37,9 @@ def _roles(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str
         ("Since the reorg Mina Farrow owns her own HR-tech budget.", {("C-MF", "economic_buyer", "neutral")}),
         ("Mina Farrow is our biggest fan on the panel.", {("C-MF", "champion", "supporter")}),
         ("Tobias Grell will be the day-to-day admin.", {("Tobias Grell", "user", "neutral")}),
+        # "would" is a plan unless a condition earlier in the sentence yields it
+        ("Tobias Grell would be the main day-to-day user.", {("Tobias Grell", "user", "neutral")}),
+        ("Oscar's view: if payroll felt watched, Tobias Grell would be the blocker.", set()),
         ("Oscar Bellamy signs the renewal this year.", {("C-OB", "economic_buyer", "neutral")}),
         (
             "Tobias Grell, QA Manager; he'll evaluate the audit-trail side.",
