@@ -18,25 +18,24 @@ from ingest.text import CorpusError, CorpusScores, evaluate_corpus, read_corpus
 CORPORA = Path(__file__).parents[3] / "corpora" / "notes"
 #: half -> (relation, lang) -> F1 floor
 FLOORS: dict[str, dict[tuple[str, str], float]] = {
-    # dev (en-a .. en-h; zh-b .. zh-j) measured WORKS_AT / DECISION_ROLE / REPORTS_TO / USES /
-    # SUPPLIES / INTERESTED_IN: en 0.812 / 0.765 / 0.801 / 0.760 / 0.821 / 0.689,
-    #                           zh 0.803 / 0.741 / 0.832 / 0.776 / 0.885 / 0.712 (twelfth session's
-    # end; when en-h and zh-j joined it mid-session en 0.803 / 0.744 / 0.787 / 0.751 / 0.775 / 0.685,
-    # zh 0.799 / 0.716 / 0.821 / 0.765 / 0.884 / 0.707; without them at the session's start en 0.814 /
-    # 0.741 / 0.816 / 0.778 / 0.768 / 0.676, zh 0.803 / 0.728 / 0.824 / 0.789 / 0.857 / 0.710)
+    # dev (en-a .. en-i; zh-b .. zh-k) measured WORKS_AT / DECISION_ROLE / REPORTS_TO / USES /
+    # SUPPLIES / INTERESTED_IN: en 0.809 / 0.755 / 0.797 / 0.737 / 0.779 / 0.672,
+    #                           zh 0.795 / 0.726 / 0.819 / 0.781 / 0.834 / 0.709 (thirteenth session,
+    # when en-i and zh-k joined it; without them en 0.812 / 0.771 / 0.801 / 0.760 / 0.821 / 0.689,
+    # zh 0.803 / 0.742 / 0.832 / 0.776 / 0.885 / 0.712)
     "dev": {
-        ("WORKS_AT", "en"): 0.81,
-        ("DECISION_ROLE", "en"): 0.76,
+        ("WORKS_AT", "en"): 0.80,
+        ("DECISION_ROLE", "en"): 0.75,
         ("REPORTS_TO", "en"): 0.79,
-        ("USES", "en"): 0.75,
-        ("SUPPLIES", "en"): 0.82,
-        ("INTERESTED_IN", "en"): 0.68,
-        ("WORKS_AT", "zh"): 0.80,
-        ("DECISION_ROLE", "zh"): 0.74,
-        ("REPORTS_TO", "zh"): 0.83,
-        ("USES", "zh"): 0.77,
-        ("SUPPLIES", "zh"): 0.88,
-        ("INTERESTED_IN", "zh"): 0.71,
+        ("USES", "en"): 0.73,
+        ("SUPPLIES", "en"): 0.77,
+        ("INTERESTED_IN", "en"): 0.67,
+        ("WORKS_AT", "zh"): 0.79,
+        ("DECISION_ROLE", "zh"): 0.72,
+        ("REPORTS_TO", "zh"): 0.81,
+        ("USES", "zh"): 0.78,
+        ("SUPPLIES", "zh"): 0.83,
+        ("INTERESTED_IN", "zh"): 0.70,
     },
     # held out, never tuned on (en-a, en-b, en-c; zh-a .. zh-e; en-c and zh-e written in the seventh
     # session and measured before any change for them), measured
@@ -59,7 +58,8 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
     },
 }
 #: half -> the most trap hits (false facts a note warns against) the extraction may state; measured
-#: dev 13 (21 when en-h and zh-j joined it in the twelfth session, which brought 4 each; 15 at that
+#: dev 23 (when en-i and zh-k joined it in the thirteenth session, which brought 6 and 4; 13 before;
+#: 21 when en-h and zh-j joined it in the twelfth session, which brought 4 each; 15 at that
 #: session's start; 9 before en-g and zh-i joined it, which brought 3 each; 11 at the eleventh
 #: session's start, just after en-f and zh-h joined it, which brought 3 and 6;
 #: 8 at the tenth session's start, 12 at the ninth's), test 30 (30 at the twelfth session's start too,
@@ -67,7 +67,7 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
 #: 31 at the eleventh's start; 29 before a three-character name was no longer cut at a rare word,
 #: 30c96b9, and a Chinese topic was found by its subject, 0935880: each made one false fact the notes
 #: warn against match; found by switching each change alone, counts only; the issue's target is none)
-TRAP_CEILINGS = {"dev": 13, "test": 30}
+TRAP_CEILINGS = {"dev": 23, "test": 30}
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
     "companies": [{"id": "A-1", "name": "St. Aldric Medical Center", "aliases": ["SAMC"]}],
