@@ -37,24 +37,24 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
         ("SUPPLIES", "zh"): 0.83,
         ("INTERESTED_IN", "zh"): 0.70,
     },
-    # held out, never tuned on (en-a, en-b, en-c; zh-a .. zh-e; en-c and zh-e written in the seventh
-    # session and measured before any change for them), measured
-    # en 0.722 / 0.585 / 0.728 / 0.677 / 0.767 / 0.762, zh 0.620 / 0.554 / 0.694 / 0.680 / 0.800 / 0.521
-    # (twelfth session's end; at its start, the eleventh's end: en 0.707 / 0.586 / 0.700 / 0.673 / 0.746 /
-    # 0.729, zh 0.615 / 0.545 / 0.685 / 0.642 / 0.800 / 0.521)
+    # held out, never tuned on (en-a, en-b, en-c, en-j; zh-a .. zh-e, zh-l; en-c and zh-e written in the
+    # seventh session, en-j and zh-l in the thirteenth, each measured before any change for it),
+    # measured en 0.702 / 0.561 / 0.711 / 0.631 / 0.729 / 0.680, zh 0.632 / 0.545 / 0.615 / 0.684 / 0.675 /
+    # 0.559 (thirteenth session, when en-j and zh-l joined it; without them en 0.722 / 0.585 / 0.728 /
+    # 0.677 / 0.767 / 0.762, zh 0.620 / 0.554 / 0.694 / 0.680 / 0.800 / 0.521)
     "test": {
-        ("WORKS_AT", "en"): 0.71,
-        ("DECISION_ROLE", "en"): 0.57,
-        ("REPORTS_TO", "en"): 0.71,
-        ("USES", "en"): 0.66,
-        ("SUPPLIES", "en"): 0.75,
-        ("INTERESTED_IN", "en"): 0.74,
-        ("WORKS_AT", "zh"): 0.60,
-        ("DECISION_ROLE", "zh"): 0.54,
-        ("REPORTS_TO", "zh"): 0.68,
-        ("USES", "zh"): 0.66,
-        ("SUPPLIES", "zh"): 0.78,
-        ("INTERESTED_IN", "zh"): 0.50,
+        ("WORKS_AT", "en"): 0.69,
+        ("DECISION_ROLE", "en"): 0.55,
+        ("REPORTS_TO", "en"): 0.70,
+        ("USES", "en"): 0.62,
+        ("SUPPLIES", "en"): 0.72,
+        ("INTERESTED_IN", "en"): 0.67,
+        ("WORKS_AT", "zh"): 0.62,
+        ("DECISION_ROLE", "zh"): 0.53,
+        ("REPORTS_TO", "zh"): 0.60,
+        ("USES", "zh"): 0.67,
+        ("SUPPLIES", "zh"): 0.66,
+        ("INTERESTED_IN", "zh"): 0.55,
     },
 }
 #: half -> the most trap hits (false facts a note warns against) the extraction may state; measured
@@ -62,12 +62,13 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
 #: 21 when en-h and zh-j joined it in the twelfth session, which brought 4 each; 15 at that
 #: session's start; 9 before en-g and zh-i joined it, which brought 3 each; 11 at the eleventh
 #: session's start, just after en-f and zh-h joined it, which brought 3 and 6;
-#: 8 at the tenth session's start, 12 at the ninth's), test 30 (30 at the twelfth session's start too,
+#: 8 at the tenth session's start, 12 at the ninth's), test 43 (when en-j and zh-l joined it in the
+#: thirteenth session, which brought 6 and 7; 30 before, at the twelfth session's start too,
 #: 29 during it until 管 joined the verbs by which a person takes a topic on, 38ea647 ("彭主任这边管技术");
 #: 31 at the eleventh's start; 29 before a three-character name was no longer cut at a rare word,
 #: 30c96b9, and a Chinese topic was found by its subject, 0935880: each made one false fact the notes
 #: warn against match; found by switching each change alone, counts only; the issue's target is none)
-TRAP_CEILINGS = {"dev": 23, "test": 30}
+TRAP_CEILINGS = {"dev": 23, "test": 43}
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
     "companies": [{"id": "A-1", "name": "St. Aldric Medical Center", "aliases": ["SAMC"]}],
