@@ -61,6 +61,7 @@ from ._rules import RULES, STANCE
 from ._sentences import sentence_spans
 from ._skeletons import both_named, sentiment, skeleton_of
 from ._subjectless import carried_subject
+from ._supplied_installs import supplied_not_installed
 from ._vendor_products import products_for_vendors
 
 __all__ = ["LABEL_OF", "MONEY", "Extraction", "Extractor", "Fact", "Mention", "sentiment"]
@@ -83,6 +84,10 @@ class Extractor:
         self._market.discard(gz.self_id)  # "表态支持衡远" favours us, not a rival
         ours = {p for p, v in gz.vendor_of.items() if v == gz.self_id}
         self._rivals = self._market | {p for p in gz.vendor_of if p not in ours}
+        #: companies that sell nothing the graph knows as a product: listed in the market or
+        #: already supplying someone, and neither a rival nor a partner
+        supplying = {s for rel, s, _ in gz.known_edges if rel == "SUPPLIES"}
+        self._suppliers = (self._market | supplying) - self._vendors - rivals - gz.partners - {gz.self_id}
         self._today = date.min  # the note being read's date
 
     def _dated_later(self, match: re.Match[str], ments: list[Mention]) -> bool:
@@ -133,7 +138,7 @@ class Extractor:
                 f.props["stance"] = out.stances.get(f.subject[1], "neutral")
         # a role that is a stance ends with it: "吴涛3月份还比较抵触…现在基本中立" is no blocker now
         out.facts = [f for f in out.facts if not stance_taken_back(f, out.stances)]
-        out.facts = without_the_departed(out.facts)
+        out.facts = without_the_departed(supplied_not_installed(out.facts, self._suppliers))
         out.facts = without_denied_jobs(out.facts, denied_jobs(text, out.mentions, lang))
         used = {m.node_id for m in out.mentions} | {e[1] for f in out.facts for e in (f.subject, f.object)}
         for pid in [p for p in out.new_people if p not in used]:

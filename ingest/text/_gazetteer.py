@@ -70,6 +70,7 @@ class Gazetteer:
     domains: dict[str, str] = field(default_factory=dict)  # e-mail domain -> company id
     self_id: str = ""
     market: set[str] = field(default_factory=set)  # companies from market lists (suppliers, rivals)
+    partners: set[str] = field(default_factory=set)  # of those, partners: they may sell what they integrate
     #: (type, start key, end key) of facts already in the graph from other sources
     known_edges: set[tuple[str, str, str]] = field(default_factory=set)
     #: (type, start key, end key) -> the evidence list of a fact already drawn from text
@@ -328,9 +329,11 @@ def _add_companies(gz: Gazetteer, store: GraphStore) -> None:
         for sk in source_keys:
             gz.source_key_map[sk.split(":", 1)[-1]] = node.key
         gz.source_key_map[node.key] = node.key
-        market = any(k.startswith("market:") for k in source_keys)
+        market = any(k.startswith(("market:", "partner:")) for k in source_keys)
         if market:
             gz.market.add(node.key)
+        if any(k.startswith("partner:") for k in source_keys):
+            gz.partners.add(node.key)
         for n in names:
             gz.company_keys[company_name_key(n)].append(node.key)
             for v in company_variants(n, market):

@@ -74,9 +74,10 @@ _HYPOTHETICAL = {
     ),
     "zh": re.compile(r"如果|假如|万一|(?<![主需只重])要是|一旦|假设"),
 }
-# "would" is what a condition earlier in the sentence yields ("if the union felt watched, Harold
-# would be the blocker"); without one it is a plan ("Jonas would be the main day-to-day user")
-_WOULD = re.compile(r"\b(?:would|wouldn't|'d)\b", re.I)
+# "would" / "could" is what a condition in the sentence yields ("if the union felt watched, Harold
+# would be the blocker", "FitRight could do the loaders IF we get the PO"); without one "would" is
+# a plan ("Jonas would be the main day-to-day user")
+_WOULD = re.compile(r"\b(?:would|wouldn't|could|'d)\b", re.I)
 _CONDITION = re.compile(r"\b(?:if|unless|otherwise|in case|assuming|suppose|should they)\b", re.I)
 _CONDITION_OPENS = {
     "en": re.compile(r"\W*(?:if|unless|should they|in case|assuming|suppose)\b", re.I),
@@ -204,7 +205,7 @@ def modality(text: str, start: int, end: int, lang: str) -> Modality:
     found["negated"] = (
         found["negated"] or _HYPOTHETICAL["en" if lang != "zh" else "zh"].search(before) is not None
     )
-    if lang != "zh" and _WOULD.search(before) and _CONDITION.search(text, 0, end):
+    if lang != "zh" and _WOULD.search(before + after) and _CONDITION.search(text):
         found["negated"] = True
     # "如果华兴上了MES，梁宇会是主要用户", "If they buy the suite, Tom would run it": a condition
     # opening the sentence holds for the clauses after it

@@ -189,6 +189,12 @@ def _check_fact(fact: Any, labels: dict[str, str], path: Path, n: int, where: st
             raise CorpusError(path, n, f"{where}.contract_end", "not an ISO date") from None
 
 
+def _list_of(role: str | None) -> str:
+    """The list a company row came from, as its source key's prefix: the market's (competitors,
+    suppliers), the partners' (who may also sell what they integrate), or the CRM's accounts."""
+    return "partner" if role == "partner" else "market" if role in MARKET_ROLES else "crm"
+
+
 def load_crm(store: GraphStore, part: Part, run_id: str = "corpus") -> None:
     """Write the part's CRM into ``store``: companies (ours with ``is_self``), contacts and their
     employers, products and their vendors, topics, and competitors as our competitors."""
@@ -205,7 +211,7 @@ def load_crm(store: GraphStore, part: Part, run_id: str = "corpus") -> None:
                 "aliases": c.get("aliases") or [],
                 "is_self": c is companies[0] or None,
                 **{k: c[k] for k in ("industry", "city", "domain") if c.get(k)},
-                "source_keys": [("market:" if c.get("role") in MARKET_ROLES else "crm:") + c["id"]],
+                "source_keys": [_list_of(c.get("role")) + ":" + c["id"]],
                 **prov,
             }
             for c in companies

@@ -21,6 +21,8 @@ CRM = {
         {"id": "V-SPL", "name": "Splunk", "role": "competitor"},
         {"id": "V-OK", "name": "Okta", "role": "competitor"},
         {"id": "V-GO", "name": "Google", "role": "competitor"},
+        {"id": "V-TY", "name": "Tyrewell Direct", "aliases": ["Tyrewell"], "role": "supplier"},
+        {"id": "V-PA", "name": "Orbiscale", "role": "partner"},
     ],
     "contacts": [
         {"id": "C-GP", "name": "Graham Pike", "company": "A-BK", "title": "CFO"},
@@ -76,8 +78,34 @@ def test_a_service_provider_supplies_the_account(pipeline: TextPipeline, text: s
 @pytest.mark.parametrize(
     "text",
     [
+        "Fleet tyres are with Tyrewell Direct; they send tread-depth data monthly.",
+        "The branch generators are maintained under contract by Tyrewell.",
+        "分行的备用发电机都是Tyrewell的。",
+    ],
+)
+def test_a_suppliers_install_is_a_supply(pipeline: TextPipeline, text: str) -> None:
+    """A company the market lists as a supplier, not a competitor or a product's vendor, sells a
+    service or goods: the install a sentence states is its supply to the account."""
+    lang = "zh" if "的" in text else "en"
+    doc = TextDocument("N", "note", text, "providers", 1, lang, datetime(2026, 3, 1), "A-BK")
+    ((_, ex),) = list(pipeline.run([doc]))
+    said = {(f.relation, f.subject[1], f.object[1]) for f in ex.facts}
+    assert ("SUPPLIES", "V-TY", "A-BK") in said and ("USES", "A-BK", "V-TY") not in said
+
+
+def test_a_partners_system_stays_an_install(pipeline: TextPipeline) -> None:
+    # a partner may sell what it integrates; a licence with an end is an install in any case
+    assert ("A-BK", "V-PA", "") in _facts(pipeline, "Their data platform is Orbiscale.", "USES")
+    text = "The Tyrewell contract runs to 31 March 2027."
+    assert ("A-BK", "V-TY", "") in _facts(pipeline, text, "USES")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Splunk runs their SIEM today.",  # a competitor's product in use, not a supplier
         "Castlerock could be the proposed SI if the bank goes ahead.",
+        "installs: Castlerock could do the branches in the August shutdown IF we get the PO in time",
     ],
 )
 def test_no_supplier_from_a_competitor_or_a_proposal(pipeline: TextPipeline, text: str) -> None:
