@@ -96,6 +96,14 @@ class Extractor:
         return any(str(ments[int(i)].value or "") > today for i in re.findall(r"«D(\d+)»", match.group()))
 
     # ---- link --------------------------------------------------------------------------
+    def _product_meant(self, ids: list[str], named: set[str]) -> str:
+        """Of the products a short name may be ("Predict": AxleIQ Predict or ours), the one whose
+        vendor the note names, else ours: a note names a rival's product by its brand."""
+        vendors = [self.gz.vendor_of.get(p, "") for p in ids]
+        theirs = [p for p, v in zip(ids, vendors, strict=True) if v and v in named]
+        ours = [p for p, v in zip(ids, vendors, strict=True) if v and v == self.gz.self_id]
+        return (theirs or ours or ids or [""])[0]
+
     def _link_org(self, m: Mention, context: list[str]) -> None:
         ids = self.gz.surfaces.get(m.key or fold(m.text), {}).get("ORG", [])
         m.node_id = next((c for c in context if c in ids), "") or (sorted(ids)[0] if ids else "")
@@ -112,10 +120,11 @@ class Extractor:
                 self._link_org(m, doc_orgs)
                 if m.node_id and m.node_id not in doc_orgs and m.node_id not in self._vendors:
                     doc_orgs.append(m.node_id)
+        named = {m.node_id for m in out.mentions if m.label == "ORG"}
         for m in out.mentions:
             if m.label in ("PRODUCT", "TOPIC"):
                 ids = self.gz.surfaces.get(m.key or fold(m.text), {}).get(m.label, [])
-                m.node_id = ids[0] if ids else ""
+                m.node_id = self._product_meant(ids, named) if m.label == "PRODUCT" else ids[0] if ids else ""
         speakers = list(speaker_spans(text))
         starts = [m.start for m in out.mentions]  # mentions are sorted and do not overlap
         for s0, s1 in sentence_spans(doc.text, doc.sents, out.mentions):

@@ -13,18 +13,21 @@ from ingest.text._dates import find_dates
 from tests.ingest.text.conftest import crm_pipeline
 
 CRM = {
-    "self": {"id": "SELF", "name": "Meridian Medical"},
+    "self": {"id": "SELF", "name": "Meridian Medical", "aliases": ["Meridian"]},
     "companies": [
         {"id": "A-TY", "name": "通宇物流有限公司", "aliases": ["通宇"], "role": "customer"},
         {"id": "A-EGB", "name": "Eastgate Savings Bank", "aliases": ["Eastgate"], "role": "customer"},
         {"id": "V-YY", "name": "用友", "role": "competitor"},
         {"id": "V-PH", "name": "Philips", "role": "competitor"},
         {"id": "V-MS", "name": "Microsoft", "role": "competitor"},
+        {"id": "V-AX", "name": "AxleIQ", "role": "competitor"},
     ],
     "products": [
         {"id": "P-NC", "name": "用友NC", "vendor": "V-YY", "category": "ERP"},
         {"id": "P-SENT", "name": "Sentinel", "vendor": "V-MS", "category": "SIEM"},
         {"id": "P-PACS", "name": "Philips PACS", "vendor": "V-PH", "category": "PACS"},
+        {"id": "P-AXP", "name": "AxleIQ Predict", "vendor": "V-AX", "category": "Predictive maintenance"},
+        {"id": "P-MMP", "name": "Meridian Predict", "vendor": "SELF", "category": "Predictive maintenance"},
     ],
 }
 
@@ -39,6 +42,19 @@ def _uses(pipeline: TextPipeline, text: str, lang: str, account: str) -> set[tup
     doc = TextDocument("N", "note", text, "installed", 1, lang, datetime(2026, 3, 1), account)
     ((_, ex),) = list(pipeline.run([doc]))
     return {(f.object[1], str(f.props.get("contract_end", ""))) for f in ex.facts if f.relation == "USES"}
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        ("Eastgate run Predict on the Leeds fleet; renewal is due 30 June 2027.", "P-MMP"),
+        ("AxleIQ came in cheaper, and Eastgate run Predict on the Leeds fleet.", "P-AXP"),
+    ],
+)
+def test_a_short_name_two_products_share_is_the_one_whose_vendor_is_named_else_ours(
+    pipeline: TextPipeline, text: str, product: str
+) -> None:
+    assert {p for p, _ in _uses(pipeline, text, "en", "A-EGB")} == {product}
 
 
 def test_a_product_written_in_lower_case(pipeline: TextPipeline) -> None:
