@@ -112,7 +112,8 @@ def ours_later_on_the_line(match: re.Match[str], ments: list[Mention], self_id: 
     if first is None or ments[int(first.group(1))].node_id != self_id:
         return False
     between = match.string[match.end() : first.start()]
-    return len(between) <= 60 and _SIGNATURE_GAP.fullmatch(between) is not None
+    # another person between is the one the company is said of: "A (T), B (Corvane SE)"
+    return len(between) <= 60 and "«P" not in between and _SIGNATURE_GAP.fullmatch(between) is not None
 
 
 _ORG_MARK = re.compile(r"«O(\d+)»")

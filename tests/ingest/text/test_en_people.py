@@ -44,6 +44,20 @@ def test_an_abbreviated_title_keeps_its_department_and_its_sentence(pipeline: Te
     assert ("Hal Brenner", "A-HB", "VP Ops") in facts
 
 
+def test_our_colleague_last_in_an_attendee_list_leaves_the_others_at_the_account(
+    pipeline: TextPipeline,
+) -> None:
+    text = (
+        "On the call: Gareth Sowerby (Plant Manager), Ingrid Lund (Reliability Engineer), "
+        "Ben Adeyemi (Tallmark SE)"
+    )
+    facts = _works_at(pipeline, text)
+    assert facts == {
+        ("Gareth Sowerby", "A-HB", "Plant Manager"),
+        ("Ingrid Lund", "A-HB", "Reliability Engineer"),
+    }
+
+
 def test_a_nickname_names_the_account_s_contact_and_no_one_elsewhere(pipeline: TextPipeline) -> None:
     assert ("C-PD", "A-HB", "cfo") in _works_at(pipeline, "Pat Dunmore (cfo) signs off on anything over 50k.")
     # Bob is Robert, but the Robert Dunmore of the CRM works at another company
