@@ -31,7 +31,8 @@ JOB_RULES: list[Rule] = [
             r"{P} \((?:(?:the|their|its|new|acting|interim|incoming) )*{T}\)",
             r"{P}(?: is|'s|'m| am| was) (?:now |still |currently )?(?:(?:the|their|our|a|an) )?(?:new )?{T}"
             r"(?! (?:at|of|from|with|for) «O)",
-            r"{P}, (?:(?:the|their|our|its|new|current|acting|interim|former|a|an|senior|junior|principal) "
+            r"{P}, (?:(?:the|their|our|its|new|current|currently|now|still|acting|interim|former|a|an|senior|"
+            r"junior|principal) "
             r"|«P\d+»['’]s "
             r"|[A-Z][a-z]+['’]s )*{T}"
             r"(?=\s*$|\s*[.,;:|()（\n]| [-–—] | (?:and|who|is|was|will|has|said|says|since|on|in)\b"

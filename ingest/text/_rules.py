@@ -20,8 +20,9 @@ _AFTER_CUE = (
     r"\s*(?:(?:is|was|will be|lies with|rests with|sits with|belongs to|goes to|falls to|by|from|then|"
     r"probably|likely|clearly|now|是|为|由|归|在|就是|应该是|的是|的人是|都是)\s*|[:=：—–-]\s*)+"
     # a title before the person, as a mark or written out (role rules read titles as words):
-    # "EB是财务总监马丽"
-    r"(?:«T\d+»,?\s*|[\u4e00-\u9fffA-Za-z&/]{1,10}?\s?)?"
+    # "EB是财务总监马丽", "Budget holder is the Director of Operations, Martin Ashdown"
+    r"(?:«T\d+»,?\s*|[\u4e00-\u9fffA-Za-z&/]{1,10}?\s?"
+    r"|(?:(?:the|their|its|our) )?(?:[A-Z][\w&/.-]*,? (?:(?:of|for|and|&) )?){1,4})?"
 )
 # a cue that a copula or a colon follows names the person after it: "马丽，TE是王海" is not 马丽's
 # ("controls the budget: $2.1M over 5 years" names an amount, not who holds it)

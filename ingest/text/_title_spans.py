@@ -45,13 +45,14 @@ _LOWER_DOMAIN = (
 _LOWER_HEAD = (
     r"(?:manager|mgr|director|dir|lead|head|buyer|engineer|eng|chief|supervisor|officer|specialist|analyst|"
     r"architect|coordinator|technician|tech|admin|administrator|controller|planner|accountant|superintendent|"
-    r"steward|lieutenant|lt|sergeant|sgt|captain|capt)"
+    r"steward|lieutenant|lt|sergeant|sgt|captain|capt|executive)"
 )
 _LOWER_MOD = (
     r"(?!(?:the|a|an|our|their|his|her|its|my|your|new|good|great|real|main|key|is|was|be|economic|technical|"
     r"final|end|day|power|decision|to|of|for|with|and|or|as|at|by|in|on|from|into|us|was|were|has|had|"
-    r"have|will|would|not|who|he|she|they)\b)[a-z]{2,14}"
+    r"have|will|would|not|who|he|she|they|said|says|told|added|asked|noted|explained)\b)[a-z]{2,14}"
 )
+_FUNCTION_ACRONYM = r"(?:IT|HR|QA|QC|EHS|HSE|H&S|OT|PMO|R&D|L&D|IS|ICT)"
 # what a place-name domain may be: "General Manager of the Suzhou plant"
 _FACILITY = (
     r"(?:plant|site|division|campus|branch|office|region|unit|centre|center|lab|warehouse|store|factory|"
@@ -65,7 +66,9 @@ EN_TITLE = re.compile(
     # "Dir. Quality & Compliance"
     rf"|(?<=Dir|Mgr)\.[ \t]+(?:of[ \t]+)?{_DOMAIN_WORD}(?:(?:[ \t]+|[ \t]*&[ \t]*){_DOMAIN_WORD})?)?"
     rf"|{_ACRONYM}\b"
-    rf"|(?:(?:{_LOWER_DOMAIN})|{_LOWER_MOD})(?:[ \t]+{_LOWER_MOD})?[ \t]+{_LOWER_HEAD}"
+    # a function's acronym may lead: "IT security lead", "H&S manager"
+    rf"|(?:{_FUNCTION_ACRONYM}[ \t]+)?(?:(?:{_LOWER_DOMAIN})|{_LOWER_MOD})(?:[ \t]+{_LOWER_MOD})?"
+    rf"[ \t]+{_LOWER_HEAD}"
     rf"|(?:(?:senior|junior|lead|principal|deputy|assistant|acting|interim)[ \t]+)?"
     rf"{_FUNCTION}(?:[ \t]+{_FUNCTION})?[ \t]+{_LOWER_HEAD}"
     rf"|(?<=\()(?:ceo|cfo|cio|cto|coo|cmo|ciso|cno|vp|gm)(?=\))"

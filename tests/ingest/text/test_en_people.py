@@ -125,6 +125,13 @@ def test_a_sentence_s_first_word_before_a_known_first_name_names_no_new_person(
             "- His replacement as EHS Manager is Tanya Brooks, started June 8.",
             ("Tanya Brooks", "A-HB", "EHS Manager"),
         ),
+        # a function's acronym before a lowercase title; a title after a reporting verb; "currently"
+        ("The new IT security lead is Tanya Brooks.", ("Tanya Brooks", "A-HB", "IT security lead")),
+        ('"We want proof," said chief executive Mark Oduya.', ("Mark Oduya", "A-HB", "chief executive")),
+        (
+            "Kirsty Lamb, currently Workshop Supervisor at Leeds, takes over.",
+            ("Kirsty Lamb", "A-HB", "Workshop Supervisor"),
+        ),
         # a department and no title
         ("- Joyce Kimura in Procurement: all redlines go through her.", ("Joyce Kimura", "A-HB", "")),
         (

@@ -72,6 +72,10 @@ def _roles(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str
         ),
         # the holder after the thing held, a title in apposition between
         ("Budget sits with our CFO, Oscar Bellamy.", {("C-OB", "economic_buyer", "neutral")}),
+        (
+            "Budget holder is the Director of Finance, Oscar Bellamy (not present).",
+            {("C-OB", "economic_buyer", "neutral")},
+        ),
         ("The PO is sitting with Oscar Bellamy now.", {("C-OB", "economic_buyer", "neutral")}),
         ("Tech sign-off now sits with Mina Farrow.", {("C-MF", "technical_evaluator", "neutral")}),
         # the budget as a possession; a phone call is no decision
