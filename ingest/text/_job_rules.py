@@ -37,7 +37,8 @@ JOB_RULES: list[Rule] = [
             r"|[A-Z][a-z]+['’]s )*{T}"
             r"(?=\s*$|\s*[.,;:|()（\n]| [-–—] | (?:and|who|is|was|will|has|said|says|since|on|in)\b"
             r"| at (?!«O))",
-            r"(?:^|[,;:(]\s*|\band |\bwith |\bmet |\bcalled |\bto |\bby |\bfrom |\bunder |\bthe |\bour "
+            r"(?:^(?:[-*•·–]\s*)?|[,;:(]\s*|\band |\bwith |\bmet |\bcalled |\bto |\bby |\bfrom |\bunder "
+            r"|\bthe |\bour "
             # "added HR Director Janet Okafor"
             r"|\btheir |\b(?:said|says|added|adds|noted|explained|according to|w/) )"
             r"(?:(?:[Tt]he|their|our|its|new|current|acting|interim) )*{T},? "
@@ -60,7 +61,8 @@ JOB_RULES: list[Rule] = [
             r"(?:new )?{T}",
             # "The new CIO is Janet Ellison", "their head of IT is now Sam Okafor"
             # "New QA Manager at Corby is Daniel Okoro", "Nurse Manager, 4 West: Kendra Lowe"
-            r"(?:^|[:;(]\s*|\b(?:the|their|our|its|new|current) )(?:new |current |acting |interim )?{T}"
+            r"(?:^(?:[-*•·–]\s*)?|[:;(]\s*|\b(?:the|their|our|its|new|current) )"
+            r"(?:new |current |acting |interim )?{T}"
             r"(?: (?:at|in|for) [A-Z][\w-]+(?= is| was)|, [\w -]{1,16}(?=:))?"
             r"(?: (?:is|was|=)|\s?:) (?:now )?{P}",
             # signature lines: "Graham Pike | CFO | St. Aldric Medical Center"
@@ -126,10 +128,10 @@ JOB_RULES: list[Rule] = [
             r"{P}(?:是|为|担任)(?:我们|他们|咱们|对方|院里|厂里|行里|(?![原前曾以])[^«»，,。；;\n]{1,6}?(?=的))?的?"
             r"(?:新任|现任)?{T}",
             r"{C}(?:那边)?的{P}(?!«T)",
-            r"(?:^|[，、：:；;\s（(\d.]|和|与|及)(?P<unit>(?:(?![我你他她是的在和与及跟向对由从被把给])[\u4e00-\u9fff])"
+            r"(?:^|[，、：:；;\s（(\d.•·*-]|和|与|及)(?P<unit>(?:(?![我你他她是的在和与及跟向对由从被把给])[\u4e00-\u9fff])"
             r"{1,6}?(?:科|处|部|室|中心|局|办|组))的?{P}(?!«T)",
             r"(?P<dept>(?:(?![我你他她是的在和与及跟向对由从被把给])[\u4e00-\u9fff]){1,6}?(?:科|处|部|室|中心|局|办|组))?{P}{T}",
-            r"(?:^|[，、：:；;\s（(]|和|与|及|的|是|有|新来的|新任)(?P<dept>(?:(?![我你他她是的在和与及跟向对由从被把给])"
+            r"(?:^|[，、：:；;\s（(•·*-]|和|与|及|的|是|有|新来的|新任)(?P<dept>(?:(?![我你他她是的在和与及跟向对由从被把给])"
             r"[\u4e00-\u9fff]){1,6}?(?:科|处|部|室|中心|局|办|组))?的?{T}\s?{P}",
             # apposition: "何建国，副总经理，分管生产", "彭小川，设备部工程师，罗婷的下属",
             # "张建国，华兴设备处处长，", "对接人：李明 信息中心主任 13800001111"

@@ -73,6 +73,10 @@ def _role_rules() -> list[Rule]:
                 # Farrow: champion", "- 部长钱卫东：铁杆支持者" (a chat speaker's colon opens speech)
                 rf"{_LIST_ITEM}{{P}}(?:\s*[（(][^（）()\n]{{0,30}}[）)])?\s*[:：]\s*[^«»\n,;，；。:：?？]{{0,8}}?"
                 rf"{after}{_NOT_BEFORE_COPULA}(?![^\n]*[?？])",
+                # and further along its line, as one of the item's clauses: "- 张敏：QA经理，负责整改，
+                # 是我们最大的支持者", "- Tom Reyes: CFO, new in role, holds the budget"
+                rf"{_LIST_ITEM}{{P}}(?:\s*[（(][^（）()\n]{{0,30}}[）)])?\s*[:：](?:[^«»\n;；。?？]|«[OXDKT]\d+»){{0,80}}?"
+                rf"[,，]\s*(?:[^«»\n;；。,，:：?？]{{0,10}}?){after}{_NOT_BEFORE_COPULA}(?![^\n]*[?？])",
             ]
             made = rules_of(lang, "DECISION_ROLE", patterns, role=role)
             # the cue first, the person after it: "Final say = Helen", not "Henrik makes the final

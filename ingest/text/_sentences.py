@@ -7,6 +7,7 @@
 - A company name ending in an abbreviation ends one when a capitalised word follows
   ("... (Dongguan) Co., Ltd. Introduced to ..."): spaCy keeps "Ltd." as one token.
 - A blank line always ends one: an e-mail's greeting is not part of its first sentence.
+- A list item's marker opens the next sentence, not ends the last ("…整改。\n- 张敏：QA经理").
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _CLAUSE_GOES_ON = re.compile(r"[\s;,:]*")
 _NEW_SENTENCE = re.compile(r"\s+(?=[A-Z])")
 _NUMBER_ABBREV = re.compile(r"\b(?:[Nn]o|[Nn]r|[Nn]um)\.\s*$")
+_TRAILING_MARKER = re.compile(r"\n[ \t]*(?:[-*•·–]|\d{1,2}[.、)])[ \t]*$")
 
 
 class _Span(Protocol):
@@ -70,4 +72,8 @@ def sentence_spans(text: str, sents: Iterable[_Sent], mentions: Sequence[_Span])
             out.append((s0, cut))
             s0 = cut
         out.append((s0, end))
+    for k in range(len(out) - 1):
+        marker = _TRAILING_MARKER.search(text, out[k][0], out[k][1])
+        if marker is not None and not text[out[k][1] : out[k + 1][0]].strip():
+            out[k], out[k + 1] = (out[k][0], marker.start() + 1), (marker.start() + 1, out[k + 1][1])
     return [(a, b) for a, b in out if text[a:b].strip()]

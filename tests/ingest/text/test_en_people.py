@@ -127,6 +127,11 @@ def test_a_sentence_s_first_word_before_a_known_first_name_names_no_new_person(
         ),
         # a function's acronym before a lowercase title; a title after a reporting verb; "currently"
         ("The new IT security lead is Tanya Brooks.", ("Tanya Brooks", "A-HB", "IT security lead")),
+        # a list item's title first, its marker opening the sentence
+        (
+            "- RFP due in April.\n- Finance Director Ray Bellamy controls the budget.",
+            ("Ray Bellamy", "A-HB", "Finance Director"),
+        ),
         ('"We want proof," said chief executive Mark Oduya.', ("Mark Oduya", "A-HB", "chief executive")),
         (
             "Kirsty Lamb, currently Workshop Supervisor at Leeds, takes over.",

@@ -73,6 +73,10 @@ def _roles(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str
         # the holder after the thing held, a title in apposition between
         ("Budget sits with our CFO, Oscar Bellamy.", {("C-OB", "economic_buyer", "neutral")}),
         (
+            "Key people:\n- Tobias Grell: Head of Payroll, new in role, holds the budget.\n- Mina: HR.",
+            {("Tobias Grell", "economic_buyer", "neutral")},
+        ),
+        (
             "Budget holder is the Director of Finance, Oscar Bellamy (not present).",
             {("C-OB", "economic_buyer", "neutral")},
         ),

@@ -32,6 +32,11 @@ def _roles(pipeline: TextPipeline, text: str) -> set[tuple[str, str, str]]:
     ("text", "roles"),
     [
         ("最终决策人：副院长赵刚", {("赵刚", "decision_maker", "neutral")}),
+        # a list item's later clause, the item's marker after the sentence before it
+        (
+            "三、关键人物\n- 张敏：QA经理，负责整改，是我们最主要的支持者。\n- 宋佳：QC经理。",
+            {("张敏", "champion", "supporter")},
+        ),
         # a title with a verb inside ("分管") before the holder; the purse by its nickname
         ("门禁年底前要换，预算在分管副行长袁立手里。", {("袁立", "economic_buyer", "neutral")}),
         ("罗芳——财务处长，钱袋子在她手里。", {("罗芳", "economic_buyer", "neutral")}),
