@@ -90,7 +90,9 @@ class PersonLinker:
                 node_id = node_id or self._colleague_by_short_name(text, staff)
             if node_id is not None:
                 return self._remember(node_id, text, title, by_name=True, context=context)
-        node_id = self._new_id(text, context, title)
+        # an English name in brackets beside a Chinese one names that person ("Kevin Zhao（赵凯）")
+        name = key if key and has_cjk(key) and not has_cjk(text) else text
+        node_id = self._new_id(name, context, title)
         return self._remember(node_id, text, title, by_name=not is_ref(text), context=context)
 
     def _staff(self, companies: list[str]) -> list[str]:

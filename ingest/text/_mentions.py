@@ -13,6 +13,7 @@ from spacy.tokens import Doc as SpacyDoc
 
 from ingest.normalize.text import fold, has_cjk
 
+from ._bracket_aliases import bracket_aliases, chinese_people
 from ._dates import find_dates
 from ._gazetteer import Gazetteer
 from ._initials import initials
@@ -130,6 +131,13 @@ class Recogniser:
                 (0, Mention(d.start(), d.end(), "MONEY", d.group().strip(), value=d.group().strip()))
             )
         out = _resolve(found)
+        if cjk:  # "Kevin Zhao（赵凯）", "陈立峰（Frank）… 汇报给Frank": the Chinese name's person
+            people = [(m.start, m.end, m.text, m.key) for m in out if m.label == "PERSON"]
+            found += [
+                (-1, Mention(a, b, "PERSON", text[a:b], owner))
+                for a, b, owner in bracket_aliases(text, chinese_people(people))
+            ]
+            out = _resolve(found)
         named = [m.text for m in out if m.label == "PERSON" and m.key != PERSON_REF]
         crm = [self.gz.people[p].name for p in self.gz.staff.get(account, []) if p in self.gz.people]
         full = [n for n in named if " " in n.strip()] + crm

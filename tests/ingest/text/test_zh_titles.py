@@ -106,3 +106,26 @@ def test_a_surname_with_yuan_names_a_hospital_s_head_and_deputy() -> None:
     assert fits_honorific("院", "院长") is True
     assert not fits_honorific("科", "科长")
     assert ref_parts("何院") == ("何", "院")
+
+
+def _facts(pipeline: TextPipeline, text: str) -> set[tuple[str, str, str]]:
+    doc = TextDocument("N", "note", text, "zh-titles", 1, "zh", datetime(2026, 3, 1), "A-CH")
+    ((_, ex),) = list(pipeline.run([doc]))
+    named = {k: v[0] for k, v in ex.new_people.items()}
+    return {
+        (f.relation, named.get(f.subject[1], f.subject[1]), named.get(f.object[1], f.object[1]))
+        for f in ex.facts
+    }
+
+
+def test_an_english_name_in_brackets_is_the_chinese_name_s_person(pipeline: TextPipeline) -> None:
+    # either way round; the English name alone later in the note is that person too
+    facts = _facts(pipeline, "CFO是Linda Wu（吴琳），预算她批。")
+    assert ("WORKS_AT", "吴琳", "A-CH") in facts
+    assert not any("Linda" in end for fact in facts for end in fact)
+    facts = _facts(pipeline, "质量副总裁陈立峰（Frank）管质量部。张敏还是汇报给Frank。")
+    assert ("REPORTS_TO", "张敏", "陈立峰") in facts
+
+
+def test_a_bare_promotion_names_the_title_held_now(pipeline: TextPipeline) -> None:
+    assert ("WORKS_AT", "张敏", "A-CH") in _facts(pipeline, "张敏升QA总监了，这次还是她对接。")
