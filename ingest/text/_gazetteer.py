@@ -22,6 +22,7 @@ from ingest.normalize.pinyin import person_pinyin, split_chinese_name
 from ingest.normalize.text import fold, has_cjk
 
 from . import _evidence as evidence
+from ._email_names import english_names
 from ._lexicon import EN_TITLES, ZH_TITLES
 from ._product_forms import possessive_forms
 from ._topic_forms import add_topics
@@ -353,7 +354,7 @@ def _add_people(gz: Gazetteer, store: GraphStore) -> None:
             info.crm = info.crm or sk.startswith("crm:")
         if info.title:
             gz.titles.add(info.title)
-        for n in names:
+        for n in names + english_names(info.name, str(node.props.get("email") or "")):
             gz.person_keys[person_name_key(n)].append(node.key)
             gz.add(n, "PERSON", node.key)
             parts = n.split()

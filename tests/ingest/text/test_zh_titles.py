@@ -9,6 +9,7 @@ from datetime import datetime
 import pytest
 
 from ingest.text import TextDocument, TextPipeline
+from ingest.text._email_names import english_names
 from ingest.text._name_forms import ref_parts
 from ingest.text._titles import fits_honorific
 from tests.ingest.text.conftest import crm_pipeline
@@ -18,7 +19,15 @@ CRM = {
     "companies": [
         {"id": "A-CH", "name": "澄湖水务集团有限公司", "aliases": ["澄湖水务"], "role": "customer"},
     ],
-    "contacts": [{"id": "C-GLH", "name": "龚丽华", "company": "A-CH", "title": "首席运营官"}],
+    "contacts": [
+        {
+            "id": "C-GLH",
+            "name": "龚丽华",
+            "company": "A-CH",
+            "title": "首席运营官",
+            "email": "lily.gong@chws.cn",
+        }
+    ],
 }
 
 
@@ -129,3 +138,14 @@ def test_an_english_name_in_brackets_is_the_chinese_name_s_person(pipeline: Text
 
 def test_a_bare_promotion_names_the_title_held_now(pipeline: TextPipeline) -> None:
     assert ("WORKS_AT", "张敏", "A-CH") in _facts(pipeline, "张敏升QA总监了，这次还是她对接。")
+
+
+def test_a_contact_s_english_name_is_read_from_the_address_the_company_gave() -> None:
+    assert english_names("陈立峰", "frank.chen@hk-pharma.com") == ["Frank Chen", "Frank"]
+    assert english_names("陈立峰", "lifeng.chen@hk-pharma.com") == []  # the pinyin of the name
+    assert english_names("陈立峰", "frank.wang@hk-pharma.com") == []  # not his surname
+    assert english_names("Frank Chen", "frank.chen@hk-pharma.com") == []
+
+
+def test_a_note_calls_the_contact_by_that_english_name(pipeline: TextPipeline) -> None:
+    assert ("REPORTS_TO", "张敏", "C-GLH") in _facts(pipeline, "张敏还是汇报给Lily，没有变化。")
