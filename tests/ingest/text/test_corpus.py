@@ -62,13 +62,15 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
 #: 21 when en-h and zh-j joined it in the twelfth session, which brought 4 each; 15 at that
 #: session's start; 9 before en-g and zh-i joined it, which brought 3 each; 11 at the eleventh
 #: session's start, just after en-f and zh-h joined it, which brought 3 and 6;
-#: 8 at the tenth session's start, 12 at the ninth's), test 43 (when en-j and zh-l joined it in the
-#: thirteenth session, which brought 6 and 7; 30 before, at the twelfth session's start too,
+#: 8 at the tenth session's start, 12 at the ninth's), test 44 (43 when en-j and zh-l joined it in
+#: the thirteenth session, which brought 6 and 7; one more when a role cue further along a list
+#: item's line became the item person's, 1364131, found by switching each change alone, counts only;
+#: 30 before, at the twelfth session's start too,
 #: 29 during it until 管 joined the verbs by which a person takes a topic on, 38ea647 ("彭主任这边管技术");
 #: 31 at the eleventh's start; 29 before a three-character name was no longer cut at a rare word,
 #: 30c96b9, and a Chinese topic was found by its subject, 0935880: each made one false fact the notes
 #: warn against match; found by switching each change alone, counts only; the issue's target is none)
-TRAP_CEILINGS = {"dev": 23, "test": 43}
+TRAP_CEILINGS = {"dev": 23, "test": 44}
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
     "companies": [{"id": "A-1", "name": "St. Aldric Medical Center", "aliases": ["SAMC"]}],
