@@ -78,7 +78,8 @@ def cue_relations(
             continue  # "他们集团母公司用的是用友NC": the parent's install, not the account's
         reaching = _REACHES_OUT.match(skeleton, end) is not None  # "擎能最近在接触柏总": the rival's move
         evaluated = any(_evaluating(head + clause, lg) for lg in langs) and not reaching
-        if evaluated and not _LIVE.search(clause) and not future:
+        rejected = _REJECTED.search(skeleton, end) is not None
+        if evaluated and not _LIVE.search(clause) and not future and not rejected:
             emit("EVALUATING", subject, obj, {}, f"evaluating/{lang}/cue", conf)
         elif future:  # "we'll add them to the shortlist in the new year": not yet evaluating
             not_installed.add(obj[1])
@@ -91,6 +92,15 @@ def cue_relations(
             props = {"contract_end": end_date} if end_date else {}
             emit("USES", subject, obj, props, f"uses/{lang}/cue", conf)
     interests(skeleton, ments, marks, langs, subject, emit, last_person)
+
+
+# a rival turned down later in the sentence: "演示了Aurelian LIMS，何主任觉得太重，已经明确不考虑了",
+# "Trakonex didn't make the cut after their demo"
+_REJECTED = re.compile(
+    r"(?:已经?|明确|基本)?(?:不考虑|不予考虑|排除(?:了|在外)|被?否了|pass掉)"
+    r"|\b(?:didn't|did not|failed to) make (?:the cut|the shortlist)|\b(?:was|were|got) (?:rejected|binned)",
+    re.I,
+)
 
 
 def _list_head(skeleton: str, start: int, lang: str, langs: tuple[str, ...]) -> str:

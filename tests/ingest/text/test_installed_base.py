@@ -258,3 +258,16 @@ def test_a_parent_company_s_install_is_not_the_account_s(
 def test_a_rival_out_of_the_race_is_neither_used_nor_evaluated(pipeline: TextPipeline, text: str) -> None:
     assert _uses(pipeline, text, "en", "A-EGB") == set()
     assert _evaluating(pipeline, text, "en", "A-EGB") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "account"),
+    [
+        ("Sentinel didn't make the cut after their demo, per Omar.", "en", "A-EGB"),
+        ("用友的人上周也来过，演示了用友NC，何主任觉得太重，已经明确不考虑了。", "zh", "A-TY"),
+    ],
+)
+def test_a_rival_turned_down_later_in_the_sentence_is_not_evaluated(
+    pipeline: TextPipeline, text: str, lang: str, account: str
+) -> None:
+    assert _evaluating(pipeline, text, lang, account) == set()
