@@ -40,6 +40,7 @@ from ._match_checks import (
     claimed_before,
     common_word_as_name,
     cue_has_its_person,
+    line_to_come,
     org_right_after,
     org_right_before,
     our_vendor_job,
@@ -48,7 +49,6 @@ from ._match_checks import (
     stance_taken_back,
     topic_for_object,
     unknown_company_before,
-    verb_span,
     without_the_departed,
 )
 from ._mentions import MONEY, Mention, Recogniser
@@ -148,6 +148,8 @@ class Extractor:
         # a role that is a stance ends with it: "吴涛3月份还比较抵触…现在基本中立" is no blocker now
         out.facts = [f for f in out.facts if not stance_taken_back(f, out.stances)]
         out.facts = without_the_departed(supplied_not_installed(out.facts, self._suppliers))
+        # what we build for the account is our deal, not a supplier of theirs ("项目由我司承建")
+        out.facts = [f for f in out.facts if f.relation != "SUPPLIES" or f.subject[1] != self.gz.self_id]
         out.facts = without_denied_jobs(out.facts, denied_jobs(text, out.mentions, lang))
         used = {m.node_id for m in out.mentions} | {e[1] for f in out.facts for e in (f.subject, f.object)}
         for pid in [p for p in out.new_people if p not in used]:
@@ -292,8 +294,8 @@ class Extractor:
             or self._dated_later(match, ments)
         ):
             return  # "她明年3月退休", "will retire next year": still there now
-        if rule.relation == "REPORTS_TO" and future_within(match.string, *verb_span(match), rule.lang):
-            return  # "from July Jonas will report to Bernd", "何科以后向庞局汇报": not the line yet
+        if line_to_come(rule.relation, match, mod.future, rule.lang):
+            return
         if rule.relation == "DECISION_ROLE" and (
             later_in_clause(match.string, match.start(), match.end(), rule.lang)
             or past_year(match.string, match.start(), match.end(), rule.lang, self._today.year)

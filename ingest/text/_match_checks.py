@@ -10,6 +10,7 @@ from ingest.normalize.text import has_cjk
 
 from ._facts import Fact
 from ._mentions import Mention
+from ._modality import future_within
 from ._names import FUNCTION_SURNAMES
 from ._nlp import is_zh_word
 from ._pronouns import OBJECT_BEFORE
@@ -235,3 +236,15 @@ def unknown_company_before(before: str) -> bool:
     """Earlier on the person's line, a company the graph does not know: "青州市大数据发展有限公司
     （局属平台公司）：总经理钟伟" is that company's manager, not the note's account's."""
     return _UNKNOWN_COMPANY.search(before, before.rfind("\n") + 1) is not None
+
+
+_AS_EVER = re.compile(r"\bas (?:usual|always|before)\b|照旧|照常|继续|还是|一直", re.I)
+
+
+def line_to_come(relation: str, match: re.Match[str], future: bool, lang: str) -> bool:
+    """A reporting line or a supplier the note says is still to come: "from July Jonas will report
+    to Bernd", "何科以后向庞局汇报", "明年东院区开始由华信达负责弱电集成" (not "the PO will come through
+    Datacom as usual": the same supplier as ever)."""
+    if relation == "REPORTS_TO":
+        return future_within(match.string, *verb_span(match), lang)
+    return relation == "SUPPLIES" and future and _AS_EVER.search(match.string) is None

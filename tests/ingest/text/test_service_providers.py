@@ -162,9 +162,23 @@ def test_a_pronoun_after_an_object_only_sentence_means_that_object(pipeline: Tex
         "银行的软硬件采购基本都走Castlerock。",
         "网点的网络和弱电这些年一直是Castlerock在做。",
         "周工上次提到你们核心系统是Castlerock做的，接口可以复用。",
+        "- IT外包给Castlerock，系统和网络有事找他们。",
+        "Castlerock负责硬件集成，我们只做软件。",
+        "二期网络是Castlerock在做，我让他们明天派人过去。",
+        "最近两台摄像机是Castlerock代理的。",
+        "Castlerock现在还在做驻场运维。",
     ],
 )
 def test_a_chinese_supplier_as_notes_state_it(pipeline: TextPipeline, text: str) -> None:
     doc = TextDocument("N", "note", text, "providers", 1, "zh", datetime(2026, 3, 1), "A-BK")
     ((_, ex),) = list(pipeline.run([doc]))
     assert {(f.subject[1], f.object[1]) for f in ex.facts if f.relation == "SUPPLIES"} == {("V-SI", "A-BK")}
+
+
+def test_who_builds_it_is_our_deal_and_who_will_is_no_supplier_yet(pipeline: TextPipeline) -> None:
+    text = "项目由Northwind Security承建，明年开始由Castlerock负责弱电集成。"
+    doc = TextDocument("N", "note", text, "providers", 1, "zh", datetime(2026, 3, 1), "A-BK")
+    ((_, ex),) = list(pipeline.run([doc]))
+    assert [f for f in ex.facts if f.relation == "SUPPLIES"] == []
+    said = "Helen signs it off on the 15th, and the PO will come through Castlerock as usual."
+    assert ("V-SI", "A-BK", "") in _facts(pipeline, said, "SUPPLIES")
