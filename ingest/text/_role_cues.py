@@ -304,6 +304,12 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"block(?:s|ing)? (?:us|the deal|our)",
             r"trying to (?:kill|block|stall)",
             r"(?:most )?likely to (?:slow|stall|block|derail|kill) (?:things|it|us|the deal|this)",
+            # "Ross is dead against switching", "lobbying to just extend them", "stonewalling the SSO review"
+            r"(?:dead|firmly|strongly|flatly|totally|very much) against (?:us|it|this|"
+            r"the (?:change|switch|move|project|proposal|idea)|switching|changing|moving|any change)",
+            r"lobby(?:ing|ies)? (?:hard )?to (?:just )?(?:keep|extend|renew|stay with)",
+            r"stonewall\w*",
+            r"dragg?(?:ing|ed|s)? (?:his|her|their) feet",
         ],
         [
             r"抵触",
@@ -315,6 +321,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"唱反调",
             r"设置障碍",
             r"blocker",
+            r"(?:挡|拦|压)着我们",
+            r"(?:一直|故意)(?:在)?拖着",
         ],
     ),
 }

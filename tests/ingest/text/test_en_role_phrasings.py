@@ -36,6 +36,10 @@ def _roles(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str
         ("Oscar Bellamy signed off on the three-year renewal.", {("C-OB", "economic_buyer", "neutral")}),
         ("Since the reorg Mina Farrow owns her own HR-tech budget.", {("C-MF", "economic_buyer", "neutral")}),
         ("Mina Farrow is our biggest fan on the panel.", {("C-MF", "champion", "supporter")}),
+        (
+            "Mina Farrow is dead against switching and lobbying to just extend Kronos.",
+            {("C-MF", "blocker", "opponent")},
+        ),
         ("Tobias Grell will be the day-to-day admin.", {("Tobias Grell", "user", "neutral")}),
         # "would" is a plan unless a condition earlier in the sentence yields it
         ("Tobias Grell would be the main day-to-day user.", {("Tobias Grell", "user", "neutral")}),
