@@ -18,7 +18,7 @@ from ._topic_roles import TOPIC_FORMS, TOPICS
 #: Karen's", "EB = Janet", "决策人是何总"), or for a cue marked ">" any short stretch of its clause
 _AFTER_CUE = (
     r"\s*(?:(?:is|was|will be|lies with|rests with|sits with|belongs to|goes to|falls to|by|from|then|"
-    r"probably|likely|clearly|now|是|为|由|归|在|就是|应该是|的是|的人是|都是)\s*|[:=：—–-]\s*)+"
+    r"probably|likely|clearly|now|是|为|由|归|在|就是|应该是|的是|的人是|都是|的?还是|的?也是|仍是)\s*|[:=：—–-]\s*)+"
     # a title before the person, as a mark or written out (role rules read titles as words):
     # "EB是财务总监马丽", "Budget holder is the Director of Operations, Martin Ashdown"
     r"(?:«T\d+»,?\s*|[\u4e00-\u9fffA-Za-z&/]{1,10}?\s?"
