@@ -237,6 +237,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"books (?:the|his|her) (?:meetings|calendar|diary)",
             r"sets the (?:\S+ )?agenda",
             r"single point of contact",  # "Oliver Haines is now the single point of contact for all bidders"
+            # "controls who gets near the plant networks", "decides who gets a meeting with the CEO"
+            r"(?:controls|decides) who (?:gets|sees|meets|talks|has access)",
         ],
         [
             r">都要先经过",
@@ -258,6 +260,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"(?:管|排|安排)(?:领导的?|院长的?|[\u4e00-\u9fff]总的?)?日程",
             r">日程(?:都|也)?(?:是|由|归)",  # "院长的日程都是她在排"
             r"gatekeeper",
+            r"挡驾",  # "钱总的秘书小何挡驾很厉害"
+
         ],
     ),
     "user": (

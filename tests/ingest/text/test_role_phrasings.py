@@ -248,6 +248,7 @@ def test_a_topic_and_who_takes_it_on_in_any_order(
         ("孟凡负责走流程，所有报价都得先经过他。", {("孟凡", "gatekeeper", "neutral")}),
         ("要约领导都得先过小周。", {("小周", "gatekeeper", "neutral")}),
         ("院长的日程都是俞倩在排。", {("俞倩", "gatekeeper", "neutral")}),
+        ("院长的秘书俞倩挡驾很厉害，要提前一周打招呼。", {("俞倩", "gatekeeper", "neutral")}),
         # through him to his signature is the money's say, not the door's
         ("系统采购都要过戴明签字。", {("戴明", "economic_buyer", "neutral")}),
     ],
