@@ -31,7 +31,7 @@ ZH_WORDY_SURNAMES = "常文安成宁关单华车路连解强景司甘谷曲游�
 # another character is more likely a longer, unknown name ("王志涛") unless that character is one
 # of these; an unknown name takes a third character only if it is not one of these.
 ZH_AFTER_NAME = frozenset(
-    "是的和向在对也今参要负非团已上下昨从说将会等主来去跟把被为于与及审拍很通多希目最所就还不没归接升（(，,。、：；"
+    "是的和向在对也今参要负非团已上下昨从说将会等主来去跟把被为于与及审拍很通多希目最所就还不没归接升挡（(，,。、：；"
 )
 # Titles seen in notes beyond the graph's own (which are added from Person.title).
 EN_TITLES = (
