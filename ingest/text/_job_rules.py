@@ -12,7 +12,8 @@ _EN_UNITS = (
     r"(?:IT|HR|Procurement|Purchasing|Finance|Legal|Compliance|Facilities|Security|Operations|Ops|"
     r"Engineering|Marketing|Sales|Risk|Audit|Treasury|Quality|QA|EHS|Maintenance|Logistics|Supply Chain|"
     r"Corporate Real Estate|Real Estate|Infrastructure|Nursing|Radiology|Pharmacy|Biomed|"
-    r"Biomedical Engineering|Clinical Engineering|Information Security|InfoSec|Accounts Payable|Payroll)"
+    r"Biomedical Engineering|Clinical Engineering|Information Security|InfoSec|Accounts Payable|Payroll|"
+    r"H&S|HSE|Health (?:and|&) Safety|Fleet|Estates|Transport|Digital|Data|Customer Service)"
 )
 
 JOB_RULES: list[Rule] = [
@@ -74,7 +75,8 @@ JOB_RULES: list[Rule] = [
             # "His replacement as EHS Manager is Tanya Brooks"
             r"\b(?:replacement|successor|stand-in) as {T} (?:is|was|will be) (?:now )?{P}",
             # a department, no title: "Joyce Kimura in Procurement", "Hugo Brandt from IT"
-            rf"{{P}},? (?:in|from) (?:the )?(?P<unit>{_EN_UNITS})(?: (?:team|department|dept|group|office))?"
+            rf"{{P}},? (?:in|from) (?:the |their )?(?P<unit>{_EN_UNITS})"
+            r"(?: (?:team|department|dept|group|office))?"
             r"(?![\w-]| (?:at|of) «O)",
         ],
     ),
