@@ -78,6 +78,9 @@ JOB_RULES: list[Rule] = [
             rf"{{P}},? (?:in|from) (?:the |their )?(?P<unit>{_EN_UNITS})"
             r"(?: (?:team|department|dept|group|office))?"
             r"(?![\w-]| (?:at|of) «O)",
+            # the account's person we deal with: "New procurement contact is Hannah Cole"
+            r"(?:^(?:[-*•·–]\s*)?|\b(?:the|their|our|new|main) )(?i:new |main |primary |day-to-day )?"
+            r"(?:[A-Za-z&-]+ )?(?:contact|counterpart|point of contact)(?: there)? (?:is|is now|=|:) {P}",
         ],
     ),
     *rules_of(

@@ -140,6 +140,7 @@ def test_a_sentence_s_first_word_before_a_known_first_name_names_no_new_person(
         # a department and no title
         ("- Joyce Kimura in Procurement: all redlines go through her.", ("Joyce Kimura", "A-HB", "")),
         ("Also there: Kerry-Ann Boateng from their H&S team.", ("Kerry-Ann Boateng", "A-HB", "")),
+        ("New procurement contact is Hannah Cole.", ("Hannah Cole", "A-HB", "")),
         (
             "Evaluation committee: me as chair, Hugo Brandt from IT, and two others.",
             ("Hugo Brandt", "A-HB", ""),
