@@ -40,9 +40,11 @@ _QUOTED = re.compile(r"(?m)^[ \t]*(?:>|-{3,}|_{3,}|-----原始邮件-----|On .{5
 
 
 # a line holding only a name, as a signature without a closing opens ("Karen Whitfield\nCMO | SAMC")
+# (in a quoted reply too: "> Daniel Kowalczyk\n> Facilities Director, City of Greyford")
 _NAME_LINE = re.compile(
-    r"(?m)^[ \t]*(?:[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){1,2}|[\u4e00-\u9fff]{2,4})[ \t]*$"
+    r"(?m)^[ \t]*(?:>[ \t]*)*(?:[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){1,2}|[\u4e00-\u9fff]{2,4})[ \t]*$"
 )
+_QUOTE_MARKS = re.compile(r"[ \t]*(?:>[ \t]*)+")
 
 
 def signature_blocks(text: str) -> Iterator[tuple[int, int, bool]]:
@@ -56,10 +58,16 @@ def signature_blocks(text: str) -> Iterator[tuple[int, int, bool]]:
 
 def _block(text: str, start: int, most: int) -> tuple[int, int]:
     pos, lines = start, 0
+    quoted = _QUOTE_MARKS.match(text, text.rfind("\n", 0, start) + 1) is not None
     while pos < len(text) and lines < most:
         nl = text.find("\n", pos + 1)
         line_end = len(text) if nl < 0 else nl
         line = text[pos:line_end].strip()
+        if quoted:  # a quoted signature runs while the quote does
+            marks = _QUOTE_MARKS.match(line)
+            if line and marks is None:
+                break
+            line = line[marks.end() :] if marks else line
         if line and _BLOCK_END.match(line):
             break
         lines += 1 if line else 0

@@ -261,7 +261,6 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r">日程(?:都|也)?(?:是|由|归)",  # "院长的日程都是她在排"
             r"gatekeeper",
             r"挡驾",  # "钱总的秘书小何挡驾很厉害"
-
         ],
     ),
     "user": (

@@ -252,6 +252,16 @@ def test_a_signature_without_a_closing_and_no_facts_from_the_quoted_thread(pipel
     assert not [f for f in facts if f[1] == "Dr. Patel"]
 
 
+def test_a_signature_in_the_quoted_thread_gives_its_sender_s_title(pipeline: TextPipeline) -> None:
+    text = (
+        "Thanks Karen, see you on the 20th.\n\n"
+        "> On Mon, Karen Whitfield wrote:\n> Alex - the RFP is out.\n>\n"
+        "> Karen Whitfield\n> Chief Medical Officer, St. Aldric Medical Center\n"
+    )
+    facts = _facts(pipeline, text, "en", "A-SAMC")
+    assert ("WORKS_AT", "C-KW", "A-SAMC", "Chief Medical Officer/") in facts
+
+
 def test_interest_denied_and_interest_said_of_a_person() -> None:
     crm = {**CRM, "topics": [{"id": "T-E", "en": "energy management", "zh": "能耗管理"}]}
     with crm_pipeline(crm, "topics") as topics:
