@@ -201,7 +201,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"influences? the (?:decision|choice)",
             r"strong voice",
             r"\binfluencer\b",
-            r"(?:will )?(?:have|has) (?:a|some|real|the) say",
+            r"(?:will )?(?:have|has) (?:a|some|real|the|a lot of)(?: big| large| strong| major| real)? say",
             r"(?:has|with|carries|holds) (?:\w+ )?(?:real |a lot of |huge |strong )?(?:influence|sway|clout)",
         ],
         [

@@ -36,6 +36,10 @@ def _roles(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str
         ("Oscar Bellamy signed off on the three-year renewal.", {("C-OB", "economic_buyer", "neutral")}),
         ("Since the reorg Mina Farrow owns her own HR-tech budget.", {("C-MF", "economic_buyer", "neutral")}),
         ("Mina Farrow is our biggest fan on the panel.", {("C-MF", "champion", "supporter")}),
+        (
+            "Tobias Grell, the Leeds site manager, has a big say but is lukewarm.",
+            {("Tobias Grell", "influencer", "neutral")},
+        ),
         ("Mina Farrow controls who gets near the executive team.", {("C-MF", "gatekeeper", "neutral")}),
         (
             "Mina Farrow is dead against switching and lobbying to just extend Kronos.",
