@@ -170,6 +170,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"(?:offered|volunteered|agreed) to (?:write|draft|build|present|put together) (?:the |our |a )?"
             r"business case",
             r"(?:is|are|'s) (?:completely |totally |fully |now )?sold on (?:us|our\b)",
+            r"(?:openly |actively |strongly |fully )back(?:s|ing) us\b",  # "now openly backing us"
         ],
         [
             r"支持我们的方案",

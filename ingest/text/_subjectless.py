@@ -16,7 +16,8 @@ from ._mentions import Mention
 
 _OPENING = re.compile(
     r"[ \t\n]*(?:[-*•·–]\s*|\d+[.)]\s*)?"
-    r"(?:(?:still|now|also|currently|definitely|clearly|probably|likely|really|very much)\s+)*"
+    r"(?:(?:still|now|also|currently|definitely|clearly|probably|likely|really|very much|effectively|"
+    r"basically|essentially|practically|already)\s+)*"
     r"(?:(?:owns|holds|controls|runs|leads|chairs|signs|approves|manages|makes|decides|scores|reviews|"
     r"assesses|evaluates|pushes|pushing|wants|keeps|sits|has|is|will|'ll|would|reports|handles|treat)\b"
     r"|(?<=\w )(?:the|our|their|a|an)\b)",  # a predicate noun only after an adverb: "Still the TE"

@@ -170,6 +170,8 @@ def test_a_surname_inside_a_word_begins_no_name(pipeline: TextPipeline) -> None:
             {("Tobias Grell", "technical_evaluator", "neutral")},
         ),
         ("- Mina Farrow, HR. Still the technical evaluator.", {("C-MF", "technical_evaluator", "neutral")}),
+        ("- Mina Farrow, HR. Effectively our champion now.", {("C-MF", "champion", "supporter")}),
+        ("- Mina Farrow (HR) now openly backing us.", {("C-MF", "champion", "supporter")}),
         # a blank line or a new list item starts another subject
         ("- Tobias Grell, IT.\n- Holds the budget.", set()),
         ("Met Tobias Grell today.\n\nHolds the budget.", set()),
