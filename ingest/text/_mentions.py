@@ -131,13 +131,14 @@ class Recogniser:
                 (0, Mention(d.start(), d.end(), "MONEY", d.group().strip(), value=d.group().strip()))
             )
         out = _resolve(found)
-        if cjk:  # "Kevin Zhao（赵凯）", "陈立峰（Frank）… 汇报给Frank": the Chinese name's person
+        if cjk and ("（" in text or "(" in text):  # "Kevin Zhao（赵凯）", "陈立峰（Frank）… 汇报给Frank"
             people = [(m.start, m.end, m.text, m.key) for m in out if m.label == "PERSON"]
-            found += [
+            aliases = [
                 (-1, Mention(a, b, "PERSON", text[a:b], owner))
                 for a, b, owner in bracket_aliases(text, chinese_people(people))
             ]
-            out = _resolve(found)
+            if aliases:  # the Chinese name's person
+                out = _resolve(found + aliases)
         named = [m.text for m in out if m.label == "PERSON" and m.key != PERSON_REF]
         crm = [self.gz.people[p].name for p in self.gz.staff.get(account, []) if p in self.gz.people]
         full = [n for n in named if " " in n.strip()] + crm
