@@ -19,46 +19,47 @@ CORPORA = Path(__file__).parents[3] / "corpora" / "notes"
 #: half -> (relation, lang) -> F1 floor
 FLOORS: dict[str, dict[tuple[str, str], float]] = {
     # dev (en-a .. en-i; zh-b .. zh-k) measured WORKS_AT / DECISION_ROLE / REPORTS_TO / USES /
-    # SUPPLIES / INTERESTED_IN: en 0.809 / 0.755 / 0.797 / 0.737 / 0.779 / 0.672,
-    #                           zh 0.795 / 0.726 / 0.819 / 0.781 / 0.834 / 0.709 (thirteenth session,
-    # when en-i and zh-k joined it; without them en 0.812 / 0.771 / 0.801 / 0.760 / 0.821 / 0.689,
-    # zh 0.803 / 0.742 / 0.832 / 0.776 / 0.885 / 0.712)
+    # SUPPLIES / INTERESTED_IN: en 0.820 / 0.762 / 0.801 / 0.753 / 0.832 / 0.676,
+    #                           zh 0.798 / 0.734 / 0.837 / 0.782 / 0.914 / 0.709 (thirteenth session's
+    # end; when en-i and zh-k joined it at its start en 0.809 / 0.755 / 0.797 / 0.737 / 0.779 / 0.672,
+    # zh 0.795 / 0.726 / 0.819 / 0.781 / 0.834 / 0.709)
     "dev": {
-        ("WORKS_AT", "en"): 0.80,
+        ("WORKS_AT", "en"): 0.81,
         ("DECISION_ROLE", "en"): 0.75,
         ("REPORTS_TO", "en"): 0.79,
-        ("USES", "en"): 0.73,
-        ("SUPPLIES", "en"): 0.77,
+        ("USES", "en"): 0.74,
+        ("SUPPLIES", "en"): 0.82,
         ("INTERESTED_IN", "en"): 0.67,
         ("WORKS_AT", "zh"): 0.79,
-        ("DECISION_ROLE", "zh"): 0.72,
-        ("REPORTS_TO", "zh"): 0.81,
-        ("USES", "zh"): 0.78,
-        ("SUPPLIES", "zh"): 0.83,
+        ("DECISION_ROLE", "zh"): 0.73,
+        ("REPORTS_TO", "zh"): 0.83,
+        ("USES", "zh"): 0.77,
+        ("SUPPLIES", "zh"): 0.91,
         ("INTERESTED_IN", "zh"): 0.70,
     },
     # held out, never tuned on (en-a, en-b, en-c, en-j; zh-a .. zh-e, zh-l; en-c and zh-e written in the
     # seventh session, en-j and zh-l in the thirteenth, each measured before any change for it),
-    # measured en 0.702 / 0.561 / 0.711 / 0.631 / 0.729 / 0.680, zh 0.632 / 0.545 / 0.615 / 0.684 / 0.675 /
-    # 0.559 (thirteenth session, when en-j and zh-l joined it; without them en 0.722 / 0.585 / 0.728 /
-    # 0.677 / 0.767 / 0.762, zh 0.620 / 0.554 / 0.694 / 0.680 / 0.800 / 0.521)
+    # measured en 0.712 / 0.570 / 0.711 / 0.641 / 0.787 / 0.680, zh 0.635 / 0.560 / 0.615 / 0.691 / 0.776 /
+    # 0.559 (thirteenth session's end; when en-j and zh-l joined it at its start en 0.702 / 0.561 / 0.711 /
+    # 0.631 / 0.729 / 0.680, zh 0.632 / 0.545 / 0.615 / 0.684 / 0.675 / 0.559)
     "test": {
-        ("WORKS_AT", "en"): 0.69,
-        ("DECISION_ROLE", "en"): 0.55,
+        ("WORKS_AT", "en"): 0.70,
+        ("DECISION_ROLE", "en"): 0.56,
         ("REPORTS_TO", "en"): 0.70,
-        ("USES", "en"): 0.62,
-        ("SUPPLIES", "en"): 0.72,
+        ("USES", "en"): 0.63,
+        ("SUPPLIES", "en"): 0.78,
         ("INTERESTED_IN", "en"): 0.67,
         ("WORKS_AT", "zh"): 0.62,
-        ("DECISION_ROLE", "zh"): 0.53,
+        ("DECISION_ROLE", "zh"): 0.55,
         ("REPORTS_TO", "zh"): 0.60,
-        ("USES", "zh"): 0.67,
-        ("SUPPLIES", "zh"): 0.66,
+        ("USES", "zh"): 0.68,
+        ("SUPPLIES", "zh"): 0.77,
         ("INTERESTED_IN", "zh"): 0.55,
     },
 }
 #: half -> the most trap hits (false facts a note warns against) the extraction may state; measured
-#: dev 23 (when en-i and zh-k joined it in the thirteenth session, which brought 6 and 4; 13 before;
+#: dev 21 (thirteenth session's end; 23 when en-i and zh-k joined it at its start, which brought 6 and
+#: 4; 13 before;
 #: 21 when en-h and zh-j joined it in the twelfth session, which brought 4 each; 15 at that
 #: session's start; 9 before en-g and zh-i joined it, which brought 3 each; 11 at the eleventh
 #: session's start, just after en-f and zh-h joined it, which brought 3 and 6;
@@ -70,7 +71,7 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
 #: 31 at the eleventh's start; 29 before a three-character name was no longer cut at a rare word,
 #: 30c96b9, and a Chinese topic was found by its subject, 0935880: each made one false fact the notes
 #: warn against match; found by switching each change alone, counts only; the issue's target is none)
-TRAP_CEILINGS = {"dev": 23, "test": 44}
+TRAP_CEILINGS = {"dev": 21, "test": 44}
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
     "companies": [{"id": "A-1", "name": "St. Aldric Medical Center", "aliases": ["SAMC"]}],
