@@ -43,7 +43,7 @@ def bracket_aliases(text: str, people: list[tuple[int, int, str]]) -> Iterator[S
 def chinese_people(people: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str]]:
     """(start, end, key) of the Chinese full names among (start, end, text, key) person mentions."""
     return [
-        (a, b, key if key and key != PERSON_REF else fold(t))
+        (a, b, key or fold(t))
         for a, b, t, key in people
         if has_cjk(t) and 2 <= len(t) <= 4 and key != PERSON_REF
     ]

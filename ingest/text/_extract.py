@@ -147,9 +147,7 @@ class Extractor:
                 f.props["stance"] = out.stances.get(f.subject[1], "neutral")
         # a role that is a stance ends with it: "吴涛3月份还比较抵触…现在基本中立" is no blocker now
         out.facts = [f for f in out.facts if not stance_taken_back(f, out.stances)]
-        out.facts = without_the_departed(supplied_not_installed(out.facts, self._suppliers))
-        # what we build for the account is our deal, not a supplier of theirs ("项目由我司承建")
-        out.facts = [f for f in out.facts if f.relation != "SUPPLIES" or f.subject[1] != self.gz.self_id]
+        out.facts = without_the_departed(supplied_not_installed(out.facts, self._suppliers, self.gz.self_id))
         out.facts = without_denied_jobs(out.facts, denied_jobs(text, out.mentions, lang))
         used = {m.node_id for m in out.mentions} | {e[1] for f in out.facts for e in (f.subject, f.object)}
         for pid in [p for p in out.new_people if p not in used]:

@@ -14,9 +14,12 @@ from dataclasses import replace
 from ._facts import Fact
 
 
-def supplied_not_installed(facts: list[Fact], suppliers: set[str]) -> list[Fact]:
-    """``facts`` with each USES of one of ``suppliers`` said as that supplier's SUPPLIES instead."""
-    return [_as_supply(f) if _supplied(f, suppliers) else f for f in facts]
+def supplied_not_installed(facts: list[Fact], suppliers: set[str], self_id: str) -> list[Fact]:
+    """``facts`` with each USES of one of ``suppliers`` said as that supplier's SUPPLIES instead,
+    and none of ours: what we build for the account is our deal, not a supplier of theirs
+    ("项目由我司承建")."""
+    out = [_as_supply(f) if _supplied(f, suppliers) else f for f in facts]
+    return [f for f in out if f.relation != "SUPPLIES" or f.subject[1] != self_id]
 
 
 def _supplied(f: Fact, suppliers: set[str]) -> bool:
