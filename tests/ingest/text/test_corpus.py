@@ -37,24 +37,24 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
         ("SUPPLIES", "zh"): 0.91,
         ("INTERESTED_IN", "zh"): 0.70,
     },
-    # held out, never tuned on (en-a, en-b, en-c, en-j; zh-a .. zh-e, zh-l; en-c and zh-e written in the
-    # seventh session, en-j and zh-l in the thirteenth, each measured before any change for it),
-    # measured en 0.712 / 0.570 / 0.711 / 0.641 / 0.787 / 0.680, zh 0.635 / 0.560 / 0.615 / 0.691 / 0.776 /
-    # 0.559 (thirteenth session's end; when en-j and zh-l joined it at its start en 0.702 / 0.561 / 0.711 /
-    # 0.631 / 0.729 / 0.680, zh 0.632 / 0.545 / 0.615 / 0.684 / 0.675 / 0.559)
+    # held out, never tuned on (en-a, en-b, en-c, en-j, en-k; zh-a .. zh-e, zh-l, zh-m; en-c and zh-e
+    # written in the seventh session, en-j, en-k, zh-l and zh-m in the thirteenth, each measured before
+    # any change for it), measured en 0.716 / 0.575 / 0.700 / 0.664 / 0.721 / 0.658, zh 0.640 / 0.535 /
+    # 0.545 / 0.659 / 0.731 / 0.539 (thirteenth session's end, with en-k and zh-m; without them en 0.712 /
+    # 0.570 / 0.711 / 0.641 / 0.787 / 0.680, zh 0.635 / 0.560 / 0.615 / 0.691 / 0.776 / 0.559)
     "test": {
         ("WORKS_AT", "en"): 0.70,
         ("DECISION_ROLE", "en"): 0.56,
-        ("REPORTS_TO", "en"): 0.70,
-        ("USES", "en"): 0.63,
-        ("SUPPLIES", "en"): 0.78,
-        ("INTERESTED_IN", "en"): 0.67,
-        ("WORKS_AT", "zh"): 0.62,
-        ("DECISION_ROLE", "zh"): 0.55,
-        ("REPORTS_TO", "zh"): 0.60,
-        ("USES", "zh"): 0.68,
-        ("SUPPLIES", "zh"): 0.77,
-        ("INTERESTED_IN", "zh"): 0.55,
+        ("REPORTS_TO", "en"): 0.69,
+        ("USES", "en"): 0.65,
+        ("SUPPLIES", "en"): 0.71,
+        ("INTERESTED_IN", "en"): 0.64,
+        ("WORKS_AT", "zh"): 0.63,
+        ("DECISION_ROLE", "zh"): 0.52,
+        ("REPORTS_TO", "zh"): 0.53,
+        ("USES", "zh"): 0.64,
+        ("SUPPLIES", "zh"): 0.72,
+        ("INTERESTED_IN", "zh"): 0.52,
     },
 }
 #: half -> the most trap hits (false facts a note warns against) the extraction may state; measured
@@ -63,7 +63,8 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
 #: 21 when en-h and zh-j joined it in the twelfth session, which brought 4 each; 15 at that
 #: session's start; 9 before en-g and zh-i joined it, which brought 3 each; 11 at the eleventh
 #: session's start, just after en-f and zh-h joined it, which brought 3 and 6;
-#: 8 at the tenth session's start, 12 at the ninth's), test 44 (43 when en-j and zh-l joined it in
+#: 8 at the tenth session's start, 12 at the ninth's), test 56 (when en-k and zh-m joined it at the
+#: thirteenth session's end, which brought 5 and 7; 44 before, 43 when en-j and zh-l joined it in
 #: the thirteenth session, which brought 6 and 7; one more when a role cue further along a list
 #: item's line became the item person's, 1364131, found by switching each change alone, counts only;
 #: 30 before, at the twelfth session's start too,
@@ -71,7 +72,7 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
 #: 31 at the eleventh's start; 29 before a three-character name was no longer cut at a rare word,
 #: 30c96b9, and a Chinese topic was found by its subject, 0935880: each made one false fact the notes
 #: warn against match; found by switching each change alone, counts only; the issue's target is none)
-TRAP_CEILINGS = {"dev": 21, "test": 44}
+TRAP_CEILINGS = {"dev": 21, "test": 56}
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
     "companies": [{"id": "A-1", "name": "St. Aldric Medical Center", "aliases": ["SAMC"]}],
