@@ -14,7 +14,7 @@ from ._modality import future_within
 from ._names import FUNCTION_SURNAMES
 from ._nlp import is_zh_word
 from ._pronouns import OBJECT_BEFORE
-from ._rule_grammar import Rule
+from ._rule_grammar import NO_PARTICIPLE, Rule
 from ._rules import STANCE
 
 PERSON_MARK = re.compile(r"«P\d+»")
@@ -85,6 +85,8 @@ def topic_for_object(skeleton: str, match: re.Match[str]) -> int | None:
     first person, the one the clauses are about."""
     if match.groupdict().get("p") is None or not _OBJECT_SLOT.search(skeleton, 0, match.start("p") - 2):
         return None
+    if re.match(NO_PARTICIPLE, skeleton[match.end("p") + 1 :]) is None:
+        return None  # "with «P2» (CFO) holding the purse strings": the participle's subject
     first = re.search(r"«P(\d+)»", skeleton)
     return int(first.group(1)) if first and first.start() < match.start("p") - 2 else None
 

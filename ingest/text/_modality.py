@@ -192,6 +192,9 @@ def clause_end(text: str, pos: int, lang: str) -> int:
     return m.start() if m else len(text)
 
 
+_BRACKETED = re.compile(r"[(（][^()（）«»\n]{2,60}[)）](?=.)")
+
+
 def modality(text: str, start: int, end: int, lang: str) -> Modality:
     """The modality of the fact a rule matched at ``text[start:end]`` (a sentence skeleton)."""
     cues = _CUES["en" if lang != "zh" else "zh"]
@@ -200,7 +203,10 @@ def modality(text: str, start: int, end: int, lang: str) -> Modality:
     doubt = _DOUBT["en" if lang != "zh" else "zh"]
     doubted = doubt.search(before) is not None
     before = doubt.sub(" ", before)  # "not sure if she is against us" doubts, it does not deny
-    found = {kind: bool(rx.search(before)) for kind, rx in cues.items()}
+    # an aside in brackets has its own time and polarity ("孔令辉（原来在宁波银行做安全架构）会参与技术评审",
+    # "Sandra (who used to run IT at Acme) will lead the evaluation"); a hedge in it still doubts
+    main = _BRACKETED.sub(lambda m: " " * len(m.group()), before)
+    found = {kind: bool(rx.search(before if kind == "hedged" else main)) for kind, rx in cues.items()}
     found["hedged"] = found["hedged"] or doubted
     found["negated"] = (
         found["negated"] or _HYPOTHETICAL["en" if lang != "zh" else "zh"].search(before) is not None

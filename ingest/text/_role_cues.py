@@ -72,7 +72,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"final (?:call|decision|say|word|sign[- ]?off|choice|verdict)",
             r"decision[- ]?maker",
             r"(?<![A-Za-z])DM(?![A-Za-z])",
-            r"makes? the (?:final |ultimate |renewal |purchasing |buying |vendor )?(?:call|decision|choice)",
+            r"makes? the (?:(?:final|ultimate|renewal|purchasing|buying|vendor|award|selection|procurement|sourcing|"
+            r"platform|contract|formal) ){0,2}(?:call|decision|choice)",
             r"decides",
             r"will decide",
             r"has the last word",
@@ -82,7 +83,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r">(?:will|would|is to|are to|to)(?: \w+ly)? be (?:decided|made|taken|signed off) by",
             r">(?:is|are|was|gets) (?:decided|made) by",
             r"the decider",
-            r"made the (?:final |ultimate )?(?:call|decision)",
+            r"made the (?:(?:final|ultimate|renewal|purchasing|buying|vendor|award|selection|procurement|sourcing|"
+            r"platform|contract|formal) ){0,2}(?:call|decision|choice)",
             r"owns? (?:that|the|this) (?:final )?decision",
             r"(?<=») (?:own |final )?call\b",
             # "it's Ewa's call", not "from Ewa's call + Tunde's email" (a phone call)
@@ -116,8 +118,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"tech(?:nical)? (?:review|assessment|eval|sign-off|signoff)",
             r"evaluat\w* the (?:specs|technical|solution|product|options|vendors|bids)",
             r"(?<![A-Za-z])TE(?![A-Za-z])",
-            r"(?:runs?|leads?|running|leading|owns?|chairs?|chairing) the "
-            r"(?:evaluation|pilot|poc|trial|testing|benchmark|bake-off)",
+            r"(?:runs?|ran|leads?|led|running|leading|owns?|owned|chairs?|chaired|chairing|drives|drove|driving) the "
+            r"(?:technical )?(?:evaluation|eval|pilot|poc|trial|testing|benchmark|bake-off|proof of concept)\b",
             r"scores? the (?:technical|functional|requirements|bids|responses)",
             r"assess\w* the technical",
             r"vets? (?:the )?(?:vendors|solutions|specs)",
@@ -267,7 +269,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
     "user": (
         [
             r"day-to-day users?",
-            r"(?:main|power|future|key|primary|daily|heavy)(?: \w+)? users?",
+            r"(?:main|power|future|key|primary|daily|heavy|pilot)(?: \w+)? users?",
             r"(?:using|uses?|in) (?:[\w-]+ ){0,4}(?:every day|daily)",
             r"the one (?:actually )?using",
             r"main user",
@@ -286,11 +288,11 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
         [
             r"日常使用者",
             r"使用部门负责人",
-            r"主要(?:使用者|使用人|用户)",
+            r"(?:主要|一线)(?:使用者|使用人|用户)",
             r"最终用户",
             r"使用科室",
             r"日常使用",
-            r"日常运维",
+            r"日常(?:运维|维护|操作)",
             r"天天(?:用|在用)",
             r"(?:key|heavy|power|main|end) user",
             r"使用方",
@@ -306,7 +308,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"against (?:us|our (?:proposal|solution|offer|bid))",
             r"opposes",
             r"block(?:s|ing)? (?:us|the deal|our)",
-            r"trying to (?:kill|block|stall)",
+            r"(?:try|tries|trying|tried) to (?:kill|block|stall|derail|sink|torpedo)",
             r"(?:most )?likely to (?:slow|stall|block|derail|kill) (?:things|it|us|the deal|this)",
             # "Ross is dead against switching", "lobbying to just extend them", "stonewalling the SSO review"
             r"(?:dead|firmly|strongly|flatly|totally|very much) against (?:us|it|this|"
@@ -314,6 +316,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"lobby(?:ing|ies)? (?:hard )?to (?:just )?(?:keep|extend|renew|stay with)",
             r"stonewall\w*",
             r"dragg?(?:ing|ed|s)? (?:his|her|their) feet",
+            # "will argue against any further rollout", "working against us behind the scenes"
+            r"(?:argu|campaign|lobby|lobbi|work)\w* (?:hard )?against (?:us|it|this|any|our|the|switching|changing)",
         ],
         [
             r"抵触",
@@ -326,7 +330,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"设置障碍",
             r"blocker",
             r"(?:挡|拦|压)着我们",
-            r"(?:一直|故意)(?:在)?拖着",
+            r"(?:一直|总是)(?:在)?拖着|(?:故意|明显)(?:在)?拖(?:着|延|时间)?",
         ],
     ),
 }

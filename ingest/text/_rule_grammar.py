@@ -48,7 +48,12 @@ POSSESSED = (
 )
 # a person a subject has do something is that deed's subject: "郑主任会让许副主任牵头并拍板" is 许's call
 _NOT_CAUSED = OBJECT_MARK.replace("让|", "")
-SUBJECT_GAP = rf"(?:[^«»\n;；]|«[OXDKT]\d+»|{_NOT_CAUSED}«P\d+»|«P\d+»{POSSESSED}){{0,80}}?"
+# "with «P2» (CFO) holding the purse strings": the person before a participle is its subject
+NO_PARTICIPLE = (
+    r"(?!\s*(?:[(（][^()（）\n]{0,30}[)）])?,?\s*"
+    r"(?!(?:during|morning|evening|meeting|nothing|something|anything|everything)\b)[a-z]+ing\b)"
+)
+SUBJECT_GAP = rf"(?:[^«»\n;；]|«[OXDKT]\d+»|{_NOT_CAUSED}«P\d+»{NO_PARTICIPLE}|«P\d+»{POSSESSED}){{0,80}}?"
 SLOTS = {
     "P": ("P", "p"),
     "M": ("P", "m"),
