@@ -41,8 +41,8 @@ JOB_RULES: list[Rule] = [
             r"(?:^(?:[-*•·–]\s*)?|[,;:(]\s*|\band |\bwith |\bmet |\bcalled |\bto |\bby |\bfrom |\bunder "
             r"|\bthe |\bour "
             # "added HR Director Janet Okafor"
-            r"|\btheir |\b(?:said|says|added|adds|noted|explained|according to|w/) )"
-            r"(?:(?:[Tt]he|their|our|its|new|current|acting|interim) )*{T},? "
+            r"|\b[Tt]heir |\b[Hh]is |\b[Hh]er |\b(?:said|says|added|adds|noted|explained|according to|w/) )"
+            r"(?:(?:[Tt]he|[Tt]heir|our|[Ii]ts|[Nn]ew|[Cc]urrent|[Aa]cting|[Ii]nterim) )*{T},? "
             r"(?:(?:Dr|Prof|Mr|Mrs|Ms)\.? )?{P}",
             r"(?:named|appointed|hired|promoted|made|welcomed|brought in) {P},? (?:as |to )?"
             r"(?:the |its |their |our )?"
@@ -57,7 +57,7 @@ JOB_RULES: list[Rule] = [
             r"{P} \({C}\)",
             # "Janet Ellison joined as CIO in March", "was promoted to VP Ops"
             r"{P} (?:has )?(?:joined|started|came on board|was hired|was appointed|has been appointed|"
-            r"was promoted|got promoted|moved up)(?: from [^«»\n,;.]{1,30}?)?(?: (?:at|to) {C})?(?: as| to)? "
+            r"(?:was|has been|had been|got|just got|just been) promoted|moved up)(?: from [^«»\n,;.]{1,30}?)?(?: (?:at|to) {C})?(?: as| to)? "
             r"(?:the |their |our )?"
             r"(?:new )?{T}",
             # "The new CIO is Janet Ellison", "their head of IT is now Sam Okafor"
@@ -145,7 +145,7 @@ JOB_RULES: list[Rule] = [
             r"{P}(?:[，,:：]\s?|\s?[—–－-]{1,2}\s?|\s)(?:现任|任|是)?(?:{C}的?)?(?:分管[^，,。；;«»\n]{1,12}的"
             r"|(?![我你他她是在和与及跟向对由从被把给负原前曾现已])[\u4e00-\u9fff\d]{1,4}?的?)?"
             r"(?:新来的|新任的?|刚来的|现任的?)?{T}"
-            r"(?=\s*(?:[，,。；;、)）\n]|\d|$))",
+            r"(?=\s*(?:[，,。；;、)）:：\n]|\d|$))",
             r"{P}\s?[（(]\s?{C}\s?的?{T}[）)]",  # "张建国（华兴精机设备处处长）", "唐颖（瑞丰 生产部经理）"
             r"{T}\s?[：:]\s?{P}(?!«T)",  # a label: "采购部经理：周丽", "技术负责人：王磊"
             r"{T}[，,]?\s?(?:叫|名叫|姓名)\s?{P}",  # "信息中心新来的主任叫李强", "新来了一个副经理，叫陈刚"

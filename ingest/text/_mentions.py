@@ -20,6 +20,7 @@ from ._initials import initials
 from ._lexicon import ZH_AFTER_NAME
 from ._names import (
     latin_names,
+    without_nickname,
     short_forms,
     surname_inside_a_word,
     word_before_a_known_name,
@@ -115,7 +116,7 @@ class Recogniser:
         named += [self.gz.people[p].name for p in self.gz.staff.get(account, []) if p in self.gz.people]
         given = Counter(_given_names(named + [text[c:d] for c, d in shaped]))
         found += [
-            (1, Mention(a, b, "PERSON", text[a:b]))
+            (1, Mention(a, b, "PERSON", without_nickname(text[a:b])))
             for a, b in shaped
             if not word_before_a_known_name(text, a, b, given)
             if not {"ORG", "PRODUCT"} & self.gz.surfaces.get(fold(text[a:b]), {}).keys()

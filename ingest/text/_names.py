@@ -25,7 +25,13 @@ from ._title_spans import HEAD_WORDS
 
 _CAP = r"(?:Mc|Mac|O')?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'][A-ZÀ-ÖØ-Þa-zß-öø-ÿ][a-zß-öø-ÿ]+)?"
 _PARTICLE = r"(?:(?:van|von|de|da|del|der|di|du|la|le|bin|al)[ \t]+)?"
-LATIN_NAME = re.compile(rf"\b{_CAP}(?:[ \t]+{_CAP})?[ \t]+{_PARTICLE}{_CAP}\b")
+_NICKNAME = r"[ \t]+[\"“(]" + _CAP + r"[\"”)]"  # 'Margaret "Peg" Donnelly', "Jerome (Jay) Whitfield"
+LATIN_NAME = re.compile(rf"\b{_CAP}(?:{_NICKNAME})?(?:[ \t]+{_CAP})?[ \t]+{_PARTICLE}{_CAP}\b")
+
+
+def without_nickname(name: str) -> str:
+    """The name as the person is filed: 'Margaret "Peg" Donnelly' is Margaret Donnelly."""
+    return re.sub(_NICKNAME, "", name)
 _HONORIFIC = "|".join(re.escape(h) for h in sorted(EN_HONORIFICS, key=len, reverse=True))
 LATIN_REF = re.compile(rf"\b(?:{_HONORIFIC})\s?{_CAP}\b")
 

@@ -25,14 +25,17 @@ _HEADS = (
     r"Auditor|Scientist|Technician|Pharmacist|Radiologist|Surgeon|Principal|Chief|Officer|Executive|"
     r"Comptroller|Registrar|Matron|Foreman|Planner|Strategist|Steward|Representative|Agent|"
     r"Provost|Postdoc|Fellow|Professor|Lecturer|Researcher|Chancellor|Rector|Bursar|Captain|Capt|Lieutenant|"
-    r"Sergeant"
+    r"Sergeant|Engr|Collector|Assessor|Clerk|Inspector"
 )
 # capitalised functions that head a lowercase title as notes write them: "HR dir", "IT mgr", "Ops lead"
 _FUNCTION = (
     r"(?:IT|HR|QA|QC|EHS|R&D|ICU|Ops|Lab|Plant|Fleet|Store|Site|Finance|Procurement|Security|Facilities|"
-    r"Engineering|Operations|Maintenance|Quality|Payroll|Nursing|Pharmacy|Radiology|Biomed|Logistics)"
+    r"Engineering|Operations|Maintenance|Quality|Payroll|Nursing|Pharmacy|Radiology|Biomed|Logistics|AP|AR|"
+    r"Treasury|Tax|Payments|Accounting|Billing|Audit|Legal|Sales|Marketing|Estates|Warehouse|Production|"
+    r"Purchasing|Supply Chain)"
 )
-_ACRONYM = r"(?:CEO|CFO|CIO|CTO|COO|CMO|CNO|CISO|CPO|CSO|CDO|CHRO|CCO|CRO|CLO|CAO|GM|EVP|SVP|VP|AVP|MD)"
+# any chief officer: "CMIO", "CNIO", "CDAO", not a word in capitals ("CARGO")
+_ACRONYM = r"(?:(?!CARGO|CAMEO|CONGO|CREDO)C[A-Z]{1,3}O|GM|EVP|SVP|VP|AVP|MD)"
 _MOD = r"(?:Senior|Sr\.?|Chief|Deputy|Assistant|Asst\.?|Associate|Executive|General|Regional|Group|Interim|Acting|Principal|Lead|Managing|Vice|Global|National|Division|Department|Plant|Branch|Site|Area|District|Country|Program|Project|Product|Account|Category|Clinical|Medical|Nursing|Technical)"  # noqa: E501
 _DOMAIN_WORD = r"(?:[A-Z][A-Za-z&/-]*|IT|ICU|HR|R&D|QA|QC|EHS|OR|ER|IT&T)"
 _DOMAIN = rf"(?:the )?{_DOMAIN_WORD}(?:(?: and | & |, | ){_DOMAIN_WORD}){{0,3}}"
@@ -52,7 +55,7 @@ _LOWER_MOD = (
     r"final|end|day|power|decision|to|of|for|with|and|or|as|at|by|in|on|from|into|us|was|were|has|had|"
     r"have|will|would|not|who|he|she|they|said|says|told|added|asked|noted|explained)\b)[a-z]{2,14}"
 )
-_FUNCTION_ACRONYM = r"(?:IT|HR|QA|QC|EHS|HSE|H&S|OT|PMO|R&D|L&D|IS|ICT)"
+_FUNCTION_ACRONYM = r"(?:IT|HR|QA|QC|EHS|HSE|H&S|OT|PMO|R&D|L&D|IS|ICT|AP|AR)"
 # what a place-name domain may be: "General Manager of the Suzhou plant"
 _FACILITY = (
     r"(?:plant|site|division|campus|branch|office|region|unit|centre|center|lab|warehouse|store|factory|"
@@ -60,6 +63,8 @@ _FACILITY = (
 )
 EN_TITLE = re.compile(
     rf"\b(?:(?:{_MOD}[ \t]+){{0,3}}(?:{_DOMAIN_WORD}[ \t]+){{0,3}}(?:{_HEADS}|{_ACRONYM})"
+    # two offices held as one: "Treasurer-Tax Collector", "Auditor-Controller"
+    rf"(?:-(?:{_DOMAIN_WORD}[ \t]+)?(?:{_HEADS}))?"
     rf"(?:\s+(?:of|for|at the head of)\s+{_DOMAIN}(?:[ \t]+{_FACILITY})?"
     rf"|(?:(?<=Dir|Mgr)\.)?,\s+{_DOMAIN}(?=\s*[)\n;|]|\s+[-–—]\s|$)"
     rf"|(?<=VP)(?: of)?[ \t]+{_DOMAIN_WORD}(?:[ \t]+{_DOMAIN_WORD})?"
