@@ -18,9 +18,16 @@ from collections.abc import Iterable, Iterator
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ._given_names import gender_of
-from ._lexicon import EN_HONORIFICS, ZH_AFTER_NAME, ZH_HONORIFICS, ZH_SURNAMES, ZH_WORDY_SURNAMES
+from ._lexicon import (
+    EN_HONORIFICS,
+    FUNCTION_SURNAMES,
+    ZH_AFTER_NAME,
+    ZH_HONORIFICS,
+    ZH_SURNAMES,
+    ZH_WORDY_SURNAMES,
+)
 from ._name_stopwords import NOT_NAME_WORDS
-from ._nlp import is_zh_word, zh_word_count
+from ._nlp import is_zh_word, zh_word_count, zh_word_tags
 from ._title_spans import HEAD_WORDS
 
 _CAP = r"(?:Mc|Mac|O')?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'][A-ZÀ-ÖØ-Þa-zß-öø-ÿ][a-zß-öø-ÿ]+)?"
@@ -121,8 +128,6 @@ NOT_GIVEN = frozenset(
 )
 
 
-# surnames that are far more often words of their own (prepositions, conjunctions, numbers)
-FUNCTION_SURNAMES = frozenset("向于和与从由为对给把被在跟万管将")  # 管 and 将 are verbs first ("是管钱的")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -187,7 +192,7 @@ def _zh_name_shapes(text: str) -> Iterator[tuple[int, int]]:
         if (
             third
             and _is_cjk(third)
-            and third not in _AFTER
+            and (third not in _AFTER or text[end + 1 : end + 2] in ("（", "("))  # "魏东升（普外科主任）"
             and not text.startswith(_TITLE_AFTER, end)
             and not _common_word(text[end : end + 2])
         ):
@@ -219,6 +224,9 @@ def _zh_name_shapes(text: str) -> Iterator[tuple[int, int]]:
         ):
             i += 1
             continue
+        if end - g == 2 and _a_deed(text[g:end]):
+            i += 1  # "许董签字": 签字 is what 许董 does, no 董签字
+            continue
         if end - g == 2 and _a_unit(text, i, end):
             i += 1  # "危化科科长", "保卫处处长", "危化科是主要使用方": a department, no 危化科
             continue
@@ -242,8 +250,16 @@ def _named_after_a_title(text: str, start: int, end: int) -> bool:
         text.endswith(_TITLES_BEFORE, 0, start)
         and not is_zh_word(text[start - 1 : start + 1])  # "总工程师" has no 程师 after 总工
         and (end >= len(text) or text[end] in "，,。；;、：:（(\n ")
-        and zh_word_count(text[start:end]) < _RARE_WORD
+        # a word jieba itself tags as a person's name is one here ("财务总监白雪，")
+        and (zh_word_count(text[start:end]) < _RARE_WORD or zh_word_tags().get(text[start:end]) == "nr")
     )
+
+
+_COMMON_DEED = 500  # a verb this frequent in jieba's counts is not a given name ("签字", "负责", "确认")
+
+
+def _a_deed(given: str) -> bool:
+    return zh_word_tags().get(given) == "v" and zh_word_count(given) >= _COMMON_DEED
 
 
 def _a_unit(text: str, start: int, end: int) -> bool:
@@ -298,6 +314,8 @@ def zh_refs(text: str) -> Iterator[tuple[int, int]]:
             continue  # "扩张工程" is no 张工
         if text[m.start()] in _WORDY and zh_word_count(m.group()) > 0:
             continue  # "全局", "古董": words, not 常局 or 安总
+        if text[m.start()] in FUNCTION_SURNAMES and m.end() - m.start() > 2:
+            continue  # "直接向董事长许国强汇报": 向 the preposition before a full title
         yield m.start(), m.end()
     for m in _ZH_FAMILIAR.finditer(text):
         nxt = text[m.end() : m.end() + 1]

@@ -19,7 +19,7 @@ from ingest.normalize.text import has_cjk
 
 from ._documents import MAX_BYTES
 from ._gazetteer import Gazetteer
-from ._lexicon import EN_HONORIFICS, ZH_HONORIFICS, ZH_SURNAMES
+from ._lexicon import EN_HONORIFICS, FUNCTION_SURNAMES, ZH_HONORIFICS, ZH_SURNAMES
 
 LABEL_ORDER = ("ORG", "PRODUCT", "TOPIC", "PERSON")
 MAX_AMBIGUITY = 3  # a short form shared by more companies than this names none of them
@@ -58,6 +58,8 @@ def _patterns(gz: Gazetteer, lang: str) -> list[dict[str, Any]]:
     else:
         for fam in ZH_SURNAMES:
             for h in ZH_HONORIFICS:
+                if fam in FUNCTION_SURNAMES and len(h) > 1:
+                    continue  # "直接向董事长许国强汇报": 向 the preposition before a full title
                 patterns.append({"label": "PERSON", "pattern": fam + h, "id": PERSON_REF})
     return patterns
 
