@@ -23,8 +23,8 @@ SUPPLY_RULES: list[Rule] = [
             r"{S} (?:(?:still|also|now) )?(?:supplies|supplied|supplying|delivers|delivered|provides|"
             r"provided|distributes|ships|is supplying|has supplied|has been supplying|is still supplying|"
             r"delivering|supplying)\b",
-            r"(?:supplied|delivered|provided|sourced|distributed|bought|purchased) (?:by|from|through|via) "
-            r"{S}",
+            r"(?:supplied|delivered|provided|sourced|distributed|bought|purchased) (?:\w+ly |outright |direct )?"
+            r"(?:by|from|through|via) {S}",
             r"{S} (?:is|are|was|as) (?:the|their|our|a|an|its|«O\d+»['’]s?) {_}"
             r"(?:supplier|distributor|vendor|reseller|provider)",
             r"(?:buy|buys|bought|source|sources|procure|procures|order|orders|get|gets) {_}from {S}",
@@ -32,6 +32,8 @@ SUPPLY_RULES: list[Rule] = [
             r"{S} \([^()«»\n]{1,20}\) (?:supplies|supplied|delivers|provides)\b",
             r"(?:supplier|distributor|reseller|provider) (?:is|are|was) {S}",
             r"(?:^|\n)\s*(?:[-*•]\s*)?(?i:supplier|distributor|reseller|installer|integrator)s?\s?:\s*{S}",
+            # who bills the account sells to it: "tooling invoices from Kentwood Tool & Die"
+            r"(?:invoices?|bills|shipments|deliveries) (?:from|sent by|raised by|billed by) {S}",
         ],
     ),
     # a service provider: runs, hosts or maintains something of the account's, is its SI or
@@ -45,7 +47,7 @@ SUPPLY_RULES: list[Rule] = [
             r"{S}(?: \((?:I )?think they|,? who)? (?:still |also |now |currently |already )?"
             r"(?:run|runs|ran|host|hosts|hosted|manage|manages|managed|maintain|maintains|maintained|"
             r"service|services|serviced|support|supports|operate|operates|look after|looks after|"
-            r"implemented|installed|integrated|built|deployed) (?:all |most |the |our |their |its |"
+            r"implemented|installed|integrated|built|deployed) (?:all |most |the |our |their |your |its |"
             r"the whole |all of (?:the |their |our )?|«O\d+»['’]s? )",
             r"(?:supplied|serviced|maintained|managed|hosted|run|installed|implemented|integrated|built|"
             r"deployed)(?: and (?:supplied|serviced|maintained|managed|supported|installed|run))? by {S}",
@@ -76,6 +78,21 @@ SUPPLY_RULES: list[Rule] = [
             r"(?:use|uses|using|used) {S} (?:for|to do) (?:all |the |their )?(?:[\w-]+ ){0,2}?"
             r"(?:installs?|installation|servicing|maintenance|support|cabling|integration|hosting)\b",
             r"outsourced to {S}",
+            # "Kestrel Advisory, the bank's long-standing systems integrator, would do the integration"
+            r"{S}, (?:the|their|its|our|«O\d+»['’]s?|the [\w-]+['’]s?) (?:[\w-]+ ){0,3}?"
+            r"(?:SI|MSP|integrator|systems integrator|implementation partner|reseller|distributor|supplier|"
+            r"contractor|outsourcer|managed service provider|service provider)\b",
+            # "their check printing is done by Cheqprint", "Brightwater did their D365 rollout"
+            r"(?:done|handled|processed|performed|printed|carried out|looked after|outsourced) by {S}",
+            r"{S} (?:did|does|handled|handles|ran|runs|led) (?:the |their |its )?(?:original |initial )?"
+            r"(?:[\w-]+ |«O\d+» ){0,2}(?:rollout|roll-out|go-live|deployment|migration|upgrade|implementation)\b",
+            # "Minewire put in the leaky feeder and still maintains it", "Caltek comes in twice a year to
+            # calibrate them", "Keystone already does our SCBA"
+            r"{S} (?:put in|fitted|wired|laid) (?:the |their |its |our |all )",
+            r"{S} (?:still |also )?(?:maintains|services|supports|runs) (?:it|them)\b",
+            r"{S} comes? (?:in|out|on site|onsite)\b[^«»\n.;]{0,25}? to (?:calibrate|service|maintain|inspect|"
+            r"test|check|repair|fix)\b",
+            r"{S} (?:already |still |also |now )?(?:does|do|handles|handle) (?:all )?(?:of )?(?:our|their|your) ",
         ],
         service="true",
     ),
