@@ -86,7 +86,7 @@ _HOLDS = re.compile(
     r"(?:系统|平台)?(?:用的)?)\s*$"
 )
 _IS_BEFORE = re.compile(r"(?<!还)是\s*$")
-_VENDORS_OWN = re.compile(r"(?:(?:和|、)«O\d+»)*的(?=\s*(?:[，,。；;）)\n]|$))")
+_VENDORS_OWN = re.compile(r"(?:(?:和|、)«O\d+»)*的(?=\s*(?:[，,。；;）)（(\n]|$))")
 _HELD_IN = re.compile(r"(?:的[^，,。；;«»]{0,6})?(?:里|里面|上面)")
 _HAS = re.compile(r"\b(?:has|have|had|got)\s+(?:an?\s+|the\s+|their\s+|its\s+)?$", re.I)
 # a system named then said to be the thing, from the line's or sentence's start: "PACS is
