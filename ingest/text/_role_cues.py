@@ -27,12 +27,12 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r">budget (?:sits|lies|rests|is|stays) with",
             r"sign-off on (?:the )?(?:budget|spend)",
             r"budget (?:holder|owner)",
-            r"(?:holds|holding|controls|controlling|owns|owning|approves|manages|signs off)"
+            r"(?:holds|holding|hold|controls|controlling|control|owns|owning|own|approves|manages|signs off)"
             r"(?: the| all| our| his| her| their| «P\d+»)?(?: own)? "
             r"(?:drawdown of )?(?:the )?"
             r"(?:[$€£¥]?\d[\d.,]*\s?(?:[kmb]n?|million|bn)?\s)?"  # "drawdown of the $2.1m grant"
             r"(?:[A-Za-z][\w-]* ){0,2}?"  # "owns her own HR-tech budget"
-            r"(?:budget|purse strings|money|spend|spending|funding|allocation|funds|grant|capex|appropriation"
+            r"(?:budget|purse strings|money|spend|spending|funding|allocation|funds|grant|capex|capital|appropriation"
             r"|\$\$?)",
             r"budget (?:is |gets )?(?:approved|signed off|controlled|owned) by",
             r"approv(?:es|e|ed|ing) (?:the )?(?:spend|funding|purchase|capex|budget)",
@@ -46,6 +46,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"(?:the )?money (?:person|decision)",
             r">(?:budget|money|spend) (?:is|'s) (?:all )?(?=«P\d+»(?:[,.;]|$| and))",  # "The budget is his"
             r"(?:cuts?|raises?|issues?|releases?) the (?:po|purchase order)\b",
+            # "she agreed to fund the 2nd floor out of the EHS budget"
+            r"(?:agreed|agrees|offered|promised) to (?:fund|pay for|cover the cost)|(?:will|'ll) fund\b",
         ],
         [
             # "预算也在何总手里", "预算归他管", "预算口子在她那里"
@@ -138,6 +140,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             # "the technical panel is Imogen and Kwame"
             r">(?:the )?(?:technical|tech|evaluation|scoring) (?:panel|evaluators?|scorers?) "
             r"(?:is|are|=|:) ?",
+            # "Nate will be your technical contact", "Pete is your technical contact"
+            r"(?:technical|tech) (?:contact|point of contact|owner)\b",
         ],
         [
             r"技术评估",

@@ -65,7 +65,7 @@ def _role_rules() -> list[Rule]:
                 rf"{before}(?:这块|这边|方面|的事)?\s*(?:由|归)?{{P}}(?:来|亲自|会)(?:负责|牵头|把关|管|拍板|定)",
                 *([rf"{objects}{_AFTER_OBJECT_CUE}{{P}}"] if objects != "(?:)" else []),
                 # "he is not the budget holder; that's Raj Mehta": the person after the pointer
-                rf"{before}[^«»\n;]{{0,15}}[;,—–-]\s*(?P<from>that's|that is|it's|it is|which is)\s+{{P}}",
+                rf"{before}[^«»\n;]{{0,15}}[;,—–-]\s*(?P<from>that's|that is|it's|it is|which is|that sits with|that lies with|that rests with)\s+{{P}}",
                 # a list item's person is the subject of its later clauses ("Jonas (Ops) reports to
                 # Hans; main day-to-day user")
                 rf"(?:^|[*•·]\s*|\d[.、)]\s*){{P}}[^\n;；]{{0,100}}[;；](?:[^«»\n;；]){{0,40}}?{after}",
