@@ -58,6 +58,7 @@ from ._note_employment import note_employment
 from ._person_links import link_people
 from ._rule_grammar import Rule
 from ._rules import RULES, STANCE
+from ._sections import section_account, section_heads
 from ._sentences import sentence_spans
 from ._skeletons import both_named, sentiment, skeleton_of
 from ._subjectless import carried_subject
@@ -126,6 +127,7 @@ class Extractor:
                 ids = self.gz.surfaces.get(m.key or fold(m.text), {}).get(m.label, [])
                 m.node_id = self._product_meant(ids, named) if m.label == "PRODUCT" else ids[0] if ids else ""
         speakers = list(speaker_spans(text))
+        heads = section_heads(text, out.mentions, set(self.gz.company_names) - self._market - {self.gz.self_id})
         starts = [m.start for m in out.mentions]  # mentions are sorted and do not overlap
         for s0, s1 in sentence_spans(doc.text, doc.sents, out.mentions):
             out.sentences.append((s0, s1, sentiment(text[s0:s1], lang)))
@@ -137,7 +139,9 @@ class Extractor:
             context = list(dict.fromkeys([*near, *doc_orgs, *sent_orgs]))
             link_people(text, ments, linker, context, speakers, out)
             if not _QUOTED_LINE.match(text, text.rfind("\n", 0, s0) + 1):
-                self._relate(out, linker, text, s0, s1, ments, lang, context, doc_orgs)
+                section = section_account(heads, s0) if len(heads) > 1 else ""
+                orgs = [section, *(o for o in doc_orgs if o != section)] if section else doc_orgs
+                self._relate(out, linker, text, s0, s1, ments, lang, context, orgs)
         note_employment(out, self.gz, text, lang, doc_orgs, speakers)
         out.facts = fullest(out.facts)
         carry_contract_ends(out, text, lang, self._market)
