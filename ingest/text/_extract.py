@@ -127,7 +127,9 @@ class Extractor:
                 ids = self.gz.surfaces.get(m.key or fold(m.text), {}).get(m.label, [])
                 m.node_id = self._product_meant(ids, named) if m.label == "PRODUCT" else ids[0] if ids else ""
         speakers = list(speaker_spans(text))
-        heads = section_heads(text, out.mentions, set(self.gz.company_names) - self._market - {self.gz.self_id})
+        heads = section_heads(
+            text, out.mentions, set(self.gz.company_names) - self._market - {self.gz.self_id}
+        )
         starts = [m.start for m in out.mentions]  # mentions are sorted and do not overlap
         for s0, s1 in sentence_spans(doc.text, doc.sents, out.mentions):
             out.sentences.append((s0, s1, sentiment(text[s0:s1], lang)))

@@ -57,7 +57,8 @@ JOB_RULES: list[Rule] = [
             r"{P} \({C}\)",
             # "Janet Ellison joined as CIO in March", "was promoted to VP Ops"
             r"{P} (?:has )?(?:joined|started|came on board|was hired|was appointed|has been appointed|"
-            r"(?:was|has been|had been|got|just got|just been) promoted|moved up)(?: from [^«»\n,;.]{1,30}?)?(?: (?:at|to) {C})?(?: as| to)? "
+            r"(?:was|has been|had been|got|just got|just been) promoted|moved up)"
+            r"(?: from [^«»\n,;.]{1,30}?)?(?: (?:at|to) {C})?(?: as| to)? "
             r"(?:the |their |our )?"
             r"(?:new )?{T}",
             # "The new CIO is Janet Ellison", "their head of IT is now Sam Okafor"

@@ -110,5 +110,6 @@ def department_of(title: str) -> str | None:
     low = title.lower() + " "
     return next((dept for dept, words in DEPARTMENTS if any(w in low for w in words)), None)
 
+
 # surnames that are far more often words of their own (prepositions, conjunctions, numbers)
 FUNCTION_SURNAMES = frozenset("向于和与从由为对给把被在跟万管将")  # 管 and 将 are verbs first ("是管钱的")

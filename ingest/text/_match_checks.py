@@ -9,9 +9,9 @@ import re
 from ingest.normalize.text import has_cjk
 
 from ._facts import Fact
+from ._lexicon import FUNCTION_SURNAMES
 from ._mentions import Mention
 from ._modality import future_within
-from ._names import FUNCTION_SURNAMES
 from ._nlp import is_zh_word
 from ._pronouns import OBJECT_BEFORE
 from ._rule_grammar import NO_PARTICIPLE, Rule

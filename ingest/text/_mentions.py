@@ -20,9 +20,9 @@ from ._initials import initials
 from ._lexicon import ZH_AFTER_NAME
 from ._names import (
     latin_names,
-    without_nickname,
     short_forms,
     surname_inside_a_word,
+    without_nickname,
     word_before_a_known_name,
     zh_names,
     zh_refs,

@@ -39,6 +39,8 @@ LATIN_NAME = re.compile(rf"\b{_CAP}(?:{_NICKNAME})?(?:[ \t]+{_CAP})?[ \t]+{_PART
 def without_nickname(name: str) -> str:
     """The name as the person is filed: 'Margaret "Peg" Donnelly' is Margaret Donnelly."""
     return re.sub(_NICKNAME, "", name)
+
+
 _HONORIFIC = "|".join(re.escape(h) for h in sorted(EN_HONORIFICS, key=len, reverse=True))
 LATIN_REF = re.compile(rf"\b(?:{_HONORIFIC})\s?{_CAP}\b")
 
@@ -126,8 +128,6 @@ _AFTER = ZH_AFTER_NAME | frozenset(
 NOT_GIVEN = frozenset(
     "是的和与及向在对也都说将会等了着过把被为于从跟给让请这那哪很归最批负由他她已不没，。、；：（）"
 )
-
-
 
 
 def _is_cjk(ch: str) -> bool:

@@ -32,7 +32,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"(?:drawdown of )?(?:the )?"
             r"(?:[$€£¥]?\d[\d.,]*\s?(?:[kmb]n?|million|bn)?\s)?"  # "drawdown of the $2.1m grant"
             r"(?:[A-Za-z][\w-]* ){0,2}?"  # "owns her own HR-tech budget"
-            r"(?:budget|purse strings|money|spend|spending|funding|allocation|funds|grant|capex|capital|appropriation"
+            r"(?:budget|purse strings|money|spend|spending|funding|allocation|funds|grant|capex|capital|"
+            r"appropriation"
             r"|\$\$?)",
             r"budget (?:is |gets )?(?:approved|signed off|controlled|owned) by",
             r"approv(?:es|e|ed|ing) (?:the )?(?:spend|funding|purchase|capex|budget)",
@@ -77,7 +78,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"final (?:call|decision|say|word|sign[- ]?off|choice|verdict)",
             r"decision[- ]?maker",
             r"(?<![A-Za-z])DM(?![A-Za-z])",
-            r"makes? the (?:(?:final|ultimate|renewal|purchasing|buying|vendor|award|selection|procurement|sourcing|"
+            r"makes? the (?:(?:final|ultimate|renewal|purchasing|buying|vendor|award|selection|procurement|"
+            r"sourcing|"
             r"platform|contract|formal) ){0,2}(?:call|decision|choice)",
             r"decides",
             r"will decide",
@@ -88,7 +90,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r">(?:will|would|is to|are to|to)(?: \w+ly)? be (?:decided|made|taken|signed off) by",
             r">(?:is|are|was|gets) (?:decided|made) by",
             r"the decider",
-            r"made the (?:(?:final|ultimate|renewal|purchasing|buying|vendor|award|selection|procurement|sourcing|"
+            r"made the (?:(?:final|ultimate|renewal|purchasing|buying|vendor|award|selection|procurement|"
+            r"sourcing|"
             r"platform|contract|formal) ){0,2}(?:call|decision|choice)",
             r"owns? (?:that|the|this) (?:final )?decision",
             r"(?<=») (?:own |final )?call\b",
@@ -123,8 +126,9 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"tech(?:nical)? (?:review|assessment|eval|sign-off|signoff)",
             r"evaluat\w* the (?:specs|technical|solution|product|options|vendors|bids)",
             r"(?<![A-Za-z])TE(?![A-Za-z])",
-            r"(?:runs?|ran|leads?|led|running|leading|owns?|owned|chairs?|chaired|chairing|drives|drove|driving) the "
-            r"(?:technical )?(?:evaluation|eval|pilot|poc|trial|testing|benchmark|bake-off|proof of concept)\b",
+            r"(?:runs?|ran|leads?|led|running|leading|owns?|owned|chairs?|chaired|chairing|drives|drove|"
+            r"driving) the (?:technical )?"
+            r"(?:evaluation|eval|pilot|poc|trial|testing|benchmark|bake-off|proof of concept)\b",
             r"scores? the (?:technical|functional|requirements|bids|responses)",
             r"assess\w* the technical",
             r"vets? (?:the )?(?:vendors|solutions|specs)",
@@ -159,7 +163,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"(?<=»)(?:那边|这边|那里)?(?:来|负责)?(?:定|审|审核|把关)技术(?:要求|参数|规范|方案|指标)",
             r"(?<![A-Za-z])TE(?![A-Za-z])",
             r"technical (?:evaluat\w+|review|owner)",
-            r"(?:负责|管)技术(?:对接|打分|评分)|技术(?:对接|对口)人|技术组(?:组长|长)",  # "小白管技术对接", "负责技术打分"
+            # "小白管技术对接", "负责技术打分"
+            r"(?:负责|管)技术(?:对接|打分|评分)|技术(?:对接|对口)人|技术组(?:组长|长)",
         ],
     ),
     "champion": (
@@ -326,7 +331,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"stonewall\w*",
             r"dragg?(?:ing|ed|s)? (?:his|her|their) feet",
             # "will argue against any further rollout", "working against us behind the scenes"
-            r"(?:argu|campaign|lobby|lobbi|work)\w* (?:hard )?against (?:us|it|this|any|our|the|switching|changing)",
+            r"(?:argu|campaign|lobby|lobbi|work)\w* (?:hard )?against "
+            r"(?:us|it|this|any|our|the|switching|changing)",
         ],
         [
             r"抵触",

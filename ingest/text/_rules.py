@@ -65,7 +65,8 @@ def _role_rules() -> list[Rule]:
                 rf"{before}(?:这块|这边|方面|的事)?\s*(?:由|归)?{{P}}(?:来|亲自|会)(?:负责|牵头|把关|管|拍板|定)",
                 *([rf"{objects}{_AFTER_OBJECT_CUE}{{P}}"] if objects != "(?:)" else []),
                 # "he is not the budget holder; that's Raj Mehta": the person after the pointer
-                rf"{before}[^«»\n;]{{0,15}}[;,—–-]\s*(?P<from>that's|that is|it's|it is|which is|that sits with|that lies with|that rests with)\s+{{P}}",
+                rf"{before}[^«»\n;]{{0,15}}[;,—–-]\s*(?P<from>that's|that is|it's|it is|which is|"
+                r"that sits with|that lies with|that rests with)\s+{P}",
                 # a list item's person is the subject of its later clauses ("Jonas (Ops) reports to
                 # Hans; main day-to-day user")
                 rf"(?:^|[*•·]\s*|\d[.、)]\s*){{P}}[^\n;；]{{0,100}}[;；](?:[^«»\n;；]){{0,40}}?{after}",
@@ -227,9 +228,10 @@ USE_CUES = {
         r"使用|在用|用的是|用着|采用|装的是|维保|延保|到期|换成了?|改用|上线|刚上的|续约|续签|续了|现用|现有|目前用|"
         r"一直用|(?:系统|平台|ERP|HIS|PACS|LIS|RIS|EAM|CRM|MES|WMS|TMS|OA|DLP|LIMS|SIEM)\s?(?:用的)?(?:都|也|还|全)?是|"
         r"切到了|切换到了|换到了|换成了|外包给|"
-        # "核算系统用的浪潮GS", "各单位都是用航信的税控盘", "有用金蝶K3的" (not "有用的": useful),
+        # "核算系统用的浪潮GS", "各单位都是用航信的税控盘", "有用金蝶K3的" (a mark is a space in plain
+        # text; not "很有用的": useful),
         # "统一身份认证是金智教育做的"
-        r"用的|(?:都是|也是|都|也|还|主要|一直|有)用(?![户于来途处的])|"
+        r"(?<![有作没不])用的|(?:都是|也是|都|也|还|主要|一直)用(?![户于来途处的])|有用(?=\s|[^，,。；;\s]{2,12}的)|"
         r"是[^，,。；;\n]{1,12}(?:做|建|开发|实施|搭建?|部署)的"
     ),
 }

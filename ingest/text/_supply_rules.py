@@ -23,7 +23,8 @@ SUPPLY_RULES: list[Rule] = [
             r"{S} (?:(?:still|also|now) )?(?:supplies|supplied|supplying|delivers|delivered|provides|"
             r"provided|distributes|ships|is supplying|has supplied|has been supplying|is still supplying|"
             r"delivering|supplying)\b",
-            r"(?:supplied|delivered|provided|sourced|distributed|bought|purchased) (?:\w+ly |outright |direct )?"
+            r"(?:supplied|delivered|provided|sourced|distributed|bought|purchased) "
+            r"(?:\w+ly |outright |direct )?"
             r"(?:by|from|through|via) {S}",
             r"{S} (?:is|are|was|as) (?:the|their|our|a|an|its|«O\d+»['’]s?) {_}"
             r"(?:supplier|distributor|vendor|reseller|provider)",
@@ -85,14 +86,17 @@ SUPPLY_RULES: list[Rule] = [
             # "their check printing is done by Cheqprint", "Brightwater did their D365 rollout"
             r"(?:done|handled|processed|performed|printed|carried out|looked after|outsourced) by {S}",
             r"{S} (?:did|does|handled|handles|ran|runs|led) (?:the |their |its )?(?:original |initial )?"
-            r"(?:[\w-]+ |«O\d+» ){0,2}(?:rollout|roll-out|go-live|deployment|migration|upgrade|implementation)\b",
+            r"(?:[\w-]+ |«O\d+» ){0,2}"
+            r"(?:rollout|roll-out|go-live|deployment|migration|upgrade|implementation)\b",
             # "Minewire put in the leaky feeder and still maintains it", "Caltek comes in twice a year to
             # calibrate them", "Keystone already does our SCBA"
             r"{S} (?:put in|fitted|wired|laid) (?:the |their |its |our |all )",
             r"{S} (?:still |also )?(?:maintains|services|supports|runs) (?:it|them)\b",
-            r"{S} comes? (?:in|out|on site|onsite)\b[^«»\n.;]{0,25}? to (?:calibrate|service|maintain|inspect|"
+            r"{S} comes? (?:in|out|on site|onsite)\b[^«»\n.;]{0,25}? to "
+            r"(?:calibrate|service|maintain|inspect|"
             r"test|check|repair|fix)\b",
-            r"{S} (?:already |still |also |now )?(?:does|do|handles|handle) (?:all )?(?:of )?(?:our|their|your) ",
+            r"{S} (?:already |still |also |now )?(?:does|do|handles|handle) (?:all )?(?:of )?"
+            r"(?:our|their|your) ",
         ],
         service="true",
     ),

@@ -1,0 +1,179 @@
+"""Shapes four more writers used that the extraction read wrongly or not at all: a participle's
+subject, an aside's own tense, chief-officer acronyms and double offices, quoted nicknames,
+account sections, Chinese names that are also words, and vendors named by what they built.
+Phrasings written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from ingest.text import Extraction, TextDocument, TextPipeline
+from tests.ingest.text.conftest import crm_pipeline, roles_said
+
+CRM = {
+    "self": {"id": "SELF", "name": "Ledgerline"},
+    "companies": [
+        {"id": "A-HB", "name": "Harbor State Bank", "aliases": ["HSB"], "role": "customer"},
+        {"id": "A-CC", "name": "Calder County", "role": "prospect"},
+        {"id": "A-DY", "name": "东岳理工大学", "aliases": ["东岳理工"], "role": "prospect"},
+        {"id": "A-BJ", "name": "滨江市第一人民医院", "aliases": ["滨江一院"], "role": "prospect"},
+        {"id": "V-INSPUR", "name": "浪潮", "role": "competitor"},
+        {"id": "V-KINGDEE", "name": "金蝶", "role": "competitor"},
+        {"id": "V-WISEDU", "name": "金智教育", "aliases": ["金智"], "role": "supplier"},
+        {"id": "V-KESTREL", "name": "Kestrel Advisory", "role": "partner"},
+        {"id": "V-CHEQ", "name": "Cheqprint Services", "aliases": ["Cheqprint"], "role": "supplier"},
+    ],
+    "contacts": [{"id": "C-DO", "name": "Diane Okonkwo", "company": "A-HB", "title": "CFO"}],
+    "products": [{"id": "P-GS", "name": "浪潮GS", "vendor": "V-INSPUR"}],
+}
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Iterator[TextPipeline]:
+    with crm_pipeline(CRM, "unseen") as built:
+        yield built
+
+
+def _read(pipeline: TextPipeline, text: str, lang: str = "en", account: str = "A-HB") -> Extraction:
+    ((_, ex),) = list(pipeline.run([TextDocument("N", "note", text, "unseen", 1, lang, None, account)]))
+    return ex
+
+
+def _jobs(ex: Extraction) -> set[tuple[str, str, str]]:
+    return {
+        (ex.new_people.get(f.subject[1], (f.subject[1], ""))[0], f.object[1], str(f.props.get("title")))
+        for f in ex.facts
+        if f.relation == "WORKS_AT"
+    }
+
+
+def _facts(ex: Extraction, relation: str) -> set[tuple[str, str]]:
+    return {(f.subject[1], f.object[1]) for f in ex.facts if f.relation == relation}
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # the person before a participle holds the purse, not the sentence's subject
+        (
+            "That will be Joe Tran, their VP of HR, with Diane Okonkwo (CFO) holding the purse strings.",
+            {("C-DO", "economic_buyer", "neutral")},
+        ),
+        # an aside in brackets has its own tense: "used to" there says nothing of the evaluation
+        (
+            "Sandra Lee (who used to run IT at Acme) will lead the technical evaluation.",
+            {("Sandra Lee", "technical_evaluator", "neutral")},
+        ),
+        (
+            "Luis Ortega ran the POC hands-on and liked the demo.",
+            {("Luis Ortega", "technical_evaluator", "supporter")},
+        ),
+        (
+            "Director Angela Brooks formally makes the award decision.",
+            {("Angela Brooks", "decision_maker", "neutral")},
+        ),
+        (
+            "Anke Schreiber will argue against any further rollout.",
+            {("Anke Schreiber", "blocker", "opponent")},
+        ),
+        (
+            "Nate Fontenot will be your technical contact.",
+            {("Nate Fontenot", "technical_evaluator", "neutral")},
+        ),
+        ("Jennifer Voss agreed to fund the second floor.", {("Jennifer Voss", "economic_buyer", "neutral")}),
+        (
+            "Priya reports to Samuel Cho and he holds the capital.",
+            {("Samuel Cho", "economic_buyer", "neutral")},
+        ),
+    ],
+)
+def test_roles_as_more_writers_say_them(
+    pipeline: TextPipeline, text: str, roles: set[tuple[str, str, str]]
+) -> None:
+    assert roles_said(pipeline, TextDocument("N", "note", text, "unseen", 1, "en", None, "A-HB")) == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "job"),
+    [
+        ("Anil Choudhury (CMIO – item 3 only) asked about Epic.", ("Anil Choudhury", "A-HB", "CMIO")),
+        (
+            "County team: Lorraine Beddoes (Treasurer-Tax Collector, exec sponsor).",
+            ("Lorraine Beddoes", "A-HB", "Treasurer-Tax Collector"),
+        ),
+        ("It's under the Auditor-Controller, Walt Hagberg.", ("Walt Hagberg", "A-HB", "Auditor-Controller")),
+        ("Also met Kevin Oduya, Sr Integration Engr.", ("Kevin Oduya", "A-HB", "Sr Integration Engr")),
+        # a quoted nickname is no part of the name the person is filed under
+        ('Arturo reports to the CIO, Margaret "Peg" Donnelly.', ("Margaret Donnelly", "A-HB", "CIO")),
+        (
+            'New AP supervisor, Jerome "Jay" Whitfield, reports to Tamika.',
+            ("Jerome Whitfield", "A-HB", "AP supervisor"),
+        ),
+        (
+            "Tamika Rhodes has been promoted to Director of AP Operations.",
+            ("Tamika Rhodes", "A-HB", "Director of AP Operations"),
+        ),
+    ],
+)
+def test_titles_and_names(pipeline: TextPipeline, text: str, job: tuple[str, str, str]) -> None:
+    assert job in _jobs(_read(pipeline, text))
+
+
+def test_a_note_in_sections_files_each_under_its_account(pipeline: TextPipeline) -> None:
+    text = (
+        "【交接】两个单子\n\n=== 东岳理工 ===\n葛云 — 财务处副处长，这个项目她说了算。\n\n"
+        "=== 滨江一院 ===\n谢伟（信息科长）— 技术评估，坚持本地部署。\n"
+    )
+    ex = _read(pipeline, text, "zh", "A-DY")
+    assert {(p, c) for p, c, _ in _jobs(ex)} == {("葛云", "A-DY"), ("谢伟", "A-BJ")}
+
+
+@pytest.mark.parametrize(
+    ("text", "job"),
+    [
+        ("- 周卫东 总会计师：最终决策人。", ("周卫东", "A-DY", "总会计师")),
+        ("- 财务总监白雪，管预算审批。", ("白雪", "A-DY", "财务总监")),  # 白雪 is also a word (snow)
+        ("现在是副主任医师鲁晓明临时负责。", ("鲁晓明", "A-DY", "副主任医师")),
+        ("- 附二院来人：魏东升（普外科主任）。", ("魏东升", "A-DY", "普外科主任")),
+    ],
+)
+def test_chinese_names_and_titles(pipeline: TextPipeline, text: str, job: tuple[str, str, str]) -> None:
+    assert job in _jobs(_read(pipeline, text, "zh", "A-DY"))
+
+
+def test_a_preposition_and_a_deed_are_no_people(pipeline: TextPipeline) -> None:
+    ex = _read(pipeline, "陈晓直接向董事长许国强汇报，最后许董签字。", "zh", "A-DY")
+    people = {m.text for m in ex.mentions if m.label == "PERSON"}
+    assert "向董事长" not in people and "董签字" not in people and "许国强" in people
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "fact"),
+    [
+        ("核算系统用的浪潮GS，去年刚升完级。", "USES", ("A-DY", "P-GS")),
+        ("预算一体化系统 是浪潮的（省里统一建的）", "USES", ("A-DY", "V-INSPUR")),
+        ("注意：学校统一身份认证是金智教育做的。", "SUPPLIES", ("V-WISEDU", "A-DY")),
+    ],
+)
+def test_installs_and_suppliers_zh(
+    pipeline: TextPipeline, text: str, relation: str, fact: tuple[str, str]
+) -> None:
+    assert fact in _facts(_read(pipeline, text, "zh", "A-DY"), relation)
+
+
+def test_useful_is_no_install(pipeline: TextPipeline) -> None:
+    assert not _facts(_read(pipeline, "金蝶的资料很有用的，我们参考一下。", "zh", "A-DY"), "USES")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestrel Advisory, the bank's long-standing systems integrator, would do the integration work.",
+        "Their check printing is done by Cheqprint Services.",
+    ],
+)
+def test_suppliers_en(pipeline: TextPipeline, text: str) -> None:
+    supplies = _facts(_read(pipeline, text), "SUPPLIES")
+    assert supplies & {("V-KESTREL", "A-HB"), ("V-CHEQ", "A-HB")}
