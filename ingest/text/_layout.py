@@ -130,8 +130,12 @@ _FILLER_WORDS = r"(?:都|也|均|同样|一起| (?:both|also|all|each|together)(
 FILLERS = re.compile(rf"(«P\d+»(?:\s*[(（][^()（）\n]{{1,40}}[)）])?){_FILLER_WORDS}")
 _COORD = r"\s*(?:,? and|、|，|,|和|与|及|跟|同|以及|&|together with|along with)\s*"
 # "Sunita Rao (Head of IT) and Tom both report to Helen": a bracketed title may follow a name
-_COORD_BEFORE = re.compile(rf"«P(\d+)»(?:\s*[(（][^()（）\n]{{1,40}}[)）])?(?P<sep>{_COORD})$")
-_COORD_AFTER = re.compile(rf"^(?P<sep>{_COORD})«P(\d+)»")
+# a bracket may hold one more ("Lucy Farrow (AP Supervisor (North region)) and Gary …"); a title may
+# stand in apposition before the next name ("Diane and the maintenance superintendent, Gil Navarro, both")
+_BRACKET = r"[(（](?:[^()（）\n]|[(（][^()（）\n]{0,30}[)）]){1,40}[)）]"
+_APPOSED = r"(?:(?:the|their|our|its) )?«T\d+»,?\s*"
+_COORD_BEFORE = re.compile(rf"«P(\d+)»(?:\s*{_BRACKET})?(?P<sep>{_COORD})(?:{_APPOSED})?$")
+_COORD_AFTER = re.compile(rf"^(?P<sep>{_COORD})(?:{_APPOSED})?«P(\d+)»")
 _HEADER = re.compile(r"(?:«O(\d+)»|(?P<ours>our side|our team|from us|我方|我司|我们这边))[^«\n]{0,24}?[:：]")
 
 _LINE_HEAD = re.compile(r"[ \t>*•·-]*«O(\d+)»(?:[ \t]+|[ \t]*(?:——|—|–|-{1,2}|\|)[ \t]*)(?=«[PT]\d+»|\Z)")

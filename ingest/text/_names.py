@@ -33,7 +33,11 @@ from ._title_spans import HEAD_WORDS
 _CAP = r"(?:Mc|Mac|O')?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'][A-ZÀ-ÖØ-Þa-zß-öø-ÿ][a-zß-öø-ÿ]+)?"
 _PARTICLE = r"(?:(?:van|von|de|da|del|der|di|du|la|le|bin|al)[ \t]+)?"
 _NICKNAME = r"[ \t]+[\"“(]" + _CAP + r"[\"”)]"  # 'Margaret "Peg" Donnelly', "Jerome (Jay) Whitfield"
-LATIN_NAME = re.compile(rf"\b{_CAP}(?:{_NICKNAME})?(?:[ \t]+{_CAP})?[ \t]+{_PARTICLE}{_CAP}\b")
+# Latin letters, not \b: a Chinese character is a word character too ("向CFO Frank Weber汇报")
+_LATIN = "A-Za-zÀ-ÖØ-öø-ÿ"
+LATIN_NAME = re.compile(
+    rf"(?<![{_LATIN}]){_CAP}(?:{_NICKNAME})?(?:[ \t]+{_CAP})?[ \t]+{_PARTICLE}{_CAP}(?![{_LATIN}])"
+)
 
 
 def without_nickname(name: str) -> str:
@@ -199,8 +203,8 @@ def _zh_name_shapes(text: str) -> Iterator[tuple[int, int]]:
             end += 1
         name = text[i:end]
         prev = text[i - 1] if i else ""
-        if prev in ("老", "小") and not is_zh_word(text[i - 2 : i]):
-            i += 1  # "老贺已经调走": the familiar form, which the ruler reads
+        if _inside_a_reference(text, i, fam):
+            i += 1
             continue
         titled = text.startswith(_TITLE_AFTER, end)
         if fam in FUNCTION_SURNAMES and (
@@ -238,6 +242,15 @@ def _zh_name_shapes(text: str) -> Iterator[tuple[int, int]]:
             continue
         yield i, end
         i = end
+
+
+def _inside_a_reference(text: str, i: int, fam: str) -> bool:
+    """A surname that belongs to a reference the ruler reads: "老贺已经调走" (the familiar form),
+    "向许董汇报" (董 is 许's title: no 董汇报)."""
+    prev = text[i - 1] if i else ""
+    if prev in ("老", "小"):
+        return not is_zh_word(text[i - 2 : i])
+    return prev in _ZH_SURNAME_SET and text.startswith(_TITLE_AFTER, i) and not is_zh_word(prev + fam)
 
 
 # a name that is also a word this rare in jieba's counts is a name between a title and a stop

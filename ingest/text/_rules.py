@@ -106,7 +106,7 @@ RULES: list[Rule] = [
         "en",
         "REPORTS_TO",
         [
-            r"{P}\s*(?:['’]m |['’]s |['’]re |(?:is|am|are|was|were|will be|has been) )?"  # "I'm reporting to"
+            r"{P}\s*(?:,\s*(?:both|all) )?(?:['’]m |['’]s |['’]re |(?:is|am|are|was|were|will be|has been) )?"
             r"(?:(?:now|still|currently|also|officially|formally) )*"
             rf"{_REPORTS_TO} {_MANAGER_TITLE}{{M}}",
             # "she reports up through facilities to Rob Chandler"
@@ -143,6 +143,9 @@ RULES: list[Rule] = [
             r"\breport[^\n.]{1,80}?[,;] (?:and )?{P} (?:(?:in)?to|2) {M}\s*[.;]?\s*$",
             # a dotted line is a line too: "Sunita has a dotted line to Rohan"
             r"{P}(?: (?:also|still|now))? (?:has|had|with) a dotted[- ]line (?:in)?to {M}",
+            # a possessive pronoun's manager: "his boss is Jennifer Voss", "belongs to her manager, Ravi"
+            r"{P} (?:direct |line )?(?:boss|manager|supervisor)"
+            r"(?:,| is| was|:) (?:(?:the|their|our) )*(?:«T\d+»,? )?{M}",
         ],
     ),
     *rules_of(
@@ -152,7 +155,8 @@ RULES: list[Rule] = [
             # "陶然上个月起已改向龚总汇报": a few words of when and how, but no one else's doing; and
             # 汇报 with nothing after it: "向韩局汇报方案" briefs, "通过郭主任向韩局汇报" goes through him
             r"(?<!通过)(?<!经过){P}(?:«T\d+»)?(?:(?!让|请|要求|建议|帮|替|叫|给|跟|和|与|说)[^«»，,。；;：:\n]){0,8}?"
-            r"向(?:[\u4e00-\u9fff]{1,6}的)?{M}\s?(?:汇报|报告|report)" + _NOT_BRIEFING,
+            r"向(?:[\u4e00-\u9fff]{1,6}的|«O\d+»[\u4e00-\u9fff]{0,4})?{M}\s?(?:汇报|报告|report)"
+            + _NOT_BRIEFING,
             r"{P}的?(?:直属|直接|分管)?(?:领导|上级|老板|上司)(?:就|也)?(?:是)?{M}",
             # "柏琳（采购中心总监，向聂总汇报）": the line inside the name's parentheses
             r"{P}[（(](?:[^（）()«»\n]|«T\d+»){0,30}?向{M}(?:汇报|报告)" + _NOT_BRIEFING,
@@ -192,6 +196,9 @@ RULES: list[Rule] = [
             # the verb in a later clause of the person's: "张敏升QA总监了，还是汇报给Frank"
             r"{P}(?:[^«»\n。；;]|«T\d+»){0,30}?[，,]\s*(?:现在|目前|直接|也|都|还是|仍然|依然|还|一直)*\s?"
             r"(?:汇报|报告|reports?)\s?给{M}",
+            # "她直接跟何佳汇报" (not "我跟何总汇报一下", a briefing)
+            r"{P}(?:现在|目前|直接|平时|一般|也|都|还是|仍然|依然|还|一直)*跟{M}\s?(?:汇报|报告)"
+            + _NOT_BRIEFING,
         ],
     ),
     *SUPPLY_RULES,

@@ -177,3 +177,36 @@ def test_useful_is_no_install(pipeline: TextPipeline) -> None:
 def test_suppliers_en(pipeline: TextPipeline, text: str) -> None:
     supplies = _facts(_read(pipeline, text), "SUPPLIES")
     assert supplies & {("V-KESTREL", "A-HB"), ("V-CHEQ", "A-HB")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "lines"),
+    [
+        (
+            "Diane Tran and the maintenance superintendent, Gil Navarro, both report to Rick Halvorsen.",
+            "en",
+            {("Diane Tran", "Rick Halvorsen"), ("Gil Navarro", "Rick Halvorsen")},
+        ),
+        (
+            "Lucy Farrow (AP Supervisor (North region)) and Gary Tennant (AP Supervisor, South) both report "
+            "to Hannelore Voss.",
+            "en",
+            {("Lucy Farrow", "Hannelore Voss"), ("Gary Tennant", "Hannelore Voss")},
+        ),
+        (
+            "Sandra Liu does the build; the sign-off belongs to her manager, Ravi Subramanian.",
+            "en",
+            {("Sandra Liu", "Ravi Subramanian")},
+        ),
+        ("出纳主管邹晓去对接，她直接跟何佳汇报。", "zh", {("邹晓", "何佳")}),
+        ("陈晓还是向许董汇报。", "zh", {("陈晓", "许董")}),  # 许董 is 许's title, no 董汇报
+        ("冯志明现在向滨江一院集团CFO Frank Weber汇报。", "zh", {("冯志明", "Frank Weber")}),
+    ],
+)
+def test_reporting_lines(pipeline: TextPipeline, text: str, lang: str, lines: set[tuple[str, str]]) -> None:
+    ex = _read(pipeline, text, lang, "A-HB" if lang == "en" else "A-DY")
+
+    def name(end: tuple[str, str, str]) -> str:
+        return ex.new_people.get(end[1], (end[1], ""))[0]
+
+    assert {(name(f.subject), name(f.object)) for f in ex.facts if f.relation == "REPORTS_TO"} == lines
