@@ -27,7 +27,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r">budget (?:sits|lies|rests|is|stays) with",
             r"sign-off on (?:the )?(?:budget|spend)",
             r"budget (?:holder|owner)",
-            r"(?:holds|holding|hold|controls|controlling|control|owns|owning|own|approves|manages|signs off)"
+            r"(?:holds|holding|controls|controlling|owns|owning|approves|manages|signs off)"
             r"(?: the| all| our| his| her| their| «P\d+»)?(?: own)? "
             r"(?:drawdown of )?(?:the )?"
             r"(?:[$€£¥]?\d[\d.,]*\s?(?:[kmb]n?|million|bn)?\s)?"  # "drawdown of the $2.1m grant"
