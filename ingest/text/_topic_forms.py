@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 _EN_DOING = re.compile(
     r"\s+(?:management|control|reduction|monitoring|tracking|reporting|analytics|resilience|rules|"
     r"inventory|compliance|security|governance|optimi[sz]ation|planning|visibility|accreditation|"
-    r"certification|readiness|audits?)$"
+    r"certification|readiness|audits?|detection|testing|accounting|calibration|screening|processing|"
+    r"automation)$"
 )
 _ZH_DOING = re.compile(r"(?:评级|评审|管理|建设|系统|平台|项目|体系|改造|升级|工作)$")
 # jieba's count at which a subject is an everyday word ("影像" 335, "数据" 5232), not a topic
@@ -56,7 +57,7 @@ def _add_short_forms(gz: Gazetteer) -> None:
             shorter.setdefault(acronym, set()).add(tid)
     for surface, by_label in list(gz.surfaces.items()):
         for tid in by_label.get("TOPIC", []):
-            if stem := zh_topic_stem(surface) or en_topic_stem(surface):
+            if stem := zh_topic_stem(surface) or en_topic_stem(gz.spelling.get(surface, surface)):
                 shorter.setdefault(stem, set()).add(tid)
     for tid, name in gz.topics.items():
         for code in _CODE.findall(name):  # "Part 11" of 21 CFR Part 11 compliance
@@ -95,9 +96,15 @@ def zh_topic_stem(name: str) -> str | None:
 def en_topic_stem(name: str) -> str | None:
     """spare parts inventory -> spare parts, cold chain monitoring -> cold chain; None for
     energy efficiency (not a doing word) or a one-word subject ("infection" of infection
-    control is an everyday word, and nothing here knows which words are everyday in English)."""
+    control is an everyday word, and nothing here knows which words are everyday in English)
+    unless it is a formula or code ("H2S", "CO2")."""
     found = _EN_DOING.search(name)
     if found is None or not found.start() or not name.isascii():
         return None
     stem = name[: found.start()].strip()
-    return stem if " " in stem else None
+    # a formula or code is no everyday word: "H2S" of H2S monitoring, "CO2" (letters alone may be
+    # a standard named in passing: "CNAS", "GMP")
+    return stem if " " in stem or _A_CODE.fullmatch(stem) else None
+
+
+_A_CODE = re.compile(r"[A-Z][A-Z0-9]*\d[A-Z0-9]*")
