@@ -48,7 +48,7 @@ JOB_RULES: list[Rule] = [
             r"(?:the |its |their |our )?"
             r"(?:new )?{T}",
             r"{P} [-–—] (?:the |their |our |a |an )?(?:new )?{T}",
-            r"{P} \({T}(?:[^()«»\n]|«T\d+»){1,25}\)",  # "王海涛 (厂长 / plant manager)"
+            r"{P} \({T}(?:[^()«»\n]|«T\d+»){1,40}\)",  # "王海涛 (厂长 / plant manager)"
             r"{P} \({T}(?:,| at| @) {C}\)",  # "Celeste Moreau (VP People, Quayside)"
             # employment without a title: "Sam Okafor from Kestrel", "Kestrel's Sam", "Sam (Kestrel)"
             r"{P},? (?:from|at|of) (?:the )?{C}(?!['’]s? (?:competitor|rival))(?! (?:and|or) )",
@@ -82,6 +82,7 @@ JOB_RULES: list[Rule] = [
             # the account's person we deal with: "New procurement contact is Hannah Cole"
             r"(?:^(?:[-*•·–]\s*)?|\b(?:the|their|our|new|main) )(?i:new |main |primary |day-to-day )?"
             r"(?:[A-Za-z&-]+ )?(?:contact|counterpart|point of contact)(?: there)? (?:is|is now|=|:) {P}",
+            r"{P} \({C},? {T}\)",  # "Linda Webb (TRWA ops dir)"
         ],
     ),
     *rules_of(
@@ -101,6 +102,9 @@ JOB_RULES: list[Rule] = [
             r"gone(?=\s*(?:[.,;:!)\n–-]|$|now\b|since\b)))",
             r"{P},? who (?:has |had )?(?:since )?(?:left|quit|resigned|retired)\b(?! (?:a|the|us|it|for)\b)",
             r"{P} \({T}\) (?:has )?(?:left|quit) {C}",
+            # "Ray Dutton (the safety guy who picked ISC) retired last yr"
+            r"{P} \([^()«»\n]{1,60}\) (?:has |had )?(?:since |just |recently )?(?:retired|left|quit|resigned)\b"
+            r"(?! (?:a|the|us|it|for)\b)(?! «O)",
         ],
         current="false",
     ),

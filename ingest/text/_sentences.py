@@ -21,6 +21,8 @@ _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _CLAUSE_GOES_ON = re.compile(r"[\s;,:]*")
 _NEW_SENTENCE = re.compile(r"\s+(?=[A-Z])")
 _NUMBER_ABBREV = re.compile(r"\b(?:[Nn]o|[Nn]r|[Nn]um)\.\s*$")
+# a title's abbreviation ends no sentence on its line: "Anil Mehta, Asst. Prof.", "(Sr. Buyer)"
+_TITLE_ABBREV = re.compile(r"\b(?:Sr|Jr|Asst|Assoc|Prof|Supt|Mgr|Dir|Engr|Dept|Exec|Admin|Coord)\.[ \t]*$")
 _TRAILING_MARKER = re.compile(r"\n[ \t]*(?:[-*•·–]|\d{1,2}[.、)])[ \t]*$")
 
 
@@ -59,7 +61,8 @@ def sentence_spans(text: str, sents: Iterable[_Sent], mentions: Sequence[_Span])
         open_end = bool(spans) and text[spans[-1][0] : spans[-1][1]].rstrip().endswith((",", ";"))
         # "Vikram's no. 1", "No. 2 priority": a number's abbreviation ends no sentence before its digit
         numbered = bool(spans) and text[s0:s1].lstrip()[:1].isdigit() and _NUMBER_ABBREV.search(text, 0, s0)
-        if spans and (inside or goes_on or open_end or numbered):
+        titled = bool(spans) and _TITLE_ABBREV.search(text, spans[-1][0], s0) is not None
+        if spans and (inside or goes_on or open_end or numbered or titled):
             s0 = spans.pop()[0]
         spans.append((s0, s1))
     cuts = {m.end for m in abbreviated if m.label == "ORG" and _NEW_SENTENCE.match(text, m.end)}

@@ -32,7 +32,7 @@ _FUNCTION = (
     r"(?:IT|HR|QA|QC|EHS|R&D|ICU|Ops|Lab|Plant|Fleet|Store|Site|Finance|Procurement|Security|Facilities|"
     r"Engineering|Operations|Maintenance|Quality|Payroll|Nursing|Pharmacy|Radiology|Biomed|Logistics|AP|AR|"
     r"Treasury|Tax|Payments|Accounting|Billing|Audit|Legal|Sales|Marketing|Estates|Warehouse|Production|"
-    r"Purchasing|Supply Chain)"
+    r"Purchasing|Supply Chain|I&E|I&C|E&I)"
 )
 # any chief officer: "CMIO", "CNIO", "CDAO", not a word in capitals ("CARGO")
 _ACRONYM = r"(?:(?!CARGO|CAMEO|CONGO|CREDO)C[A-Z]{1,3}O|GM|EVP|SVP|VP|AVP|MD)"
@@ -55,7 +55,7 @@ _LOWER_MOD = (
     r"final|end|day|power|decision|to|of|for|with|and|or|as|at|by|in|on|from|into|us|was|were|has|had|"
     r"have|will|would|not|who|he|she|they|said|says|told|added|asked|noted|explained)\b)[a-z]{2,14}"
 )
-_FUNCTION_ACRONYM = r"(?:IT|HR|QA|QC|EHS|HSE|H&S|OT|PMO|R&D|L&D|IS|ICT|AP|AR)"
+_FUNCTION_ACRONYM = r"(?:IT|HR|QA|QC|EHS|HSE|H&S|OT|PMO|R&D|L&D|IS|ICT|AP|AR|I&E|I&C|E&I)"
 # what a place-name domain may be: "General Manager of the Suzhou plant"
 _FACILITY = (
     r"(?:plant|site|division|campus|branch|office|region|unit|centre|center|lab|warehouse|store|factory|"
