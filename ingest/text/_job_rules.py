@@ -103,8 +103,8 @@ JOB_RULES: list[Rule] = [
             r"{P},? who (?:has |had )?(?:since )?(?:left|quit|resigned|retired)\b(?! (?:a|the|us|it|for)\b)",
             r"{P} \({T}\) (?:has )?(?:left|quit) {C}",
             # "Ray Dutton (the safety guy who picked ISC) retired last yr"
-            r"{P} \([^()«»\n]{1,60}\) (?:has |had )?(?:since |just |recently )?(?:retired|left|quit|resigned)\b"
-            r"(?! (?:a|the|us|it|for)\b)(?! «O)",
+            r"{P} \([^()«»\n]{1,60}\) (?:has |had )?(?:since |just |recently )?"
+            r"(?:retired|left|quit|resigned)\b(?! (?:a|the|us|it|for)\b)(?! «O)",
         ],
         current="false",
     ),
