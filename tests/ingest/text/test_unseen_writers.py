@@ -210,3 +210,16 @@ def test_reporting_lines(pipeline: TextPipeline, text: str, lang: str, lines: se
         return ex.new_people.get(end[1], (end[1], ""))[0]
 
     assert {(name(f.subject), name(f.object)) for f in ex.facts if f.relation == "REPORTS_TO"} == lines
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Kaz Ahmed (depot mgr) turned out to be a fan. He will be a day-to-day user.", "supporter"),
+        ("Jamal Whitaker signed off the VLAN design and is happy with it.", "supporter"),
+        ("Kaz Ahmed will be a day-to-day user; he is not a fan.", "opponent"),
+    ],
+)
+def test_stance_from_plain_words(pipeline: TextPipeline, text: str, stance: str) -> None:
+    said = roles_said(pipeline, TextDocument("N", "note", text, "unseen", 1, "en", None, "A-HB"))
+    assert said and {s for _, _, s in said} == {stance}
