@@ -151,12 +151,15 @@ def _leading_clause(unit: str) -> int:
     for word in reversed(jieba.lcut(unit, HMM=False)):
         tag = tags.get(word, "n")
         # a verb before a unit the dictionary knows as one ("提醒/财务处") is the clause's verb
-        verb = tag == "v" and (len(word) == 1 or after == "nt")
+        verb = tag == "v" and (len(word) == 1 or after == "nt") and word not in _POSTED
         if tag.startswith(_NOT_IN_UNIT) or verb or word in _CLAUSE_VERBS:
             break
         keep -= len(word)
         after = tag
     return keep
+
+
+_POSTED = frozenset(("驻", "常驻", "派驻"))  # "驻院工程师", "常驻厂工程师": where the title holder sits
 
 
 HEAD_WORDS = frozenset(w.lower() for w in _HEADS.split("|") if w.isalpha())
