@@ -89,6 +89,7 @@ class Extractor:
         #: already supplying someone, and neither a rival nor a partner
         supplying = {s for rel, s, _ in gz.known_edges if rel == "SUPPLIES"}
         self._suppliers = (self._market | supplying) - self._vendors - rivals - gz.partners - {gz.self_id}
+        self._buyers = set(gz.company_names) - self._market - {gz.self_id}  # what a section may be about
         self._today = date.min  # the note being read's date
 
     def _dated_later(self, match: re.Match[str], ments: list[Mention]) -> bool:
@@ -127,9 +128,7 @@ class Extractor:
                 ids = self.gz.surfaces.get(m.key or fold(m.text), {}).get(m.label, [])
                 m.node_id = self._product_meant(ids, named) if m.label == "PRODUCT" else ids[0] if ids else ""
         speakers = list(speaker_spans(text))
-        heads = section_heads(
-            text, out.mentions, set(self.gz.company_names) - self._market - {self.gz.self_id}
-        )
+        heads = section_heads(text, out.mentions, self._buyers)
         starts = [m.start for m in out.mentions]  # mentions are sorted and do not overlap
         for s0, s1 in sentence_spans(doc.text, doc.sents, out.mentions):
             out.sentences.append((s0, s1, sentiment(text[s0:s1], lang)))
@@ -141,6 +140,7 @@ class Extractor:
             context = list(dict.fromkeys([*near, *doc_orgs, *sent_orgs]))
             link_people(text, ments, linker, context, speakers, out)
             if not _QUOTED_LINE.match(text, text.rfind("\n", 0, s0) + 1):
+                # two headings at least: one line naming an account alone is the note's title
                 section = section_account(heads, s0) if len(heads) > 1 else ""
                 orgs = [section, *(o for o in doc_orgs if o != section)] if section else doc_orgs
                 self._relate(out, linker, text, s0, s1, ments, lang, context, orgs)

@@ -18,52 +18,57 @@ from ingest.text import CorpusError, CorpusScores, evaluate_corpus, read_corpus
 CORPORA = Path(__file__).parents[3] / "corpora" / "notes"
 #: half -> (relation, lang) -> F1 floor
 FLOORS: dict[str, dict[tuple[str, str], float]] = {
-    # dev (en-a .. en-i; zh-b .. zh-k) measured WORKS_AT / DECISION_ROLE / REPORTS_TO / USES /
-    # SUPPLIES / INTERESTED_IN: en 0.820 / 0.762 / 0.801 / 0.753 / 0.832 / 0.676,
-    #                           zh 0.798 / 0.734 / 0.837 / 0.782 / 0.914 / 0.709 (thirteenth session's
-    # end; when en-i and zh-k joined it at its start en 0.809 / 0.755 / 0.797 / 0.737 / 0.779 / 0.672,
-    # zh 0.795 / 0.726 / 0.819 / 0.781 / 0.834 / 0.709)
+    # dev (en-a .. en-m; zh-b .. zh-o) measured WORKS_AT / DECISION_ROLE / REPORTS_TO / USES /
+    # SUPPLIES / INTERESTED_IN: en 0.802 / 0.744 / 0.795 / 0.695 / 0.767 / 0.664,
+    #                           zh 0.789 / 0.719 / 0.815 / 0.746 / 0.852 / 0.675 (fourteenth session's
+    # end; the four parts it added, en-l, en-m, zh-n and zh-o, were measured at its start on their own,
+    # F1 0.479 / 0.591 / 0.560 / 0.565, and at its end 0.565 / 0.655 / 0.657 / 0.629)
     "dev": {
-        ("WORKS_AT", "en"): 0.81,
-        ("DECISION_ROLE", "en"): 0.75,
-        ("REPORTS_TO", "en"): 0.79,
-        ("USES", "en"): 0.74,
-        ("SUPPLIES", "en"): 0.82,
-        ("INTERESTED_IN", "en"): 0.67,
-        ("WORKS_AT", "zh"): 0.79,
-        ("DECISION_ROLE", "zh"): 0.73,
-        ("REPORTS_TO", "zh"): 0.83,
-        ("USES", "zh"): 0.77,
-        ("SUPPLIES", "zh"): 0.91,
-        ("INTERESTED_IN", "zh"): 0.70,
+        ("WORKS_AT", "en"): 0.79,
+        ("DECISION_ROLE", "en"): 0.73,
+        ("REPORTS_TO", "en"): 0.78,
+        ("USES", "en"): 0.68,
+        ("SUPPLIES", "en"): 0.75,
+        ("INTERESTED_IN", "en"): 0.65,
+        ("WORKS_AT", "zh"): 0.78,
+        ("DECISION_ROLE", "zh"): 0.71,
+        ("REPORTS_TO", "zh"): 0.80,
+        ("USES", "zh"): 0.73,
+        ("SUPPLIES", "zh"): 0.84,
+        ("INTERESTED_IN", "zh"): 0.66,
     },
-    # held out, never tuned on (en-a, en-b, en-c, en-j, en-k; zh-a .. zh-e, zh-l, zh-m; en-c and zh-e
-    # written in the seventh session, en-j, en-k, zh-l and zh-m in the thirteenth, each measured before
-    # any change for it), measured en 0.716 / 0.575 / 0.700 / 0.664 / 0.721 / 0.658, zh 0.640 / 0.535 /
-    # 0.545 / 0.659 / 0.731 / 0.539 (thirteenth session's end, with en-k and zh-m; without them en 0.712 /
-    # 0.570 / 0.711 / 0.641 / 0.787 / 0.680, zh 0.635 / 0.560 / 0.615 / 0.691 / 0.776 / 0.559)
+    # held out, never tuned on (en-a, en-b, en-c, en-j, en-k, en-n; zh-a .. zh-e, zh-l, zh-m, zh-p; en-c
+    # and zh-e written in the seventh session, en-j, en-k, zh-l and zh-m in the thirteenth, en-n and zh-p
+    # in the fourteenth, each measured before any change for it), measured en 0.705 / 0.555 / 0.695 /
+    # 0.645 / 0.687 / 0.622, zh 0.670 / 0.553 / 0.561 / 0.669 / 0.699 / 0.566 (fourteenth session's end;
+    # without en-n and zh-p, the half as it stood at that session's start, F1 0.632 -> 0.638)
     "test": {
-        ("WORKS_AT", "en"): 0.70,
-        ("DECISION_ROLE", "en"): 0.56,
-        ("REPORTS_TO", "en"): 0.69,
-        ("USES", "en"): 0.65,
-        ("SUPPLIES", "en"): 0.71,
-        ("INTERESTED_IN", "en"): 0.64,
-        ("WORKS_AT", "zh"): 0.63,
-        ("DECISION_ROLE", "zh"): 0.52,
-        ("REPORTS_TO", "zh"): 0.53,
-        ("USES", "zh"): 0.64,
-        ("SUPPLIES", "zh"): 0.72,
-        ("INTERESTED_IN", "zh"): 0.52,
+        ("WORKS_AT", "en"): 0.69,
+        ("DECISION_ROLE", "en"): 0.54,
+        ("REPORTS_TO", "en"): 0.68,
+        ("USES", "en"): 0.63,
+        ("SUPPLIES", "en"): 0.67,
+        ("INTERESTED_IN", "en"): 0.61,
+        ("WORKS_AT", "zh"): 0.66,
+        ("DECISION_ROLE", "zh"): 0.54,
+        ("REPORTS_TO", "zh"): 0.55,
+        ("USES", "zh"): 0.65,
+        ("SUPPLIES", "zh"): 0.68,
+        ("INTERESTED_IN", "zh"): 0.55,
     },
 }
 #: half -> the most trap hits (false facts a note warns against) the extraction may state; measured
-#: dev 21 (thirteenth session's end; 23 when en-i and zh-k joined it at its start, which brought 6 and
-#: 4; 13 before;
+#: dev 33 (fourteenth session's end; en-l, en-m, zh-n and zh-o brought 2, 3, 4 and 3 when they
+#: joined it at its start; 21 before: the thirteenth session's end; 23 when en-i and zh-k joined it at
+#: its start, which brought 6 and 4; 13 before;
 #: 21 when en-h and zh-j joined it in the twelfth session, which brought 4 each; 15 at that
 #: session's start; 9 before en-g and zh-i joined it, which brought 3 each; 11 at the eleventh
 #: session's start, just after en-f and zh-h joined it, which brought 3 and 6;
-#: 8 at the tenth session's start, 12 at the ninth's), test 56 (when en-k and zh-m joined it at the
+#: 8 at the tenth session's start, 12 at the ninth's), test 65 (when en-n and zh-p joined it in the
+#: fourteenth session, which brought 6 and 3; 56 before, at that session's start too: two of its
+#: changes, "hold/control/own the budget" and a bare 用的, each made one more false fact the notes
+#: warn against match and were taken back, found by switching each change alone, counts only;
+#: 56 when en-k and zh-m joined it at the
 #: thirteenth session's end, which brought 5 and 7; 44 before, 43 when en-j and zh-l joined it in
 #: the thirteenth session, which brought 6 and 7; one more when a role cue further along a list
 #: item's line became the item person's, 1364131, found by switching each change alone, counts only;
@@ -72,7 +77,7 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
 #: 31 at the eleventh's start; 29 before a three-character name was no longer cut at a rare word,
 #: 30c96b9, and a Chinese topic was found by its subject, 0935880: each made one false fact the notes
 #: warn against match; found by switching each change alone, counts only; the issue's target is none)
-TRAP_CEILINGS = {"dev": 21, "test": 56}
+TRAP_CEILINGS = {"dev": 33, "test": 65}
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
     "companies": [{"id": "A-1", "name": "St. Aldric Medical Center", "aliases": ["SAMC"]}],
