@@ -149,6 +149,11 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"(?:is|are|=|:) ?",
             # "Nate will be your technical contact", "Pete is your technical contact"
             r"(?:technical|tech) (?:contact|point of contact|owner)\b",
+            # "Mei-Ling writes the test criteria", "Dwayne will review the technical submittals"
+            r"(?:writes?|wrote|sets?|owns?|drafts?|defines?) the "
+            r"(?:test|evaluation|scoring|selection|acceptance) criteria",
+            r"(?:review|assess|evaluat|vet|check|scor)\w* (?:the |all )?technical "
+            r"(?:submittals?|proposals?|bids?|responses?|specs?|specifications|documentation|answers)",
         ],
         [
             r"技术评估",

@@ -228,3 +228,12 @@ def test_stance_from_plain_words(pipeline: TextPipeline, text: str, stance: str)
 def test_a_chat_speakers_company_and_a_posted_engineer(pipeline: TextPipeline) -> None:
     ex = _read(pipeline, "[09:31] 杜涛(金智)：招标公告昨晚挂了\n金智教育——潘磊（驻院工程师）\n", "zh", "A-DY")
     assert {("杜涛", "V-WISEDU", "None"), ("潘磊", "V-WISEDU", "驻院工程师")} <= _jobs(ex)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mei-Ling Huang writes the test criteria.", "Dwayne Hollis will review the technical submittals."],
+)
+def test_technical_evaluators_by_their_work(pipeline: TextPipeline, text: str) -> None:
+    said = roles_said(pipeline, TextDocument("N", "note", text, "unseen", 1, "en", None, "A-HB"))
+    assert {r for _, r, _ in said} == {"technical_evaluator"}
