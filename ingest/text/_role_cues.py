@@ -176,7 +176,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
         [
             r"on our side",
             r"champion",
-            r"push(?:es|ing)? (?:hard )?(?:for )?our (?:proposal|solution|offer|bid)",
+            r"push(?:es|ing)? (?:hard )?(?:for )?our (?:proposal|solution|offer|bid|case|pitch)",
             r"push(?:es|ing)? (?:hard |strongly |really hard )?for us",
             r"supports? our (?:proposal|solution|offer)",
             r"big fan of (?:us|our)",
@@ -191,6 +191,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"business case",
             r"(?:is|are|'s) (?:completely |totally |fully |now )?sold on (?:us|our\b)",
             r"(?:openly |actively |strongly |fully )back(?:s|ing) us\b",  # "now openly backing us"
+            # "has become a real ally"
+            r"(?:become|is|'s|was) (?:a |our )(?:real |strong |genuine |key |true )ally\b",
         ],
         [
             r"支持我们的方案",

@@ -20,7 +20,7 @@ _SUPPORT = {
         r"loves? (?:us|our|the)|on board|on our side|sold on|positive about|warm(?:ed)? (?:up )?to|"
         r"backs? us|backing us|ally|champions? (?:us|our)|sponsor\w*|impressed|"
         r"happy with (?:us|our|the demo|it|what (?:he|she|they) saw)|(?:a |big |huge |real )fan\b|"
-        r"in our camp|"
+        r"in our camp|recommend(?:s|ed|ing)? us|"
         r"prefer(?:s|red)? (?:us|our)|positive(?: on| about)?|"
         r"come round|came round|"
         r"warming up|on side|bought in|buy-in|pleased|delighted|thrilled|enthusiast\w*|friendly|"
