@@ -41,7 +41,9 @@ def cue_relations(
     orgs = [(i, m) for i, m in enumerate(ments) if m.label == "ORG" and m.node_id]
     named_vendors = {gz.vendor_of.get(p.node_id, "") for _, p in products}
     clause_of = {i: clause_start(skeleton, marks[i][0], langs[0]) for i, _ in products if i in marks}
-    others = named_vendors | market | {gz.self_id}  # our own company buys nothing from us
+    # our own company buys nothing from us; a supplier the sentence names is no buyer ("bought
+    # outright through Keystone")
+    others = named_vendors | market | suppliers | {gz.self_id}
     buyers = [m for _, m in orgs if m.node_id not in others]
     subject = ("Company", buyers[0].node_id, buyers[0].text) if buyers else home
     sentence = plain(skeleton)
@@ -84,7 +86,7 @@ def cue_relations(
         elif future:  # "we'll add them to the shortlist in the new year": not yet evaluating
             not_installed.add(obj[1])
             continue  # "moving to D365 in 2026": a plan, not an install
-        elif in_use(
+        elif not _SUBJECT_LINE.match(sentence) and in_use(
             skeleton, start, end, clause, sentence, obj[0] == "Product", contract and _dated(dates), langs
         ):
             before = max((marks[j][1] for j, _ in things if marks[j][1] <= start), default=0)
@@ -144,8 +146,13 @@ def _evaluating(clause: str, lang: str) -> bool:
 
 
 #: another body of the account's group as the clause's subject: its installs are its own
+# an e-mail's subject line names what the mail is about, often the offer itself, not an install
+_SUBJECT_LINE = re.compile(r"\s*(?:Subject|Re|Fwd?|FW|主题|标题)\s*[:：]", re.I)
+
 _KIN_ORG = re.compile(
-    r"母公司|子公司|兄弟单位|兄弟公司|\b(?:parent company|sister (?:company|site|hospital)|subsidiary)\b",
+    r"母公司|子公司|兄弟单位|兄弟公司|兄弟工厂|"
+    r"\b(?:parent company|subsidiary|"
+    r"sister (?:company|site|hospital|plant|mill|factory|clinic|school|campus))\b",
     re.I,
 )
 

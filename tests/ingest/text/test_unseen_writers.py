@@ -237,3 +237,19 @@ def test_a_chat_speakers_company_and_a_posted_engineer(pipeline: TextPipeline) -
 def test_technical_evaluators_by_their_work(pipeline: TextPipeline, text: str) -> None:
     said = roles_said(pipeline, TextDocument("N", "note", text, "unseen", 1, "en", None, "A-HB"))
     assert {r for _, r, _ in said} == {"technical_evaluator"}
+
+
+@pytest.mark.parametrize(
+    ("text", "uses"),
+    [
+        # a supplier the sentence names is not the one that uses the kit
+        (
+            "Installed base: portables are 浪潮GS units, bought outright through Cheqprint Services.",
+            {("A-HB", "P-GS")},
+        ),
+        # a subject line names what the mail is about, not what the account runs
+        ("Subject: RE: 浪潮GS – infra requirements for the POC", set()),
+    ],
+)
+def test_installs_en(pipeline: TextPipeline, text: str, uses: set[tuple[str, str]]) -> None:
+    assert _facts(_read(pipeline, text), "USES") == uses
