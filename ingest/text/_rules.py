@@ -59,7 +59,9 @@ def _role_rules() -> list[Rule]:
             objects = "(?:" + "|".join(c.lstrip(">") for c in cues if c.startswith(">")) + ")"
             patterns = [
                 # not a chat line's speaker: "王海涛 19:11：以后天天用这个系统的主要是他们几个"
-                rf"{{P}}(?![:：])(?!\s*\[?\d{{1,2}}:\d{{2}}\]?\s*[:：]){{_s}}{after}{_NOT_BEFORE_COPULA}",
+                # nor one before whom something is done: "经常在钱总面前帮我们说话"
+                rf"{{P}}(?![:：])(?!\s*\[?\d{{1,2}}:\d{{2}}\]?\s*[:：])(?!面前|跟前|身边){{_s}}{after}"
+                rf"{_NOT_BEFORE_COPULA}",
                 rf"{before}{_QUALIFIER}{_AFTER_CUE}{{P}}",
                 # the topic first, then who takes it on: "技术评估我来负责", "预算这块何总亲自管"
                 rf"{before}(?:这块|这边|方面|的事)?\s*(?:由|归)?{{P}}(?:来|亲自|会)(?:负责|牵头|把关|管|拍板|定)",

@@ -253,3 +253,16 @@ def test_technical_evaluators_by_their_work(pipeline: TextPipeline, text: str) -
 )
 def test_installs_en(pipeline: TextPipeline, text: str, uses: set[tuple[str, str]]) -> None:
     assert _facts(_read(pipeline, text), "USES") == uses
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # the budget's holder follows the cue, not the sentence's subject
+        ("回访葛云（保卫部总经理）：预算在分管副院长谢伟手里。", {("谢伟", "economic_buyer", "neutral")}),
+        # one before whom something is done is not who does it
+        ("葛云非常支持我们，经常在谢伟面前帮我们说话。", {("葛云", "champion", "supporter")}),
+    ],
+)
+def test_roles_zh(pipeline: TextPipeline, text: str, roles: set[tuple[str, str, str]]) -> None:
+    assert roles_said(pipeline, TextDocument("N", "note", text, "unseen", 1, "zh", None, "A-DY")) == roles
