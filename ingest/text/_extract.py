@@ -47,6 +47,7 @@ from ._match_checks import (
     ours_before,
     ours_later_on_the_line,
     stance_taken_back,
+    their_company,
     topic_for_object,
     unknown_company_before,
     without_the_departed,
@@ -321,6 +322,7 @@ class Extractor:
                 slot("c")
                 or org_right_after(match, ments)
                 or org_right_before(before, ments)
+                or (their_company(match, ments) if rule.lang == "en" else None)
                 or header_company(before, ments, self.gz.self_id)
                 or home
             )

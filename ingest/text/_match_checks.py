@@ -200,6 +200,20 @@ def org_right_before(before: str, ments: list[Mention]) -> tuple[str, str, str] 
 _ORG_BEFORE = re.compile(r"«O(\d+)»\s?的?\s?$")
 
 
+def their_company(match: re.Match[str], ments: list[Mention]) -> tuple[str, str, str] | None:
+    """The company "their" stands for before a title: the one the sentence opens with, its subject
+    ("Vigilo have said they'll expose an API; their account manager is Dev Shah")."""
+    if _THEIR_TITLE.search(match.group()) is None:
+        return None
+    found = _FIRST_ORG.search(match.string, 0, match.start())
+    m = ments[int(found.group(1))] if found else None
+    return ("Company", m.node_id, m.text) if m is not None and m.node_id else None
+
+
+_THEIR_TITLE = re.compile(r"(?:^|\s)(?:their|its) (?:(?:new|current|acting|interim) )?«T\d+»")
+_FIRST_ORG = re.compile(r"^[\s*•·>-]*«O(\d+)»")  # the sentence opens with it
+
+
 def org_right_after(match: re.Match[str], ments: list[Mention]) -> tuple[str, str, str] | None:
     """The company a name and title are followed by on their line, a comma or bar between: "Bram
     Kelderman, Managing Partner, Kelderman Partners" works at the partner firm."""

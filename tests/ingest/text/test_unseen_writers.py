@@ -266,3 +266,11 @@ def test_installs_en(pipeline: TextPipeline, text: str, uses: set[tuple[str, str
 )
 def test_roles_zh(pipeline: TextPipeline, text: str, roles: set[tuple[str, str, str]]) -> None:
     assert roles_said(pipeline, TextDocument("N", "note", text, "unseen", 1, "zh", None, "A-DY")) == roles
+
+
+def test_their_title_is_of_the_company_the_sentence_opens_with(pipeline: TextPipeline) -> None:
+    text = "Kestrel Advisory have said they'll do the SSO work; their account manager is Dev Shah."
+    assert ("Dev Shah", "V-KESTREL", "account manager") in _jobs(_read(pipeline, text))
+    assert ("Tom Archer", "A-HB", "CIO") in _jobs(
+        _read(pipeline, "HSB is replacing Kestrel Advisory; their CIO is Tom Archer.")
+    )
