@@ -18,19 +18,12 @@ from ._dates import find_dates
 from ._gazetteer import Gazetteer
 from ._initials import initials
 from ._lexicon import ZH_AFTER_NAME
-from ._names import (
-    latin_names,
-    short_forms,
-    surname_inside_a_word,
-    without_nickname,
-    word_before_a_known_name,
-    zh_names,
-    zh_refs,
-)
+from ._names import latin_names, short_forms, without_nickname, word_before_a_known_name
 from ._nlp import PERSON_REF, zh_word_tags
 from ._rule_grammar import LATIN_REF
 from ._title_spans import title_spans
 from ._zh_given_forms import zh_given_forms
+from ._zh_names import surname_inside_a_word, zh_names, zh_refs
 
 MONEY = re.compile(
     r"(?:[$€¥￥]|RMB ?|CNY ?|USD ?|EUR ?)\d[\d,]*(?:\.\d+)?\s?(?:[kKmM]|million|万|亿)?"

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ._lexicon import EN_HONORIFICS, FUNCTION_SURNAMES, ZH_AFTER_NAME, ZH_SURNAMES
-from ._names import NOT_GIVEN
+from ._zh_names import NOT_GIVEN
 
 # Latin names: two capitalised words, letters with accents and umlauts included ("Julia Müller").
 _UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"

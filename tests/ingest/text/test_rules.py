@@ -13,9 +13,10 @@ from ingest.text._extract import MONEY, Mention, sentiment
 from ingest.text._gazetteer import company_variants, product_variants
 from ingest.text._lexicon import department_of
 from ingest.text._modality import modality
-from ingest.text._names import latin_names, short_forms, zh_names
+from ingest.text._names import latin_names, short_forms
 from ingest.text._sentences import sentence_spans
 from ingest.text._stance import stance_in
+from ingest.text._zh_names import zh_names
 
 from .conftest import TextGraph
 
