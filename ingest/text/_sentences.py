@@ -79,4 +79,5 @@ def sentence_spans(text: str, sents: Iterable[_Sent], mentions: Sequence[_Span])
         marker = _TRAILING_MARKER.search(text, out[k][0], out[k][1])
         if marker is not None and not text[out[k][1] : out[k + 1][0]].strip():
             out[k], out[k + 1] = (out[k][0], marker.start() + 1), (marker.start() + 1, out[k + 1][1])
-    return [(a, b) for a, b in out if text[a:b].strip()]
+    # a sentence opens at its first word, not at the line break a blank line leaves before it
+    return [(b - len(text[a:b].lstrip()), b) for a, b in out if text[a:b].strip()]
