@@ -70,6 +70,7 @@ def _names_an_organisation(text: str, m: re.Match[str]) -> bool:
 
 
 _VP_BEFORE = re.compile(r"\b(?:VP|SVP|EVP|AVP)[ \t]+$")
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
 
 
 def latin_names(text: str) -> Iterator[tuple[int, int]]:
@@ -82,6 +83,8 @@ def latin_names(text: str) -> Iterator[tuple[int, int]]:
             continue  # "Director of Public Works", "Head of Loss Prevention": a title's domain
         if _names_an_organisation(text, m):
             continue
+        if _THE_BEFORE.search(text, max(0, m.start() - 4), m.start()) and not gender_of(words[0]):
+            continue  # "the Inner Harbor property": a place or a thing; a person takes no article
         if _VP_BEFORE.search(text, max(0, m.start() - 6), m.start()) and not gender_of(words[0]):
             pos = text.index(words[1], m.start() + len(words[0]))  # "VP Loss Prevention": a domain;
             continue  # "VP Fin Anita Sorensen": the name after it

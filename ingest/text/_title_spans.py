@@ -25,7 +25,7 @@ _HEADS = (
     r"Auditor|Scientist|Technician|Pharmacist|Radiologist|Surgeon|Principal|Chief|Officer|Executive|"
     r"Comptroller|Registrar|Matron|Foreman|Planner|Strategist|Steward|Representative|Agent|"
     r"Provost|Postdoc|Fellow|Professor|Lecturer|Researcher|Chancellor|Rector|Bursar|Captain|Capt|Lieutenant|"
-    r"Sergeant|Engr|Collector|Assessor|Clerk|Inspector"
+    r"Sergeant|Engr|Collector|Assessor|Clerk|Inspector|Lt|Sgt|Cpl|Detective|Corporal|Constable"
 )
 # capitalised functions that head a lowercase title as notes write them: "HR dir", "IT mgr", "Ops lead"
 _FUNCTION = (
@@ -59,9 +59,12 @@ _FUNCTION_ACRONYM = r"(?:IT|HR|QA|QC|EHS|HSE|H&S|OT|PMO|R&D|L&D|IS|ICT|AP|AR|I&E
 # what a place-name domain may be: "General Manager of the Suzhou plant"
 _FACILITY = (
     r"(?:plant|site|division|campus|branch|office|region|unit|centre|center|lab|warehouse|store|factory|"
-    r"mill|department|dept|hospital|clinic|DC)\b"
+    r"mill|department|dept|hospital|clinic|DC|property|hotel|resort|terminal|yard|mine|port|depot|facility|"
+    r"building|school|station|district|ward|shop|farm|fab|refinery|brewery|line)\b"
 )
 EN_TITLE = re.compile(
+    # a rank abbreviated before a name keeps its point: "Lt. Joanne Pruitt"
+    rf"\b(?:Lt|Sgt|Capt|Cpl|Det|Insp|Supt)\.(?=[ \t]+[A-Z])|"
     rf"\b(?:(?:{_MOD}[ \t]+){{0,3}}(?:{_DOMAIN_WORD}[ \t]+){{0,3}}(?:{_HEADS}|{_ACRONYM})"
     # two offices held as one: "Treasurer-Tax Collector", "Auditor-Controller"
     rf"(?:-(?:{_DOMAIN_WORD}[ \t]+)?(?:{_HEADS}))?"
@@ -79,6 +82,8 @@ EN_TITLE = re.compile(
     rf"|(?<=\()(?:ceo|cfo|cio|cto|coo|cmo|ciso|cno|vp|gm)(?=\))"
     rf"|chief of staff"
     rf"|(?:[Hh]ead|[Dd]irector|VP|vp|[Mm]anager) of (?i:{_LOWER_DOMAIN})"
+    # "manager of the Eastgate Depot yard": a place's manager written in lower case
+    rf"|(?:head|director|manager|general manager) of the {_DOMAIN}[ \t]+{_FACILITY}"
     rf"|(?:Dir|Mgr|Sr\. Mgr|Supv)\.? (?:of )?{_DOMAIN_WORD}(?:(?:[ \t]+|[ \t]*&[ \t]*){_DOMAIN_WORD})?)\b"
 )
 _ZH_HEADS = (
@@ -205,11 +210,11 @@ def _before_a_name(text: str, a: int, b: int) -> int:
 
 
 # a job in brackets after a name, as notes gloss people: "(controller)", "(the new CFO)", "(procurement)",
-# "(plant HR mgr, Dayton)"; the words before the job say when, not what
+# "(plant HR mgr, Dayton)", "(HRIS analyst, reports to Lorraine)"; the words before the job say when, not what
 _GLOSS = re.compile(
     r"(?<=\()\s*(?:(?:the|our|their|an?)\s+)?(?:(?:new|ex-?|former|acting|interim|incoming|outgoing)\s*)?"
     rf"(?P<job>(?:[A-Za-z&]+\s+){{0,2}}?(?i:{_LOWER_HEAD}|{_LOWER_DOMAIN}|{_ACRONYM}))"
-    r"\.?\s*(?=\)|,\s*[A-Z][^()]{0,30}\))"
+    r"\.?\s*(?=\)|[,;]\s*[^()\n]{1,80}\))"
 )
 
 

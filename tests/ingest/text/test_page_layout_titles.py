@@ -1,0 +1,71 @@
+"""Titles and names as more writers set them down: a sentence after a blank line, ranks
+abbreviated before a name, an aside that goes on after the title, a manager of a named
+place, and a place that only looks like a name. Phrasings written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from ingest.text import Extraction, TextDocument, TextPipeline
+from tests.ingest.text.conftest import crm_pipeline
+
+CRM = {
+    "self": {"id": "SELF", "name": "Ledgerline"},
+    "companies": [{"id": "A-PB", "name": "Port Bellamy Sheriff's Office", "role": "prospect"}],
+    "contacts": [],
+    "products": [],
+}
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Iterator[TextPipeline]:
+    with crm_pipeline(CRM, "layout") as built:
+        yield built
+
+
+def _read(pipeline: TextPipeline, text: str) -> Extraction:
+    ((_, ex),) = list(pipeline.run([TextDocument("N", "note", text, "layout", 1, "en", None, "A-PB")]))
+    return ex
+
+
+def _jobs(ex: Extraction) -> set[tuple[str, str]]:
+    return {
+        (ex.new_people.get(f.subject[1], (f.subject[1], ""))[0], str(f.props.get("title")))
+        for f in ex.facts
+        if f.relation == "WORKS_AT"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "job"),
+    [
+        # the sentence after a paragraph break opens at its title, not at the line break
+        (
+            "The jail wing opens in March.\n\nOperations Director Tomas Ibarra said the rework is first.",
+            ("Tomas Ibarra", "Operations Director"),
+        ),
+        ("Fleet update.\n\nCFO Maren Holt signed the order on Friday.", ("Maren Holt", "CFO")),
+        # an abbreviated rank keeps its point and does not end the sentence
+        ("Sgt. Dolores Kaye runs the records unit now.", ("Dolores Kaye", "Sgt.")),
+        ("Capt. Wes Oduya approved the pilot.", ("Wes Oduya", "Capt.")),
+        # the aside goes on after the title
+        (
+            "Priya Venn (payroll analyst, sits with the finance team) will test the export.",
+            ("Priya Venn", "payroll analyst"),
+        ),
+        # the manager of a named place; the place is no person
+        (
+            "We think Hollis Grant, manager of the Eastgate Depot yard, would rather wait.",
+            ("Hollis Grant", "manager of the Eastgate Depot yard"),
+        ),
+    ],
+)
+def test_titles_as_laid_out(pipeline: TextPipeline, text: str, job: tuple[str, str]) -> None:
+    assert job in _jobs(_read(pipeline, text))
+
+
+def test_a_place_after_the_is_no_person(pipeline: TextPipeline) -> None:
+    ex = _read(pipeline, "The tour covered the Ridgeline Annex property and the old courthouse.")
+    assert not ex.new_people
