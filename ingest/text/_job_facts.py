@@ -46,6 +46,8 @@ class JobReader:
             wp["department"] = unit_without_clause(g["unit"])
             if is_ref(p[2]) and ref_parts(p[2])[1] not in ADDRESS_ONLY:  # "科技部刘总" holds no 科技部总
                 wp["title"] = wp["department"] + ref_parts(p[2])[1]
+        elif is_ref(p[2]) and g.get("t") is None and ref_parts(p[2])[1] not in ADDRESS_ONLY:
+            wp["title"] = ref_parts(p[2])[1]  # "江州烟草蒋主任(物流中心)": the reference's own title
         if g.get("t") is not None:
             # "设备处的工程师" is the 设备处工程师; "发给了信息中心刘海燕主任": 信息中心
             dept = unit_without_clause(g.get("dept") or "")

@@ -1,6 +1,7 @@
 """Titles and names as more writers set them down: a sentence after a blank line, ranks
 abbreviated before a name, an aside that goes on after the title, a manager of a named
-place, and a place that only looks like a name. Phrasings written for these tests."""
+place, a place that only looks like a name; in Chinese a place before a bracketed title and
+a titled reference's own title. Phrasings written for these tests."""
 
 from __future__ import annotations
 
@@ -13,7 +14,10 @@ from tests.ingest.text.conftest import crm_pipeline
 
 CRM = {
     "self": {"id": "SELF", "name": "Ledgerline"},
-    "companies": [{"id": "A-PB", "name": "Port Bellamy Sheriff's Office", "role": "prospect"}],
+    "companies": [
+        {"id": "A-PB", "name": "Port Bellamy Sheriff's Office", "role": "prospect"},
+        {"id": "A-BH", "name": "滨海烟草", "role": "prospect"},
+    ],
     "contacts": [],
     "products": [],
 }
@@ -25,8 +29,8 @@ def pipeline() -> Iterator[TextPipeline]:
         yield built
 
 
-def _read(pipeline: TextPipeline, text: str) -> Extraction:
-    ((_, ex),) = list(pipeline.run([TextDocument("N", "note", text, "layout", 1, "en", None, "A-PB")]))
+def _read(pipeline: TextPipeline, text: str, lang: str = "en", account: str = "A-PB") -> Extraction:
+    ((_, ex),) = list(pipeline.run([TextDocument("N", "note", text, "layout", 1, lang, None, account)]))
     return ex
 
 
@@ -69,3 +73,17 @@ def test_titles_as_laid_out(pipeline: TextPipeline, text: str, job: tuple[str, s
 def test_a_place_after_the_is_no_person(pipeline: TextPipeline) -> None:
     ex = _read(pipeline, "The tour covered the Ridgeline Annex property and the old courthouse.")
     assert not ex.new_people
+
+
+@pytest.mark.parametrize(
+    ("text", "job"),
+    [
+        # a place before the title in the brackets
+        ("会议：秦海（苏州仓储部经理）、柏雪（财务经理）", ("秦海", "仓储部经理")),
+        # a reference with a title keeps it where the rule reads no title
+        ("10/9 电话 滨海烟草姚主任(物流中心)：分拣线要换。", ("姚主任", "主任")),
+    ],
+)
+def test_chinese_titles_as_laid_out(pipeline: TextPipeline, text: str, job: tuple[str, str]) -> None:
+    jobs = _jobs(_read(pipeline, text, "zh", "A-BH"))
+    assert any(who == job[0] and title.endswith(job[1]) for who, title in jobs), jobs
