@@ -40,8 +40,9 @@ JOB_RULES: list[Rule] = [
             r"|[A-Z][a-z]+['’]s )*{T}"
             r"(?=\s*$|\s*[.,;:|()（\n]| [-–—] | (?:and|who|is|was|will|has|said|says|since|on|in)\b"
             r"| at (?!«O))",
-            r"(?:^(?:[-*•·–]\s*)?|[,;:(]\s*|\band |\bwith |\bmet |\bcalled |\bto |\bby |\bfrom |\bunder "
-            r"|\bthe |\bour "
+            r"(?:^(?:[-*•·–]\s*)?|[,;:(=]\s*|\band |\bwith |\bmet |\bcalled |\bto |\bby |\bfrom |\bunder "
+            # "a new controls engineer, Piotr", "Greer's plant manager, Teresa"
+            r"|\bthe |\bour |\ban? |\b[A-Z][a-z]+['’]s "
             # "added HR Director Janet Okafor"
             r"|\b[Tt]heir |\b[Hh]is |\b[Hh]er |\b(?:said|says|added|adds|noted|explained|according to|w/) )"
             r"(?:(?:[Tt]he|[Tt]heir|our|[Ii]ts|[Nn]ew|[Cc]urrent|[Aa]cting|[Ii]nterim) )*{T},? "
@@ -66,7 +67,7 @@ JOB_RULES: list[Rule] = [
             # "The new CIO is Janet Ellison", "their head of IT is now Sam Okafor"
             # "New QA Manager at Corby is Daniel Okoro", "Nurse Manager, 4 West: Kendra Lowe"
             r"(?:^(?:[-*•·–]\s*)?|[:;(]\s*|\b(?:the|their|our|its|new|current) )"
-            r"(?:new |current |acting |interim )?{T}"
+            r"(?:[Nn]ew |[Cc]urrent |[Aa]cting |[Ii]nterim )?{T}"
             r"(?: (?:at|in|for) [A-Z][\w-]+(?= is| was)|, [\w -]{1,16}(?=:))?"
             r"(?: (?:is|was|=)|\s?:) (?:now )?{P}",
             # signature lines: "Graham Pike | CFO | St. Aldric Medical Center"

@@ -25,7 +25,7 @@ _HEADS = (
     r"Auditor|Scientist|Technician|Pharmacist|Radiologist|Surgeon|Principal|Chief|Officer|Executive|"
     r"Comptroller|Registrar|Matron|Foreman|Planner|Strategist|Steward|Representative|Agent|"
     r"Provost|Postdoc|Fellow|Professor|Lecturer|Researcher|Chancellor|Rector|Bursar|Captain|Capt|Lieutenant|"
-    r"Sergeant|Engr|Collector|Assessor|Clerk|Inspector|Lt|Sgt|Cpl|Detective|Corporal|Constable"
+    r"Sergeant|Engr|Collector|Assessor|Clerk|Inspector|Instructor|Teacher|Trainer|Lt|Sgt|Cpl|Detective|Corporal|Constable"
 )
 # capitalised functions that head a lowercase title as notes write them: "HR dir", "IT mgr", "Ops lead"
 _FUNCTION = (
@@ -35,7 +35,7 @@ _FUNCTION = (
     r"Purchasing|Supply Chain|I&E|I&C|E&I)"
 )
 # any chief officer: "CMIO", "CNIO", "CDAO", not a word in capitals ("CARGO")
-_ACRONYM = r"(?:(?!CARGO|CAMEO|CONGO|CREDO)C[A-Z]{1,3}O|GM|EVP|SVP|VP|AVP|MD)"
+_ACRONYM = r"(?:(?!CARGO|CAMEO|CONGO|CREDO)C[A-Z]{1,3}O|GM|EVP|SVP|VP|AVP|MD|FD)"
 _MOD = r"(?:Senior|Sr\.?|Chief|Deputy|Assistant|Asst\.?|Associate|Executive|General|Regional|Group|Interim|Acting|Principal|Lead|Managing|Vice|Global|National|Division|Department|Plant|Branch|Site|Area|District|Country|Program|Project|Product|Account|Category|Clinical|Medical|Nursing|Technical)"  # noqa: E501
 _DOMAIN_WORD = r"(?:[A-Z][A-Za-z&/-]*|IT|ICU|HR|R&D|QA|QC|EHS|OR|ER|IT&T)"
 _DOMAIN = rf"(?:the )?{_DOMAIN_WORD}(?:(?: and | & |, | ){_DOMAIN_WORD}){{0,3}}"
@@ -48,7 +48,7 @@ _LOWER_DOMAIN = (
 _LOWER_HEAD = (
     r"(?:manager|mgr|director|dir|lead|head|buyer|engineer|eng|chief|supervisor|officer|specialist|analyst|"
     r"architect|coordinator|technician|tech|admin|administrator|controller|planner|accountant|superintendent|"
-    r"steward|lieutenant|lt|sergeant|sgt|captain|capt|executive)"
+    r"steward|lieutenant|lt|sergeant|sgt|captain|capt|executive|instructor|teacher|trainer)"
 )
 _LOWER_MOD = (
     r"(?!(?:the|a|an|our|their|his|her|its|my|your|new|good|great|real|main|key|is|was|be|economic|technical|"
@@ -79,7 +79,7 @@ EN_TITLE = re.compile(
     rf"[ \t]+{_LOWER_HEAD}"
     rf"|(?:(?:senior|junior|lead|principal|deputy|assistant|acting|interim)[ \t]+)?"
     rf"{_FUNCTION}(?:[ \t]+{_FUNCTION})?[ \t]+{_LOWER_HEAD}"
-    rf"|(?<=\()(?:ceo|cfo|cio|cto|coo|cmo|ciso|cno|vp|gm)(?=\))"
+    rf"|(?<=\()(?:ceo|cfo|cio|cto|coo|cmo|ciso|cno|vp|gm|pm|PM)(?=\))"
     rf"|chief of staff"
     rf"|(?:[Hh]ead|[Dd]irector|VP|vp|[Mm]anager) of (?i:{_LOWER_DOMAIN})"
     # "manager of the Eastgate Depot yard": a place's manager written in lower case

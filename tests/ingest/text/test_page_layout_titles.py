@@ -59,6 +59,17 @@ def _jobs(ex: Extraction) -> set[tuple[str, str]]:
             "Priya Venn (payroll analyst, sits with the finance team) will test the export.",
             ("Priya Venn", "payroll analyst"),
         ),
+        # more ways a title comes before its holder
+        ("Sign-off sits with their FD, Owen Pryce, not with me.", ("Owen Pryce", "FD")),
+        ("His boss = COO Nadia Brill, who stays out of it.", ("Nadia Brill", "COO")),
+        ("We have not met Eastfield's site manager, Lorna Tait.", ("Lorna Tait", "site manager")),
+        (
+            "They hired a new controls engineer, Tomasz Wrobel.",
+            ("Tomasz Wrobel", "controls engineer"),
+        ),
+        ("Interim site lead is Farid Nasser until they hire.", ("Farid Nasser", "site lead")),
+        ("Attendees: Hugh Mabry (PM), Ines Gall (CFO)", ("Hugh Mabry", "PM")),
+        ("Della Rooke is lead instructor for the welding course.", ("Della Rooke", "lead instructor")),
         # the manager of a named place; the place is no person
         (
             "We think Hollis Grant, manager of the Eastgate Depot yard, would rather wait.",
