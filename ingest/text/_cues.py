@@ -87,13 +87,27 @@ def cue_relations(
             not_installed.add(obj[1])
             continue  # "moving to D365 in 2026": a plan, not an install
         elif not _SUBJECT_LINE.match(sentence) and in_use(
-            skeleton, start, end, clause, sentence, obj[0] == "Product", contract and _dated(dates), langs
+            skeleton,
+            start,
+            end,
+            clause,
+            sentence,
+            _a_rivals_product(gz, obj) or (obj[0] == "Product" and contract and _dated(dates)),
+            contract and _dated(dates),
+            langs,
         ):
             before = max((marks[j][1] for j, _ in things if marks[j][1] <= start), default=0)
             end_date = contract_end(skeleton, dates, start, before) if contract else None
             props = {"contract_end": end_date} if end_date else {}
             emit("USES", subject, obj, props, f"uses/{lang}/cue", conf)
     interests(skeleton, ments, marks, langs, subject, emit, last_person)
+
+
+def _a_rivals_product(gz: Gazetteer, obj: End) -> bool:
+    """A product installed by the sentence's word anywhere in it: not our own, which a sales note
+    names as what is on offer ("the FleetOS deal is ca. EUR140k") unless the clause says it runs
+    or the sentence dates its contract."""
+    return obj[0] == "Product" and gz.vendor_of.get(obj[1], "") != gz.self_id
 
 
 # a rival turned down later in the sentence: "演示了Aurelian LIMS，何主任觉得太重，已经明确不考虑了",
