@@ -72,6 +72,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"签字(?:权|批准)",
             r"(?<![A-Za-z])[Bb]udget(?:\s?approval)?\s?(?:也|都|还)?(?=在|由|归)",  # "Budget 在马骏手上"
             r">(?:钱|经费|资金)(?:都|也|还|一直)?在(?=«P\d+»(?:的)?手)",  # "钱在她手里"
+            r"出钱",  # "真正出钱的是于处"
+            r"(?<![A-Za-z])[Bb]udget\s?(?:owner|holder)",  # "Budget owner 是局办公室主任龚卫平"
         ],
     ),
     "decision_maker": (

@@ -262,6 +262,12 @@ def test_installs_en(pipeline: TextPipeline, text: str, uses: set[tuple[str, str
         ("回访葛云（保卫部总经理）：预算在分管副院长谢伟手里。", {("谢伟", "economic_buyer", "neutral")}),
         # one before whom something is done is not who does it
         ("葛云非常支持我们，经常在谢伟面前帮我们说话。", {("葛云", "champion", "supporter")}),
+        # who pays, a budget owner, a topic of something, a topic handed on
+        ("需求是业务处提的，所以真正出钱的是房处。", {("房处", "economic_buyer", "neutral")}),
+        ("Budget owner 是财务处处长柯文斌。", {("柯文斌", "economic_buyer", "neutral")}),
+        ("二期的技术方案主要由汤宏把关。", {("汤宏", "technical_evaluator", "neutral")}),
+        ("技术评估改由网络科副科长蓝杰接手。", {("蓝杰", "technical_evaluator", "neutral")}),
+        ("预算审批转给新来的副处长邵永年", {("邵永年", "economic_buyer", "neutral")}),
     ],
 )
 def test_roles_zh(pipeline: TextPipeline, text: str, roles: set[tuple[str, str, str]]) -> None:
