@@ -87,6 +87,10 @@ class PersonLinker:
                 kept = replaces if replaces in self.new_people else None
                 node_id = self._short_title_ref(text, staff) or kept or self._recall_same_name(text, key)
                 node_id = node_id or self._recall_short_form(text)
+                # "Tom Whitaker" after "Thomas Whitaker": the same person by a nickname
+                node_id = node_id or next(
+                    filter(None, map(self._recall_same_name, given_name_variants(text))), None
+                )
                 node_id = node_id or self._colleague_by_short_name(text, staff)
             if node_id is not None:
                 return self._remember(node_id, text, title, by_name=True, context=context)

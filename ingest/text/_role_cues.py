@@ -36,7 +36,9 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"appropriation"
             r"|\$\$?)",
             r"budget (?:is |gets )?(?:approved|signed off|controlled|owned) by",
-            r"approv(?:es|e|ed|ing) (?:the )?(?:spend|funding|purchase|capex|budget)",
+            r"approv(?:es|e|ed|ing) (?:the )?(?:[\w-]+ ){0,3}?(?:spend|funding|purchase|capex|budget)",
+            # "it goes to Charlotte Benn, the CEO, for approval"
+            r">(?:goes|go|will go|is going) to(?= «P\d+»[^.;\n]{0,40}? for (?:final )?(?:approval|sign-off|funding))",
             r">(?:the )?(?:contract|po|purchase order|paperwork) (?:goes|go|will go|went|is going) to",
             r">(?:the )?(?:po|purchase order|invoice|paperwork) (?:is )?(?:now )?"
             r"(?:sitting|sits|lies|rests) with",
@@ -152,6 +154,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"(?:is|are|=|:) ?",
             # "Nate will be your technical contact", "Pete is your technical contact"
             r"(?:technical|tech) (?:contact|point of contact|owner)\b",
+            r"(?:technical|tech) lead (?:for|on) the (?:evaluation|eval|pilot|poc|selection|trial)",
             # "Mei-Ling writes the test criteria", "Dwayne will review the technical submittals"
             r"(?:writes?|wrote|sets?|owns?|drafts?|defines?) the "
             r"(?:test|evaluation|scoring|selection|acceptance) criteria",
@@ -196,6 +199,10 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"(?:openly |actively |strongly |fully )back(?:s|ing) us\b",  # "now openly backing us"
             # "has become a real ally"
             r"(?:become|is|'s|was) (?:a |our )(?:real |strong |genuine |key |true )ally\b",
+            # "the one driving this internally", "banging the drum for us", "selling it to her charge nurses"
+            r"driv(?:e|es|ing) (?:this|it|the (?:project|change|case|rollout)) internally",
+            r"bang(?:s|ing)? the drum for (?:us|our\b)",
+            r"(?:is |'s )?(?:already )?selling (?:it|us|this) to (?:her|his|their|the) ",
         ],
         [
             r"支持我们的方案",
@@ -332,7 +339,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"against (?:us|our (?:proposal|solution|offer|bid))",
             r"opposes",
             r"block(?:s|ing)? (?:us|the deal|our)",
-            r"(?:try|tries|trying|tried) to (?:kill|block|stall|derail|sink|torpedo)",
+            r"(?:try|tries|trying|tried) (?:to|and) (?:kill|block|stall|derail|sink|torpedo)",
             r"(?:most )?likely to (?:slow|stall|block|derail|kill) (?:things|it|us|the deal|this)",
             # "Ross is dead against switching", "lobbying to just extend them", "stonewalling the SSO review"
             r"(?:dead|firmly|strongly|flatly|totally|very much) against (?:us|it|this|"

@@ -87,6 +87,20 @@ def _facts(ex: Extraction, relation: str) -> set[tuple[str, str]]:
             "Priya reports to Samuel Cho and he holds the capital.",
             {("Samuel Cho", "economic_buyer", "neutral")},
         ),
+        ("Wanda Pike is clearly the one driving this internally.", {("Wanda Pike", "champion", "supporter")}),
+        ("Jo Pelham (branch manager) is banging the drum for us.", {("Jo Pelham", "champion", "supporter")}),
+        ("Omar Reyes (FD) might try and block it.", {("Omar Reyes", "blocker", "opponent")}),
+        ("Kit Lau will approve the phase 2 spend.", {("Kit Lau", "economic_buyer", "neutral")}),
+        (
+            "The case goes to Ruth Marr, the CEO, for approval at the June board.",
+            {("Ruth Marr", "economic_buyer", "neutral")},
+        ),
+        ("- Dev Patel - technical lead for the pilot.", {("Dev Patel", "technical_evaluator", "neutral")}),
+        # one person under a nickname: "Tom Whitaker" is the Thomas Whitaker named before
+        (
+            "Thomas Whitaker joined in May. Tom Whitaker will approve the phase 2 spend.",
+            {("Thomas Whitaker", "economic_buyer", "neutral")},
+        ),
     ],
 )
 def test_roles_as_more_writers_say_them(
