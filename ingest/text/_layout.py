@@ -125,7 +125,7 @@ def signature_people(
 
 
 #: words between coordinated people and their verb ("A and B both report to C", "罗婷和梁宇都向何总汇报")
-_FILLER_WORDS = r"(?:都|也|均|同样|一起| (?:both|also|all|each|together)(?= ))"
+_FILLER_WORDS = r"(?:[两俩二]个?人(?:都|也)?|都|也|均|同样|一起| (?:both|also|all|each|together)(?= ))"
 #: (with the person and any bracketed title before them kept: "«P2» («T3») both report to")
 FILLERS = re.compile(rf"(«P\d+»(?:\s*[(（][^()（）\n]{{1,40}}[)）])?){_FILLER_WORDS}")
 _COORD = r"\s*(?:,? and|、|，|,|和|与|及|跟|同|以及|&|together with|along with)\s*"
@@ -133,7 +133,7 @@ _COORD = r"\s*(?:,? and|、|，|,|和|与|及|跟|同|以及|&|together with|alo
 # a bracket may hold one more ("Lucy Farrow (AP Supervisor (North region)) and Gary …"); a title may
 # stand in apposition before the next name ("Diane and the maintenance superintendent, Gil Navarro, both")
 _BRACKET = r"[(（](?:[^()（）\n]|[(（][^()（）\n]{0,30}[)）]){1,40}[)）]"
-_APPOSED = r"(?:(?:the|their|our|its) )?«T\d+»,?\s*"
+_APPOSED = r"(?:(?:the|their|our|its) |[\u4e00-\u9fff]{1,8}?)?«T\d+»,?\s*"  # "和办税服务厅«T»祁红"
 _COORD_BEFORE = re.compile(rf"«P(\d+)»(?:\s*{_BRACKET})?(?P<sep>{_COORD})(?:{_APPOSED})?$")
 _COORD_AFTER = re.compile(rf"^(?P<sep>{_COORD})(?:{_APPOSED})?«P(\d+)»")
 _HEADER = re.compile(r"(?:«O(\d+)»|(?P<ours>our side|our team|from us|我方|我司|我们这边))[^«\n]{0,24}?[:：]")

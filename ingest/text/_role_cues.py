@@ -38,7 +38,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"budget (?:is |gets )?(?:approved|signed off|controlled|owned) by",
             r"approv(?:es|e|ed|ing) (?:the )?(?:[\w-]+ ){0,3}?(?:spend|funding|purchase|capex|budget)",
             # "it goes to Charlotte Benn, the CEO, for approval"
-            r">(?:goes|go|will go|is going) to(?= «P\d+»[^.;\n]{0,40}? for (?:final )?(?:approval|sign-off|funding))",
+            r">(?:goes|go|will go|is going) to"
+            r"(?= «P\d+»[^.;\n]{0,40}? for (?:final )?(?:approval|sign-off|funding))",
             r">(?:the )?(?:contract|po|purchase order|paperwork) (?:goes|go|will go|went|is going) to",
             r">(?:the )?(?:po|purchase order|invoice|paperwork) (?:is )?(?:now )?"
             r"(?:sitting|sits|lies|rests) with",

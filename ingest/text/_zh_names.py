@@ -32,7 +32,7 @@ _AFTER = ZH_AFTER_NAME | frozenset(
 )  # 手: "预算在袁立手里", "邵科长手下"; 接: "由万军接手"
 # 负: the verb 负责 after a character that is also a surname ("乙方负责", "使用方负责人"); 由: "钱由她审批"
 NOT_GIVEN = frozenset(
-    "是的和与及向在对也都说将会等了着过把被为于从跟给让请这那哪很归最批负由他她已不没，。、；：（）"
+    "是的和与及向在对也都说将会等了着过把被为于从跟给让请这那哪很归最批负由他她已不没还就又再只要得，。、；：（）"
 )
 
 
@@ -101,6 +101,7 @@ def _zh_name_shapes(text: str) -> Iterator[tuple[int, int]]:
             and (third not in _AFTER or text[end + 1 : end + 2] in ("（", "("))  # "魏东升（普外科主任）"
             and not text.startswith(_TITLE_AFTER, end)
             and not _common_word(text[end : end + 2])
+            and not (third in "两俩三几" and text[end + 1 : end + 2] in "人个位")  # "黄俊两人都是"
         ):
             end += 1
         name = text[i:end]

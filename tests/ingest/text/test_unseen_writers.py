@@ -215,6 +215,13 @@ def test_suppliers_en(pipeline: TextPipeline, text: str) -> None:
         ("出纳主管邹晓去对接，她直接跟何佳汇报。", "zh", {("邹晓", "何佳")}),
         ("陈晓还是向许董汇报。", "zh", {("陈晓", "许董")}),  # 许董 is 许's title, no 董汇报
         ("冯志明现在向滨江一院集团CFO Frank Weber汇报。", "zh", {("冯志明", "Frank Weber")}),
+        # coordination across a department and title; "两人都是…分管"; a line as an arrow
+        ("邓晓峰和办税服务厅主任柯红都归苏芳管。", "zh", {("邓晓峰", "苏芳"), ("柯红", "苏芳")}),
+        ("- 吕海燕、黄志俊两人都是曹立新副局长分管。", "zh", {("吕海燕", "曹立新"), ("黄志俊", "曹立新")}),
+        ("▪ 汇报线：苏芳 → 严建国；", "zh", {("苏芳", "严建国")}),
+        # a line inside one person's brackets is theirs alone, not the list's
+        ("出席：周立军（运营总监）、小谭（IT开发，钱主任组里的）", "zh", {("小谭", "钱主任")}),
+        ("钱还是她管。", "zh", set()),  # 钱 is the money here
     ],
 )
 def test_reporting_lines(pipeline: TextPipeline, text: str, lang: str, lines: set[tuple[str, str]]) -> None:
