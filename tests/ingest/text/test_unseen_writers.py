@@ -289,6 +289,9 @@ def test_installs_en(pipeline: TextPipeline, text: str, uses: set[tuple[str, str
         ("二期的技术方案主要由汤宏把关。", {("汤宏", "technical_evaluator", "neutral")}),
         ("技术评估改由网络科副科长蓝杰接手。", {("蓝杰", "technical_evaluator", "neutral")}),
         ("预算审批转给新来的副处长邵永年", {("邵永年", "economic_buyer", "neutral")}),
+        ("技术这块交给我们仓库的IT工程师小尹（尹文涛）", {("尹文涛", "technical_evaluator", "neutral")}),
+        ("许总和财务总监柏丽一起定预算。", {("柏丽", "economic_buyer", "neutral")}),
+        ("决策链：总经理邢总签合同。", {("邢总", "economic_buyer", "neutral")}),
     ],
 )
 def test_roles_zh(pipeline: TextPipeline, text: str, roles: set[tuple[str, str, str]]) -> None:
