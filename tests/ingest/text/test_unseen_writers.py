@@ -292,6 +292,9 @@ def test_installs_en(pipeline: TextPipeline, text: str, uses: set[tuple[str, str
         ("技术这块交给我们仓库的IT工程师小尹（尹文涛）", {("尹文涛", "technical_evaluator", "neutral")}),
         ("许总和财务总监柏丽一起定预算。", {("柏丽", "economic_buyer", "neutral")}),
         ("决策链：总经理邢总签合同。", {("邢总", "economic_buyer", "neutral")}),
+        # stance as writers put it
+        ("房丽负责技术评估，会上明显偏我们。", {("房丽", "technical_evaluator", "supporter")}),
+        ("祁敏是技术评估人，对我们整体比较 positive。", {("祁敏", "technical_evaluator", "supporter")}),
     ],
 )
 def test_roles_zh(pipeline: TextPipeline, text: str, roles: set[tuple[str, str, str]]) -> None:
