@@ -49,7 +49,7 @@ _OPPOSE = {
         r"(?:is|'s|pretty|quite|very|rather|still) negative|doubts?|doubtful|"
         r"reluctant|wary|cold on|not a fan|dislikes?|critical of|loyal to|"
         r"blocker|blocking|block(?:s|ed)? (?:us|our|it|this|the)|prefers? (?!us|our)\w+|"
-        r"in (?:the )?\w+'s camp|leans? (?:towards?|to) (?!us|our)\w+|hesitant|"
+        r"in (?:the )?\w+'s camp|lean(?:s|ing)? (?:towards?|to) (?!us|our)\w+|hesitant|"
         r"unhappy with (?:us|our)|pricier|too (?:expensive|pricey|costly)|overpriced|"
         r"unimpressed|dismissive|objects? to|pushback|cool (?:on|towards?)|"
         r"(?:main|biggest|real) obstacle|(?:main |biggest )?(?:headwind|detractor))\b",
@@ -70,7 +70,8 @@ _NEGATION = {
 
 _RIVAL_PREFERENCE = {  # a clause's «O3» is a competitor (callers mark only market companies)
     "en": re.compile(
-        r"\b(?:prefers?|leans? (?:towards?|to)|loyal to|in favou?r of|likes?|pushing for|sold on)"
+        r"\b(?:prefers?|lean(?:s|ing)? (?:towards?|to)|loyal to|in favou?r of|likes?|pushing for|sold on|"
+        r"steer(?:s|ing)? (?:them )?towards?)"
         r"\s+(?:the )?«O",
         re.I,
     ),

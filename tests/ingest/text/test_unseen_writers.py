@@ -20,7 +20,7 @@ CRM = {
         {"id": "A-DY", "name": "东岳理工大学", "aliases": ["东岳理工"], "role": "prospect"},
         {"id": "A-BJ", "name": "滨江市第一人民医院", "aliases": ["滨江一院"], "role": "prospect"},
         {"id": "V-INSPUR", "name": "浪潮", "role": "competitor"},
-        {"id": "V-KINGDEE", "name": "金蝶", "role": "competitor"},
+        {"id": "V-KINGDEE", "name": "金蝶", "aliases": ["Kingdee"], "role": "competitor"},
         {"id": "V-WISEDU", "name": "金智教育", "aliases": ["金智"], "role": "supplier"},
         {"id": "V-KESTREL", "name": "Kestrel Advisory", "role": "partner"},
         {"id": "V-CHEQ", "name": "Cheqprint Services", "aliases": ["Cheqprint"], "role": "supplier"},
@@ -239,6 +239,7 @@ def test_reporting_lines(pipeline: TextPipeline, text: str, lang: str, lines: se
         ("Kaz Ahmed (depot mgr) turned out to be a fan. He will be a day-to-day user.", "supporter"),
         ("Jamal Whitaker signed off the VLAN design and is happy with it.", "supporter"),
         ("Kaz Ahmed will be a day-to-day user; he is not a fan.", "opponent"),
+        ("Maria Sosa will score the technical section and is leaning towards Kingdee.", "opponent"),
     ],
 )
 def test_stance_from_plain_words(pipeline: TextPipeline, text: str, stance: str) -> None:
