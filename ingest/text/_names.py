@@ -146,7 +146,13 @@ def short_forms(text: str, full_names: Iterable[str]) -> Iterator[tuple[int, int
     owner: dict[str, str] = {}
     for full in full_names:
         for part in full.split():
-            if len(part) >= 3 and part[0].isupper() and part.lower().strip(".") not in NOT_NAME_WORDS:
+            # a two-letter given name too ("Jo", "Ed"), capitalised as written below
+            short = len(part) == 2 and bool(gender_of(part))
+            if (
+                (len(part) >= 3 or short)
+                and part[0].isupper()
+                and part.lower().strip(".") not in NOT_NAME_WORDS
+            ):
                 key = part.lower()
                 owner[key] = "" if owner.get(key, full) != full else full
     parts = [p for p, full in owner.items() if full]
@@ -159,7 +165,9 @@ def short_forms(text: str, full_names: Iterable[str]) -> Iterator[tuple[int, int
         word = m.group()
         if _IN_ADDRESS.match(text, m.end()) or text[max(0, m.start() - 1) : m.start()] in (".", "@"):
             continue  # "<owen.fletcher@castellan.io>" is an address, not Owen
-        if word[0].isupper() or (word.islower() and word not in _WORD_NAMES and word not in STOP_WORDS):
+        if word[0].isupper() or (
+            len(word) > 2 and word.islower() and word not in _WORD_NAMES and word not in STOP_WORDS
+        ):
             yield m.start(), m.end(), owner[word.lower()]
 
 

@@ -240,6 +240,8 @@ def test_reporting_lines(pipeline: TextPipeline, text: str, lang: str, lines: se
         ("Jamal Whitaker signed off the VLAN design and is happy with it.", "supporter"),
         ("Kaz Ahmed will be a day-to-day user; he is not a fan.", "opponent"),
         ("Maria Sosa will score the technical section and is leaning towards Kingdee.", "opponent"),
+        # a two-letter given name alone is the person named in full before
+        ("Jo Pike will run the technical review. I should warn you that Jo is openly hostile.", "opponent"),
     ],
 )
 def test_stance_from_plain_words(pipeline: TextPipeline, text: str, stance: str) -> None:
