@@ -132,10 +132,9 @@ JOB_RULES: list[Rule] = [
             r"{P}是{C}的(?:新任)?{T}",
             # "吴静（副总经理，分管质量）", "罗婷 13900001111（设备部经理，一期项目负责人）"
             # "刘振华（信息科技部 GM）", "何建国（VP Ops／副总经理）": a department before the title, a
-            # second title after a slash; "曹立 Tony（运营总监）": an English name between;
-            # "（嘉兴仓储部经理）": a place before the title
+            # second title after a slash; "曹立 Tony（运营总监）": an English name between
             rf"{{P}}\s?(?:[A-Z][a-z]+\s?)?(?:\+?\d[\d -]{{6,16}}\d\s?)?[（(]\s?"
-            rf"(?:(?![原前曾])[\u4e00-\u9fff]{{2,3}}(?=«T))?(?P<dept>{_UNIT_WORDS}\s?)?{{T}}"
+            rf"(?P<dept>{_UNIT_WORDS}\s?)?{{T}}"
             r"(?:[，,、；;/／](?:[^（）()\n«»]|«T\d+»){0,30})?[）)]",
             r"{C}{_}{T}{P}",
             # "我是中心的冷链管理员": the place before the title

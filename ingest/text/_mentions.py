@@ -18,7 +18,7 @@ from ._dates import find_dates
 from ._gazetteer import Gazetteer
 from ._initials import initials
 from ._lexicon import ZH_AFTER_NAME
-from ._names import latin_names, lone_given_names, short_forms, without_nickname, word_before_a_known_name
+from ._names import latin_names, short_forms, without_nickname, word_before_a_known_name
 from ._nlp import PERSON_REF, zh_word_tags
 from ._rule_grammar import LATIN_REF
 from ._title_spans import title_spans
@@ -144,7 +144,6 @@ class Recogniser:
                 *zh_given_forms(text, [*named, *crm]),
             ]
         ]
-        extra += _placed_given_names(text, out) if lang != "zh" else []
         extra += [
             (
                 4,
@@ -164,21 +163,6 @@ class Recogniser:
             for m in FIRST_PERSON[lang].finditer(text)
         ]
         return _resolve([(0, m) for m in out] + extra)
-
-
-def _placed_given_names(text: str, out: list[Mention]) -> list[tuple[int, Mention]]:
-    """ "Kevin from Axiom", "Jenna (Finishing Supervisor)": a given name alone that the note places,
-    where no other mention lies."""
-    spans = [(m.start, m.end) for m in out]
-    return [
-        (5, Mention(a, b, "PERSON", text[a:b]))
-        for a, b in lone_given_names(
-            text,
-            [(m.start, m.end) for m in out if m.label == "TITLE"],
-            [(m.start, m.end) for m in out if m.label == "ORG"],
-        )
-        if not any(c < b and a < d for c, d in spans)
-    ]
 
 
 def _given_names(names: list[str]) -> list[str]:

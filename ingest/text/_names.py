@@ -169,28 +169,3 @@ def short_forms(text: str, full_names: Iterable[str]) -> Iterator[tuple[int, int
             len(word) > 2 and word.islower() and word not in _WORD_NAMES and word not in STOP_WORDS
         ):
             yield m.start(), m.end(), owner[word.lower()]
-
-
-# a given name alone, then what places it: a job in brackets or "from"/"at" a company
-_LONE_GIVEN = re.compile(r"\b[A-Z][a-z]{2,12}\b(?= \(| (?:from|at|@) )")
-
-
-def lone_given_names(
-    text: str, titles: Iterable[tuple[int, int]], orgs: Iterable[tuple[int, int]]
-) -> Iterator[tuple[int, int]]:
-    """A person the note names only by a given name, where the note places them: "Jenna (finishing
-    sup)", "Kevin from Axiom", "Neil at Brennan". Everyday words that are also names ("Will",
-    "Grace") and names of no known person are not read so."""
-    title_starts = {a for a, _ in titles}
-    org_starts = {a for a, _ in orgs}
-    for m in _LONE_GIVEN.finditer(text):
-        word = m.group()
-        if word.lower() in _WORD_NAMES or word.lower() in NOT_NAME_WORDS or not gender_of(word):
-            continue
-        place = _PLACED.match(text, m.end())
-        if place is not None and place.end() in (title_starts if place.group(1) else org_starts):
-            yield m.start(), m.end()
-
-
-# where the job or the company starts: "Jenna (our finishing supervisor)", "Neil at Brennan"
-_PLACED = re.compile(r" (?:(\()\s*(?:(?:our|their|the|his|her|new|acting|interim) )*|(?:from|at|@) )")
