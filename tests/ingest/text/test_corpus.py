@@ -18,67 +18,71 @@ from ingest.text import CorpusError, CorpusScores, evaluate_corpus, read_corpus
 CORPORA = Path(__file__).parents[3] / "corpora" / "notes"
 #: half -> (relation, lang) -> F1 floor
 FLOORS: dict[str, dict[tuple[str, str], float]] = {
-    # dev (en-a .. en-m; zh-b .. zh-o) measured WORKS_AT / DECISION_ROLE / REPORTS_TO / USES /
-    # SUPPLIES / INTERESTED_IN: en 0.803 / 0.745 / 0.795 / 0.709 / 0.767 / 0.664,
-    #                           zh 0.789 / 0.723 / 0.815 / 0.746 / 0.852 / 0.675 (fourteenth session's
-    # end; the four parts it added, en-l, en-m, zh-n and zh-o, were measured at its start on their own,
-    # F1 0.479 / 0.591 / 0.560 / 0.565, and at its end 0.579 / 0.658 / 0.657 / 0.631)
+    # dev (en-a .. en-i, en-l, en-m, en-o, en-p; zh-b .. zh-r) measured WORKS_AT / DECISION_ROLE /
+    # REPORTS_TO / USES / SUPPLIES / INTERESTED_IN: en 0.800 / 0.737 / 0.789 / 0.667 / 0.709 / 0.642,
+    #                                               zh 0.772 / 0.701 / 0.795 / 0.721 / 0.766 / 0.673
+    # (fifteenth session's end; the four parts it added, en-o, en-p, zh-q and zh-r, were measured on
+    # their own at its start, F1 0.501 / 0.670 / 0.522 / 0.583, and at its end 0.529 / 0.702 / 0.550 /
+    # 0.623; the half as it stood at that session's start went 0.753 -> 0.757)
     "dev": {
         ("WORKS_AT", "en"): 0.79,
-        ("DECISION_ROLE", "en"): 0.73,
-        ("REPORTS_TO", "en"): 0.78,
-        ("USES", "en"): 0.69,
-        ("SUPPLIES", "en"): 0.75,
-        ("INTERESTED_IN", "en"): 0.65,
-        ("WORKS_AT", "zh"): 0.78,
-        ("DECISION_ROLE", "zh"): 0.71,
-        ("REPORTS_TO", "zh"): 0.80,
-        ("USES", "zh"): 0.73,
-        ("SUPPLIES", "zh"): 0.84,
+        ("DECISION_ROLE", "en"): 0.72,
+        ("REPORTS_TO", "en"): 0.77,
+        ("USES", "en"): 0.65,
+        ("SUPPLIES", "en"): 0.70,
+        ("INTERESTED_IN", "en"): 0.63,
+        ("WORKS_AT", "zh"): 0.76,
+        ("DECISION_ROLE", "zh"): 0.69,
+        ("REPORTS_TO", "zh"): 0.78,
+        ("USES", "zh"): 0.71,
+        ("SUPPLIES", "zh"): 0.75,
         ("INTERESTED_IN", "zh"): 0.66,
     },
     # held out, never tuned on (en-a, en-b, en-c, en-j, en-k, en-n; zh-a .. zh-e, zh-l, zh-m, zh-p; en-c
     # and zh-e written in the seventh session, en-j, en-k, zh-l and zh-m in the thirteenth, en-n and zh-p
-    # in the fourteenth, each measured before any change for it), measured en 0.705 / 0.555 / 0.695 /
-    # 0.651 / 0.687 / 0.622, zh 0.670 / 0.553 / 0.561 / 0.669 / 0.699 / 0.566 (fourteenth session's end;
-    # without en-n and zh-p, the half as it stood at that session's start, F1 0.632 -> 0.639)
+    # in the fourteenth, each measured before any change for it), measured en 0.712 / 0.557 / 0.695 /
+    # 0.647 / 0.687 / 0.622, zh 0.672 / 0.562 / 0.576 / 0.671 / 0.699 / 0.566 (fifteenth session's end;
+    # F1 0.632 -> 0.635 over that session)
     "test": {
-        ("WORKS_AT", "en"): 0.69,
+        ("WORKS_AT", "en"): 0.70,
         ("DECISION_ROLE", "en"): 0.54,
         ("REPORTS_TO", "en"): 0.68,
-        ("USES", "en"): 0.64,
+        ("USES", "en"): 0.63,
         ("SUPPLIES", "en"): 0.67,
         ("INTERESTED_IN", "en"): 0.61,
         ("WORKS_AT", "zh"): 0.66,
-        ("DECISION_ROLE", "zh"): 0.54,
-        ("REPORTS_TO", "zh"): 0.55,
-        ("USES", "zh"): 0.65,
+        ("DECISION_ROLE", "zh"): 0.55,
+        ("REPORTS_TO", "zh"): 0.56,
+        ("USES", "zh"): 0.66,
         ("SUPPLIES", "zh"): 0.68,
         ("INTERESTED_IN", "zh"): 0.55,
     },
 }
 #: half -> the most trap hits (false facts a note warns against) the extraction may state; measured
-#: dev 33 (fourteenth session's end; en-l, en-m, zh-n and zh-o brought 2, 3, 4 and 3 when they
-#: joined it at its start; 21 before: the thirteenth session's end; 23 when en-i and zh-k joined it at
-#: its start, which brought 6 and 4; 13 before;
-#: 21 when en-h and zh-j joined it in the twelfth session, which brought 4 each; 15 at that
-#: session's start; 9 before en-g and zh-i joined it, which brought 3 each; 11 at the eleventh
-#: session's start, just after en-f and zh-h joined it, which brought 3 and 6;
-#: 8 at the tenth session's start, 12 at the ninth's), test 64 (65 when en-n and zh-p joined it in the
-#: fourteenth session, which brought 6 and 3; 56 before, at that session's start too: two of its
-#: changes, "hold/control/own the budget" and a bare 用的, each made one more false fact the notes
-#: warn against match and were taken back, found by switching each change alone, counts only; one
-#: fewer when a supplier the sentence names was no longer an install's buyer, 55 on the half as it was;
-#: 56 when en-k and zh-m joined it at the
-#: thirteenth session's end, which brought 5 and 7; 44 before, 43 when en-j and zh-l joined it in
-#: the thirteenth session, which brought 6 and 7; one more when a role cue further along a list
-#: item's line became the item person's, 1364131, found by switching each change alone, counts only;
-#: 30 before, at the twelfth session's start too,
-#: 29 during it until 管 joined the verbs by which a person takes a topic on, 38ea647 ("彭主任这边管技术");
-#: 31 at the eleventh's start; 29 before a three-character name was no longer cut at a rare word,
-#: 30c96b9, and a Chinese topic was found by its subject, 0935880: each made one false fact the notes
-#: warn against match; found by switching each change alone, counts only; the issue's target is none)
-TRAP_CEILINGS = {"dev": 33, "test": 64}
+#: dev 47 (fifteenth session's end; 48 when en-o, en-p, zh-q and zh-r joined it at its start, which
+#: brought 7, 3, 3 and 2; 32 on the half as it was; 33 at the fourteenth session's end; en-l, en-m,
+#: zh-n and zh-o brought 2, 3, 4 and 3 when they joined it at its start; 21 before: the thirteenth
+#: session's end; 23 when en-i and zh-k joined it at its start, which brought 6 and 4; 13 before; 21
+#: when en-h and zh-j joined it in the twelfth session, which brought 4 each; 15 at that session's
+#: start; 9 before en-g and zh-i joined it, which brought 3 each; 11 at the eleventh session's start,
+#: just after en-f and zh-h joined it, which brought 3 and 6; 8 at the tenth session's start, 12 at
+#: the ninth's), test 63 (64 at the fifteenth session's start; two of its changes, a place before a
+#: bracketed title and a given name alone placed by "at"/"from", each made one more false fact the
+#: notes warn against match and were taken back, found by switching each alone, counts only; 65 when
+#: en-n and zh-p joined it in the fourteenth session, which brought 6 and 3; 56 before, at that
+#: session's start too: two of its changes, "hold/control/own the budget" and a bare 用的, each made
+#: one more false fact the notes warn against match and were taken back, found by switching each
+#: change alone, counts only; one fewer when a supplier the sentence names was no longer an install's
+#: buyer, 55 on the half as it was; 56 when en-k and zh-m joined it at the thirteenth session's end,
+#: which brought 5 and 7; 44 before, 43 when en-j and zh-l joined it in the thirteenth session, which
+#: brought 6 and 7; one more when a role cue further along a list item's line became the item
+#: person's, 1364131, found by switching each change alone, counts only; 30 before, at the twelfth
+#: session's start too, 29 during it until 管 joined the verbs by which a person takes a topic on,
+#: 38ea647 ("彭主任这边管技术"); 31 at the eleventh's start; 29 before a three-character name was no longer
+#: cut at a rare word, 30c96b9, and a Chinese topic was found by its subject, 0935880: each made one
+#: false fact the notes warn against match; found by switching each change alone, counts only; the
+#: issue's target is none)
+TRAP_CEILINGS = {"dev": 47, "test": 63}
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
     "companies": [{"id": "A-1", "name": "St. Aldric Medical Center", "aliases": ["SAMC"]}],
