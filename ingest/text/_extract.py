@@ -40,6 +40,7 @@ from ._match_checks import (
     claimed_before,
     common_word_as_name,
     cue_has_its_person,
+    in_own_aside,
     line_to_come,
     org_right_after,
     org_right_before,
@@ -232,7 +233,7 @@ class Extractor:
                 if (
                     rule.relation in ("DECISION_ROLE", "REPORTS_TO")
                     and match.group("p") is not None
-                    and not _in_own_aside(text_of, match)  # "小谭（IT开发，钱主任组里的）" is 小谭's alone
+                    and not in_own_aside(text_of, match)  # "小谭（IT开发，钱主任组里的）" is 小谭's alone
                 ):
                     marker = (match.start("p") - 2, match.end("p") + 1)  # «P12» around the group's digits
                     for other in coordinated(text_of, *marker):
@@ -381,17 +382,6 @@ class Extractor:
                 w = ("Company", self.gz.self_id, "us")
             if v and w:
                 emit("COMPETES_WITH", v, w, {}, rule.name)
-
-
-_ASIDE = re.compile(r"\s?[（(][^（）()\n]*")
-
-
-def _in_own_aside(text: str, match: re.Match[str]) -> bool:
-    """The rule read the manager inside the brackets right after its person: a line of theirs alone,
-    not of the people listed beside them."""
-    aside = _ASIDE.match(text, match.end("p") + 1)
-    m = match.groupdict().get("m")
-    return aside is not None and m is not None and match.start("m") < aside.end()
 
 
 def _role_text(

@@ -264,3 +264,14 @@ def line_to_come(relation: str, match: re.Match[str], future: bool, lang: str) -
     if relation == "REPORTS_TO":
         return future_within(match.string, *verb_span(match), lang)
     return relation == "SUPPLIES" and future and _AS_EVER.search(match.string) is None
+
+
+_ASIDE = re.compile(r"\s?[（(][^（）()\n]*")
+
+
+def in_own_aside(text: str, match: re.Match[str]) -> bool:
+    """The rule read the manager inside the brackets right after its person: a line of theirs alone,
+    not of the people listed beside them."""
+    aside = _ASIDE.match(text, match.end("p") + 1)
+    m = match.groupdict().get("m")
+    return aside is not None and m is not None and match.start("m") < aside.end()
