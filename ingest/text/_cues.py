@@ -49,6 +49,7 @@ def cue_relations(
     sentence = plain(skeleton)
     contract = any(_CONTRACT[lg].search(sentence) for lg in langs)
     dates = [(marks[i], m) for i, m in enumerate(ments) if m.label == "DATE" and m.value and i in marks]
+    dated_contract = contract and _dated(dates)
     things = [(i, ("Product", m.node_id, m.text)) for i, m in products]
     things += [
         (i, ("Company", m.node_id, m.text))
@@ -92,8 +93,8 @@ def cue_relations(
             end,
             clause,
             sentence,
-            _a_rivals_product(gz, obj) or (obj[0] == "Product" and contract and _dated(dates)),
-            contract and _dated(dates),
+            _a_rivals_product(gz, obj) or (obj[0] == "Product" and dated_contract),
+            dated_contract,
             langs,
         ):
             before = max((marks[j][1] for j, _ in things if marks[j][1] <= start), default=0)

@@ -35,6 +35,10 @@ NAME = {
 }
 # "Mr. Neumann" in a Chinese note (the English pipeline finds these with its ruler).
 LATIN_REF = re.compile(rf"\b(?:{'|'.join(re.escape(h) for h in EN_HONORIFICS)}) ?{_WORD}")
+#: a person slot for a person the note has marked only, never a name read off the rule's own words
+#: ("钱还是她管": 钱还 is the money, not someone); ``pn`` is there, never matching, for the readers of
+#: a person slot's groups
+KNOWN_PERSON = r"(?:«P(?P<p>\d+)»|(?P<pn>(?!)))"
 GAP = r"(?:[^«»\n;；]|«[OXDKT]\d+»){0,80}?"  # may pass companies, products, topics, dates, titles
 # a person named as an object ("向«P2»汇报", "reports to «P2»") or as a possessor ("«P2»手下的工程师",
 # "«P2»'s team") is not the subject of the clause: "彭小川是罗婷手下的工程师，…，会是主要使用人"

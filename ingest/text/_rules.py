@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from ._job_rules import JOB_RULES
 from ._role_cues import ROLE_CUES
-from ._rule_grammar import Rule, rules_of
+from ._rule_grammar import KNOWN_PERSON, Rule, rules_of
 from ._supply_rules import SUPPLY_RULES
 from ._topic_roles import TOPIC_FORMS, TOPICS
 
@@ -202,8 +202,7 @@ RULES: list[Rule] = [
             r"{P}(?:现在|目前|直接|平时|一般|也|都|还是|仍然|依然|还|一直)*跟{M}\s?(?:汇报|报告)"
             + _NOT_BRIEFING,
             # "葛文涛和祁红都归刘芳管", "于海燕、黄俊两人都是曹立新副局长分管"
-            # (a person the note has named: "钱还是她管" is the money's)
-            r"(?:«P(?P<p>\d+)»|(?P<pn>(?!)))(?:现在|目前|也|都|一直)*(?:是|归|由){M}(?:直接)?(?:分管|管|领导)",
+            KNOWN_PERSON + r"(?:现在|目前|也|都|一直)*(?:是|归|由){M}(?:直接)?(?:分管|管|领导)",
             # a line written as an arrow: "汇报线：刘芳 → 严局"
             r"(?:汇报线|汇报关系|汇报)\s?[：:]\s*{P}\s*(?:→|->|=>|—>|－>)\s*{M}",
             # "小谭（IT开发，钱主任组里的）"

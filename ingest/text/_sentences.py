@@ -17,14 +17,16 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
+from ._title_spans import RANK_ABBREVS
+
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _CLAUSE_GOES_ON = re.compile(r"[\s;,:]*")
 _NEW_SENTENCE = re.compile(r"\s+(?=[A-Z])")
 _NUMBER_ABBREV = re.compile(r"\b(?:[Nn]o|[Nn]r|[Nn]um)\.\s*$")
 # a title's abbreviation ends no sentence on its line: "Anil Mehta, Asst. Prof.", "(Sr. Buyer)"
 _TITLE_ABBREV = re.compile(
-    r"\b(?:Sr|Jr|Asst|Assoc|Prof|Supt|Mgr|Dir|Engr|Dept|Exec|Admin|Coord"
-    r"|Lt|Lieut|Capt|Sgt|Cpl|Col|Maj|Cmdr|Det|Insp|Rev|Hon|Gov)\.[ \t]*$"  # ranks: "from then Lt. Pruitt"
+    r"\b(?:Sr|Jr|Asst|Assoc|Prof|Mgr|Dir|Engr|Dept|Exec|Admin|Coord"
+    rf"|Lieut|Col|Maj|Cmdr|Rev|Hon|Gov|{RANK_ABBREVS})\.[ \t]*$"  # ranks: "from then Lt. Pruitt"
 )
 _TRAILING_MARKER = re.compile(r"\n[ \t]*(?:[-*•·–]|\d{1,2}[.、)])[ \t]*$")
 

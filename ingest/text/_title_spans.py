@@ -18,6 +18,8 @@ import jieba
 from ._given_names import gender_of
 from ._nlp import zh_word_tags
 
+#: ranks written short before a name, which keep their point ("Lt. Joanne Pruitt") and end no sentence
+RANK_ABBREVS = "Lt|Sgt|Capt|Cpl|Det|Insp|Supt"
 _HEADS = (
     r"Officer|Director|Manager|Mgr|Dir|Supv|Head|Lead|Leader|Chair(?:man|woman|person)?|President|Engineer|Buyer|"
     r"Controller|Supervisor|Coordinator|Administrator|Specialist|Analyst|Architect|Counsel|Nurse|Physician|"
@@ -64,7 +66,7 @@ _FACILITY = (
 )
 EN_TITLE = re.compile(
     # a rank abbreviated before a name keeps its point: "Lt. Joanne Pruitt"
-    rf"\b(?:Lt|Sgt|Capt|Cpl|Det|Insp|Supt)\.(?=[ \t]+[A-Z])|"
+    rf"\b(?:{RANK_ABBREVS})\.(?=[ \t]+[A-Z])|"
     rf"\b(?:(?:{_MOD}[ \t]+){{0,3}}(?:{_DOMAIN_WORD}[ \t]+){{0,3}}(?:{_HEADS}|{_ACRONYM})"
     # two offices held as one: "Treasurer-Tax Collector", "Auditor-Controller"
     rf"(?:-(?:{_DOMAIN_WORD}[ \t]+)?(?:{_HEADS}))?"
