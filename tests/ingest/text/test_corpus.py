@@ -18,25 +18,24 @@ from ingest.text import CorpusError, CorpusScores, evaluate_corpus, read_corpus
 CORPORA = Path(__file__).parents[3] / "corpora" / "notes"
 #: half -> (relation, lang) -> F1 floor
 FLOORS: dict[str, dict[tuple[str, str], float]] = {
-    # dev (en-a .. en-i, en-l, en-m, en-o, en-p; zh-b .. zh-r) measured WORKS_AT / DECISION_ROLE /
-    # REPORTS_TO / USES / SUPPLIES / INTERESTED_IN: en 0.800 / 0.737 / 0.789 / 0.667 / 0.709 / 0.642,
-    #                                               zh 0.772 / 0.701 / 0.795 / 0.721 / 0.766 / 0.673
-    # (fifteenth session's end; the four parts it added, en-o, en-p, zh-q and zh-r, were measured on
-    # their own at its start, F1 0.501 / 0.670 / 0.522 / 0.583, and at its end 0.529 / 0.702 / 0.550 /
-    # 0.623; the half as it stood at that session's start went 0.753 -> 0.757)
+    # dev (en-a .. en-i, en-l, en-m, en-o .. en-r; zh-b .. zh-k, zh-n, zh-o, zh-q .. zh-t) measured
+    # WORKS_AT / DECISION_ROLE / REPORTS_TO / USES / SUPPLIES / INTERESTED_IN:
+    #   en 0.796 / 0.715 / 0.767 / 0.650 / 0.678 / 0.611, zh 0.751 / 0.678 / 0.742 / 0.708 / 0.702 / 0.664
+    # (sixteenth session's start, when en-q, en-r, zh-s and zh-t joined it, measured on their own at
+    # F1 0.642 / 0.569 / 0.578 / 0.480; the half without them stood at 0.735, the fifteenth session's end)
     "dev": {
-        ("WORKS_AT", "en"): 0.79,
-        ("DECISION_ROLE", "en"): 0.72,
-        ("REPORTS_TO", "en"): 0.77,
-        ("USES", "en"): 0.65,
-        ("SUPPLIES", "en"): 0.70,
-        ("INTERESTED_IN", "en"): 0.63,
-        ("WORKS_AT", "zh"): 0.76,
-        ("DECISION_ROLE", "zh"): 0.69,
-        ("REPORTS_TO", "zh"): 0.78,
-        ("USES", "zh"): 0.71,
-        ("SUPPLIES", "zh"): 0.75,
-        ("INTERESTED_IN", "zh"): 0.66,
+        ("WORKS_AT", "en"): 0.78,
+        ("DECISION_ROLE", "en"): 0.70,
+        ("REPORTS_TO", "en"): 0.75,
+        ("USES", "en"): 0.64,
+        ("SUPPLIES", "en"): 0.66,
+        ("INTERESTED_IN", "en"): 0.60,
+        ("WORKS_AT", "zh"): 0.74,
+        ("DECISION_ROLE", "zh"): 0.66,
+        ("REPORTS_TO", "zh"): 0.73,
+        ("USES", "zh"): 0.70,
+        ("SUPPLIES", "zh"): 0.69,
+        ("INTERESTED_IN", "zh"): 0.65,
     },
     # held out, never tuned on (en-a, en-b, en-c, en-j, en-k, en-n; zh-a .. zh-e, zh-l, zh-m, zh-p; en-c
     # and zh-e written in the seventh session, en-j, en-k, zh-l and zh-m in the thirteenth, en-n and zh-p
@@ -59,7 +58,8 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
     },
 }
 #: half -> the most trap hits (false facts a note warns against) the extraction may state; measured
-#: dev 47 (fifteenth session's end; 48 when en-o, en-p, zh-q and zh-r joined it at its start, which
+#: dev 64 (sixteenth session's start, when en-q, en-r, zh-s and zh-t joined it, which brought 2, 7, 4
+#: and 4; 47 at the fifteenth session's end; 48 when en-o, en-p, zh-q and zh-r joined it at its start, which
 #: brought 7, 3, 3 and 2; 32 on the half as it was; 33 at the fourteenth session's end; en-l, en-m,
 #: zh-n and zh-o brought 2, 3, 4 and 3 when they joined it at its start; 21 before: the thirteenth
 #: session's end; 23 when en-i and zh-k joined it at its start, which brought 6 and 4; 13 before; 21
@@ -82,7 +82,7 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
 #: cut at a rare word, 30c96b9, and a Chinese topic was found by its subject, 0935880: each made one
 #: false fact the notes warn against match; found by switching each change alone, counts only; the
 #: issue's target is none)
-TRAP_CEILINGS = {"dev": 47, "test": 63}
+TRAP_CEILINGS = {"dev": 64, "test": 63}
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
     "companies": [{"id": "A-1", "name": "St. Aldric Medical Center", "aliases": ["SAMC"]}],
