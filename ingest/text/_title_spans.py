@@ -89,13 +89,13 @@ EN_TITLE = re.compile(
     rf"|(?:Dir|Mgr|Sr\. Mgr|Supv)\.? (?:of )?{_DOMAIN_WORD}(?:(?:[ \t]+|[ \t]*&[ \t]*){_DOMAIN_WORD})?)\b"
 )
 _ZH_HEADS = (
-    "架构师|分析师|设计师|顾问|研究员|科员|干事|站长|队长|班长|馆长|首席[\u4e00-\u9fff]{1,4}官|副经理|副总监|副院长|院长|副主任医师|主任医师|主治医师|住院医师|副主任|主任|副科长|科长|副处长|处长|副局长|局长|总经理|副总经理|副总裁|总裁|总监|经理|"
+    "架构师|分析师|设计师|顾问|研究员|技术员|科员|干事|站长|支队长|队长|班长|馆长|首席[\u4e00-\u9fff]{1,4}官|副经理|副总监|副院长|院长|副主任医师|主任医师|主治医师|住院医师|副主任技师|主任技师|主管技师|副主任|主任|副科长|科长|副处长|处长|副局长|局长|总经理|副总经理|副总裁|总裁|总监|经理|"
     "副部长|部长|副总(?![经裁监工])|主管|副厂长|厂长|副行长|行长|副所长|所长|副校长|校长|董事长|董事|总工程师|总工(?!程)|工程师|总会计师|会计师|护士长|秘书长|"
     "书记|班组长|组长|负责人|专员|采购员|管理员|技师|助理|CEO|CFO|CIO|CTO|COO|CISO|CDO|VP|GM"
 )
 _ZH_DEPT = (
     r"(?:(?![我你他她们您是的在和与及跟向对由从被把给])[\u4e00-\u9fffA-Za-z]){1,8}?"
-    r"(?:科|处|部|室|中心|局|院|办|组|分行|支行|行|所|厂|部门|事业部|委员会|公司|车间|分仓|仓|库)"
+    r"(?:科|处|部|室|中心|局|院|办|组|分行|支行|行|所|厂|部门|事业部|委员会|公司|车间|分仓|仓|库|平台)"
 )
 # a function before the head ("集团财务总监", "设备主管"): words of departments, not any characters
 _ZH_UNIT_OF = r"(?:集团|公司|总部|分公司|区域|大区|工厂|厂区)"
@@ -108,8 +108,8 @@ _ZH_FIELD_WORDS = (
 _ZH_FIELD = rf"{_ZH_UNIT_OF}(?![的])|{_ZH_UNIT_OF}?{_ZH_FIELD_WORDS}{{1,2}}"
 # a department named by its function ("风控部", "运维中心"), whole even where the dictionary
 # does not know the word and splits it into a noun and a one-character verb (风|控)
-_ZH_FIELD_UNIT = re.compile(rf"{_ZH_FIELD_WORDS}{{1,2}}(?:部门|部|科|处|室|中心|组)?$")
-ZH_TITLE = re.compile(rf"(?:{_ZH_DEPT}的?|{_ZH_FIELD})?(?:{_ZH_HEADS})")
+_ZH_FIELD_UNIT = re.compile(rf"{_ZH_FIELD_WORDS}{{1,2}}(?:部门|部|科|处|室|中心|组|办)?$")
+ZH_TITLE = re.compile(rf"(?:{_ZH_DEPT}的?|{_ZH_FIELD})?(?:副(?!总(?![经裁监工])))?(?:{_ZH_HEADS})")
 # a Chinese department with an English head, as mixed notes write them: "生产管理部 manager", "IT head"
 _ZH_MIXED_TITLE = re.compile(
     rf"(?:{_ZH_DEPT}|{_ZH_FIELD})\s?(?:[Mm]anager|[Hh]ead|[Dd]irector|[Ll]ead|[Ee]ngineer|[Oo]wner)\b"

@@ -151,6 +151,11 @@ def test_a_note_in_sections_files_each_under_its_account(pipeline: TextPipeline)
         ("- 财务总监白雪，管预算审批。", ("白雪", "A-DY", "财务总监")),  # 白雪 is also a word (snow)
         ("现在是副主任医师鲁晓明临时负责。", ("鲁晓明", "A-DY", "副主任医师")),
         ("- 附二院来人：魏东升（普外科主任）。", ("魏东升", "A-DY", "普外科主任")),
+        # a deputy of any head, a lab's own ranks, an office (办) and a platform as units
+        ("她和杜工都报给副站长罗文彬。", ("罗文彬", "A-DY", "副站长")),
+        ("质量负责人是副主任技师邵敏。", ("邵敏", "A-DY", "副主任技师")),
+        ("- 采购办主任罗建平：招标流程的把关人。", ("罗建平", "A-DY", "采购办主任")),
+        ("- 蔡立新：核磁平台负责人，我们的内线。", ("蔡立新", "A-DY", "核磁平台负责人")),
     ],
 )
 def test_chinese_names_and_titles(pipeline: TextPipeline, text: str, job: tuple[str, str, str]) -> None:
