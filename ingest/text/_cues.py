@@ -47,8 +47,12 @@ def cue_relations(
     buyers = [m for _, m in orgs if m.node_id not in others]
     subject = ("Company", buyers[0].node_id, buyers[0].text) if buyers else home
     sentence = plain(skeleton)
-    contract = any(_CONTRACT[lg].search(sentence) for lg in langs)
     dates = [(marks[i], m) for i, m in enumerate(ments) if m.label == "DATE" and m.value and i in marks]
+    # a date may carry its cue: "ThermoGuard Cloud (ends Sep)" marks "ends Sep" as the date ("end of
+    # May" is a time, no cue)
+    contract = any(_CONTRACT[lg].search(sentence) for lg in langs) or any(
+        _DATE_CUE.search(m.text) for _, m in dates
+    )
     dated_contract = contract and _dated(dates)
     things = [(i, ("Product", m.node_id, m.text)) for i, m in products]
     things += [
@@ -206,9 +210,11 @@ _LIVE = re.compile(
 )
 
 
+_DATE_CUE = re.compile(r"\b(?:ends|ending|expires?|expiring|until|till?|through|thru|renews?)\b|到期|截止", re.I)
 _CONTRACT = {
     "en": re.compile(
-        r"contract|renew|expir|\bend(?:s|ing)?\b|until|through|thru|till|runs? (?:out|to)|up for|term|"
+        r"contract|renew|expir|\bend(?:s|ing)?\b|until|through|thru|till?\b|runs? (?:out|to)|up for|term|"
+        r"locked in|"
         r"licen[cs]e|support|maintenance agreement|agreement",
         re.I,
     ),

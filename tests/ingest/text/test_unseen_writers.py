@@ -285,6 +285,18 @@ def test_installs_en(pipeline: TextPipeline, text: str, uses: set[tuple[str, str
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Current: 浪潮GS (ends Sep 2027), MetroCal mapping booked for Aug.",  # the cue inside the date
+        "HSB is locked into 浪潮GS across all 14 branches til Sept '27, open to a demo.",
+    ],
+)
+def test_a_contracts_end_by_a_short_cue(pipeline: TextPipeline, text: str) -> None:
+    ends = {f.props.get("contract_end") for f in _read(pipeline, text).facts if f.relation == "USES"}
+    assert ends == {"2027-09-30"}
+
+
+@pytest.mark.parametrize(
     ("text", "roles"),
     [
         # the budget's holder follows the cue, not the sentence's subject
