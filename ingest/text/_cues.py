@@ -210,7 +210,9 @@ _LIVE = re.compile(
 )
 
 
-_DATE_CUE = re.compile(r"\b(?:ends|ending|expires?|expiring|until|till?|through|thru|renews?)\b|到期|截止", re.I)
+_DATE_CUE = re.compile(
+    r"\b(?:ends|ending|expires?|expiring|until|till?|through|thru|renews?)\b|到期|截止", re.I
+)
 _CONTRACT = {
     "en": re.compile(
         r"contract|renew|expir|\bend(?:s|ing)?\b|until|through|thru|till?\b|runs? (?:out|to)|up for|term|"

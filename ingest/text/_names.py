@@ -165,7 +165,16 @@ def short_forms(text: str, full_names: Iterable[str]) -> Iterator[tuple[int, int
         word = m.group()
         if _IN_ADDRESS.match(text, m.end()) or text[max(0, m.start() - 1) : m.start()] in (".", "@"):
             continue  # "<owen.fletcher@castellan.io>" is an address, not Owen
+        full = owner[word.lower()]
+        if _within(text, m.start(), m.end(), full):
+            continue  # "the Rice Lake recall": the whole name, which the grammar did not take for a person
         if word[0].isupper() or (
             len(word) > 2 and word.islower() and word not in _WORD_NAMES and word not in STOP_WORDS
         ):
-            yield m.start(), m.end(), owner[word.lower()]
+            yield m.start(), m.end(), full
+
+
+def _within(text: str, start: int, end: int, full: str) -> bool:
+    """Whether the name part at ``start:end`` is written inside the whole name ``full``."""
+    at = text.find(full, max(0, end - len(full)), start + len(full))
+    return 0 <= at <= start and end <= at + len(full)
