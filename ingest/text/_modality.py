@@ -97,8 +97,10 @@ _POST_DENIES = frozenset(("anymore", "any more", "no more"))
 # cues after the fact that deny it: "对能耗管理兴趣不大"
 _POST_NEGATION = {
     "en": re.compile(r"\b(?:not really|not at all)\b", re.I),
-    # "PM模块没买", "这事他定不了"
-    "zh": re.compile(r"不大|不高|不强|有限|没(?:有)?(?:买|上|采购|用|签)|^(?:不了|不下来)"),
+    # "PM模块没买", "这事他定不了", "拍板不是她"
+    "zh": re.compile(
+        r"不大|不高|不强|有限|没(?:有)?(?:买|上|采购|用|签)|^(?:不了|不下来)|^(?:也|都|并|倒)?不(?:是|在|归|由)"
+    ),
 }
 
 

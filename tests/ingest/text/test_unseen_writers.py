@@ -182,6 +182,11 @@ def test_installs_and_suppliers_zh(
     assert fact in _facts(_read(pipeline, text, "zh", "A-DY"), relation)
 
 
+def test_a_role_denied_after_its_cue(pipeline: TextPipeline) -> None:
+    text = "林悦是技术员。选型报告她写，拍板不是她。"
+    assert not [f for f in _read(pipeline, text, "zh", "A-DY").facts if f.relation == "DECISION_ROLE"]
+
+
 def test_useful_is_no_install(pipeline: TextPipeline) -> None:
     assert not _facts(_read(pipeline, "金蝶的资料很有用的，我们参考一下。", "zh", "A-DY"), "USES")
 
