@@ -53,7 +53,7 @@ _LOWER_HEAD = (
     r"steward|lieutenant|lt|sergeant|sgt|captain|capt|executive|instructor|teacher|trainer)"
 )
 _LOWER_MOD = (
-    r"(?!(?:the|a|an|our|their|his|her|its|my|your|new|good|great|real|main|key|is|was|be|economic|technical|"
+    r"(?!(?:the|a|an|our|their|his|her|its|my|your|new|old|former|previous|good|great|real|main|key|is|was|be|economic|technical|"
     r"final|end|day|power|decision|to|of|for|with|and|or|as|at|by|in|on|from|into|us|was|were|has|had|"
     r"have|will|would|not|who|he|she|they|said|says|told|added|asked|noted|explained)\b)[a-z]{2,14}"
 )
@@ -72,7 +72,9 @@ EN_TITLE = re.compile(
     rf"(?:-(?:{_DOMAIN_WORD}[ \t]+)?(?:{_HEADS}))?"
     rf"(?:\s+(?:of|for|at the head of)\s+{_DOMAIN}(?:[ \t]+{_FACILITY})?"
     rf"|(?:(?<=Dir|Mgr)\.)?,\s+{_DOMAIN}(?=\s*[)\n;|]|\s+[-–—]\s|$)"
-    rf"|(?<=VP)(?: of)?[ \t]+{_DOMAIN_WORD}(?:[ \t]+{_DOMAIN_WORD})?"
+    # "VP Food Safety & Quality", "GM Technology"
+    rf"|(?<=VP|GM)(?: of)?[ \t]+{_DOMAIN_WORD}(?:[ \t]+{_DOMAIN_WORD})?"
+    rf"(?:[ \t]*(?:&|and)[ \t]*{_DOMAIN_WORD}(?:[ \t]+{_DOMAIN_WORD})?)?"
     # "Dir. Quality & Compliance"
     rf"|(?<=Dir|Mgr)\.[ \t]+(?:of[ \t]+)?{_DOMAIN_WORD}(?:(?:[ \t]+|[ \t]*&[ \t]*){_DOMAIN_WORD})?)?"
     rf"|{_ACRONYM}\b"
@@ -208,13 +210,26 @@ def _before_a_name(text: str, a: int, b: int) -> int:
     words = text[comma + 2 : b].split() if comma >= 0 else []
     if len(words) >= 2 and words[1][:1].isupper() and gender_of(words[0]):
         return comma
+    # "GM Jim Smith", "VP Finance Anita Sorensen": a given name before a capitalised word starts a name
+    for word in _WORD.finditer(text, a, b):
+        after = _WORD.match(text, word.end() + 1)
+        before = text[max(a, word.start() - 4) : word.start()]
+        if before.endswith(("of ", "the ", "for ", "at ")):
+            continue  # "General Manager of the Olive Branch site": a place
+        headed = _HEADED.search(text, a, word.start()) is not None  # not "named Owen Pryce Chief …"
+        if headed and after and after.group()[:1].isupper() and gender_of(word.group()):
+            return text.rfind(" ", a, word.start())
     return b
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+_HEADED = re.compile(rf"\b(?:{_ACRONYM}|{_HEADS})\b")
 
 
 # a job in brackets after a name, as notes gloss people: "(controller)", "(the new CFO)", "(procurement)",
 # "(plant HR mgr, Dayton)", "(HRIS analyst, reports to Lorraine)"; the words before the job say when, not what
 _GLOSS = re.compile(
-    r"(?<=\()\s*(?:(?:the|our|their|an?)\s+)?(?:(?:new|ex-?|former|acting|interim|incoming|outgoing)\s*)?"
+    r"(?<=\()\s*(?:(?:the|our|their|an?)\s+)?(?:(?:new|old|ex-?|former|acting|interim|incoming|outgoing)\s*)?"
     rf"(?P<job>(?:[A-Za-z&]+\s+){{0,2}}?(?i:{_LOWER_HEAD}|{_LOWER_DOMAIN}|{_ACRONYM}))"
     r"\.?\s*(?=\)|[,;]\s*[^()\n]{1,80}\))"
 )

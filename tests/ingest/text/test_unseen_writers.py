@@ -129,6 +129,15 @@ def test_roles_as_more_writers_say_them(
             "Tamika Rhodes has been promoted to Director of AP Operations.",
             ("Tamika Rhodes", "A-HB", "Director of AP Operations"),
         ),
+        # two domains joined by "&" after VP; a GM's domain; "old" says when, not what
+        ("Lisa Meyer, VP Food Safety & Quality, called.", ("Lisa Meyer", "A-HB", "VP Food Safety & Quality")),
+        ("Travis Keogh (GM Technology) dialled in.", ("Travis Keogh", "A-HB", "GM Technology")),
+        (
+            "Luann Pritchett (the old nutrition supervisor) retired in June.",
+            ("Luann Pritchett", "A-HB", "nutrition supervisor"),
+        ),
+        # a given name and a capitalised word after the domain start the name, not the title
+        ("Met the VP Finance Anita Sorensen today.", ("Anita Sorensen", "A-HB", "VP Finance")),
     ],
 )
 def test_titles_and_names(pipeline: TextPipeline, text: str, job: tuple[str, str, str]) -> None:
