@@ -71,7 +71,10 @@ def antecedent(
     return best
 
 
+# the sayer named right before the verb ("sophie says hes the TE"); not a verb whose subject the
+# clause left out ("Jens admitted he was wrong and said he's now on board": he is Jens)
 _REPORTED = re.compile(
+    r"(?<!\band )(?<!\bbut )(?<!\bthen )(?<!\balso )(?<!\bhe )(?<!\bshe )(?<!\bwho )"
     r"\b(?:says|said|thinks|thought|reckons|mentioned|told (?:me|us)|believes|claims|feels)\s+(?:that\s+)?$",
     re.I,
 )

@@ -52,6 +52,14 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"(?:cuts?|raises?|issues?|releases?) the (?:po|purchase order)\b",
             # "she agreed to fund the 2nd floor out of the EHS budget"
             r"(?:agreed|agrees|offered|promised) to (?:fund|pay for|cover the cost)|(?:will|'ll) fund\b",
+            # "Remi signs anything over 25k", "the one who'll sign the PO", "capex >$100k needs Frank"
+            r"signs? (?:anything|everything|all|any|every) (?:over|above|bigger|larger|>)",
+            r"the one (?:who(?:'ll| will)? )?sign(?:s|ing)? (?:the )?"
+            r"(?:po|purchase order|contract|cheque|check)",
+            r">(?:budget|spend) (?:approval|sign-off) (?:sits|lies|rests|is|stays) with",
+            r">(?:capex|spend|anything|purchases?)[^.;\n«»]{0,20}?(?:needs|requires) (?=«P\d+»(?!['’]s))",
+            r">(?:the )?(?:contract|po|purchase order|paperwork) (?:is )?(?:now )?(?:w/|with) "
+            r"(?=«P\d+» for (?:signature|sign-off|approval))",
         ],
         [
             # "预算也在何总手里", "预算归他管", "预算口子在她那里"
@@ -105,6 +113,12 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             # "it's Ewa's call", not "from Ewa's call + Tunde's email" (a phone call)
             r"(?<=»)'s? (?:(?:final |ultimate )?decision|(?:final|ultimate) call|"
             r"call(?=\s*(?:[.;,!)\n]|$|on |to make|whether|in the end|ultimately)))",
+            # "she's the one making the call", "still the one who decides", "gave it the nod"
+            r"the one (?:who(?:'s| is| will| will be)? )?(?:making|makes|to make|make) the (?:final )?"
+            r"(?:call|decision)",
+            r"the one who (?:decides|gets to decide|calls it)",
+            r"(?:gave|gives|give|giving) (?:it |this |us )?the (?:final )?(?:nod|go-ahead|green light)",
+            r"(?:has |have )?approved (?:going ahead|moving forward|the go-ahead)",
         ],
         [
             r"拍[板版]",  # "最后他拍版": typed in a hurry
@@ -162,6 +176,10 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"(?:test|evaluation|scoring|selection|acceptance) criteria",
             r"(?:review|assess|evaluat|vet|check|scor)\w* (?:the |all )?technical "
             r"(?:submittals?|proposals?|bids?|responses?|specs?|specifications|documentation|answers)",
+            # "Sunita is the technical assessor", "Jens is the technical guy", "Aidan and Kenji do the
+            # evaluation"
+            r"(?:technical|tech) (?:assessor|evaluator|reviewer|guy|person|one)\b",
+            r"(?:do|does|doing|did) the (?:technical |tech )?(?:evaluation|eval|assessment)\b",
         ],
         [
             r"技术评估",
@@ -205,6 +223,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"driv(?:e|es|ing) (?:this|it|the (?:project|change|case|rollout)) internally",
             r"bang(?:s|ing)? the drum for (?:us|our\b)",
             r"(?:is |'s )?(?:already )?selling (?:it|us|this) to (?:her|his|their|the) ",
+            r"(?:is |'s )?selling (?:it|us|this) (?:hard|internally) ",
         ],
         [
             r"支持我们的方案",
@@ -316,6 +335,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             # "the ones who'd live in the system day to day", "using it day2day"
             r"liv(?:e|es|ing) in (?:the|it|our|that) ?(?:system|tool|platform|app)?",
             r"using it (?:day ?(?:to|2) ?day|daily|every day)",
+            # "will own day2day use of the system", "Trish's team would be the day-to-day users"
+            r"own\w* (?:the )?day ?(?:-?to-?|2) ?day (?:use|usage|running)",
         ],
         [
             r"日常使用者",

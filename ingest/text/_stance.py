@@ -28,7 +28,10 @@ _SUPPORT = {
         r"(?:biggest|number one|#1) fan|liked what (?:he|she|they|we) (?:saw|heard)|"
         r"(?:fully |firmly |squarely |right |solidly )?"
         r"behind (?:us|it|this|the (?:project|proposal|pilot|plan|bid))|"
-        r"glad|(?:a |big )?advocate|(?:a |strong |big )?supporter|onside|thumbs up)\b",
+        r"glad|(?:a |big )?advocate|(?:a |strong |big )?supporter|onside|thumbs up|"
+        # "gave it the nod", "has approved going ahead with the pilot", "v pro us"
+        r"(?:gave|gives|give|giving) (?:it |this |us )?the (?:nod|go-ahead|green light)|"
+        r"approved (?:going ahead|moving forward|the go-ahead)|pro us)\b",
         re.I,
     ),
     "zh": re.compile(

@@ -341,3 +341,33 @@ def test_their_title_is_of_the_company_the_sentence_opens_with(pipeline: TextPip
     assert ("Tom Archer", "A-HB", "CIO") in _jobs(
         _read(pipeline, "HSB is replacing Kestrel Advisory; their CIO is Tom Archer.")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Remi Bouchard signs anything over 25k.", {("Remi Bouchard", "economic_buyer", "neutral")}),
+        ("Budget approval sits with Naomi Achterberg.", {("Naomi Achterberg", "economic_buyer", "neutral")}),
+        (
+            "Jodie Nguyen confirmed it - she's the one making the call.",
+            {("Jodie Nguyen", "decision_maker", "neutral")},
+        ),
+        ("Sunita Rao is the technical assessor.", {("Sunita Rao", "technical_evaluator", "neutral")}),
+        (
+            "Aidan MacNeil and Kenji Sato do the evaluation.",
+            {
+                ("Aidan MacNeil", "technical_evaluator", "neutral"),
+                ("Kenji Sato", "technical_evaluator", "neutral"),
+            },
+        ),
+        ("Brendan Foley (CEO) gave it the nod.", {("Brendan Foley", "decision_maker", "supporter")}),
+        # the sayer of "said" is the one who admitted: he is Jens, not the man named before him
+        (
+            "Regrets: Frank Iverson.\nJens Petersen is the technical guy. "
+            "Jens admitted he was wrong and said he's now on board.",
+            {("Jens Petersen", "technical_evaluator", "supporter")},
+        ),
+    ],
+)
+def test_roles_in_plain_words(pipeline: TextPipeline, text: str, said: set[tuple[str, str, str]]) -> None:
+    assert roles_said(pipeline, TextDocument("N", "note", text, "unseen", 1, "en", None, "A-HB")) == said
