@@ -371,3 +371,17 @@ def test_their_title_is_of_the_company_the_sentence_opens_with(pipeline: TextPip
 )
 def test_roles_in_plain_words(pipeline: TextPipeline, text: str, said: set[tuple[str, str, str]]) -> None:
     assert roles_said(pipeline, TextDocument("N", "note", text, "unseen", 1, "en", None, "A-HB")) == said
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("她说丁海波会牵头做技术评分。", ("丁海波", "technical_evaluator")),
+        ("范宁宁在做技术比选表，打分她来弄。", ("范宁宁", "technical_evaluator")),
+        ("韩说他只管运行，钱在集团新能源部付总手里。", ("付总", "economic_buyer")),
+        ("园区平台项目上周主任办公会过了，冯主任同意立项。", ("冯主任", "decision_maker")),
+    ],
+)
+def test_roles_in_plain_words_zh(pipeline: TextPipeline, text: str, said: tuple[str, str]) -> None:
+    doc = TextDocument("N", "note", text, "unseen", 1, "zh", None, "A-DY")
+    assert said in {(p, r) for p, r, _ in roles_said(pipeline, doc)}
