@@ -57,7 +57,7 @@ from ._mentions import MONEY, Mention, Recogniser
 from ._modality import Modality, denied_within, future_within, later_in_clause, modality, past_year
 from ._names import name_like
 from ._note_employment import note_employment
-from ._person_links import item_head, link_people
+from ._person_links import link_people
 from ._rule_grammar import Rule
 from ._rules import RULES, STANCE
 from ._sections import section_account, section_heads
@@ -140,7 +140,7 @@ class Extractor:
             # a competitor named in the sentence is not where its people work by default
             near = [o for o in sent_orgs if o not in self._market]
             context = list(dict.fromkeys([*near, *doc_orgs, *sent_orgs]))
-            link_people(text, ments, linker, context, speakers, out, item_head(text, s0, out.mentions))
+            link_people(text, ments, linker, context, speakers, out)
             if not _QUOTED_LINE.match(text, text.rfind("\n", 0, s0) + 1):
                 # two headings at least: one line naming an account alone is the note's title
                 section = section_account(heads, s0) if len(heads) > 1 else ""

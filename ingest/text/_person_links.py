@@ -21,10 +21,8 @@ def link_people(
     context: list[str],
     speakers: list[Span4],
     out: Extraction,
-    item_head: str = "",
 ) -> None:
-    """Link a sentence's person mentions: names, pronouns, "I" (the speaker). ``item_head``: the
-    person the sentence's list item opens with, whom its pronouns mean before anyone else."""
+    """Link a sentence's person mentions: names, pronouns, "I" (the speaker)."""
     earlier: list[tuple[int, str]] = []  # (offset, person) named before in the sentence
     objects: set[str] = set()  # people this sentence named as objects ("reports to 韩总")
     possessors: set[str] = set()  # and as possessors ("on Li Wen's team"), less likely still
@@ -46,10 +44,7 @@ def link_people(
             # "Tom Archer: yeah he has the final word": he is not the line's speaker, nor
             # anyone who writes in the chat ("Daniel Koh: stance?" … "expect him to block us")
             chatting = participants(timed(text, speakers), out.mentions)
-            head = item_head if not here - {item_head} else ""
-            m.node_id = antecedent(
-                m, linker, same_clause, out.genders, (objects, possessors), here, chatting, head
-            )
+            m.node_id = antecedent(m, linker, same_clause, out.genders, (objects, possessors), here, chatting)
         elif m.key == SPEAKER:
             m.node_id = speaker_of(m, speakers, out.mentions)
         elif m.label == "PERSON":
@@ -76,19 +71,3 @@ _POSSESSOR = re.compile(
 )
 # searched in the reversed text before a pronoun ("and", "but", "so" written backwards)
 _CLAUSE_BREAK = re.compile(r"[,;:–—，；：。]| - | dna | tub | os |但")
-
-
-_ITEM_OPENING = re.compile(r"[ \t]*(?:[-*•·–]|\d{1,2}[.)])[ \t]*")
-
-
-def item_head(text: str, s0: int, mentions: list[Mention]) -> str:
-    """The person a list item's line opens with ("* Heidi Vang, Controller. … Treat her as a
-    blocker on price."), whom the item goes on to speak of: the topic its pronouns mean."""
-    line = text.rfind("\n", 0, s0) + 1
-    opening = _ITEM_OPENING.match(text, line)
-    if opening is None or opening.end() > s0:
-        return ""
-    first = next((m for m in mentions if m.start >= opening.end()), None)
-    if first is None or first.start != opening.end() or first.label != "PERSON" or first.end > s0:
-        return ""
-    return first.node_id

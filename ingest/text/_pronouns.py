@@ -31,15 +31,13 @@ def antecedent(
     not_subjects: tuple[set[str], set[str]],
     here: set[str],
     chatting: frozenset[str] | set[str] = frozenset(),
-    topic: str = "",
 ) -> str:
     """The person a pronoun means: the one named last whose gender (learned from earlier
     pronouns) agrees; an object pronoun ("reports into him") is not its own clause's subject,
     and a subject pronoun is not a person the sentence named only as an object ("杨帆 reports to
     韩总，她是 heavy user": 她 is 杨帆) or, less still, as a possessor, while someone else is at hand;
     never one of the people ``chatting`` (the speakers of a chat's lines and a mail's sender),
-    whom "I" and "you" mean. ``topic``, the person the list item is about, comes first where
-    gender agrees and the sentence named nobody else before the pronoun."""
+    whom "I" and "you" mean."""
     word = m.text.lower()
     gender = "f" if word in _FEMININE else "m" if word in _MASCULINE else ""
     objective = (
@@ -58,8 +56,6 @@ def antecedent(
         fitting = fitting[1:]  # "sophie says hes the TE": the one who says it is not the one said of
     if not fitting:
         return ""
-    if topic in fitting and not (objective and topic in earlier):
-        fitting = [topic]
     # the latest named as a subject, else as an object, else as a possessor; but when this
     # sentence named people only as objects, its object is meant ("the business case goes to
     # Graham Pike (CFO), he holds the budget"), not someone from before
