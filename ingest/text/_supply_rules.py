@@ -20,7 +20,8 @@ SUPPLY_RULES: list[Rule] = [
         "en",
         "SUPPLIES",
         [
-            r"{S} (?:(?:still|also|now) )?(?:supplies|supplied|supplying|delivers|delivered|provides|"
+            r"{S} (?:(?:still|also|now|already|currently) )?"
+            r"(?:supplies|supplied|supplying|delivers|delivered|provides|"
             r"provided|distributes|ships|is supplying|has supplied|has been supplying|is still supplying|"
             r"delivering|supplying)\b",
             r"(?:supplied|delivered|provided|sourced|distributed|bought|purchased) "
@@ -29,7 +30,7 @@ SUPPLY_RULES: list[Rule] = [
             r"{S} (?:is|are|was|as) (?:the|their|our|a|an|its|«O\d+»['’]s?) {_}"
             r"(?:supplier|distributor|vendor|reseller|provider)",
             r"(?:buy|buys|bought|source|sources|procure|procures|order|orders|get|gets) {_}from {S}",
-            r"(?:come|comes|came|coming) (?:from|via|through|thru) {S}",
+            r"(?:come|comes|came|coming) (?:in )?(?:from|via|through|thru) (?:an? )?{S}",
             r"{S} \([^()«»\n]{1,20}\) (?:supplies|supplied|delivers|provides)\b",
             r"(?:supplier|distributor|reseller|provider) (?:is|are|was) {S}",
             r"(?:^|\n)\s*(?:[-*•]\s*)?(?i:supplier|distributor|reseller|installer|integrator)s?\s?:\s*{S}",
@@ -52,7 +53,7 @@ SUPPLY_RULES: list[Rule] = [
             r"the whole |all of (?:the |their |our )?|«O\d+»['’]s? )",
             r"(?:supplied|serviced|maintained|managed|hosted|run|installed|implemented|integrated|built|"
             r"deployed)(?: and (?:supplied|serviced|maintained|managed|supported|installed|run))? by {S}",
-            r"{S} (?:is|are|was|as|remains?|has been) (?:the|their|our|a|an|its) "
+            r"{S} (?:is|are|was|as|remains?|has been) (?:still |now )?(?:the|their|our|a|an|its) "
             r"(?!(?:proposed|prospective|potential|possible|candidate|preferred)\b){_}"
             r"\b(?:SI|MSP|integrator|partner|contractor|outsourcer|consultancy|maintainer|installer|"
             r"managed service provider|service provider)\b",
@@ -74,7 +75,8 @@ SUPPLY_RULES: list[Rule] = [
             r"provide|providing|service|servicing|support|supporting)\b",
             # "Graymark do all their installs and servicing", "Tolland now do all electrical + installs"
             r"{S} (?:(?:still|also|now) )?(?:do|does|handle) (?:all |most )?(?:of )?(?:the |their |its )?"
-            r"(?:[\w+-]+ ){0,3}?(?:installs?|installation|servicing|maintenance|cabling|wiring|electrical)\b",
+            r"(?:[\w+-]+ ){0,3}?(?:installs?|installation|servicing|service|maintenance|cabling|wiring|"
+            r"electrical|calibration|hosting)\b",
             # "Ostravik use Graymark for installs", "guarding is outsourced to Bracken"
             r"(?:use|uses|using|used) {S} (?:for|to do) (?:all |the |their )?(?:[\w-]+ ){0,2}?"
             r"(?:installs?|installation|servicing|maintenance|support|cabling|integration|hosting)\b",
@@ -97,6 +99,17 @@ SUPPLY_RULES: list[Rule] = [
             r"test|check|repair|fix)\b",
             r"{S} (?:already |still |also |now )?(?:does|do|handles|handle) (?:all )?(?:of )?"
             r"(?:our|their|your) ",
+            # "Glacier finished the compressor retrofit", "MetroCal did our last mapping study", "Northgate
+            # are doing a process review for them", "Polaris just signed Glacier for the retrofit"
+            r"{S} (?:just |already )?(?:finished|completed|did|delivered) (?:the |their |our |its |a )?"
+            r"(?:last |original |initial )?(?:[\w-]+ ){0,2}?"
+            r"(?:retrofit|study|survey|audit|review|validation|qualification|upgrade|install|installation|"
+            r"mapping)\b",
+            r"{S} (?:is|are) (?:currently |still )?doing (?:a|the|their) (?:[\w-]+ ){0,2}?"
+            r"(?:review|study|audit|survey|roadmap|install|upgrade|retrofit)\b",
+            r"signed (?:with )?{S} (?:for|to do)\b",
+            r"(?:^|\n|[.;:] )\s*(?:[-*•]\s*)?(?i:hosting|hosted|connectivity|carrier)\s?(?:is |:)?\s?"
+            r"(?:via|through|with|on|by) {S}",
         ],
         service="true",
     ),

@@ -205,6 +205,13 @@ def test_useful_is_no_install(pipeline: TextPipeline) -> None:
     [
         "Kestrel Advisory, the bank's long-standing systems integrator, would do the integration work.",
         "Their check printing is done by Cheqprint Services.",
+        # a service, work finished, a feed, hosting
+        "Kestrel Advisory does the ammonia system service (on contract).",
+        "Cheqprint already provides the telematics SIMs for the van fleet.",
+        "Glacier work: Kestrel Advisory finished the compressor retrofit in June.",
+        "Total-loss valuations already come through a Cheqprint feed.",
+        "* Hosting via Kestrel Advisory - no issues",
+        "HSB just signed Cheqprint Services for the compressor retrofit.",
     ],
 )
 def test_suppliers_en(pipeline: TextPipeline, text: str) -> None:
