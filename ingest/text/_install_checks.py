@@ -27,6 +27,7 @@ def in_use(
         any(USE_CUES[lg].search(clause) for lg in langs)
         or _HAS.search(skeleton, begin, start) is not None
         or (lang == "en" and _SYSTEM_IS.search(skeleton, max(0, start - 60), start) is not None)
+        or _KIT_USES.search(skeleton, begin, start) is not None  # "PCS用科盛", "逆变器用的阳晖"
         # "HPLC基本都是岛津的", "PACS用的是东软的": the kit is the vendor's
         or (
             _IS_BEFORE.search(skeleton, begin, start) is not None
@@ -86,6 +87,11 @@ _HOLDS = re.compile(
     r"(?:系统|平台)?(?:用的)?)\s*$"
 )
 _IS_BEFORE = re.compile(r"(?<!还)是\s*$")
+# the kit a vendor's right after it is used for: "PCS用科盛", "逆变器用的阳晖"; not one to be
+# chosen ("建议用", "想用", "不用")
+_KIT_USES = re.compile(
+    r"(?:[A-Z]{2,}\s?用的?|[\u4e00-\u9fff](?<![要想会能可议荐虑划算备不没少率向接])用的)\s*$"
+)
 _VENDORS_OWN = re.compile(r"(?:(?:和|、)«O\d+»)*的(?=\s*(?:[，,。；;）)（(\n]|$))")
 _HELD_IN = re.compile(r"(?:的[^，,。；;«»]{0,6})?(?:里|里面|上面)")
 _HAS = re.compile(r"\b(?:has|have|had|got)\s+(?:an?\s+|the\s+|their\s+|its\s+)?$", re.I)

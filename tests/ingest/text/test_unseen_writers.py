@@ -183,6 +183,10 @@ def test_a_preposition_and_a_deed_are_no_people(pipeline: TextPipeline) -> None:
         ("核算系统用的浪潮GS，去年刚升完级。", "USES", ("A-DY", "P-GS")),
         ("预算一体化系统 是浪潮的（省里统一建的）", "USES", ("A-DY", "V-INSPUR")),
         ("注意：学校统一身份认证是金智教育做的。", "SUPPLIES", ("V-WISEDU", "A-DY")),
+        # the kit a supplier's is used for, and the part a contractor plays
+        ("厂内另有一座储能，PCS用金智。", "SUPPLIES", ("V-WISEDU", "A-DY")),
+        ("逆变器用的金智，去年底投运。", "SUPPLIES", ("V-WISEDU", "A-DY")),
+        ("配套储能20MW，EPC是金智教育，计划8月并网。", "SUPPLIES", ("V-WISEDU", "A-DY")),
     ],
 )
 def test_installs_and_suppliers_zh(
@@ -194,6 +198,11 @@ def test_installs_and_suppliers_zh(
 def test_a_role_denied_after_its_cue(pipeline: TextPipeline) -> None:
     text = "林悦是技术员。选型报告她写，拍板不是她。"
     assert not [f for f in _read(pipeline, text, "zh", "A-DY").facts if f.relation == "DECISION_ROLE"]
+
+
+def test_a_kit_to_be_chosen_is_no_install(pipeline: TextPipeline) -> None:
+    ex = _read(pipeline, "电池大概率用金智的，PCS还没定。", "zh", "A-DY")
+    assert not _facts(ex, "SUPPLIES") and not _facts(ex, "USES")
 
 
 def test_useful_is_no_install(pipeline: TextPipeline) -> None:
