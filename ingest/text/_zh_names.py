@@ -162,9 +162,11 @@ _TITLES_BEFORE = tuple(t for t in _TITLE_AFTER if len(t) > 1)  # "工程师" end
 
 
 def _named_after_a_title(text: str, start: int, end: int) -> bool:
+    # a space may part them in a list: "分管副院长 魏国栋;"
+    spaced = len(text[:start].rstrip(" \t\u3000")) < start
     return (
-        text.endswith(_TITLES_BEFORE, 0, start)
-        and not is_zh_word(text[start - 1 : start + 1])  # "总工程师" has no 程师 after 总工
+        text.endswith(_TITLES_BEFORE, 0, len(text[:start].rstrip(" \t\u3000")))
+        and (spaced or not is_zh_word(text[start - 1 : start + 1]))  # "总工程师" has no 程师 after 总工
         and (end >= len(text) or text[end] in "，,。；;、：:（(\n ")
         # a word jieba itself tags as a person's name is one here ("财务总监白雪，")
         and (zh_word_count(text[start:end]) < _RARE_WORD or zh_word_tags().get(text[start:end]) == "nr")

@@ -165,6 +165,8 @@ def test_a_note_in_sections_files_each_under_its_account(pipeline: TextPipeline)
         ("质量负责人是副主任技师邵敏。", ("邵敏", "A-DY", "副主任技师")),
         ("- 采购办主任罗建平：招标流程的把关人。", ("罗建平", "A-DY", "采购办主任")),
         ("- 蔡立新：核磁平台负责人，我们的内线。", ("蔡立新", "A-DY", "核磁平台负责人")),
+        # a name a space parts from its title in a list, though its first two characters are a word (魏国)
+        ("院方——分管副院长 魏国栋;检验科主任 陈红", ("魏国栋", "A-DY", "分管副院长")),
     ],
 )
 def test_chinese_names_and_titles(pipeline: TextPipeline, text: str, job: tuple[str, str, str]) -> None:
