@@ -92,7 +92,7 @@ def _role_rules() -> list[Rule]:
 #: how a reporting line is said: "reports up to", "rpts 2", "sits under", "answers to"
 _REPORTS_TO = (
     r"(?:(?:reports|reporting|report|reported|rpts?)(?: line)? (?:directly |straight )?(?:up )?"
-    r"(?:(?:in)?to|2)"
+    r"(?:in)?(?:to|2)"  # "reports in2 him"
     r"|(?:sits?|sitting|sat) (?:directly )?under|answers? (?:directly )?to|rolls? up (?:in)?to)"
 )
 #: the manager's title before the name: "reports to our new Deputy CISO, Simon Achterberg"
@@ -148,6 +148,8 @@ RULES: list[Rule] = [
             # a possessive pronoun's manager: "his boss is Jennifer Voss", "belongs to her manager, Ravi"
             r"{P} (?:direct |line )?(?:boss|manager|supervisor)"
             r"(?:,| is| was|:) (?:(?:the|their|our) )*(?:«T\d+»,? )?{M}",
+            # "her boss Owen Tranter (COO) is", "phuong + her boss Ian Stroud"
+            r"{P} (?:direct |line )?(?:boss|manager|supervisor) {M}",
         ],
     ),
     *rules_of(

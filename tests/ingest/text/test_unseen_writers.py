@@ -259,6 +259,12 @@ def test_suppliers_en(pipeline: TextPipeline, text: str) -> None:
         # a line inside one person's brackets is theirs alone, not the list's
         ("出席：周立军（运营总监）、小谭（IT开发，钱主任组里的）", "zh", {("小谭", "钱主任")}),
         ("钱还是她管。", "zh", set()),  # 钱 is the money here
+        # a possessive's boss named straight after ("her boss Owen Tranter (COO) is")
+        (
+            "Lucy Barraclough is NOT the decision maker - her boss Owen Tranter (COO) is.",
+            "en",
+            {("Lucy Barraclough", "Owen Tranter")},
+        ),
     ],
 )
 def test_reporting_lines(pipeline: TextPipeline, text: str, lang: str, lines: set[tuple[str, str]]) -> None:
