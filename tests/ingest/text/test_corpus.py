@@ -20,69 +20,72 @@ CORPORA = Path(__file__).parents[3] / "corpora" / "notes"
 FLOORS: dict[str, dict[tuple[str, str], float]] = {
     # dev (en-a .. en-i, en-l, en-m, en-o .. en-r; zh-b .. zh-k, zh-n, zh-o, zh-q .. zh-t) measured
     # WORKS_AT / DECISION_ROLE / REPORTS_TO / USES / SUPPLIES / INTERESTED_IN:
-    #   en 0.796 / 0.715 / 0.767 / 0.650 / 0.678 / 0.611, zh 0.751 / 0.678 / 0.742 / 0.708 / 0.702 / 0.664
-    # (sixteenth session's start, when en-q, en-r, zh-s and zh-t joined it, measured on their own at
-    # F1 0.642 / 0.569 / 0.578 / 0.480; the half without them stood at 0.735, the fifteenth session's end)
+    #   en 0.801 / 0.727 / 0.772 / 0.662 / 0.733 / 0.611, zh 0.761 / 0.683 / 0.756 / 0.710 / 0.728 / 0.664
+    # (sixteenth session's end; en-q, en-r, zh-s and zh-t joined it at its start, measured on their own
+    # at F1 0.642 / 0.569 / 0.578 / 0.480 then and 0.698 / 0.655 / 0.625 / 0.525 at its end; the half
+    # went 0.715 -> 0.723 over that session, 0.735 before the four joined)
     "dev": {
-        ("WORKS_AT", "en"): 0.78,
-        ("DECISION_ROLE", "en"): 0.70,
-        ("REPORTS_TO", "en"): 0.75,
-        ("USES", "en"): 0.64,
-        ("SUPPLIES", "en"): 0.66,
+        ("WORKS_AT", "en"): 0.79,
+        ("DECISION_ROLE", "en"): 0.72,
+        ("REPORTS_TO", "en"): 0.76,
+        ("USES", "en"): 0.65,
+        ("SUPPLIES", "en"): 0.72,
         ("INTERESTED_IN", "en"): 0.60,
-        ("WORKS_AT", "zh"): 0.74,
-        ("DECISION_ROLE", "zh"): 0.66,
-        ("REPORTS_TO", "zh"): 0.73,
+        ("WORKS_AT", "zh"): 0.75,
+        ("DECISION_ROLE", "zh"): 0.67,
+        ("REPORTS_TO", "zh"): 0.74,
         ("USES", "zh"): 0.70,
-        ("SUPPLIES", "zh"): 0.69,
+        ("SUPPLIES", "zh"): 0.72,
         ("INTERESTED_IN", "zh"): 0.65,
     },
     # held out, never tuned on (en-a, en-b, en-c, en-j, en-k, en-n; zh-a .. zh-e, zh-l, zh-m, zh-p; en-c
     # and zh-e written in the seventh session, en-j, en-k, zh-l and zh-m in the thirteenth, en-n and zh-p
-    # in the fourteenth, each measured before any change for it), measured en 0.712 / 0.557 / 0.695 /
-    # 0.647 / 0.687 / 0.622, zh 0.672 / 0.562 / 0.576 / 0.671 / 0.699 / 0.566 (fifteenth session's end;
-    # F1 0.632 -> 0.635 over that session)
+    # in the fourteenth, each measured before any change for it), measured en 0.720 / 0.565 / 0.692 /
+    # 0.649 / 0.711 / 0.622, zh 0.677 / 0.564 / 0.576 / 0.685 / 0.716 / 0.566 (sixteenth session's end;
+    # F1 0.635 -> 0.640 over that session)
     "test": {
-        ("WORKS_AT", "en"): 0.70,
-        ("DECISION_ROLE", "en"): 0.54,
+        ("WORKS_AT", "en"): 0.71,
+        ("DECISION_ROLE", "en"): 0.55,
         ("REPORTS_TO", "en"): 0.68,
-        ("USES", "en"): 0.63,
-        ("SUPPLIES", "en"): 0.67,
+        ("USES", "en"): 0.64,
+        ("SUPPLIES", "en"): 0.70,
         ("INTERESTED_IN", "en"): 0.61,
-        ("WORKS_AT", "zh"): 0.66,
+        ("WORKS_AT", "zh"): 0.67,
         ("DECISION_ROLE", "zh"): 0.55,
         ("REPORTS_TO", "zh"): 0.56,
-        ("USES", "zh"): 0.66,
-        ("SUPPLIES", "zh"): 0.68,
+        ("USES", "zh"): 0.67,
+        ("SUPPLIES", "zh"): 0.70,
         ("INTERESTED_IN", "zh"): 0.55,
     },
 }
 #: half -> the most trap hits (false facts a note warns against) the extraction may state; measured
-#: dev 64 (sixteenth session's start, when en-q, en-r, zh-s and zh-t joined it, which brought 2, 7, 4
-#: and 4; 47 at the fifteenth session's end; 48 when en-o, en-p, zh-q and zh-r joined it at its start, which
-#: brought 7, 3, 3 and 2; 32 on the half as it was; 33 at the fourteenth session's end; en-l, en-m,
-#: zh-n and zh-o brought 2, 3, 4 and 3 when they joined it at its start; 21 before: the thirteenth
-#: session's end; 23 when en-i and zh-k joined it at its start, which brought 6 and 4; 13 before; 21
-#: when en-h and zh-j joined it in the twelfth session, which brought 4 each; 15 at that session's
-#: start; 9 before en-g and zh-i joined it, which brought 3 each; 11 at the eleventh session's start,
-#: just after en-f and zh-h joined it, which brought 3 and 6; 8 at the tenth session's start, 12 at
-#: the ninth's), test 63 (64 at the fifteenth session's start; two of its changes, a place before a
-#: bracketed title and a given name alone placed by "at"/"from", each made one more false fact the
-#: notes warn against match and were taken back, found by switching each alone, counts only; 65 when
-#: en-n and zh-p joined it in the fourteenth session, which brought 6 and 3; 56 before, at that
-#: session's start too: two of its changes, "hold/control/own the budget" and a bare 用的, each made
-#: one more false fact the notes warn against match and were taken back, found by switching each
-#: change alone, counts only; one fewer when a supplier the sentence names was no longer an install's
-#: buyer, 55 on the half as it was; 56 when en-k and zh-m joined it at the thirteenth session's end,
-#: which brought 5 and 7; 44 before, 43 when en-j and zh-l joined it in the thirteenth session, which
-#: brought 6 and 7; one more when a role cue further along a list item's line became the item
-#: person's, 1364131, found by switching each change alone, counts only; 30 before, at the twelfth
-#: session's start too, 29 during it until 管 joined the verbs by which a person takes a topic on,
-#: 38ea647 ("彭主任这边管技术"); 31 at the eleventh's start; 29 before a three-character name was no longer
-#: cut at a rare word, 30c96b9, and a Chinese topic was found by its subject, 0935880: each made one
-#: false fact the notes warn against match; found by switching each change alone, counts only; the
-#: issue's target is none)
-TRAP_CEILINGS = {"dev": 64, "test": 63}
+#: dev 62 (sixteenth session's end; 64 at its start, when en-q, en-r, zh-s and zh-t joined it, which
+#: brought 2, 7, 4 and 4; 47 at the fifteenth session's end; 48 when en-o, en-p, zh-q and zh-r joined
+#: it at its start, which brought 7, 3, 3 and 2; 32 on the half as it was; 33 at the fourteenth
+#: session's end; en-l, en-m, zh-n and zh-o brought 2, 3, 4 and 3 when they joined it at its start;
+#: 21 before: the thirteenth session's end; 23 when en-i and zh-k joined it at its start, which
+#: brought 6 and 4; 13 before; 21 when en-h and zh-j joined it in the twelfth session, which brought
+#: 4 each; 15 at that session's start; 9 before en-g and zh-i joined it, which brought 3 each; 11 at
+#: the eleventh session's start, just after en-f and zh-h joined it, which brought 3 and 6; 8 at the
+#: tenth session's start, 12 at the ninth's), test 63 (63 at the sixteenth session's start too: one
+#: of its changes, a list item's pronouns read as the person the item opens with, made one more false
+#: fact the notes warn against match and was taken back, found by switching it alone, counts only; 64
+#: at the fifteenth session's start; two of its changes, a place before a bracketed title and a given
+#: name alone placed by "at"/"from", each made one more false fact the notes warn against match and
+#: were taken back, found by switching each alone, counts only; 65 when en-n and zh-p joined it in
+#: the fourteenth session, which brought 6 and 3; 56 before, at that session's start too: two of its
+#: changes, "hold/control/own the budget" and a bare 用的, each made one more false fact the notes warn
+#: against match and were taken back, found by switching each change alone, counts only; one fewer
+#: when a supplier the sentence names was no longer an install's buyer, 55 on the half as it was; 56
+#: when en-k and zh-m joined it at the thirteenth session's end, which brought 5 and 7; 44 before, 43
+#: when en-j and zh-l joined it in the thirteenth session, which brought 6 and 7; one more when a
+#: role cue further along a list item's line became the item person's, 1364131, found by switching
+#: each change alone, counts only; 30 before, at the twelfth session's start too, 29 during it until
+#: 管 joined the verbs by which a person takes a topic on, 38ea647 ("彭主任这边管技术"); 31 at the eleventh's
+#: start; 29 before a three-character name was no longer cut at a rare word, 30c96b9, and a Chinese
+#: topic was found by its subject, 0935880: each made one false fact the notes warn against match;
+#: found by switching each change alone, counts only; the issue's target is none)
+TRAP_CEILINGS = {"dev": 62, "test": 63}
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
     "companies": [{"id": "A-1", "name": "St. Aldric Medical Center", "aliases": ["SAMC"]}],
