@@ -167,6 +167,9 @@ def test_a_note_in_sections_files_each_under_its_account(pipeline: TextPipeline)
         ("- 蔡立新：核磁平台负责人，我们的内线。", ("蔡立新", "A-DY", "核磁平台负责人")),
         # a name a space parts from its title in a list, though its first two characters are a word (魏国)
         ("院方——分管副院长 魏国栋;检验科主任 陈红", ("魏国栋", "A-DY", "分管副院长")),
+        # the heads 专工 and 专责, and a trade before a head
+        ("他和电气专工霍云都向赵主任汇报。", ("霍云", "A-DY", "电气专工")),
+        ("我是东岳理工基础设施部机电经理郑凯文。", ("郑凯文", "A-DY", "机电经理")),
     ],
 )
 def test_chinese_names_and_titles(pipeline: TextPipeline, text: str, job: tuple[str, str, str]) -> None:
