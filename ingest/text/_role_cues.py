@@ -11,6 +11,13 @@ from __future__ import annotations
 _BUILT = r"(?:security|integration|architecture|design|interface|spec|specs|requirements|sso|api)\b"
 _NOT_BUILT = rf"(?! (?:on )?(?:the |our |their |its )?(?:[\w-]+ )?{_BUILT})"
 
+#: letting it go ahead: the decision's, and a supporter's stance ("gave it the nod", "has approved
+#: going ahead with the pilot")
+GO_AHEAD = (
+    r"(?:gave|gives|give|giving) (?:it |this |us )?the (?:final )?(?:nod|go-ahead|green light)"
+    r"|(?:has |have )?approved (?:going ahead|moving forward|the go-ahead)"
+)
+
 ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
     "economic_buyer": (
         [
@@ -120,8 +127,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"the one (?:who(?:'s| is| will| will be)? )?(?:making|makes|to make|make) the (?:final )?"
             r"(?:call|decision)",
             r"the one who (?:decides|gets to decide|calls it)",
-            r"(?:gave|gives|give|giving) (?:it |this |us )?the (?:final )?(?:nod|go-ahead|green light)",
-            r"(?:has |have )?approved (?:going ahead|moving forward|the go-ahead)",
+            GO_AHEAD,
         ],
         [
             r"拍[板版]",  # "最后他拍版": typed in a hurry

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ._modality import clause_start
+from ._role_cues import GO_AHEAD
 
 _SUPPORT = {
     "en": re.compile(
@@ -29,9 +30,7 @@ _SUPPORT = {
         r"(?:fully |firmly |squarely |right |solidly )?"
         r"behind (?:us|it|this|the (?:project|proposal|pilot|plan|bid))|"
         r"glad|(?:a |big )?advocate|(?:a |strong |big )?supporter|onside|thumbs up|"
-        # "gave it the nod", "has approved going ahead with the pilot", "v pro us"
-        r"(?:gave|gives|give|giving) (?:it |this |us )?the (?:nod|go-ahead|green light)|"
-        r"approved (?:going ahead|moving forward|the go-ahead)|pro us)\b",
+        rf"{GO_AHEAD}|pro us)\b",  # "gave it the nod", "v pro us"
         re.I,
     ),
     "zh": re.compile(
