@@ -30,6 +30,7 @@ from ._layout import (
     coordinated,
     header_company,
     speaker_spans,
+    writer_company,
 )
 from ._link import PersonLinker
 from ._match_checks import (
@@ -44,6 +45,7 @@ from ._match_checks import (
     line_to_come,
     org_right_after,
     org_right_before,
+    our_title,
     our_vendor_job,
     ours_before,
     ours_later_on_the_line,
@@ -93,6 +95,10 @@ class Extractor:
         self._suppliers = (self._market | supplying) - self._vendors - rivals - gz.partners - {gz.self_id}
         self._buyers = set(gz.company_names) - self._market - {gz.self_id}  # what a section may be about
         self._today = date.min  # the note being read's date
+        self._employers = {pid: info.companies for pid, info in gz.people.items()}
+        self._mail_domains = gz.domains | ({gz.self_domain: gz.self_id} if gz.self_domain else {})
+        #: the company of the sentence's writer (``writer_company``): whom its "our" means
+        self._writer: str | None = None
 
     def _dated_later(self, match: re.Match[str], ments: list[Mention]) -> bool:
         """A date in the match after the note's: "孙丽明年3月退休" is there until then."""
@@ -141,6 +147,9 @@ class Extractor:
             near = [o for o in sent_orgs if o not in self._market]
             context = list(dict.fromkeys([*near, *doc_orgs, *sent_orgs]))
             link_people(text, ments, linker, context, speakers, out)
+            self._writer = writer_company(
+                text, s0, speakers, out.mentions, self._employers, self._mail_domains
+            )
             if not _QUOTED_LINE.match(text, text.rfind("\n", 0, s0) + 1):
                 # two headings at least: one line naming an account alone is the note's title
                 section = section_account(heads, s0) if len(heads) > 1 else ""
@@ -335,6 +344,7 @@ class Extractor:
                 c[1] == self.gz.self_id
                 or ours_later_on_the_line(match, ments, self.gz.self_id)
                 or ours_before(match)
+                or (our_title(match) and self._writer in (None, self.gz.self_id))
             ):
                 return  # our own colleagues are not facts about the account
             p = slot("p")

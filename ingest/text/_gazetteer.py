@@ -69,6 +69,7 @@ class Gazetteer:
     kind_of: dict[str, str] = field(default_factory=dict)  # product id -> its category, folded ("pacs")
     topics: dict[str, str] = field(default_factory=dict)  # topic id -> name
     domains: dict[str, str] = field(default_factory=dict)  # e-mail domain -> company id
+    self_domain: str = ""  # our own e-mail domain: a mail from it is ours, not an account's
     self_id: str = ""
     market: set[str] = field(default_factory=set)  # companies from market lists (suppliers, rivals)
     partners: set[str] = field(default_factory=set)  # of those, partners: they may sell what they integrate
@@ -324,6 +325,7 @@ def _add_companies(gz: Gazetteer, store: GraphStore) -> None:
         gz.company_all_names[node.key] = names
         if node.props.get("is_self"):
             gz.self_id = node.key
+            gz.self_domain = str(node.props.get("domain") or "").lower()
         elif node.props.get("domain"):
             gz.domains.setdefault(str(node.props["domain"]).lower(), node.key)
         source_keys = node.props.get("source_keys") or []

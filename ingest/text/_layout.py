@@ -232,3 +232,45 @@ def timed(text: str, speakers: list[Span4]) -> list[Span4]:
         return mail or any(ch.isdigit() or ch == "[" for ch in prefix)
 
     return [s for s in speakers if stamped(s)]
+
+
+#: a mail's sender, the quoted ones' too: "From: Helen Osei", "> From: …", "On 1 Jul 2026, Ben <…> wrote:"
+_MAIL_WRITER = re.compile(
+    r"(?im)^[ \t>]*(?:(?:from|发件人)[ \t]*[:：][ \t]*\"?(?P<name>[^<\n\"@]{2,40}?)\"?[ \t]*(?=<|$)"
+    r"|on [^\n]{4,60}?,[ \t]*(?P<by>[A-Z][^<\n,@]{1,40}?)[ \t]*(?=<[^>\n]*>[ \t]*wrote:))"
+)
+
+
+def writer_company(
+    text: str,
+    at: int,
+    speakers: list[Span4],
+    mentions: list[Mention],
+    employers: dict[str, list[str]],
+    domains: dict[str, str],
+) -> str | None:
+    """The company of whoever wrote the line at ``at``, whom "our" means there: a chat line's
+    speaker, else the sender of the mail (or quoted mail) it is in, by the CRM (``employers``) or
+    the sender's address; "" for a writer of no known company, None for none (a rep's own note)."""
+
+    def person_in(a: int, b: int) -> Mention | None:
+        return next(
+            (p for p in mentions if p.label == "PERSON" and a <= p.start and p.end <= b and p.node_id), None
+        )
+
+    chat = [
+        (a, b)
+        for start, end, a, b in speakers
+        if start <= at < end and not _FROM.match(text, start) and person_in(a, b)  # not "Next step:"
+    ]
+    mails = [m.span("name") if m.group("name") else m.span("by") for m in _MAIL_WRITER.finditer(text, 0, at)]
+    if not chat and not mails:
+        return None
+    a, b = chat[0] if chat else mails[-1]
+    named = person_in(a, b)
+    companies = employers.get(named.node_id, []) if named else []
+    if companies:
+        return companies[0]
+    found = _ADDRESS.match(text, b)
+    host = found.group(1).lower().split(".") if found else []
+    return next((domains[d] for i in range(len(host) - 1) if (d := ".".join(host[i:])) in domains), "")

@@ -142,13 +142,19 @@ def ours_before(match: re.Match[str]) -> bool:
     return _OURS_BEFORE.search(match.string, max(0, match.start() - 12), match.start()) is not None
 
 
+def our_title(match: re.Match[str]) -> bool:
+    """The title is apposed with "our": "Helen Marsh (our CFO)", "Pieter Janssen, our CIO"; whose
+    staff that is depends on who wrote the line."""
+    return _OUR_TITLE.search(match.group()) is not None
+
+
 def our_vendor_job(match: re.Match[str], title: str) -> bool:
     """A vendor's job after "our" in apposition: "Luis Ferreira, our solutions engineer" (an account
     has no solutions engineer of ours)."""
-    return _OUR_TITLE.search(match.group()) is not None and _VENDOR_JOB.match(title) is not None
+    return our_title(match) and _VENDOR_JOB.match(title) is not None
 
 
-_OUR_TITLE = re.compile(r",\s*our (?:own )?«T\d+»", re.I)
+_OUR_TITLE = re.compile(r"[,(]\s*our (?:own |new )?«T\d+»", re.I)
 _VENDOR_JOB = re.compile(
     r"(?:(?:new|senior|lead|regional|local) )?(?:solutions?|sales|account (?:exec|executive|manager|"
     r"director)|customer success|pre-?sales|implementation|channel|partner|inside sales|AE\b|SE\b|CSM\b)",

@@ -13,9 +13,9 @@ from ingest.text import TextDocument, TextPipeline
 from tests.ingest.text.conftest import crm_pipeline
 
 CRM = {
-    "self": {"id": "SELF", "name": "Tallmark Scheduling", "aliases": ["衡远"]},
+    "self": {"id": "SELF", "name": "Tallmark Scheduling", "aliases": ["衡远"], "domain": "tallmark.com"},
     "companies": [
-        {"id": "A-HB", "name": "Harrowgate Bakeries", "role": "customer"},
+        {"id": "A-HB", "name": "Harrowgate Bakeries", "role": "customer", "domain": "harrowgate.co.uk"},
         {"id": "A-QS", "name": "青石水务集团有限公司", "aliases": ["青石水务"], "role": "customer"},
     ],
     "contacts": [
@@ -249,9 +249,21 @@ def test_a_title_in_apposition_or_still_held(pipeline: TextPipeline, text: str, 
             "Her boss is Maureen Achebe, Vice President, Human Resources",
             {("Maureen Achebe", "Vice President, Human Resources", True)},
         ),
-        # a vendor's job after "our" is one of ours; an account's own CFO is the account's
+        # a vendor's job after "our" is one of ours; "our CFO" is the writer's: ours in a rep's
+        # note or mail, the account's in a mail or chat line its people wrote
         ("Luis Ferreira, our solutions engineer, will join the site walk.", set()),
-        ("Jane Roe, our CFO, will sign.", {("Jane Roe", "CFO", True)}),
+        ("Jane Roe, our CFO, will sign.", set()),
+        ("From: Tom Ashby <tom.ashby@tallmark.com>\n\nHi Ann,\nJane Roe (our CFO) will sign.", set()),
+        (
+            "From: Ann Lee <ann.lee@harrowgate.co.uk>\n\nHi Tom,\nJane Roe (our CFO) will sign.",
+            {("Ann Lee", "", True), ("Jane Roe", "CFO", True)},
+        ),
+        (
+            "From: Tom Ashby <tom.ashby@tallmark.com>\n\nThanks Ann.\n\n-----Original Message-----\n"
+            "From: Ann Lee <ann.lee@harrowgate.co.uk>\nSubject: PO\n\nJane Roe, our CFO, will sign.",
+            {("Ann Lee", "", True), ("Jane Roe", "CFO", True)},
+        ),
+        ("[09:02] Ann Lee: Jane Roe, our CFO, will sign.", {("Jane Roe", "CFO", True)}),
     ],
 )
 def test_abbreviated_and_apposed_titles(
