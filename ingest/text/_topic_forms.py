@@ -62,6 +62,10 @@ def _add_short_forms(gz: Gazetteer) -> None:
     for tid, name in gz.topics.items():
         for code in _CODE.findall(name):  # "Part 11" of 21 CFR Part 11 compliance
             shorter.setdefault(code, set()).add(tid)
+    for surface, by_label in list(gz.surfaces.items()):
+        for tid in by_label.get("TOPIC", []):
+            for part in topic_parts(gz.spelling.get(surface, surface)):
+                shorter.setdefault(part, set()).add(tid)
     for form, tids in sorted(shorter.items()):
         if len(tids) == 1 and fold(form) not in gz.surfaces:  # one topic's, and nothing else's
             gz.add(form, "TOPIC", next(iter(tids)))
@@ -108,3 +112,23 @@ def en_topic_stem(name: str) -> str | None:
 
 
 _A_CODE = re.compile(r"[A-Z][A-Z0-9]*\d[A-Z0-9]*")
+
+
+#: what joins a topic's parts or glosses one: "GMP compliance and data integrity", "信息安全与保密",
+#: "OEE / equipment efficiency", "production scheduling (APS)"
+_JOINS = re.compile(r"\s*(?:\band\b|&|/|与|和|及|、|[()（）])\s*")
+
+
+def topic_parts(name: str) -> list[str]:
+    """The parts a topic's name joins, each a name of the topic as notes write it: "data integrity",
+    "数据完整性", "APS"; one English word only in capitals ("OEE", not "confidentiality"), a
+    Chinese part of two characters or more."""
+    parts = [p.strip() for p in _JOINS.split(name)]
+    if len([p for p in parts if p]) < 2:
+        return []
+    return [
+        p
+        for p in parts
+        if (p.isascii() and (" " in p or (p.isupper() and len(p) > 1) or (p[:1].isupper() and p.isalpha())))
+        or (not p.isascii() and len(p) >= 2)
+    ]

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from ingest.text import TextDocument, TextPipeline
-from ingest.text._topic_forms import en_topic_stem, zh_topic_stem
+from ingest.text._topic_forms import en_topic_stem, topic_parts, zh_topic_stem
 from tests.ingest.text.conftest import crm_pipeline
 
 CRM = {
@@ -138,3 +138,20 @@ def test_a_chinese_topic_s_subject(name: str, stem: str | None) -> None:
 )
 def test_an_english_topic_s_subject(name: str, stem: str | None) -> None:
     assert en_topic_stem(name) == stem
+
+
+@pytest.mark.parametrize(
+    ("name", "parts"),
+    [
+        ("GMP compliance and data integrity", ["GMP compliance", "data integrity"]),
+        ("信息安全与保密", ["信息安全", "保密"]),
+        ("production scheduling (APS)", ["production scheduling", "APS"]),
+        ("domestic IT substitution (Xinchuang)", ["domestic IT substitution", "Xinchuang"]),
+        # one lower-case English word is no name of its own; one name is no parts
+        ("information security and confidentiality", ["information security"]),
+        ("quality traceability", []),
+        ("OEE / equipment efficiency", ["OEE", "equipment efficiency"]),
+    ],
+)
+def test_the_parts_a_topic_s_name_joins(name: str, parts: list[str]) -> None:
+    assert topic_parts(name) == parts
