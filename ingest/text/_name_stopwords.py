@@ -56,6 +56,11 @@ NOT_NAME_WORDS = frozenset(
         "telecom", "hotels", "resorts", "facilities", "construction", "contractors", "digital", "data",
         "analytics", "media", "health", "healthcare", "medical", "scientific", "instruments", "materials",
         "chemicals", "manufacturing", "transport", "shipping", "freight", "retail", "stores", "markets",
+        # a title's domain, never a name: "Bev Whitlock (GM Asset Management)", "Head of Real Estate"
+        "management", "asset", "assets", "property", "properties", "estate", "estates", "real",
+        "maintenance", "infrastructure", "governance", "administration", "admin", "planning", "programme",
+        "program", "project", "projects", "portfolio", "human", "resources", "workplace", "sustainability",
+        "environmental",
         # a title's domain cut short: "VP Fin Anita Sorensen", "Dir Ops"
         "fin", "ops", "eng", "mktg", "infra", "biomed", "procure",
     ]

@@ -249,6 +249,11 @@ def test_a_title_in_apposition_or_still_held(pipeline: TextPipeline, text: str, 
             "Her boss is Maureen Achebe, Vice President, Human Resources",
             {("Maureen Achebe", "Vice President, Human Resources", True)},
         ),
+        # a title's domain is no name: "Asset Management" is not a person
+        (
+            "On the line: Bev Whitlock (GM Asset Management), Ian Poole (Head of Real Estate).",
+            {("Bev Whitlock", "GM Asset Management", True), ("Ian Poole", "Head of Real Estate", True)},
+        ),
         # a vendor's job after "our" is one of ours; "our CFO" is the writer's: ours in a rep's
         # note or mail, the account's in a mail or chat line its people wrote
         ("Luis Ferreira, our solutions engineer, will join the site walk.", set()),
