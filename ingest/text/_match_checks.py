@@ -93,8 +93,8 @@ def topic_for_object(skeleton: str, match: re.Match[str]) -> int | None:
 
 # "Travis Kolbe, the ops analyst who ran the old spreadsheet, has left the company": the
 # apposition's person is its sentence's subject, and the sentence says they left
-LEFT_LATER = re.compile(
-    r"(?:(?!«P)[^.;\n])*?,\s+(?:has |had |have )?(?:since |recently |just )?"
+LEFT_LATER = re.compile(  # not in an aside of its own: "(ex-Halden field engineer, left them in 2022)"
+    r"(?:(?!«P)[^.;\n(（])*?,\s+(?:has |had |have )?(?:since |recently |just )?"
     r"(?:left|retired|resigned|quit|departed|moved on)\b",
     re.I,
 )

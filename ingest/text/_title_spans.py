@@ -67,7 +67,10 @@ _FACILITY = (
 EN_TITLE = re.compile(
     # a rank abbreviated before a name keeps its point: "Lt. Joanne Pruitt"
     rf"\b(?:{RANK_ABBREVS})\.(?=[ \t]+[A-Z])|"
-    rf"\b(?:(?:{_MOD}[ \t]+){{0,3}}(?:{_DOMAIN_WORD}[ \t]+){{0,3}}(?:{_HEADS}|{_ACRONYM})"
+    # domains joined by "&" before the head: "Fire & Life Safety Coordinator", "Health & Safety Manager"
+    rf"\b(?:(?:{_MOD}[ \t]+){{0,3}}"
+    rf"(?:{_DOMAIN_WORD}[ \t]+|(?!(?:{_HEADS}|{_ACRONYM})\b){_DOMAIN_WORD}[ \t]*&[ \t]*){{0,3}}"
+    rf"(?:{_HEADS}|{_ACRONYM})"
     # two offices held as one: "Treasurer-Tax Collector", "Auditor-Controller"
     rf"(?:-(?:{_DOMAIN_WORD}[ \t]+)?(?:{_HEADS}))?"
     rf"(?:\s+(?:of|for|at the head of)\s+{_DOMAIN}(?:[ \t]+{_FACILITY})?"

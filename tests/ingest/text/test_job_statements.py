@@ -249,6 +249,15 @@ def test_a_title_in_apposition_or_still_held(pipeline: TextPipeline, text: str, 
             "Her boss is Maureen Achebe, Vice President, Human Resources",
             {("Maureen Achebe", "Vice President, Human Resources", True)},
         ),
+        # a leaving in an aside of its own is another job's; domains joined by "&" before a head
+        (
+            "Present: Jason Reilly, Fire & Life Safety Coordinator (ex-Halden field engineer, left them "
+            "in 2022); Omar Haddad, Safety & Security Manager.",
+            {
+                ("Jason Reilly", "Fire & Life Safety Coordinator", True),
+                ("Omar Haddad", "Safety & Security Manager", True),
+            },
+        ),
         # a title's domain is no name: "Asset Management" is not a person
         (
             "On the line: Bev Whitlock (GM Asset Management), Ian Poole (Head of Real Estate).",
