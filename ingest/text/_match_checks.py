@@ -197,13 +197,13 @@ def common_word_as_name(match: re.Match[str], lang: str) -> int | None:
 
 def org_right_before(before: str, ments: list[Mention]) -> tuple[str, str, str] | None:
     """The company written right before a match that names none: "瑞丰精密|设备部王海涛主任",
-    "润泽|钱总" work there, not at the note's account."""
+    "润泽|钱总", "Brightwire (Shane Moloney" work there, not at the note's account."""
     found = _ORG_BEFORE.search(before)
     m = ments[int(found.group(1))] if found else None
     return ("Company", m.node_id, m.text) if m is not None and m.node_id else None
 
 
-_ORG_BEFORE = re.compile(r"«O(\d+)»\s?的?\s?$")
+_ORG_BEFORE = re.compile(r"«O(\d+)»\s?(?:[(（]\s?)?的?\s?$")  # "a fella from Brightwire (Shane Moloney, …)"
 
 
 def their_company(match: re.Match[str], ments: list[Mention]) -> tuple[str, str, str] | None:

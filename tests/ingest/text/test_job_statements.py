@@ -17,6 +17,7 @@ CRM = {
     "companies": [
         {"id": "A-HB", "name": "Harrowgate Bakeries", "role": "customer", "domain": "harrowgate.co.uk"},
         {"id": "A-QS", "name": "青石水务集团有限公司", "aliases": ["青石水务"], "role": "customer"},
+        {"id": "V-BW", "name": "Brightwire Fire & Security", "aliases": ["Brightwire"], "role": "supplier"},
     ],
     "contacts": [
         {"id": "C-TW", "name": "唐文静", "company": "A-QS", "title": "信息中心主任"},
@@ -299,3 +300,11 @@ def test_abbreviated_and_apposed_titles(
 def test_employment_the_note_denies_is_none(pipeline: TextPipeline, text: str, lang: str) -> None:
     works = _zh(pipeline, text) if lang == "zh" else _en(pipeline, text)
     assert not any(who in ("鲁红", "Brodie Mason") for who, _, _ in works)
+
+
+def test_a_company_right_before_the_bracket_a_person_opens_is_theirs(pipeline: TextPipeline) -> None:
+    text = "Walked airside with a fella from Brightwire (Shane Moloney, their project lead)."
+    doc = TextDocument("N", "note", text, "job-statements", 1, "en", datetime(2026, 3, 1), "A-HB")
+    ((_, ex),) = list(pipeline.run([doc]))
+    works = {(f.subject[2], f.object[1], f.props.get("title")) for f in ex.facts if f.relation == "WORKS_AT"}
+    assert works == {("Shane Moloney", "V-BW", "project lead")}
