@@ -55,7 +55,10 @@ _LOWER_HEAD = (
 _LOWER_MOD = (
     r"(?!(?:the|a|an|our|their|his|her|its|my|your|new|old|former|previous|good|great|real|main|key|is|was|be|economic|technical|"
     r"final|end|day|power|decision|to|of|for|with|and|or|as|at|by|in|on|from|into|us|was|were|has|had|"
-    r"have|will|would|not|who|he|she|they|said|says|told|added|asked|noted|explained)\b)[a-z]{2,14}"
+    r"have|will|would|not|who|he|she|they|said|says|told|added|asked|noted|explained|"
+    # when, not what: "Priyanka Sharma, currently centre manager at Eastgate"
+    r"currently|presently|formerly|previously|recently|still|also|just|only|probably|actually|already|"
+    r"really|temporarily|officially|effectively|basically|then|once)\b)[a-z]{2,14}"
 )
 _FUNCTION_ACRONYM = r"(?:IT|HR|QA|QC|EHS|HSE|H&S|OT|PMO|R&D|L&D|IS|ICT|AP|AR|I&E|I&C|E&I)"
 # what a place-name domain may be: "General Manager of the Suzhou plant"

@@ -227,6 +227,8 @@ def test_a_title_taken_over_replaces_the_one_held_before(pipeline: TextPipeline)
             "acting lab manager",
         ),
         ("Kwame Asante, a senior IT architect, joined the panel.", "Kwame Asante", "senior IT architect"),
+        # a word that says when is not the title's: "currently"
+        ("Her replacement is Kwame Asante, currently site manager.", "Kwame Asante", "site manager"),
     ],
 )
 def test_a_title_in_apposition_or_still_held(pipeline: TextPipeline, text: str, who: str, title: str) -> None:
