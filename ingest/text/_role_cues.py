@@ -211,6 +211,9 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"(?:牵头|负责|在)?做技术(?:评分|打分|比选|评比|比对)",
             r">技术(?:评分|打分|比选)(?:表)?(?:也|都|还|仍)?(?:是|由|归)(?=«P)",
             r">技术方案(?:让|由|归|交给)(?=«P\d+»把关)",
+            # "以后技术方案都要他把关", "负责接口测试"
+            r">技术(?:方案|参数|选型)(?:也|都|还)?(?:要|得|需要|须|必须)(?:先)?(?:让|由|给|经)?(?=«P\d+»(?:来)?(?:把关|审|评估|评审))",
+            r"负责[\u4e00-\u9fff]{1,4}?(?:测试|评测|验证)",
         ],
     ),
     "champion": (
@@ -336,7 +339,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
         [
             r"day-to-day users?",
             r"(?:main|power|future|key|primary|daily|heavy|pilot)(?: \w+)? users?",
-            r"(?:using|uses?|in) (?:[\w-]+ ){0,4}(?:every day|daily)",
+            r"(?:using|uses?|in) (?:[\w-]+ ){0,4}(?:every day|daily|every shift|each shift|on every shift)",
             r"the one (?:actually )?using",
             r"main user",
             r"end users?",
@@ -367,6 +370,9 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             # "平台上线后主要是他们在用", "以后平台日常就是她在用"
             r">(?:日常|平时|以后|上线后)?(?:主要|就|都)是(?=«P\d+»(?:们)?(?:在|来)?用)",
             r"(?:以后|将来|上线后)(?:的|是|做)?(?:系统)?管理员",  # "孟琳以后是系统管理员"
+            # "系统重度用户", "是以后实际用系统的人"
+            r"(?:重度|核心|主力|关键|高频)(?:使用者|用户)",
+            r"(?:实际|日常|真正|天天|每天|平时)(?:在)?用(?:系统|平台|软件|这套系统|它)?的(?:人|那个人?)",
         ],
     ),
     "blocker": (

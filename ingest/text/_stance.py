@@ -30,12 +30,14 @@ _SUPPORT = {
         r"(?:fully |firmly |squarely |right |solidly )?"
         r"behind (?:us|it|this|the (?:project|proposal|pilot|plan|bid))|"
         r"glad|(?:a |big )?advocate|(?:a |strong |big )?supporter|onside|thumbs up|"
+        # "keeps asking when she can get her hands on a handset"
+        r"get (?:her|his|their) hands on|can't wait to (?:get|start|use)|"
         rf"{GO_AHEAD}|pro us)\b",  # "gave it the nod", "v pro us"
         re.I,
     ),
     "zh": re.compile(
         r"支持|认可|力挺|看好|倾向(?:于)?(?:我们|我司|你们|贵司)|积极|热情|赞成|推动|欣赏|青睐|站在我们这边|帮我们说话|"
-        r"偏向我们|很感兴趣|满意|"
+        r"偏向我们|(?:很|挺|非常|比较|特别|蛮)(?:感兴趣|有兴趣)|兴趣(?:很|挺|非常|特别)大|满意|"
         r"印象(?:一直|还|都|也)?(?:很|挺|非常|比较)?(?:不错|很好|挺好|好)|(?:偏|比较|挺|很)正面|好评|"
         r"很happy|very happy|push我们|推我们|"
         r"反馈(?:良好|不错|很好|挺好)|评价(?:很高|不错|挺好|很好)|好感|友好|认同|赞同|配合度(?:很|挺)?高|很配合|"

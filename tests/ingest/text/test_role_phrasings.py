@@ -133,6 +133,11 @@ def _roles(pipeline: TextPipeline, text: str) -> set[tuple[str, str, str]]:
             "刘总是分管信息的副总，何经理的分管领导就是他，最后他说了算。",
             {("刘总", "decision_maker", "neutral")},
         ),
+        # who will use it, who tests it, whose review the design must pass; interest in us is support
+        ("- 任国梁，三号库设备主管，系统重度用户。", {("任国梁", "user", "neutral")}),
+        ("- 符科长是以后实际用系统的人，对我们挺有兴趣。", {("符科长", "user", "supporter")}),
+        ("- 杜鹏，信息科工程师，负责接口测试。", {("杜鹏", "technical_evaluator", "neutral")}),
+        ("厂里新来了个总工邵永明，以后技术方案都要他把关。", {("邵永明", "technical_evaluator", "neutral")}),
     ],
 )
 def test_roles_as_notes_state_them(
