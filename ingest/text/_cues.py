@@ -10,7 +10,7 @@ from ._contract_dates import contract_end
 from ._dates import fiscal_year_only
 from ._emitting import CONF_HEDGED, CONF_KNOWN, Emit, End, plain
 from ._gazetteer import Gazetteer
-from ._install_checks import in_use, not_here
+from ._install_checks import in_use, not_here, to_be_left
 from ._interests import interests
 from ._mentions import Mention
 from ._modality import clause_end, clause_start, modality
@@ -71,7 +71,9 @@ def cue_relations(
         mods = [modality(skeleton, start, end, lg) for lg in langs]
         if obj[1] in not_installed:
             continue  # "moving to SAP S/4HANA next year, so our spec has to target S/4"
-        if not_here(skeleton, start, end, mods, lang):
+        # "move off PyroNet next year", "明年要把用友NC换掉": on it until then
+        leaving = to_be_left(skeleton, start, end, lang) and not any(m.past or m.negated for m in mods)
+        if not leaving and not_here(skeleton, start, end, mods, lang):
             not_installed.add(obj[1])
             continue  # "Maximo switched off", "东软PACS 已经下线"
         begin = clause_start(skeleton, start, lang)
@@ -86,20 +88,23 @@ def cue_relations(
         reaching = _REACHES_OUT.match(skeleton, end) is not None  # "擎能最近在接触柏总": the rival's move
         evaluated = any(_evaluating(head + clause, lg) for lg in langs) and not reaching
         rejected = _REJECTED.search(skeleton, end) is not None
-        if evaluated and not _LIVE.search(clause) and not future and not rejected:
+        if evaluated and not _LIVE.search(clause) and not future and not rejected and not leaving:
             emit("EVALUATING", subject, obj, {}, f"evaluating/{lang}/cue", conf)
-        elif future:  # "we'll add them to the shortlist in the new year": not yet evaluating
+        elif future and not leaving:  # "we'll add them to the shortlist in the new year": not yet evaluating
             not_installed.add(obj[1])
             continue  # "moving to D365 in 2026": a plan, not an install
-        elif not _SUBJECT_LINE.match(sentence) and in_use(
-            skeleton,
-            start,
-            end,
-            clause,
-            sentence,
-            _a_rivals_product(gz, obj) or (obj[0] == "Product" and dated_contract),
-            dated_contract,
-            langs,
+        elif leaving or (
+            not _SUBJECT_LINE.match(sentence)
+            and in_use(
+                skeleton,
+                start,
+                end,
+                clause,
+                sentence,
+                _a_rivals_product(gz, obj) or (obj[0] == "Product" and dated_contract),
+                dated_contract,
+                langs,
+            )
         ):
             before = max((marks[j][1] for j, _ in things if marks[j][1] <= start), default=0)
             end_date = contract_end(skeleton, dates, start, before) if contract else None

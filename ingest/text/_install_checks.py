@@ -109,3 +109,44 @@ _SYSTEM_IS = re.compile(
     r"(?:still\s+|currently\s+|now\s+|all\s+)?$",
     re.I,
 )
+
+
+def to_be_left(skeleton: str, start: int, end: int, lang: str) -> bool:
+    """The clause says the account will move off the thing at ``start:end``, which it therefore
+    runs now: "move off PyroNet next year", "replacing Maximo in 2027", "明年要把东软换掉"."""
+    begin = clause_start(skeleton, start, lang)
+    if lang == "zh":
+        return _LEAVE_ZH_BEFORE.search(skeleton, begin, start) is not None or (
+            _PUT_ZH.search(skeleton, begin, start) is not None
+            and _LEFT_ZH_AFTER.match(skeleton, end) is not None
+        )
+    if "?" in skeleton[end:] or _DONE_OR_TRIED.search(skeleton, begin, start):
+        return False  # "moving off AxleIQ onto us??", "after moving off ADP", "tried to move off it"
+    return (
+        _LEAVE_BEFORE.search(skeleton, begin, start) is not None
+        or _LEFT_AFTER.match(skeleton, end) is not None
+    )
+
+
+_OLD = r"(?:(?:the|their|its|our|all|old|older|legacy|existing|current|remaining) )*"
+_LEAVE_BEFORE = re.compile(
+    r"\b(?:(?:move|moves|moving|migrate|migrates|migrating|switch|switches|switching|transition|"
+    r"transitioning)(?: away)? (?:off|from|away from)|(?:replace|replaces|replacing|rip out|ripping out|"
+    r"phase out|phasing out|sunset|sunsetting|decommission|decommissioning|retire|retiring|get rid of|"
+    rf"getting rid of|ditch|ditching)) {_OLD}$",
+    re.I,
+)
+_LEFT_AFTER = re.compile(
+    r"(?:'s| is| are)? (?:(?:going|due|set|scheduled|slated) to be|will be|to be|is being|are being|"
+    r"gets|get) "
+    r"(?:replaced|decommissioned|retired|phased out|switched off|ripped out|sunset)\b",
+    re.I,
+)
+_DONE_OR_TRIED = re.compile(r"\b(?:after|since|before|once|tried|try|trying|attempted)\b", re.I)
+# an intent comes first: "要把东软换掉", "准备替换东软", not "衡远EAM替换东软" (what we will do)
+_INTENT_ZH = r"(?:要|准备|计划|打算|想|考虑)(?:尽快|逐步|全部)?"
+_LEAVE_ZH_BEFORE = re.compile(
+    rf"{_INTENT_ZH}(?:替换|替代|换掉|淘汰|迁出|迁离|下掉)(?:现有的|现在的|原来的|老的)?$"
+)
+_PUT_ZH = re.compile(rf"{_INTENT_ZH}(?:把|将)(?:现有的|现在的|原来的|老的)?$")
+_LEFT_ZH_AFTER = re.compile(r"(?:的系统|系统)?(?:全部|整体|逐步)?(?:换掉|替换掉|替掉|下线|停掉|淘汰掉?)")

@@ -271,3 +271,26 @@ def test_a_rival_turned_down_later_in_the_sentence_is_not_evaluated(
     pipeline: TextPipeline, text: str, lang: str, account: str
 ) -> None:
     assert _evaluating(pipeline, text, lang, account) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "account", "uses"),
+    [
+        # what they will move off they run until then
+        ("Eastgate moves off AxleIQ next year.", "en", "A-EGB", {"V-AX"}),
+        ("They are replacing Sentinel in 2027.", "en", "A-EGB", {"P-SENT"}),
+        ("Sentinel is due to be decommissioned next summer.", "en", "A-EGB", {"P-SENT"}),
+        ("通宇明年要把用友NC换掉。", "zh", "A-TY", {"P-NC"}),
+        # not when it is done, tried, asked or said of what we will do
+        ("They replaced Sentinel last year.", "en", "A-EGB", set()),
+        ("Greenway cut costs after moving off AxleIQ.", "en", "A-EGB", set()),
+        ("Their old CIO tried to move off AxleIQ in 2023.", "en", "A-EGB", set()),
+        ("Belgium plant moving off AxleIQ onto us??", "en", "A-EGB", set()),
+        ("签约后衡远的系统替换用友NC。", "zh", "A-TY", set()),
+        ("They are moving to Sentinel in 2027.", "en", "A-EGB", set()),
+    ],
+)
+def test_what_they_will_move_off_they_run_now(
+    pipeline: TextPipeline, text: str, lang: str, account: str, uses: set[str]
+) -> None:
+    assert {product for product, _ in _uses(pipeline, text, lang, account)} == uses
