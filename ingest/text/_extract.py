@@ -158,6 +158,8 @@ class Extractor:
         note_employment(out, self.gz, text, lang, doc_orgs, speakers)
         out.facts = fullest(out.facts)
         carry_contract_ends(out, text, lang, self._market)
+        # an install whose contract ended before the note was written is over: "had X-am 5600s until 2023"
+        out.facts = [f for f in out.facts if not _ended_before(f, today)]
         products_for_vendors(out, self.gz, text)
         for f in out.facts:
             if f.relation == "DECISION_ROLE" and f.props.get("stance") == "neutral":
@@ -419,3 +421,8 @@ _LATIN_WORDS = re.compile(r"[A-Za-z]{3,}(?:\s+[A-Za-z]{2,}){2}")  # an English p
 
 
 _APPOSITION = re.compile(r",\s*(?:the |his |her |their )?«P\d+»'s? [\w -]{1,30}?,")
+
+
+def _ended_before(fact: Fact, today: date) -> bool:
+    end = str(fact.props.get("contract_end") or "") if fact.relation == "USES" else ""
+    return bool(end) and end < today.isoformat()

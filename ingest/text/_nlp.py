@@ -33,6 +33,16 @@ def _pattern(spelling: str) -> str | list[dict[str, str]]:
     return spelling
 
 
+def _en_variants(spelling: str, label: str) -> list[str]:
+    """Other written forms of an English name: without its full stop ("Hosp.'s" and "Hosp.;"
+    tokenize apart from "Hosp."; the mention takes it back, see ``_extract.Extractor.mentions``),
+    a model counted in the plural ("mostly Halden PX-8s", "X-am 5600s")."""
+    out = [spelling[:-1]] if spelling.endswith(".") else []
+    if label == "PRODUCT" and spelling[-1:].isdigit():
+        out.append(spelling + "s")
+    return out
+
+
 def _patterns(gz: Gazetteer, lang: str) -> list[dict[str, Any]]:
     patterns: list[dict[str, Any]] = []
     taken: set[str] = set()
@@ -43,10 +53,11 @@ def _patterns(gz: Gazetteer, lang: str) -> list[dict[str, Any]]:
                 break  # Chinese names are found by the character scan (see _recognise)
             if ids and (label != "ORG" or len(ids) <= MAX_AMBIGUITY):
                 patterns.append({"label": label, "pattern": _pattern(gz.spelling[surface]), "id": surface})
-                if lang == "en" and surface.endswith("."):
-                    # "Hosp.'s" and "Hosp.;" tokenize apart from "Hosp.": match without the
-                    # full stop; the mention takes it back (see _extract.Extractor.mentions)
-                    patterns.append({"label": label, "pattern": gz.spelling[surface][:-1], "id": surface})
+                if lang == "en":
+                    patterns += [
+                        {"label": label, "pattern": form, "id": surface}
+                        for form in _en_variants(gz.spelling[surface], label)
+                    ]
                 taken.add(surface)
                 break
     for title in sorted(gz.titles):

@@ -294,3 +294,19 @@ def test_what_they_will_move_off_they_run_now(
     pipeline: TextPipeline, text: str, lang: str, account: str, uses: set[str]
 ) -> None:
     assert {product for product, _ in _uses(pipeline, text, lang, account)} == uses
+
+
+def test_a_model_in_the_plural_and_an_install_over_before_the_note() -> None:
+    crm = {
+        "self": {"id": "SELF", "name": "Meridian Medical"},
+        "companies": [
+            {"id": "A-RP", "name": "Redmarsh Park", "role": "customer"},
+            {"id": "V-HD", "name": "Halden", "role": "competitor"},
+        ],
+        "products": [{"id": "P-PX8", "name": "Halden PX-8", "aliases": ["PX-8"], "vendor": "V-HD"}],
+    }
+    with crm_pipeline(crm, "plural") as pipeline:
+        now = "They run Halden PX-8s in the bowl."
+        over = "They had PX-8s until 2023 and won't look at Halden again."
+        assert {p for p, _ in _uses(pipeline, now, "en", "A-RP")} == {"P-PX8"}
+        assert _uses(pipeline, over, "en", "A-RP") == set()
