@@ -27,20 +27,23 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
     # seventeenth session's start, measured on its own at F1 0.542, and moved zh USES to 0.694 and
     # INTERESTED_IN to 0.640; en-s joined it in that session, measured on its own at F1 0.503 (by its
     # first commit and by the two changes made before it arrived), and moved en WORKS_AT to 0.786 and
-    # DECISION_ROLE to 0.716
+    # DECISION_ROLE to 0.716; en-t and zh-v joined it later in that session, measured on their own at
+    # F1 0.603 and 0.524 (the same by the session's first commit), and moved en DECISION_ROLE to
+    # 0.709, REPORTS_TO to 0.759, INTERESTED_IN to 0.578, zh DECISION_ROLE to 0.667, SUPPLIES to 0.713
+    # and INTERESTED_IN to 0.623
     "dev": {
         ("WORKS_AT", "en"): 0.78,
-        ("DECISION_ROLE", "en"): 0.71,
-        ("REPORTS_TO", "en"): 0.76,
+        ("DECISION_ROLE", "en"): 0.70,
+        ("REPORTS_TO", "en"): 0.75,
         ("USES", "en"): 0.65,
         ("SUPPLIES", "en"): 0.72,
-        ("INTERESTED_IN", "en"): 0.60,
+        ("INTERESTED_IN", "en"): 0.57,
         ("WORKS_AT", "zh"): 0.75,
-        ("DECISION_ROLE", "zh"): 0.67,
+        ("DECISION_ROLE", "zh"): 0.66,
         ("REPORTS_TO", "zh"): 0.74,
         ("USES", "zh"): 0.69,
-        ("SUPPLIES", "zh"): 0.72,
-        ("INTERESTED_IN", "zh"): 0.63,
+        ("SUPPLIES", "zh"): 0.71,
+        ("INTERESTED_IN", "zh"): 0.62,
     },
     # held out, never tuned on (en-a, en-b, en-c, en-j, en-k, en-n; zh-a .. zh-e, zh-l, zh-m, zh-p; en-c
     # and zh-e written in the seventh session, en-j, en-k, zh-l and zh-m in the thirteenth, en-n and zh-p
@@ -63,35 +66,37 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
     },
 }
 #: half -> the most trap hits (false facts a note warns against) the extraction may state;
-#: measured dev 66 (seventeenth session's start, when zh-u joined it, which brought 4; 62 at the
-#: sixteenth session's end; 64 at its start, when en-q, en-r, zh-s and zh-t joined it, which
-#: brought 2, 7, 4 and 4; 47 at the fifteenth session's end; 48 when en-o, en-p, zh-q and zh-r
-#: joined it at its start, which brought 7, 3, 3 and 2; 32 on the half as it was; 33 at the
-#: fourteenth session's end; en-l, en-m, zh-n and zh-o brought 2, 3, 4 and 3 when they joined it
-#: at its start; 21 before: the thirteenth session's end; 23 when en-i and zh-k joined it at its
-#: start, which brought 6 and 4; 13 before; 21 when en-h and zh-j joined it in the twelfth
-#: session, which brought 4 each; 15 at that session's start; 9 before en-g and zh-i joined it,
-#: which brought 3 each; 11 at the eleventh session's start, just after en-f and zh-h joined it,
-#: which brought 3 and 6; 8 at the tenth session's start, 12 at the ninth's), test 63 (63 at the
-#: sixteenth session's start too: one of its changes, a list item's pronouns read as the person
-#: the item opens with, made one more false fact the notes warn against match and was taken back,
-#: found by switching it alone, counts only; 64 at the fifteenth session's start; two of its
-#: changes, a place before a bracketed title and a given name alone placed by "at"/"from", each
-#: made one more false fact the notes warn against match and were taken back, found by switching
-#: each alone, counts only; 65 when en-n and zh-p joined it in the fourteenth session, which
-#: brought 6 and 3; 56 before, at that session's start too: two of its changes, "hold/control/own
-#: the budget" and a bare 用的, each made one more false fact the notes warn against match and were
-#: taken back, found by switching each change alone, counts only; one fewer when a supplier the
-#: sentence names was no longer an install's buyer, 55 on the half as it was; 56 when en-k and
-#: zh-m joined it at the thirteenth session's end, which brought 5 and 7; 44 before, 43 when en-j
-#: and zh-l joined it in the thirteenth session, which brought 6 and 7; one more when a role cue
-#: further along a list item's line became the item person's, 1364131, found by switching each
-#: change alone, counts only; 30 before, at the twelfth session's start too, 29 during it until 管
-#: joined the verbs by which a person takes a topic on, 38ea647 ("彭主任这边管技术"); 31 at the eleventh's
-#: start; 29 before a three-character name was no longer cut at a rare word, 30c96b9, and a
-#: Chinese topic was found by its subject, 0935880: each made one false fact the notes warn
-#: against match; found by switching each change alone, counts only; the issue's target is none)
-TRAP_CEILINGS = {"dev": 69, "test": 63}
+#: measured dev 75 (seventeenth session, when en-t and zh-v joined it, which brought 3 and 4; 68
+#: before, after that session's changes; 69 when en-s joined it, which brought 3; 66 at its start,
+#: when zh-u joined it, which brought 4; 62 at the sixteenth session's end; 64 at its start, when
+#: en-q, en-r, zh-s and zh-t joined it, which brought 2, 7, 4 and 4; 47 at the fifteenth session's
+#: end; 48 when en-o, en-p, zh-q and zh-r joined it at its start, which brought 7, 3, 3 and 2; 32
+#: on the half as it was; 33 at the fourteenth session's end; en-l, en-m, zh-n and zh-o brought 2,
+#: 3, 4 and 3 when they joined it at its start; 21 before: the thirteenth session's end; 23 when
+#: en-i and zh-k joined it at its start, which brought 6 and 4; 13 before; 21 when en-h and zh-j
+#: joined it in the twelfth session, which brought 4 each; 15 at that session's start; 9 before
+#: en-g and zh-i joined it, which brought 3 each; 11 at the eleventh session's start, just after
+#: en-f and zh-h joined it, which brought 3 and 6; 8 at the tenth session's start, 12 at the
+#: ninth's), test 63 (63 at the sixteenth session's start too: one of its changes, a list item's
+#: pronouns read as the person the item opens with, made one more false fact the notes warn
+#: against match and was taken back, found by switching it alone, counts only; 64 at the fifteenth
+#: session's start; two of its changes, a place before a bracketed title and a given name alone
+#: placed by "at"/"from", each made one more false fact the notes warn against match and were
+#: taken back, found by switching each alone, counts only; 65 when en-n and zh-p joined it in the
+#: fourteenth session, which brought 6 and 3; 56 before, at that session's start too: two of its
+#: changes, "hold/control/own the budget" and a bare 用的, each made one more false fact the notes
+#: warn against match and were taken back, found by switching each change alone, counts only; one
+#: fewer when a supplier the sentence names was no longer an install's buyer, 55 on the half as it
+#: was; 56 when en-k and zh-m joined it at the thirteenth session's end, which brought 5 and 7; 44
+#: before, 43 when en-j and zh-l joined it in the thirteenth session, which brought 6 and 7; one
+#: more when a role cue further along a list item's line became the item person's, 1364131, found
+#: by switching each change alone, counts only; 30 before, at the twelfth session's start too, 29
+#: during it until 管 joined the verbs by which a person takes a topic on, 38ea647 ("彭主任这边管技术"); 31
+#: at the eleventh's start; 29 before a three-character name was no longer cut at a rare word,
+#: 30c96b9, and a Chinese topic was found by its subject, 0935880: each made one false fact the
+#: notes warn against match; found by switching each change alone, counts only; the issue's target
+#: is none)
+TRAP_CEILINGS = {"dev": 75, "test": 63}
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
     "companies": [{"id": "A-1", "name": "St. Aldric Medical Center", "aliases": ["SAMC"]}],
