@@ -27,7 +27,8 @@ _HEADS = (
     r"Auditor|Scientist|Technician|Pharmacist|Radiologist|Surgeon|Principal|Chief|Officer|Executive|"
     r"Comptroller|Registrar|Matron|Foreman|Planner|Strategist|Steward|Representative|Agent|"
     r"Provost|Postdoc|Fellow|Professor|Lecturer|Researcher|Chancellor|Rector|Bursar|Captain|Capt|Lieutenant|"
-    r"Sergeant|Engr|Collector|Assessor|Clerk|Inspector|Instructor|Teacher|Trainer|Lt|Sgt|Cpl|Detective|Corporal|Constable"
+    r"Sergeant|Engr|Collector|Assessor|Clerk|Inspector|Instructor|Teacher|Trainer|Lt|Sgt|Cpl|Detective|Corporal|Constable|"
+    r"Attorney|Paralegal|Solicitor|Barrister|Lawyer"
 )
 # capitalised functions that head a lowercase title as notes write them: "HR dir", "IT mgr", "Ops lead"
 _FUNCTION = (
@@ -50,7 +51,8 @@ _LOWER_DOMAIN = (
 _LOWER_HEAD = (
     r"(?:manager|mgr|director|dir|lead|head|buyer|engineer|eng|chief|supervisor|officer|specialist|analyst|"
     r"architect|coordinator|technician|tech|admin|administrator|controller|planner|accountant|superintendent|"
-    r"steward|lieutenant|lt|sergeant|sgt|captain|capt|executive|instructor|teacher|trainer)"
+    r"steward|lieutenant|lt|sergeant|sgt|captain|capt|executive|instructor|teacher|trainer|counsel|paralegal|"
+    r"attorney|solicitor|lawyer)"
 )
 _LOWER_MOD = (
     r"(?!(?:the|a|an|our|their|his|her|its|my|your|new|old|former|previous|good|great|real|main|key|is|was|be|economic|technical|"
@@ -58,7 +60,9 @@ _LOWER_MOD = (
     r"have|will|would|not|who|he|she|they|said|says|told|added|asked|noted|explained|"
     # when, not what: "Priyanka Sharma, currently centre manager at Eastgate"
     r"currently|presently|formerly|previously|recently|still|also|just|only|probably|actually|already|"
-    r"really|temporarily|officially|effectively|basically|then|once)\b)[a-z]{2,14}"
+    r"really|temporarily|officially|effectively|basically|then|once|"
+    # another firm's job for them: "their outside counsel"
+    r"outside|external)\b)[a-z]{2,14}"
 )
 _FUNCTION_ACRONYM = r"(?:IT|HR|QA|QC|EHS|HSE|H&S|OT|PMO|R&D|L&D|IS|ICT|AP|AR|I&E|I&C|E&I)"
 # what a place-name domain may be: "General Manager of the Suzhou plant"
@@ -94,7 +98,11 @@ EN_TITLE = re.compile(
     rf"|(?:[Hh]ead|[Dd]irector|VP|vp|[Mm]anager) of (?i:{_LOWER_DOMAIN})"
     # "manager of the Eastgate Depot yard": a place's manager written in lower case
     rf"|(?:head|director|manager|general manager) of the {_DOMAIN}[ \t]+{_FACILITY}"
-    rf"|(?:Dir|Mgr|Sr\. Mgr|Supv)\.? (?:of )?{_DOMAIN_WORD}(?:(?:[ \t]+|[ \t]*&[ \t]*){_DOMAIN_WORD})?)\b"
+    rf"|(?:Dir|Mgr|Sr\. Mgr|Supv)\.? (?:of )?{_DOMAIN_WORD}(?:(?:[ \t]+|[ \t]*&[ \t]*){_DOMAIN_WORD})?"
+    # a general counsel by initials, never bare (gas chromatography is "GC" too): "Deputy GC", "AGC
+    # Commercial", "(the GC)"
+    rf"|(?:(?:Deputy|Group|Associate|Assistant|Acting|Interim|Senior|Divisional|Regional)[ \t]+GC|AGC|DGC)"
+    rf"(?:[ \t]+{_DOMAIN_WORD})?|(?<=the )GC|(?<=\()GC(?=\)))\b"
 )
 _ZH_HEADS = (
     "架构师|分析师|设计师|顾问|研究员|技术员|科员|干事|站长|支队长|队长|班长|馆长|首席[\u4e00-\u9fff]{1,4}官|副经理|副总监|副院长|院长|副主任医师|主任医师|主治医师|住院医师|副主任技师|主任技师|主管技师|副主任|主任|副科长|科长|副处长|处长|副局长|局长|总经理|副总经理|副总裁|总裁|总监|经理|"
@@ -237,7 +245,7 @@ _HEADED = re.compile(rf"\b(?:{_ACRONYM}|{_HEADS})\b")
 # "(plant HR mgr, Dayton)", "(HRIS analyst, reports to Lorraine)"; the words before the job say when, not what
 _GLOSS = re.compile(
     r"(?<=\()\s*(?:(?:the|our|their|an?)\s+)?(?:(?:new|old|ex-?|former|acting|interim|incoming|outgoing)\s*)?"
-    rf"(?P<job>(?:[A-Za-z&]+\s+){{0,2}}?(?i:{_LOWER_HEAD}|{_LOWER_DOMAIN}|{_ACRONYM}))"
+    rf"(?P<job>(?:[A-Za-z&][A-Za-z&-]*\s+){{0,2}}?(?i:{_LOWER_HEAD}|{_LOWER_DOMAIN}|{_ACRONYM}))"
     r"\.?\s*(?=\)|[,;]\s*[^()\n]{1,80}\))"
 )
 

@@ -252,6 +252,23 @@ def test_a_title_in_apposition_or_still_held(pipeline: TextPipeline, text: str, 
             "Her boss is Maureen Achebe, Vice President, Human Resources",
             {("Maureen Achebe", "Vice President, Human Resources", True)},
         ),
+        # legal titles: attorneys, paralegals, a general counsel by initials (never "GC" alone)
+        (
+            "Ramón Ibarra, Chief Deputy City Attorney, joined. Keisha Monroe - Senior Paralegal.",
+            {
+                ("Ramón Ibarra", "Chief Deputy City Attorney", True),
+                ("Keisha Monroe", "Senior Paralegal", True),
+            },
+        ),
+        (
+            "Miriam Achterberg (AGC Commercial) and Marcus Okonkwo, Deputy GC, joined; so did Obi Nwachukwu "
+            "(in-house counsel). The lab runs an Agilent GC.",
+            {
+                ("Miriam Achterberg", "AGC Commercial", True),
+                ("Marcus Okonkwo", "Deputy GC", True),
+                ("Obi Nwachukwu", "in-house counsel", True),
+            },
+        ),
         # a leaving in an aside of its own is another job's; domains joined by "&" before a head
         (
             "Present: Jason Reilly, Fire & Life Safety Coordinator (ex-Halden field engineer, left them "
