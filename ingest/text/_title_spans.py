@@ -120,13 +120,21 @@ _ZH_FIELD_WORDS = (
     r"供应链|法务|风控|风险|审计|客服|数据|网络|后勤|医务|护理|药剂|检验|放射|数字化|信息化|运维|维修|基建|营运|业务|"
     r"产品|项目|计划|合规|内控|资产|设施|验证|质保|品质|品管|工艺|冷链|客户|渠道|商务|投资|战略|证券|党办|院办|"
     r"QA|QC|HR|PMO|EHS|GMP|GSP|CRM|ERP|分管|安监|监察|物资|运检|调度|营销|巡检|保卫|档案|能源|系统|纪委|党委|团委|工会|"
-    r"机电|电气|基础设施|暖通|弱电)"
+    r"机电|电气|基础设施|暖通|弱电|"
+    # people's functions: "薪酬经理", "招聘主管", "培训专员"
+    r"薪酬|福利|招聘|培训|绩效|员工关系|组织发展|人才发展|考勤|社保)"
 )
 _ZH_FIELD = rf"{_ZH_UNIT_OF}(?![的])|{_ZH_UNIT_OF}?{_ZH_FIELD_WORDS}{{1,2}}"
 # a department named by its function ("风控部", "运维中心"), whole even where the dictionary
 # does not know the word and splits it into a noun and a one-character verb (风|控)
 _ZH_FIELD_UNIT = re.compile(rf"{_ZH_FIELD_WORDS}{{1,2}}(?:部门|部|科|处|室|中心|组|办)?$")
-ZH_TITLE = re.compile(rf"(?:{_ZH_DEPT}的?|{_ZH_FIELD})?(?:副(?!总(?![经裁监工])))?(?:{_ZH_HEADS})")
+# an office, then a function in it: "人力资源部薪酬主管", "信息中心运维主管" (not a store's: "三号库设备主管")
+_ZH_OFFICE = (
+    r"(?:(?![我你他她们您是的在和与及跟向对由从被把给])[\u4e00-\u9fffA-Za-z]){1,8}?(?:科|处|部|室|中心|办)"
+)
+ZH_TITLE = re.compile(
+    rf"(?:{_ZH_OFFICE}的?{_ZH_FIELD_WORDS}{{1,2}}|{_ZH_DEPT}的?|{_ZH_FIELD})?(?:副(?!总(?![经裁监工])))?(?:{_ZH_HEADS})"
+)
 # a Chinese department with an English head, as mixed notes write them: "生产管理部 manager", "IT head"
 _ZH_MIXED_TITLE = re.compile(
     rf"(?:{_ZH_DEPT}|{_ZH_FIELD})\s?(?:[Mm]anager|[Hh]ead|[Dd]irector|[Ll]ead|[Ee]ngineer|[Oo]wner)\b"

@@ -169,7 +169,11 @@ def test_a_note_in_sections_files_each_under_its_account(pipeline: TextPipeline)
         ("院方——分管副院长 魏国栋;检验科主任 陈红", ("魏国栋", "A-DY", "分管副院长")),
         # the heads 专工 and 专责, and a trade before a head
         ("他和电气专工霍云都向赵主任汇报。", ("霍云", "A-DY", "电气专工")),
-        ("我是东岳理工基础设施部机电经理郑凯文。", ("郑凯文", "A-DY", "机电经理")),
+        ("我是东岳理工基础设施部机电经理郑凯文。", ("郑凯文", "A-DY", "基础设施部机电经理")),
+        # people's functions, and a function inside an office; a table's row
+        ("- 薪酬经理吕静，天天用系统的人。", ("吕静", "A-DY", "薪酬经理")),
+        ("- 谭晓雯\u3000人力资源部薪酬主管", ("谭晓雯", "A-DY", "人力资源部薪酬主管")),
+        ("| 姓名 | 职务 |\n| 董丽华 | 财务部总经理 | 预算审批 |", ("董丽华", "A-DY", "财务部总经理")),
     ],
 )
 def test_chinese_names_and_titles(pipeline: TextPipeline, text: str, job: tuple[str, str, str]) -> None:
