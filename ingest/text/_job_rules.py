@@ -133,7 +133,8 @@ JOB_RULES: list[Rule] = [
             # "吴静（副总经理，分管质量）", "罗婷 13900001111（设备部经理，一期项目负责人）"
             # "刘振华（信息科技部 GM）", "何建国（VP Ops／副总经理）": a department before the title, a
             # second title after a slash; "曹立 Tony（运营总监）": an English name between
-            rf"{{P}}\s?(?:[A-Z][a-z]+\s?)?(?:\+?\d[\d -]{{6,16}}\d\s?)?[（(]\s?"
+            # "郑处（郑文华 副处长）": the full name inside, then the title
+            rf"{{P}}\s?(?:[A-Z][a-z]+\s?)?(?:\+?\d[\d -]{{6,16}}\d\s?)?[（(]\s?(?:«P\d+»[\s，,、]?)?"
             rf"(?P<dept>{_UNIT_WORDS}\s?)?{{T}}"
             r"(?:[，,、；;/／](?:[^（）()\n«»]|«T\d+»){0,30})?[）)]",
             r"{C}{_}{T}{P}",

@@ -89,6 +89,7 @@ def test_a_deputy_and_a_short_form_of_address_are_read_whole() -> None:
         ("参会：何建国（VP Ops／副总经理）。", "VP Ops"),  # two titles, the first kept
         ("与沈佳慧（运营VP）视频会。", "运营VP"),  # an English head after a Chinese field
         ("参会：罗婷（生产管理部 manager）。", "生产管理部 manager"),
+        ("见了郑处（郑文华 副处长）。", "副处长"),  # the full name inside, then the title
     ],
 )
 def test_titles_in_parentheses_as_mixed_notes_write_them(
