@@ -230,7 +230,8 @@ _CONTRACT = {
 }
 
 
-_NOT_SUBJECT = re.compile(OBJECT_MARK + r"\s*$")
+# the person after "per" is who said it: "Johan, per Thandiwe, is dead against adding another SaaS bill"
+_NOT_SUBJECT = re.compile(OBJECT_MARK + r"\s*$|\b(?:per|according to|据)\s*$")
 _POSSESSOR = re.compile(POSSESSED)
 # the person as what we want won over: "need him on side", "争取她支持" says how we want them to stand
 _WANTED = re.compile(

@@ -48,7 +48,10 @@ _SUPPORT = {
 }
 _OPPOSE = {
     "en": re.compile(
-        r"\b(?:skeptic\w*|sceptic\w*|oppos\w+|against (?:us|our|the|it|this|switching|change)|not convinced|"
+        r"\b(?:skeptic\w*|sceptic\w*|oppos\w+|opponent|"
+        # "dead against adding another SaaS bill"
+        r"against (?:us|our|the|it|this|switching|change|adding|buying|spending|another|any new)|"
+        r"not convinced|"
         r"unconvinced|resist\w*|push(?:es|ing)? back|hostile|negative (?:about|on)|"
         r"(?:is|'s|pretty|quite|very|rather|still) negative|doubts?|doubtful|"
         r"reluctant|wary|cold on|not a fan|dislikes?|critical of|loyal to|"

@@ -288,6 +288,8 @@ def test_a_rival_turned_down_later_in_the_sentence_is_not_evaluated(
         ("Belgium plant moving off AxleIQ onto us??", "en", "A-EGB", set()),
         ("签约后衡远的系统替换用友NC。", "zh", "A-TY", set()),
         ("They are moving to Sentinel in 2027.", "en", "A-EGB", set()),
+        # a contract that has run out
+        ("Their Sentinel contract already lapsed in Sept.", "en", "A-EGB", set()),
     ],
 )
 def test_what_they_will_move_off_they_run_now(

@@ -292,6 +292,12 @@ def test_reporting_lines(pipeline: TextPipeline, text: str, lang: str, lines: se
         ("Maria Sosa will score the technical section and is leaning towards Kingdee.", "opponent"),
         # a two-letter given name alone is the person named in full before
         ("Jo Pike will run the technical review. I should warn you that Jo is openly hostile.", "opponent"),
+        # a table's stance column; whom "per" cites is not who holds the stance
+        ("| David Osei | Influencer | Opponent |", "opponent"),
+        (
+            "- Johan Botha has the final say and, per Kaz Ahmed, is dead against adding another SaaS bill.",
+            "opponent",
+        ),
     ],
 )
 def test_stance_from_plain_words(pipeline: TextPipeline, text: str, stance: str) -> None:
