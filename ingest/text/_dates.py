@@ -46,7 +46,7 @@ EN_DATE = re.compile(  # starts where a Latin word or number does, also right af
     rf"months?(?:['’] time)?"
     # "31/3/27", "3/31/27": the day is the number past 12
     rf"|(?<![\d/.])(?P<sa>\d{{1,2}})/(?P<sb>\d{{1,2}})/(?P<sy>\d{{2}})(?![\d/])"
-    rf"|(?:the )?end of (?P<rel>this|next|the) year|(?<!fiscal )(?P<eoy>year[- ]end|EOY)"
+    rf"|(?:the )?end of (?P<rel>this|next|the) (?:year|yr)\b|(?<!fiscal )(?P<eoy>year[- ]end|EOY|end of yr\b)"
     # "March 2027", "June '27", "end of March next year"
     rf"|(?:(?:the )?end of |mid[- ])?(?P<m3>{_M})\.?,? (?:(?P<y3>\d{{4}})|['’](?P<y3s>\d{{2}})\b"
     rf"|(?:of )?(?P<y3r>next|this) year)"

@@ -79,6 +79,9 @@ def test_dates_glued_to_chinese_and_written_day_first() -> None:
     assert list(find_dates("延保到9/30", "zh", today)) == [(3, 7, "2026-09-30")]
     assert list(find_dates("until 30/9/2027", "en", today)) == [(6, 15, "2027-09-30")]
     assert list(find_dates("1/2 of the fleet, 31/2 of nothing", "en", today)) == []
+    # a year written short
+    assert [d for _, _, d in find_dates("renews ~ end of yr", "en", today)] == ["2026-12-31"]
+    assert [d for _, _, d in find_dates("ends end of next yr", "en", today)] == ["2027-12-31"]
 
 
 def _evaluating(pipeline: TextPipeline, text: str, lang: str, account: str) -> set[str]:
