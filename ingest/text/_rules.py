@@ -31,6 +31,11 @@ _NOT_BEFORE_COPULA = r"(?!\s*(?:是|为|就是|的(?:人)?是|[:=：](?!\s*(?:[$
 _QUALIFIER = r"(?:\s+(?:on|for|over|about|at)\s+(?:«[OXK]\d+»|[^«»\n=:：;,.]{1,25}?))?"
 _LIST_ITEM = r"(?:^|\n)[ \t]*(?:[-*•·–]|\d+[.、)])[ \t]*[^\n«»:：\[\]]{0,12}?"
 _AFTER_OBJECT_CUE = r"(?:[^«»\n,;.，；。]|«[OXDKT]\d+»){0,30}?"
+#: someone's job before its holder: "his PA, Farah", "her assistant Farah Khan"
+_THEIR_JOB = (
+    r"\s(?:(?!(?i:and|or|but|not|with|to|who|which|that|then|so|is|was|are|only|nothing)\b)"
+    r"[A-Za-z][A-Za-z&.'-]*\s?){1,3},?\s"
+)
 STANCE = {"champion": "supporter", "blocker": "opponent"}
 
 
@@ -65,7 +70,7 @@ def _role_rules() -> list[Rule]:
                 rf"{before}{_QUALIFIER}{_AFTER_CUE}{{P}}",
                 # the topic first, then who takes it on: "技术评估我来负责", "预算这块何总亲自管"
                 rf"{before}(?:这块|这边|方面|的事)?\s*(?:由|归)?{{P}}(?:来|亲自|会)(?:负责|牵头|把关|管|拍板|定)",
-                *([rf"{objects}{_AFTER_OBJECT_CUE}{{P}}"] if objects != "(?:)" else []),
+                *([rf"{objects}{_AFTER_OBJECT_CUE}{{P}}(?!{_THEIR_JOB}«P)"] if objects != "(?:)" else []),
                 # "he is not the budget holder; that's Raj Mehta": the person after the pointer
                 rf"{before}[^«»\n;]{{0,15}}[;,—–-]\s*(?P<from>that's|that is|it's|it is|which is|"
                 r"that sits with|that lies with|that rests with)\s+{P}",
@@ -80,6 +85,8 @@ def _role_rules() -> list[Rule]:
                 # 是我们最大的支持者", "- Tom Reyes: CFO, new in role, holds the budget"
                 rf"{_LIST_ITEM}{{P}}(?:\s*[（(][^（）()\n]{{0,30}}[）)])?\s*[:：](?:[^«»\n;；。?？]|«[OXDKT]\d+»){{0,80}}?"
                 rf"[,，]\s*(?:[^«»\n;；。,，:：?？]{{0,10}}?){after}{_NOT_BEFORE_COPULA}(?![^\n]*[?？])",
+                # whose job it is comes first: "go through his PA, Farah" is Farah's door
+                *([rf"{objects}{_AFTER_OBJECT_CUE}«P\d+»{_THEIR_JOB}{{P}}"] if objects != "(?:)" else []),
             ]
             made = rules_of(lang, "DECISION_ROLE", patterns, role=role)
             # the cue first, the person after it: "Final say = Helen", not "Henrik makes the final

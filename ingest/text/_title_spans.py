@@ -52,7 +52,7 @@ _LOWER_HEAD = (
     r"(?:manager|mgr|director|dir|lead|head|buyer|engineer|eng|chief|supervisor|officer|specialist|analyst|"
     r"architect|coordinator|technician|tech|admin|administrator|controller|planner|accountant|superintendent|"
     r"steward|lieutenant|lt|sergeant|sgt|captain|capt|executive|instructor|teacher|trainer|counsel|paralegal|"
-    r"attorney|solicitor|lawyer)"
+    r"attorney|solicitor|lawyer|assistant|secretary)"
 )
 _LOWER_MOD = (
     r"(?!(?:the|a|an|our|their|his|her|its|my|your|new|old|former|previous|good|great|real|main|key|is|was|be|economic|technical|"
@@ -102,7 +102,9 @@ EN_TITLE = re.compile(
     # a general counsel by initials, never bare (gas chromatography is "GC" too): "Deputy GC", "AGC
     # Commercial", "(the GC)"
     rf"|(?:(?:Deputy|Group|Associate|Assistant|Acting|Interim|Senior|Divisional|Regional)[ \t]+GC|AGC|DGC)"
-    rf"(?:[ \t]+{_DOMAIN_WORD})?|(?<=the )GC|(?<=\()GC(?=\)))\b"
+    rf"(?:[ \t]+{_DOMAIN_WORD})?|(?<=the )GC|(?<=\()GC(?=\))"
+    # someone's assistant: "go through his PA, Farah"
+    rf"|(?<=his |her |the )(?:PA|EA)(?=,? [A-Z])|(?<=their )(?:PA|EA)(?=,? [A-Z]))\b"
 )
 _ZH_HEADS = (
     "架构师|分析师|设计师|顾问|研究员|技术员|科员|干事|站长|支队长|队长|班长|馆长|首席[\u4e00-\u9fff]{1,4}官|副经理|副总监|副院长|院长|副主任医师|主任医师|主治医师|住院医师|副主任技师|主任技师|主管技师|副主任|主任|副科长|科长|副处长|处长|副局长|局长|总经理|副总经理|副总裁|总裁|总监|经理|"

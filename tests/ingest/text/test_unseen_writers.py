@@ -96,6 +96,15 @@ def _facts(ex: Extraction, relation: str) -> set[tuple[str, str]]:
             {("Ruth Marr", "economic_buyer", "neutral")},
         ),
         ("- Dev Patel - technical lead for the pilot.", {("Dev Patel", "technical_evaluator", "neutral")}),
+        # whose job comes first is not whose door it is: "his PA, Farah Khan"
+        (
+            "To get to Rajesh Menon you must go through his PA, Farah Khan.",
+            {("Farah Khan", "gatekeeper", "neutral")},
+        ),
+        (
+            "Every vendor contact goes through him and nothing reaches Simon Farrar directly.",
+            set(),
+        ),
         # one person under a nickname: "Tom Whitaker" is the Thomas Whitaker named before
         (
             "Thomas Whitaker joined in May. Tom Whitaker will approve the phase 2 spend.",
