@@ -226,7 +226,10 @@ _CONTRACT = {
         re.I,
     ),
     # not a contract of employment, which an e-signature vendor's notes speak of: "司机劳动合同想上电子签"
-    "zh": re.compile(r"到期|(?<!劳动)合同|续约|续签|续了|续费|续订|维保|延保|保修|服务期|截止|年底|协议"),
+    # and the English words mixed notes keep: "renewal 在明年 Q1 末"
+    "zh": re.compile(
+        r"到期|(?<!劳动)合同|续约|续签|续了|续费|续订|维保|延保|保修|服务期|截止|年底|协议|(?i:renew|expir|contract|licen[cs]e)"
+    ),
 }
 
 

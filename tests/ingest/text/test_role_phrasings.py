@@ -138,6 +138,8 @@ def _roles(pipeline: TextPipeline, text: str) -> set[tuple[str, str, str]]:
         ("- 符科长是以后实际用系统的人，对我们挺有兴趣。", {("符科长", "user", "supporter")}),
         ("- 杜鹏，信息科工程师，负责接口测试。", {("杜鹏", "technical_evaluator", "neutral")}),
         ("厂里新来了个总工邵永明，以后技术方案都要他把关。", {("邵永明", "technical_evaluator", "neutral")}),
+        # neutral leaning one way is neutral
+        ("曹振华态度中立偏正面，最后他拍板。", {("曹振华", "decision_maker", "neutral")}),
     ],
 )
 def test_roles_as_notes_state_them(
