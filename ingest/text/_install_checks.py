@@ -67,11 +67,17 @@ _GONE = re.compile(
 
 def not_here(skeleton: str, start: int, end: int, mods: list[Modality], lang: str) -> bool:
     """Whether the clause denies, ends, conditions or moves elsewhere the install it names."""
+    begin = clause_start(skeleton, start, lang)
     return (
         any(m.negated or m.past or m.conditional for m in mods)
         or _GONE.match(skeleton, end) is not None
-        or _OTHER_ORG.search(skeleton, clause_start(skeleton, start, lang), start) is not None
+        or _OTHER_ORG.search(skeleton, begin, start) is not None
+        or _HEADED_FOR.search(skeleton, begin, start) is not None
     )
+
+
+# where a change will land, not done yet (no 了): "可能会整体换成泛协"; "今年初切到了用友NC" is done
+_HEADED_FOR = re.compile(r"(?:换成|换到|迁到|迁移到|切到|切换到|转到|升级到|换为)\s*$")
 
 
 # another organisation's install: "隔壁北沙供电公司去年上了Maximo", "another hospital we know runs Epic"

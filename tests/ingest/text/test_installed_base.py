@@ -137,6 +137,8 @@ def test_what_an_account_evaluates(
         ("财务系统是用友NC，合同后年到期。", {("P-NC", "2028-12-31")}),  # the year after next, at its end
         # a contract of employment is no contract of the install
         ("司机劳动合同想上电子签，财务系统是用友的，明年一季度前要出方案。", {("V-YY", "")}),
+        # where a change will land is no install yet; where it has landed is
+        ("如果真这样，可能会整体换成用友NC，但目前只是传闻。", set()),
         # the English words a mixed note keeps say a contract too
         ("ERP 现在用的是用友NC，renewal 在明年 Q1 末。", {("P-NC", "2027-03-31")}),
     ],
