@@ -93,6 +93,8 @@ def cue_relations(
         elif future and not leaving:  # "we'll add them to the shortlist in the new year": not yet evaluating
             not_installed.add(obj[1])
             continue  # "moving to D365 in 2026": a plan, not an install
+        elif rejected and evaluated and not leaving:
+            continue  # "Basware has been eliminated": out of the race, not installed either
         elif leaving or (
             not _SUBJECT_LINE.match(sentence)
             and in_use(
@@ -123,8 +125,13 @@ def _a_rivals_product(gz: Gazetteer, obj: End) -> bool:
 # a rival turned down later in the sentence: "演示了Aurelian LIMS，何主任觉得太重，已经明确不考虑了",
 # "Trakonex didn't make the cut after their demo"
 _REJECTED = re.compile(
-    r"(?:已经?|明确|基本)?(?:不考虑|不予考虑|排除(?:了|在外)|被?否了|pass掉)"
-    r"|\b(?:didn't|did not|failed to) make (?:the cut|the shortlist)|\b(?:was|were|got) (?:rejected|binned)",
+    r"(?:已经?|明确|基本)?(?:不考虑|不予考虑|排除(?:了|在外)|被?否了|pass掉|pass了|pass)"
+    r"|被[^，,。；;«»]{0,8}?(?:刷掉|淘汰|否掉)|不会选"
+    r"|\b(?:didn't|did not|failed to) make (?:the cut|the shortlist)|\b(?:was|were|got) (?:rejected|binned)"
+    # a trial over and done: "trialled it in 2024 and dropped it", "has been eliminated", "went nowhere"
+    r"|\bdropped (?:it|them|the idea)\b"
+    r"|\b(?:has been|have been|was|were|got) (?:eliminated|knocked out|ruled out)"
+    r"|\bwent nowhere\b|\bwon't be proceeding\b|\bnot (?:be )?proceeding\b|\bnot in a formal evaluation\b",
     re.I,
 )
 

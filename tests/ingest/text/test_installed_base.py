@@ -113,6 +113,12 @@ def _evaluating(pipeline: TextPipeline, text: str, lang: str, account: str) -> s
         # a pilot that ran once, or was stopped, is no evaluation now
         ("签章部分去年集团试点过用友NC，但通宇没纳入试点。", "zh", "A-TY", set()),
         ("用友去年试点停了以后一直想重新进来。", "zh", "A-TY", set()),
+        # one tried and dropped, eliminated, passed on or turned down is out of the race
+        ("They trialled Sentinel in 2024 and dropped it.", "en", "A-EGB", set()),
+        ("RFP shortlist: Sentinel has been eliminated.", "en", "A-EGB", set()),
+        ("The ED's trial of Sentinel has finished and they won't be proceeding.", "en", "A-EGB", set()),
+        ("用友NC之前接触过，周总说太贵，已经pass。", "zh", "A-TY", set()),
+        ("用友NC也在选型里，但被她们IT刷掉了。", "zh", "A-TY", set()),
     ],
 )
 def test_what_an_account_evaluates(
