@@ -76,8 +76,13 @@ def not_here(skeleton: str, start: int, end: int, mods: list[Modality], lang: st
     )
 
 
-# where a change will land, not done yet (no 了): "可能会整体换成泛协"; "今年初切到了用友NC" is done
-_HEADED_FOR = re.compile(r"(?:换成|换到|迁到|迁移到|切到|切换到|转到|升级到|换为)\s*$")
+# where a change will land, not done yet (no 了): "可能会整体换成泛协", "switchover to Corvane Fleet
+# planned for April 2027"; "今年初切到了用友NC" is done
+_HEADED_FOR = re.compile(
+    r"(?:换成|换到|迁到|迁移到|切到|切换到|转到|升级到|换为)\s*$"
+    r"|\b(?:switchover|switch-over|cutover|cut-over|migration|transition) to (?:the )?$",
+    re.I,
+)
 
 
 # another organisation's install: "隔壁北沙供电公司去年上了Maximo", "another hospital we know runs Epic"

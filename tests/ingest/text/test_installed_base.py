@@ -303,6 +303,8 @@ def test_a_rival_turned_down_later_in_the_sentence_is_not_evaluated(
         ("They are moving to Sentinel in 2027.", "en", "A-EGB", set()),
         # a contract that has run out
         ("Their Sentinel contract already lapsed in Sept.", "en", "A-EGB", set()),
+        # a switchover still to come
+        ("AxleIQ runs to March 2027; switchover to Sentinel planned for April.", "en", "A-EGB", {"V-AX"}),
     ],
 )
 def test_what_they_will_move_off_they_run_now(
