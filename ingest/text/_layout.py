@@ -136,7 +136,12 @@ _BRACKET = r"[(（](?:[^()（）\n]|[(（][^()（）\n]{0,30}[)）]){1,40}[)）]
 _APPOSED = r"(?:(?:the|their|our|its) |[\u4e00-\u9fff]{1,8}?)?«T\d+»,?\s*"  # "和办税服务厅«T»祁红"
 _COORD_BEFORE = re.compile(rf"«P(\d+)»(?:\s*{_BRACKET})?(?P<sep>{_COORD})(?:{_APPOSED})?$")
 _COORD_AFTER = re.compile(rf"^(?P<sep>{_COORD})(?:{_APPOSED})?«P(\d+)»")
-_HEADER = re.compile(r"(?:«O(\d+)»|(?P<ours>our side|our team|from us|我方|我司|我们这边))[^«\n]{0,24}?[:：]")
+# a plan's own header names our staff: "Owner: Liam Carter (Sales Director) | AE: Priya Raman"
+_HEADER = re.compile(
+    r"(?:«O(\d+)»|(?P<ours>our side|our team|from us|我方|我司|我们这边"
+    r"|(?<![\w ])(?:account |opportunity |opp )?owner|prepared by|written by))[^«\n]{0,24}?[:：]",
+    re.I,
+)
 
 _LINE_HEAD = re.compile(r"[ \t>*•·-]*«O(\d+)»(?:[ \t]+|[ \t]*(?:——|—|–|-{1,2}|\|)[ \t]*)(?=«[PT]\d+»|\Z)")
 
@@ -161,6 +166,9 @@ def coordinated(skeleton: str, start: int, end: int) -> list[int]:
     return out
 
 
+_BYLINE = re.compile(r"owner|by$", re.I)
+
+
 def header_company(before: str, ments: list[Mention], self_id: str) -> tuple[str, str, str] | None:
     """The company a list's header names ("Attendees (SAMC):", "我方："), for people listed after
     it; a line that opens with a company and goes on with people ("析微 王磊、赵晨", "绿岸——范思远")
@@ -175,6 +183,8 @@ def header_company(before: str, ments: list[Mention], self_id: str) -> tuple[str
     if last is None:
         return None
     if last.group("ours"):
+        if _BYLINE.search(last.group("ours")) and "\n" in before[last.end() :]:
+            return None  # a plan's byline names whom it names, not the lists below it
         return ("Company", self_id, last.group("ours"))
     m = ments[int(last.group(1))]
     return ("Company", m.node_id, m.text) if m.node_id else None

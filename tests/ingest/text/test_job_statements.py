@@ -252,6 +252,11 @@ def test_a_title_in_apposition_or_still_held(pipeline: TextPipeline, text: str, 
             "Her boss is Maureen Achebe, Vice President, Human Resources",
             {("Maureen Achebe", "Vice President, Human Resources", True)},
         ),
+        # a plan's own header names our staff
+        (
+            "Owner: Liam Carter (Sales Director) | Last updated 2 May 2026\n\nKey people: Dana Okafor (CFO).",
+            {("Dana Okafor", "CFO", True)},
+        ),
         # legal titles: attorneys, paralegals, a general counsel by initials (never "GC" alone)
         (
             "Ramón Ibarra, Chief Deputy City Attorney, joined. Keisha Monroe - Senior Paralegal.",
