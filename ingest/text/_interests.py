@@ -167,10 +167,13 @@ _NO_INTEREST = {
     "en": re.compile(
         r"\bnot (?:very |really |that |at all )?interested\b|\bno interest\b|\blukewarm\b|"
         r"\boff the table\b|\bruled out\b|\bvetoed\b|\bno appetite\b|\bnot a priority\b|\bno-go\b|"
-        r"\bnon-starter\b",
+        r"\bnon-starter\b|"
+        # done, or not now: "isn't on our list this year", "don't pitch it", "next year's problem"
+        r"\b(?:isn't|is not|not) on (?:our|their|the) (?:list|radar|agenda|roadmap)\b|\bout of scope\b|"
+        r"\bdon'?t (?:pitch|push|bother)\b|\bnext year's problem\b",
         re.I,
     ),
-    "zh": re.compile(r"兴趣(?:一般|不大|不高|缺缺)|不感兴趣|没(?:什么|啥)?兴趣"),
+    "zh": re.compile(r"兴趣(?:一般|不大|不高|缺缺)|不感兴趣|没(?:什么|啥)?兴趣|out of scope|别去碰"),
 }
 _OUR_PITCH = {
     "en": re.compile(
