@@ -103,7 +103,11 @@ _REPORTS_TO = (
     r"|(?:sits?|sitting|sat) (?:directly )?under|answers? (?:directly )?to|rolls? up (?:in)?to)"
 )
 #: the manager's title before the name: "reports to our new Deputy CISO, Simon Achterberg"
-_MANAGER_TITLE = r"(?:(?:the|our|their|his|her|new|acting|interim) )*(?:«T\d+»,?\s*)?"
+_MANAGER_TITLE = (
+    r"(?:(?:the|our|their|his|her|new|acting|interim) )*(?:«T\d+»,?\s*)?"
+    # an honorific before the name: "reports to the Superintendent, Dr. Yvonne Castillo"
+    r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s)?"
+)
 
 #: "向韩总汇报" is a reporting line; "向韩总汇报方案 / 一下 / 了进展" is a briefing
 _NOT_BRIEFING = r"(?=工作|[并且]|[^\u4e00-\u9fffA-Za-z]|$)"
@@ -128,7 +132,7 @@ RULES: list[Rule] = [
             r"{P} [-–—,] (?:(?:the|a|an|our|their|new) )*{T} (?:under|reporting to|working for|in) {M}",
             r"{P} works (?:directly )?(?:under|for) {M}",
             r"{M} is {P}'s? (?:direct )?(?:boss|manager|supervisor|line manager|superior)",
-            r"{P}'s? (?:direct )?(?:boss|manager|supervisor|line manager|superior) is "
+            r"{P}'s? (?:direct )?(?:boss|manager|supervisor|line manager|superior) (?:is|=|:) ?"
             r"(?:(?:the|their|our|group) )*(?:«T\d+»,? )?{M}",
             r"{P}(?: is| sits|['’]s) (?:on|in) {M}['’]?s? team",
             r"{M} (?:manages|oversees|supervises) {P}",

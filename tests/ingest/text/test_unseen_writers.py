@@ -281,6 +281,13 @@ def test_suppliers_en(pipeline: TextPipeline, text: str) -> None:
             "en",
             {("Lucy Barraclough", "Owen Tranter")},
         ),
+        # an honorific before the manager's name; a boss written with "="
+        (
+            "Glen Whitcomb reports to the Superintendent, Dr. Yvonne Castillo.",
+            "en",
+            {("Glen Whitcomb", "Yvonne Castillo")},
+        ),
+        ("Denise Okafor's boss = Greg Whitaker (COO).", "en", {("Denise Okafor", "Greg Whitaker")}),
     ],
 )
 def test_reporting_lines(pipeline: TextPipeline, text: str, lang: str, lines: set[tuple[str, str]]) -> None:
