@@ -18,67 +18,63 @@ from ingest.text import CorpusError, CorpusScores, evaluate_corpus, read_corpus
 CORPORA = Path(__file__).parents[3] / "corpora" / "notes"
 #: half -> (relation, lang) -> F1 floor
 FLOORS: dict[str, dict[tuple[str, str], float]] = {
-    # dev (en-a .. en-i, en-l, en-m, en-o .. en-r; zh-b .. zh-k, zh-n, zh-o, zh-q .. zh-t) measured
+    # dev (en-a .. en-i, en-l, en-m, en-o .. en-t; zh-b .. zh-k, zh-n, zh-o, zh-q .. zh-v) measured
     # WORKS_AT / DECISION_ROLE / REPORTS_TO / USES / SUPPLIES / INTERESTED_IN:
-    #   en 0.801 / 0.727 / 0.772 / 0.662 / 0.733 / 0.611, zh 0.761 / 0.683 / 0.756 / 0.710 / 0.728 / 0.664
-    # (sixteenth session's end; en-q, en-r, zh-s and zh-t joined it at its start, measured on their own
-    # at F1 0.642 / 0.569 / 0.578 / 0.480 then and 0.698 / 0.655 / 0.625 / 0.525 at its end; the half
-    # went 0.715 -> 0.723 over that session, 0.735 before the four joined); zh-u joined it at the
-    # seventeenth session's start, measured on its own at F1 0.542, and moved zh USES to 0.694 and
-    # INTERESTED_IN to 0.640; en-s joined it in that session, measured on its own at F1 0.503 (by its
-    # first commit and by the two changes made before it arrived), and moved en WORKS_AT to 0.786 and
-    # DECISION_ROLE to 0.716; en-t and zh-v joined it later in that session, measured on their own at
-    # F1 0.603 and 0.524 (the same by the session's first commit), and moved en DECISION_ROLE to
-    # 0.709, REPORTS_TO to 0.759, INTERESTED_IN to 0.578, zh DECISION_ROLE to 0.667, SUPPLIES to 0.713
-    # and INTERESTED_IN to 0.623
+    #   en 0.792 / 0.712 / 0.778 / 0.670 / 0.726 / 0.580, zh 0.762 / 0.672 / 0.743 / 0.707 / 0.713 / 0.623
+    # (seventeenth session's end; zh-u, en-s, en-t and zh-v joined it during that session, measured on
+    # their own at F1 0.542 / 0.503 / 0.603 / 0.524 before any change for them and 0.562 / 0.543 /
+    # 0.640 / 0.571 at its end; the half with them went 0.706 -> 0.714 over that session; the sixteenth
+    # session's end was 0.723 on the half before they joined)
     "dev": {
-        ("WORKS_AT", "en"): 0.78,
-        ("DECISION_ROLE", "en"): 0.70,
-        ("REPORTS_TO", "en"): 0.75,
-        ("USES", "en"): 0.65,
+        ("WORKS_AT", "en"): 0.79,
+        ("DECISION_ROLE", "en"): 0.71,
+        ("REPORTS_TO", "en"): 0.77,
+        ("USES", "en"): 0.66,
         ("SUPPLIES", "en"): 0.72,
         ("INTERESTED_IN", "en"): 0.57,
-        ("WORKS_AT", "zh"): 0.75,
-        ("DECISION_ROLE", "zh"): 0.66,
+        ("WORKS_AT", "zh"): 0.76,
+        ("DECISION_ROLE", "zh"): 0.67,
         ("REPORTS_TO", "zh"): 0.74,
-        ("USES", "zh"): 0.69,
+        ("USES", "zh"): 0.70,
         ("SUPPLIES", "zh"): 0.71,
         ("INTERESTED_IN", "zh"): 0.62,
     },
     # held out, never tuned on (en-a, en-b, en-c, en-j, en-k, en-n; zh-a .. zh-e, zh-l, zh-m, zh-p; en-c
     # and zh-e written in the seventh session, en-j, en-k, zh-l and zh-m in the thirteenth, en-n and zh-p
-    # in the fourteenth, each measured before any change for it), measured en 0.720 / 0.565 / 0.692 /
-    # 0.649 / 0.711 / 0.622, zh 0.677 / 0.564 / 0.576 / 0.685 / 0.716 / 0.566 (sixteenth session's end;
-    # F1 0.635 -> 0.640 over that session)
+    # in the fourteenth, each measured before any change for it), measured en 0.728 / 0.565 / 0.692 /
+    # 0.662 / 0.711 / 0.622, zh 0.680 / 0.571 / 0.576 / 0.688 / 0.721 / 0.566 (seventeenth session's
+    # end; F1 0.641 -> 0.645 over that session)
     "test": {
-        ("WORKS_AT", "en"): 0.71,
-        ("DECISION_ROLE", "en"): 0.55,
+        ("WORKS_AT", "en"): 0.72,
+        ("DECISION_ROLE", "en"): 0.56,
         ("REPORTS_TO", "en"): 0.68,
-        ("USES", "en"): 0.64,
+        ("USES", "en"): 0.66,
         ("SUPPLIES", "en"): 0.70,
         ("INTERESTED_IN", "en"): 0.61,
         ("WORKS_AT", "zh"): 0.67,
-        ("DECISION_ROLE", "zh"): 0.55,
-        ("REPORTS_TO", "zh"): 0.56,
-        ("USES", "zh"): 0.67,
-        ("SUPPLIES", "zh"): 0.70,
-        ("INTERESTED_IN", "zh"): 0.55,
+        ("DECISION_ROLE", "zh"): 0.56,
+        ("REPORTS_TO", "zh"): 0.57,
+        ("USES", "zh"): 0.68,
+        ("SUPPLIES", "zh"): 0.71,
+        ("INTERESTED_IN", "zh"): 0.56,
     },
 }
 #: half -> the most trap hits (false facts a note warns against) the extraction may state;
-#: measured dev 75 (seventeenth session, when en-t and zh-v joined it, which brought 3 and 4; 68
-#: before, after that session's changes; 69 when en-s joined it, which brought 3; 66 at its start,
-#: when zh-u joined it, which brought 4; 62 at the sixteenth session's end; 64 at its start, when
-#: en-q, en-r, zh-s and zh-t joined it, which brought 2, 7, 4 and 4; 47 at the fifteenth session's
-#: end; 48 when en-o, en-p, zh-q and zh-r joined it at its start, which brought 7, 3, 3 and 2; 32
-#: on the half as it was; 33 at the fourteenth session's end; en-l, en-m, zh-n and zh-o brought 2,
-#: 3, 4 and 3 when they joined it at its start; 21 before: the thirteenth session's end; 23 when
-#: en-i and zh-k joined it at its start, which brought 6 and 4; 13 before; 21 when en-h and zh-j
-#: joined it in the twelfth session, which brought 4 each; 15 at that session's start; 9 before
-#: en-g and zh-i joined it, which brought 3 each; 11 at the eleventh session's start, just after
-#: en-f and zh-h joined it, which brought 3 and 6; 8 at the tenth session's start, 12 at the
-#: ninth's), test 63 (63 at the sixteenth session's start too: one of its changes, a list item's
-#: pronouns read as the person the item opens with, made one more false fact the notes warn
+#: measured dev 56 (seventeenth session's end; 76 on the half as it then stood at that session's
+#: first commit; en-t and zh-v brought 3 and 4 when they joined it, en-s 3, zh-u 4; 62 at the
+#: sixteenth session's end; 64 at its start, when en-q, en-r, zh-s and zh-t joined it, which
+#: brought 2, 7, 4 and 4; 47 at the fifteenth session's end; 48 when en-o, en-p, zh-q and zh-r
+#: joined it at its start, which brought 7, 3, 3 and 2; 32 on the half as it was; 33 at the
+#: fourteenth session's end; en-l, en-m, zh-n and zh-o brought 2, 3, 4 and 3 when they joined it
+#: at its start; 21 before: the thirteenth session's end; 23 when en-i and zh-k joined it at its
+#: start, which brought 6 and 4; 13 before; 21 when en-h and zh-j joined it in the twelfth
+#: session, which brought 4 each; 15 at that session's start; 9 before en-g and zh-i joined it,
+#: which brought 3 each; 11 at the eleventh session's start, just after en-f and zh-h joined it,
+#: which brought 3 and 6; 8 at the tenth session's start, 12 at the ninth's), test 57 (seventeenth
+#: session's end; 63 at its start, when one of its changes, a go-live still to come read as no
+#: install yet, took one trap hit but also one true fact away and was left out, found by switching
+#: it alone, counts only; 63 at the sixteenth session's start too: one of its changes, a list
+#: item's pronouns read as the person the item opens with, made one more false fact the notes warn
 #: against match and was taken back, found by switching it alone, counts only; 64 at the fifteenth
 #: session's start; two of its changes, a place before a bracketed title and a given name alone
 #: placed by "at"/"from", each made one more false fact the notes warn against match and were
@@ -96,7 +92,7 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
 #: 30c96b9, and a Chinese topic was found by its subject, 0935880: each made one false fact the
 #: notes warn against match; found by switching each change alone, counts only; the issue's target
 #: is none)
-TRAP_CEILINGS = {"dev": 75, "test": 63}
+TRAP_CEILINGS = {"dev": 56, "test": 57}
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
     "companies": [{"id": "A-1", "name": "St. Aldric Medical Center", "aliases": ["SAMC"]}],
