@@ -29,6 +29,7 @@ from ._layout import (
     FILLERS,
     coordinated,
     header_company,
+    mail_writers,
     speaker_spans,
     writer_company,
 )
@@ -136,6 +137,7 @@ class Extractor:
                 ids = self.gz.surfaces.get(m.key or fold(m.text), {}).get(m.label, [])
                 m.node_id = self._product_meant(ids, named) if m.label == "PRODUCT" else ids[0] if ids else ""
         speakers = list(speaker_spans(text))
+        senders = mail_writers(text)
         heads = section_heads(text, out.mentions, self._buyers)
         starts = [m.start for m in out.mentions]  # mentions are sorted and do not overlap
         for s0, s1 in sentence_spans(doc.text, doc.sents, out.mentions):
@@ -148,7 +150,7 @@ class Extractor:
             context = list(dict.fromkeys([*near, *doc_orgs, *sent_orgs]))
             link_people(text, ments, linker, context, speakers, out)
             self._writer = writer_company(
-                text, s0, speakers, out.mentions, self._employers, self._mail_domains
+                text, s0, speakers, senders, out.mentions, self._employers, self._mail_domains
             )
             if not _QUOTED_LINE.match(text, text.rfind("\n", 0, s0) + 1):
                 # two headings at least: one line naming an account alone is the note's title

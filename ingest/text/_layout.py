@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from ._mentions import PRONOUN, SPEAKER, Mention
 
 Span4 = tuple[int, int, int, int]  # line start, line end, speaker name start, name end
+Span3 = tuple[int, int, int]  # a mail header's end, its sender's name start, name end
 End = tuple[str, str, str]
 
 _CLOSING = re.compile(
@@ -251,17 +252,26 @@ _MAIL_WRITER = re.compile(
 )
 
 
+def mail_writers(text: str) -> list[Span3]:
+    """(header end, name start, name end) of each mail's sender in ``text``, the quoted mails' too."""
+    return [
+        (m.end(), *(m.span("name") if m.group("name") else m.span("by"))) for m in _MAIL_WRITER.finditer(text)
+    ]
+
+
 def writer_company(
     text: str,
     at: int,
     speakers: list[Span4],
+    senders: list[Span3],
     mentions: list[Mention],
     employers: dict[str, list[str]],
     domains: dict[str, str],
 ) -> str | None:
     """The company of whoever wrote the line at ``at``, whom "our" means there: a chat line's
-    speaker, else the sender of the mail (or quoted mail) it is in, by the CRM (``employers``) or
-    the sender's address; "" for a writer of no known company, None for none (a rep's own note)."""
+    speaker, else the sender of the mail (or quoted mail, ``senders``: see ``mail_writers``) it is
+    in, by the CRM (``employers``) or the sender's address; "" for a writer of no known company,
+    None for none (a rep's own note)."""
 
     def person_in(a: int, b: int) -> Mention | None:
         return next(
@@ -273,7 +283,7 @@ def writer_company(
         for start, end, a, b in speakers
         if start <= at < end and not _FROM.match(text, start) and person_in(a, b)  # not "Next step:"
     ]
-    mails = [m.span("name") if m.group("name") else m.span("by") for m in _MAIL_WRITER.finditer(text, 0, at)]
+    mails = [(a, b) for end, a, b in senders if end <= at]
     if not chat and not mails:
         return None
     a, b = chat[0] if chat else mails[-1]
