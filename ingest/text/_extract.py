@@ -27,6 +27,8 @@ from ._gazetteer import Gazetteer
 from ._job_facts import JobReader
 from ._layout import (
     FILLERS,
+    Span3,
+    Span4,
     coordinated,
     header_company,
     mail_writers,
@@ -98,8 +100,15 @@ class Extractor:
         self._today = date.min  # the note being read's date
         self._employers = {pid: info.companies for pid, info in gz.people.items()}
         self._mail_domains = gz.domains | ({gz.self_domain: gz.self_id} if gz.self_domain else {})
-        #: the company of the sentence's writer (``writer_company``): whom its "our" means
-        self._writer: str | None = None
+        #: the note being read's layout and the sentence's start, for ``_writer``
+        self._layout: tuple[str, list[Span4], list[Span3], list[Mention]] = ("", [], [], [])
+        self._sentence_at = 0
+
+    def _writer(self) -> str | None:
+        """The company of the sentence's writer (``writer_company``): whom its "our" means."""
+        text, speakers, senders, mentions = self._layout
+        at = self._sentence_at
+        return writer_company(text, at, speakers, senders, mentions, self._employers, self._mail_domains)
 
     def _dated_later(self, match: re.Match[str], ments: list[Mention]) -> bool:
         """A date in the match after the note's: "孙丽明年3月退休" is there until then."""
@@ -137,7 +146,7 @@ class Extractor:
                 ids = self.gz.surfaces.get(m.key or fold(m.text), {}).get(m.label, [])
                 m.node_id = self._product_meant(ids, named) if m.label == "PRODUCT" else ids[0] if ids else ""
         speakers = list(speaker_spans(text))
-        senders = mail_writers(text)
+        self._layout = (text, speakers, mail_writers(text), out.mentions)
         heads = section_heads(text, out.mentions, self._buyers)
         starts = [m.start for m in out.mentions]  # mentions are sorted and do not overlap
         for s0, s1 in sentence_spans(doc.text, doc.sents, out.mentions):
@@ -149,9 +158,7 @@ class Extractor:
             near = [o for o in sent_orgs if o not in self._market]
             context = list(dict.fromkeys([*near, *doc_orgs, *sent_orgs]))
             link_people(text, ments, linker, context, speakers, out)
-            self._writer = writer_company(
-                text, s0, speakers, senders, out.mentions, self._employers, self._mail_domains
-            )
+            self._sentence_at = s0
             if not _QUOTED_LINE.match(text, text.rfind("\n", 0, s0) + 1):
                 # two headings at least: one line naming an account alone is the note's title
                 section = section_account(heads, s0) if len(heads) > 1 else ""
@@ -348,7 +355,7 @@ class Extractor:
                 c[1] == self.gz.self_id
                 or ours_later_on_the_line(match, ments, self.gz.self_id)
                 or ours_before(match)
-                or (our_title(match) and self._writer in (None, self.gz.self_id))
+                or (our_title(match) and self._writer() in (None, self.gz.self_id))
             ):
                 return  # our own colleagues are not facts about the account
             p = slot("p")
