@@ -138,6 +138,9 @@ def _roles(pipeline: TextPipeline, text: str) -> set[tuple[str, str, str]]:
         ("- 符科长是以后实际用系统的人，对我们挺有兴趣。", {("符科长", "user", "supporter")}),
         ("- 杜鹏，信息科工程师，负责接口测试。", {("杜鹏", "technical_evaluator", "neutral")}),
         ("厂里新来了个总工邵永明，以后技术方案都要他把关。", {("邵永明", "technical_evaluator", "neutral")}),
+        # whom it goes up to for the last word; who sets up hurdles for us
+        ("她不是最后拍板的，要报 GM 沈国栋 sign off。", {("沈国栋", "decision_maker", "neutral")}),
+        ("谭斌对我们一直有成见，会在评分细则上给我们设卡。", {("谭斌", "blocker", "opponent")}),
         # neutral leaning one way is neutral
         ("曹振华态度中立偏正面，最后他拍板。", {("曹振华", "decision_maker", "neutral")}),
     ],
