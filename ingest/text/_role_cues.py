@@ -127,6 +127,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"the one (?:who(?:'s| is| will| will be)? )?(?:making|makes|to make|make) the (?:final )?"
             r"(?:call|decision)",
             r"the one who (?:decides|gets to decide|calls it)",
+            # "will approve the panel's recommendation"
+            r"approves? (?:the )?(?:panel's |committee's |team's |board's |evaluation )?recommendation",
             GO_AHEAD,
         ],
         [
@@ -313,6 +315,10 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"single point of contact",  # "Oliver Haines is now the single point of contact for all bidders"
             # "controls who gets near the plant networks", "decides who gets a meeting with the CEO"
             r"(?:controls|decides) who (?:gets|sees|meets|talks|has access)",
+            # "he controls every contact during the blackout", "route all questions to Ray Dominguez"
+            r"controls (?:all|every|any) (?:vendor |supplier )?(?:contact|communication|access)",
+            r">(?:route|send|direct|channel) (?:all |any |every )?(?:questions|queries|correspondence|"
+            r"contact|communications?|requests)(?: \w+){0,2} (?:to|through|via)",
         ],
         [
             r">都要先经过",
@@ -340,8 +346,9 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
     "user": (
         [
             r"day-to-day users?",
-            r"(?:main|power|future|key|primary|daily|heavy|pilot)(?: \w+)? users?",
-            r"(?:using|uses?|in) (?:[\w-]+ ){0,4}(?:every day|daily|every shift|each shift|on every shift)",
+            r"(?:main|power|future|key|primary|daily|heavy|heaviest|biggest|pilot)(?: [\w/]+)? users?",
+            r"(?:using|uses?|in) (?:[\w-]+ |«[OXK]\d+» ){0,4}"
+            r"(?:every day|daily|every shift|each shift|on every shift)",
             r"the one (?:actually )?using",
             r"main user",
             r"end users?",

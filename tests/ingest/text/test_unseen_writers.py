@@ -96,6 +96,19 @@ def _facts(ex: Extraction, relation: str) -> set[tuple[str, str]]:
             {("Ruth Marr", "economic_buyer", "neutral")},
         ),
         ("- Dev Patel - technical lead for the pilot.", {("Dev Patel", "technical_evaluator", "neutral")}),
+        # who lives in the product, whom the questions go to, who approves the panel's pick
+        (
+            "- Derek Olsen - reliability engineer; he's the one in the Sentinel dashboards every day.",
+            {("Derek Olsen", "user", "neutral")},
+        ),
+        (
+            "Please route all questions to Ray Dominguez in Procurement.",
+            {("Ray Dominguez", "gatekeeper", "neutral")},
+        ),
+        (
+            "Simon Farrar will approve the panel's recommendation.",
+            {("Simon Farrar", "decision_maker", "neutral")},
+        ),
         # whose job comes first is not whose door it is: "his PA, Farah Khan"
         (
             "To get to Rajesh Menon you must go through his PA, Farah Khan.",
