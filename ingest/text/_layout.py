@@ -214,11 +214,7 @@ def addressed_people(
         found = _ADDRESS.match(text, m.end)
         if found is None:
             continue
-        host = found.group(1).lower()
-        parts = host.split(".")
-        company = next(
-            (domains[d] for i in range(len(parts) - 1) if (d := ".".join(parts[i:])) in domains), ""
-        )
+        company = _company_of_host(found.group(1), domains)
         if company and company != self_id:
             yield m, company, (m.start, found.end())
 
@@ -292,5 +288,10 @@ def writer_company(
     if companies:
         return companies[0]
     found = _ADDRESS.match(text, b)
-    host = found.group(1).lower().split(".") if found else []
-    return next((domains[d] for i in range(len(host) - 1) if (d := ".".join(host[i:])) in domains), "")
+    return _company_of_host(found.group(1), domains) if found else ""
+
+
+def _company_of_host(host: str, domains: dict[str, str]) -> str:
+    """The company whose e-mail domain is the host or a parent of it ("mail.samc.org"), or ""."""
+    parts = host.lower().split(".")
+    return next((domains[d] for i in range(len(parts) - 1) if (d := ".".join(parts[i:])) in domains), "")
