@@ -63,5 +63,9 @@ NOT_NAME_WORDS = frozenset(
         "environmental",
         # a title's domain cut short: "VP Fin Anita Sorensen", "Dir Ops"
         "fin", "ops", "eng", "mktg", "infra", "biomed", "procure",
+        # a note's imperatives and hedges before a name: "Expect Anke Schreiber to block", "Loop Raj in"
+        "expect", "assume", "need", "needs", "get", "loop", "remind", "invite", "keep", "let", "make",
+        "send", "book", "schedule", "confirm", "check", "meet", "intro", "watch", "ignore", "avoid",
+        "bring", "brief", "warn", "suggest", "reckon", "think", "hope", "guess", "apparently", "heard",
     ]
 )  # fmt: skip

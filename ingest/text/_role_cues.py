@@ -195,6 +195,9 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             # evaluation"
             r"(?:technical|tech) (?:assessor|evaluator|reviewer|guy|person|one)\b",
             r"(?:do|does|doing|did) the (?:technical |tech )?(?:evaluation|eval|assessment)\b",
+            # "he'll kick the tyres on anything", "Dwayne does the hands-on testing"
+            r"kick(?:s|ed|ing)? the (?:tyres|tires)",
+            r"hands-on (?:testing|evaluation|trials?|validation|assessment)",
         ],
         [
             r"技术评估",
@@ -231,7 +234,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"(?:our )?(?:biggest|number one|#1) fan",
             r"our (?:\w+ )?(?:internal )?(?:advocate|sponsor|coach|ally|champion|supporter)",
             r"advocat\w+ for us",
-            r"sells? (?:it|us|our \w+) internally",
+            r"(?:sells?|sold|selling) (?:it|us|this|our \w+) internally",
             r"in our corner",
             r"push(?:es|ing)? (?:[\w-]+ ){0,3}internally",  # "actively pushing the idea internally"
             r"our way in",
@@ -246,6 +249,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"bang(?:s|ing)? the drum for (?:us|our\b)",
             r"(?:is |'s )?(?:already )?selling (?:it|us|this) to (?:her|his|their|the) ",
             r"(?:is |'s )?selling (?:it|us|this) (?:hard|internally) ",
+            r"carr(?:y|ies|ied) the room for us",
         ],
         [
             r"支持我们的方案",
@@ -346,8 +350,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
     "user": (
         [
             r"day-to-day users?",
-            r"(?:main|power|future|key|primary|daily|heavy|heaviest|biggest|pilot)(?: [\w/]+)? users?",
-            r"(?:using|uses?|in) (?:[\w-]+ |«[OXK]\d+» ){0,4}"
+            r"(?:main|power|future|key|primary|daily|heavy|heaviest|biggest|pilot|first)(?: [\w/]+)? users?",
+            r"(?:using|uses?|in|carry|carries|carrying|operate|operates|operating) (?:[\w-]+ |«[OXK]\d+» ){0,4}"
             r"(?:every day|daily|every shift|each shift|on every shift)",
             r"the one (?:actually )?using",
             r"main user",
@@ -403,6 +407,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             # "will argue against any further rollout", "working against us behind the scenes"
             r"(?:argu|campaign|lobby|lobbi|work)\w* (?:hard )?against "
             r"(?:us|it|this|any|our|the|switching|changing)",
+            r"(?:to|will|would|could|may|might|'ll|'d) block\b(?! (?:out|off|time|book))",
         ],
         [
             r"抵触",

@@ -18,7 +18,7 @@ _SUPPORT = {
         r"\b(?:keen|enthusiastic|excited|supportive|supports? (?:us|our|the proposal)|in (?:our )?favou?r|"
         r"push(?:es|ing)? (?:hard )?for (?:us|our)|pushing our|advocat\w+|fan of|likes? (?:us|our|the)|"
         r"liked (?:us|our|the (?:demo|product|pilot|poc|platform|proposal|solution))|"
-        r"loves? (?:us|our|the)|on board|on our side|sold on|positive about|warm(?:ed)? (?:up )?to|"
+        r"loves? (?:us|our|the|it)|on board|on our side|sold on|positive about|warm(?:ed)? (?:up )?to|"
         r"backs? us|backing us|ally|champions? (?:us|our)|sponsor\w*|impressed|"
         r"happy with (?:us|our|the demo|it|what (?:he|she|they) saw)|(?:a |big |huge |real )fan\b|"
         r"in our camp|recommend(?:s|ed|ing)? us|"

@@ -19,8 +19,14 @@ _OPENING = re.compile(
     r"(?:(?:still|now|also|currently|definitely|clearly|probably|likely|really|very much|effectively|"
     r"basically|essentially|practically|already)\s+)*"
     r"(?:(?:owns|holds|controls|runs|leads|chairs|signs|approves|manages|makes|decides|scores|reviews|"
-    r"assesses|evaluates|pushes|pushing|wants|keeps|sits|has|is|will|'ll|would|reports|handles|treat)\b"
-    r"|(?<=\w )(?:the|our|their|a|an)\b)",  # a predicate noun only after an adverb: "Still the TE"
+    r"assesses|evaluates|pushes|pushing|wants|keeps|sits|has|is|will|'ll|would|reports|handles|treat|"
+    r"does|did|sold|sells|backs|backing|blocks|blocking|carried|carries|kicks|drives|driving|supports|"
+    r"opposes|objects|champions|championed)\b"
+    r"|(?<=\w )(?:the|our|their|a|an)\b"  # a predicate noun only after an adverb: "Still the TE"
+    # a role said alone: "Champion.", "Gatekeeper on paperwork", "Our main blocker", "Likely the EB"
+    r"|(?:(?:the|our|their|a|an|likely|probably|prob\.?|main|key|real|potential|likely the|probably the) )*"
+    r"(?:champion|blocker|gatekeeper|decision[- ]maker|economic buyer|budget (?:holder|owner)|"
+    r"technical evaluator|influencer|(?:main|key|end|power|daily|day-to-day) user|sponsor|coach|ally)\b)",
     re.I,
 )
 _BREAK = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:[-*•·–]|\d+[.)])\s")
