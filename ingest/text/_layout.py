@@ -78,18 +78,16 @@ def _block(text: str, start: int, most: int) -> tuple[int, int]:
 
 def speaker_spans(text: str) -> Iterator[Span4]:
     """(line start, line end, name start, name end) of every line that opens with a speaker; an
-    e-mail's sender ("From: Tom Reyes <…>") speaks the body down to the first quoted part."""
-    sender = _FROM.search(text)
-    if sender is not None:
-        quoted = _QUOTED.search(text, sender.end())
-        yield (
-            sender.start(),
-            quoted.start() if quoted else len(text),
-            sender.start("name"),
-            sender.end("name"),
-        )
+    e-mail's sender ("From: Tom Reyes <…>") speaks the body down to the first quoted part or the
+    next mail's header (a forwarded mail's own sender speaks its body)."""
+    senders = list(_FROM.finditer(text))
+    nexts = [s.start() for s in senders[1:]] + [len(text)]
+    for sender, after in zip(senders, nexts, strict=False):  # no senders: no ends but the text's
+        quoted = _QUOTED.search(text, sender.end(), after)
+        yield (sender.start(), quoted.start() if quoted else after, sender.start("name"), sender.end("name"))
+    headed = {s.start() for s in senders}
     for m in _SPEAKER.finditer(text):
-        if sender is not None and m.start() == sender.start():
+        if m.start() in headed:
             continue
         line_end = text.find("\n", m.end())
         yield m.start(), len(text) if line_end < 0 else line_end, m.start("name"), m.end("name")
