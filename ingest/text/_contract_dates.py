@@ -18,10 +18,17 @@ _EXTENDED = re.compile(
 # "去年3月上线"), which is no end
 _END_BEFORE = re.compile(
     r"\b(?:ends?|ending|expires?|expiring|expiry|expiration|runs?(?: out)?|running|until|till?|through|thru|"
-    r"renews?|renewing|renewal|due|to)\s+(?:(?:in|on|at|by|of|around|the|end|of)\s+)*$|(?:到|至|截至|截止到?)\s*$",
+    r"renews?|renewing|renewal|due|to)\s+(?:(?:in|on|at|by|of|around|the|end|of)\s+)*$|(?:到|至|截至|截止到?)\s*$"
+    r"|\bdeadline\s*(?:is|是|为)?\s*$",
     re.I,
 )
-_END_AFTER = re.compile(r"\s*(?:前后|左右)?(?:就|才|即将)?(?:到期|截止|结束|为止|过保|终止)")
+_END_AFTER = re.compile(
+    r"\s*(?:前后|左右)?(?:就|才|即将)?(?:到期|截止|结束|为止|过保|终止)|\s*(?:expires?|expiring|ends)\b", re.I
+)
+# a date the sentence goes on to replace: "维保原来 6 月底 expire，…真正的 deadline 是 9 月底"
+_SUPERSEDED = re.compile(
+    r"(?:原来|原定|原先|本来|本应|originally|was (?:due|set|supposed) to (?:end|expire)?)\s*$", re.I
+)
 _EVENT_BEFORE = re.compile(
     r"\b(?:signed|renewed|went live|installed|bought|purchased|chose|chosen|selected|since|started|joined|"
     r"implemented|deployed|rolled out|met|decided|took over)\b(?:\s+(?:[\w/-]+|«\w\d+»)){0,4}?"
@@ -42,6 +49,8 @@ def contract_end(
     begin = max(after, max((b.end() for b in _PART.finditer(skeleton, 0, start)), default=0))
     cands = [(span, m) for span, m in dates if span[0] > start]
     cands = cands or [(span, m) for span, m in dates if begin <= span[0] < start]
+    kept = [(span, m) for span, m in cands if not _SUPERSEDED.search(skeleton, max(0, span[0] - 12), span[0])]
+    cands = kept or cands
     extended = [m for (a, _), m in cands if _EXTENDED.search(skeleton, max(0, a - 12), a)]
     ends = [
         m

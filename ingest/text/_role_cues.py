@@ -360,7 +360,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
         [
             r"day-to-day users?",
             r"(?:main|power|future|key|primary|daily|heavy|heaviest|biggest|pilot|first)(?: [\w/]+)? users?",
-            r"(?:using|uses?|in|carry|carries|carrying|operate|operates|operating) (?:[\w-]+ |«[OXK]\d+» ){0,4}"
+            r"(?:using|uses?|in|carry|carries|carrying|operate|operates|operating) "
+            r"(?:[\w-]+ |«[OXK]\d+» ){0,4}"
             r"(?:every day|daily|every shift|each shift|on every shift)",
             r"the one (?:actually )?using",
             r"main user",
