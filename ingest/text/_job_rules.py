@@ -85,7 +85,12 @@ JOB_RULES: list[Rule] = [
             # the account's person we deal with: "New procurement contact is Hannah Cole"
             r"(?:^(?:[-*•·–]\s*)?|\b(?:the|their|our|new|main) )(?i:new |main |primary |day-to-day )?"
             r"(?:[A-Za-z&-]+ )?(?:contact|counterpart|point of contact)(?: there)? (?:is|is now|=|:) {P}",
-            r"{P} \({C},? {T}\)",  # "Linda Webb (TRWA ops dir)"
+            # "Linda Webb (TRWA ops dir)", "Meenakshi Pillai (Lumisense, Regional Sales Manager – India)"
+            r"{P} \({C},? {T}(?: [-–—] [^()«»\n]{1,30})?\)",
+            # the name glossing a title: "the CEO (Tom Baptiste)", "Oga CFO (Mr Adeyemi)"
+            r"(?<!», ){T} \((?:(?:Dr|Mr|Mrs|Ms|Prof)\.? )?{P}\)",
+            # the company and more about it: "Liam O'Rourke (Northgate, our partner; …)"
+            r"{P} \({C}[,;] (?:[^()«»\n]|«[A-Z]\d+»){1,80}\)",
         ],
     ),
     *rules_of(
@@ -108,6 +113,11 @@ JOB_RULES: list[Rule] = [
             # "Ray Dutton (the safety guy who picked ISC) retired last yr"
             r"{P} \([^()«»\n]{1,60}\) (?:has |had )?(?:since |just |recently )?"
             r"(?:retired|left|quit|resigned)\b(?! (?:a|the|us|it|for)\b)(?! «O)",
+            # "Dean Fairweather used to be CFO": the title held no longer
+            r"{P} (?:used to be|was formerly|was previously|was once) (?:the |their |our |a |an )?{T}"
+            r"(?! (?:at|of|for) «O)",
+            # "he left for a Magic Circle firm", "left for another job"
+            r"{P}(?: has| had)? left (?:(?:«O\d+»|us|them|the company) )?for (?:another|an?) ",
         ],
         current="false",
     ),

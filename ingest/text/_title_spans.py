@@ -28,7 +28,7 @@ _HEADS = (
     r"Comptroller|Registrar|Matron|Foreman|Planner|Strategist|Steward|Representative|Agent|"
     r"Provost|Postdoc|Fellow|Professor|Lecturer|Researcher|Chancellor|Rector|Bursar|Captain|Capt|Lieutenant|"
     r"Sergeant|Engr|Collector|Assessor|Clerk|Inspector|Instructor|Teacher|Trainer|Lt|Sgt|Cpl|Detective|Corporal|Constable|"
-    r"Attorney|Paralegal|Solicitor|Barrister|Lawyer"
+    r"Attorney|Paralegal|Solicitor|Barrister|Lawyer|Supt"
 )
 # capitalised functions that head a lowercase title as notes write them: "HR dir", "IT mgr", "Ops lead"
 _FUNCTION = (
@@ -40,7 +40,11 @@ _FUNCTION = (
 # any chief officer: "CMIO", "CNIO", "CDAO", not a word in capitals ("CARGO")
 _ACRONYM = r"(?:(?!CARGO|CAMEO|CONGO|CREDO)C[A-Z]{1,3}O|GM|EVP|SVP|VP|AVP|MD|FD)"
 _MOD = r"(?:Senior|Sr\.?|Chief|Deputy|Assistant|Asst\.?|Associate|Executive|General|Regional|Group|Interim|Acting|Principal|Lead|Managing|Vice|Global|National|Division|Department|Plant|Branch|Site|Area|District|Country|Program|Project|Product|Account|Category|Clinical|Medical|Nursing|Technical)"  # noqa: E501
-_DOMAIN_WORD = r"(?:[A-Z][A-Za-z&/-]*|IT|ICU|HR|R&D|QA|QC|EHS|OR|ER|IT&T)"
+# never a determiner written capitalised at a sentence's start: "Their FD, Colin Pryce"
+_DOMAIN_WORD = (
+    r"(?:(?!(?:The|Their|Our|His|Her|Its|My|Your|This|That|These|Those|New|Old|Former)\b)[A-Z][A-Za-z&/-]*"
+    r"|IT|ICU|HR|R&D|QA|QC|EHS|OR|ER|IT&T)"
+)
 _DOMAIN = rf"(?:the )?{_DOMAIN_WORD}(?:(?: and | & |, | ){_DOMAIN_WORD}){{0,3}}"
 _LOWER_DOMAIN = (
     r"(?:procurement|purchasing|finance|it|operations|engineering|biomedical engineering|radiology|nursing|"
@@ -94,7 +98,7 @@ EN_TITLE = re.compile(
     rf"|(?:(?:senior|junior|lead|principal|deputy|assistant|acting|interim)[ \t]+)?"
     rf"{_FUNCTION}(?:[ \t]+{_FUNCTION})?[ \t]+{_LOWER_HEAD}"
     rf"|(?<=\()(?:ceo|cfo|cio|cto|coo|cmo|ciso|cno|vp|gm|pm|PM)(?=\))"
-    rf"|chief of staff"
+    rf"|chief of staff|\b[Ss]ys ?[Aa]dmin"
     rf"|(?:[Hh]ead|[Dd]irector|VP|vp|[Mm]anager) of (?i:{_LOWER_DOMAIN})"
     # "manager of the Eastgate Depot yard": a place's manager written in lower case
     rf"|(?:head|director|manager|general manager) of the {_DOMAIN}[ \t]+{_FACILITY}"
