@@ -80,7 +80,11 @@ def latin_names(text: str) -> Iterator[tuple[int, int]]:
         pos = m.end()
         words = m.group().split()
         if _TITLE_DOMAIN.search(text, 0, m.start()):
-            continue  # "Director of Public Works", "Head of Loss Prevention": a title's domain
+            # "Director of Public Works", "Head of Loss Prevention": a title's domain; a given name
+            # after its first word starts a name ("Supt of Ops Marcus Bell")
+            if len(words) == 3 and gender_of(words[1]) and name_like(words[1:]):
+                yield text.index(words[1], m.start() + len(words[0])), m.end()
+            continue
         if _names_an_organisation(text, m):
             continue
         if _THE_BEFORE.search(text, max(0, m.start() - 4), m.start()) and not gender_of(words[0]):

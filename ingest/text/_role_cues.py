@@ -57,6 +57,9 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"(?:the )?money (?:person|decision)",
             r">(?:budget|money|spend) (?:is|'s) (?:all )?(?=«P\d+»(?:[,.;]|$| and))",  # "The budget is his"
             r"(?:cuts?|raises?|issues?|releases?) the (?:po|purchase order)\b",
+            # "he controls the release", "who'll be releasing the funds", "has to clear the budget"
+            r"controls the release\b|releas(?:e|es|ing) (?:the )?(?:funds|budget|money)\b",
+            r"clears? the budget\b",
             # "she agreed to fund the 2nd floor out of the EHS budget"
             r"(?:agreed|agrees|offered|promised) to (?:fund|pay for|cover the cost)|(?:will|'ll) fund\b",
             # "Remi signs anything over 25k", "the one who'll sign the PO", "capex >$100k needs Frank"
@@ -129,6 +132,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"the one who (?:decides|gets to decide|calls it)",
             # "will approve the panel's recommendation"
             r"approves? (?:the )?(?:panel's |committee's |team's |board's |evaluation )?recommendation",
+            r"approves? the (?:contract )?award\b",
             GO_AHEAD,
         ],
         [
@@ -163,8 +167,9 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"evaluat\w* the (?:specs|technical|solution|product|options|vendors|bids)",
             r"(?<![A-Za-z])TE(?![A-Za-z])",
             r"(?:runs?|ran|leads?|led|running|leading|owns?|owned|chairs?|chaired|chairing|drives|drove|"
-            r"driving) the (?:technical )?"
-            r"(?:evaluation|eval|pilot|poc|trial|testing|benchmark|bake-off|proof of concept)\b",
+            r"driving) (?:the|our|their|this) (?:[\w-]+ )?(?:technical )?"
+            r"(?:evaluation|eval|pilot|poc|trial|testing|benchmark|bake-off|proof of concept|side-by-side|"
+            r"shoot-?out|head-to-head)\b",
             r"scores? the (?:technical|functional|requirements|bids|responses)",
             r"assess\w* the technical",
             r"vets? (?:the )?(?:vendors|solutions|specs)",
@@ -181,8 +186,12 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"(?:doing|does|do|run\w*|lead\w*|own\w*|handl\w*) the (?:technical|tech) "
             r"(?:comparison|due diligence|scoring|side|deep[- ]dive|questionnaire|requirements|fit)",
             # "the technical panel is Imogen and Kwame"
-            r">(?:the )?(?:technical|tech|evaluation|scoring) (?:panel|evaluators?|scorers?) "
+            r">(?:the )?(?:technical|tech|evaluation|scoring) (?:panel|evaluators?|scorers?|committee) "
             r"(?:is|are|=|:) ?",
+            # "will sit on the scoring panel", "the evaluation is Hollis's show"
+            r"(?:sits?|sitting|will sit|'ll sit) on the (?:scoring|evaluation|selection|tender|technical) "
+            r"(?:panel|committee)",
+            r">(?:the )?(?:technical )?(?:evaluation|eval)(?: is|'s) (?:all )?(?=«P\d+»['’]s (?:show|baby|call))",
             # "Nate will be your technical contact", "Pete is your technical contact"
             r"(?:technical|tech) (?:contact|point of contact|owner)\b",
             r"(?:technical|tech) lead (?:for|on) the (?:evaluation|eval|pilot|poc|selection|trial)",
@@ -254,6 +263,9 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"(?:is |'s )?(?:already )?selling (?:it|us|this) to (?:her|his|their|the) ",
             r"(?:is |'s )?selling (?:it|us|this) (?:hard|internally) ",
             r"carr(?:y|ies|ied) the room for us",
+            # "she'll fight our corner", "a genuine fan of ours"
+            r"fight(?:s|ing)? (?:our|for our) corner|fights? for us\b",
+            r"(?:genuine|real|big|huge) fan of (?:ours|us)\b",
         ],
         [
             r"支持我们的方案",
@@ -320,8 +332,10 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"controls (?:the )?(?:vendor (?:process|access)|(?:our |vendor )?access|(?:his|her|the) "
             r"(?:calendar|diary|agenda))",
             r">(?:approach|reach|contact) (?:him|her|them) (?:via|through)",
-            r">(?:all|every) (?:requests?|meetings?|calls?) (?:go|goes|must go) through",
-            r">(?:go|goes|going|has to go|have to go) (?:through|via)",
+            r">(?:all|every|any) (?:requests?|meetings?|calls?|questions|queries|correspondence|contact) "
+            r"(?:go|goes|must go|have to go|are to go) (?:through|to|via)",
+            r"(?<=») is the gate\b",  # "So Gail is the gate now"
+            r">(?:go|goes|going|has to go|have to go) (?:through|via|past)",
             r"books (?:the|his|her) (?:meetings|calendar|diary)",
             r"sets the (?:\S+ )?agenda",
             r"single point of contact",  # "Oliver Haines is now the single point of contact for all bidders"
@@ -376,6 +390,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             # "the ones who'd live in the system day to day", "using it day2day"
             r"liv(?:e|es|ing) in (?:the|it|our|that) ?(?:system|tool|platform|app)?",
             r"using it (?:day ?(?:to|2) ?day|daily|every day)",
+            # "the one running the console day to day"
+            r"(?:running|using|on|in) (?:it|the [\w-]+) day[- ]to[- ]day",
             # "will own day2day use of the system", "Trish's team would be the day-to-day users"
             r"own\w* (?:the )?day ?(?:-?to-?|2) ?day (?:use|usage|running)",
         ],
@@ -419,6 +435,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"(?:argu|campaign|lobby|lobbi|work)\w* (?:hard )?against "
             r"(?:us|it|this|any|our|the|switching|changing)",
             r"(?:to|will|would|could|may|might|'ll|'d) block\b(?! (?:out|off|time|book))",
+            r"(?:will|'ll|going to|would) fight (?:it|this|us|the (?:project|deal|rollout|proposal|change))\b",
         ],
         [
             r"抵触",
