@@ -191,7 +191,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             # "will sit on the scoring panel", "the evaluation is Hollis's show"
             r"(?:sits?|sitting|will sit|'ll sit) on the (?:scoring|evaluation|selection|tender|technical) "
             r"(?:panel|committee)",
-            r">(?:the )?(?:technical )?(?:evaluation|eval)(?: is|'s) (?:all )?(?=«P\d+»['’]s (?:show|baby|call))",
+            r">(?:the )?(?:technical )?(?:evaluation|eval)(?: is|'s) (?:all )?"
+            r"(?=«P\d+»['’]s (?:show|baby|call))",
             # "Nate will be your technical contact", "Pete is your technical contact"
             r"(?:technical|tech) (?:contact|point of contact|owner)\b",
             r"(?:technical|tech) lead (?:for|on) the (?:evaluation|eval|pilot|poc|selection|trial)",
@@ -435,7 +436,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"(?:argu|campaign|lobby|lobbi|work)\w* (?:hard )?against "
             r"(?:us|it|this|any|our|the|switching|changing)",
             r"(?:to|will|would|could|may|might|'ll|'d) block\b(?! (?:out|off|time|book))",
-            r"(?:will|'ll|going to|would) fight (?:it|this|us|the (?:project|deal|rollout|proposal|change))\b",
+            r"(?:will|'ll|going to|would) fight "
+            r"(?:it|this|us|the (?:project|deal|rollout|proposal|change))\b",
         ],
         [
             r"抵触",
