@@ -219,7 +219,7 @@ class Extractor:
 
         buyers = [c for c in context if c not in self._vendors]
         home = ("Company", (doc_orgs or buyers or [""])[0], "")
-        worded, ments = _role_text(skeleton, ments, text, s0, lang, out)
+        worded, lined, ments = _role_text(skeleton, ments, text, s0, lang, out)
         # a Chinese name or title counts, though the skeleton has put a mark in its place
         langs = {lang} | ({"zh"} if has_cjk(sentence) else set())
         langs |= {"en"} if _LATIN_WORDS.search(plain(skeleton)) else set()
@@ -229,7 +229,7 @@ class Extractor:
             if rule.relation in ("DECISION_ROLE", "REPORTS_TO") and QUESTION.match(sentence):
                 continue  # "did Graham push back on price?" asks; it states no role
             pos = 0
-            text_of = worded if rule.relation == "DECISION_ROLE" else skeleton
+            text_of = {"DECISION_ROLE": worded, "REPORTS_TO": lined}.get(rule.relation, skeleton)
             while (match := rule.regex.search(text_of, pos)) is not None:
                 word = common_word_as_name(match, rule.lang)
                 if word is not None:  # "方面，赵伟欣是预算审批人": look again past the word
@@ -407,16 +407,21 @@ class Extractor:
 
 def _role_text(
     skeleton: str, ments: list[Mention], text: str, s0: int, lang: str, out: Extraction
-) -> tuple[str, list[Mention]]:
+) -> tuple[str, str, list[Mention]]:
     """What role rules read: titles as words, for role cues may sit inside a title ("使用部门负责人"),
-    and the subject a note left out put back ("Tomasz Nowak, IT Director. … Owns the technical sign-off.")."""
+    and the subject a note left out put back ("Tomasz Nowak, IT Director. … Owns the technical sign-off.");
+    and what reporting-line rules read: the skeleton, with the subject a reporting line left out put
+    back ("… Answers to the MD, Richard Thorne")."""
     # a title in apposition before its person is read as one phrase: "Budget sits with our CFO, Graham"
     worded = _TITLE_MARK.sub(lambda t: ments[int(t.group(1))].text, _TITLE_APPOSED.sub(r"\1 ", skeleton))
     worded = _APPOSITION.sub(",", worded)  # "Priya, Raj's deputy, will run the pilot": Priya will
-    carried = (
-        carried_subject(text, s0, worded, ments, out.mentions, out.last_person) if lang == "en" else None
-    )
-    return carried or (worded, ments)
+    if lang != "en":
+        return worded, skeleton, ments
+    carried = carried_subject(text, s0, worded, ments, out.mentions, out.last_person)
+    if carried is not None:
+        return carried[0], skeleton, carried[1]
+    line = carried_subject(text, s0, skeleton, ments, out.mentions, out.last_person, line=True)
+    return (worded, *line) if line else (worded, skeleton, ments)
 
 
 _TITLE_MARK = re.compile(r"«T(\d+)»")

@@ -124,7 +124,7 @@ RULES: list[Rule] = [
             rf"{_REPORTS_TO} {_MANAGER_TITLE}{{M}}",
             # "she reports up through facilities to Rob Chandler"
             r"{P}\s*(?:(?:now|still|currently|also) )*(?:reports|reporting|report) (?:up )?(?:through|via) "
-            r"(?:[^«»\n;,.]|«[TDO]\d+»){1,40}? to (?:«T\d+»\s*)?{M}",
+            rf"(?:[^«»\n;,.]|«[TDO]\d+»){{1,40}}? to {_MANAGER_TITLE}{{M}}",
             # "Director Angela Brooks, Denise's boss, …"
             r"{M},? (?:the |who is )?{P}['’]s? (?:direct |line )?(?:boss|manager|supervisor|superior)\b",
             # "陶敏 (Tao Min), data analyst on Li Wen's team"
@@ -157,8 +157,8 @@ RULES: list[Rule] = [
             # a dotted line is a line too: "Sunita has a dotted line to Rohan"
             r"{P}(?: (?:also|still|now))? (?:has|had|with) a dotted[- ]line (?:in)?to {M}",
             # a possessive pronoun's manager: "his boss is Jennifer Voss", "belongs to her manager, Ravi"
-            r"{P} (?:direct |line )?(?:boss|manager|supervisor)"
-            r"(?:,| is| was|:) (?:(?:the|their|our) )*(?:«T\d+»,? )?{M}",
+            r"{P} (?:own )?(?:direct |line )?(?:boss|manager|supervisor)"
+            rf"(?:,| is| was|:) {_MANAGER_TITLE}{{M}}",
             # "her boss Owen Tranter (COO) is", "phuong + her boss Ian Stroud"
             r"{P} (?:direct |line )?(?:boss|manager|supervisor) {M}",
         ],

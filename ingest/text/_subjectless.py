@@ -32,13 +32,33 @@ _OPENING = re.compile(
 _BREAK = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:[-*•·–]|\d+[.)])\s")
 
 
+# a reporting line with its subject left out: "Reports to Hema.", "Answers to the MD, Richard Thorne"
+_LINE_OPENING = re.compile(
+    r"[ \t\n]*(?:[-*•·–]\s*|\d+[.)]\s*)?(?:(?:still|now|also|currently|directly|formally)\s+)*"
+    r"(?=(?:reports|answers|works for|sits under|rolls up)\b)",
+    re.I,
+)
+
+
 def carried_subject(
-    text: str, s0: int, worded: str, ments: list[Mention], mentions: list[Mention], last_person: str
+    text: str,
+    s0: int,
+    worded: str,
+    ments: list[Mention],
+    mentions: list[Mention],
+    last_person: str,
+    *,
+    line: bool = False,
 ) -> tuple[str, list[Mention]] | None:
     """The sentence's role skeleton with the left-out subject put back as a person mark before it,
-    and the sentence's mentions with that person's added; None when the sentence has its subject."""
-    if not last_person or "«P" in worded or not _OPENING.match(worded):
+    and the sentence's mentions with that person's added; None when the sentence has its subject.
+    ``line``: a reporting line, which names the manager but not its subject ("Reports to Hema.")."""
+    opening = (_LINE_OPENING if line else _OPENING).match(worded)
+    if not last_person or ("«P" in worded and not line) or opening is None:
         return None
+    if line:  # "- Reports to Hema." is read "«P9» reports to «P1»."
+        said = worded[opening.end() :]
+        worded = said[:1].lower() + said[1:]
     named = [m for m in mentions if m.node_id == last_person and m.label == "PERSON" and m.end <= s0]
     opens = len(text) - len(text[s0:].lstrip())  # the sentence's first character; its span may hold newlines
     if not named or _BREAK.search(text, named[-1].end, opens + 2):
