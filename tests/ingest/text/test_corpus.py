@@ -18,25 +18,23 @@ from ingest.text import CorpusError, CorpusScores, evaluate_corpus, read_corpus
 CORPORA = Path(__file__).parents[3] / "corpora" / "notes"
 #: half -> (relation, lang) -> F1 floor
 FLOORS: dict[str, dict[tuple[str, str], float]] = {
-    # dev (en-a .. en-i, en-l, en-m, en-o .. en-v; zh-b .. zh-k, zh-n, zh-o, zh-q .. zh-x)
-    # measured WORKS_AT / DECISION_ROLE / REPORTS_TO / USES / SUPPLIES / INTERESTED_IN: en 0.791 /
-    # 0.708 / 0.805 / 0.665 / 0.702 / 0.531, zh 0.747 / 0.665 / 0.742 / 0.693 / 0.699 / 0.599
-    # (eighteenth session's end; en-u, en-v, zh-w and zh-x joined it at that session's start,
-    # measured on their own at F1 0.531 / 0.569 / 0.443 / 0.548 before any change for them and
-    # 0.558 / 0.629 / 0.480 / 0.555 at its end; the half with them went 0.698 -> 0.703 over that
-    # session)
+    # dev (en-a .. en-i, en-l, en-m, en-o .. en-x; zh-b .. zh-k, zh-n, zh-o, zh-q .. zh-z)
+    # measured WORKS_AT / DECISION_ROLE / REPORTS_TO / USES / SUPPLIES / INTERESTED_IN: en 0.773 /
+    # 0.685 / 0.800 / 0.653 / 0.691 / 0.507, zh 0.740 / 0.652 / 0.729 / 0.676 / 0.675 / 0.591
+    # (nineteenth session's start, when en-w, en-x, zh-y and zh-z joined it, measured on their
+    # own at F1 0.516 / 0.509 / 0.593 / 0.513 before any change for them)
     "dev": {
-        ("WORKS_AT", "en"): 0.79,
-        ("DECISION_ROLE", "en"): 0.70,
+        ("WORKS_AT", "en"): 0.77,
+        ("DECISION_ROLE", "en"): 0.68,
         ("REPORTS_TO", "en"): 0.80,
-        ("USES", "en"): 0.66,
-        ("SUPPLIES", "en"): 0.70,
-        ("INTERESTED_IN", "en"): 0.53,
+        ("USES", "en"): 0.65,
+        ("SUPPLIES", "en"): 0.69,
+        ("INTERESTED_IN", "en"): 0.50,
         ("WORKS_AT", "zh"): 0.74,
-        ("DECISION_ROLE", "zh"): 0.66,
-        ("REPORTS_TO", "zh"): 0.74,
-        ("USES", "zh"): 0.69,
-        ("SUPPLIES", "zh"): 0.69,
+        ("DECISION_ROLE", "zh"): 0.65,
+        ("REPORTS_TO", "zh"): 0.72,
+        ("USES", "zh"): 0.67,
+        ("SUPPLIES", "zh"): 0.67,
         ("INTERESTED_IN", "zh"): 0.59,
     },
     # held out, never tuned on (en-a, en-b, en-c, en-j, en-k, en-n; zh-a .. zh-e, zh-l, zh-m,
@@ -96,7 +94,7 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
 #: three-character name was no longer cut at a rare word, 30c96b9, and a Chinese topic was found
 #: by its subject, 0935880: each made one false fact the notes warn against match; found by
 #: switching each change alone, counts only; the issue's target is none)
-TRAP_CEILINGS = {"dev": 69, "test": 57}
+TRAP_CEILINGS = {"dev": 84, "test": 57}
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
     "companies": [{"id": "A-1", "name": "St. Aldric Medical Center", "aliases": ["SAMC"]}],
