@@ -273,10 +273,10 @@ class Extractor:
         cue_relations(self.gz, self._market, skeleton, ments, ordered, home, emit, suppliers, out.last_person)
         speech = "mixed" if len(langs) > 1 else lang
         asked = QUESTION.match(sentence) is not None  # "did Graham push back on price?" states no stance
-        out.last_person = note_stances(
+        out.last_person = note_stances(  # read with the left-out subject back: "Holds the budget; a big fan"
             {} if asked else out.stances,
             out.last_person,
-            skeleton,
+            worded,
             ments,
             speech,
             self._rivals,

@@ -16,9 +16,10 @@ from ._role_cues import GO_AHEAD
 _SUPPORT = {
     "en": re.compile(
         r"\b(?:keen|enthusiastic|excited|supportive|supports? (?:us|our|the proposal)|in (?:our )?favou?r|"
-        r"push(?:es|ing)? (?:hard )?for (?:us|our)|pushing our|advocat\w+|fan of|likes? (?:us|our|the)|"
+        r"(?:push|pushes|pushing|pushed) (?:hard )?for (?:us|our|it\b)|pushing our|advocat\w+|fan of|"
+        r"likes? (?:us|our|the)|"
         r"liked (?:us|our|the (?:demo|product|pilot|poc|platform|proposal|solution))|"
-        r"loves? (?:us|our|the|it)|on board|on our side|sold on|positive about|warm(?:ed)? (?:up )?to|"
+        r"lov(?:es?|ed) (?:us|our|the|it)|on board|on our side|sold on|positive about|warm(?:ed)? (?:up )?to|"
         r"backs? us|backing us|ally|champions? (?:us|our)|sponsor\w*|impressed|"
         r"happy with (?:us|our|the demo|it|what (?:he|she|they) saw)|(?:a |big |huge |real )fan\b|"
         r"in our camp|recommend(?:s|ed|ing)? us|"
@@ -26,12 +27,14 @@ _SUPPORT = {
         r"come round|came round|"
         r"warming up|on side|bought in|buy-in|pleased|delighted|thrilled|enthusiast\w*|friendly|"
         r"leans? (?:towards?|to) (?:us|our)|lean(?:s|ing)? our way|in our corner|"
-        r"(?:biggest|number one|#1) fan|liked what (?:he|she|they|we) (?:saw|heard)|"
+        r"(?:biggest|number one|#1) fan|liked what (?:he|she|they|we|«P\d+») (?:saw|heard)|"
         r"(?:fully |firmly |squarely |right |solidly )?"
         r"behind (?:us|it|this|the (?:project|proposal|pilot|plan|bid))|"
         r"glad|(?:a |big )?advocate|(?:a |strong |big )?supporter|onside|thumbs up|"
         # "keeps asking when she can get her hands on a handset"
         r"get (?:her|his|their) hands on|can't wait to (?:get|start|use)|"
+        # "has picked us", "comparing us favourably to Sentryx"
+        r"(?:picked|chose|chosen|selected|shortlisted) us|compar\w+ us favou?rabl\w*|"
         rf"{GO_AHEAD}|pro us)\b",  # "gave it the nod", "v pro us"
         re.I,
     ),
@@ -83,7 +86,7 @@ _RIVAL_PREFERENCE = {  # a clause's «O3» is a competitor (callers mark only ma
         re.I,
     ),
     "zh": re.compile(
-        r"(?:倾向(?:于)?|偏向|偏爱|偏|更喜欢|力挺|支持|看好)(?:用|使用|选)?«O"
+        r"(?:倾向(?:于)?|偏向|偏爱|偏|更喜欢|力挺|支持|看好|(?:比较|很|更|只|就)认(?:可)?)(?:用|使用|选)?«O"
         # "对东软比较有好感"
         r"|对«O»(?:(?!不|没)[^，,。；;«»]){0,6}?(?:有好感|好感|认可|满意|青睐|印象(?:不错|很好|挺好))"
     ),
@@ -164,8 +167,8 @@ _PAST = {
     "en": re.compile(
         r"\b(?:used to|previously|formerly|originally|at first|initially|earlier on|last year)\b", re.I
     ),
-    "zh": re.compile(r"之前|以前|原来|原先|曾经|起初|一开始|去年|早先"),
-}
+    "zh": re.compile(r"(?<![比跟和同较])(?:之前|以前|原来|原先)|曾经|起初|一开始|去年|早先"),
+}  # "比原来好用多了" compares with the past and says how they stand now
 _NOW = {
     "en": re.compile(r"\b(?:now|currently|these days|today|since then|but)\b", re.I),
     "zh": re.compile(r"现在|目前|如今|最近|后来|但|不过"),

@@ -1,0 +1,59 @@
+"""Whose clause a stance is said in: a sentence that leaves out its subject, a person named in
+another's aside, a person named again by a pronoun; and stance cues the nineteenth session's
+writers used. Phrasings written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from ingest.text import TextDocument, TextPipeline
+from tests.ingest.text.conftest import crm_pipeline, roles_said
+
+CRM = {
+    "self": {"id": "SELF", "name": "Corvane"},
+    "companies": [
+        {"id": "A-HB", "name": "Haldane Freight", "role": "customer"},
+        {"id": "A-DY", "name": "东岳教育集团", "aliases": ["东岳"], "role": "prospect"},
+        {"id": "V-HX", "name": "华信", "role": "competitor"},
+    ],
+    "contacts": [],
+    "products": [{"id": "P-HX", "name": "华信教务系统", "vendor": "V-HX"}],
+}
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Iterator[TextPipeline]:
+    with crm_pipeline(CRM, "stance-clauses") as built:
+        yield built
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "roles"),
+    [
+        # the stance in a sentence that leaves out its subject is the last-named person's
+        ("- Bianca Ortiz, Finance Director. Controls the capital budget and has been a strong supporter "
+         "since the pilot.", "en", {("Bianca Ortiz", "economic_buyer", "supporter")}),
+        ("- Carmen Ruiz, Dispatch Lead. Will be a day-to-day user of the app; loved the demo.", "en",
+         {("Carmen Ruiz", "user", "supporter")}),
+        # a person named again by a pronoun goes on with their own clause
+        ("Tobias Lindqvist liked what he saw and will lead the technical evaluation.", "en",
+         {("Tobias Lindqvist", "technical_evaluator", "supporter")}),
+        ("Helen Marsh makes the final call, and she's picked us.", "en",
+         {("Helen Marsh", "decision_maker", "supporter")}),
+        # a person in another's aside has the aside for a clause, and the aside's owner goes on after it
+        ("刘雨萱（邓老师带的学生，平时归她管）是系统日常使用者，反馈我们的界面比原来好用多了。", "zh",
+         {("刘雨萱", "user", "supporter")}),
+        ("财务处孙浩处长（预算他批）嫌我们报价偏贵。", "zh", {("孙浩", "economic_buyer", "opponent")}),
+        # a comparison with the past says how they stand now
+        ("陈思远是排课系统的日常使用者，觉得我们的模块比以前的好用多了。", "zh",
+         {("陈思远", "user", "supporter")}),
+        # trusting a competitor is opposing us
+        ("技术评估由杜明负责，杜明比较认华信。", "zh", {("杜明", "technical_evaluator", "opponent")}),
+    ],
+)  # fmt: skip
+def test_stances(pipeline: TextPipeline, text: str, lang: str, roles: set[tuple[str, str, str]]) -> None:
+    account = "A-DY" if lang == "zh" else "A-HB"
+    doc = TextDocument("N", "note", text, "stance-clauses", 1, lang, None, account)
+    assert roles_said(pipeline, doc) == roles
