@@ -120,7 +120,7 @@ class JobReader:
 
 
 _NEW_TO = re.compile(r"^(?:new|current|newly appointed)\s+(?=\S)", re.I)  # "New CIO at Kestrel is…"
-_HELD_BEFORE = re.compile(r"原任?|前任|(?:former|ex-?|previous)\s*", re.I)
+_HELD_BEFORE = re.compile(r"原任?|前任|(?:former|previous)\s*|ex[- ]\s*", re.I)  # not "Executive"
 _DEPT_OF = re.compile(r"^([^的]+?(?:科|处|部|室|中心|局|办|组))的")
 
 

@@ -32,7 +32,8 @@ JOB_RULES: list[Rule] = [
             # "(HRIS analyst, reports to Lorraine W.)": more of the aside after the title, no company
             r"{P} \((?:(?:the|their|our|its|new|old|former|acting|interim|incoming|outgoing) )*{T}"
             r"(?:[,;] (?:[^()«»\n]|«[PTX]\d+»){1,80})?\)",
-            r"{P}(?: is|'s|'m| am| was) (?:now |still |currently )?(?:(?:the|their|our|a|an) )?(?:new )?{T}"
+            r"{P}(?: is|'s|'m| am| was| =) (?:now |still |currently )?(?:(?:the|their|our|a|an) )?"
+            r"(?:new )?{T}"
             r"(?! (?:at|of|from|with|for) «O)",
             r"{P}, (?:(?:the|their|our|its|new|current|currently|now|still|acting|interim|former|a|an|senior|"
             r"junior|principal) "
@@ -118,6 +119,10 @@ JOB_RULES: list[Rule] = [
             r"(?! (?:at|of|for) «O)",
             # "he left for a Magic Circle firm", "left for another job"
             r"{P}(?: has| had)? left (?:(?:«O\d+»|us|them|the company) )?for (?:another|an?) ",
+            # shorthand: "Marcus gone; Grace now decides", "- Brian Tolley – retired.", "(ex-VP, retired)"
+            r"{P} gone(?=\s*(?:[.,;:!)\n–-]|$))",
+            r"{P}\s*[-–—:]\s*(?:retired|left|gone|resigned|moved on)\b(?=\s*(?:[.,;:!)\n]|$))",
+            r"{P} \((?:[^()«»\n]|«T\d+»){0,40}\b(?:retired|left|gone)\)",
         ],
         current="false",
     ),

@@ -21,7 +21,7 @@ from ._nlp import zh_word_tags
 #: ranks written short before a name, which keep their point ("Lt. Joanne Pruitt") and end no sentence
 RANK_ABBREVS = "Lt|Sgt|Capt|Cpl|Det|Insp|Supt"
 _HEADS = (
-    r"Officer|Director|Manager|Mgr|Dir|Supv|Head|Lead|Leader|Chair(?:man|woman|person)?|President|Engineer|Buyer|"
+    r"Officer|Director|Manager|Mgr|Dir|Supv|Head|Hd|Lead|Leader|Chair(?:man|woman|person)?|President|Engineer|Buyer|"
     r"Controller|Supervisor|Coordinator|Administrator|Specialist|Analyst|Architect|Counsel|Nurse|Physician|"
     r"Superintendent|Treasurer|Secretary|Commissioner|Dean|Founder|Owner|Partner|Consultant|Accountant|"
     r"Auditor|Scientist|Technician|Pharmacist|Radiologist|Surgeon|Principal|Chief|Officer|Executive|"
@@ -145,7 +145,9 @@ ZH_TITLE = re.compile(
 _ZH_MIXED_TITLE = re.compile(
     rf"(?:{_ZH_DEPT}|{_ZH_FIELD})\s?(?:[Mm]anager|[Hh]ead|[Dd]irector|[Ll]ead|[Ee]ngineer|[Oo]wner)\b"
 )
-_EN_NOT_ALONE = frozenset({"head", "lead", "chief", "partner", "owner", "agent", "principal", "executive"})
+_EN_NOT_ALONE = frozenset(
+    {"head", "hd", "lead", "chief", "partner", "owner", "agent", "principal", "executive"}
+)
 
 
 _ZH_HEAD_AT_END = re.compile(rf"(?:{_ZH_HEADS})$")
