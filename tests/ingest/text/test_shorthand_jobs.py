@@ -14,7 +14,10 @@ from tests.ingest.text.conftest import crm_pipeline
 
 CRM = {
     "self": {"id": "SELF", "name": "Lumen"},
-    "companies": [{"id": "A-MV", "name": "Maison Verity", "role": "customer"}],
+    "companies": [
+        {"id": "A-MV", "name": "Maison Verity", "role": "customer"},
+        {"id": "A-HR", "name": "华瑞电子", "role": "prospect"},
+    ],
     "contacts": [],
     "products": [],
 }
@@ -26,8 +29,9 @@ def pipeline() -> Iterator[TextPipeline]:
         yield built
 
 
-def _jobs(pipeline: TextPipeline, text: str) -> set[tuple[str, object, bool]]:
-    doc = TextDocument("N", "note", text, "shorthand-jobs", 1, "en", datetime(2026, 3, 1), "A-MV")
+def _jobs(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str, object, bool]]:
+    account = "A-HR" if lang == "zh" else "A-MV"
+    doc = TextDocument("N", "note", text, "shorthand-jobs", 1, lang, datetime(2026, 3, 1), account)
     ((_, ex),) = list(pipeline.run([doc]))
     jobs = [f for f in ex.facts if f.relation == "WORKS_AT"]
     return {(_named(ex, f.subject[1]), f.props.get("title"), f.props["current"]) for f in jobs}
@@ -56,3 +60,21 @@ def _named(ex: Extraction, node: str) -> str:
 )  # fmt: skip
 def test_jobs(pipeline: TextPipeline, text: str, jobs: set[tuple[str, object, bool]]) -> None:
     assert _jobs(pipeline, text) == jobs
+
+
+@pytest.mark.parametrize(
+    ("text", "jobs"),
+    [
+        # a table row with an English name after the Chinese, or with no opening bar
+        ("| 孙晓婷 Tina | 会员中心负责人 | 铁杆支持者 |", {("孙晓婷", "会员中心负责人", True)}),
+        ("周建华 | 生产副总 | 二期拍板人 | 支持", {("周建华", "生产副总", True)}),
+        # a name and title in a list, the title glossed in brackets
+        ("客户方：石永红 质量部部长（GSP负责人）；韩冬 信息科", {("石永红", "质量部部长", True)}),
+    ],
+)  # fmt: skip
+def test_zh_jobs(pipeline: TextPipeline, text: str, jobs: set[tuple[str, object, bool]]) -> None:
+    assert jobs <= _jobs(pipeline, text, "zh")
+
+
+def test_a_signature_row_of_ours_is_no_job_at_the_account(pipeline: TextPipeline) -> None:
+    assert _jobs(pipeline, "范文杰｜区域总监｜Lumen", "zh") == set()
