@@ -8,7 +8,7 @@ with a lookbehind on the end of a person slot (``(?<=»)``: "«P3»'s call", "«
 from __future__ import annotations
 
 #: how it is built: signing that off is the technical sign-off, not the budget's ("signed off security")
-_BUILT = r"(?:security|integration|architecture|design|interface|spec|specs|requirements|sso|api)\b"
+_BUILT = r"(?:security|integration|architecture|design|interface|spec|specs|requirements|sso|api|technical)\b"
 _NOT_BUILT = rf"(?! (?:on )?(?:the |our |their |its )?(?:[\w-]+ )?{_BUILT})"
 
 #: letting it go ahead: the decision's, and a supporter's stance ("gave it the nod", "has approved
@@ -56,6 +56,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"hold(?:s|ing)? the purse",
             r"(?:the )?money (?:person|decision)",
             r">(?:budget|money|spend) (?:is|'s) (?:all )?(?=«P\d+»(?:[,.;]|$| and))",  # "The budget is his"
+            r">(?:the )?(?:budget|money|funds?|funding) (?:is |are |was )?held(?= by)",
             r"(?:cuts?|raises?|issues?|releases?) the (?:po|purchase order)\b",
             # "he controls the release", "who'll be releasing the funds", "has to clear the budget"
             r"controls the release\b|releas(?:e|es|ing) (?:the )?(?:funds|budget|money)\b",
@@ -136,6 +137,9 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"approves? (?:the )?(?:panel's |committee's |team's |board's |evaluation )?recommendation",
             r"approves? the (?:contract )?award\b",
             GO_AHEAD,
+            # "nothing gets bought without her say-so", "the CAFM decision will be his"
+            r"(?<=»)['’]s say-so",
+            r">(?:the )?(?:[\w-]+ )?decision (?:will be|is|'s going to be) (?=«P\d+»['’]s\b)",
         ],
         [
             r"拍[板版]",  # "最后他拍版": typed in a hurry
@@ -210,6 +214,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             # "he'll kick the tyres on anything", "Dwayne does the hands-on testing"
             r"kick(?:s|ed|ing)? the (?:tyres|tires)",
             r"hands-on (?:testing|evaluation|trials?|validation|assessment)",
+            # "signs off on anything technical", "green-lit the integration after her tech review"
+            r"sign(?:s|ed|ing)? off on (?:anything|everything|all) technical",
         ],
         [
             r"技术评估",
@@ -401,6 +407,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"(?:running|using|on|in) (?:it|the [\w-]+) day[- ]to[- ]day",
             # "will own day2day use of the system", "Trish's team would be the day-to-day users"
             r"own\w* (?:the )?day ?(?:-?to-?|2) ?day (?:use|usage|running)",
+            # "the one who'll actually use the energy dashboards day to day"
+            r"the ones? (?:who|that)(?:'ll|'d| will| would)? (?:actually )?use\b",
         ],
         [
             r"日常使用者",

@@ -1,6 +1,6 @@
 """Whose clause a stance is said in: a sentence that leaves out its subject, a person named in
-another's aside, a person named again by a pronoun; and stance cues the nineteenth session's
-writers used. Phrasings written for these tests."""
+another's aside, a person named again by a pronoun; and stance and role cues the nineteenth
+session's writers used. Phrasings written for these tests."""
 
 from __future__ import annotations
 
@@ -56,4 +56,24 @@ def pipeline() -> Iterator[TextPipeline]:
 def test_stances(pipeline: TextPipeline, text: str, lang: str, roles: set[tuple[str, str, str]]) -> None:
     account = "A-DY" if lang == "zh" else "A-HB"
     doc = TextDocument("N", "note", text, "stance-clauses", 1, lang, None, account)
+    assert roles_said(pipeline, doc) == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("Lindiwe Mokoena signs off on anything technical.",
+         {("Lindiwe Mokoena", "technical_evaluator", "neutral")}),
+        ("Ayesha Naidoo is the one who'll actually use the dashboards.",
+         {("Ayesha Naidoo", "user", "neutral")}),
+        ("The renewal needs Rosa Ferrante's say-so.", {("Rosa Ferrante", "decision_maker", "neutral")}),
+        ("Helen tells me the platform decision will be Samuel Okafor's.",
+         {("Samuel Okafor", "decision_maker", "neutral")}),
+        ("The budget is held by Moira Kerr.", {("Moira Kerr", "economic_buyer", "neutral")}),
+        # running something day to day is no using it
+        ("Keisha Monroe runs the contracts desk day to day.", set()),
+    ],
+)  # fmt: skip
+def test_roles(pipeline: TextPipeline, text: str, roles: set[tuple[str, str, str]]) -> None:
+    doc = TextDocument("N", "note", text, "stance-clauses", 1, "en", None, "A-HB")
     assert roles_said(pipeline, doc) == roles
