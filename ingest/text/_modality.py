@@ -49,9 +49,11 @@ _CUES: dict[str, dict[str, re.Pattern[str]]] = {
         ),
     },
     "zh": {
-        # 不 negates what follows it, except in words of its own ("不锈钢", "不错", "不过", "不少")
+        # 不 negates what follows it, except in words of its own ("不锈钢", "不错", "不过", "不少") and
+        # in an A-not-A that says who decides whether ("定不定是赵总", "掏不掏钱还是胡总签"; "是不是已经
+        # 报到钱处长那里了" asks, and says nothing)
         "negated": re.compile(
-            r"不(?![锈错过少同断久但仅论得满然如禁知]|管(?:是|怎|多|什|谁|如何|哪))|并非|没有|未曾|未|无权|没(?=[有参负管做认用])"
+            r"(?:(?<=(?P<a>[^是会能要有可对]))|(?<=[是会能要有可对])|^)不(?!(?P=a)[\u4e00-\u9fff]?(?:还|都|最终|最后)?(?:是|由|看|听)(?!不))(?![锈错过少同断久但仅论得满然如禁知]|管(?:是|怎|多|什|谁|如何|哪))|并非|没有|未曾|未|无权|没(?=[有参负管做认用])"
             r"|(?<![A-Za-z])(?:NOT|[Nn]ot)(?![A-Za-z])",  # a mixed note's English: "他 NOT 管钱"
         ),
         "hedged": re.compile(

@@ -77,3 +77,22 @@ def test_stances(pipeline: TextPipeline, text: str, lang: str, roles: set[tuple[
 def test_roles(pipeline: TextPipeline, text: str, roles: set[tuple[str, str, str]]) -> None:
     doc = TextDocument("N", "note", text, "stance-clauses", 1, "en", None, "A-HB")
     assert roles_said(pipeline, doc) == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("最后要上主任办公会，由刘建平主任定。", {("刘建平", "decision_maker", "neutral")}),
+        # an A-not-A says who decides whether, and denies nothing
+        ("最后定不定是赵德胜。", {("赵德胜", "decision_maker", "neutral")}),
+        ("最后掏不掏钱还是胡国平签。", {("胡国平", "economic_buyer", "neutral")}),
+        # a yes-no question states no role
+        ("预算是不是已经报到财务处钱伟那里了？", set()),
+        ("二期技术方案主要由谢文斌和林晓燕来评估。",
+         {("谢文斌", "technical_evaluator", "neutral"), ("林晓燕", "technical_evaluator", "neutral")}),
+        ("技术分主要高振东打。", {("高振东", "technical_evaluator", "neutral")}),
+    ],
+)  # fmt: skip
+def test_zh_roles(pipeline: TextPipeline, text: str, roles: set[tuple[str, str, str]]) -> None:
+    doc = TextDocument("N", "note", text, "stance-clauses", 1, "zh", None, "A-DY")
+    assert roles_said(pipeline, doc) == roles
