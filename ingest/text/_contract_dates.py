@@ -17,8 +17,8 @@ _EXTENDED = re.compile(
 # "到明年三月底", "6月30日到期") or an event's day ("signed in January", "renewed in January",
 # "去年3月上线"), which is no end
 _END_BEFORE = re.compile(
-    r"\b(?:ends?|ending|expires?|expiring|expiry|expiration|runs?(?: out)?|running|until|till?|through|thru|"
-    r"renews?|renewing|renewal|due|to)\s+(?:(?:in|on|at|by|of|around|the|end|of)\s+)*$|(?:到|至|截至|截止到?)\s*$"
+    r"\b(?:ends?|ending|expires?|expiring|expiry|expiration|exp\.?|runs?(?: out)?|running|until|till?|"
+    r"through|thru|renews?|renewing|renewal|due|to)\s+(?:(?:in|on|at|by|of|around|the|end|of)\s+)*$|(?:到|至|截至|截止到?)\s*$"
     r"|\bdeadline\s*(?:is|是|为)?\s*$",
     re.I,
 )

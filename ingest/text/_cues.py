@@ -223,12 +223,12 @@ _LIVE = re.compile(
 
 
 _DATE_CUE = re.compile(
-    r"\b(?:ends|ending|expires?|expiring|until|till?|through|thru|renews?)\b|到期|截止", re.I
+    r"\b(?:ends|ending|expires?|expiring|exp|until|till?|through|thru|renews?)\b|到期|截止", re.I
 )
 _CONTRACT = {
     "en": re.compile(
-        r"contract|renew|expir|\bend(?:s|ing)?\b|until|through|thru|till?\b|runs? (?:out|to)|up for|term|"
-        r"locked in|"
+        r"contract|renew|expir|\bexp\b|\bend(?:s|ing)?\b|until|through|thru|till?\b|runs? (?:out|to)|"
+        r"up for|term|locked in|"
         r"licen[cs]e|support|maintenance agreement|agreement",
         re.I,
     ),

@@ -33,7 +33,8 @@ _CN_NUM = {
 EN_DATE = re.compile(  # starts where a Latin word or number does, also right after Chinese ("到9/30")
     rf"(?<![A-Za-z0-9_])(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
     rf"|(?P<m1>{_M})\.? (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y1>\d{{4}})"
-    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)? (?P<m2>{_M})\.?,? (?P<y2>\d{{4}})"
+    # "31 Mar 2026", "31 Mar 26"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)? (?P<m2>{_M})\.?,? (?P<y2>\d{{4}}|['’]?\d{{2}}\b(?![:.]\d))"
     rf"|(?:(?:the )?end of |EO)?Q(?P<q>[1-4]),? ?(?:FY ?)?(?P<qy>\d{{4}}|'?\d{{2}})"
     rf"|(?:(?:the )?end of )?(?:FY|fiscal(?: year)? )\s?(?P<fy>\d{{4}}|'?\d{{2}})\b"
     # "Q3 next year", "the first quarter of next year"
@@ -60,7 +61,8 @@ EN_DATE = re.compile(  # starts where a Latin word or number does, also right af
     rf"|(?:(?:the )?end of |by |in |until |through )Q(?P<q0>[1-4])\b(?! ?(?:FY ?)?'?\d)"
     rf"(?! (?:next|this) year)"
     rf"|(?P<d6>\d{{1,2}})(?:st|nd|rd|th)? (?P<m6>{_M})\b\.?(?! \d)"
-    rf"|(?P<m7>{_M})\.? (?P<d7>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})"
+    # "Mar 26", not the time in "3 Mar 10:30"
+    rf"|(?<!\d )(?P<m7>{_M})\.? (?P<d7>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})(?![:.]\d)"
     # "31.12.2027": dots put the day first
     rf"|(?<![\d/.])(?P<ed>[0-3]?\d)\.(?P<em>[01]?\d)\.(?P<ey>\d{{4}})(?![\d.])"
     rf"|(?:(?:in|by|until|till|through|thru|ends?|expires?|renewal|renews?|due) "
@@ -137,7 +139,7 @@ def _en(  # noqa: PLR0911, PLR0912 — a return per written form
         return date.fromisoformat(g["iso"])
     for m, d, y in (("m1", "d1", "y1"), ("m2", "d2", "y2")):
         if g[m] and g[d] and g[y]:
-            return date(int(g[y] or 0), _month(g[m] or ""), int(g[d] or 0))
+            return date(_year(g[y] or "0"), _month(g[m] or ""), int(g[d] or 0))
     if g["q"] and g["qy"]:
         return _end(_year(g["qy"]), int(g["q"]) * 3)
     if g["fy"]:

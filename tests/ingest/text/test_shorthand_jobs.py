@@ -1,6 +1,7 @@
-"""Jobs in the shorthand the nineteenth session's writers used: a title beginning "Executive",
-"=" for "is", "Hd" for head, and a departure said in two words ("Marcus gone", "- Brian Tolley –
-retired.", "(ex-VP, retired)"). Phrasings written for these tests."""
+"""Jobs and contract dates in the shorthand the nineteenth session's writers used: a title
+beginning "Executive", "=" for "is", "Hd" for head, a departure said in two words ("Marcus gone",
+"- Brian Tolley – retired.", "(ex-VP, retired)"), a two-digit year after a day and month ("31 Mar
+26") and "exp" for expires. Phrasings written for these tests."""
 
 from __future__ import annotations
 
@@ -17,9 +18,10 @@ CRM = {
     "companies": [
         {"id": "A-MV", "name": "Maison Verity", "role": "customer"},
         {"id": "A-HR", "name": "华瑞电子", "role": "prospect"},
+        {"id": "V-TS", "name": "Tessera", "role": "competitor"},
     ],
     "contacts": [],
-    "products": [],
+    "products": [{"id": "P-TL", "name": "Tessera Lease", "vendor": "V-TS"}],
 }
 
 
@@ -78,3 +80,20 @@ def test_zh_jobs(pipeline: TextPipeline, text: str, jobs: set[tuple[str, object,
 
 def test_a_signature_row_of_ours_is_no_job_at_the_account(pipeline: TextPipeline) -> None:
     assert _jobs(pipeline, "范文杰｜区域总监｜Lumen", "zh") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("Lease admin is the pain, still on Tessera Lease till 31 Mar 27 & she hates it.", "2027-03-31"),
+        ("- running Tessera Lease on the Leeds site, exp Dec 2026.", "2026-12-31"),
+        # a time after the day and month is no year and no day
+        ("On Tessera Lease; renewal call on 3 Mar 10:30, contract runs to 30 June 2027.", "2027-06-30"),
+    ],
+)
+def test_contract_ends(pipeline: TextPipeline, text: str, end: str) -> None:
+    doc = TextDocument("N", "note", text, "shorthand-jobs", 1, "en", datetime(2026, 3, 1), "A-MV")
+    ((_, ex),) = list(pipeline.run([doc]))
+    assert {(f.object[1], f.props.get("contract_end")) for f in ex.facts if f.relation == "USES"} == {
+        ("P-TL", end)
+    }
