@@ -104,9 +104,14 @@ _IS_BEFORE = re.compile(r"(?<!还)是\s*$")
 # the kit a vendor's right after it is used for: "PCS用科盛", "逆变器用的阳晖"; not one to be
 # chosen ("建议用", "想用", "不用")
 _KIT_USES = re.compile(
-    r"(?:[A-Z]{2,}\s?用的?|[\u4e00-\u9fff](?<![要想会能可议荐虑划算备不没少率向接])用的)\s*$"
+    r"(?:[A-Z]{2,}\s?用的?|[\u4e00-\u9fff](?<![要想会能可议荐虑划算备不没少率向接])用的"
+    # "点餐收银用客多多", "收银用的还是迅达自带的"; not "可以用", "试用", "选用"
+    r"|(?:收银|点餐|财务|核算|仓储|排产|会员|门店|前台|后台|系统|平台|线上|现在|目前|一直|主要)用(?:的还是)?)\s*$"
 )
-_VENDORS_OWN = re.compile(r"(?:(?:和|、)«O\d+»)*的(?=\s*(?:[，,。；;）)（(\n]|$))")
+# "PACS用的是东软的", "收银是数创的老POS": the kit is the vendor's
+_VENDORS_OWN = re.compile(
+    r"(?:(?:和|、)«O\d+»)*的(?:老|旧|那套|这套)?(?:[A-Za-z]{2,6}|系统|平台|软件|设备)?(?=\s*(?:[，,。；;）)（(\n]|$))"
+)
 _HELD_IN = re.compile(r"(?:的[^，,。；;«»]{0,6})?(?:里|里面|上面)")
 _HAS = re.compile(r"\b(?:has|have|had|got)\s+(?:an?\s+|the\s+|their\s+|its\s+)?$", re.I)
 # a system named then said to be the thing, from the line's or sentence's start: "PACS is

@@ -1,7 +1,8 @@
 """Jobs and contract dates in the shorthand the nineteenth session's writers used: a title
 beginning "Executive", "=" for "is", "Hd" for head, a departure said in two words ("Marcus gone",
 "- Brian Tolley – retired.", "(ex-VP, retired)"), a two-digit year after a day and month ("31 Mar
-26") and "exp" for expires. Phrasings written for these tests."""
+26"), "exp" for expires, and a vendor's kit said short in Chinese ("收银用客多多", "收银是数创的老POS").
+Phrasings written for these tests."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ CRM = {
         {"id": "A-MV", "name": "Maison Verity", "role": "customer"},
         {"id": "A-HR", "name": "华瑞电子", "role": "prospect"},
         {"id": "V-TS", "name": "Tessera", "role": "competitor"},
+        {"id": "V-KD", "name": "客多多", "role": "competitor"},
+        {"id": "V-SC", "name": "数创零售", "aliases": ["数创"], "role": "competitor"},
     ],
     "contacts": [],
     "products": [{"id": "P-TL", "name": "Tessera Lease", "vendor": "V-TS"}],
@@ -97,3 +100,18 @@ def test_contract_ends(pipeline: TextPipeline, text: str, end: str) -> None:
     assert {(f.object[1], f.props.get("contract_end")) for f in ex.facts if f.relation == "USES"} == {
         ("P-TL", end)
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "vendors"),
+    [
+        ("点餐收银用客多多，会员另外一套。", {"V-KD"}),
+        ("收银是数创的老POS，数创已经停止维护这个版本。", {"V-SC"}),
+        # what may be used is not what is
+        ("收银可以用客多多，也可以用数创。", set()),
+    ],
+)
+def test_zh_kit_of_a_vendor(pipeline: TextPipeline, text: str, vendors: set[str]) -> None:
+    doc = TextDocument("N", "note", text, "shorthand-jobs", 1, "zh", datetime(2026, 3, 1), "A-HR")
+    ((_, ex),) = list(pipeline.run([doc]))
+    assert {f.object[1] for f in ex.facts if f.relation == "USES"} == vendors
