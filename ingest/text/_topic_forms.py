@@ -64,7 +64,8 @@ def _add_short_forms(gz: Gazetteer) -> None:
             shorter.setdefault(code, set()).add(tid)
     for surface, by_label in list(gz.surfaces.items()):
         for tid in by_label.get("TOPIC", []):
-            for part in topic_parts(gz.spelling.get(surface, surface)):
+            spelled = gz.spelling.get(surface, surface)
+            for part in [*topic_parts(spelled), *en_topic_variants(spelled)]:
                 shorter.setdefault(part, set()).add(tid)
     for form, tids in sorted(shorter.items()):
         if len(tids) == 1 and fold(form) not in gz.surfaces:  # one topic's, and nothing else's
@@ -132,3 +133,18 @@ def topic_parts(name: str) -> list[str]:
         if (p.isascii() and (" " in p or (p.isupper() and len(p) > 1) or (p[:1].isupper() and p.isalpha())))
         or (not p.isascii() and len(p) >= 2)
     ]
+
+
+_DOUBLED = re.compile(r"([bdgklmnprt])\1$")
+
+
+def en_topic_variants(name: str) -> list[str]:
+    """What an English topic of two words or more is also written as: its last word's thing for
+    the doing ("yield mapping" -> "yield map", "yield maps"; "disease forecasting" -> "disease
+    forecast")."""
+    words = name.split()
+    last = words[-1] if words else ""
+    if len(words) < 2 or not name.isascii() or not last.endswith("ing") or len(last) <= 6:
+        return []
+    thing = _DOUBLED.sub(r"\1", last[:-3])
+    return [" ".join([*words[:-1], thing]), " ".join([*words[:-1], thing + "s"])]

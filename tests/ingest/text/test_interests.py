@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from ingest.text import TextDocument, TextPipeline
-from ingest.text._topic_forms import en_topic_stem, topic_parts, zh_topic_stem
+from ingest.text._topic_forms import en_topic_stem, en_topic_variants, topic_parts, zh_topic_stem
 from tests.ingest.text.conftest import crm_pipeline
 
 CRM = {
@@ -26,6 +26,7 @@ CRM = {
         {"id": "T-INFECTION", "en": "infection control", "zh": "感染控制"},
         {"id": "T-ISO", "en": "ISO 17025 accreditation", "zh": "ISO 17025认可"},
         {"id": "T-PART11", "en": "21 CFR Part 11 compliance", "zh": "Part 11合规"},
+        {"id": "T-YIELD", "en": "yield mapping", "zh": "产量图"},
     ],
 }
 
@@ -69,6 +70,8 @@ def _interests(pipeline: TextPipeline, text: str, lang: str) -> set[str]:
         ("They want a real view of spare parts stock.", "en", {"T-SPARES"}),
         ("They want fewer infection cases on the ward.", "en", set()),
         ("Her big ask is predictive maintenance on the spindles.", "en", {"T-PDM"}),
+        # the thing of a topic named for a doing: "yield maps" of yield mapping
+        ("They want clean yield maps for every member by harvest.", "en", {"T-YIELD"}),
         # a standard's code names its topic; a line of what they must have is no heading
         ("- They want ISO 17025 evidence packs included in the bid.", "en", {"T-ISO"}),
         ("• Part 11 + energy management remain the two must-haves", "en", {"T-PART11", "T-ENERGY"}),
@@ -159,3 +162,16 @@ def test_an_english_topic_s_subject(name: str, stem: str | None) -> None:
 )
 def test_the_parts_a_topic_s_name_joins(name: str, parts: list[str]) -> None:
     assert topic_parts(name) == parts
+
+
+@pytest.mark.parametrize(
+    ("name", "variants"),
+    [
+        ("yield mapping", ["yield map", "yield maps"]),
+        ("disease forecasting", ["disease forecast", "disease forecasts"]),
+        ("mapping", []),  # one word: "map" could be anything
+        ("predictive maintenance", []),
+    ],
+)
+def test_the_thing_of_an_english_topic_s_doing(name: str, variants: list[str]) -> None:
+    assert en_topic_variants(name) == variants
