@@ -139,8 +139,9 @@ RULES: list[Rule] = [
             r"{P}(?:,| is| -)? {M}'s? (?:direct )?report\b",
             r"{P},? (?:who is |is )?(?:the |his |her |their )?{M}(?:['’]s?)? "
             r"(?:deputy|number two|no\.? ?2|right hand|assistant|subordinate|second in command)",
-            r"{P}(?:[^«»\n;]|«[TDO]\d+»){0,60}?(?:[,;]\s*(?:and )?|\s+and\s+)(?:(?:now|still|also) )?"
-            rf"{_REPORTS_TO} {_MANAGER_TITLE}{{M}}",
+            # "… Energy Lead – reports to Alasdair now", "Director, Facilities (reports to Lauren)"
+            r"{P}(?:[^«»\n;]|«[TDO]\d+»){0,60}?(?:[,;(]\s*(?:and )?|\s+and\s+|\s+[-–—]\s+)"
+            rf"(?:(?:now|still|also) )?{_REPORTS_TO} {_MANAGER_TITLE}{{M}}",
             r"{M}(?:'s)? (?:(?:(?!(?:to|reports?|reporting|and|or|is|was|for|with)\b)[\w-]+|«T\d+») ){0,2}"
             r"(?:«T\d+»|engineer|deputy|assistant|analyst|report|lead|"
             r"manager|number two) {P}",
@@ -190,10 +191,10 @@ RULES: list[Rule] = [
             r"{P}(?:一直)?跟着{M}(?:干|做)",
             r"{P}(?:[^«»\n。]|«T\d+»){0,40}?[，,；;]\s*(?:并且?|也|还|同时)?(?:直接)?向{M}汇报"
             + _NOT_BRIEFING,
-            r"{P}是{M}的(?:副手|下属|助理|二把手)",
+            r"{P}是{M}的(?:直接|直属)?(?:副手|下属|助理|二把手)",
             r"{P}\s?[（(]{M}的?(?:手下|下属|副手)[）)]",
-            r"{P}(?:[，,]\s*«T\d+»)?[，,]\s*{M}的(?:直接)?(?:下属|手下|部下|副手)",
-            r"{M}的(?:副手|下属|助理)(?:是)?{P}",
+            r"{P}(?:[，,：:]\s*«T\d+»)?[，,]\s*{M}的(?:直接|直属)?(?:下属|手下|部下|副手)",
+            r"{M}的(?:副手|下属|助理)(?:是)?\s?(?:[—–-]{1,2}\s?)?(?:«T\d+»\s?)?{P}",  # "他的下属——IT主管季晨"
             # an English verb in a Chinese sentence: "杨帆（仓储中心主任）reports to 韩总"
             r"{P}\s?(?:(?:now|still|directly|也|都|现在|直接)\s?)*(?:reports|reporting|report)\s?"
             r"(?:directly )?(?:in)?to\s?{M}",
@@ -228,6 +229,10 @@ RULES: list[Rule] = [
             r"(?:汇报线|汇报关系|汇报)\s?[：:]\s*{P}\s*(?:→|->|=>|—>|－>)\s*{M}",
             # "小谭（IT开发，钱主任组里的）"
             r"{P}\s?[（(](?:[^（）()«»\n]|«T\d+»|«P\d+»[，,、]){0,20}?{M}的?(?:手下|下属|副手|组里|团队里?)的?人?[）)]",
+            # "杜晓（华东营运部，上级是营运总监贺平）", "徐晓燕和她老板——运营副总卞建华"
+            r"{P}\s?[（(](?:[^（）()«»\n]|«T\d+»){0,20}?[，,、]\s*(?:直属|直接)?(?:上级|领导|老板|上司)(?:是|为)\s?"
+            r"(?:«T\d+»\s?)?{M}",
+            r"{P}和(?:她|他|«P\d+»)的?(?:老板|领导|上级|上司)\s?(?:[—–-]{1,2}|[，,：:])?\s?(?:«T\d+»\s?)?{M}",
         ],
     ),
     *SUPPLY_RULES,

@@ -1,8 +1,10 @@
-"""Jobs and contract dates in the shorthand the nineteenth session's writers used: a title
-beginning "Executive", "=" for "is", "Hd" for head, a departure said in two words ("Marcus gone",
-"- Brian Tolley – retired.", "(ex-VP, retired)"), a two-digit year after a day and month ("31 Mar
-26"), "exp" for expires, and a vendor's kit said short in Chinese ("收银用客多多", "收银是数创的老POS").
-Phrasings written for these tests."""
+"""Jobs, reporting lines and contract dates in the shorthand the nineteenth session's writers
+used: a title beginning "Executive", "=" for "is", "Hd" for head, a departure said in two words
+("Marcus gone", "- Brian Tolley – retired.", "(ex-VP, retired)"), a two-digit year after a day and
+month ("31 Mar 26"), "exp" for expires, a reporting line in an aside or after a dash ("Director,
+Facilities (reports to Lauren)", "杜晓（华东营运部，上级是营运总监贺平）", "郑雪的直接下属"),
+and a vendor's kit said short in Chinese ("收银用客多多", "收银是数创的老POS"). Phrasings
+written for these tests."""
 
 from __future__ import annotations
 
@@ -115,3 +117,27 @@ def test_zh_kit_of_a_vendor(pipeline: TextPipeline, text: str, vendors: set[str]
     doc = TextDocument("N", "note", text, "shorthand-jobs", 1, "zh", datetime(2026, 3, 1), "A-HR")
     ((_, ex),) = list(pipeline.run([doc]))
     assert {f.object[1] for f in ex.facts if f.relation == "USES"} == vendors
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "line"),
+    [
+        ("- Dev Malik – Director, Facilities (reports to Lauren Chen). Day-to-day user.", "en",
+         ("Dev Malik", "Lauren Chen")),
+        ("- Isla Moray moved into Estates as Energy Lead – reports to Alasdair Fraser now.", "en",
+         ("Isla Moray", "Alasdair Fraser")),
+        ("谢志诚是郑雪的直接下属。", "zh", ("谢志诚", "郑雪")),
+        ("谢志诚：信息中心经理，郑雪的直接下属。", "zh", ("谢志诚", "郑雪")),
+        ("陪同：区域督导杜晓（华东营运部，上级是营运总监贺平）", "zh", ("杜晓", "贺平")),
+        ("本周见了门店运营经理徐晓燕和她老板——运营副总卞建华。", "zh", ("徐晓燕", "卞建华")),
+        ("冯涛说以后对接冯涛的下属——IT主管季晨。", "zh", ("季晨", "冯涛")),
+    ],
+)  # fmt: skip
+def test_reporting_lines(pipeline: TextPipeline, text: str, lang: str, line: tuple[str, str]) -> None:
+    account = "A-HR" if lang == "zh" else "A-MV"
+    doc = TextDocument("N", "note", text, "shorthand-jobs", 1, lang, datetime(2026, 3, 1), account)
+    ((_, ex),) = list(pipeline.run([doc]))
+    lines = {
+        (_named(ex, f.subject[1]), _named(ex, f.object[1])) for f in ex.facts if f.relation == "REPORTS_TO"
+    }
+    assert lines == {line}
