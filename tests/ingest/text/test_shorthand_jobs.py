@@ -3,7 +3,8 @@ used: a title beginning "Executive", "=" for "is", "Hd" for head, a departure sa
 ("Marcus gone", "- Brian Tolley – retired.", "(ex-VP, retired)"), a two-digit year after a day and
 month ("31 Mar 26"), "exp" for expires, a reporting line in an aside or after a dash ("Director,
 Facilities (reports to Lauren)", "杜晓（华东营运部，上级是营运总监贺平）", "郑雪的直接下属"),
-and a vendor's kit said short in Chinese ("收银用客多多", "收银是数创的老POS"). Phrasings
+a vendor's kit said short in Chinese ("收银用客多多", "收银是数创的老POS") and a rival in the
+running ("数创也会来投", "就剩我们和客多多"). Phrasings
 written for these tests."""
 
 from __future__ import annotations
@@ -141,3 +142,18 @@ def test_reporting_lines(pipeline: TextPipeline, text: str, lang: str, line: tup
         (_named(ex, f.subject[1]), _named(ex, f.object[1])) for f in ex.facts if f.relation == "REPORTS_TO"
     }
     assert lines == {line}
+
+
+@pytest.mark.parametrize(
+    ("text", "vendors"),
+    [
+        ("数创也会来投，他们新出了信创版。", {"V-SC"}),
+        ("客多多已经交了 BAFO。", {"V-KD"}),
+        ("现在就剩我们和客多多。", {"V-KD"}),
+        ("中心已经邀请我们和数创做方案。", {"V-SC"}),
+    ],
+)
+def test_zh_rivals_in_the_running(pipeline: TextPipeline, text: str, vendors: set[str]) -> None:
+    doc = TextDocument("N", "note", text, "shorthand-jobs", 1, "zh", datetime(2026, 3, 1), "A-HR")
+    ((_, ex),) = list(pipeline.run([doc]))
+    assert {f.object[1] for f in ex.facts if f.relation == "EVALUATING"} == vendors
