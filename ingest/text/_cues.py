@@ -17,6 +17,7 @@ from ._modality import clause_end, clause_start, modality
 from ._rule_grammar import OBJECT_MARK, POSSESSED
 from ._rules import EVAL_CUES
 from ._stance import ABOUT_US, stance_in
+from ._stance_clauses import clause_end_of
 
 
 def cue_relations(
@@ -292,7 +293,7 @@ def note_stances(
         person = ments[idx].node_id
         if not person:
             continue
-        stop = _clause_end(skeleton, [(a, b, ments[k].node_id) for a, b, k in marks], i)
+        stop = clause_end_of(skeleton, [(a, b, ments[k].node_id) for a, b, k in marks], i)
         clause = skeleton[end:stop]
         since = max(skeleton.rfind(stop_mark, 0, start) for stop_mark in ";；。")  # this part of the sentence
         if "«O»" in skeleton[since + 1 : start] and not ABOUT_US["zh" if lang == "zh" else "en"].search(
@@ -304,34 +305,3 @@ def note_stances(
             stances[person] = stance
         last = person
     return last
-
-
-_ASIDE_AFTER = re.compile(r"[^，,。；;:：()（）«»\n]{0,12}[(（]")  # "钱伟处长（…", "Priya (…"
-_ASIDE_SHUT = re.compile(r"[)）]")
-
-
-def _aside(skeleton: str, after: int) -> tuple[int, int] | None:
-    """The bracketed aside right after a person's mark (and title) ending at ``after``, if any."""
-    opened = _ASIDE_AFTER.match(skeleton, after)
-    if opened is None:
-        return None
-    shut = _ASIDE_SHUT.search(skeleton, opened.end())
-    return opened.end() - 1, shut.start() if shut else len(skeleton)
-
-
-def _clause_end(skeleton: str, marks: list[tuple[int, int, str]], i: int) -> int:
-    """Where the clause of person ``i`` of ``marks`` (start, end, person) ends: at the next person's
-    mark, except one inside the aside right after them ("吴佳怡（冯老师带的，…）…好用多了" is
-    吴佳怡's) and their own again ("Aurelio liked what he saw"); and at the close of the aside
-    they are named in when it is another person's ("（冯老师带的，…）" is all of 冯老师's;
-    "钱伟处长（预算他批）嫌我们太贵" all 钱伟's)."""
-    start, end, person = marks[i]
-    for j in range(i - 1, -1, -1):
-        aside = _aside(skeleton, marks[j][1])
-        if aside is not None and aside[0] < start < aside[1]:
-            if marks[j][2] != person:
-                return min([aside[1], *(m[0] for m in marks[i + 1 :])])
-            break
-    aside = _aside(skeleton, end)
-    skip = aside[1] if aside is not None else end
-    return next((m[0] for m in marks[i + 1 :] if m[0] > skip and m[2] != person), len(skeleton))

@@ -10,17 +10,7 @@ import pytest
 
 from ingest.text import TextDocument, TextPipeline
 from tests.ingest.text.conftest import crm_pipeline, roles_said
-
-CRM = {
-    "self": {"id": "SELF", "name": "Corvane"},
-    "companies": [
-        {"id": "A-HB", "name": "Haldane Freight", "role": "customer"},
-        {"id": "A-DY", "name": "东岳教育集团", "aliases": ["东岳"], "role": "prospect"},
-        {"id": "V-HX", "name": "华信", "role": "competitor"},
-    ],
-    "contacts": [],
-    "products": [{"id": "P-HX", "name": "华信教务系统", "vendor": "V-HX"}],
-}
+from tests.ingest.text.test_left_out_and_spaced import CRM  # the same accounts and rival
 
 
 @pytest.fixture(scope="module")
