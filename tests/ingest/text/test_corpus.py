@@ -17,6 +17,8 @@ from ingest.text import CorpusError, CorpusScores, evaluate_corpus, read_corpus
 
 CORPORA = Path(__file__).parents[3] / "corpora" / "notes"
 #: half -> (relation, lang) -> F1 floor
+#: each floor at least 0.005 under what was measured: a held-out floor set less than 0.002 under
+#: a measure run alone failed in the nineteenth session's clean-clone run of the whole suite
 FLOORS: dict[str, dict[tuple[str, str], float]] = {
     # dev (en-a .. en-i, en-l, en-m, en-o .. en-x; zh-b .. zh-k, zh-n, zh-o, zh-q .. zh-z)
     # measured WORKS_AT / DECISION_ROLE / REPORTS_TO / USES / SUPPLIES / INTERESTED_IN: en 0.775 /
@@ -27,17 +29,17 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
     # session)
     "dev": {
         ("WORKS_AT", "en"): 0.77,
-        ("DECISION_ROLE", "en"): 0.69,
+        ("DECISION_ROLE", "en"): 0.68,
         ("REPORTS_TO", "en"): 0.80,
         ("USES", "en"): 0.65,
-        ("SUPPLIES", "en"): 0.69,
+        ("SUPPLIES", "en"): 0.68,
         ("INTERESTED_IN", "en"): 0.51,
         ("WORKS_AT", "zh"): 0.74,
         ("DECISION_ROLE", "zh"): 0.65,
         ("REPORTS_TO", "zh"): 0.73,
-        ("USES", "zh"): 0.68,
+        ("USES", "zh"): 0.67,
         ("SUPPLIES", "zh"): 0.67,
-        ("INTERESTED_IN", "zh"): 0.59,
+        ("INTERESTED_IN", "zh"): 0.58,
     },
     # held out, never tuned on (en-a, en-b, en-c, en-j, en-k, en-n; zh-a .. zh-e, zh-l, zh-m,
     # zh-p; en-c and zh-e written in the seventh session, en-j, en-k, zh-l and zh-m in the
@@ -45,17 +47,17 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
     # measured en 0.732 / 0.589 / 0.716 / 0.662 / 0.711 / 0.626, zh 0.679 / 0.570 / 0.597 / 0.690
     # / 0.721 / 0.566 (nineteenth session's end; F1 0.649 -> 0.650 over that session)
     "test": {
-        ("WORKS_AT", "en"): 0.73,
+        ("WORKS_AT", "en"): 0.72,
         ("DECISION_ROLE", "en"): 0.58,
         ("REPORTS_TO", "en"): 0.71,
-        ("USES", "en"): 0.66,
-        ("SUPPLIES", "en"): 0.71,
+        ("USES", "en"): 0.65,
+        ("SUPPLIES", "en"): 0.70,
         ("INTERESTED_IN", "en"): 0.62,
         ("WORKS_AT", "zh"): 0.67,
         ("DECISION_ROLE", "zh"): 0.56,
         ("REPORTS_TO", "zh"): 0.59,
-        ("USES", "zh"): 0.69,
-        ("SUPPLIES", "zh"): 0.72,
+        ("USES", "zh"): 0.68,
+        ("SUPPLIES", "zh"): 0.71,
         ("INTERESTED_IN", "zh"): 0.56,
     },
 }
