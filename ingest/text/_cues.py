@@ -289,11 +289,11 @@ def note_stances(
         if stance is not None:
             stances[last] = stance
         return last
-    for i, (start, end, idx) in enumerate(marks):
-        person = ments[idx].node_id
+    people = [(a, b, ments[k].node_id) for a, b, k in marks]
+    for i, (start, end, person) in enumerate(people):
         if not person:
             continue
-        stop = clause_end_of(skeleton, [(a, b, ments[k].node_id) for a, b, k in marks], i)
+        stop = clause_end_of(skeleton, people, i)
         clause = skeleton[end:stop]
         since = max(skeleton.rfind(stop_mark, 0, start) for stop_mark in ";；。")  # this part of the sentence
         if "«O»" in skeleton[since + 1 : start] and not ABOUT_US["zh" if lang == "zh" else "en"].search(
