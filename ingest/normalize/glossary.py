@@ -9,12 +9,11 @@ common short form) -> "beijing 7 hospital". Only used for matching, never for di
 
 from __future__ import annotations
 
-import logging
 import re
 from functools import lru_cache
-from typing import Any
 
 from .pinyin import syllables
+from .segmenter import stock_segmenter
 from .text import fold, is_cjk_char
 
 GLOSSARY: dict[str, str] = {
@@ -159,7 +158,7 @@ def _run_words(run: str, words: bool) -> str:
     if not words:
         return "".join(syllables(run))
     pieces: list[tuple[str, bool]] = []  # (characters, a run of single characters)
-    for w in _segmenter().lcut(run, HMM=False):
+    for w in stock_segmenter().lcut(run, HMM=False):
         if len(w) == 1 and pieces and pieces[-1][1]:
             pieces[-1] = (pieces[-1][0] + w, True)  # characters no word joins are one brand: 三一, 德邦
         else:
@@ -170,20 +169,10 @@ def _run_words(run: str, words: bool) -> str:
 def word_bounds(text: str) -> frozenset[int]:
     """The offsets in ``text`` where a dictionary word begins or ends."""
     bounds, at = {0}, 0
-    for w in _segmenter().lcut(text, HMM=False):
+    for w in stock_segmenter().lcut(text, HMM=False):
         at += len(w)
         bounds.add(at)
     return frozenset(bounds)
-
-
-@lru_cache(maxsize=1)
-def _segmenter() -> Any:
-    """jieba's stock dictionary in a tokenizer of its own: text extraction teaches the shared
-    one the names of a graph, and a name's reading must not depend on what ran before it."""
-    import jieba  # noqa: PLC0415 - the dictionary takes a second to load; only resolution asks
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.Tokenizer()
 
 
 @lru_cache(maxsize=65536)

@@ -2,19 +2,23 @@
 
 English uses spaCy's rule-based tokenizer; Chinese uses spaCy's ``zh`` tokenizer with
 jieba (its dictionary ships in the wheel), taught every name the graph knows so a name
-is one token and the ruler's phrase patterns line up with the segmentation.
+is one token and the ruler's phrase patterns line up with the segmentation. Each pipeline
+segments with a tokenizer of its own (``ingest.normalize.segmenter``): what one graph
+teaches never changes how another's notes are read.
 """
 
 from __future__ import annotations
 
-import logging
 from functools import lru_cache
 from typing import Any
 
-import jieba
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import get_words_and_spaces
+from spacy.vocab import Vocab
 
+from ingest.normalize.segmenter import stock_segmenter, taught_segmenter
 from ingest.normalize.text import has_cjk
 
 from ._documents import MAX_BYTES
@@ -80,21 +84,19 @@ def zh_word_tags() -> dict[str, str]:
     """jieba's dictionary: word -> part-of-speech tag."""
     import jieba.posseg  # noqa: PLC0415 — its tag table takes half a second to load; only Chinese needs it
 
-    jieba.dt.check_initialized()  # the word counts (FREQ) that is_zh_word reads
     tags: dict[str, str] = jieba.posseg.dt.word_tag_tab
     return tags
 
 
 def zh_word_count(text: str) -> int:
-    """How often jieba's corpus holds the word (0 for none), as its dictionary file says: the live
-    table is not asked, as teaching jieba the graph's names (``_teach_jieba``) raises theirs."""
+    """How often jieba's corpus holds the word (0 for none), as its dictionary file says."""
     return _dictionary_counts().get(text, 0)
 
 
 @lru_cache(maxsize=1)
 def _dictionary_counts() -> dict[str, int]:
     counts: dict[str, int] = {}
-    with jieba.dt.get_dict_file() as lines:
+    with stock_segmenter().get_dict_file() as lines:
         for line in lines:
             parts = line.decode("utf-8").split()
             if len(parts) >= 2 and 2 <= len(parts[0]) <= 4:  # the words a count is asked of
@@ -111,29 +113,40 @@ def is_zh_word(text: str) -> bool:
     tag = zh_word_tags().get(text)
     if tag is None:
         return False
-    return not tag.startswith("nr") or (len(text) == 2 and jieba.dt.FREQ.get(text, 0) >= _COMMON)
+    return not tag.startswith("nr") or (len(text) == 2 and zh_word_count(text) >= _COMMON)
 
 
-def _teach_jieba(words: list[str]) -> None:
-    jieba.setLogLevel(logging.WARNING)
-    for w in words:
-        if has_cjk(w):
-            jieba.add_word(w, freq=200_000)
-            if w.lower() != w:  # "用友nc" as notes write 用友NC: one word, matched in lower case
-                jieba.add_word(w.lower(), freq=200_000)
+def _taught_words(patterns: list[dict[str, Any]]) -> list[str]:
+    """The Chinese names among the ruler's phrases, and a lower-case form of each mixed one
+    ("用友nc" as notes write 用友NC: one word, matched in lower case)."""
+    words: list[str] = []
+    for p in patterns:
+        w = p["pattern"]
+        if isinstance(w, str) and has_cjk(w):
+            words += [w] if w.lower() == w else [w, w.lower()]
+    return words
+
+
+class _JiebaTokenizer:
+    """spaCy's own zh tokenizer segments with jieba's shared dictionary (see the module's
+    docstring); this one with the pipeline's."""
+
+    def __init__(self, vocab: Vocab, segmenter: Any) -> None:
+        self.vocab, self.segmenter = vocab, segmenter
+
+    def __call__(self, text: str) -> Doc:
+        words, spaces = get_words_and_spaces([w for w in self.segmenter.cut(text, HMM=True) if w], text)
+        return Doc(self.vocab, words=words, spaces=spaces)
 
 
 def make_pipeline(gz: Gazetteer, lang: str) -> Language:
     """A blank pipeline for ``lang`` ("en" or "zh") with a sentencizer and the graph's ruler."""
-    if lang == "zh":
-        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    else:
-        nlp = spacy.blank("en")
+    nlp = spacy.blank(lang)  # a Chinese one's tokenizer is replaced below
     nlp.max_length = MAX_BYTES  # the reader rejects longer notes; no parser or NER model runs here
     nlp.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", "。", "！", "？", "；", "\n"]})
     patterns = _patterns(gz, lang)
     if lang == "zh":
-        _teach_jieba([p["pattern"] for p in patterns if isinstance(p["pattern"], str)])
+        nlp.tokenizer = _JiebaTokenizer(nlp.vocab, taught_segmenter(_taught_words(patterns), freq=200_000))
     # span_ruler rather than entity_ruler: the latter counts all its patterns on every
     # document (O(patterns) per doc, 4 of 8 seconds on the sample with ~10k names)
     ruler = nlp.add_pipe(

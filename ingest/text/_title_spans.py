@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import jieba
+from ingest.normalize.segmenter import stock_segmenter
 
 from ._given_names import gender_of
 from ._nlp import zh_word_tags
@@ -188,7 +188,7 @@ def _leading_clause(unit: str) -> int:
     field = _ZH_FIELD_UNIT.search(unit)
     if field:
         keep, unit, after = field.start(), unit[: field.start()], "nt"
-    for word in reversed(jieba.lcut(unit, HMM=False)):
+    for word in reversed(stock_segmenter().lcut(unit, HMM=False)):
         tag = tags.get(word, "n")
         # a verb before a unit the dictionary knows as one ("提醒/财务处") is the clause's verb
         verb = tag == "v" and (len(word) == 1 or after == "nt") and word not in _POSTED
