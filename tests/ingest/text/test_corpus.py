@@ -20,26 +20,24 @@ CORPORA = Path(__file__).parents[3] / "corpora" / "notes"
 #: each floor at least 0.005 under what was measured: a held-out floor set less than 0.002 under
 #: a measure run alone failed in the nineteenth session's clean-clone run of the whole suite
 FLOORS: dict[str, dict[tuple[str, str], float]] = {
-    # dev (en-a .. en-i, en-l, en-m, en-o .. en-x; zh-b .. zh-k, zh-n, zh-o, zh-q .. zh-z)
-    # measured WORKS_AT / DECISION_ROLE / REPORTS_TO / USES / SUPPLIES / INTERESTED_IN: en 0.775 /
-    # 0.693 / 0.805 / 0.657 / 0.691 / 0.517, zh 0.745 / 0.658 / 0.737 / 0.680 / 0.679 / 0.590
-    # (nineteenth session's end; en-w, en-x, zh-y and zh-z joined it at that session's start,
-    # measured on their own at F1 0.516 / 0.509 / 0.593 / 0.513 before any change for them and
-    # 0.546 / 0.540 / 0.624 / 0.544 at its end; the half with them went 0.689 -> 0.694 over that
-    # session)
+    # dev (en-a .. en-i, en-l, en-m, en-o .. en-z; zh-b .. zh-k, zh-n, zh-o, zh-q .. zh-z, zh-aa, zh-ab)
+    # measured WORKS_AT / DECISION_ROLE / REPORTS_TO / USES / SUPPLIES / INTERESTED_IN: en 0.764 /
+    # 0.685 / 0.805 / 0.653 / 0.677 / 0.478, zh 0.729 / 0.649 / 0.720 / 0.683 / 0.658 / 0.568
+    # (twentieth session's start; en-y, en-z, zh-aa and zh-ab joined it then, measured on their
+    # own at F1 0.503 / 0.539 / 0.508 / 0.509 before any change for them)
     "dev": {
-        ("WORKS_AT", "en"): 0.77,
+        ("WORKS_AT", "en"): 0.75,
         ("DECISION_ROLE", "en"): 0.68,
         ("REPORTS_TO", "en"): 0.80,
-        ("USES", "en"): 0.65,
-        ("SUPPLIES", "en"): 0.68,
-        ("INTERESTED_IN", "en"): 0.51,
-        ("WORKS_AT", "zh"): 0.74,
-        ("DECISION_ROLE", "zh"): 0.65,
-        ("REPORTS_TO", "zh"): 0.73,
+        ("USES", "en"): 0.64,
+        ("SUPPLIES", "en"): 0.67,
+        ("INTERESTED_IN", "en"): 0.47,
+        ("WORKS_AT", "zh"): 0.72,
+        ("DECISION_ROLE", "zh"): 0.64,
+        ("REPORTS_TO", "zh"): 0.71,
         ("USES", "zh"): 0.67,
-        ("SUPPLIES", "zh"): 0.67,
-        ("INTERESTED_IN", "zh"): 0.58,
+        ("SUPPLIES", "zh"): 0.65,
+        ("INTERESTED_IN", "zh"): 0.56,
     },
     # held out, never tuned on (en-a, en-b, en-c, en-j, en-k, en-n; zh-a .. zh-e, zh-l, zh-m,
     # zh-p; en-c and zh-e written in the seventh session, en-j, en-k, zh-l and zh-m in the
@@ -98,7 +96,7 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
 #: three-character name was no longer cut at a rare word, 30c96b9, and a Chinese topic was found
 #: by its subject, 0935880: each made one false fact the notes warn against match; found by
 #: switching each change alone, counts only; the issue's target is none)
-TRAP_CEILINGS = {"dev": 84, "test": 57}
+TRAP_CEILINGS = {"dev": 98, "test": 57}
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
     "companies": [{"id": "A-1", "name": "St. Aldric Medical Center", "aliases": ["SAMC"]}],
