@@ -22,7 +22,9 @@ JOB_RULES: list[Rule] = [
         "WORKS_AT",
         [
             r"{P} \({T}\),? (?:at|of|from|with) {C}",
-            r"(?:(?:the|their|our|its|new|current|acting|interim) )*{T} (?:at|of|for) {C} is (?:now )?{P}",
+            # "the new CIO at Kestrel is Sam Okafor", "a new Head of Planning at Rotorwest, Callum Fraser,"
+            r"(?:(?:the|their|our|its|new|current|acting|interim) )*{T} (?:at|of|for) {C}"
+            r"(?: is (?:now )?|, ){P}",
             r"{P}, (?:the )?{T} (?:of|at|from|@) {C}",
             r"{P} from {C}[;,] (?:she|he|«P\d+») is (?:the|their) {T}",
             r"{C}'s? (?:new )?{T},? {P}",
@@ -60,7 +62,7 @@ JOB_RULES: list[Rule] = [
             r"(?<!than )(?<!vs ){C}['’]s (?:own )?{P}",
             r"{P} \({C}\)",
             # "Janet Ellison joined as CIO in March", "was promoted to VP Ops"
-            r"{P} (?:has )?(?:joined|started|came on board|was hired|was appointed|has been appointed|"
+            r"{P},? (?:has )?(?:joined|started|came on board|was hired|was appointed|has been appointed|"
             r"(?:was|has been|had been|got|just got|just been) promoted|moved up)"
             r"(?: from [^«»\n,;.]{1,30}?)?(?: (?:at|to) {C})?(?: as| to)? "
             r"(?:the |their |our )?"
@@ -87,7 +89,7 @@ JOB_RULES: list[Rule] = [
             r"(?:^(?:[-*•·–]\s*)?|\b(?:the|their|our|new|main) )(?i:new |main |primary |day-to-day )?"
             r"(?:[A-Za-z&-]+ )?(?:contact|counterpart|point of contact)(?: there)? (?:is|is now|=|:) {P}",
             # "Linda Webb (TRWA ops dir)", "Meenakshi Pillai (Lumisense, Regional Sales Manager – India)"
-            r"{P} \({C},? {T}(?: [-–—] [^()«»\n]{1,30})?\)",
+            r"{P} \({C},? (?:(?:the|their|new|acting|interim|incoming) )*{T}(?: [-–—] [^()«»\n]{1,30})?\)",
             # the name glossing a title: "the CEO (Tom Baptiste)", "Oga CFO (Mr Adeyemi)"
             r"(?<!», ){T} \((?:(?:Dr|Mr|Mrs|Ms|Prof)\.? )?{P}\)",
             # the company and more about it: "Liam O'Rourke (Northgate, our partner; …)"
@@ -147,11 +149,12 @@ JOB_RULES: list[Rule] = [
             r"{P}是{C}的(?:新任)?{T}",
             # "吴静（副总经理，分管质量）", "罗婷 13900001111（设备部经理，一期项目负责人）"
             # "刘振华（信息科技部 GM）", "何建国（VP Ops／副总经理）": a department before the title, a
-            # second title after a slash; "曹立 Tony（运营总监）": an English name between
+            # second title after a slash or 兼 ("总经理兼CTO"); "曹立 Tony（运营总监）": an English
+            # name between
             # "郑处（郑文华 副处长）": the full name inside, then the title
             rf"{{P}}\s?(?:[A-Z][a-z]+\s?)?(?:\+?\d[\d -]{{6,16}}\d\s?)?[（(]\s?(?:«P\d+»[\s，,、]?)?"
             rf"(?P<dept>{_UNIT_WORDS}\s?)?{{T}}"
-            r"(?:[，,、；;/／](?:[^（）()\n«»]|«T\d+»){0,30})?[）)]",
+            r"(?:[，,、；;/／兼](?:[^（）()\n«»]|«T\d+»){0,30})?[）)]",
             r"{C}{_}{T}{P}",
             # "我是中心的冷链管理员": the place before the title
             # "他是郑爽手下的架构师": someone's subordinate
@@ -168,7 +171,7 @@ JOB_RULES: list[Rule] = [
             # "张建国，华兴设备处处长，", "对接人：李明 信息中心主任 13800001111"
             # "沈卫东，分管后勤和信息化的副院长。": the remit before the title
             # "任国梁，三号库设备主管，": a place before the title
-            r"{P}(?:[，,:：]\s?|\s?[—–－-]{1,2}\s?|\s)(?:现任|任|是)?(?:{C}的?)?(?:分管[^，,。；;«»\n]{1,12}的"
+            r"{P}(?:[，,:：｜]\s?|\s?[—–－-]{1,2}\s?|\s)(?:现任|任|是)?(?:{C}的?)?(?:分管[^，,。；;«»\n]{1,12}的"
             r"|(?![我你他她是在和与及跟向对由从被把给负原前曾现已])[\u4e00-\u9fff\d]{1,4}?的?)?"
             r"(?:新来的|新任的?|刚来的|现任的?)?{T}"
             r"(?=\s*(?:[，,。；;、)）:：\n（(]|\d|$))",

@@ -22,11 +22,13 @@ ZH_SURNAMES = (
     "寿扈燕冀浦庄晏柴瞿阎慕茹戈廖耿寇欧沃蔚隆巩晁敖辛阚饶曾鞠巢桓温倪俞鲍岳柳艾麦易"
     # and frequent ones of the 2020 census not in the Hundred Family Surnames' first lines
     "章赖尤申丛涂牟卜费隋辜戚丘苑苟褚廉奚郎邸郜喻揭窦仇竺冼佟栗匡巫荆谌岑骆梅闻"
+    # and rarer ones of the census that no everyday word begins with
+    "佘邝庾綦鄢郦仝蒯阙逯粟庹尉矫雒邴"
 )
 # Frequent surnames that are more often everyday words ("常用", "文件", "安全", "成本"): a name
 # with one of these is read only where its context says name (before a title, opening a list item
 # before a dash or a bracket), and then wherever the note writes it again.
-ZH_WORDY_SURNAMES = "常文安成宁关单华车路连解强景司甘谷曲游卫查宫尚迟边封古池简党谈展农明云平元商"
+ZH_WORDY_SURNAMES = "常文安成宁关单华车路连解强景司甘谷曲游卫查宫尚迟边封古池简党谈展农明云平元商官帅兰"
 # Characters that follow a name rather than end one: a known two-character name ("王志") before
 # another character is more likely a longer, unknown name ("王志涛") unless that character is one
 # of these; an unknown name takes a third character only if it is not one of these.

@@ -29,6 +29,7 @@ _OPENING = re.compile(
     r"technical evaluator|influencer|(?:main|key|end|power|daily|day-to-day) user|sponsor|coach|ally)\b)",
     re.I,
 )
+_FIRST_CLAUSE = re.compile(r"[;；]|\s[—–-]\s")
 _BREAK = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:[-*•·–]|\d+[.)])\s")
 
 
@@ -54,7 +55,8 @@ def carried_subject(
     and the sentence's mentions with that person's added; None when the sentence has its subject.
     ``line``: a reporting line, which names the manager but not its subject ("Reports to Hema.")."""
     opening = (_LINE_OPENING if line else _OPENING).match(worded)
-    if not last_person or ("«P" in worded and not line) or opening is None:
+    # a person named only in a later clause is not its subject: "Our champion; she has been selling it"
+    if not last_person or ("«P" in _FIRST_CLAUSE.split(worded, 1)[0] and not line) or opening is None:
         return None
     if line:  # "- Reports to Hema." is read "«P9» reports to «P1»."
         said = worded[opening.end() :]

@@ -86,6 +86,8 @@ EN_TITLE = re.compile(
     rf"(?:-(?:{_DOMAIN_WORD}[ \t]+)?(?:{_HEADS}))?"
     rf"(?:\s+(?:of|for|at the head of)\s+{_DOMAIN}(?:[ \t]+{_FACILITY})?"
     rf"|(?:(?<=Dir|Mgr)\.)?,\s+{_DOMAIN}(?=\s*[)\n;|]|\s+[-–—]\s|$)"
+    # the domain after a dash, in brackets: "(Manager - Procurement)", "(AGM – Network Infrastructure)"
+    rf"|[ \t][-–][ \t]{_DOMAIN}(?=\s*\))"
     # "VP Food Safety & Quality", "GM Technology"
     rf"|(?<=VP|GM)(?: of)?[ \t]+{_DOMAIN_WORD}(?:[ \t]+{_DOMAIN_WORD})?"
     rf"(?:[ \t]*(?:&|and)[ \t]*{_DOMAIN_WORD}(?:[ \t]+{_DOMAIN_WORD})?)?"
@@ -113,7 +115,8 @@ EN_TITLE = re.compile(
 _ZH_HEADS = (
     "架构师|分析师|设计师|顾问|研究员|技术员|科员|干事|站长|支队长|队长|班长|馆长|首席[\u4e00-\u9fff]{1,4}官|副经理|副总监|副院长|院长|副主任医师|主任医师|主治医师|住院医师|副主任技师|主任技师|主管技师|副主任|主任|副科长|科长|副处长|处长|副局长|局长|总经理|副总经理|副总裁|总裁|总监|经理|"
     "副部长|部长|副总(?![经裁监工])|主管|副厂长|厂长|副行长|行长|副所长|所长|副校长|校长|董事长|董事|总工程师|总工(?!程)|工程师|总会计师|会计师|护士长|秘书长|"
-    "书记|班组长|组长|负责人|专员|专责|专工|高级工程师|采购员|管理员|技师|助理|CEO|CFO|CIO|CTO|COO|CISO|CDO|VP|GM"
+    "书记|班组长|组长|负责人|专员|专责|专工|高级工程师|采购员|管理员|技师|助理|联合创始人|创始人|"
+    "CEO|CFO|CIO|CTO|COO|CISO|CDO|VP|GM"
 )
 _ZH_DEPT = (
     r"(?:(?![我你他她们您是的在和与及跟向对由从被把给])[\u4e00-\u9fffA-Za-z]){1,8}?"
@@ -138,9 +141,12 @@ _ZH_FIELD_UNIT = re.compile(rf"{_ZH_FIELD_WORDS}{{1,2}}(?:部门|部|科|处|室
 _ZH_OFFICE = (
     r"(?:(?![我你他她们您是的在和与及跟向对由从被把给])[\u4e00-\u9fffA-Za-z]){1,8}?(?:科|处|部|室|中心|办)"
 )
-ZH_TITLE = re.compile(
-    rf"(?:{_ZH_OFFICE}的?{_ZH_FIELD_WORDS}{{1,2}}|{_ZH_DEPT}的?|{_ZH_FIELD})?(?:副(?!总(?![经裁监工])))?(?:{_ZH_HEADS})"
+_ZH_ONE_TITLE = (
+    rf"(?:{_ZH_OFFICE}的?{_ZH_FIELD_WORDS}{{1,2}}|{_ZH_DEPT}的?|{_ZH_FIELD})?"
+    rf"(?:副(?!总(?![经裁监工])))?(?:{_ZH_HEADS})"
 )
+# two offices held as one: "创始人兼CEO", "副总经理兼财务总监"
+ZH_TITLE = re.compile(rf"{_ZH_ONE_TITLE}(?:兼{_ZH_ONE_TITLE})?")
 # a Chinese department with an English head, as mixed notes write them: "生产管理部 manager", "IT head"
 _ZH_MIXED_TITLE = re.compile(
     rf"(?:{_ZH_DEPT}|{_ZH_FIELD})\s?(?:[Mm]anager|[Hh]ead|[Dd]irector|[Ll]ead|[Ee]ngineer|[Oo]wner)\b"

@@ -4,8 +4,10 @@ used: a title beginning "Executive", "=" for "is", "Hd" for head, a departure sa
 month ("31 Mar 26"), "exp" for expires, a reporting line in an aside or after a dash ("Director,
 Facilities (reports to Lauren)", "杜晓（华东营运部，上级是营运总监贺平）", "郑雪的直接下属"),
 a vendor's kit said short in Chinese ("收银用客多多", "收银是数创的老POS") and a rival in the
-running ("数创也会来投", "就剩我们和客多多"). Phrasings
-written for these tests."""
+running ("数创也会来投", "就剩我们和客多多"); and the twentieth session's: a title after a bar
+("蒋一鸣｜信息部经理"), two offices held as one ("总经理兼CTO"), a company before the title in
+brackets ("(Maison Verity, new VP Operations)"), "报给" for 汇报给. Phrasings written for these
+tests."""
 
 from __future__ import annotations
 
@@ -64,6 +66,13 @@ def _named(ex: Extraction, node: str) -> str:
         ("- Gary Holm (ex-VP, retired) is not advising them.", {("Gary Holm", None, False)}),
         # "gone" that is no departure
         ("Pieter Smit has gone quiet since the demo.", set()),
+        ("Attendees: Dr. Omar Haddad (Maison Verity, new VP Operations) and Lena Park.",
+         {("Omar Haddad", "VP Operations", True)}),
+        ("There's a new Head of Planning at Maison Verity, Callum Reid, started Monday.",
+         {("Callum Reid", "Head of Planning", True)}),
+        ("New hire on Ana's team, Piotr Nowak, joined as Lead Electrical Engineer.",
+         {("Piotr Nowak", "Lead Electrical Engineer", True)}),
+        ("Mr. Ravi Shah (Manager - Procurement) chaired it.", {("Ravi Shah", "Manager - Procurement", True)}),
     ],
 )  # fmt: skip
 def test_jobs(pipeline: TextPipeline, text: str, jobs: set[tuple[str, object, bool]]) -> None:
@@ -78,6 +87,10 @@ def test_jobs(pipeline: TextPipeline, text: str, jobs: set[tuple[str, object, bo
         ("周建华 | 生产副总 | 二期拍板人 | 支持", {("周建华", "生产副总", True)}),
         # a name and title in a list, the title glossed in brackets
         ("客户方：石永红 质量部部长（GSP负责人）；韩冬 信息科", {("石永红", "质量部部长", True)}),
+        # a title after a bar in a list item; a rarer surname (佘); two offices held as one
+        ("- 蒋一鸣｜信息部经理，技术评估他来做。", {("蒋一鸣", "信息部经理", True)}),
+        ("客户方：马俊峰（总经理兼CTO）、佘丽（创始人）",
+         {("马俊峰", "总经理", True), ("佘丽", "创始人", True)}),
     ],
 )  # fmt: skip
 def test_zh_jobs(pipeline: TextPipeline, text: str, jobs: set[tuple[str, object, bool]]) -> None:
@@ -132,6 +145,8 @@ def test_zh_kit_of_a_vendor(pipeline: TextPipeline, text: str, vendors: set[str]
         ("陪同：区域督导杜晓（华东营运部，上级是营运总监贺平）", "zh", ("杜晓", "贺平")),
         ("本周见了门店运营经理徐晓燕和她老板——运营副总卞建华。", "zh", ("徐晓燕", "卞建华")),
         ("冯涛说以后对接冯涛的下属——IT主管季晨。", "zh", ("季晨", "冯涛")),
+        ("吴昊平时直接报给蒋一鸣。", "zh", ("吴昊", "蒋一鸣")),
+        ("肖雨现在向 孟洁 汇报。", "zh", ("肖雨", "孟洁")),
     ],
 )  # fmt: skip
 def test_reporting_lines(pipeline: TextPipeline, text: str, lang: str, line: tuple[str, str]) -> None:
@@ -142,6 +157,30 @@ def test_reporting_lines(pipeline: TextPipeline, text: str, lang: str, line: tup
         (_named(ex, f.subject[1]), _named(ex, f.object[1])) for f in ex.facts if f.relation == "REPORTS_TO"
     }
     assert lines == {line}
+
+
+def test_a_line_asked_about_is_no_line(pipeline: TextPipeline) -> None:
+    doc = TextDocument(
+        "N",
+        "note",
+        "马部长是汇报给周志强还是直接给王总？",
+        "shorthand-jobs",
+        1,
+        "zh",
+        datetime(2026, 3, 1),
+        "A-HR",
+    )
+    ((_, ex),) = list(pipeline.run([doc]))
+    assert not [f for f in ex.facts if f.relation == "REPORTS_TO"]
+
+
+def test_a_person_named_in_a_later_clause_leaves_the_left_out_subject(pipeline: TextPipeline) -> None:
+    """ "Our champion; she walks the case round": the champion is the item's person, whom she means."""
+    text = "- Nora Blake – VP Finance. Our champion; she walks the business case round the board."
+    doc = TextDocument("N", "note", text, "shorthand-jobs", 1, "en", datetime(2026, 3, 1), "A-MV")
+    ((_, ex),) = list(pipeline.run([doc]))
+    roles = {(_named(ex, f.subject[1]), f.props["role"]) for f in ex.facts if f.relation == "DECISION_ROLE"}
+    assert roles == {("Nora Blake", "champion")}
 
 
 @pytest.mark.parametrize(
