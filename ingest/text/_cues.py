@@ -10,7 +10,7 @@ from ._contract_dates import contract_end
 from ._dates import fiscal_year_only
 from ._emitting import CONF_HEDGED, CONF_KNOWN, Emit, End, plain
 from ._gazetteer import Gazetteer
-from ._install_checks import in_use, not_here, to_be_left
+from ._install_checks import in_use, not_here, to_be_left, trial_over
 from ._interests import interests
 from ._mentions import Mention
 from ._modality import clause_end, clause_start, modality
@@ -89,7 +89,8 @@ def cue_relations(
         reaching = _REACHES_OUT.match(skeleton, end) is not None  # "擎能最近在接触柏总": the rival's move
         evaluated = any(_evaluating(head + clause, lg) for lg in langs) and not reaching
         rejected = _REJECTED.search(skeleton, end) is not None
-        if evaluated and not _LIVE.search(clause) and not future and not rejected and not leaving:
+        over = trial_over(clause, mods, lang)
+        if evaluated and not (_LIVE.search(clause) or future or rejected or leaving or over):
             emit("EVALUATING", subject, obj, {}, f"evaluating/{lang}/cue", conf)
         elif future and not leaving:  # "we'll add them to the shortlist in the new year": not yet evaluating
             not_installed.add(obj[1])

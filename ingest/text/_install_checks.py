@@ -169,3 +169,22 @@ _LEAVE_ZH_BEFORE = re.compile(
 )
 _PUT_ZH = re.compile(rf"{_INTENT_ZH}(?:把|将)(?:现有的|现在的|原来的|老的)?$")
 _LEFT_ZH_AFTER = re.compile(r"(?:的系统|系统)?(?:全部|整体|逐步)?(?:换掉|替换掉|替掉|下线|停掉|淘汰掉?)")
+
+
+# an evaluation that is over: "trialled Verdant Nodes last summer", "lost a bake-off to Northlock
+# at his previous mine" (a pronoun is a blank in the plain clause), "the Blackline G7 pilot ran
+# June-July", "去年试点过"; not "in for a demo last month": a recent demo, the evaluation goes on
+_PAST_TRIAL = {
+    "en": re.compile(
+        r"\b(?:last (?:year|summer|spring|autumn|fall|winter|cycle|round)|(?:a (?:few|couple of) |\d+ |two |"
+        r"three )?years? (?:ago|back)|at (?:his|her|their)? +(?:previous|old|former) \w+|binned|"
+        r"(?:pilot|trial|poc|bake-?off) ran\b)",
+        re.I,
+    ),
+    "zh": re.compile(r"去年|前年|上一轮|那次"),
+}
+
+
+def trial_over(clause: str, mods: list[Modality], lang: str) -> bool:
+    """An evaluation the clause says is over: past, or with a time or outcome that ends it."""
+    return any(m.past for m in mods) or _PAST_TRIAL[lang].search(clause) is not None

@@ -1,0 +1,51 @@
+"""An evaluation that is over is no evaluation: a trial "last summer", a bake-off "at his previous
+mine", a pilot that "ran June-July", "去年…做过一次POC"; a demo last month is one still going.
+Phrasings written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+
+import pytest
+
+from ingest.text import TextDocument, TextPipeline
+from tests.ingest.text.conftest import crm_pipeline
+
+CRM = {
+    "self": {"id": "SELF", "name": "Lumen"},
+    "companies": [
+        {"id": "A-MV", "name": "Maison Verity", "role": "customer"},
+        {"id": "A-HR", "name": "华瑞电子", "role": "prospect"},
+        {"id": "V-TS", "name": "Tessera", "role": "competitor"},
+        {"id": "V-SC", "name": "数创零售", "aliases": ["数创"], "role": "competitor"},
+    ],
+    "contacts": [],
+    "products": [{"id": "P-TN", "name": "Tessera Nodes", "vendor": "V-TS"}],
+}
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Iterator[TextPipeline]:
+    with crm_pipeline(CRM, "evaluations-over") as built:
+        yield built
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "evaluated"),
+    [
+        ("They trialled Tessera Nodes last summer and ripped them out.", "en", set()),
+        ("Their CIO lost a bake-off to Tessera at his previous company.", "en", set()),
+        ("The Tessera Nodes pilot ran June-July on ten units.", "en", set()),
+        ("去年数创给他们做过一次供应链POC（没签）。", "zh", set()),
+        # still going
+        ("Tessera were in for a demo last month and are coming back for a deeper session.", "en", {"V-TS"}),
+        ("They are trialling Tessera Nodes on two sites.", "en", {"P-TN"}),
+        ("数创下周来做POC。", "zh", {"V-SC"}),
+    ],
+)
+def test_evaluations(pipeline: TextPipeline, text: str, lang: str, evaluated: set[str]) -> None:
+    account = "A-HR" if lang == "zh" else "A-MV"
+    doc = TextDocument("N", "note", text, "evaluations-over", 1, lang, datetime(2026, 3, 1), account)
+    ((_, ex),) = list(pipeline.run([doc]))
+    assert {f.object[1] for f in ex.facts if f.relation == "EVALUATING"} == evaluated
