@@ -41,6 +41,11 @@ def pipeline() -> Iterator[TextPipeline]:
          {("陈思远", "user", "supporter")}),
         # trusting a competitor is opposing us
         ("技术评估由杜明负责，杜明比较认华信。", "zh", {("杜明", "technical_evaluator", "opponent")}),
+        # one who speaks up for us is our champion too
+        ("技术评估由杜明负责，会上几次替我们说话。", "zh",
+         {("杜明", "technical_evaluator", "supporter"), ("杜明", "champion", "supporter")}),
+        ("技术评估由杜明负责，他个人更希望是我们。", "zh", {("杜明", "technical_evaluator", "supporter")}),
+        ("杜明负责技术评估，很喜欢我们的排课看板。", "zh", {("杜明", "technical_evaluator", "supporter")}),
     ],
 )  # fmt: skip
 def test_stances(pipeline: TextPipeline, text: str, lang: str, roles: set[tuple[str, str, str]]) -> None:
