@@ -66,6 +66,8 @@ class PersonLinker:
         staff = self._staff(context)
         if key == PERSON_REF or is_ref(text):
             fam, honorific = ref_parts(text)
+            if title and fits_honorific(honorific, title) is False:
+                title = ""  # "马总（组长）": the honorific says the job; the bracket a role (of a panel)
             node_id = self._recall(fam, honorific, title, ours=context[:1] == [self.gz.self_id])
             if node_id is None:
                 cands = [p for p in staff if fam in self.gz.people[p].families]

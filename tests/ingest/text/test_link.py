@@ -123,3 +123,13 @@ def test_a_colleague_is_found_by_the_given_name_alone_when_only_one_fits() -> No
     assert linker.link("Wen Jie", "wen jie", ["C1"]) == ("C-1", False)  # surname first
     assert linker.link("Karen", "karen", ["C1"])[1]  # two Karens at the account: someone new
     assert linker.link("Wen Jie", "wen jie", ["C9"])[1]  # not a colleague at another company
+
+
+def test_a_bracketed_role_the_honorific_does_not_name_keeps_the_colleague() -> None:
+    """ "评标委员会：马总（组长）": 组长 is his place on the panel; 总 names the CRM's 副总经理 马国强."""
+    gz = Gazetteer()
+    gz.people["C-1"] = PersonInfo("C-1", "马国强", "副总经理", ["C1"], {"马", "ma"}, crm=True)
+    gz.staff["C1"].append("C-1")
+    assert PersonLinker(gz, {}).link("马总", PERSON_REF, ["C1"], title="组长")[0] == "C-1"
+    # a title the honorific may name, which is not the colleague's, is someone new
+    assert PersonLinker(gz, {}).link("马总", PERSON_REF, ["C1"], title="财务总监")[0] != "C-1"
