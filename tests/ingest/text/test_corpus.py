@@ -21,12 +21,13 @@ CORPORA = Path(__file__).parents[3] / "corpora" / "notes"
 #: a measure run alone failed in the nineteenth session's clean-clone run of the whole suite
 FLOORS: dict[str, dict[tuple[str, str], float]] = {
     # dev (en-a .. en-i, en-l, en-m, en-o .. en-z; zh-b .. zh-k, zh-n, zh-o, zh-q .. zh-z, zh-aa, zh-ab)
-    # measured WORKS_AT / DECISION_ROLE / REPORTS_TO / USES / SUPPLIES / INTERESTED_IN: en 0.764 /
-    # 0.685 / 0.805 / 0.653 / 0.677 / 0.478, zh 0.729 / 0.649 / 0.720 / 0.683 / 0.658 / 0.568
-    # (twentieth session's start; en-y, en-z, zh-aa and zh-ab joined it then, measured on their
-    # own at F1 0.503 / 0.539 / 0.508 / 0.509 before any change for them)
+    # measured WORKS_AT / DECISION_ROLE / REPORTS_TO / USES / SUPPLIES / INTERESTED_IN: en 0.766 /
+    # 0.687 / 0.805 / 0.652 / 0.677 / 0.478, zh 0.731 / 0.652 / 0.728 / 0.684 / 0.658 / 0.568
+    # (twentieth session's end; en-y, en-z, zh-aa and zh-ab joined it at that session's start,
+    # measured on their own at F1 0.503 / 0.539 / 0.508 / 0.509 before any change for them and
+    # 0.522 / 0.543 / 0.542 / 0.508 at its end; the half with them went 0.680 -> 0.682)
     "dev": {
-        ("WORKS_AT", "en"): 0.75,
+        ("WORKS_AT", "en"): 0.76,
         ("DECISION_ROLE", "en"): 0.68,
         ("REPORTS_TO", "en"): 0.80,
         ("USES", "en"): 0.64,
@@ -34,7 +35,7 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
         ("INTERESTED_IN", "en"): 0.47,
         ("WORKS_AT", "zh"): 0.72,
         ("DECISION_ROLE", "zh"): 0.64,
-        ("REPORTS_TO", "zh"): 0.71,
+        ("REPORTS_TO", "zh"): 0.72,
         ("USES", "zh"): 0.67,
         ("SUPPLIES", "zh"): 0.65,
         ("INTERESTED_IN", "zh"): 0.56,
@@ -42,8 +43,8 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
     # held out, never tuned on (en-a, en-b, en-c, en-j, en-k, en-n; zh-a .. zh-e, zh-l, zh-m,
     # zh-p; en-c and zh-e written in the seventh session, en-j, en-k, zh-l and zh-m in the
     # thirteenth, en-n and zh-p in the fourteenth, each measured before any change for it),
-    # measured en 0.732 / 0.589 / 0.716 / 0.662 / 0.711 / 0.626, zh 0.679 / 0.570 / 0.597 / 0.690
-    # / 0.721 / 0.566 (nineteenth session's end; F1 0.649 -> 0.650 over that session)
+    # measured en 0.732 / 0.590 / 0.716 / 0.662 / 0.711 / 0.626, zh 0.680 / 0.570 / 0.597 / 0.690
+    # / 0.721 / 0.566 (twentieth session's end; F1 0.650 -> 0.651 over that session)
     "test": {
         ("WORKS_AT", "en"): 0.72,
         ("DECISION_ROLE", "en"): 0.58,
@@ -96,7 +97,7 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
 #: three-character name was no longer cut at a rare word, 30c96b9, and a Chinese topic was found
 #: by its subject, 0935880: each made one false fact the notes warn against match; found by
 #: switching each change alone, counts only; the issue's target is none)
-TRAP_CEILINGS = {"dev": 98, "test": 57}
+TRAP_CEILINGS = {"dev": 96, "test": 57}
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
     "companies": [{"id": "A-1", "name": "St. Aldric Medical Center", "aliases": ["SAMC"]}],
