@@ -11,18 +11,7 @@ import pytest
 
 from ingest.text import TextDocument, TextPipeline
 from tests.ingest.text.conftest import crm_pipeline
-
-CRM = {
-    "self": {"id": "SELF", "name": "Lumen"},
-    "companies": [
-        {"id": "A-MV", "name": "Maison Verity", "role": "customer"},
-        {"id": "A-HR", "name": "华瑞电子", "role": "prospect"},
-        {"id": "V-TS", "name": "Tessera", "role": "competitor"},
-        {"id": "V-SC", "name": "数创零售", "aliases": ["数创"], "role": "competitor"},
-    ],
-    "contacts": [],
-    "products": [{"id": "P-TN", "name": "Tessera Nodes", "vendor": "V-TS"}],
-}
+from tests.ingest.text.test_shorthand_jobs import CRM  # the same accounts and rivals
 
 
 @pytest.fixture(scope="module")
@@ -34,13 +23,13 @@ def pipeline() -> Iterator[TextPipeline]:
 @pytest.mark.parametrize(
     ("text", "lang", "evaluated"),
     [
-        ("They trialled Tessera Nodes last summer and ripped them out.", "en", set()),
+        ("They trialled Tessera Lease last summer and dropped it.", "en", set()),
         ("Their CIO lost a bake-off to Tessera at his previous company.", "en", set()),
-        ("The Tessera Nodes pilot ran June-July on ten units.", "en", set()),
+        ("The Tessera Lease pilot ran June-July on ten units.", "en", set()),
         ("去年数创给他们做过一次供应链POC（没签）。", "zh", set()),
         # still going
         ("Tessera were in for a demo last month and are coming back for a deeper session.", "en", {"V-TS"}),
-        ("They are trialling Tessera Nodes on two sites.", "en", {"P-TN"}),
+        ("They are trialling Tessera Lease on two sites.", "en", {"P-TL"}),
         ("数创下周来做POC。", "zh", {"V-SC"}),
     ],
 )
