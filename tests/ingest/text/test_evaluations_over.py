@@ -5,13 +5,12 @@ Phrasings written for these tests."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
 
 import pytest
 
-from ingest.text import TextDocument, TextPipeline
+from ingest.text import TextPipeline
 from tests.ingest.text.conftest import crm_pipeline
-from tests.ingest.text.test_shorthand_jobs import CRM  # the same accounts and rivals
+from tests.ingest.text.test_shorthand_jobs import CRM, read  # the same accounts and rivals
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +33,5 @@ def pipeline() -> Iterator[TextPipeline]:
     ],
 )
 def test_evaluations(pipeline: TextPipeline, text: str, lang: str, evaluated: set[str]) -> None:
-    account = "A-HR" if lang == "zh" else "A-MV"
-    doc = TextDocument("N", "note", text, "evaluations-over", 1, lang, datetime(2026, 3, 1), account)
-    ((_, ex),) = list(pipeline.run([doc]))
+    ex = read(pipeline, text, lang)
     assert {f.object[1] for f in ex.facts if f.relation == "EVALUATING"} == evaluated

@@ -39,10 +39,16 @@ def pipeline() -> Iterator[TextPipeline]:
         yield built
 
 
-def _jobs(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str, object, bool]]:
+def read(pipeline: TextPipeline, text: str, lang: str = "en") -> Extraction:
+    """What the pipeline reads in one note about the Chinese or the English account."""
     account = "A-HR" if lang == "zh" else "A-MV"
     doc = TextDocument("N", "note", text, "shorthand-jobs", 1, lang, datetime(2026, 3, 1), account)
     ((_, ex),) = list(pipeline.run([doc]))
+    return ex
+
+
+def _jobs(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str, object, bool]]:
+    ex = read(pipeline, text, lang)
     jobs = [f for f in ex.facts if f.relation == "WORKS_AT"]
     return {(_named(ex, f.subject[1]), f.props.get("title"), f.props["current"]) for f in jobs}
 
@@ -111,8 +117,7 @@ def test_a_signature_row_of_ours_is_no_job_at_the_account(pipeline: TextPipeline
     ],
 )
 def test_contract_ends(pipeline: TextPipeline, text: str, end: str) -> None:
-    doc = TextDocument("N", "note", text, "shorthand-jobs", 1, "en", datetime(2026, 3, 1), "A-MV")
-    ((_, ex),) = list(pipeline.run([doc]))
+    ex = read(pipeline, text)
     assert {(f.object[1], f.props.get("contract_end")) for f in ex.facts if f.relation == "USES"} == {
         ("P-TL", end)
     }
@@ -128,8 +133,7 @@ def test_contract_ends(pipeline: TextPipeline, text: str, end: str) -> None:
     ],
 )
 def test_zh_kit_of_a_vendor(pipeline: TextPipeline, text: str, vendors: set[str]) -> None:
-    doc = TextDocument("N", "note", text, "shorthand-jobs", 1, "zh", datetime(2026, 3, 1), "A-HR")
-    ((_, ex),) = list(pipeline.run([doc]))
+    ex = read(pipeline, text, "zh")
     assert {f.object[1] for f in ex.facts if f.relation == "USES"} == vendors
 
 
@@ -150,9 +154,7 @@ def test_zh_kit_of_a_vendor(pipeline: TextPipeline, text: str, vendors: set[str]
     ],
 )  # fmt: skip
 def test_reporting_lines(pipeline: TextPipeline, text: str, lang: str, line: tuple[str, str]) -> None:
-    account = "A-HR" if lang == "zh" else "A-MV"
-    doc = TextDocument("N", "note", text, "shorthand-jobs", 1, lang, datetime(2026, 3, 1), account)
-    ((_, ex),) = list(pipeline.run([doc]))
+    ex = read(pipeline, text, lang)
     lines = {
         (_named(ex, f.subject[1]), _named(ex, f.object[1])) for f in ex.facts if f.relation == "REPORTS_TO"
     }
@@ -160,25 +162,14 @@ def test_reporting_lines(pipeline: TextPipeline, text: str, lang: str, line: tup
 
 
 def test_a_line_asked_about_is_no_line(pipeline: TextPipeline) -> None:
-    doc = TextDocument(
-        "N",
-        "note",
-        "马部长是汇报给周志强还是直接给王总？",
-        "shorthand-jobs",
-        1,
-        "zh",
-        datetime(2026, 3, 1),
-        "A-HR",
-    )
-    ((_, ex),) = list(pipeline.run([doc]))
+    ex = read(pipeline, "马部长是汇报给周志强还是直接给王总？", "zh")
     assert not [f for f in ex.facts if f.relation == "REPORTS_TO"]
 
 
 def test_a_person_named_in_a_later_clause_leaves_the_left_out_subject(pipeline: TextPipeline) -> None:
     """ "Our champion; she walks the case round": the champion is the item's person, whom she means."""
     text = "- Nora Blake – VP Finance. Our champion; she walks the business case round the board."
-    doc = TextDocument("N", "note", text, "shorthand-jobs", 1, "en", datetime(2026, 3, 1), "A-MV")
-    ((_, ex),) = list(pipeline.run([doc]))
+    ex = read(pipeline, text)
     roles = {(_named(ex, f.subject[1]), f.props["role"]) for f in ex.facts if f.relation == "DECISION_ROLE"}
     assert roles == {("Nora Blake", "champion")}
 
@@ -193,6 +184,5 @@ def test_a_person_named_in_a_later_clause_leaves_the_left_out_subject(pipeline: 
     ],
 )
 def test_zh_rivals_in_the_running(pipeline: TextPipeline, text: str, vendors: set[str]) -> None:
-    doc = TextDocument("N", "note", text, "shorthand-jobs", 1, "zh", datetime(2026, 3, 1), "A-HR")
-    ((_, ex),) = list(pipeline.run([doc]))
+    ex = read(pipeline, text, "zh")
     assert {f.object[1] for f in ex.facts if f.relation == "EVALUATING"} == vendors
