@@ -189,6 +189,9 @@ JOB_RULES: list[Rule] = [
             # a row with an English name after the Chinese ("| 孙婷婷 Tina | 会员中心负责人 |") or no
             # opening bar ("周建国 | 生产副总 | 二期拍板人"); not a signature's company after the title
             r"(?:^|[|｜\n])\s*{P}(?:\s?[A-Z][a-z]+)?\s*[|｜]\s*{T}\s*(?=[|｜](?!\s*«))",
+            # a department alone in brackets: "陈曦（技术部）", "刘明（IT部，负责接口）"
+            r"{P}\s?[（(](?P<unit>(?:(?![我你他她是的在和与及跟向对由从被把给])[\u4e00-\u9fffA-Za-z]){1,8}?"
+            r"(?:科|处|部|室|中心|组|办|部门))(?:[，,、；;](?:[^（）()\n«»]|«T\d+»){0,30})?[）)]",
         ],
     ),
     *rules_of(

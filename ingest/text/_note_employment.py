@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ._attendees import attendees
 from ._emitting import CONF_KNOWN, CONF_NEW
 from ._facts import Extraction, Fact
 from ._gazetteer import Gazetteer
@@ -71,6 +72,20 @@ def note_employment(
         rule = f"works_at/{lang}/speaker"
         props = {"current": True}
         out.facts.append(Fact("WORKS_AT", subject, company, props, text[a:b].strip(), a, b, rule, CONF_KNOWN))
+    placed = {f.subject[1] for f in out.facts if f.relation == "WORKS_AT"}
+    for m, company_id, a, b in attendees(text, out.mentions, home, gz.self_id):
+        info = gz.people.get(m.node_id)
+        if m.node_id in placed or (info is not None and info.crm and company_id not in info.companies):
+            continue  # placed by what the note says of them, or the CRM's contact of another company
+        placed.add(m.node_id)
+        company = ("Company", company_id, gz.company_names.get(company_id, company_id))
+        said = ref_parts(m.text)[1] if m.key == PERSON_REF else ""  # "天衡CA：黄经理"
+        props = {"current": True} | ({"title": said} if said and said not in ADDRESS_ONLY else {})
+        rule = f"works_at/{lang}/attendee"
+        conf = CONF_NEW if m.node_id.startswith("TXT-") else CONF_KNOWN
+        out.facts.append(
+            Fact("WORKS_AT", ("Person", m.node_id, m.text), company, props, text[a:b], a, b, rule, conf)
+        )
 
 
 def _speaking_contacts(

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from ._lexicon import FUNCTION_SURNAMES, ZH_AFTER_NAME, ZH_HONORIFICS, ZH_SURNAMES, ZH_WORDY_SURNAMES
 from ._nlp import is_zh_word, zh_word_count, zh_word_tags
+from ._title_spans import ZH_TITLE
 
 _ZH_SURNAME_SET = frozenset(ZH_SURNAMES) | {"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容"}
 _WORDY = frozenset(ZH_WORDY_SURNAMES)
@@ -117,8 +118,8 @@ def _zh_name_shapes(text: str) -> Iterator[tuple[int, int]]:
         ):
             i += 1  # "宋琳向李刚汇报", "，向赵明汇报", "，管预算": 向 is the preposition, 管 the verb
             continue
-        if _named_after_a_title(text, i, end):
-            yield i, end  # "安全部经理方志，": a rare word there is a name
+        if _named_after_a_title(text, i, end) or _glossed_by_a_title(text, i, end):
+            yield i, end  # "安全部经理方志，", "、白云飞（技术部主任）": a word there is a name
             i = end
             continue
         if (
@@ -171,6 +172,20 @@ def _named_after_a_title(text: str, start: int, end: int) -> bool:
         # a word jieba itself tags as a person's name is one here ("财务总监白雪，")
         and (zh_word_count(text[start:end]) < _RARE_WORD or zh_word_tags().get(text[start:end]) == "nr")
     )
+
+
+def _glossed_by_a_title(text: str, start: int, end: int) -> bool:
+    """A list item or line that opens with the name and glosses it with a title in brackets:
+    "白云飞（技术部主任）、", "马建国（副总经理）": only a person's name stands there, whatever
+    else the characters spell."""
+    if start and text[start - 1] not in _ITEM_BEFORE:
+        return False
+    gloss = _GLOSS.match(text, end)
+    return gloss is not None and ZH_TITLE.search(gloss.group(1)) is not None
+
+
+_ITEM_BEFORE = frozenset("、，,：:；;\n \t\u3000")
+_GLOSS = re.compile(r"[（(]([^（）()\n]{1,24})[）)]")
 
 
 _COMMON_DEED = 500  # a verb this frequent in jieba's counts is not a given name ("签字", "负责", "确认")
