@@ -44,11 +44,13 @@ class JobReader:
         wp: dict[str, Any] = {"current": not gone}
         if g.get("unit"):  # "运维部刘洋": a department, no title; "信息科王主任": 信息科主任
             wp["department"] = unit_without_clause(g["unit"])
-            honorific = ref_parts(p[2])[1] if is_ref(p[2]) else ""
-            if honorific and honorific not in ADDRESS_ONLY:  # "科技部刘总" holds no 科技部总
-                wp["title"] = wp["department"] + honorific
-            elif honorific in _HEAD_OF and wp["department"].endswith(honorific):
+            honorific = (
+                ref_parts(p[2])[1] if is_ref(p[2]) else p[2][1:] if _SHORT_HEAD.fullmatch(p[2]) else ""
+            )
+            if honorific in _HEAD_OF and wp["department"].endswith(honorific):
                 wp["title"] = wp["department"] + _HEAD_OF[honorific]  # "曹处（设备处）": 设备处处长
+            elif honorific and honorific not in ADDRESS_ONLY:  # "科技部刘总" holds no 科技部总
+                wp["title"] = wp["department"] + honorific
         elif is_ref(p[2]) and g.get("t") is None and ref_parts(p[2])[1] not in ADDRESS_ONLY:
             wp["title"] = ref_parts(p[2])[1]  # "江州烟草蒋主任(物流中心)": the reference's own title
         if g.get("t") is not None:
@@ -122,7 +124,8 @@ class JobReader:
         return ("Person", node_id, p[2])
 
 
-_HEAD_OF = {"处": "处长", "局": "局长", "所": "所长"}  # the short address of the unit's head
+_HEAD_OF = {"处": "处长", "局": "局长", "所": "所长", "科": "科长"}  # the short address of the unit's head
+_SHORT_HEAD = re.compile(r"[\u4e00-\u9fff][处局所科]")  # "孙科": a surname and the head's address
 _NEW_TO = re.compile(r"^(?:new|current|newly appointed)\s+(?=\S)", re.I)  # "New CIO at Kestrel is…"
 _HELD_BEFORE = re.compile(r"原任?|前任|(?:former|previous)\s*|ex[- ]\s*", re.I)  # not "Executive"
 _DEPT_OF = re.compile(r"^([^的]+?(?:科|处|部|室|中心|局|办|组))的")

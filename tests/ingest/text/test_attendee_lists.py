@@ -2,7 +2,8 @@
 Bo Li", "客户方：吴昊、陈曦、刘洋", a header over bullets, a line headed by a company), and not those
 of our side, of another company's part, or with more said of them than their name; a name that
 spells a word ("白云飞") read as a name before its bracketed title; a department alone in
-brackets ("陈曦（技术部）", "曹处（设备处）" the 设备处处长). Phrasings written for these tests."""
+brackets ("陈曦（技术部）", "曹处（设备处）" the 设备处处长, "孙科(设备科)" the 设备科科长).
+Phrasings written for these tests."""
 
 from __future__ import annotations
 
