@@ -97,6 +97,7 @@ def _placed(pipeline: TextPipeline, text: str, lang: str = "en") -> dict[str, tu
             "zh",
             {"陈曦": ("A-HR", "技术部"), "曹处": ("A-HR", "设备处处长")},
         ),
+        ("孙科(设备科)回复：参数收到", "zh", {"孙科": ("A-HR", "设备科科长")}),
     ],
 )
 def test_listed_people_work_at_the_lists_company(
