@@ -85,10 +85,11 @@ class Extractor:
         self.mentions = Recogniser(gz)
         self.jobs = JobReader(gz)
         self._vendors = set(gz.vendor_of.values())
-        #: companies in the market rather than accounts: vendors and our competitors
+        #: companies in the market rather than accounts: vendors and our competitors, and the market
+        #: lists' suppliers even where the CRM knows their people (a partner with people may buy too)
         rivals = {s for rel, s, e in gz.known_edges if rel == "COMPETES_WITH" and e == gz.self_id}
         self._competitors = rivals
-        self._market = self._vendors | rivals | (gz.market - set(gz.staff))
+        self._market = self._vendors | rivals | (gz.market - (set(gz.staff) & gz.partners))
         self._market.discard(gz.self_id)  # "表态支持衡远" favours us, not a rival
         ours = {p for p, v in gz.vendor_of.items() if v == gz.self_id}
         self._rivals = self._market | {p for p in gz.vendor_of if p not in ours}

@@ -123,9 +123,11 @@ _SYSTEM_IS = re.compile(
     r"alternative|replacement|target|plan|shortlist|compet\w*|rival|partner|SI|reseller|award\w*|"
     r"decision|result|outcome|verdict|confirmed|chosen|selected)\b)"
     # a label before a colon may be long: "- HQ + data centre identity and badge printing: Pallister IDM"
-    r"(?:(?:(?:[A-Za-z][\w/&.-]*|[/+&])\s+){0,5}?[A-Za-z][\w/&.-]*\s*(?:is|are|=|:|–|—|-)"
+    # or through whom it runs: "Payments through Payvera", "card payments via Payvera"
+    r"(?:(?:(?:[A-Za-z][\w/&.-]*|[/+&])\s+){0,5}?[A-Za-z][\w/&.-]*\s*(?:is|are|=|:|–|—|-|(?<=\s)(?:through|via|thru))"
     r"|(?:(?:[A-Za-z][\w/&.-]*|[/+&])\s+){0,9}?[A-Za-z][\w/&.-]*\s*:)\s*"
-    r"(?:still\s+|currently\s+|now\s+|all\s+)?$",
+    # "payments: still with Payvera"
+    r"(?:still\s+|currently\s+|now\s+|all\s+)?(?:(?<=:\s)with\s+|(?<=:\s)(?:still|currently|now)\s+with\s+)?$",
     re.I,
 )
 

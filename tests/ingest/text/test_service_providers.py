@@ -1,6 +1,8 @@
 """Who serves an account (an integrator, an MSP, the firm orders go through), what a system
 "is" ("PACS is Sectra"), a common word inside a product name, and a pronoun after a
-sentence that named its person only as an object. Phrasings written for these tests."""
+sentence that named its person only as an object; a supplier the CRM knows people of, through
+whom a service runs ("Payments through Payvera", "payments: still with Payvera"). Phrasings written
+for these tests."""
 
 from __future__ import annotations
 
@@ -23,10 +25,12 @@ CRM = {
         {"id": "V-GO", "name": "Google", "role": "competitor"},
         {"id": "V-TY", "name": "Tyrewell Direct", "aliases": ["Tyrewell"], "role": "supplier"},
         {"id": "V-PA", "name": "Orbiscale", "role": "partner"},
+        {"id": "V-PV", "name": "Payvera", "role": "supplier", "industry": "Payments"},
     ],
     "contacts": [
         {"id": "C-GP", "name": "Graham Pike", "company": "A-BK", "title": "CFO"},
         {"id": "C-TW", "name": "Tom Whitcombe", "company": "A-BK", "title": "CISO"},
+        {"id": "C-KW", "name": "Kenji Watanabe", "company": "V-PV", "title": "Partner Manager"},
     ],
     "products": [
         {"id": "P-SES", "name": "Splunk Enterprise Security", "vendor": "V-SPL", "category": "SIEM"},
@@ -182,3 +186,16 @@ def test_who_builds_it_is_our_deal_and_who_will_is_no_supplier_yet(pipeline: Tex
     assert [f for f in ex.facts if f.relation == "SUPPLIES"] == []
     said = "Helen signs it off on the 15th, and the PO will come through Castlerock as usual."
     assert ("V-SI", "A-BK", "") in _facts(pipeline, said, "SUPPLIES")
+
+
+@pytest.mark.parametrize(
+    ("text", "supplied"),
+    [
+        ("- Payments through Payvera.", True),
+        ("Card payments via Payvera – happy with them, no appetite to change.", True),
+        ("- payments: still with Payvera.", True),
+        ("- Meeting with Payvera next week about the interface.", False),  # a meeting, no service
+    ],
+)
+def test_a_service_that_runs_through_a_supplier(pipeline: TextPipeline, text: str, supplied: bool) -> None:
+    assert (("V-PV", "A-BK", "") in _facts(pipeline, text, "SUPPLIES")) is supplied
