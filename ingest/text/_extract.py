@@ -416,6 +416,7 @@ def _role_text(
     # a title in apposition before its person is read as one phrase: "Budget sits with our CFO, Graham"
     worded = _TITLE_MARK.sub(lambda t: ments[int(t.group(1))].text, _TITLE_APPOSED.sub(r"\1 ", skeleton))
     worded = _APPOSITION.sub(",", worded)  # "Priya, Raj's deputy, will run the pilot": Priya will
+    worded = _NAME_GLOSS.sub(r"\1", worded)  # "最后要方总（方国栋，我们总经理）点头": 方总 nods
     if lang != "en":
         return worded, skeleton, ments
     carried = carried_subject(text, s0, worded, ments, out.mentions, out.last_person)
@@ -435,6 +436,8 @@ _QUOTED_LINE = re.compile(r"[ \t]*>")  # "> On Monday you wrote…": the thread 
 _LATIN_WORDS = re.compile(r"[A-Za-z]{3,}(?:\s+[A-Za-z]{2,}){2}")  # an English phrase, not a stray "PACS"
 
 
+#: a reference glossed by the full name, and the title, in brackets
+_NAME_GLOSS = re.compile(r"(«P\d+»)\s?[（(]\s?«P\d+»(?:[，,、\s][^（）()\n«»]{0,20})?[）)]")
 _APPOSITION = re.compile(r",\s*(?:the |his |her |their )?«P\d+»'s? [\w -]{1,30}?,")
 
 

@@ -143,6 +143,8 @@ def _roles(pipeline: TextPipeline, text: str) -> set[tuple[str, str, str]]:
         ("谭斌对我们一直有成见，会在评分细则上给我们设卡。", {("谭斌", "blocker", "opponent")}),
         # neutral leaning one way is neutral
         ("曹振华态度中立偏正面，最后他拍板。", {("曹振华", "decision_maker", "neutral")}),
+        # a reference glossed by the full name and title in brackets, then its verb
+        ("最后要方总（方国栋，我们总经理）点头，他下周回来。", {("方国栋", "decision_maker", "neutral")}),
     ],
 )
 def test_roles_as_notes_state_them(
