@@ -288,6 +288,11 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             # "she'll fight our corner", "a genuine fan of ours"
             r"fight(?:s|ing)? (?:our|for our) corner|fights? for us\b",
             r"(?:genuine|real|big|huge) fan of (?:ours|us)\b",
+            # "still speaks up for us with Katarzyna", "Dmitri is our guy", "puts in a good word for us"
+            r"(?:speak|speaks|spoke|speaking) up for (?:us|our\b)",
+            r"(?:is|'s) (?:our|the) (?:guy|girl|man|woman|person) (?:inside|in there|on the inside)"
+            r"|(?:is|'s) our (?:guy|girl|man|woman)\b",
+            r"puts? in a (?:good|kind) word for (?:us|our\b)",
         ],
         [
             r"支持我们的方案",
@@ -463,6 +468,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"(?:to|will|would|could|may|might|'ll|'d) block\b(?! (?:out|off|time|book))",
             r"(?:will|'ll|going to|would) fight "
             r"(?:it|this|us|the (?:project|deal|rollout|proposal|change))\b",
+            # "the main obstacle on the Safety deal", "our biggest hurdle"
+            r"(?:main|biggest|real|only|key) (?:obstacle|roadblock|hurdle|stumbling block)",
         ],
         [
             r"抵触",

@@ -62,6 +62,8 @@ _OPPOSE = {
         r"reluctant|wary|cold on|not a fan|dislikes?|critical of|loyal to|"
         r"blocker|blocking|block(?:s|ed)? (?:us|our|it|this|the)|prefers? (?!us|our)\w+|"
         r"in (?:the )?\w+'s camp|lean(?:s|ing)? (?:towards?|to) (?!us|our)\w+|hesitant|"
+        # "Ian might be leaning their way", "is leaning Sitewise" (a rival named after the lean)
+        r"lean(?:s|ing)? (?:their|the other) way|lean(?:s|ing)? «[OX]\d+»|"
         r"unhappy with (?:us|our)|pricier|too (?:expensive|pricey|costly)|overpriced|"
         r"unimpressed|dismissive|objects? to|pushback|cool (?:on|towards?)|"
         r"(?:main|biggest|real) obstacle|(?:main |biggest )?(?:headwind|detractor))\b",

@@ -12,7 +12,10 @@ from tests.ingest.text.conftest import crm_pipeline, roles_said
 
 CRM = {
     "self": {"id": "SELF", "name": "Tallmark Scheduling"},
-    "companies": [{"id": "A-HB", "name": "Harrowgate Bakeries", "role": "customer"}],
+    "companies": [
+        {"id": "A-HB", "name": "Harrowgate Bakeries", "role": "customer"},
+        {"id": "V-KR", "name": "Kronos", "role": "competitor"},
+    ],
     "contacts": [
         {"id": "C-OB", "name": "Oscar Bellamy", "company": "A-HB", "title": "CFO"},
         {"id": "C-MF", "name": "Mina Farrow", "company": "A-HB", "title": "HR Director"},
@@ -36,6 +39,11 @@ def _roles(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str
         ("Oscar Bellamy signed off on the three-year renewal.", {("C-OB", "economic_buyer", "neutral")}),
         ("Since the reorg Mina Farrow owns her own HR-tech budget.", {("C-MF", "economic_buyer", "neutral")}),
         ("Mina Farrow is our biggest fan on the panel.", {("C-MF", "champion", "supporter")}),
+        # a champion, a blocker, a stance as the twenty-first session's writers put them
+        ("Mina Farrow still speaks up for us with the board.", {("C-MF", "champion", "supporter")}),
+        ("Tobias Grell is our guy on the inside.", {("Tobias Grell", "champion", "supporter")}),
+        ("Tobias Grell is the main obstacle on the safety deal.", {("Tobias Grell", "blocker", "opponent")}),
+        ("Mina Farrow holds the budget and is leaning Kronos.", {("C-MF", "economic_buyer", "opponent")}),
         (
             "Tobias Grell, the Leeds site manager, has a big say but is lukewarm.",
             {("Tobias Grell", "influencer", "neutral")},
