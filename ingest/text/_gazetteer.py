@@ -241,7 +241,7 @@ def build_gazetteer(store: GraphStore) -> Gazetteer:
     _add_companies(gz, store)
     for node in store.iter_nodes("Product"):
         for n in _names(node.props):
-            for v in product_variants(n):
+            for v in sorted(product_variants(n)):  # in order: the first spelling of a form is its own
                 gz.add(v, "PRODUCT", node.key)
         if node.props.get("category"):
             gz.kind_of[node.key] = fold(str(node.props["category"]))
@@ -339,7 +339,8 @@ def _add_companies(gz: Gazetteer, store: GraphStore) -> None:
             gz.partners.add(node.key)
         for n in names:
             gz.company_keys[company_name_key(n)].append(node.key)
-            for v in company_variants(n, market):
+            # in order: a form keeps its first spelling ("天衡CA", not "天衡ca") whatever the hash seed
+            for v in sorted(company_variants(n, market)):
                 gz.add(v, "ORG", node.key)
 
 
