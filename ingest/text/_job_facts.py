@@ -64,7 +64,9 @@ class JobReader:
                 held = None  # "原料部经理": the raw materials department, no former title
             if held and not gone:
                 return None  # the title is history; what they hold now, the note says elsewhere
-            wp["title"] = _DEPT_OF.sub(r"\1", title[held.end() if held else 0 :])
+            # "公司总经理程国庆": the company is no part of the title, nor the group a department's
+            # ("集团人力资源部副部长"; but "集团财务总监" is the group's own)
+            wp["title"] = _OF_THE_COMPANY.sub("", _DEPT_OF.sub(r"\1", title[held.end() if held else 0 :]))
             wp["department"] = department_of(wp["title"])
             if not promoted:
                 p = self._with_title(g, p, wp["title"], ments, linker, [company, *context])
@@ -124,6 +126,9 @@ class JobReader:
         return ("Person", node_id, p[2])
 
 
+_OF_THE_COMPANY = re.compile(
+    r"^(?:公司(?=[\u4e00-\u9fffA-Za-z]{2})|集团(?=[\u4e00-\u9fffA-Za-z]{1,8}?(?:部|处|科|中心|室)))"
+)
 _HEAD_OF = {"处": "处长", "局": "局长", "所": "所长", "科": "科长"}  # the short address of the unit's head
 _SHORT_HEAD = re.compile(r"[\u4e00-\u9fff][处局所科]")  # "孙科": a surname and the head's address
 _NEW_TO = re.compile(r"^(?:new|current|newly appointed)\s+(?=\S)", re.I)  # "New CIO at Kestrel is…"

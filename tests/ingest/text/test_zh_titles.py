@@ -150,3 +150,18 @@ def test_a_contact_s_english_name_is_read_from_the_address_the_company_gave() ->
 
 def test_a_note_calls_the_contact_by_that_english_name(pipeline: TextPipeline) -> None:
     assert ("REPORTS_TO", "张敏", "C-GLH") in _facts(pipeline, "张敏还是汇报给Lily，没有变化。")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("公司总经理程国庆在会上表示要推进。", "总经理"),  # the company is no part of the title
+        ("新出现的人：集团人力资源部副部长 谭晓红。", "人力资源部副部长"),  # nor the group a department's
+        ("集团财务总监邹海燕也在。", "集团财务总监"),  # but the group's own office is
+        ("孙主任上面是院长助理葛琳，预算在她手里。", "院长助理"),  # a head's assistant is one title
+    ],
+)
+def test_whose_office_a_title_names(pipeline: TextPipeline, text: str, title: str) -> None:
+    doc = TextDocument("N", "note", text, "zh-titles", 1, "zh", datetime(2026, 3, 1), "A-CH")
+    ((_, ex),) = list(pipeline.run([doc]))
+    assert title in {f.props.get("title") for f in ex.facts if f.relation == "WORKS_AT"}
