@@ -41,6 +41,9 @@ class JobReader:
         ``promoted``: the title is new, so the person is not linked again by it (the graph
         knows them by the title they held)."""
         g = match.groupdict()
+        said = ments[int(g["p"])] if g.get("p") is not None else None
+        if said is not None and said.key == PRONOUN and match.string.startswith("«T", match.end("p") + 1):
+            return None  # "他助理方琪": his assistant, not his title
         wp: dict[str, Any] = {"current": not gone}
         if g.get("unit"):  # "运维部刘洋": a department, no title; "信息科王主任": 信息科主任
             wp["department"] = unit_without_clause(g["unit"])

@@ -101,7 +101,8 @@ def _zh_name_shapes(text: str) -> Iterator[tuple[int, int]]:
             and _is_cjk(third)
             and (third not in _AFTER or text[end + 1 : end + 2] in ("（", "("))  # "魏东升（普外科主任）"
             and not text.startswith(_TITLE_AFTER, end)
-            and not _common_word(text[end : end + 2])
+            # "曹建军部长": a title after the third character keeps it, though 军部 is a word
+            and (not _common_word(text[end : end + 2]) or text.startswith(_TITLES_BEFORE, end + 1))
             and not (third in "两俩三几" and text[end + 1 : end + 2] in "人个位")  # "黄俊两人都是"
         ):
             end += 1

@@ -165,3 +165,11 @@ def test_whose_office_a_title_names(pipeline: TextPipeline, text: str, title: st
     doc = TextDocument("N", "note", text, "zh-titles", 1, "zh", datetime(2026, 3, 1), "A-CH")
     ((_, ex),) = list(pipeline.run([doc]))
     assert title in {f.props.get("title") for f in ex.facts if f.relation == "WORKS_AT"}
+
+
+def test_a_name_before_its_title_and_a_pronoun_before_someone_else_s(pipeline: TextPipeline) -> None:
+    # "军部" is a word, but a title after the third character keeps it in the name
+    assert ("曹建军", "A-CH") in _works_at(pipeline, "11/26 见了安全部曹建军部长。")
+    # "他助理方琪" is his assistant: 方琪 is the assistant, he holds no such title
+    said = _works_at(pipeline, "龚丽华很忙，要先跟她助理方琪约时间。")
+    assert said == {("方琪", "A-CH")}
