@@ -18,6 +18,7 @@ from ingest.normalize.cities import lookup_city
 from ingest.normalize.company import LEGAL_EN, company_name_core
 from ingest.normalize.glossary import english_rendering
 from ingest.normalize.person import person_name_key
+from ingest.normalize.segmenter import stock_segmenter
 from ingest.normalize.pinyin import person_pinyin, split_chinese_name
 from ingest.normalize.text import fold, has_cjk
 
@@ -93,6 +94,18 @@ class Gazetteer:
             ids.append(node_id)
 
 
+def _brand_and_trade(core: str) -> set[str]:
+    """The short forms of a long Chinese name's core: its first four characters ("华鑫精密"),
+    and its leading words up to six characters where four would end inside a word ("优购供应链"
+    of 优购供应链管理: notes write "优购供应链副总裁", not 优购供应 and a title 链副总裁)."""
+    words = stock_segmenter().lcut(core, HMM=False)
+    ends = [len("".join(words[: i + 1])) for i in range(len(words))]
+    out = {core[:4]}
+    if 4 not in ends:
+        out |= {core[:n] for n in ends if 4 < n <= 6 and n < len(core)}
+    return out
+
+
 def company_variants(name: str, market: bool = False) -> set[str]:
     """The name plus its short forms: no legal form, no city, brand + trade, hospital abbreviations.
 
@@ -106,7 +119,7 @@ def company_variants(name: str, market: bool = False) -> set[str]:
         c = core.replace(" ", "")
         out |= _latin_renderings(name)
         if len(c) > 4 and not c.startswith("第") and not c.endswith("人民医院"):
-            out.add(c[:4])
+            out |= _brand_and_trade(c)
             if market:
                 out.add(c[:2])
         out |= _hospital_abbreviations(key.replace(" ", ""))

@@ -29,9 +29,10 @@ _ZH_REF = re.compile(
 # what follows a name where the layout says name: a title, or a dash or bracket before one
 _NAME_MARK = re.compile(r"\s?(?:[—–－]|-{1,2}\s|[（(：:])")
 _AFTER = ZH_AFTER_NAME | frozenset(
-    "都介绍说讲提表认觉对也还又就才再曾反支负让请帮做带跟打约这那很干管找问看去来用写拿听手接更比却仍"
+    "都介绍说讲提表认觉对也还又就才再曾反支负让请帮做带跟打约这那很干管找问看去来用写拿听手接更比却仍到前"
 )  # 手: "预算在袁立手里", "邵科长手下"; 接: "由万军接手"; 更, 比: "林科更在意等保", "贺科比孙科更技术派"
 # 负: the verb 负责 after a character that is also a surname ("乙方负责", "使用方负责人"); 由: "钱由她审批"
+# 到, 前: "柯伟到岗", "宋涛前阵子来过"
 NOT_GIVEN = frozenset(
     "是的和与及向在对也都说将会等了着过把被为于从跟给让请这那哪很归最批负由他她已不没还就又再只要得，。、；：（）"
 )

@@ -10,8 +10,10 @@ import pytest
 
 from ingest.text import TextDocument, TextPipeline
 from ingest.text._email_names import english_names
+from ingest.text._gazetteer import company_variants
 from ingest.text._name_forms import ref_parts
 from ingest.text._titles import fits_honorific
+from ingest.text._zh_names import zh_names
 from tests.ingest.text.conftest import crm_pipeline
 
 CRM = {
@@ -173,3 +175,11 @@ def test_a_name_before_its_title_and_a_pronoun_before_someone_else_s(pipeline: T
     # "他助理方琪" is his assistant: 方琪 is the assistant, he holds no such title
     said = _works_at(pipeline, "龚丽华很忙，要先跟她助理方琪约时间。")
     assert said == {("方琪", "A-CH")}
+
+
+def test_a_long_name_is_shortened_at_a_word_and_a_name_ends_before_a_verb() -> None:
+    # four characters would end inside 供应链; the short form runs to the word's end too
+    assert {"优购供应链", "优购供应"} <= company_variants("优购供应链管理有限公司")
+    assert "华鑫精密" in company_variants("华鑫精密制造有限公司")
+    text = "新的调度中心主管柯伟到岗。智链的宋涛前阵子来找过她。"
+    assert [text[a:b] for a, b in zh_names(text)] == ["柯伟", "宋涛"]
