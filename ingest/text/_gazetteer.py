@@ -18,8 +18,8 @@ from ingest.normalize.cities import lookup_city
 from ingest.normalize.company import LEGAL_EN, company_name_core
 from ingest.normalize.glossary import english_rendering
 from ingest.normalize.person import person_name_key
-from ingest.normalize.segmenter import stock_segmenter
 from ingest.normalize.pinyin import person_pinyin, split_chinese_name
+from ingest.normalize.segmenter import stock_segmenter
 from ingest.normalize.text import fold, has_cjk
 
 from . import _evidence as evidence
