@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from ingest.text._company_forms import company_variants
 from ingest.text._dates import find_dates
 from ingest.text._documents import TextDocument, guess_lang, html_to_text, read_documents
 from ingest.text._extract import MONEY, Mention, sentiment
-from ingest.text._gazetteer import company_variants, product_variants
+from ingest.text._gazetteer import product_variants
 from ingest.text._lexicon import department_of
 from ingest.text._modality import modality
 from ingest.text._names import latin_names, short_forms

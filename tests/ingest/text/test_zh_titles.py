@@ -9,8 +9,8 @@ from datetime import datetime
 import pytest
 
 from ingest.text import TextDocument, TextPipeline
+from ingest.text._company_forms import company_variants
 from ingest.text._email_names import english_names
-from ingest.text._gazetteer import company_variants
 from ingest.text._name_forms import ref_parts
 from ingest.text._titles import fits_honorific
 from ingest.text._zh_names import zh_names
