@@ -54,8 +54,8 @@ def given_name_variants(text: str) -> list[str]:
 
 
 def _familiar(text: str) -> bool:
-    """ "小周", "老李": a surname called familiarly."""
-    return len(text) == 2 and text[0] in "小老"
+    """ "小周", "老李", "冯姐": a surname called familiarly."""
+    return len(text) == 2 and (text[0] in "小老" or text[1] in "姐哥")
 
 
 def is_ref(text: str) -> bool:
@@ -68,7 +68,7 @@ def ref_parts(text: str) -> tuple[str, str]:
     """("Dr. Wang") -> ("wang", ""); ("王主任") -> ("王", "主任")."""
     if has_cjk(text):
         if _familiar(text):
-            return text[1], ""
+            return (text[0] if text[1] in "姐哥" else text[1]), ""
         for h in ZH_HONORIFICS:
             if text.endswith(h) and len(text) > len(h):
                 return text[: -len(h)], h

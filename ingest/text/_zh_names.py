@@ -34,7 +34,7 @@ _AFTER = ZH_AFTER_NAME | frozenset(
 # 负: the verb 负责 after a character that is also a surname ("乙方负责", "使用方负责人"); 由: "钱由她审批"
 # 到, 前: "柯伟到岗", "宋涛前阵子来过"
 NOT_GIVEN = frozenset(
-    "是的和与及向在对也都说将会等了着过把被为于从跟给让请这那哪很归最批负由他她已不没还就又再只要得，。、；：（）"
+    "是的和与及向在对也都说将会等了着过把被为于从跟给让请这那哪很归最批负由他她已不没还就又再只要得姐哥，。、；：（）"
 )
 
 
@@ -229,6 +229,10 @@ _APPOSED_TITLE = re.compile(
 
 _ZH_FAMILIAR = re.compile(
     "(?:小|老)(?:" + "|".join(f for f in ZH_SURNAMES if f not in FUNCTION_SURNAMES) + ")"
+    # an elder colleague called sister or brother: "冯姐", "张哥"
+    "|(?:"
+    + "|".join(f for f in ZH_SURNAMES if f not in FUNCTION_SURNAMES)
+    + ")(?:姐|哥)(?![\u4e00-\u9fff]{0,1}[们妹弟])"
 )
 
 
@@ -257,4 +261,6 @@ def zh_refs(text: str) -> Iterator[tuple[int, int]]:
         word = m.group()
         if word in _FAMILIAR_WORDS or (nxt and (is_zh_word(word + nxt) or is_zh_word(word[1] + nxt))):
             continue
+        if word[1] in "姐哥" and (surname_inside_a_word(text, m.start()) or is_zh_word(word)):
+            continue  # "表哥", "师姐": words, not someone's name
         yield m.start(), m.end()

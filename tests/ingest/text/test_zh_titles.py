@@ -183,3 +183,12 @@ def test_a_long_name_is_shortened_at_a_word_and_a_name_ends_before_a_verb() -> N
     assert "华鑫精密" in company_variants("华鑫精密制造有限公司")
     text = "新的调度中心主管柯伟到岗。智链的宋涛前阵子来找过她。"
     assert [text[a:b] for a, b in zh_names(text)] == ["柯伟", "宋涛"]
+
+
+def test_an_elder_colleague_called_sister_is_the_contact_of_that_surname(pipeline: TextPipeline) -> None:
+    doc = TextDocument("N", "note", "龚姐直接向韩总汇报，我表哥也在。", "zh-titles", 1, "zh", None, "A-CH")
+    ((_, ex),) = list(pipeline.run([doc]))
+    assert {(f.subject[1], f.object[2]) for f in ex.facts if f.relation == "REPORTS_TO"} == {
+        ("C-GLH", "韩总")
+    }
+    assert [m.text for m in ex.mentions if m.label == "PERSON" and m.key != "speaker"] == ["龚姐", "韩总"]
