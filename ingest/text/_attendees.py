@@ -30,7 +30,10 @@ _OURS = re.compile(r"^\W*(?:(?:from|for) )?(?:us|ours|our (?:side|team)|我方|�
 _LABEL = re.compile(r"[^:：\n«]{1,30}[:：]")
 _ME = re.compile(r"\b(?:me|myself)\b|[(（](?:us|ours|我方)[)）]", re.I)
 #: what an item holds besides its person's name: an honorific, a joining word, punctuation
-_BARE = re.compile(r"(?:\W|\b(?:Mr|Mrs|Ms|Dr|Prof|and|also)\b\.?|和|及|还有)*", re.I)
+_BARE = re.compile(
+    r"(?:\W|\b(?:Mr|Mrs|Ms|Dr|Prof|and|also)\b\.?|和|及|还有)*"
+    r"(?:[(（][a-z][^()（）A-Z]{0,30}[)）]\W*)?"  # an aside that names no title: "(remote)", "(joined late)"
+)
 _ORG_HEADER = re.compile(r"[ \t]*(?:[(（][^()（）\n]{0,20}[)）])?[ \t]*[:：][ \t]*")
 _BULLET_ONLY = re.compile(r"[ \t>*•·-]*")
 _BULLET = re.compile(r"[ \t]*(?:[-*•·]|\d{1,2}[.)、])[ \t]*")

@@ -94,6 +94,8 @@ JOB_RULES: list[Rule] = [
             r"(?<!», ){T} \((?:(?:Dr|Mr|Mrs|Ms|Prof)\.? )?{P}\)",
             # the company and more about it: "Liam O'Rourke (Northgate, our partner; …)"
             r"{P} \({C}[,;] (?:[^()«»\n]|«[A-Z]\d+»){1,80}\)",
+            # the person glossing the company: "Bridgeworks (Neil Fairbanks) will do the interfaces"
+            r"{C}(?:['’]s)? \((?:(?:Dr|Mr|Mrs|Ms|Prof)\.? )?{P}\)",
         ],
     ),
     *rules_of(
@@ -192,6 +194,8 @@ JOB_RULES: list[Rule] = [
             # a department alone in brackets: "陈曦（技术部）", "刘明（IT部，负责接口）"
             r"{P}\s?[（(](?P<unit>(?:(?![我你他她是的在和与及跟向对由从被把给])[\u4e00-\u9fffA-Za-z]){1,8}?"
             r"(?:科|处|部|室|中心|组|办|部门))(?:[，,、；;](?:[^（）()\n«»]|«T\d+»){0,30})?[）)]",
+            # the person glossing the company: "天衡（黄经理）会配合", "鼎实（马骏）负责实施"
+            r"{C}\s?[（(]\s?{P}\s?[）)]",
         ],
     ),
     *rules_of(

@@ -98,6 +98,10 @@ def _placed(pipeline: TextPipeline, text: str, lang: str = "en") -> dict[str, tu
             {"陈曦": ("A-HR", "技术部"), "曹处": ("A-HR", "设备处处长")},
         ),
         ("孙科(设备科)回复：参数收到", "zh", {"孙科": ("A-HR", "设备科科长")}),
+        # an aside that names no title; the person glossing the company
+        ("Brightwing: Luis Ortega (remote)", "en", {"Luis Ortega": ("V-BW", None)}),
+        ("Brightwing (Neil Fairbanks) will do the interfaces.", "en", {"Neil Fairbanks": ("V-BW", None)}),
+        ("天衡（马骏）负责实施。", "zh", {"马骏": ("V-TH", None)}),
     ],
 )
 def test_listed_people_work_at_the_lists_company(
