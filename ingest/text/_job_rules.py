@@ -213,6 +213,8 @@ JOB_RULES: list[Rule] = [
             r"{P}（{T}）{_}离开了{C}",
             r"{P}{_}离开了{C}",
             r"{C}的{P}已经?离职",
+            # "郭强郭主任已经离开通达了": the name and its reference, then the company left
+            r"{P}(?:«P\d+»)?(?:已经|已|早就|上个?月|去年)?离开(?:了)?{C}",
         ],
         current="false",
     ),

@@ -105,6 +105,8 @@ def _zh_name_shapes(text: str) -> Iterator[tuple[int, int]]:
             # "曹建军部长": a title after the third character keeps it, though 军部 is a word
             and (not _common_word(text[end : end + 2]) or text.startswith(_TITLES_BEFORE, end + 1))
             and not (third in "两俩三几" and text[end + 1 : end + 2] in "人个位")  # "黄俊两人都是"
+            # "孙强孙总定": the name, then its surname again with a title
+            and not (text.startswith(fam, end) and text.startswith(_TITLE_AFTER, end + len(fam)))
         ):
             end += 1
         name = text[i:end]

@@ -192,3 +192,16 @@ def test_an_elder_colleague_called_sister_is_the_contact_of_that_surname(pipelin
         ("C-GLH", "韩总")
     }
     assert [m.text for m in ex.mentions if m.label == "PERSON" and m.key != "speaker"] == ["龚姐", "韩总"]
+
+
+def test_a_name_then_its_surname_with_a_title_is_one_person() -> None:
+    text = "最后选谁还是孙强孙总定。人员变动：郭强郭主任已经离开通达了。"
+    assert [text[a:b] for a, b in zh_names(text)] == ["孙强", "郭强"]
+
+
+def test_the_company_left_after_the_name_and_its_reference(pipeline: TextPipeline) -> None:
+    doc = TextDocument("N", "note", "龚丽华龚总已经离开澄湖水务了。", "zh-titles", 1, "zh", None, "A-CH")
+    ((_, ex),) = list(pipeline.run([doc]))
+    assert {(f.subject[1], f.props["current"]) for f in ex.facts if f.relation == "WORKS_AT"} == {
+        ("C-GLH", False)
+    }
