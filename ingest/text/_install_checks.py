@@ -154,7 +154,7 @@ _LEAVE_BEFORE = re.compile(
     r"\b(?:(?:move|moves|moving|migrate|migrates|migrating|switch|switches|switching|transition|"
     r"transitioning)(?: away)? (?:off|from|away from)|(?:replace|replaces|replacing|rip out|ripping out|"
     r"phase out|phasing out|sunset|sunsetting|decommission|decommissioning|retire|retiring|get rid of|"
-    rf"getting rid of|ditch|ditching)) {_OLD}$",
+    rf"getting rid of|ditch|ditching)|(?:as |a )?(?:the |a )?replacement for|in place of) {_OLD}$",
     re.I,
 )
 _LEFT_AFTER = re.compile(

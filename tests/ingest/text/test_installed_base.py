@@ -327,3 +327,9 @@ def test_a_model_in_the_plural_and_an_install_over_before_the_note() -> None:
         over = "They had PX-8s until 2023 and won't look at Halden again."
         assert {p for p, _ in _uses(pipeline, now, "en", "A-RP")} == {"P-PX8"}
         assert _uses(pipeline, over, "en", "A-RP") == set()
+
+
+def test_what_an_evaluated_product_would_replace_is_installed(pipeline: TextPipeline) -> None:
+    text = "Eastgate is looking at Meridian Predict as a replacement for AxleIQ Predict."
+    assert _evaluating(pipeline, text, "en", "A-EGB") == {"P-MMP"}
+    assert _uses(pipeline, text, "en", "A-EGB") == {("P-AXP", "")}
