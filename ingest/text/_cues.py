@@ -86,7 +86,11 @@ def cue_relations(
         # not when live: "用友BIP已经在襄阳厂试点上线" was piloted, and now runs
         if _KIN_ORG.search(skeleton, begin, start):
             continue  # "他们集团母公司用的是用友NC": the parent's install, not the account's
-        reaching = _REACHES_OUT.match(skeleton, end) is not None  # "擎能最近在接触柏总": the rival's move
+        # "擎能最近在接触柏总", "RoomLogix pitched them": the rival's move, unless the account then
+        # evaluates ("covenantra pitched them in dec, eval ongoing")
+        reaching = _REACHES_OUT.match(skeleton, end) is not None and not (
+            lang == "en" and _EVALUATED_TOO.search(sentence)
+        )
         evaluated = any(_evaluating(head + clause, lg) for lg in langs) and not reaching
         rejected = _REJECTED.search(skeleton, end) is not None
         over = trial_over(clause, mods, lang)
@@ -190,7 +194,17 @@ _KIN_ORG = re.compile(
 )
 
 #: a vendor that approaches the account, right after its name: no evaluation by the account yet
-_REACHES_OUT = re.compile(r"\s*(?:最近|也|一直|还|又|刚)*(?:在|来|去)?(?:接触|找过?|拜访|联系|约)")
+_REACHES_OUT = re.compile(
+    r"\s*(?:最近|也|一直|还|又|刚)*(?:在|来|去)?(?:接触|找过?|拜访|联系|约)"
+    # "RoomLogix pitched them in the autumn", "Axiom's rep has been calling him"
+    r"|(?:['’]s (?:rep|AE|salesman|sales rep|account manager))?\s+(?:has |have |had )?(?:been )?"
+    r"(?:pitched|approached|reached out|cold-called|calling|emailing|chasing)\b",
+    re.I,
+)
+
+_EVALUATED_TOO = re.compile(
+    r"\b(?:eval|evaluat\w*|trial\w*|pilot\w*|poc|demo\w*|shortlist\w*|bake-?off)\b", re.I
+)
 
 _CUE_TAKEN_BACK = {
     "en": re.compile(

@@ -333,3 +333,17 @@ def test_what_an_evaluated_product_would_replace_is_installed(pipeline: TextPipe
     text = "Eastgate is looking at Meridian Predict as a replacement for AxleIQ Predict."
     assert _evaluating(pipeline, text, "en", "A-EGB") == {"P-MMP"}
     assert _uses(pipeline, text, "en", "A-EGB") == {("P-AXP", "")}
+
+
+@pytest.mark.parametrize(
+    ("text", "evaluated"),
+    [
+        ("AxleIQ pitched them in the autumn – Greg: 'not for us'.", set()),  # the rival's move
+        ("AxleIQ's rep has been calling him about Predict.", set()),
+        ("AxleIQ pitched them in Dec, eval ongoing.", {"V-AX"}),  # and then the account evaluates
+    ],
+)
+def test_a_vendor_that_pitches_is_no_evaluation_until_the_account_evaluates(
+    pipeline: TextPipeline, text: str, evaluated: set[str]
+) -> None:
+    assert _evaluating(pipeline, text, "en", "A-EGB") == evaluated
