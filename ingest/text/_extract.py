@@ -40,6 +40,7 @@ from ._match_checks import (
     LEFT_LATER,
     QUESTION,
     STARTS_LATER,
+    VENDOR_JOB,
     an_object_as_subject,
     claimed_before,
     common_word_as_name,
@@ -284,6 +285,15 @@ class Extractor:
             self.gz.self_id,
         )
 
+    def _rep_of(self, ments: list[Mention]) -> tuple[str, str, str] | None:
+        """The market company a sales title at the account belongs to: the one the sentence
+        names, else the last one named in the lines just before it ("Rotorlog are being difficult
+        about the export. Their account manager, Stuart Baird, …")."""
+        at = self._sentence_at
+        earlier = [m for m in self._layout[3] if at - 300 <= m.start < at]
+        found = [m for m in [*ments, *reversed(earlier)] if m.label == "ORG" and m.node_id in self._market]
+        return ("Company", found[0].node_id, found[0].text) if found else None
+
     def _a_rival_after(self, match: re.Match[str], ments: list[Mention]) -> bool:
         """The cue's object is a rival: "he championed AVEVA when it went in" is not our champion."""
         rival = _RIVAL_AFTER.match(match.string, match.end())
@@ -366,6 +376,8 @@ class Extractor:
             left_later = LEFT_LATER.match(match.string, match.end()) is not None
             gone = leaving or (mod.past and not promoted) or left_later
             job = self.jobs.read(match, ments, linker, context, p, c[1], gone, promoted)
+            if job is not None and c == home and VENDOR_JOB.match(str(job[1].get("title") or "")):
+                c = self._rep_of(ments) or c  # "Their account manager, Stuart Baird": the vendor's rep
             elsewhere = c == home and unknown_company_before(before)
             if (
                 job is not None

@@ -151,11 +151,11 @@ def our_title(match: re.Match[str]) -> bool:
 def our_vendor_job(match: re.Match[str], title: str) -> bool:
     """A vendor's job after "our" in apposition: "Luis Ferreira, our solutions engineer" (an account
     has no solutions engineer of ours)."""
-    return our_title(match) and _VENDOR_JOB.match(title) is not None
+    return our_title(match) and VENDOR_JOB.match(title) is not None
 
 
 _OUR_TITLE = re.compile(r"[,(]\s*our (?:own |new )?«T\d+»", re.I)
-_VENDOR_JOB = re.compile(
+VENDOR_JOB = re.compile(
     r"(?:(?:new|senior|lead|regional|local) )?(?:solutions?|sales|account (?:exec|executive|manager|"
     r"director)|customer success|pre-?sales|implementation|channel|partner|inside sales|AE\b|SE\b|CSM\b)",
     re.I,

@@ -199,3 +199,23 @@ def test_who_builds_it_is_our_deal_and_who_will_is_no_supplier_yet(pipeline: Tex
 )
 def test_a_service_that_runs_through_a_supplier(pipeline: TextPipeline, text: str, supplied: bool) -> None:
     assert (("V-PV", "A-BK", "") in _facts(pipeline, text, "SUPPLIES")) is supplied
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        # the sales title belongs to the vendor named just before, not to the account
+        (
+            "Castlerock are slow on the export. Their account manager, Dev Shah, told Graham it costs extra.",
+            "V-SI",
+        ),
+        ("Payvera sent a new rate card; their regional sales director Dev Shah will call.", "V-PV"),
+        ("Dev Shah, their account manager, called about the renewal.", "A-BK"),  # no vendor named near
+    ],
+)
+def test_a_sales_title_is_the_rep_of_the_vendor_just_named(
+    pipeline: TextPipeline, text: str, company: str
+) -> None:
+    doc = TextDocument("N", "note", text, "providers", 1, "en", datetime(2026, 3, 1), "A-BK")
+    ((_, ex),) = list(pipeline.run([doc]))
+    assert {f.object[1] for f in ex.facts if f.relation == "WORKS_AT"} == {company}
