@@ -30,14 +30,14 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
         ("WORKS_AT", "en"): 0.76,
         ("DECISION_ROLE", "en"): 0.67,
         ("REPORTS_TO", "en"): 0.79,
-        ("USES", "en"): 0.63,
-        ("SUPPLIES", "en"): 0.65,
+        ("USES", "en"): 0.64,
+        ("SUPPLIES", "en"): 0.68,
         ("INTERESTED_IN", "en"): 0.46,
-        ("WORKS_AT", "zh"): 0.72,
-        ("DECISION_ROLE", "zh"): 0.63,
+        ("WORKS_AT", "zh"): 0.73,
+        ("DECISION_ROLE", "zh"): 0.64,
         ("REPORTS_TO", "zh"): 0.72,
         ("USES", "zh"): 0.67,
-        ("SUPPLIES", "zh"): 0.64,
+        ("SUPPLIES", "zh"): 0.65,
         ("INTERESTED_IN", "zh"): 0.54,
     },
     # held out, never tuned on (en-a, en-b, en-c, en-j, en-k, en-n; zh-a .. zh-e, zh-l, zh-m,
@@ -50,11 +50,11 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
         ("DECISION_ROLE", "en"): 0.58,
         ("REPORTS_TO", "en"): 0.71,
         ("USES", "en"): 0.65,
-        ("SUPPLIES", "en"): 0.70,
+        ("SUPPLIES", "en"): 0.72,
         ("INTERESTED_IN", "en"): 0.62,
-        ("WORKS_AT", "zh"): 0.67,
+        ("WORKS_AT", "zh"): 0.69,
         ("DECISION_ROLE", "zh"): 0.56,
-        ("REPORTS_TO", "zh"): 0.59,
+        ("REPORTS_TO", "zh"): 0.60,
         ("USES", "zh"): 0.68,
         ("SUPPLIES", "zh"): 0.71,
         ("INTERESTED_IN", "zh"): 0.56,
@@ -97,7 +97,7 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
 #: three-character name was no longer cut at a rare word, 30c96b9, and a Chinese topic was found
 #: by its subject, 0935880: each made one false fact the notes warn against match; found by
 #: switching each change alone, counts only; the issue's target is none)
-TRAP_CEILINGS = {"dev": 109, "test": 57}
+TRAP_CEILINGS = {"dev": 102, "test": 55}
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
     "companies": [{"id": "A-1", "name": "St. Aldric Medical Center", "aliases": ["SAMC"]}],
