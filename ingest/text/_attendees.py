@@ -34,6 +34,8 @@ _BARE = re.compile(
     r"(?:\W|\b(?:Mr|Mrs|Ms|Dr|Prof|and|also)\b\.?|和|及|还有)*"
     r"(?:[(（][a-z][^()（）A-Z]{0,30}[)）]\W*)?"  # an aside that names no title: "(remote)", "(joined late)"
 )
+#: what follows a company opening an item: a colon, or a space before the people ("析微 王磊")
+_AFTER_LEAD = re.compile(r"[ \t]*(?:[:：]|[ \t](?=\S))")
 _ORG_HEADER = re.compile(r"[ \t]*(?:[(（][^()（）\n]{0,20}[)）])?[ \t]*[:：][ \t]*")
 _BULLET_ONLY = re.compile(r"[ \t>*•·-]*")
 _BULLET = re.compile(r"[ \t]*(?:[-*•·]|\d{1,2}[.)、])[ \t]*")
@@ -117,7 +119,7 @@ def _switched(
     if _OURS.match(item):
         return "", s1
     lead = next((o for o in orgs if s0 <= o.start < s1 and not text[s0 : o.start].strip()), None)
-    after = re.compile(r"[ \t]*(?:[:：]|[ \t](?=\S))").match(text, lead.end, s1) if lead else None
+    after = _AFTER_LEAD.match(text, lead.end, s1) if lead else None
     if lead is not None and after is not None:
         return ("" if lead.node_id == self_id else lead.node_id), after.end()
     label = _LABEL.match(item)
@@ -127,7 +129,8 @@ def _switched(
 
 
 def _parts(text: str, a: int, b: int) -> Iterator[list[tuple[int, int]]]:
-    """A list line's parts, each its items: split at commas, 、 and semicolons outside brackets."""
+    """A list line's parts (closed by a semicolon, full stop or bar), each its items (parted by a
+    comma, 、 or "+"), outside brackets."""
     depth, start, part = 0, a, []
     for i in range(a, b):
         ch = text[i]
