@@ -4,6 +4,10 @@
 LadybugDB (in memory) and against Neo4j. The Neo4j server is started once per session
 by ``tools/neo4j_launcher.py`` unless ``ACCOUNTGRAPH_TEST_NEO4J_URI`` points at one; if
 it cannot start, those tests error (they never skip).
+
+The suite runs on two xdist workers (``scripts/test``); every test that uses that server is put in
+one xdist group, so one worker starts it and the other runs the rest alongside. Tests that start
+servers of their own run on either.
 """
 
 from __future__ import annotations
@@ -38,6 +42,22 @@ def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[neo4j_lau
         yield server
     finally:
         server.stop()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """An xdist worker inherits a pretend terminal's COLUMNS and LINES, which Rich's consoles would
+    fix as their size when imported; the tests that read a table set COLUMNS as they run a command."""
+    for size in ("COLUMNS", "LINES"):
+        os.environ.pop(size, None)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Group the Neo4j tests on one worker (``--dist loadgroup``), so one server serves them all."""
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        # the store is chosen by a parameter ("store", "backend") and fetched by name at set-up
+        if "neo4j_server" in getattr(item, "fixturenames", ()) or "neo4j" in params.values():
+            item.add_marker(pytest.mark.xdist_group("neo4j"))
 
 
 def _clear(store: Neo4jStore) -> None:

@@ -135,4 +135,4 @@ def test_upsert_relationship_merges_and_is_audited_without_values(api: Api) -> N
     assert entry["field"] == "upsertRelationship"
     assert entry["target"] == "KNOWS:Person:P-E-012-0->Person:P-E-013-0"
     assert entry["arguments"] == ["properties.strength"]
-    assert "0.75" not in json.dumps(entry)
+    assert "0.75" not in json.dumps({k: v for k, v in entry.items() if k != "at"})  # "at": "…20.755"
