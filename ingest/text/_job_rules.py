@@ -63,7 +63,8 @@ JOB_RULES: list[Rule] = [
             r"{P} \({C}\)",
             # "Janet Ellison joined as CIO in March", "was promoted to VP Ops"
             r"{P},? (?:has )?(?:joined|started|came on board|was hired|was appointed|has been appointed|"
-            r"(?:was|has been|had been|got|just got|just been) promoted|moved up)"
+            r"(?:was|has been|had been|got|just got|just been) promoted|moved up|(?:got )?bumped up|"
+            r"stepped up)"
             r"(?: from [^«»\n,;.]{1,30}?)?(?: (?:at|to) {C})?(?: as| to)? "
             r"(?:the |their |our )?"
             r"(?:new )?{T}",
@@ -96,6 +97,15 @@ JOB_RULES: list[Rule] = [
             r"{P} \({C}[,;] (?:[^()«»\n]|«[A-Z]\d+»){1,80}\)",
             # the person glossing the company: "Bridgeworks (Neil Fairbanks) will do the interfaces"
             r"{C}(?:['’]s)? \((?:(?:Dr|Mr|Mrs|Ms|Prof)\.? )?{P}\)",
+            # an attendee table's dotted leader: "Dwayne Hollis ......... E&I Supervisor"
+            r"{P}[ \t]*[.·…_]{3,}[ \t]*{T}",
+            # "sent Bill Tremblay over from the Brantford plant as interim Plant Mgr"
+            # (not whom someone took over from: "she's taken over from Mike Rowntree as Engineering Manager")
+            r"(?<!from )(?<!replacing )(?<!replaced )(?<!succeeding )(?<!succeeded )(?<!after )"
+            r"{P}(?: over| in| across)?(?: from [^«»\n,;.]{1,40}?)? as (?:the |their |our |its )?"
+            r"(?:new |interim |acting |permanent )?{T}",
+            # a title in quotes: 'new guy Dev Anand, "Head of Platform", is doing the tech eval'
+            r"{P},? [\"“‘']{T}[\"”’']",
         ],
     ),
     *rules_of(
@@ -155,7 +165,7 @@ JOB_RULES: list[Rule] = [
             # name between
             # "郑处（郑文华 副处长）": the full name inside, then the title
             rf"{{P}}\s?(?:[A-Z][a-z]+\s?)?(?:\+?\d[\d -]{{6,16}}\d\s?)?[（(]\s?(?:«P\d+»[\s，,、]?)?"
-            rf"(?P<dept>{_UNIT_WORDS}\s?)?{{T}}"
+            rf"(?:我们|我司|他们|咱们|公司|集团)?的?(?P<dept>{_UNIT_WORDS}\s?)?{{T}}"
             r"(?:[，,、；;/／兼](?:[^（）()\n«»]|«T\d+»){0,30})?[）)]",
             r"{C}{_}{T}{P}",
             # "我是中心的冷链管理员": the place before the title
@@ -165,7 +175,7 @@ JOB_RULES: list[Rule] = [
             r"(?:新任|现任)?{T}",
             r"{C}(?:那边)?的{P}(?!«T)",
             r"(?:^|[，、：:；;\s（(\d.•·*-]|和|与|及)(?P<unit>(?:(?![我你他她是的在和与及跟向对由从被把给])[\u4e00-\u9fff])"
-            r"{1,6}?(?:科|处|部|室|中心|局|办|组))的?{P}(?!«T)",
+            r"{1,6}?(?:科|处|部|室|中心|局|办|组))的?(?:同事|小伙伴)?{P}(?!«T)",
             r"(?P<dept>(?:(?![我你他她是的在和与及跟向对由从被把给])[\u4e00-\u9fff]){1,6}?(?:科|处|部|室|中心|局|办|组))?{P}{T}",
             r"(?:^|[，、：:；;\s（(•·*-]|和|与|及|的|是|有|新来的|新任)(?P<dept>(?:(?![我你他她是的在和与及跟向对由从被把给])"
             r"[\u4e00-\u9fff]){1,6}?(?:科|处|部|室|中心|局|办|组))?的?{T}\s?{P}",
@@ -196,6 +206,9 @@ JOB_RULES: list[Rule] = [
             r"(?:科|处|部|室|中心|组|办|部门))(?:[，,、；;](?:[^（）()\n«»]|«T\d+»){0,30})?[）)]",
             # the person glossing the company: "天衡（黄经理）会配合", "鼎实（马骏）负责实施"
             r"{C}\s?[（(]\s?{P}\s?[）)]",
+            # a function before a reference: "采购王经理（王慧）", "财务李总", "IT小王"
+            r"(?<![\u4e00-\u9fffA-Za-z])(?P<unit>采购|财务|IT|信息|技术|设备|生产|质量|人事|行政|运营|法务|工程|物流|仓储|"
+            r"安全|后勤|医务|护理|商务)(?=«P\d+»)(?:{P})",
         ],
     ),
     *rules_of(

@@ -18,7 +18,11 @@ End = tuple[str, str, str]
 
 _CLOSING = re.compile(
     r"(?im)^[ \t]*(?:best(?: regards| wishes)?|kind regards|warm regards|regards|many thanks|"
-    r"thanks(?: again)?|thank you|cheers|sincerely|br|rgds|此致|敬礼|谢谢|多谢|祝好|顺祝商祺|顺颂商祺|祝商祺)"
+    r"thanks(?: again)?|thank you|cheers|sincerely|br|rgds|此致|敬礼|谢谢|多谢|祝好|顺祝商祺|顺颂商祺|祝商祺|"
+    # a writer's own language: German, Spanish, French, Dutch, Polish, Portuguese, Italian
+    r"viele grüße|beste grüße|mit freundlichen grüßen|liebe grüße|lg|mfg|saludos|un saludo|atentamente|"
+    r"cordialement|bien à vous|groeten|met vriendelijke groet|pozdrawiam|abraços|atenciosamente|"
+    r"cordiali saluti)"
     r"[ \t]*[,，!！.。~]*[ \t]*$"
 )
 _BLOCK_END = re.compile(r"^\s*(?:>|-{2,}|_{2,}|from:|发件人|on .+ wrote:|-----)", re.I)
@@ -42,8 +46,11 @@ _QUOTED = re.compile(r"(?m)^[ \t]*(?:>|-{3,}|_{3,}|-----原始邮件-----|On .{5
 
 # a line holding only a name, as a signature without a closing opens ("Karen Whitfield\nCMO | SAMC")
 # (in a quoted reply too: "> Daniel Kowalczyk\n> Facilities Director, City of Greyford")
+# (and "Siobhán Duffy", "Zoë Østergaard": a Latin letter with a mark)
+_UPPER, _LOWER = r"[A-ZÀ-ÖØ-ÞĀ-ž]", r"[a-zß-öø-ÿĀ-ž'’-]"
 _NAME_LINE = re.compile(
-    r"(?m)^[ \t]*(?:>[ \t]*)*(?:[A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){1,2}|[\u4e00-\u9fff]{2,4})[ \t]*$"
+    rf"(?m)^[ \t]*(?:>[ \t]*)*"
+    rf"(?:{_UPPER}{_LOWER}+(?:[ \t]+{_UPPER}{_LOWER}+){{1,2}}|[\u4e00-\u9fff]{{2,4}})[ \t]*$"
 )
 _QUOTE_MARKS = re.compile(r"[ \t]*(?:>[ \t]*)+")
 
@@ -54,6 +61,8 @@ def signature_blocks(text: str) -> Iterator[tuple[int, int, bool]]:
     for m in _CLOSING.finditer(text):
         yield (*_block(text, m.end(), MAX_SIGNATURE_LINES), False)
     for m in _NAME_LINE.finditer(text):
+        if _CLOSING.match(text, m.start()):
+            continue  # "Viele Grüße" is no name
         yield (*_block(text, m.start(), 3), True)
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.normalize.text import has_cjk
+
 _EN_CLAUSE = re.compile(
     r"[;:,.!?()\[\]\n|]|\s[-–—]+\s|\b(?:but|although|though|whereas|however|while)\b"
     # a clause with a subject of its own: "Petra is not convinced and she keeps the veto"
@@ -35,7 +37,7 @@ _CUES: dict[str, dict[str, re.Pattern[str]]] = {
             r"\b(?:used (?:to|2)|previously|formerly|former|until (?:recently|last)|had been|back then|"
             r"once was|was (?:the|their|our|a)|ex-|decommissioned|retired|phased out|sunset|replaced|dropped|"
             r"ripped out|got rid of|switched off|turned off|shut down|reported to|worked (?:for|under)|"
-            r"was (?:reporting|working)|"
+            r"was (?:reporting|working)|(?:was|were) (?:using|running)|"
             r"until (?:she|he) left)\b",
             re.I,
         ),
@@ -56,7 +58,8 @@ _CUES: dict[str, dict[str, re.Pattern[str]]] = {
             r"(?:(?<=(?P<a>[^是会能要有可对]))|(?<=[是会能要有可对])|^)"
             r"不(?!(?P=a)[\u4e00-\u9fff]?(?:还|都|最终|最后)?(?:是|由|看|听)(?!不))"
             r"(?![锈错过少同断久但仅论得满然如禁知]|管(?:是|怎|多|什|谁|如何|哪))|并非|没有|未曾|未|无权|没(?=[有参负管做认用])"
-            r"|(?<![A-Za-z])(?:NOT|[Nn]ot)(?![A-Za-z])",  # a mixed note's English: "他 NOT 管钱"
+            r"|(?<![A-Za-z])(?:NOT|[Nn]ot)(?![A-Za-z])"  # a mixed note's English: "他 NOT 管钱"
+            r"|唔(?:係|系|是|會|会|使|同意)|冇",  # Cantonese: "佢唔係 blocker", "冇權拍板"
         ),
         "hedged": re.compile(
             r"可能|似乎|好像|应该是|估计|大概|也许|或许|据说|听说|猜|不确定|貌似|疑似|待确认|不清楚|？|\?"
@@ -228,4 +231,8 @@ def modality(text: str, start: int, end: int, lang: str) -> Modality:
         word = m.group().lower()
         found[_POST_KIND.get(word, "hedged")] = True
         found["negated"] = found["negated"] or word in _POST_DENIES
+    if lang != "zh" and has_cjk(main):  # an English note's Chinese: "Florence 其實唔係 blocker"
+        own = main[max((main.rfind(p) for p in "，。；！？"), default=-1) + 1 :]
+        for kind in ("negated", "hedged", "past"):
+            found[kind] = found[kind] or _CUES["zh"][kind].search(own) is not None
     return Modality(found["negated"], found["hedged"], found["past"], found["future"], conditional)

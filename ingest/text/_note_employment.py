@@ -35,7 +35,10 @@ def note_employment(
 ) -> None:
     """Add WORKS_AT facts from signatures, addresses, chat speakers and titled references to ``out``."""
     home = (doc_orgs or [""])[0]
-    for person, company, title, (a, b) in signature_people(text, out.mentions, home, gz.self_id):
+    signed = list(signature_people(text, out.mentions, home, gz.self_id))
+    # "Thanks,\nTeresa\n--\nTeresa Olsen\nTerminal Operations Manager": the block with a title
+    signed.sort(key=lambda s: s[2] is None)
+    for person, company, title, (a, b) in signed:
         known = {
             f.object[1] for f in out.facts if f.relation == "WORKS_AT" and f.subject[1] == person.node_id
         }

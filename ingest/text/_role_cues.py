@@ -112,7 +112,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"decision[- ]?maker",
             r"(?<![A-Za-z])DM(?![A-Za-z])",
             r"makes? the (?:(?:final|ultimate|renewal|purchasing|buying|vendor|award|selection|procurement|"
-            r"sourcing|"
+            r"sourcing|operational|commercial|business|big|real|"
             r"platform|contract|formal) ){0,2}(?:call|decision|choice)",
             r"decides",
             r"will decide",
@@ -135,6 +135,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"the one (?:who(?:'s| is| will| will be)? )?(?:making|makes|to make|make) the (?:final )?"
             r"(?:call|decision)",
             r"the one who (?:decides|gets to decide|calls it)",
+            r"the one to (?:decide|call it|sign it off)",
             # "will approve the panel's recommendation"
             r"approves? (?:the )?(?:panel's |committee's |team's |board's |evaluation )?recommendation",
             r"approves? the (?:contract )?award\b",

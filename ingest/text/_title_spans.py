@@ -21,6 +21,9 @@ from ._nlp import zh_word_tags
 #: ranks written short before a name, which keep their point ("Lt. Joanne Pruitt") and end no sentence
 RANK_ABBREVS = "Lt|Sgt|Capt|Cpl|Det|Insp|Supt"
 _HEADS = (
+    # "Deputy Attorney General", "Surgeon General": an office whose head word is General
+    r"(?:Attorney|Solicitor|Surgeon|Consul|Inspector|Auditor|Secretary|Director|Postmaster|Accountant)"
+    r" General|"
     r"Officer|Director|Manager|Mgr|Dir|Supv|Head|Hd|Lead|Leader|Chair(?:man|woman|person)?|President|Engineer|Buyer|"
     r"Controller|Supervisor|Coordinator|Administrator|Specialist|Analyst|Architect|Counsel|Nurse|Physician|"
     r"Superintendent|Treasurer|Secretary|Commissioner|Dean|Founder|Owner|Partner|Consultant|Accountant|"
@@ -42,10 +45,11 @@ _ACRONYM = r"(?:(?!CARGO|CAMEO|CONGO|CREDO)C[A-Z]{1,3}O|GM|EVP|SVP|VP|AVP|MD|FD)
 _MOD = r"(?:Senior|Sr\.?|Chief|Deputy|Assistant|Asst\.?|Associate|Executive|General|Regional|Group|Interim|Acting|Principal|Lead|Managing|Vice|Global|National|Division|Department|Plant|Branch|Site|Area|District|Country|Program|Project|Product|Account|Category|Clinical|Medical|Nursing|Technical)"  # noqa: E501
 # never a determiner written capitalised at a sentence's start: "Their FD, Colin Pryce"
 _DOMAIN_WORD = (
-    r"(?:(?!(?:The|Their|Our|His|Her|Its|My|Your|This|That|These|Those|New|Old|Former)\b)[A-Z][A-Za-z&/-]*"
+    r"(?:(?!(?:The|Their|Our|His|Her|Its|My|Your|This|That|These|Those|New|Old|Former|I)\b)[A-Z][A-Za-z&/-]*"
     r"|IT|ICU|HR|R&D|QA|QC|EHS|OR|ER|IT&T)"
 )
-_DOMAIN = rf"(?:the )?{_DOMAIN_WORD}(?:(?: and | & |, | ){_DOMAIN_WORD}){{0,3}}"
+# a word after a comma ends the domain whole, and not as someone's: "Director of Conservation, Sipho's boss"
+_DOMAIN = rf"(?:the )?{_DOMAIN_WORD}(?:(?: and | & | ){_DOMAIN_WORD}|, {_DOMAIN_WORD}(?![\w'’])){{0,3}}"
 _LOWER_DOMAIN = (
     r"(?:procurement|purchasing|finance|it|operations|engineering|biomedical engineering|radiology|nursing|"
     r"pharmacy|lab|laboratory|quality|safety|ehs|facilities|logistics|supply chain|production|maintenance|"

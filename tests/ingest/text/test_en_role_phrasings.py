@@ -54,6 +54,11 @@ def _roles(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str
             {("C-MF", "blocker", "opponent")},
         ),
         ("Tobias Grell will be the day-to-day admin.", {("Tobias Grell", "user", "neutral")}),
+        # the call as its kind, the one to decide; twenty-second session's writers
+        ("Oscar Bellamy makes the operational call.", {("C-OB", "decision_maker", "neutral")}),
+        ("Oscar Bellamy is the one to decide on the rollout.", {("C-OB", "decision_maker", "neutral")}),
+        # a Cantonese or Mandarin aside in an English note keeps its negation and its hedge
+        ("Tobias Grell 其實唔係 blocker 喎, he only wants the checklist.", set()),
         # "would" is a plan unless a condition earlier in the sentence yields it
         ("Tobias Grell would be the main day-to-day user.", {("Tobias Grell", "user", "neutral")}),
         ("Oscar's view: if payroll felt watched, Tobias Grell would be the blocker.", set()),

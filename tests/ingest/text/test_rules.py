@@ -93,6 +93,11 @@ def test_contract_dates(text: str, lang: str, iso: str) -> None:
         ("集团去年评估过SAP PM", "zh", False, False, True),
         ("他们用过东软的HIS", "zh", False, False, True),
         ("方案通过了信息科的评估", "zh", False, False, False),
+        # past progressive; a Chinese or Cantonese aside in an English note keeps its cue
+        ("Before us they were using Jurista", "en", False, False, True),
+        ("Florence Yip 其實唔係 blocker", "en", True, False, False),
+        ("Tobias 可能 is the blocker", "en", False, True, False),
+        ("佢唔係最終決策人", "zh", True, False, False),
     ],
 )
 def test_modality_of_a_clause(sentence: str, lang: str, negated: bool, hedged: bool, past: bool) -> None:

@@ -1,0 +1,112 @@
+"""Jobs stated by a note's layout and asides: a signature after a sign-off, a name with a mark, an
+attendee table's dotted leader, a title in quotes, "sent … as interim …", a reference glossed by
+the full name and a title, a function before a reference. Phrasings written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+
+import pytest
+
+from ingest.text import TextDocument, TextPipeline
+from tests.ingest.text.conftest import crm_pipeline
+
+CRM = {
+    "self": {"id": "SELF", "name": "Lexmoor Software", "domain": "lexmoor.com"},
+    "companies": [
+        {"id": "A-CP", "name": "Corrib Plant Hire Ltd.", "aliases": ["Corrib"], "role": "customer"},
+        {"id": "A-AY", "name": "安益生物制品股份有限公司", "aliases": ["安益生物"], "role": "customer"},
+    ],
+    "contacts": [],
+}
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Iterator[TextPipeline]:
+    with crm_pipeline(CRM, "job-layouts") as built:
+        yield built
+
+
+def _jobs(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str, str, str]]:
+    account = "A-CP" if lang == "en" else "A-AY"
+    doc = TextDocument("N", "note", text, "job-layouts", 1, lang, datetime(2026, 3, 1), account)
+    ((_, ex),) = list(pipeline.run([doc]))
+    named = {k: v[0] for k, v in ex.new_people.items()}
+    return {
+        (named.get(f.subject[1], f.subject[1]), f.object[1], f.props.get("title", ""))
+        for f in ex.facts
+        if f.relation == "WORKS_AT" and f.props["current"]
+    }
+
+
+def test_signature_with_marked_name_gives_the_title(pipeline: TextPipeline) -> None:
+    text = (
+        "Ciarán,\n\nWe had a look at v2 and it is much closer.\n\nSiobhán\n\n"
+        "Siobhán Duffy\nOperations Director\nCorrib Plant Hire Ltd. | Oranmore, Co. Galway\n"
+    )
+    assert ("Siobhán Duffy", "A-CP", "Operations Director") in _jobs(pipeline, text)
+
+
+def test_the_titled_block_wins_over_the_sign_off_above_it(pipeline: TextPipeline) -> None:
+    text = (
+        "Hi Alicia,\n\nAnswers inline.\n\nThanks,\nTeresa\n\n--\n"
+        "Teresa Olsen\nTerminal Operations Manager\nCorrib Plant Hire Ltd.\n"
+    )
+    assert ("Teresa Olsen", "A-CP", "Terminal Operations Manager") in _jobs(pipeline, text)
+
+
+def test_a_closing_in_the_writers_language_is_no_name(pipeline: TextPipeline) -> None:
+    text = "Hallo Tom,\n\ndas Angebot passt.\n\nViele Grüße\nSabine Vogt\nHead of Maintenance\n"
+    people = {p for p, _, _ in _jobs(pipeline, text)}
+    assert "Sabine Vogt" in people
+    assert "Viele Grüße" not in people
+
+
+@pytest.mark.parametrize(
+    ("text", "job"),
+    [
+        (
+            "Dwayne Hollis ......... Electrical & Instrumentation Supervisor",
+            ("Dwayne Hollis", "A-CP", "Electrical & Instrumentation Supervisor"),
+        ),
+        (
+            "HQ sent Bill Tremblay over from the Brantford plant as interim Plant Mgr. I report to him.",
+            ("Bill Tremblay", "A-CP", "Plant Mgr"),
+        ),
+        (
+            'New guy Dev Anand, "Head of Platform", is doing the tech eval.',
+            ("Dev Anand", "A-CP", "Head of Platform"),
+        ),
+        (
+            "Samuel Kipchoge, Deputy Attorney General, Criminal Appeals",
+            ("Samuel Kipchoge", "A-CP", "Deputy Attorney General, Criminal Appeals"),
+        ),
+        (
+            "* Dr Elsa Fourie – Director of Conservation, Sipho's boss.",
+            ("Elsa Fourie", "A-CP", "Director of Conservation"),
+        ),
+    ],
+)
+def test_english_layouts_state_the_job(pipeline: TextPipeline, text: str, job: tuple[str, str, str]) -> None:
+    assert job in _jobs(pipeline, text)
+
+
+def test_whom_someone_took_over_from_keeps_no_title(pipeline: TextPipeline) -> None:
+    text = "Hannah Cole has taken over from Mike Rowntree as Engineering Manager."
+    assert not any(p == "Mike Rowntree" for p, _, _ in _jobs(pipeline, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "job"),
+    [
+        # a reference glossed by the full name and a title: the full name's job
+        ("最后要方总（方国栋，我们总经理）点头，他下周从上海回来。", ("方国栋", "A-AY", "总经理")),
+        # a function before a reference: its title
+        ("另外跟你说一声，采购王经理（王慧）负责比价。", ("王慧", "A-AY", "采购经理")),
+        # a colleague in a department
+        ("我们这边参加的有我以及信息部的同事白宇。", ("白宇", "A-AY", "")),
+    ],
+)
+def test_chinese_asides_state_the_job(pipeline: TextPipeline, text: str, job: tuple[str, str, str]) -> None:
+    assert job in _jobs(pipeline, text, "zh")
