@@ -33,6 +33,18 @@ _AFTER = ZH_AFTER_NAME | frozenset(
 )  # 手: "预算在袁立手里", "邵科长手下"; 接: "由万军接手"; 更, 比: "林科更在意等保", "贺科比孙科更技术派"
 # 负: the verb 负责 after a character that is also a surname ("乙方负责", "使用方负责人"); 由: "钱由她审批"
 # 到, 前: "柯伟到岗", "宋涛前阵子来过"
+_CLAUSE_ENDS = ("（", "(", "", " ", "，", "。", "；", "、", ",", ";", "\n", "：", ":")
+#: a verb's character that ends given names too (何东升, 李文通); not a particle or a common verb
+#: ("杜鹏的 report", "先跟他助理方琪约，", "归运营副总潘毅管")
+_VERB_ENDS_A_NAME = frozenset("升通")
+
+
+def _name_goes_on(text: str, at: int) -> bool:
+    """Whether a character that may follow a name still ends this one: a bracket comes next."""
+    after = text[at + 1 : at + 2]
+    return after in ("（", "(") or (text[at] in _VERB_ENDS_A_NAME and after in _CLAUSE_ENDS)
+
+
 NOT_GIVEN = frozenset(
     "是的和与及向在对也都说将会等了着过把被为于从跟给让请这那哪很归最批负由他她已不没还就又再只要得姐哥，。、；：（）"
 )
@@ -100,7 +112,8 @@ def _zh_name_shapes(text: str) -> Iterator[tuple[int, int]]:
         if (
             third
             and _is_cjk(third)
-            and (third not in _AFTER or text[end + 1 : end + 2] in ("（", "("))  # "魏东升（普外科主任）"
+            # "魏东升（普外科主任）", "新的CFO是何东升。"
+            and (third not in _AFTER or _name_goes_on(text, end))
             and not text.startswith(_TITLE_AFTER, end)
             # "曹建军部长": a title after the third character keeps it, though 军部 is a word
             and (not _common_word(text[end : end + 2]) or text.startswith(_TITLES_BEFORE, end + 1))

@@ -17,6 +17,7 @@ CRM = {
     "companies": [
         {"id": "A-CP", "name": "Corrib Plant Hire Ltd.", "aliases": ["Corrib"], "role": "customer"},
         {"id": "A-AY", "name": "安益生物制品股份有限公司", "aliases": ["安益生物"], "role": "customer"},
+        {"id": "V-LA", "name": "绿岸能源科技", "role": "competitor"},
     ],
     "contacts": [],
 }
@@ -92,6 +93,16 @@ def test_english_layouts_state_the_job(pipeline: TextPipeline, text: str, job: t
     assert job in _jobs(pipeline, text)
 
 
+def test_a_bar_before_a_company_is_a_signature_line_not_the_accounts(pipeline: TextPipeline) -> None:
+    text = "范思远｜区域总监｜绿岸能源科技"
+    assert ("范思远", "A-AY", "区域总监") not in _jobs(pipeline, text, "zh")
+
+
+def test_a_verb_after_a_name_is_no_part_of_it(pipeline: TextPipeline) -> None:
+    people = {p for p, _, _ in _jobs(pipeline, "防损部现在归运营副总潘毅管。", "zh")}
+    assert "潘毅" in people and "潘毅管" not in people
+
+
 def test_whom_someone_took_over_from_keeps_no_title(pipeline: TextPipeline) -> None:
     text = "Hannah Cole has taken over from Mike Rowntree as Engineering Manager."
     assert not any(p == "Mike Rowntree" for p, _, _ in _jobs(pipeline, text))
@@ -106,6 +117,11 @@ def test_whom_someone_took_over_from_keeps_no_title(pipeline: TextPipeline) -> N
         ("另外跟你说一声，采购王经理（王慧）负责比价。", ("王慧", "A-AY", "采购经理")),
         # a colleague in a department
         ("我们这边参加的有我以及信息部的同事白宇。", ("白宇", "A-AY", "")),
+        # a name whose last character is also a verb's, at the clause's end
+        ("另外告知一下，新的CFO是何东升。", ("何东升", "A-AY", "CFO")),
+        ("安益生物——何东升 CFO；林嘉怡 基础设施副总裁", ("何东升", "A-AY", "CFO")),
+        # a list line's bars
+        ("• 马骏｜安全总监｜技术评标组长。", ("马骏", "A-AY", "安全总监")),
     ],
 )
 def test_chinese_asides_state_the_job(pipeline: TextPipeline, text: str, job: tuple[str, str, str]) -> None:

@@ -288,6 +288,9 @@ def test_suppliers_en(pipeline: TextPipeline, text: str) -> None:
         # a line inside one person's brackets is theirs alone, not the list's
         ("出席：周立军（运营总监）、小谭（IT开发，钱主任组里的）", "zh", {("小谭", "钱主任")}),
         ("钱还是她管。", "zh", set()),  # 钱 is the money here
+        # someone named inside the brackets, and "someone's people"
+        ("中心实验员吴佳怡（冯立新带的，平时归他管）是日常使用者。", "zh", {("吴佳怡", "冯立新")}),
+        ("新的调度主管柯伟到岗，周总下面的人。", "zh", {("柯伟", "周总")}),
         # a possessive's boss named straight after ("her boss Owen Tranter (COO) is")
         (
             "Lucy Barraclough is NOT the decision maker - her boss Owen Tranter (COO) is.",
