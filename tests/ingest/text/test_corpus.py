@@ -24,7 +24,8 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
     # zh-z, zh-aa .. zh-af); en-ac, en-ad, zh-ae and zh-af joined it at the twenty-second session's
     # start, measured on their own at F1 0.553 / 0.625 / 0.619 / 0.574 before any change for them;
     # the half with them measured en 0.758 / 0.672 / 0.800 / 0.645 / 0.677 / 0.462, zh 0.736 / 0.637
-    # / 0.727 / 0.669 / 0.667 / 0.556 (F1 0.674, trap hits 120). Before them:
+    # / 0.727 / 0.669 / 0.667 / 0.556 (F1 0.674, trap hits 120); at the session's end en 0.764 / 0.674 /
+    # 0.800 / 0.646 / 0.677 / 0.462, zh 0.741 / 0.637 / 0.735 / 0.669 / 0.667 / 0.557 (F1 0.677). Before them:
     # measured WORKS_AT / DECISION_ROLE / REPORTS_TO / USES / SUPPLIES / INTERESTED_IN: en 0.766 /
     # 0.687 / 0.805 / 0.652 / 0.677 / 0.478, zh 0.731 / 0.652 / 0.728 / 0.684 / 0.658 / 0.568
     # (twentieth session's end; en-y, en-z, zh-aa and zh-ab joined it at that session's start,
@@ -39,7 +40,7 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
         ("INTERESTED_IN", "en"): 0.45,
         ("WORKS_AT", "zh"): 0.73,
         ("DECISION_ROLE", "zh"): 0.63,
-        ("REPORTS_TO", "zh"): 0.72,
+        ("REPORTS_TO", "zh"): 0.73,
         ("USES", "zh"): 0.66,
         ("SUPPLIES", "zh"): 0.66,
         ("INTERESTED_IN", "zh"): 0.55,
@@ -48,9 +49,11 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
     # zh-p; en-c and zh-e written in the seventh session, en-j, en-k, zh-l and zh-m in the
     # thirteenth, en-n and zh-p in the fourteenth, each measured before any change for it),
     # measured en 0.732 / 0.590 / 0.716 / 0.662 / 0.711 / 0.626, zh 0.680 / 0.570 / 0.597 / 0.690
-    # / 0.721 / 0.566 (twentieth session's end; F1 0.650 -> 0.651 over that session)
+    # / 0.721 / 0.566 (twentieth session's end; F1 0.650 -> 0.651 over that session); en 0.736 / 0.590
+    # / 0.716 / 0.660 / 0.726 / 0.626, zh 0.702 / 0.573 / 0.612 / 0.690 / 0.721 / 0.571 at the
+    # twenty-second session's end (F1 0.656 -> 0.657 over it, trap hits 55)
     "test": {
-        ("WORKS_AT", "en"): 0.72,
+        ("WORKS_AT", "en"): 0.73,
         ("DECISION_ROLE", "en"): 0.58,
         ("REPORTS_TO", "en"): 0.71,
         ("USES", "en"): 0.65,
@@ -65,8 +68,8 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
     },
 }
 #: half -> the most trap hits (false facts a note warns against) the extraction may state;
-#: measured dev 120 (twenty-second session's start, when en-ac, en-ad, zh-ae and zh-af joined it,
-#: which brought 1, 11, 4 and 2; 102 at the twenty-first session's end); dev 69 (eighteenth
+#: measured dev 118 (twenty-second session's end; 120 at its start, when en-ac, en-ad, zh-ae and
+#: zh-af joined it, which brought 1, 11, 4 and 2; 102 at the twenty-first session's end); dev 69 (eighteenth
 #: session's end; 71 at its start, when en-u, en-v, zh-w and zh-x joined it, which brought 5, 3, 4
 #: and 3; 56 at the seventeenth session's end; 76 on the half as
 #: it then stood at that session's first commit; en-t and zh-v brought 3 and 4 when they joined
@@ -103,7 +106,7 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
 #: three-character name was no longer cut at a rare word, 30c96b9, and a Chinese topic was found
 #: by its subject, 0935880: each made one false fact the notes warn against match; found by
 #: switching each change alone, counts only; the issue's target is none)
-TRAP_CEILINGS = {"dev": 120, "test": 55}
+TRAP_CEILINGS = {"dev": 118, "test": 55}
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
     "companies": [{"id": "A-1", "name": "St. Aldric Medical Center", "aliases": ["SAMC"]}],
