@@ -40,7 +40,8 @@ _VERB_ENDS_A_NAME = frozenset("升通")
 
 
 def _name_goes_on(text: str, at: int) -> bool:
-    """Whether a character that may follow a name still ends this one: a bracket comes next."""
+    """Whether a character that may follow a name is still the name's last: a bracket comes next
+    ("魏东升（普外科主任）"), or it is one that ends given names and the clause ends after it."""
     after = text[at + 1 : at + 2]
     return after in ("（", "(") or (text[at] in _VERB_ENDS_A_NAME and after in _CLAUSE_ENDS)
 
