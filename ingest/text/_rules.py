@@ -162,6 +162,8 @@ RULES: list[Rule] = [
             rf"(?:,| is| was|:) {_MANAGER_TITLE}{{M}}",
             # "her boss Owen Tranter (COO) is", "phuong + her boss Ian Stroud"
             r"{P} (?:direct |line )?(?:boss|manager|supervisor) {M}",
+            # "Marta Kowal - she is Production Planning Manager, under Katarzyna" (not "under «P»'s budget")
+            r"{P}(?:[^«»\n;.]|«T\d+»){0,60}?, (?:directly |reporting |working )?under {M}(?![\w'’])",
         ],
     ),
     *rules_of(

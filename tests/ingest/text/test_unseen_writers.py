@@ -304,6 +304,13 @@ def test_suppliers_en(pipeline: TextPipeline, text: str) -> None:
             {("Glen Whitcomb", "Yvonne Castillo")},
         ),
         ("Denise Okafor's boss = Greg Whitaker (COO).", "en", {("Denise Okafor", "Greg Whitaker")}),
+        # "under" a person after a comma; not under a person's budget
+        (
+            "Marta Kowal - she is Production Planning Manager, under Greg Whitaker.",
+            "en",
+            {("Marta Kowal", "Greg Whitaker")},
+        ),
+        ("The Q3 spend sits, under Greg Whitaker's budget, with finance.", "en", set()),
     ],
 )
 def test_reporting_lines(pipeline: TextPipeline, text: str, lang: str, lines: set[tuple[str, str]]) -> None:
