@@ -114,4 +114,6 @@ def department_of(title: str) -> str | None:
 
 
 # surnames that are far more often words of their own (prepositions, conjunctions, numbers)
+#: an elder colleague called sister or brother after the surname: "冯姐", "张哥"
+ZH_FAMILIAR_AFTER = "姐哥"
 FUNCTION_SURNAMES = frozenset("向于和与从由为对给把被在跟万管将")  # 管 and 将 are verbs first ("是管钱的")

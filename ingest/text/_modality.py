@@ -232,7 +232,7 @@ def modality(text: str, start: int, end: int, lang: str) -> Modality:
         found[_POST_KIND.get(word, "hedged")] = True
         found["negated"] = found["negated"] or word in _POST_DENIES
     if lang != "zh" and has_cjk(main):  # an English note's Chinese: "Florence 其實唔係 blocker"
-        own = main[max((main.rfind(p) for p in "，。；！？"), default=-1) + 1 :]
+        own = main[max(main.rfind(p) for p in "，。；！？") + 1 :]
         for kind in ("negated", "hedged", "past"):
             found[kind] = found[kind] or _CUES["zh"][kind].search(own) is not None
     return Modality(found["negated"], found["hedged"], found["past"], found["future"], conditional)

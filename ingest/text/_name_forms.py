@@ -11,7 +11,7 @@ from nicknames import NickNamer
 from ingest.normalize.pinyin import person_pinyin, split_chinese_name
 from ingest.normalize.text import fold, has_cjk
 
-from ._lexicon import EN_HONORIFICS, ZH_HONORIFICS
+from ._lexicon import EN_HONORIFICS, ZH_FAMILIAR_AFTER, ZH_HONORIFICS
 from ._mentions import Mention
 
 _GLOSS_OPEN, _GLOSS_CLOSE = re.compile(r"[\s'\"”’」』]*[（(]\s*$"), re.compile(r"\s*[）),，]")
@@ -55,7 +55,7 @@ def given_name_variants(text: str) -> list[str]:
 
 def _familiar(text: str) -> bool:
     """ "小周", "老李", "冯姐": a surname called familiarly."""
-    return len(text) == 2 and (text[0] in "小老" or text[1] in "姐哥")
+    return len(text) == 2 and (text[0] in "小老" or text[1] in ZH_FAMILIAR_AFTER)
 
 
 def is_ref(text: str) -> bool:
@@ -68,7 +68,7 @@ def ref_parts(text: str) -> tuple[str, str]:
     """("Dr. Wang") -> ("wang", ""); ("王主任") -> ("王", "主任")."""
     if has_cjk(text):
         if _familiar(text):
-            return (text[0] if text[1] in "姐哥" else text[1]), ""
+            return (text[0] if text[1] in ZH_FAMILIAR_AFTER else text[1]), ""
         for h in ZH_HONORIFICS:
             if text.endswith(h) and len(text) > len(h):
                 return text[: -len(h)], h

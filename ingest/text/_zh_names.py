@@ -12,7 +12,14 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from ._lexicon import FUNCTION_SURNAMES, ZH_AFTER_NAME, ZH_HONORIFICS, ZH_SURNAMES, ZH_WORDY_SURNAMES
+from ._lexicon import (
+    FUNCTION_SURNAMES,
+    ZH_AFTER_NAME,
+    ZH_FAMILIAR_AFTER,
+    ZH_HONORIFICS,
+    ZH_SURNAMES,
+    ZH_WORDY_SURNAMES,
+)
 from ._nlp import is_zh_word, zh_word_count, zh_word_tags
 from ._title_spans import ZH_TITLE
 
@@ -243,12 +250,11 @@ _APPOSED_TITLE = re.compile(
 )
 
 
+_PLAIN_SURNAMES = "|".join(f for f in ZH_SURNAMES if f not in FUNCTION_SURNAMES)
 _ZH_FAMILIAR = re.compile(
-    "(?:小|老)(?:" + "|".join(f for f in ZH_SURNAMES if f not in FUNCTION_SURNAMES) + ")"
+    f"(?:小|老)(?:{_PLAIN_SURNAMES})"
     # an elder colleague called sister or brother: "冯姐", "张哥"
-    "|(?:"
-    + "|".join(f for f in ZH_SURNAMES if f not in FUNCTION_SURNAMES)
-    + ")(?:姐|哥)(?![\u4e00-\u9fff]{0,1}[们妹弟])"
+    f"|(?:{_PLAIN_SURNAMES})[{ZH_FAMILIAR_AFTER}](?![\u4e00-\u9fff]{{0,1}}[们妹弟])"
 )
 
 
@@ -277,6 +283,6 @@ def zh_refs(text: str) -> Iterator[tuple[int, int]]:
         word = m.group()
         if word in _FAMILIAR_WORDS or (nxt and (is_zh_word(word + nxt) or is_zh_word(word[1] + nxt))):
             continue
-        if word[1] in "姐哥" and (surname_inside_a_word(text, m.start()) or is_zh_word(word)):
+        if word[1] in ZH_FAMILIAR_AFTER and (surname_inside_a_word(text, m.start()) or is_zh_word(word)):
             continue  # "表哥", "师姐": words, not someone's name
         yield m.start(), m.end()
