@@ -20,30 +20,27 @@ CORPORA = Path(__file__).parents[3] / "corpora" / "notes"
 #: each floor at least 0.005 under what was measured: a held-out floor set less than 0.002 under
 #: a measure run alone failed in the nineteenth session's clean-clone run of the whole suite
 FLOORS: dict[str, dict[tuple[str, str], float]] = {
-    # dev (en-a .. en-i, en-l, en-m, en-o .. en-z, en-aa .. en-ad; zh-b .. zh-k, zh-n, zh-o, zh-q ..
-    # zh-z, zh-aa .. zh-af); en-ac, en-ad, zh-ae and zh-af joined it at the twenty-second session's
-    # start, measured on their own at F1 0.553 / 0.625 / 0.619 / 0.574 before any change for them;
-    # the half with them measured en 0.758 / 0.672 / 0.800 / 0.645 / 0.677 / 0.462, zh 0.736 / 0.637
-    # / 0.727 / 0.669 / 0.667 / 0.556 (F1 0.674, trap hits 120); at the session's end en 0.764 / 0.674 /
-    # 0.800 / 0.646 / 0.677 / 0.462, zh 0.741 / 0.637 / 0.735 / 0.669 / 0.667 / 0.557 (F1 0.677). Before them:
-    # measured WORKS_AT / DECISION_ROLE / REPORTS_TO / USES / SUPPLIES / INTERESTED_IN: en 0.766 /
-    # 0.687 / 0.805 / 0.652 / 0.677 / 0.478, zh 0.731 / 0.652 / 0.728 / 0.684 / 0.658 / 0.568
-    # (twentieth session's end; en-y, en-z, zh-aa and zh-ab joined it at that session's start,
-    # measured on their own at F1 0.503 / 0.539 / 0.508 / 0.509 before any change for them and
-    # 0.522 / 0.543 / 0.542 / 0.508 at its end; the half with them went 0.680 -> 0.682)
+    # dev (en-a .. en-i, en-l, en-m, en-o .. en-z, en-aa .. en-af; zh-b .. zh-k, zh-n, zh-o, zh-q ..
+    # zh-z, zh-aa .. zh-ah); en-ae, en-af, zh-ag and zh-ah joined it at the twenty-third session's
+    # start, measured on their own at F1 0.575 / 0.514 / 0.554 / 0.670 before any change for them;
+    # the half with them measured WORKS_AT / DECISION_ROLE / REPORTS_TO / USES / SUPPLIES /
+    # INTERESTED_IN en 0.756 / 0.664 / 0.790 / 0.641 / 0.671 / 0.449, zh 0.738 / 0.634 / 0.729 /
+    # 0.663 / 0.663 / 0.554 (F1 0.670, trap hits 133). Before them, at the twenty-second session's
+    # end: en 0.764 / 0.674 / 0.800 / 0.646 / 0.677 / 0.462, zh 0.741 / 0.637 / 0.735 / 0.669 / 0.667
+    # / 0.557 (F1 0.677, trap hits 118)
     "dev": {
         ("WORKS_AT", "en"): 0.75,
-        ("DECISION_ROLE", "en"): 0.66,
-        ("REPORTS_TO", "en"): 0.79,
-        ("USES", "en"): 0.64,
-        ("SUPPLIES", "en"): 0.67,
-        ("INTERESTED_IN", "en"): 0.45,
+        ("DECISION_ROLE", "en"): 0.65,
+        ("REPORTS_TO", "en"): 0.78,
+        ("USES", "en"): 0.63,
+        ("SUPPLIES", "en"): 0.66,
+        ("INTERESTED_IN", "en"): 0.44,
         ("WORKS_AT", "zh"): 0.73,
-        ("DECISION_ROLE", "zh"): 0.63,
-        ("REPORTS_TO", "zh"): 0.73,
-        ("USES", "zh"): 0.66,
-        ("SUPPLIES", "zh"): 0.66,
-        ("INTERESTED_IN", "zh"): 0.55,
+        ("DECISION_ROLE", "zh"): 0.62,
+        ("REPORTS_TO", "zh"): 0.72,
+        ("USES", "zh"): 0.65,
+        ("SUPPLIES", "zh"): 0.65,
+        ("INTERESTED_IN", "zh"): 0.54,
     },
     # held out, never tuned on (en-a, en-b, en-c, en-j, en-k, en-n; zh-a .. zh-e, zh-l, zh-m,
     # zh-p; en-c and zh-e written in the seventh session, en-j, en-k, zh-l and zh-m in the
@@ -68,7 +65,8 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
     },
 }
 #: half -> the most trap hits (false facts a note warns against) the extraction may state;
-#: measured dev 118 (twenty-second session's end; 120 at its start, when en-ac, en-ad, zh-ae and
+#: measured dev 133 (twenty-third session's start, when en-ae, en-af, zh-ag and zh-ah joined it,
+#: which brought 2, 7, 4 and 2); 118 (twenty-second session's end; 120 at its start, when en-ac, en-ad, zh-ae and
 #: zh-af joined it, which brought 1, 11, 4 and 2; 102 at the twenty-first session's end); dev 69 (eighteenth
 #: session's end; 71 at its start, when en-u, en-v, zh-w and zh-x joined it, which brought 5, 3, 4
 #: and 3; 56 at the seventeenth session's end; 76 on the half as
@@ -106,7 +104,7 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
 #: three-character name was no longer cut at a rare word, 30c96b9, and a Chinese topic was found
 #: by its subject, 0935880: each made one false fact the notes warn against match; found by
 #: switching each change alone, counts only; the issue's target is none)
-TRAP_CEILINGS = {"dev": 118, "test": 55}
+TRAP_CEILINGS = {"dev": 133, "test": 55}
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
     "companies": [{"id": "A-1", "name": "St. Aldric Medical Center", "aliases": ["SAMC"]}],
