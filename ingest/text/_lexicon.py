@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 EN_HONORIFICS = ("Dr.", "Mr.", "Ms.", "Mrs.", "Prof.", "Dr", "Mr", "Ms", "Mrs")
 # Appended to a surname in Chinese: 王主任, 李总, 张工, 孙处, 韩局, 何院 (not 科 or 部: "孙科",
 # "王部" are as often whole names). A deputy's form comes before
@@ -117,3 +119,14 @@ def department_of(title: str) -> str | None:
 #: an elder colleague called sister or brother after the surname: "冯姐", "张哥"
 ZH_FAMILIAR_AFTER = "姐哥"
 FUNCTION_SURNAMES = frozenset("向于和与从由为对给把被在跟万管将")  # 管 and 将 are verbs first ("是管钱的")
+#: letters after a name for a degree, licence or membership ("Janet Okafor, SPHR", "Theresa Vance, DNP"):
+#: the person's, never a job (MD and other chief officers' letters are titles and not listed)
+POSTNOMINALS = (
+    "RN", "DNP", "MSN", "BSN", "NP", "PhD", "Ph.D.", "Ph.D", "MBA", "CPA", "CFA", "CMA", "PE", "P.Eng.",
+    "P.Eng", "CEng", "SPHR", "PHR", "CSP", "CFPS", "CIH", "PMP", "CISSP", "CISA", "CISM", "FCA", "ACA",
+    "FCCA", "ACCA", "MCIPS", "MRCVS", "DVM", "BVSc", "FRCS", "MRCP", "FACHE", "Esq.", "Esq", "JD", "LLM",
+    "MPH", "DrPH", "OBE", "MBE", "CBE", "KC", "QC", "MSc", "BSc", "FRICS", "MRICS", "RA", "AIA", "LEED AP",
+)  # fmt: skip
+POSTNOMINAL = (
+    "(?:" + "|".join(re.escape(p) for p in sorted(POSTNOMINALS, key=len, reverse=True)) + r")(?![\w.])"
+)

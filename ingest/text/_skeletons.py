@@ -7,7 +7,7 @@ import re
 
 from ingest.normalize.text import has_cjk
 
-from ._lexicon import SENTIMENT_CUES
+from ._lexicon import POSTNOMINAL, SENTIMENT_CUES
 from ._match_checks import PERSON_MARK
 from ._mentions import Mention
 
@@ -39,6 +39,9 @@ def sentiment(sentence: str, lang: str) -> float:
     return round((pos - neg) / (pos + neg), 3) if pos + neg > 0 else 0.0
 
 
+_LETTERS_AFTER = re.compile(rf"(?:,?[ \t]+{POSTNOMINAL})+")
+
+
 def skeleton_of(text: str, s0: int, s1: int, ments: list[Mention]) -> str:
     """The sentence ``text[s0:s1]`` with each mention a slot mark: «O3» an organisation, «P1» a person."""
     parts: list[str] = []
@@ -48,5 +51,10 @@ def skeleton_of(text: str, s0: int, s1: int, ments: list[Mention]) -> str:
         kind = KIND.get(m.label)
         parts.append(f"«{kind}{i}»" if kind else m.text)
         pos = m.end
+        if (
+            m.label == "PERSON"
+        ):  # "Theresa Vance, DNP (VP Patient Care)": the letters are no part of the clause
+            after = _LETTERS_AFTER.match(text, pos, ments[i + 1].start if i + 1 < len(ments) else s1)
+            pos = after.end() if after else pos
     parts.append(text[pos:s1])
     return "".join(parts)

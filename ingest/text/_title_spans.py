@@ -45,7 +45,8 @@ _ACRONYM = r"(?:(?!CARGO|CAMEO|CONGO|CREDO)C[A-Z]{1,3}O|GM|EVP|SVP|VP|AVP|MD|FD)
 _MOD = r"(?:Senior|Sr\.?|Chief|Deputy|Assistant|Asst\.?|Associate|Executive|General|Regional|Group|Interim|Acting|Principal|Lead|Managing|Vice|Global|National|Division|Department|Plant|Branch|Site|Area|District|Country|Program|Project|Product|Account|Category|Clinical|Medical|Nursing|Technical)"  # noqa: E501
 # never a determiner written capitalised at a sentence's start: "Their FD, Colin Pryce"
 _DOMAIN_WORD = (
-    r"(?:(?!(?:The|Their|Our|His|Her|Its|My|Your|This|That|These|Those|New|Old|Former|I)\b)[A-Z][A-Za-z&/-]*"
+    r"(?:(?!(?:The|Their|Our|His|Her|Its|My|Your|This|That|These|Those|New|Old|Former|I|Dr|Mr|Mrs|Ms|Prof)\b)"
+    r"[A-Z][A-Za-z0-9&/-]*"
     r"|IT|ICU|HR|R&D|QA|QC|EHS|OR|ER|IT&T)"
 )
 # a word after a comma ends the domain whole, and not as someone's: "Director of Conservation, Sipho's boss"
@@ -57,7 +58,7 @@ _LOWER_DOMAIN = (
 )
 # lowercase titles as notes write them: "maintenance supervisor", "fleet eng mgr", "security lead"
 _LOWER_HEAD = (
-    r"(?:manager|mgr|director|dir|lead|head|buyer|engineer|eng|chief|supervisor|officer|specialist|analyst|"
+    r"(?:manager|mgr|director|dir|lead|head|buyer|engineer|eng|chief|supervisor|supv|officer|specialist|analyst|"
     r"architect|coordinator|technician|tech|admin|administrator|controller|planner|accountant|superintendent|"
     r"steward|lieutenant|lt|sergeant|sgt|captain|capt|executive|instructor|teacher|trainer|counsel|paralegal|"
     r"attorney|solicitor|lawyer|assistant|secretary)"
@@ -89,11 +90,15 @@ EN_TITLE = re.compile(
     # two offices held as one: "Treasurer-Tax Collector", "Auditor-Controller"
     rf"(?:-(?:{_DOMAIN_WORD}[ \t]+)?(?:{_HEADS}))?"
     rf"(?:\s+(?:of|for|at the head of)\s+{_DOMAIN}(?:[ \t]+{_FACILITY})?"
-    rf"|(?:(?<=Dir|Mgr)\.)?,\s+{_DOMAIN}(?=\s*[)\n;|]|\s+[-–—]\s|$)"
-    # the domain after a dash, in brackets: "(Manager - Procurement)", "(AGM – Network Infrastructure)"
-    rf"|[ \t][-–][ \t]{_DOMAIN}(?=\s*\))"
+    # (a second title after a slash may follow: "Head, Critical Care / ER in-charge")
+    rf"|(?:(?<=Dir|Mgr)\.)?,\s+{_DOMAIN}(?=\s*[)\n;|/]|\s+[-–—]\s|$)"
+    # a bracket after a function, not after a name: "Director, Facilities (reports to Lauren)", not
+    # "the new COO, Tamsin Reid (ex-Qantas)"
+    rf"|,\s+{_FUNCTION}(?:[ \t]+{_DOMAIN_WORD})?(?=\s+\()"
+    # the domain after a dash, to a bracket or comma: "(Manager - Procurement)", "our GM - Logistics, will"
+    rf"|[ \t][-–][ \t]{_DOMAIN}(?=\s*[),;]|$)"
     # "VP Food Safety & Quality", "GM Technology"
-    rf"|(?<=VP|GM)(?: of)?[ \t]+{_DOMAIN_WORD}(?:[ \t]+{_DOMAIN_WORD})?"
+    rf"|(?<=VP|GM)(?: of)?[ \t]+{_DOMAIN_WORD}(?:[ \t]+{_DOMAIN_WORD}){{0,2}}"
     rf"(?:[ \t]*(?:&|and)[ \t]*{_DOMAIN_WORD}(?:[ \t]+{_DOMAIN_WORD})?)?"
     # "Dir. Quality & Compliance"
     rf"|(?<=Dir|Mgr)\.[ \t]+(?:of[ \t]+)?{_DOMAIN_WORD}(?:(?:[ \t]+|[ \t]*&[ \t]*){_DOMAIN_WORD})?)?"
@@ -232,7 +237,11 @@ def title_spans(text: str, lang: str) -> Iterator[tuple[int, int]]:
                 yield m.start(), m.end()
         return
     spans = [
-        (m.start(), _before_a_name(text, *m.span())) for m in EN_TITLE.finditer(text) if not _alone(m.group())
+        (a, b)
+        for a, b in _held_as_one(
+            text, [(m.start(), _before_a_name(text, *m.span())) for m in EN_TITLE.finditer(text)]
+        )
+        if not _alone(text[a:b])
     ]
     spans = sorted(set(spans) | set(_glossed(text, spans)))
     for i, (a, b) in enumerate(spans):
@@ -244,6 +253,22 @@ def title_spans(text: str, lang: str) -> Iterator[tuple[int, int]]:
                 spans[i + 1] = (last, spans[i + 1][1])
                 continue
         yield a, b
+
+
+_JOINED = re.compile(r"[ \t]*[/&][ \t]*")
+
+
+def _held_as_one(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Two titles one person holds, written with a slash or an ampersand, are one title:
+    "Owner/President", "President & COO", "VP Patient Care Services / CNO" (not "Director & Chief"
+    where the grammar knew no head after Chief)."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and _JOINED.fullmatch(text, out[-1][1], a) and not _alone(text[a:b]):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def _before_a_name(text: str, a: int, b: int) -> int:
@@ -272,7 +297,7 @@ _HEADED = re.compile(rf"\b(?:{_ACRONYM}|{_HEADS})\b")
 # a job in brackets after a name, as notes gloss people: "(controller)", "(the new CFO)", "(procurement)",
 # "(plant HR mgr, Dayton)", "(HRIS analyst, reports to Lorraine)"; the words before the job say when, not what
 _GLOSS = re.compile(
-    r"(?<=\()\s*(?:(?:the|our|their|an?)\s+)?(?:(?:new|old|ex-?|former|acting|interim|incoming|outgoing)\s*)?"
+    r"(?<=\()\s*(?:(?:the|our|their|an?|my|his|her)\s+)?(?:(?:new|old|ex-?|former|acting|interim|incoming|outgoing)\s*)?"
     rf"(?P<job>(?:[A-Za-z&][A-Za-z&-]*\s+){{0,2}}?(?i:{_LOWER_HEAD}|{_LOWER_DOMAIN}|{_ACRONYM}))"
     r"\.?\s*(?=\)|[,;]\s*[^()\n]{1,80}\))"
 )
@@ -282,7 +307,11 @@ def _glossed(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int
     """Bracketed jobs the grammar did not read whole, unless a title it found lies inside."""
     for m in _GLOSS.finditer(text):
         a, b = m.span("job")
-        if not any(fa <= a and b <= fb for fa, fb in found):
+        opened = text.rfind("(", 0, a)
+        # "Category Manager, Corporate Services (Procurement)": the bracket glosses the title before it
+        if not any(
+            (fa <= a and b <= fb) or (fb <= opened and not text[fb:opened].strip()) for fa, fb in found
+        ):
             yield a, b
 
 

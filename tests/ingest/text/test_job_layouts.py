@@ -126,3 +126,53 @@ def test_whom_someone_took_over_from_keeps_no_title(pipeline: TextPipeline) -> N
 )
 def test_chinese_asides_state_the_job(pipeline: TextPipeline, text: str, job: tuple[str, str, str]) -> None:
     assert job in _jobs(pipeline, text, "zh")
+
+
+def test_letters_after_a_name_do_not_hide_the_signature_or_the_bracketed_title(
+    pipeline: TextPipeline,
+) -> None:
+    signed = (
+        "Hi Ana,\n\nThe board meets on the 9th.\n\n"
+        "Maeve Kinsella, SPHR\nDirector of People | Corrib Plant Hire Ltd.\n"
+    )
+    assert ("Maeve Kinsella", "A-CP", "Director of People") in _jobs(pipeline, signed)
+    listed = "Present: Odhran Tully, DNP (VP Patient Services); Gemma Forde, RN (Nurse Manager, Theatres)."
+    jobs = _jobs(pipeline, listed)
+    assert ("Odhran Tully", "A-CP", "VP Patient Services") in jobs
+    assert ("Gemma Forde", "A-CP", "Nurse Manager, Theatres") in jobs
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "title"),
+    [
+        ("Met Declan Roche (Owner/President) at the yard.", "Declan Roche", "Owner/President"),
+        ("- Niamh Casey - President & COO (promoted in May).", "Niamh Casey", "President & COO"),
+        (
+            "Dr. Aoife Lynch (Head, Fleet Services / depot lead), Mr Barry",
+            "Aoife Lynch",
+            "Head, Fleet Services / depot lead",
+        ),
+        ("- Tadhg Byrne – Director, Facilities (reports to Maeve).", "Tadhg Byrne", "Director, Facilities"),
+        ("Mr. Rohan Iyer, their GM - Logistics, will evaluate the bids.", "Rohan Iyer", "GM - Logistics"),
+        (
+            "- Fiona Lacey, Category Manager, Corporate Services (Procurement).",
+            "Fiona Lacey",
+            "Category Manager",
+        ),
+    ],
+)
+def test_titles_held_as_one_and_domains_after_a_comma_or_dash(
+    pipeline: TextPipeline, text: str, person: str, title: str
+) -> None:
+    assert (person, "A-CP", title) in _jobs(pipeline, text)
+
+
+def test_a_name_after_a_title_and_comma_is_no_domain_and_an_honorific_ends_a_domain(
+    pipeline: TextPipeline,
+) -> None:
+    jobs = _jobs(pipeline, "Colm now reports to the new COO, Saoirse Dunne (ex-Aer Lingus, started in June).")
+    assert ("Saoirse Dunne", "A-CP", "COO") in jobs
+    listed = "Their side: Rory Hegarty – Head of Maintenance, Dr Fiona Galvin (Space Planning Manager)"
+    jobs = _jobs(pipeline, listed)
+    assert ("Rory Hegarty", "A-CP", "Head of Maintenance") in jobs
+    assert ("Fiona Galvin", "A-CP", "Space Planning Manager") in jobs
