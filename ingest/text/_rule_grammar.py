@@ -48,7 +48,8 @@ OBJECT_MARK = (
 )
 POSSESSED = (
     r"(?:的?(?:分管|直属|直接)?(?:下属|手下|部下|上级|领导|老板|同事|助理|秘书|团队)|那边|那里|面前|跟前|身边"
-    r"|['’]s (?:boss|team|manager|reports?)\b)"
+    # and a possessive pronoun's: "Raymond Cheung, Legal Tech Analyst in my team, will do …"
+    r"|['’]s (?:boss|team|manager|reports?)\b| (?:boss|team|manager)\b)"
 )
 # a person a subject has do something is that deed's subject: "郑主任会让许副主任牵头并拍板" is 许's call
 _NOT_CAUSED = OBJECT_MARK.replace("让|", "")
