@@ -170,7 +170,10 @@ _NO_INTEREST = {
         r"\bnon-starter\b|"
         # done, or not now: "isn't on our list this year", "don't pitch it", "next year's problem"
         r"\b(?:isn't|is not|not) on (?:our|their|the) (?:list|radar|agenda|roadmap)\b|\bout of scope\b|"
-        r"\bdon'?t (?:pitch|push|bother)\b|\bnext year's problem\b",
+        r"\bdon'?t (?:pitch|push|bother)\b|\bnext year's problem\b|"
+        # "Heat reuse: not in scope, it's Texas, nobody cares"
+        r"\bnot in scope\b|\b(?:nobody|no one|no-one) (?:cares|is interested|wants it)\b|"
+        r"\b(?:don'?t|doesn'?t|do not|does not) care (?:about|for)\b",
         re.I,
     ),
     "zh": re.compile(r"兴趣(?:一般|不大|不高|缺缺)|不感兴趣|没(?:什么|啥)?兴趣|out of scope|别去碰"),
