@@ -83,6 +83,9 @@ def _interests(pipeline: TextPipeline, text: str, lang: str) -> set[str]:
         ("Energy management isn't on our list this year - we redid all of that last summer.", "en", set()),
         ("Predictive maintenance came up but Dana said that's next year's problem.", "en", set()),
         ("能耗管理用的是别家，这块 out of scope，别去碰。", "zh", set()),
+        # waved away
+        ("Energy management: not in scope for them, nobody cares at the Dallas sites.", "en", set()),
+        ("Maria doesn't care about predictive maintenance, she wants uptime reports.", "en", set()),
     ],
 )
 def test_what_they_care_about(pipeline: TextPipeline, text: str, lang: str, topics: set[str]) -> None:
