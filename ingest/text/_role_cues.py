@@ -119,7 +119,10 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"has the last word",
             r"calls the shots",
             r"ultimately decid\w*",
-            r">decision (?:rests|lies) with",
+            # "final decision sits with the CEO, Mr Lim", "the decision itself sits with our MD, Harriet"
+            r">(?:the )?(?:final |ultimate )?(?:decision|call)(?: itself)? "
+            r"(?:rests|lies|sits|stays|remains) with",
+            r"(?:casting|deciding) vote",
             r">(?:will|would|is to|are to|to)(?: \w+ly)? be (?:decided|made|taken|signed off) by",
             r">(?:is|are|was|gets) (?:decided|made) by",
             r"the decider",

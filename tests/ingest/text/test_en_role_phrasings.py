@@ -37,6 +37,9 @@ def _roles(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str
     ("text", "roles"),
     [
         ("Oscar Bellamy signed off on the three-year renewal.", {("C-OB", "economic_buyer", "neutral")}),
+        # where the decision sits, and who breaks a tie
+        ("The decision itself sits with their CFO, Oscar Bellamy.", {("C-OB", "decision_maker", "neutral")}),
+        ("Tobias Grell has the casting vote in the clinic.", {("Tobias Grell", "decision_maker", "neutral")}),
         ("Since the reorg Mina Farrow owns her own HR-tech budget.", {("C-MF", "economic_buyer", "neutral")}),
         ("Mina Farrow is our biggest fan on the panel.", {("C-MF", "champion", "supporter")}),
         # a champion, a blocker, a stance as the twenty-first session's writers put them
