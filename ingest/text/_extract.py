@@ -78,6 +78,18 @@ __all__ = ["LABEL_OF", "MONEY", "Extraction", "Extractor", "Fact", "Mention", "s
 LABEL_OF = {"ORG": "Company", "PERSON": "Person", "PRODUCT": "Product", "TOPIC": "Topic"}
 
 
+def _once(
+    facts: list[Fact], done: dict[tuple[str, str, str, str], Fact], key: tuple[str, str, str, str], fact: Fact
+) -> None:
+    """One fact per relation and ends in a sentence: the first, unless a later rule reads the
+    title the first left out ("Martin Lyle, who retired … as the bank's CIO")."""
+    if key not in done:
+        done[key] = fact
+        facts.append(fact)
+    elif fact.props.get("title") and not done[key].props.get("title"):
+        facts[facts.index(done[key])] = done[key] = fact
+
+
 class Extractor:
     """Recognises, links and relates; one per gazetteer, shared by every document."""
 
@@ -198,7 +210,7 @@ class Extractor:
     ) -> None:
         skeleton = both_named(FILLERS.sub(r"\1", skeleton_of(text, s0, s1, ments)))
         sentence = text[s0:s1].strip()
-        done: set[tuple[str, str, str, str]] = set()
+        done: dict[tuple[str, str, str, str], Fact] = {}
         denied: set[tuple[str, str]] = set()  # (person, role) the sentence says they do not hold
         # (person slot, end) a topic rule has read: "预算也是他定" is the budget's say, not also a 定 decision
         claimed: set[tuple[int, int]] = set()
@@ -214,10 +226,8 @@ class Extractor:
             # one fact per relation and ends in a sentence, but a person may hold two roles ("EB + 最终拍板")
             # and "原IT主管黄永已经离职" reads both as employment and as leaving; fullest keeps the leaving
             key = (rel, subj[1], obj[1], str(props.get("role", props.get("current", ""))))
-            if not subj[1] or not obj[1] or subj[1] == obj[1] or key in done:
-                return
-            done.add(key)
-            out.facts.append(Fact(rel, subj, obj, props, sentence, s0, s1, rule, conf))
+            if subj[1] and obj[1] and subj[1] != obj[1]:
+                _once(out.facts, done, key, Fact(rel, subj, obj, props, sentence, s0, s1, rule, conf))
 
         buyers = [c for c in context if c not in self._vendors]
         home = ("Company", (doc_orgs or buyers or [""])[0], "")

@@ -137,6 +137,15 @@ JOB_RULES: list[Rule] = [
             r"{P} gone(?=\s*(?:[.,;:!)\n–-]|$))",
             r"{P}\s*[-–—:]\s*(?:retired|left|gone|resigned|moved on)\b(?=\s*(?:[.,;:!)\n]|$))",
             r"{P} \((?:[^()«»\n]|«T\d+»){0,40}\b(?:retired|left|gone)\)",
+            # the title held until then: "Martin Lyle, who retired in January after 14 years as the
+            # bank's CIO", "the old I&E lead Rusty Comeaux retired in May", "the previous facilities
+            # director, Alan Whitby, … when he left the company"
+            r"{P},? who (?:has |had )?(?:since )?(?:left|quit|resigned|retired)\b"
+            r"(?:[^«»\n;.]|«D\d+»){0,60}? as (?:(?:the|their|its|our) )?(?:[A-Za-z]+['’]s )?{T}",
+            r"(?:old|previous|former|outgoing|ex-)\s?{T},? {P},? (?:has |had )?(?:since |just |recently )?"
+            r"(?:left|quit|resigned|retired)\b",
+            r"(?:previous|former|old) {T}, {P},(?:[^«»\n;.]|«[OXDK]\d+»){0,80}?\b(?:he|she) "
+            r"(?:left|quit|resigned|retired)\b",
         ],
         current="false",
     ),

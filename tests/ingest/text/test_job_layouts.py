@@ -176,3 +176,33 @@ def test_a_name_after_a_title_and_comma_is_no_domain_and_an_honorific_ends_a_dom
     jobs = _jobs(pipeline, listed)
     assert ("Rory Hegarty", "A-CP", "Head of Maintenance") in jobs
     assert ("Fiona Galvin", "A-CP", "Space Planning Manager") in jobs
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "title"),
+    [
+        (
+            "She succeeds Ciaran Hynes, who retired last year after 14 years as the firm's CIO.",
+            "Ciaran Hynes",
+            "CIO",
+        ),
+        (
+            "The old I&E lead Tadhg Moran retired in May; the new one starts next week.",
+            "Tadhg Moran",
+            "I&E lead",
+        ),
+        ("Their former finance director Orla Byrne left in March.", "Orla Byrne", "finance director"),
+    ],
+)
+def test_the_title_someone_held_until_they_left(
+    pipeline: TextPipeline, text: str, person: str, title: str
+) -> None:
+    doc = TextDocument("N", "note", text, "job-layouts", 1, "en", datetime(2026, 6, 1), "A-CP")
+    ((_, ex),) = list(pipeline.run([doc]))
+    named = {k: v[0] for k, v in ex.new_people.items()}
+    left = {
+        (named.get(f.subject[1], f.subject[1]), f.props.get("title"))
+        for f in ex.facts
+        if f.relation == "WORKS_AT" and f.props["current"] is False
+    }
+    assert (person, title) in left
