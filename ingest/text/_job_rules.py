@@ -106,6 +106,9 @@ JOB_RULES: list[Rule] = [
             r"(?:new |interim |acting |permanent )?{T}",
             # a title in quotes: 'new guy Dev Anand, "Head of Platform", is doing the tech eval'
             r"{P},? [\"“‘']{T}[\"”’']",
+            # a team named by its own initials or words: "Nadia Rahman from their HRIS team"
+            r"{P},? (?:in|from|on) (?:the |their )(?P<unit>(?:[A-Z][\w&/-]* ){0,2}[A-Z][\w&/-]*) "
+            r"(?:team|department|dept|group|office)\b(?! (?:at|of) «O)",
         ],
     ),
     *rules_of(

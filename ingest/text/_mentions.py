@@ -115,7 +115,11 @@ class Recogniser:
             if not {"ORG", "PRODUCT"} & self.gz.surfaces.get(fold(text[a:b]), {}).keys()
             # "Public Works Director Ray Costa": capitalised words a title's head follows are its domain
             # and "Vice President, Human Resources": the domain a comma puts after the head
-            and not any(ta <= a and (b < tb or (b == tb and "," in text[ta:a])) for ta, tb in titles)
+            # ("Dir. Student Success": the domain a head's full stop puts after it)
+            and not any(
+                ta <= a and (b < tb or (b == tb and ("," in text[ta:a] or "." in text[ta:a])))
+                for ta, tb in titles
+            )
         ]
         found += [(3, Mention(a, b, "TITLE", text[a:b], "title")) for a, b in titles]
         for a, b, value in find_dates(text, lang, today):

@@ -58,7 +58,7 @@ _LOWER_DOMAIN = (
 )
 # lowercase titles as notes write them: "maintenance supervisor", "fleet eng mgr", "security lead"
 _LOWER_HEAD = (
-    r"(?:manager|mgr|director|dir|lead|head|buyer|engineer|eng|chief|supervisor|supv|officer|specialist|analyst|"
+    r"(?:manager|mgr|director|dir|lead|head|buyer|engineer|eng|chief|supervisor|supvr?|officer|specialist|analyst|"
     r"architect|coordinator|technician|tech|admin|administrator|controller|planner|accountant|superintendent|"
     r"steward|lieutenant|lt|sergeant|sgt|captain|capt|executive|instructor|teacher|trainer|counsel|paralegal|"
     r"attorney|solicitor|lawyer|assistant|secretary)"
