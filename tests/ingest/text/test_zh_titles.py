@@ -92,6 +92,10 @@ def test_a_deputy_and_a_short_form_of_address_are_read_whole() -> None:
         ("与沈佳慧（运营VP）视频会。", "运营VP"),  # an English head after a Chinese field
         ("参会：罗婷（生产管理部 manager）。", "生产管理部 manager"),
         ("见了郑处（郑文华 副处长）。", "副处长"),  # the full name inside, then the title
+        (
+            "参会：阿杰 黄俊杰（SMT 工程部课长）。",
+            "SMT 工程部课长",
+        ),  # a section chief, as Taiwanese firms call one
     ],
 )
 def test_titles_in_parentheses_as_mixed_notes_write_them(
