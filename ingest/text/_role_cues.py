@@ -53,6 +53,14 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"final (?:budget|financial) (?:approval|sign-off)",
             r"economic buyer",
             r"(?<![A-Za-z])EB(?![A-Za-z])",
+            # "not the one with the cheque book, that's Kylie Pham", "the ultimate say on the budget",
+            # "Priya's call, Angela's money", "gives the okay for the budget", "signed the pilot PO"
+            r"(?:cheque|check) ?book",
+            r"(?:final|ultimate|last) say (?:on|over) (?:the )?(?:budget|money|spend|spending|funding)",
+            r"(?<=»)['’]s (?:money|budget|cheque ?book|check ?book)\b",
+            r"(?:gives?|gave|giving) (?:the )?(?:okay|ok|go-ahead|nod|green light) (?:for|on|to) (?:the )?"
+            r"(?:budget|money|spend|funding)",
+            r"signed the [\w-]+ (?:po|purchase order|cheque|check|contract|order)\b",
             r"hold(?:s|ing)? the purse",
             r"(?:the )?money (?:person|decision)",
             r">(?:budget|money|spend) (?:is|'s) (?:all )?(?=«P\d+»(?:[,.;]|$| and))",  # "The budget is his"

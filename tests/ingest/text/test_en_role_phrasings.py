@@ -37,6 +37,14 @@ def _roles(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str
     ("text", "roles"),
     [
         ("Oscar Bellamy signed off on the three-year renewal.", {("C-OB", "economic_buyer", "neutral")}),
+        # who holds the money, however said
+        (
+            "Tobias Grell isn't the one with the cheque book, that's Oscar Bellamy.",
+            {("C-OB", "economic_buyer", "neutral")},
+        ),
+        ("Oscar Bellamy has the ultimate say on the budget.", {("C-OB", "economic_buyer", "neutral")}),
+        ("Oscar Bellamy gives the okay for the budget.", {("C-OB", "economic_buyer", "neutral")}),
+        ("Oscar Bellamy is the one who signed the pilot PO.", {("C-OB", "economic_buyer", "neutral")}),
         # where the decision sits, and who breaks a tie
         ("The decision itself sits with their CFO, Oscar Bellamy.", {("C-OB", "decision_maker", "neutral")}),
         ("Tobias Grell has the casting vote in the clinic.", {("Tobias Grell", "decision_maker", "neutral")}),
