@@ -305,6 +305,9 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"(?:is|'s) (?:our|the) (?:guy|girl|man|woman|person) (?:inside|in there|on the inside)"
             r"|(?:is|'s) our (?:guy|girl|man|woman)\b",
             r"puts? in a (?:good|kind) word for (?:us|our\b)",
+            # "Tonya = pretty much our champ now", "she has our back internally"
+            r"(?:our|the) champ\b",
+            r"(?:has|have|got|had) (?:got )?our back",
         ],
         [
             r"支持我们的方案",

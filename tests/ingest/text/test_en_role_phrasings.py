@@ -37,6 +37,8 @@ def _roles(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str
     ("text", "roles"),
     [
         ("Oscar Bellamy signed off on the three-year renewal.", {("C-OB", "economic_buyer", "neutral")}),
+        ("Tobias Grell = pretty much our champ now.", {("Tobias Grell", "champion", "supporter")}),
+        ("Mina Farrow has our back internally.", {("C-MF", "champion", "supporter")}),
         # who holds the money, however said
         (
             "Tobias Grell isn't the one with the cheque book, that's Oscar Bellamy.",
