@@ -105,6 +105,8 @@ def _roles(pipeline: TextPipeline, text: str) -> set[tuple[str, str, str]]:
         # a lasting good impression, a leaning to the positive
         ("最后选谁何总说了算，对我们印象一直不错。", {("何总", "decision_maker", "supporter")}),
         ("项目最后蒋处拍板，对我们总体偏正面。", {("蒋处", "decision_maker", "supporter")}),
+        # one person alone decides; who cannot decide is no decision maker
+        ("续约、加模块都是何总一个人定，梁宇自己定不了。", {("何总", "decision_maker", "neutral")}),
         # 钱不 is no name; pushing a rival is no championing us
         ("王主任技术把关，但钱不在他那。", {("王主任", "technical_evaluator", "neutral")}),
         ("信息部的邹磊一直在推东软。", set()),
