@@ -10,7 +10,7 @@ from ._contract_dates import contract_end
 from ._dates import fiscal_year_only
 from ._emitting import CONF_HEDGED, CONF_KNOWN, Emit, End, plain
 from ._gazetteer import Gazetteer
-from ._install_checks import in_use, not_here, to_be_left, trial_over
+from ._install_checks import in_use, kept_on, not_here, to_be_left, trial_over
 from ._interests import interests
 from ._mentions import Mention
 from ._modality import clause_end, clause_start, modality
@@ -73,7 +73,10 @@ def cue_relations(
         if obj[1] in not_installed:
             continue  # "moving to SAP S/4HANA next year, so our spec has to target S/4"
         # "move off PyroNet next year", "明年要把用友NC换掉": on it until then
-        leaving = to_be_left(skeleton, start, end, lang) and not any(m.past or m.negated for m in mods)
+        # "will stay on Stellarion PMS for now": kept, so on it now
+        leaving = (to_be_left(skeleton, start, end, lang) or kept_on(skeleton, start, lang)) and not any(
+            m.past or m.negated for m in mods
+        )
         if not leaving and not_here(skeleton, start, end, mods, lang):
             not_installed.add(obj[1])
             continue  # "Maximo switched off", "东软PACS 已经下线"
@@ -243,7 +246,8 @@ _DATE_CUE = re.compile(
 )
 _CONTRACT = {
     "en": re.compile(
-        r"contract|renew|expir|\bexp\b|\bend(?:s|ing)?\b|until|through|thru|till?\b|runs? (?:out|to)|"
+        r"contract|renew|expir|\bexp\b|\bend(?:s|ing)?\b|until|through|thru|till?\b|"
+        r"(?:runs?|running) (?:out|to)|extension|"
         r"up for|term|locked in|"
         r"licen[cs]e|support|maintenance agreement|agreement",
         re.I,

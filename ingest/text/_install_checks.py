@@ -149,7 +149,24 @@ def to_be_left(skeleton: str, start: int, end: int, lang: str) -> bool:
     )
 
 
+def kept_on(skeleton: str, start: int, lang: str) -> bool:
+    """The clause says the account keeps the thing at ``start``, which it therefore runs now,
+    whatever tense it is said in: "will stay on Stellarion PMS for now", "we will keep QGenda for
+    the ED until …", "signed a five-year extension of Caldera LIS", "继续用东软"."""
+    begin = clause_start(skeleton, start, lang)
+    return (_KEPT_ZH if lang == "zh" else _KEPT).search(skeleton, begin, start) is not None
+
+
 _OLD = r"(?:(?:the|their|its|our|all|old|older|legacy|existing|current|remaining) )*"
+_KEPT = re.compile(
+    r"\b(?:stay(?:s|ing)? (?:on|with)|keep(?:s|ing)?(?: using| running)?|remain(?:s|ing)? on|"
+    r"stick(?:s|ing)? with|(?:signed|agreed) (?:a|an) (?:[\w-]+ )?(?:extension|renewal) (?:of|on|for))"
+    rf" {_OLD}$",
+    re.I,
+)
+_KEPT_ZH = re.compile(
+    r"(?:继续用|继续使用|继续沿用|保留|先不换|暂不更换|不换)(?:现有的|现在的|原来的|老的)?$"
+)
 _LEAVE_BEFORE = re.compile(
     r"\b(?:(?:move|moves|moving|migrate|migrates|migrating|switch|switches|switching|transition|"
     r"transitioning)(?: away)? (?:off|from|away from)|(?:replace|replaces|replacing|rip out|ripping out|"

@@ -267,7 +267,7 @@ USE_CUES = {
     "en": re.compile(
         r"\b(?:(?:runs?|running)(?! (?:the|a|an|our|their) (?:\w+ )?(?:eval|evaluation|poc|pilot|project|"
         r"demo|rfp|process|meeting|workshop|show|call|review|tender|selection)\b)|stays?|remains?|"
-        r"uses?|using|installed|relies on|contract|(?:are|is|'re|'s) (?:on|with)|"
+        r"uses?|using|installed|relies on|contract|(?:are|is|'re|'s|still) (?:on|with)|"
         r"standardi[sz]ed on|live on|licen[cs]es?|incumbent|installed base|in place|renewal|renews?|"
         r"go-live|went live|switched to|moved to|migrated to|replaced \w+ with|current(?:ly)?|existing|"
         r"customer|client|sit in|sits in|tracked in|tracks|runs on|on top of|outsourced to|"

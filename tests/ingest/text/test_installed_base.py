@@ -347,3 +347,37 @@ def test_a_vendor_that_pitches_is_no_evaluation_until_the_account_evaluates(
     pipeline: TextPipeline, text: str, evaluated: set[str]
 ) -> None:
     assert _evaluating(pipeline, text, "en", "A-EGB") == evaluated
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "account", "uses"),
+    [
+        # kept, so on it now, whatever the tense
+        ("Eastgate will stay on Sentinel for now.", "en", "A-EGB", {("P-SENT", "")}),
+        (
+            "We will keep Sentinel for the SOC until its contract lapses at the end of Q2.",
+            "en",
+            "A-EGB",
+            {("P-SENT", "2026-06-30")},
+        ),
+        (
+            "They've signed a five-year extension of Sentinel running to October 2031.",
+            "en",
+            "A-EGB",
+            {("P-SENT", "2031-10-31")},
+        ),
+        (
+            "Still on Sentinel, no appetite to look at anything before summer.",
+            "en",
+            "A-EGB",
+            {("P-SENT", "")},
+        ),
+        ("财务这块继续用用友NC，暂时不动。", "zh", "A-TY", {("P-NC", "")}),
+        # moving to it is no install yet
+        ("They will move to Sentinel next year.", "en", "A-EGB", set()),
+    ],
+)
+def test_what_an_account_keeps_it_runs_now(
+    pipeline: TextPipeline, text: str, lang: str, account: str, uses: set[tuple[str, str]]
+) -> None:
+    assert _uses(pipeline, text, lang, account) == uses
