@@ -41,7 +41,11 @@ EN_DATE = re.compile(  # starts where a Latin word or number does, also right af
     rf"|(?:(?:the )?end of )?(?:Q(?P<qr>[1-4])|(?:the )?(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th) "
     rf"quarter(?: of)?) (?P<qrel>this|next) year"
     # a year alone after what bounds a term: "until 2029", "the end of 2027" (not "in 2027": an event's)
-    rf"|(?:(?<=end of )|(?<=until )|(?<=through )|(?<=till )|(?<=thru ))(?P<yo>20\d{{2}})\b(?![/.-]\d)"
+    rf"|(?:(?<=end of )|(?<=until )|(?<=through )|(?<=till )|(?<=thru ))(?P<yo>20\d{{2}}|['’]\d{{2}})\b"
+    rf"(?![/.-]\d)"
+    # a month and a year joined by a hyphen, as spreadsheets write them: "Dec-26", "Jan-2027" (a
+    # year of this era: "Mar-15" may be a day)
+    rf"|(?:(?:the )?end of )?(?P<m8>{_M})-(?P<y8>20\d{{2}}|[23]\d)\b(?![/.-]\d)"
     # "comes up in five months"
     rf"|in (?P<nmo>\d{{1,2}}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen) "
     rf"months?(?:['’] time)?"
@@ -109,7 +113,7 @@ def _month(name: str) -> int:
 
 
 def _year(text: str) -> int:
-    y = int(text.strip("'"))
+    y = int(text.strip("'’"))
     return y + 2000 if y < 100 else y
 
 
@@ -148,7 +152,9 @@ def _en(  # noqa: PLR0911, PLR0912 — a return per written form
         q = int(g["qr"] or 0) or _ORDINALS[(g["qw"] or "").lower()]
         return _end(today.year + (g["qrel"].lower() == "next"), q * 3)
     if g["yo"]:
-        return _end(int(g["yo"]), 12)
+        return _end(_year(g["yo"]), 12)
+    if g["m8"]:
+        return _end(_year(g["y8"] or "0"), _month(g["m8"]))
     if g["nmo"]:
         ahead = _WORD_NUMBERS.get(g["nmo"].lower()) or int(g["nmo"])
         years, month0 = divmod(today.month - 1 + ahead, 12)

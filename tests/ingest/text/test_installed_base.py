@@ -82,6 +82,10 @@ def test_dates_glued_to_chinese_and_written_day_first() -> None:
     # a year written short
     assert [d for _, _, d in find_dates("renews ~ end of yr", "en", today)] == ["2026-12-31"]
     assert [d for _, _, d in find_dates("ends end of next yr", "en", today)] == ["2027-12-31"]
+    # a month and a year joined by a hyphen, a year with an apostrophe alone; "Mar-15" may be a day
+    assert [d for _, _, d in find_dates("til Dec-26, then", "en", today)] == ["2026-12-31"]
+    assert [d for _, _, d in find_dates("til end of '27.", "en", today)] == ["2027-12-31"]
+    assert [d for _, _, d in find_dates("the Mar-15 meeting", "en", today)] == []
 
 
 def _evaluating(pipeline: TextPipeline, text: str, lang: str, account: str) -> set[str]:
