@@ -289,7 +289,9 @@ EVAL_CUES = {
     "en": re.compile(
         r"evaluat(?!ors?\b)|demo|quote|talking to|talking with|in talks|in the running|trial|consider|"
         r"looking at|pilot|shortlist|short-list|proof of concept|\bpoc\b|bake-?off|\brf[piq]\b|"
-        r"compar|in the mix|pitch",
+        r"compar|in the mix|pitch|"
+        # "one of three finalists", "confirmed as a bidder", "asked AeroTrak for an offer"
+        r"finalists?|bidders?|bidding|for an? (?:offer|quote|proposal|bid)\b",
         re.I,
     ),
     "zh": re.compile(

@@ -98,6 +98,8 @@ def _evaluating(pipeline: TextPipeline, text: str, lang: str, account: str) -> s
     ("text", "lang", "account", "evaluated"),
     [
         ("They are running a bake-off between Sentinel and two others.", "en", "A-EGB", {"P-SENT"}),
+        ("Sentinel is one of three finalists; the award is due in May.", "en", "A-EGB", {"P-SENT"}),
+        ("Eastgate have now asked Microsoft for an offer as well.", "en", "A-EGB", {"V-MS"}),
         # the vendor approaching someone is its move, not the account's evaluation
         ("用友最近在接触通宇的财务总监，通宇明确说不考虑。", "zh", "A-TY", set()),
         ("通宇也在接触用友，下周看演示。", "zh", "A-TY", {"V-YY"}),
