@@ -106,6 +106,8 @@ def _evaluating(pipeline: TextPipeline, text: str, lang: str, account: str) -> s
         ("The Sentinel evaluation is closed; they kept what they have.", "en", "A-EGB", set()),
         ("Omar will review the Sentinel interface as technical evaluator.", "en", "A-EGB", set()),
         ("这次选型，用友NC和我们一起入围。", "zh", "A-TY", {"P-NC"}),
+        ("这次邀请三家：你们、用友、还有一家本地的。", "zh", "A-TY", {"V-YY"}),
+        ("通宇明确会投的有用友，还有贵司。", "zh", "A-TY", {"V-YY"}),
         ("用友NC已经在襄阳厂试点上线。", "zh", "A-TY", set()),
         # a list after a head that ends in the evaluation: what the head says of each item
         ("Three bidders shortlisted: Sentinel, Philips PACS and us.", "en", "A-EGB", {"P-SENT", "P-PACS"}),
