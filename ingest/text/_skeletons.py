@@ -51,9 +51,8 @@ def skeleton_of(text: str, s0: int, s1: int, ments: list[Mention]) -> str:
         kind = KIND.get(m.label)
         parts.append(f"«{kind}{i}»" if kind else m.text)
         pos = m.end
-        if (
-            m.label == "PERSON"
-        ):  # "Theresa Vance, DNP (VP Patient Care)": the letters are no part of the clause
+        # "Theresa Vance, DNP (VP Patient Care)": the letters after a name are no part of the clause
+        if m.label == "PERSON":
             after = _LETTERS_AFTER.match(text, pos, ments[i + 1].start if i + 1 < len(ments) else s1)
             pos = after.end() if after else pos
     parts.append(text[pos:s1])
