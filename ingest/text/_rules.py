@@ -104,7 +104,9 @@ _REPORTS_TO = (
 )
 #: the manager's title before the name: "reports to our new Deputy CISO, Simon Achterberg"
 _MANAGER_TITLE = (
-    r"(?:(?:the|our|their|his|her|new|acting|interim) )*(?:«T\d+»,?\s*)?"
+    # (and whose the title is: "reports to the cruise line's CEO, Anders Lindqvist")
+    r"(?:(?:the|our|their|his|her|new|acting|interim) )*(?:(?:[a-z][\w-]* ){0,2}[a-z][\w-]*['’]s )?"
+    r"(?:«T\d+»,?\s*)?"
     # an honorific before the name: "reports to the Superintendent, Dr. Yvonne Castillo"
     r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s)?"
 )
@@ -164,6 +166,9 @@ RULES: list[Rule] = [
             r"{P} (?:direct |line )?(?:boss|manager|supervisor) {M}",
             # "Marta Kowal - she is Production Planning Manager, under Katarzyna" (not "under «P»'s budget")
             r"{P}(?:[^«»\n;.]|«T\d+»){0,60}?, (?:directly |reporting |working )?under {M}(?![\w'’])",
+            # the manager glossed with a title first: "Dev Mistry – Contracts Director, Siobhan's boss"
+            r"{M}(?:\s*[-–—]\s*|, )(?:the )?«T\d+»,? {P}['’]s? (?:direct |line )?"
+            r"(?:boss|manager|supervisor|superior)\b",
         ],
     ),
     *rules_of(

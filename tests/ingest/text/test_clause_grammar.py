@@ -163,6 +163,9 @@ def test_an_acronym_is_no_word_in_lower_case(pipeline: TextPipeline) -> None:
             "A-SAMC",
             "Tom Reyes",
         ),
+        # whose the title is, and the manager glossed with a title first
+        ("Tom Reyes reports to the hospital's CMO, Karen Whitfield.", "en", "A-SAMC", "Tom Reyes"),
+        ("- Karen Whitfield – Chief Medical Officer, Tom Reyes's boss.", "en", "A-SAMC", "Tom Reyes"),
         # the honorific a title's holder is called by: 所长 黄敏 is "黄所"
         ("参会：理化所黄丽所长、信息科周明。\n黄所和周明都向孙丽汇报。", "zh", "A-CD", "黄丽"),
     ],
