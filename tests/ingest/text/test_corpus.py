@@ -25,8 +25,8 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
     # start, measured on their own at F1 0.575 / 0.514 / 0.554 / 0.670 before any change for them;
     # the half with them measured WORKS_AT / DECISION_ROLE / REPORTS_TO / USES / SUPPLIES /
     # INTERESTED_IN en 0.756 / 0.664 / 0.790 / 0.641 / 0.671 / 0.449, zh 0.738 / 0.634 / 0.729 /
-    # 0.663 / 0.663 / 0.554 (F1 0.670, trap hits 133); at that session's end en 0.769 / 0.669 / 0.790 /
-    # 0.653 / 0.673 / 0.449, zh 0.738 / 0.635 / 0.729 / 0.663 / 0.668 / 0.554 (F1 0.674, trap hits
+    # 0.663 / 0.663 / 0.554 (F1 0.670, trap hits 133); at that session's end en 0.769 / 0.669 / 0.794 /
+    # 0.653 / 0.673 / 0.449, zh 0.738 / 0.635 / 0.729 / 0.663 / 0.668 / 0.554 (F1 0.675, trap hits
     # 133; the four parts alone 0.575 / 0.535 / 0.558 / 0.678). Before them, at the twenty-second session's
     # end: en 0.764 / 0.674 / 0.800 / 0.646 / 0.677 / 0.462, zh 0.741 / 0.637 / 0.735 / 0.669 / 0.667
     # / 0.557 (F1 0.677, trap hits 118)
