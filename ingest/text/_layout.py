@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ._lexicon import POSTNOMINAL
+from ._lexicon import LETTERS_AFTER_NAME
 from ._mentions import PRONOUN, SPEAKER, Mention
 
 Span4 = tuple[int, int, int, int]  # line start, line end, speaker name start, name end
@@ -49,12 +49,11 @@ _QUOTED = re.compile(r"(?m)^[ \t]*(?:>|-{3,}|_{3,}|-----原始邮件-----|On .{5
 # (in a quoted reply too: "> Daniel Kowalczyk\n> Facilities Director, City of Greyford")
 # (and "Siobhán Duffy", "Zoë Østergaard": a Latin letter with a mark)
 _UPPER, _LOWER = r"[A-ZÀ-ÖØ-ÞĀ-ž]", r"[a-zß-öø-ÿĀ-ž'’-]"
-# letters after a name: "Janet Okafor, SPHR", "Marcy Halverson, MSN, RN", "Priya Raman, P.Eng."
-_POSTNOMINAL = rf"(?:,?[ \t]+{POSTNOMINAL})"
 _NAME_LINE = re.compile(
     rf"(?m)^[ \t]*(?:>[ \t]*)*"
-    rf"(?:{_UPPER}{_LOWER}+(?:[ \t]+{_UPPER}{_LOWER}+){{1,2}}{_POSTNOMINAL}{{0,3}}|[\u4e00-\u9fff]{{2,4}})"
-    rf"[ \t]*$"
+    # (and letters after it: "Janet Okafor, SPHR", "Marcy Halverson, MSN, RN")
+    rf"(?:{_UPPER}{_LOWER}+(?:[ \t]+{_UPPER}{_LOWER}+){{1,2}}{LETTERS_AFTER_NAME}{{0,3}}"
+    rf"|[\u4e00-\u9fff]{{2,4}})[ \t]*$"
 )
 _QUOTE_MARKS = re.compile(r"[ \t]*(?:>[ \t]*)+")
 

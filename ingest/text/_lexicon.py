@@ -127,6 +127,9 @@ POSTNOMINALS = (
     "FCCA", "ACCA", "MCIPS", "MRCVS", "DVM", "BVSc", "FRCS", "MRCP", "FACHE", "Esq.", "Esq", "JD", "LLM",
     "MPH", "DrPH", "OBE", "MBE", "CBE", "KC", "QC", "MSc", "BSc", "FRICS", "MRICS", "RA", "AIA", "LEED AP",
 )  # fmt: skip
-POSTNOMINAL = (
-    "(?:" + "|".join(re.escape(p) for p in sorted(POSTNOMINALS, key=len, reverse=True)) + r")(?![\w.])"
+#: one such after a name, with its comma or space: ", SPHR", " MSN", ", P.Eng."
+LETTERS_AFTER_NAME = (
+    r"(?:,?[ \t]+(?:"
+    + "|".join(re.escape(p) for p in sorted(POSTNOMINALS, key=len, reverse=True))
+    + r")(?![\w.]))"
 )

@@ -7,7 +7,7 @@ import re
 
 from ingest.normalize.text import has_cjk
 
-from ._lexicon import POSTNOMINAL, SENTIMENT_CUES
+from ._lexicon import LETTERS_AFTER_NAME, SENTIMENT_CUES
 from ._match_checks import PERSON_MARK
 from ._mentions import Mention
 
@@ -39,7 +39,7 @@ def sentiment(sentence: str, lang: str) -> float:
     return round((pos - neg) / (pos + neg), 3) if pos + neg > 0 else 0.0
 
 
-_LETTERS_AFTER = re.compile(rf"(?:,?[ \t]+{POSTNOMINAL})+")
+_LETTERS_AFTER = re.compile(rf"{LETTERS_AFTER_NAME}+")
 
 
 def skeleton_of(text: str, s0: int, s1: int, ments: list[Mention]) -> str:
