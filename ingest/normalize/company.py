@@ -9,11 +9,12 @@ from typing import NamedTuple
 from .cities import city_names_latin, city_names_zh, lookup_city
 from .legal_forms import form_tokens, strip_legal_forms
 from .pinyin import syllables
-from .text import has_cjk, is_cjk_char
+from .text import has_cjk, is_cjk_char, nfkc
 from .web import registrable_domain
 
-# Longest first: "股份有限公司" must go before "有限公司".
-LEGAL_ZH = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团", "公司")
+# Longest first: "股份有限公司" must go before "有限公司". A short name keeps a piece of its form
+# ("马钢股份", "国药控股"), as the English one keeps "Holdings".
+LEGAL_ZH = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团", "控股", "股份", "公司")
 LEGAL_EN = frozenset(
     {
         "inc", "incorporated", "ltd", "limited", "co", "company", "corp", "corporation", "llc", "llp", "lp",
@@ -49,6 +50,17 @@ def _latin_tokens(text: str) -> list[str]:
             continue
         out.extend(tok.split())
     return out
+
+
+def zh_share_form(name: str) -> bool | None:
+    """Whether a Chinese legal name is a company limited by shares (股份有限公司), or else a
+    limited liability one (有限公司, 有限责任公司, 集团有限公司); None for a name without its form
+    (a short name). A group and its listed arm often differ only here: 中国石油化工集团有限公司 and
+    中国石油化工股份有限公司 are two legal entities."""
+    text = nfkc(name).strip().rstrip(")）").strip()
+    if not text.endswith("有限公司") and not text.endswith("有限责任公司"):
+        return None
+    return text.endswith("股份有限公司")
 
 
 def _strip_zh_legal(text: str) -> str:

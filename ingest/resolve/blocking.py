@@ -57,6 +57,8 @@ def company_keys(p: Prepared, df: Counter[str] | None = None) -> Iterator[tuple[
             yield f"n:{token}", NAME_BLOCK_CAP
         for deleted in _deletions(by_rarity[0]) if by_rarity else ():
             yield f"x:{deleted}", NAME_BLOCK_CAP
+        if p.city and by_rarity:  # "Bank of Changsha" is "bank" in Changsha: 长沙银行, read "bank"
+            yield f"c:{p.city}:{by_rarity[0]}", NAME_BLOCK_CAP
         if name.script == "latin":
             yield from _joined_keys(name)
         if initials := _initials(name):  # "ICBC" meets "Industrial and Commercial Bank of China"

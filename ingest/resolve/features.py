@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import islice, product
 
 from ingest.normalize import (
     city_key,
@@ -24,11 +25,11 @@ from ingest.normalize import (
     name_as_domain,
     person_name_key,
     registrable_domain,
-    syllables,
 )
 from ingest.normalize.dictionary_names import dictionary_readings
+from ingest.normalize.dictionary_senses import name_senses
 from ingest.normalize.glossary import SAME_MEANING, english_rendering, pinyin_alternates
-from ingest.normalize.pinyin import pinyin_split
+from ingest.normalize.pinyin import pinyin_split, syllable_choices
 from ingest.normalize.text import fold, strip_accents
 
 from .model import EntityRecord
@@ -40,6 +41,7 @@ NOT_PINYIN = frozenset(
      "hansa",
      "linden", "meridian", "eichen", "general", "genesis", "bioscience", "mining", "dental", "bonding"}
 )  # fmt: skip
+GRAM_READINGS = 8  # a run of characters is spelt at most this many ways, its context's reading first
 _ZH_ORDINAL = re.compile(rf"第([{_ZH_NUMERAL}]+)|([{_ZH_NUMERAL}])院")
 
 
@@ -58,6 +60,9 @@ class CompanyName:
     alternates: tuple[tuple[str, str], ...] = ()
     #: an English reading of a Chinese name, made here, not typed: two readings have no typos
     reading: bool = False
+    #: a reading's pinyin words with what they mean ("cunchu": store, memory, storage ...), any of
+    #: which an English name may write (see ``dictionary_senses``)
+    senses: tuple[tuple[str, frozenset[str]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,8 +119,13 @@ def company_names(raw: str) -> tuple[CompanyName, ...]:
         flat = "".join(ch for ch in strip_accents(fold(raw)) if ch.isascii() and ch.isalnum())
         return (_latin_name(raw, core, cities, flat),)
     numbers = frozenset(_zh_number(a or b) for a, b in _ZH_ORDINAL.findall(core))
-    syl = syllables(core)
-    grams = {"".join(syl[i : i + n]) for n in range(1, 5) for i in range(len(syl) - n + 1)}
+    choices = syllable_choices(core)
+    grams = {
+        "".join(run)
+        for n in range(1, 5)
+        for i in range(len(choices) - n + 1)
+        for run in islice(product(*choices[i : i + n]), GRAM_READINGS)
+    }
     zh = CompanyName(raw, core, "zh", _bigrams(core), numbers, frozenset(grams), cities)
     rendering = company_name_key(english_rendering(core, words=True))
     if not rendering or has_cjk(rendering):
@@ -125,7 +135,11 @@ def company_names(raw: str) -> tuple[CompanyName, ...]:
     ]
     alternates = pinyin_alternates(core)
     english = (_latin_name(f"{raw} (read as {r!r})", r, cities, r.replace(" ", "")) for r in readings)
-    return (zh, *(replace(name, alternates=alternates, reading=True) for name in english))
+    senses = name_senses(core)
+    return (
+        zh,
+        *(replace(name, alternates=alternates, reading=True, senses=senses) for name in english),
+    )
 
 
 def prepare(records: Sequence[EntityRecord]) -> list[Prepared]:

@@ -8,11 +8,12 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import DamerauLevenshtein
 
 from ingest.normalize.cities import PROVINCES_LATIN
-from ingest.normalize.glossary import GENERIC_WORDS
+from ingest.normalize.glossary import GENERIC_WORDS, singular
 from ingest.normalize.legal_forms import typo_of_a_form
 from ingest.normalize.pinyin import pinyin_split, syllables
 
 from .features import CompanyName, Idf
+from .whole_bridge import SCOPE_WORDS, spelt_whole
 
 # A cross-script match sees only the romanised brand, never the generic words, so it is
 # capped: on its own, or with the same city, it reaches review (homophones: 永鑫 and 永新 are
@@ -28,7 +29,11 @@ LONG_WORD = 7
 # Names that differ only in word spacing ("HOSTGATORCOM" / "Hostgator Com") are one name.
 JOINED = 0.95
 JOINED_MIN = 6
-JOINED_SLIP_MIN = 8  # a name run together and mistyped is only recognised when this long
+JOINED_SLIP_MIN = 8
+SCOPE_EXTRA = 0.5
+# A romanised name that spells a Chinese one whole (``spelt_whole``): review on its own, a merge
+# with the same city.
+WHOLE_BRIDGE = 0.82  # a name run together and mistyped is only recognised when this long
 
 
 def _typo(a: str, b: str) -> bool:
@@ -45,20 +50,24 @@ def _near(a: str, b: str) -> bool:
 
 
 def _matched(a: frozenset[str], b: frozenset[str], slips: bool) -> dict[str, float]:
-    """Tokens of ``a`` found in ``b`` with how surely: exact 1.0, and with ``slips`` a typo or near
-    spelling ``TYPO``."""
+    """Tokens of ``a`` found in ``b`` with how surely: exact or in another number ("Industry" /
+    "Industries") 1.0, and with ``slips`` a typo or near spelling ``TYPO``."""
     found = dict.fromkeys(a & b, 1.0)
-    if slips:
-        rest = sorted(b - a)
-        for t in sorted(a - b):
-            if any(_typo(t, u) or _near(t, u) for u in rest):
-                found[t] = TYPO_LONG if len(t) >= LONG_WORD else TYPO
-            elif _joined(t, a, b):
-                found[t] = JOINED
-            elif min(len(a), len(b)) > 1 and any(
-                _pinyin_initials(t, u) or _pinyin_initials(u, t) for u in rest
-            ):
-                found[t] = TYPO  # a brand's initials in a longer name; a name of initials alone is _acronym's
+    rest = sorted(b - a)
+    plain = {singular(u) for u in rest}
+    for t in sorted(a - b):
+        if singular(t) in plain:  # "Industry" / "Industries"
+            found[t] = 1.0
+        elif slips and any(_typo(t, u) or _near(t, u) for u in rest):
+            found[t] = TYPO_LONG if len(t) >= LONG_WORD else TYPO
+        elif slips and _joined(t, a, b):
+            found[t] = JOINED
+        elif (
+            slips
+            and min(len(a), len(b)) > 1
+            and any(_pinyin_initials(t, u) or _pinyin_initials(u, t) for u in rest)
+        ):
+            found[t] = TYPO  # a brand's initials in a longer name; a name of initials alone is _acronym's
     return found
 
 
@@ -145,12 +154,16 @@ def same_script(a: CompanyName, b: CompanyName, idf: Idf) -> tuple[float, str]:
     # a word in pinyin where the other reads the glossary's English: the English word
     ta = frozenset(dict(b.alternates).get(t, t) for t in a.tokens) if b.alternates else a.tokens
     tb = frozenset(dict(a.alternates).get(t, t) for t in b.tokens) if a.alternates else b.tokens
+    if a.senses or b.senses:
+        ta, tb = _by_sense(ta, a.senses, tb), _by_sense(tb, b.senses, ta)
     if latin:
         ta, tb = _without_lone_province(ta, tb), _without_lone_province(tb, ta)
     wa = {t: idf(t) for t in ta}
     wb = {t: idf(t) for t in tb}
     ma = _matched(ta, tb, slips)
     mb = _matched(tb, ta, slips)
+    if latin:
+        _scope_words_weigh_less(wa, ma, wb, mb)
     # fsum: exact, so the result does not depend on the sets' (hash-seeded) iteration order
     num = math.fsum(wa[t] ** 2 * f for t, f in ma.items()) ** 0.5
     num *= math.fsum(wb[t] ** 2 * f for t, f in mb.items()) ** 0.5
@@ -159,6 +172,42 @@ def same_script(a: CompanyName, b: CompanyName, idf: Idf) -> tuple[float, str]:
     ratio = fuzz.token_sort_ratio(a.core, b.core) / 100 if latin else fuzz.ratio(a.core, b.core) / 100
     # The ratio only lifts a pair that already shares weighted tokens.
     return max(cosine, ratio * cosine**0.5), "~"
+
+
+def _scope_words_weigh_less(
+    wa: dict[str, float], ma: dict[str, float], wb: dict[str, float], mb: dict[str, float]
+) -> None:
+    """One name is the other with words of scope added ("Huadian Power" / "Huadian International
+    Power", "Mobile" / "China Mobile"): those words weigh ``SCOPE_EXTRA`` of their weight, as
+    names of one firm add and drop them freely. Only where every word of the shorter name is
+    found and a found one is a brand; a word of trade added ("BYD" / "BYD Electronic") is
+    another firm of the brand as often as the same one."""
+    for (w, m), m_other, w_other in (((wa, ma), mb, wb), ((wb, mb), ma, wa)):
+        extra = [t for t in w if t not in m]
+        if (
+            extra
+            and len(m_other) == len(w_other)
+            and all(t in SCOPE_WORDS for t in extra)
+            and any(singular(t) not in GENERIC_WORDS and t not in GENERIC_WORDS for t in m)
+        ):
+            for t in extra:
+                w[t] *= SCOPE_EXTRA
+
+
+def _by_sense(
+    own: frozenset[str], senses: tuple[tuple[str, frozenset[str]], ...], other: frozenset[str]
+) -> frozenset[str]:
+    """``own`` with each pinyin word that means a word of ``other`` read as that word ("cunchu"
+    as "memory" against "Yangtze Memory Technologies")."""
+    if not senses:
+        return own
+    meaning = dict(senses)
+    rest = sorted(other - own)
+    out = set()
+    for t in own:
+        sense = meaning.get(t, frozenset())
+        out.add(next((u for u in rest if u in sense or singular(u) in sense), t))
+    return frozenset(out)
 
 
 def _without_lone_province(own: frozenset[str], other: frozenset[str]) -> frozenset[str]:
@@ -199,6 +248,8 @@ def company_name_sim(a: CompanyName, b: CompanyName, idf: Idf) -> tuple[float, s
     else:
         latin, zh = (a, b) if a.script == "latin" else (b, a)
         sim, rel = bridge(latin, zh, idf), "~pinyin"
+        if sim and spelt_whole(latin, zh):
+            sim, rel = max(sim, WHOLE_BRIDGE), "~pinyin, every word"
     if sim < BRIDGE_CAP and (_acronym(a, b) or _acronym(b, a)):
         sim, rel = BRIDGE_CAP, "~initials"
     if a.numbers and b.numbers and not a.numbers & b.numbers:

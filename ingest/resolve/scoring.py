@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import NamedTuple
 
-from ingest.normalize import email_domain, has_cjk, is_freemail
+from ingest.normalize import email_domain, has_cjk, is_freemail, zh_share_form
 
 from .features import Idf, Prepared
 from .names import company_name_sim, person_name_sim
@@ -19,6 +19,9 @@ from .names import company_name_sim, person_name_sim
 # Company evidence.
 SAME_TAX = 0.6
 OTHER_TAX = -1.0  # two different registration numbers are two legal entities
+# A company limited by shares and a limited liability one (Chinese legal names state which) are
+# two legal entities: a group and its listed arm are often named alike but for this.
+OTHER_SHARE_FORM = -0.5
 SAME_DOMAIN = 0.4
 OTHER_DOMAIN = -0.2
 SAME_PHONE = 0.3
@@ -90,6 +93,11 @@ def score_companies(a: Prepared, b: Prepared, idf: Idf) -> CompanyScore:
             score += OTHER_TAX
             reasons.append(f"different tax numbers {ra.tax_id} / {rb.tax_id}")
             against = True
+    forms_a, forms_b = _share_forms(a), _share_forms(b)
+    if forms_a and forms_b and not forms_a & forms_b:
+        score += OTHER_SHARE_FORM
+        reasons.append("one limited by shares (股份有限公司), the other not")
+        against = True
     across = across_scripts(a, b)
     if a.domain and b.domain:
         if a.domain == b.domain:
@@ -109,6 +117,10 @@ def score_companies(a: Prepared, b: Prepared, idf: Idf) -> CompanyScore:
             against = True
     place = _place(a, b, reasons)
     return CompanyScore(score + place, reasons, across and not against and place >= 0)
+
+
+def _share_forms(p: Prepared) -> set[bool]:
+    return {form for n in p.rec.names if n and (form := zh_share_form(n)) is not None}
 
 
 def across_scripts(a: Prepared, b: Prepared) -> bool:

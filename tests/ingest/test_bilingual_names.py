@@ -4,6 +4,7 @@ merge. Names written for these tests (not the benchmark's)."""
 from __future__ import annotations
 
 from ingest.normalize import city_key
+from ingest.normalize.dictionary_senses import word_senses
 from ingest.resolve import EntityRecord, resolve, score_pair
 from ingest.resolve.blocking import candidate_pairs
 from ingest.resolve.features import prepare
@@ -103,3 +104,71 @@ def test_two_machine_readings_have_no_typos_between_them() -> None:
         _co("erp", "2", "新城控股集团股份有限公司", city="上海"),
     )
     assert pair.score < 0.6, pair
+
+
+def test_a_romanised_name_that_spells_the_chinese_one_whole_merges_with_the_same_city() -> None:
+    """Every word accounted for (北钢 "Beigang", where the glossary reads 钢 "steel"; 乳业 "Dairy"):
+    the same city merges; a romanised name with a trade the Chinese does not state
+    ("Automation") stays apart."""
+    erp = _co("erp", "2", "北钢乳业有限公司", city="南京")
+    whole = _co("crm", "1", "Beigang Dairy Co., Ltd.", city="Nanjing")
+    assert "every word" in score_pair(whole, erp).reasons[0]
+    assert len(resolve([whole, erp]).clusters) == 1
+    other_trade = _co("crm", "1", "Beigang Automation Co., Ltd.", city="Nanjing")
+    assert "every word" not in score_pair(other_trade, erp).reasons[0]
+    assert len(resolve([other_trade, erp]).clusters) == 2
+
+
+def test_a_brand_may_read_a_character_another_way() -> None:
+    """参 reads "can" alone, "shen" in 人参: a brand spelt "Shenhe" meets 参禾."""
+    pair = score_pair(_co("crm", "1", "Shenhe Trading"), _co("erp", "2", "参禾贸易有限公司"))
+    assert "~pinyin" in pair.reasons[0] and pair.score > 0.5, pair
+
+
+def test_a_group_and_its_company_limited_by_shares_are_two_firms() -> None:
+    group = _co("erp", "1", "蓝鲸乳业集团有限公司", city="南京")
+    listed = _co("erp2", "2", "蓝鲸乳业股份有限公司", city="南京")
+    pair = score_pair(group, listed)
+    assert any("limited by shares" in r for r in pair.reasons) and pair.score < 0.6, pair
+    assert len(resolve([group, listed]).clusters) == 2
+
+
+#: other firms, so that name words weigh as they do among many records
+CROWD = [
+    "Lanjing Logistics", "Qianxun Robotics", "Huaxin Cement", "China Resources Power", "Datong Coal",
+    "Sunrise International Trading", "Eastern Power Equipment", "Jinlong Heavy Industries",
+    "Minsheng Pharmaceutical", "Tianyi Electronics", "China State Shipbuilding", "Yuexiu Transport",
+]  # fmt: skip
+
+
+def _in_one_cluster(a: str, b: str) -> bool:
+    records = [_co("x", str(i), n) for i, n in enumerate(CROWD)] + [_co("a", "a", a), _co("b", "b", b)]
+    return any({"a", "b"} <= {r.key for r in c} for c in resolve(records).clusters)
+
+
+def test_words_in_another_number_and_added_scope_words_are_the_same_name() -> None:
+    assert _in_one_cluster("Lanjing Industries Co.", "Lanjing Industry")
+    assert _in_one_cluster("Huadong Power", "Huadong International Power")
+    assert not _in_one_cluster("Huadong Power", "Huadong Heavy Industries")
+
+
+def test_a_bank_named_by_its_city_meets_its_chinese_name_among_many_banks() -> None:
+    """The Bank of Harbin is "bank" once the city is out, as 哈尔滨银行 is: the city tells them apart."""
+    cities = ["Hangzhou", "Nanjing", "Suzhou", "Wuxi", "Ningbo", "Hefei", "Jinan", "Qingdao", "Dalian",
+              "Xiamen", "Fuzhou", "Wuhan", "Changsha", "Chengdu", "Chongqing", "Kunming", "Lanzhou",
+              "Nanning", "Taiyuan", "Urumqi", "Xining", "Yinchuan", "Zhuhai", "Weifang"]  # fmt: skip
+    banks = [_co("crm", str(i), f"Bank of {c} Co., Ltd.", city=c) for i, c in enumerate(cities)]
+    ours = _co("crm", "x", "Bank of Harbin Co., Ltd.", city="Harbin")
+    theirs = _co("erp", "y", "哈尔滨银行股份有限公司", city="哈尔滨")
+    records = [*banks, ours, theirs]
+    merged = [c for c in resolve(records).clusters if len(c) > 1]
+    assert [sorted(r.key for r in c) for c in merged] == [["x", "y"]]
+
+
+def test_a_word_the_glossary_lacks_meets_its_english_by_the_dictionary_s_senses() -> None:
+    """存储 is no glossary word; CC-CEDICT glosses it "memory" (among "store", "storage" ...)."""
+    assert {"memory", "storage"} <= word_senses("存储") and not word_senses("业")
+    pair = score_pair(_co("crm", "1", "Lanjing Memory Co., Ltd."), _co("erp", "2", "蓝鲸存储有限公司"))
+    assert pair.score >= 0.85, pair
+    other = score_pair(_co("crm", "1", "Lanjing Cement Co., Ltd."), _co("erp", "2", "蓝鲸存储有限公司"))
+    assert other.score < 0.85, other

@@ -1,0 +1,68 @@
+"""What the words of a Chinese name mean in English, as CC-CEDICT glosses them.
+
+The glossary (``glossary``) holds the business words of names that are read one way; every other
+word of a Chinese name is read in pinyin, which a translated English name never writes: 钴业 is
+"guye" where the English says "Cobalt", 存储 "cunchu" where it says "Memory". A word's senses are
+the content words of all its dictionary glosses (存储: store, stockpile, save, memory, storage),
+and a reading's pinyin word meets an English word that is one of them. A lone character counts
+only where its glosses are few (钴 is cobalt; 业 has a dozen senses and says nothing).
+Used for matching only.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .dictionary_names import cedict
+from .glossary import SAME_MEANING, singular
+from .pinyin import syllables
+from .segmenter import stock_segmenter
+
+_PARENS = re.compile(r"\([^)]*\)")
+_NOT_A_SENSE = re.compile(r"^(CL:|see |variant of|abbr\.|surname|old |Taiwan pr\.|also pr\.|used in)")
+#: words of three letters or more that say nothing of a meaning (shorter ones never count)
+_STOPWORDS = frozenset(
+    {"the", "and", "for", "with", "from", "one", "sth", "etc", "oneself", "someone", "something", "being",
+     "are", "its"}
+)  # fmt: skip
+LONE_CHARACTER_GLOSSES = 3  # a single character counts with at most this many glosses
+
+
+@lru_cache(maxsize=65536)
+def word_senses(word: str) -> frozenset[str]:
+    """The English content words of ``word``'s glosses, singular and as ``SAME_MEANING`` reads
+    them ("港口": port, harbor); none for a word the dictionary lacks or a character of many senses."""
+    glosses = [g for g in cedict().get(word, ()) if not _NOT_A_SENSE.match(g)]
+    if len(word) == 1 and len(glosses) > LONE_CHARACTER_GLOSSES:
+        return frozenset()
+    words = set()
+    for gloss in glosses:
+        if any(ch.isupper() for ch in gloss[:1]):  # a name: dictionary_names reads those
+            continue
+        for raw in _PARENS.sub(" ", gloss).lower().replace("-", " ").split():
+            w = raw.strip(".,;:!?'\"")
+            if len(w) >= 3 and w.isalpha() and w.isascii() and w not in _STOPWORDS:
+                words |= {singular(w), SAME_MEANING.get(w, w)}
+    return frozenset(words)
+
+
+@lru_cache(maxsize=65536)
+def name_senses(core: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The pinyin of each dictionary word of a Chinese name core with its senses ("cunchu", {store,
+    memory, storage ...}); a run of single characters means what its characters mean."""
+    out: dict[str, frozenset[str]] = {}
+    run: list[str] = []
+    pieces = stock_segmenter().lcut(core.replace(" ", ""), HMM=False)
+    for w in [*pieces, ""]:
+        if len(w) == 1:
+            run.append(w)
+            continue
+        if run:  # characters no word joins are read as one word (三一, 钴业)
+            senses = frozenset().union(*(word_senses(ch) for ch in run))
+            if senses:
+                out["".join(syllables("".join(run)))] = senses
+            run = []
+        if w and (senses := word_senses(w)):
+            out["".join(syllables(w))] = senses
+    return tuple(sorted(out.items()))
