@@ -40,29 +40,37 @@ def word_senses(word: str) -> frozenset[str]:
     for gloss in glosses:
         if any(ch.isupper() for ch in gloss[:1]):  # a name: dictionary_names reads those
             continue
-        for raw in _PARENS.sub(" ", gloss).lower().replace("-", " ").split():
-            w = raw.strip(".,;:!?'\"")
-            if len(w) >= 3 and w.isalpha() and w.isascii() and w not in _STOPWORDS:
-                words |= {singular(w), SAME_MEANING.get(w, w)}
+        for raw in _PARENS.sub(" ", gloss).lower().split():
+            word = raw.strip(".,;:!?'\"")
+            for w in {word.replace("-", ""), *word.split("-")}:  # "non-ferrous": nonferrous, ferrous
+                if len(w) >= 3 and w.isalpha() and w.isascii() and w not in _STOPWORDS:
+                    words |= {singular(w), SAME_MEANING.get(w, w)}
     return frozenset(words)
 
 
 @lru_cache(maxsize=65536)
-def name_senses(core: str) -> tuple[tuple[str, frozenset[str]], ...]:
-    """The pinyin of each dictionary word of a Chinese name core with its senses ("cunchu", {store,
-    memory, storage ...}); a run of single characters means what its characters mean."""
-    out: dict[str, frozenset[str]] = {}
-    run: list[str] = []
-    pieces = stock_segmenter().lcut(core.replace(" ", ""), HMM=False)
-    for w in [*pieces, ""]:
+def sense_pieces(core: str) -> tuple[tuple[int, str, frozenset[str]], ...]:
+    """The dictionary words of a Chinese name core with their offsets and senses; a run of single
+    characters no word joins is one piece (三一, 钴业) and means what its characters mean."""
+    text = core.replace(" ", "")
+    out: list[tuple[int, str, frozenset[str]]] = []
+    run, at = "", 0
+    for w in [*stock_segmenter().lcut(text, HMM=False), ""]:
         if len(w) == 1:
-            run.append(w)
+            run += w
             continue
-        if run:  # characters no word joins are read as one word (三一, 钴业)
+        if run:
             senses = frozenset().union(*(word_senses(ch) for ch in run))
-            if senses:
-                out["".join(syllables("".join(run)))] = senses
-            run = []
+            out += [(at - len(run), run, senses)] if senses else []
+            run = ""
         if w and (senses := word_senses(w)):
-            out["".join(syllables(w))] = senses
-    return tuple(sorted(out.items()))
+            out.append((at, w, senses))
+        at += len(w)
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def name_senses(core: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The pinyin of each piece of ``sense_pieces`` with its senses ("cunchu", {store, memory,
+    storage ...}): what a reading of the name writes in pinyin may mean an English word."""
+    return tuple(sorted({"".join(syllables(w)): senses for _, w, senses in sense_pieces(core)}.items()))

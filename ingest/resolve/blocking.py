@@ -53,8 +53,11 @@ def company_keys(p: Prepared, df: Counter[str] | None = None) -> Iterator[tuple[
     for name in p.company_names:
         counts = df if df is not None else Counter[str]()
         by_rarity = sorted(name.tokens, key=lambda t: (counts[t], t))
+        meaning = dict(name.senses)
         for token in by_rarity[:RARE_WORDS]:
             yield f"n:{token}", NAME_BLOCK_CAP
+            for sense in sorted(meaning.get(token, ())):  # "chukou" 出口 meets "Export"
+                yield f"n:{sense}", NAME_BLOCK_CAP
         for deleted in _deletions(by_rarity[0]) if by_rarity else ():
             yield f"x:{deleted}", NAME_BLOCK_CAP
         if p.city and by_rarity:  # "Bank of Changsha" is "bank" in Changsha: 长沙银行, read "bank"

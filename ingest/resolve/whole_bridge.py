@@ -4,7 +4,8 @@ Port" and 青岛港国际, "China Mengniu Dairy" and 中国蒙牛乳业.
 The pinyin bridge (``names.bridge``) sees only the romanised brand, so 永鑫自动化 and "Yongxin
 Circuit" meet as well as the right pair, and it is capped below a merge. Here every word of both
 names must be accounted for: each Chinese character is spelt by a romanised word of the other
-name, or is a glossary word whose English the other name writes, or says only scope or place
+name, or is a glossary word whose English the other name writes, or a dictionary word one of
+whose senses it writes (``dictionary_senses``: 钴业 "Cobalt"), or says only scope or place
 (中国, 国际, a province); and each word of the romanised name is one of those spellings, or such an
 English word, or a scope word or province. Only then do the names say the same thing, and the
 pair may merge with one more piece of evidence (the same city).
@@ -13,6 +14,7 @@ pair may merge with one more piece of evidence (the same city).
 from __future__ import annotations
 
 from ingest.normalize.cities import PROVINCES_LATIN
+from ingest.normalize.dictionary_senses import sense_pieces
 from ingest.normalize.glossary import GLOSSARY, SAME_MEANING, glossary_terms, singular
 from ingest.normalize.pinyin import pinyin_split, syllable_choices
 from ingest.normalize.text import is_cjk_char
@@ -86,6 +88,11 @@ def spelt_whole(latin: CompanyName, zh: CompanyName) -> bool:
             for w in english:
                 if w in senses:
                     used[senses[w]] = True
+    for start, piece, senses in sense_pieces(text):  # 存储 for "Memory", 钴业 for "Cobalt"
+        meant = [i for i, w in enumerate(words) if w in senses or _sense(w) in senses]
+        if meant:
+            covered[start : start + len(piece)] = [True] * len(piece)
+            used[meant[0]] = True
     for start in range(len(text) - 1):  # a province the romanised name leaves out
         if "".join(r[0] for r in sounds[start : start + 2]) in PROVINCES_LATIN:
             covered[start : start + 2] = [True, True]
