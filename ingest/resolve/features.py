@@ -25,6 +25,7 @@ from ingest.normalize import (
     name_as_domain,
     person_name_key,
     registrable_domain,
+    zh_share_form,
 )
 from ingest.normalize.dictionary_names import dictionary_readings
 from ingest.normalize.dictionary_senses import name_senses
@@ -63,6 +64,8 @@ class CompanyName:
     #: a reading's pinyin words with what they mean ("cunchu": store, memory, storage ...), any of
     #: which an English name may write (see ``dictionary_senses``)
     senses: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: a Chinese name as written states its legal form: a legal name, not a short one
+    formal: bool = False
 
 
 @dataclass(frozen=True)
@@ -126,7 +129,8 @@ def company_names(raw: str) -> tuple[CompanyName, ...]:
         for i in range(len(choices) - n + 1)
         for run in islice(product(*choices[i : i + n]), GRAM_READINGS)
     }
-    zh = CompanyName(raw, core, "zh", _bigrams(core), numbers, frozenset(grams), cities)
+    formal = zh_share_form(raw) is not None
+    zh = CompanyName(raw, core, "zh", _bigrams(core), numbers, frozenset(grams), cities, formal=formal)
     rendering = company_name_key(english_rendering(core, words=True))
     if not rendering or has_cjk(rendering):
         return (zh,)

@@ -13,6 +13,7 @@ from ingest.normalize.legal_forms import typo_of_a_form
 from ingest.normalize.pinyin import pinyin_split, syllables
 
 from .features import CompanyName, Idf
+from .short_names import SHORT_FORM, short_form
 from .whole_bridge import SCOPE_WORDS, spelt_whole
 
 # A cross-script match sees only the romanised brand, never the generic words, so it is
@@ -250,6 +251,8 @@ def company_name_sim(a: CompanyName, b: CompanyName, idf: Idf) -> tuple[float, s
         sim, rel = bridge(latin, zh, idf), "~pinyin"
         if sim and spelt_whole(latin, zh):
             sim, rel = max(sim, WHOLE_BRIDGE), "~pinyin, every word"
+    if sim < SHORT_FORM and (short_form(a, b) or short_form(b, a)):
+        sim, rel = SHORT_FORM, "~short name of"
     if sim < BRIDGE_CAP and (_acronym(a, b) or _acronym(b, a)):
         sim, rel = BRIDGE_CAP, "~initials"
     if a.numbers and b.numbers and not a.numbers & b.numbers:

@@ -79,15 +79,15 @@ def spelt_whole(latin: CompanyName, zh: CompanyName) -> bool:
             for i in at:
                 covered[i] = True
             used[first:end] = [True] * (end - first)
-    senses = {_sense(w): i for i, w in enumerate(words)}
+    position = {_sense(w): i for i, w in enumerate(words)}
     for start, term in glossary_terms(text):
         english = [_sense(w) for w in GLOSSARY[term].split()]
         optional = all(w in SCOPE_WORDS for w in english)
-        if optional or all(w in senses for w in english):
+        if optional or all(w in position for w in english):
             covered[start : start + len(term)] = [True] * len(term)
             for w in english:
-                if w in senses:
-                    used[senses[w]] = True
+                if w in position:
+                    used[position[w]] = True
     for start, piece, senses in sense_pieces(text):  # 存储 for "Memory", 钴业 for "Cobalt"
         meant = [i for i, w in enumerate(words) if w in senses or _sense(w) in senses]
         if meant:

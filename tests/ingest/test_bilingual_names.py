@@ -172,3 +172,16 @@ def test_a_word_the_glossary_lacks_meets_its_english_by_the_dictionary_s_senses(
     assert pair.score >= 0.85, pair
     other = score_pair(_co("crm", "1", "Lanjing Cement Co., Ltd."), _co("erp", "2", "蓝鲸存储有限公司"))
     assert other.score < 0.85, other
+
+
+def test_a_chinese_short_name_merges_with_its_legal_name_in_the_same_city() -> None:
+    """蓝鲸股份 is 江苏蓝鲸食品股份有限公司 less its province, trade and form. With two firms of the
+    brand on file the short name is either, and stays in review."""
+    short = _co("leads", "1", "蓝鲸股份", city="南京")
+    legal = _co("erp", "2", "江苏蓝鲸食品股份有限公司", city="南京")
+    assert "~short name of" in score_pair(short, legal).reasons[0]
+    assert len(resolve([short, legal], repeating_sources={"leads"}).clusters) == 1
+    other = _co("erp", "3", "江苏蓝鲸电子股份有限公司", city="南京")
+    res = resolve([short, legal, other], repeating_sources={"leads"})
+    assert len(res.clusters) == 3 and len(res.review) >= 2
+    assert "~short name of" not in score_pair(_co("leads", "1", "食品股份"), legal).reasons[0]
