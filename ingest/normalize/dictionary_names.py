@@ -15,6 +15,7 @@ import importlib.resources
 import re
 from functools import lru_cache
 
+from .company import LEGAL_ZH
 from .glossary import GENERIC_WORDS, english_rendering, word_bounds
 from .text import fold, is_cjk_char
 
@@ -60,20 +61,43 @@ def cedict() -> dict[str, tuple[str, ...]]:
     return {word: tuple("/".join(g).split("/")) for word, g in entries.items()}
 
 
+_REFERENCE = re.compile(r"^(?:see|abbr\. for) [^|\[]*\|([^\[,]+)")
+
+
+def _without_form(word: str) -> str:
+    """A company's dictionary word less its legal form: 腾讯控股有限公司 -> 腾讯."""
+    for form in LEGAL_ZH:
+        if word.endswith(form) and len(word) - len(form) >= 2:
+            return _without_form(word[: -len(form)])
+    return word
+
+
 @lru_cache(maxsize=1)
 def proper_names() -> dict[str, tuple[str, ...]]:
     """Simplified Chinese word (two characters or more) -> the English names CC-CEDICT gives it,
-    in the dictionary's order."""
+    in the dictionary's order. A word whose entry refers to another ("see 腾讯控股有限公司",
+    "abbr. for 中国石油化工股份有限公司") takes that one's names, and a company's word is also found
+    without its legal form (腾讯控股有限公司 "Tencent Holdings Limited" under 腾讯)."""
     names: dict[str, list[str]] = {}
+    references: dict[str, str] = {}
     for word, glosses in cedict().items():
         if len(word) < 2 or not all(is_cjk_char(c) for c in word):
             continue
         for gloss in glosses:
+            if m := _REFERENCE.match(gloss):
+                references.setdefault(word, m.group(1).strip())
             if not _NAMED.search(f"/{gloss}"):
                 continue
             for name in names_in_gloss(gloss):
                 if name not in names.setdefault(word, []):
                     names[word].append(name)
+    for word, target in sorted(references.items()):
+        for name in names.get(target, ()):
+            if name not in names.setdefault(word, []):
+                names[word].append(name)
+    for word in sorted(names, key=lambda w: (-len(w), w)):
+        if (short := _without_form(word)) != word and not names.get(short):
+            names[short] = list(names[word])
     return {word: tuple(found) for word, found in names.items() if found}
 
 

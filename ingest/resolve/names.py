@@ -21,6 +21,9 @@ from .whole_bridge import SCOPE_WORDS, spelt_whole
 # both "Yongxin"); with a shared phone or domain it merges.
 BRIDGE_CAP = 0.75
 ACRONYM_MAX = 6  # a name of initials ("ICBC") weighs as much as a bridged one: review, or merge with more
+# Four initials or more that spell a name's words are rarely chance: with the same city they merge.
+LONG_ACRONYM = 0.82
+LONG_ACRONYM_MIN = 4
 FUZZY_TOKEN = 88.0  # rapidfuzz ratio at which two Latin words count as the same word
 TYPO = 0.8  # how much of a word's weight a typo'd match carries
 # A slip in a long word leaves it unmistakable ("Konecrsnes", "arrcelormittal"): such a name
@@ -254,7 +257,8 @@ def company_name_sim(a: CompanyName, b: CompanyName, idf: Idf) -> tuple[float, s
     if sim < SHORT_FORM and (short_form(a, b) or short_form(b, a)):
         sim, rel = SHORT_FORM, "~short name of"
     if sim < BRIDGE_CAP and (_acronym(a, b) or _acronym(b, a)):
-        sim, rel = BRIDGE_CAP, "~initials"
+        long_enough = min(len(a.core), len(b.core)) >= LONG_ACRONYM_MIN
+        sim, rel = (LONG_ACRONYM if long_enough else BRIDGE_CAP), "~initials"
     if a.numbers and b.numbers and not a.numbers & b.numbers:
         sim *= 0.3
         rel += f", numbers {'/'.join(sorted(a.numbers))} vs {'/'.join(sorted(b.numbers))}"

@@ -4,6 +4,7 @@ merge. Names written for these tests (not the benchmark's)."""
 from __future__ import annotations
 
 from ingest.normalize import city_key
+from ingest.normalize.dictionary_names import proper_names
 from ingest.normalize.dictionary_senses import word_senses
 from ingest.resolve import EntityRecord, resolve, score_pair
 from ingest.resolve.blocking import candidate_pairs
@@ -185,3 +186,16 @@ def test_a_chinese_short_name_merges_with_its_legal_name_in_the_same_city() -> N
     res = resolve([short, legal, other], repeating_sources={"leads"})
     assert len(res.clusters) == 3 and len(res.review) >= 2
     assert "~short name of" not in score_pair(_co("leads", "1", "食品股份"), legal).reasons[0]
+
+
+def test_a_dictionary_word_that_refers_to_a_company_s_entry_takes_its_english_name() -> None:
+    """CC-CEDICT glosses 壳牌 "see 壳牌公司", whose entry is "Shell": the short name reads "Shell"."""
+    assert "Shell" in proper_names()["壳牌"]
+    assert score_pair(_co("crm", "1", "Shell"), _co("erp", "2", "壳牌")).score >= 0.85
+
+
+def test_four_initials_or_more_merge_with_the_same_city_and_three_do_not() -> None:
+    long = _co("crm", "2", "Northern Harbour Water Board", city="Ningbo")
+    assert len(resolve([_co("leads", "1", "NHWB", city="Ningbo"), long]).clusters) == 1
+    three = _co("crm", "2", "Northern Harbour Board", city="Ningbo")
+    assert len(resolve([_co("leads", "1", "NHB", city="Ningbo"), three]).clusters) == 2
