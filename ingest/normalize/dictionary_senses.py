@@ -14,10 +14,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .dictionary_names import cedict
+from .dictionary_names import cedict, dictionary_words
 from .glossary import SAME_MEANING, singular
 from .pinyin import syllables
-from .segmenter import stock_segmenter
 
 _PARENS = re.compile(r"\([^)]*\)")
 _NOT_A_SENSE = re.compile(r"^(CL:|see |variant of|abbr\.|surname|old |Taiwan pr\.|also pr\.|used in)")
@@ -53,11 +52,13 @@ def sense_pieces(core: str) -> tuple[tuple[int, str, frozenset[str]], ...]:
     """The dictionary words of a Chinese name core with their offsets and senses; a run of single
     characters no word joins is one piece (三一, 钴业) and means what its characters mean."""
     text = core.replace(" ", "")
+    words = dictionary_words(text)
     out: list[tuple[int, str, frozenset[str]]] = []
     run, at = "", 0
-    for w in [*stock_segmenter().lcut(text, HMM=False), ""]:
+    for w in [*words, ""]:
         if len(w) == 1:
             run += w
+            at += 1
             continue
         if run:
             senses = frozenset().union(*(word_senses(ch) for ch in run))

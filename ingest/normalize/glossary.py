@@ -124,7 +124,8 @@ _TERMS: dict[str, list[str]] = {}  # first character -> glossary terms, longest 
 for _term in sorted(GLOSSARY, key=len, reverse=True):
     _TERMS.setdefault(_term[0], []).append(_term)
 _NUMERALS = "一二三四五六七八九十"
-_ORDINAL = re.compile(rf"第([{_NUMERALS}]{{1,3}})|([{_NUMERALS}])院")
+# 第三, and the ordinal of a hospital's short name: 七院, 二医院, 一附院 (its first affiliated one)
+_ORDINAL = re.compile(rf"第([{_NUMERALS}]{{1,3}})|([{_NUMERALS}])(医|附)?院")
 
 
 def _number(text: str) -> str:
@@ -142,7 +143,7 @@ def _number(text: str) -> str:
 def _ordinal(m: re.Match[str]) -> str:
     if m.group(1):
         return f" {_number(m.group(1))} "
-    return f" {_number(m.group(2))} 医院 "
+    return f" {_number(m.group(2))} {'附属' if m.group(3) == '附' else ''}医院 "
 
 
 @lru_cache(maxsize=65536)
@@ -176,15 +177,6 @@ def _run_words(run: str, words: bool) -> str:
         else:
             pieces.append((w, len(w) == 1))
     return " ".join("".join(syllables(w)) for w, _ in pieces)
-
-
-def word_bounds(text: str) -> frozenset[int]:
-    """The offsets in ``text`` where a dictionary word begins or ends."""
-    bounds, at = {0}, 0
-    for w in stock_segmenter().lcut(text, HMM=False):
-        at += len(w)
-        bounds.add(at)
-    return frozenset(bounds)
 
 
 @lru_cache(maxsize=65536)

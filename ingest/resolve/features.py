@@ -43,7 +43,7 @@ NOT_PINYIN = frozenset(
      "linden", "meridian", "eichen", "general", "genesis", "bioscience", "mining", "dental", "bonding"}
 )  # fmt: skip
 GRAM_READINGS = 8  # a run of characters is spelt at most this many ways, its context's reading first
-_ZH_ORDINAL = re.compile(rf"第([{_ZH_NUMERAL}]+)|([{_ZH_NUMERAL}])院")
+_ZH_ORDINAL = re.compile(rf"第([{_ZH_NUMERAL}]+)|([{_ZH_NUMERAL}])(?:医|附)?院")
 
 
 @dataclass(frozen=True)

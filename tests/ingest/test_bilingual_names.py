@@ -4,11 +4,11 @@ merge. Names written for these tests (not the benchmark's)."""
 from __future__ import annotations
 
 from ingest.normalize import city_key
-from ingest.normalize.dictionary_names import proper_names
+from ingest.normalize.dictionary_names import dictionary_words, proper_names
 from ingest.normalize.dictionary_senses import word_senses
 from ingest.resolve import EntityRecord, resolve, score_pair
 from ingest.resolve.blocking import candidate_pairs
-from ingest.resolve.features import prepare
+from ingest.resolve.features import company_names, prepare
 
 
 def _co(source: str, key: str, name: str, **kw: str) -> EntityRecord:
@@ -199,3 +199,13 @@ def test_four_initials_or_more_merge_with_the_same_city_and_three_do_not() -> No
     assert len(resolve([_co("leads", "1", "NHWB", city="Ningbo"), long]).clusters) == 1
     three = _co("crm", "2", "Northern Harbour Board", city="Ningbo")
     assert len(resolve([_co("leads", "1", "NHB", city="Ningbo"), three]).clusters) == 2
+
+
+def test_a_word_the_dictionary_lacks_is_read_by_the_words_that_make_it_up_whole() -> None:
+    assert dictionary_words("首都医科大学附属天坛医院") == ("首都", "医科大学", "附属", "天坛", "医院")
+    assert dictionary_words("京东方") == ("京东方",)  # not 京东 and a 方: no "JD" inside BOE
+
+
+def test_a_hospital_s_short_ordinal_is_its_number() -> None:
+    assert company_names("湘江大学湘雅二医院")[0].numbers == frozenset({"2"})
+    assert company_names("湘大一附院")[0].numbers == frozenset({"1"})
