@@ -102,6 +102,12 @@ def proper_names() -> dict[str, tuple[str, ...]]:
     return {word: tuple(found) for word, found in names.items() if found}
 
 
+def _generic(word: str) -> bool:
+    """A glossary word of names of a kind (大学 "university"), which the dictionary may gloss as a
+    name too (大学, the classic "the Great Learning"); a brand the glossary reads (光大) is none."""
+    return word in GLOSSARY and all(w in GENERIC_WORDS for w in GLOSSARY[word].split())
+
+
 MAX_WORD = 8  # the longest dictionary word looked for inside a word jieba does not split
 
 
@@ -162,7 +168,7 @@ def dictionary_readings(core: str) -> tuple[str, ...]:
     while i < len(s):
         starts = index.get(s[i], ()) if i in bounds else ()
         word = next(
-            (w for w in starts if s.startswith(w, i) and i + len(w) in bounds and w not in GLOSSARY), None
+            (w for w in starts if s.startswith(w, i) and i + len(w) in bounds and not _generic(w)), None
         )
         if word is None:
             i += 1
