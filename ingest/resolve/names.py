@@ -183,16 +183,20 @@ def _scope_words_weigh_less(
 ) -> None:
     """One name is the other with words of scope added ("Huadian Power" / "Huadian International
     Power", "Mobile" / "China Mobile"): those words weigh ``SCOPE_EXTRA`` of their weight, as
-    names of one firm add and drop them freely. Only where every word of the shorter name is
-    found and a found one is a brand; a word of trade added ("BYD" / "BYD Electronic") is
-    another firm of the brand as often as the same one."""
+    names of one firm add and drop them freely ("China National Offshore Oil" / 中国海洋石油). Only
+    where every word of the shorter name is found and the found ones hold a brand or two words
+    of trade; a word of trade added ("BYD" / "BYD Electronic") is another firm of the brand as
+    often as the same one."""
     for (w, m), m_other, w_other in (((wa, ma), mb, wb), ((wb, mb), ma, wa)):
         extra = [t for t in w if t not in m]
         if (
             extra
             and len(m_other) == len(w_other)
             and all(t in SCOPE_WORDS for t in extra)
-            and any(singular(t) not in GENERIC_WORDS and t not in GENERIC_WORDS for t in m)
+            and (
+                len([t for t in m if t not in SCOPE_WORDS]) >= 2
+                or any(singular(t) not in GENERIC_WORDS and t not in GENERIC_WORDS for t in m)
+            )
         ):
             for t in extra:
                 w[t] *= SCOPE_EXTRA

@@ -150,6 +150,7 @@ def _in_one_cluster(a: str, b: str) -> bool:
 def test_words_in_another_number_and_added_scope_words_are_the_same_name() -> None:
     assert _in_one_cluster("Lanjing Industries Co.", "Lanjing Industry")
     assert _in_one_cluster("Huadong Power", "Huadong International Power")
+    assert _in_one_cluster("China Offshore Cement", "China National Offshore Cement Corp.")
     assert not _in_one_cluster("Huadong Power", "Huadong Heavy Industries")
 
 
