@@ -1,6 +1,7 @@
 """A small gazetteer: city names (English, Chinese, common aliases) -> canonical city and area code.
 
-It covers the cities the sample market uses plus a few other large ones. The area code
+It covers the cities the sample market uses plus a few other large ones, with the names older
+romanisations give them that brands still carry ("Tsingtao", "Soochow", "Peking"). The area code
 is what a local-only landline ("64370045") needs to become a full number, and the
 canonical city lets "上海市", "SHANGHAI" and "Shanghai" agree when records are compared.
 """
@@ -24,17 +25,17 @@ class City(NamedTuple):
 
 CITIES: tuple[City, ...] = (
     City("Shanghai", "上海", "CN", "21"),
-    City("Suzhou", "苏州", "CN", "512"),
-    City("Nanjing", "南京", "CN", "25"),
+    City("Suzhou", "苏州", "CN", "512", ("Soochow",)),
+    City("Nanjing", "南京", "CN", "25", ("Nanking",)),
     City("Wuxi", "无锡", "CN", "510"),
     City("Changzhou", "常州", "CN", "519"),
-    City("Hangzhou", "杭州", "CN", "571"),
+    City("Hangzhou", "杭州", "CN", "571", ("Hangchow",)),
     City("Ningbo", "宁波", "CN", "574"),
     City("Hefei", "合肥", "CN", "551"),
     City("Beijing", "北京", "CN", "10", ("Peking",)),
-    City("Tianjin", "天津", "CN", "22"),
-    City("Qingdao", "青岛", "CN", "532"),
-    City("Jinan", "济南", "CN", "531"),
+    City("Tianjin", "天津", "CN", "22", ("Tientsin",)),
+    City("Qingdao", "青岛", "CN", "532", ("Tsingtao",)),
+    City("Jinan", "济南", "CN", "531", ("Tsinan",)),
     City("Shenyang", "沈阳", "CN", "24"),
     City("Dalian", "大连", "CN", "411"),
     City("Guangzhou", "广州", "CN", "20", ("Canton",)),
@@ -42,15 +43,18 @@ CITIES: tuple[City, ...] = (
     City("Dongguan", "东莞", "CN", "769"),
     City("Foshan", "佛山", "CN", "757"),
     City("Xiamen", "厦门", "CN", "592", ("Amoy",)),
-    City("Fuzhou", "福州", "CN", "591"),
+    City("Fuzhou", "福州", "CN", "591", ("Foochow",)),
     City("Wuhan", "武汉", "CN", "27"),
     City("Changsha", "长沙", "CN", "731"),
     City("Zhengzhou", "郑州", "CN", "371"),
     City("Chengdu", "成都", "CN", "28"),
-    City("Chongqing", "重庆", "CN", "23"),
+    City("Chongqing", "重庆", "CN", "23", ("Chungking",)),
     City("Xi'an", "西安", "CN", "29", ("Xian",)),
     City("Kunming", "昆明", "CN", "871"),
     City("Harbin", "哈尔滨", "CN", "451"),
+    City("Hohhot", "呼和浩特", "CN", "471"),  # capitals whose English names are not pinyin
+    City("Urumqi", "乌鲁木齐", "CN", "991", ("Ürümqi",)),
+    City("Lhasa", "拉萨", "CN", "891"),
     City("Hong Kong", "香港", "HK", "", ("HK", "Hongkong")),  # English names that are not pinyin
     City("Macau", "澳门", "MO", "", ("Macao",)),
     City("Taipei", "台北", "TW", "2"),

@@ -19,6 +19,15 @@ def test_a_city_in_chinese_is_the_city_in_pinyin_or_its_english_name() -> None:
     assert city_key("宁德") == city_key("Ningde") == city_key("NINGDE")
     assert city_key("马鞍山市") == city_key("Ma'anshan")
     assert city_key("香港") == city_key("Hong Kong")
+    assert city_key("呼和浩特") == city_key("Hohhot")  # English names that are no pinyin
+
+
+def test_a_city_s_older_romanisation_in_a_brand_is_the_city() -> None:
+    """ "Tsingtao" is Qingdao (Wade-Giles / postal): the brand's word is the place, as 青岛 is."""
+    assert (
+        score_pair(_co("crm", "1", "Tsingtao Cement Co., Ltd."), _co("erp", "2", "青岛水泥有限公司")).score
+        >= 0.85
+    )
 
 
 def test_a_shared_phone_and_city_merge_names_in_two_scripts() -> None:
