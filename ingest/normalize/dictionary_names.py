@@ -40,10 +40,12 @@ def _is_name(piece: str) -> bool:
 
 def names_in_gloss(gloss: str) -> list[str]:
     """The names a gloss states: "China Ocean Shipping Company (COSCO) (abbr. for ...)" gives
-    "China Ocean Shipping Company" and "COSCO"; "Geely, Chinese car make" gives "Geely"."""
-    acronyms = [m for m in _PARENS.findall(gloss) if _ACRONYM.fullmatch(m)]
+    "China Ocean Shipping Company" and "COSCO"; "Geely, Chinese car make" gives "Geely". Capitals
+    in brackets after a word that is no name say where it is used ("video (HK)"): no name."""
     plain = _PARENS.sub("", gloss)
-    return [p for p in (s.strip() for s in plain.split(",")) if _is_name(p)] + acronyms
+    names = [p for p in (s.strip() for s in plain.split(",")) if _is_name(p)]
+    acronyms = [m for m in _PARENS.findall(gloss) if _ACRONYM.fullmatch(m)] if names else []
+    return names + acronyms
 
 
 _ENTRY = re.compile(r"^\S+ (\S+) \[[^\]]*\] /(.*)/\r?$", re.MULTILINE)

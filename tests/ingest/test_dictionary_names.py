@@ -17,6 +17,7 @@ def test_a_gloss_gives_the_names_it_is_written_as() -> None:
     ]
     assert names_in_gloss("easterly wind") == []
     assert names_in_gloss("Chinese herbal medicine") == []
+    assert names_in_gloss("video (HK)") == []  # where the word is used, not a name
 
 
 def test_the_dictionary_holds_brands_and_not_common_words() -> None:
