@@ -9,7 +9,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from ingest.normalize.cities import PROVINCES_LATIN
 from ingest.normalize.glossary import GENERIC_WORDS, singular
-from ingest.normalize.legal_forms import typo_of_a_form
+from ingest.normalize.legal_forms import form_tokens, strip_legal_forms, typo_of_a_form
 from ingest.normalize.pinyin import pinyin_split, syllables
 
 from .features import CompanyName, Idf
@@ -246,7 +246,23 @@ def _acronym(short: CompanyName, long: CompanyName) -> bool:
     if not (word.isalpha() and word.isascii()):
         return False
     units = syllables(long.core) if long.script == "zh" else tuple(long.core.split())
-    return len(units) == len(word) and "".join(u[0] for u in units) == word
+    if len(units) == len(word) and "".join(u[0] for u in units) == word:
+        return True
+    return long.script == "latin" and not long.reading and _initials_as_written(word, long.raw)
+
+
+_JOINERS = frozenset({"of", "and", "the", "&"})
+
+
+def _initials_as_written(word: str, raw: str) -> bool:
+    """``word`` spells the initials of the name as written, its legal form's words included or
+    not ("CNAHC": China National Aviation Holding Corporation Limited)."""
+    words = [w for w in form_tokens(raw) if w not in _JOINERS]
+    initials = "".join(w[0] for w in words)
+    if not initials.startswith(word) or len(word) < LONG_ACRONYM_MIN:
+        return False
+    rest = words[len(word) :]
+    return not rest or strip_legal_forms(["x", *rest])[0] == ["x"]
 
 
 def company_name_sim(a: CompanyName, b: CompanyName, idf: Idf) -> tuple[float, str]:

@@ -207,6 +207,8 @@ def test_a_dictionary_word_that_refers_to_a_company_s_entry_takes_its_english_na
 def test_four_initials_or_more_merge_with_the_same_city_and_three_do_not() -> None:
     long = _co("crm", "2", "Northern Harbour Water Board", city="Ningbo")
     assert len(resolve([_co("leads", "1", "NHWB", city="Ningbo"), long]).clusters) == 1
+    legal = _co("crm", "2", "Northern Harbour Water Board Corporation Limited", city="Ningbo")
+    assert any("~initials" in r for r in score_pair(_co("leads", "1", "NHWBC"), legal).reasons)
     three = _co("crm", "2", "Northern Harbour Board", city="Ningbo")
     assert len(resolve([_co("leads", "1", "NHB", city="Ningbo"), three]).clusters) == 2
 
