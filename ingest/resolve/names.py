@@ -33,11 +33,11 @@ LONG_WORD = 7
 # Names that differ only in word spacing ("HOSTGATORCOM" / "Hostgator Com") are one name.
 JOINED = 0.95
 JOINED_MIN = 6
-JOINED_SLIP_MIN = 8
-SCOPE_EXTRA = 0.5
+JOINED_SLIP_MIN = 8  # a name run together and mistyped is only recognised when this long
+SCOPE_EXTRA = 0.5  # what a scope word one name adds weighs ("Huadian International Power")
 # A romanised name that spells a Chinese one whole (``spelt_whole``): review on its own, a merge
 # with the same city.
-WHOLE_BRIDGE = 0.82  # a name run together and mistyped is only recognised when this long
+WHOLE_BRIDGE = 0.82
 
 
 def _typo(a: str, b: str) -> bool:
