@@ -17,7 +17,8 @@ import jellyfish
 from ingest.normalize.pinyin import syllables
 
 from .features import CompanyName, Prepared
-from .names import ACRONYM_MAX, JOINED_SLIP_MIN, WRITTEN_FORMS
+from .initials import ACRONYM_MAX
+from .names import JOINED_SLIP_MIN, WRITTEN_FORMS
 
 ID_BLOCK_CAP = 200
 NAME_BLOCK_CAP = 60

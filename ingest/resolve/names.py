@@ -9,10 +9,10 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from ingest.normalize.cities import PROVINCES_LATIN
 from ingest.normalize.glossary import GENERIC_WORDS, singular
-from ingest.normalize.legal_forms import form_tokens, strip_legal_forms, typo_of_a_form
-from ingest.normalize.pinyin import pinyin_split, syllables
+from ingest.normalize.legal_forms import typo_of_a_form
 
 from .features import CompanyName, Idf
+from .initials import LONG_ACRONYM, LONG_ACRONYM_MIN, acronym, pinyin_initials
 from .short_names import SHORT_FORM, short_form
 from .whole_bridge import SCOPE_WORDS, spelt_whole
 
@@ -20,10 +20,6 @@ from .whole_bridge import SCOPE_WORDS, spelt_whole
 # capped: on its own, or with the same city, it reaches review (homophones: 永鑫 and 永新 are
 # both "Yongxin"); with a shared phone or domain it merges.
 BRIDGE_CAP = 0.75
-ACRONYM_MAX = 6  # a name of initials ("ICBC") weighs as much as a bridged one: review, or merge with more
-# Four initials or more that spell a name's words are rarely chance: with the same city they merge.
-LONG_ACRONYM = 0.82
-LONG_ACRONYM_MIN = 4
 FUZZY_TOKEN = 88.0  # rapidfuzz ratio at which two Latin words count as the same word
 TYPO = 0.8  # how much of a word's weight a typo'd match carries
 # A slip in a long word leaves it unmistakable ("Konecrsnes", "arrcelormittal"): such a name
@@ -69,19 +65,10 @@ def _matched(a: frozenset[str], b: frozenset[str], slips: bool) -> dict[str, flo
         elif (
             slips
             and min(len(a), len(b)) > 1
-            and any(_pinyin_initials(t, u) or _pinyin_initials(u, t) for u in rest)
+            and any(pinyin_initials(t, u) or pinyin_initials(u, t) for u in rest)
         ):
-            found[t] = TYPO  # a brand's initials in a longer name; a name of initials alone is _acronym's
+            found[t] = TYPO  # a brand's initials in a longer name; a name of initials alone is ``acronym``'s
     return found
-
-
-def _pinyin_initials(short: str, word: str) -> bool:
-    """``short`` spells the initials of the pinyin syllables of ``word``: "JD" of "jingdong"
-    (京东 read in pinyin), as Chinese firms abbreviate their brand."""
-    if not (2 <= len(short) <= ACRONYM_MAX // 2 + 1 < len(word)) or not short.isalpha():
-        return False
-    parts = pinyin_split(word) or ()
-    return len(parts) == len(short) and "".join(p[0] for p in parts) == short
 
 
 def _joined(t: str, own: frozenset[str], other: frozenset[str]) -> bool:
@@ -237,34 +224,6 @@ def bridge(latin: CompanyName, zh: CompanyName, idf: Idf) -> float:
     return BRIDGE_CAP * math.fsum(idf(w) for w in found) / math.fsum(idf(w) for w in words)
 
 
-def _acronym(short: CompanyName, long: CompanyName) -> bool:
-    """``short`` is one word of the initials of ``long``'s words ("ICBC", "CMB") or of a Chinese
-    name's syllables ("JD" for 京东)."""
-    word = short.core
-    if short.script != "latin" or not 2 <= len(word) <= ACRONYM_MAX:
-        return False
-    if not (word.isalpha() and word.isascii()):
-        return False
-    units = syllables(long.core) if long.script == "zh" else tuple(long.core.split())
-    if len(units) == len(word) and "".join(u[0] for u in units) == word:
-        return True
-    return long.script == "latin" and not long.reading and _initials_as_written(word, long.raw)
-
-
-_JOINERS = frozenset({"of", "and", "the", "&"})
-
-
-def _initials_as_written(word: str, raw: str) -> bool:
-    """``word`` spells the initials of the name as written, its legal form's words included or
-    not ("CNAHC": China National Aviation Holding Corporation Limited)."""
-    words = [w for w in form_tokens(raw) if w not in _JOINERS]
-    initials = "".join(w[0] for w in words)
-    if not initials.startswith(word) or len(word) < LONG_ACRONYM_MIN:
-        return False
-    rest = words[len(word) :]
-    return not rest or strip_legal_forms(["x", *rest])[0] == ["x"]
-
-
 def company_name_sim(a: CompanyName, b: CompanyName, idf: Idf) -> tuple[float, str]:
     """Similarity in [0, 1] of two company names and a short explanation."""
     if a.script == b.script:
@@ -276,7 +235,7 @@ def company_name_sim(a: CompanyName, b: CompanyName, idf: Idf) -> tuple[float, s
             sim, rel = max(sim, WHOLE_BRIDGE), "~pinyin, every word"
     if sim < SHORT_FORM and (short_form(a, b) or short_form(b, a)):
         sim, rel = SHORT_FORM, "~short name of"
-    if sim < BRIDGE_CAP and (_acronym(a, b) or _acronym(b, a)):
+    if sim < BRIDGE_CAP and (acronym(a, b) or acronym(b, a)):
         long_enough = min(len(a.core), len(b.core)) >= LONG_ACRONYM_MIN
         sim, rel = (LONG_ACRONYM if long_enough else BRIDGE_CAP), "~initials"
     if a.numbers and b.numbers and not a.numbers & b.numbers:
