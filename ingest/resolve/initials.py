@@ -3,6 +3,8 @@ syllables, "CNAHC" of China National Aviation Holding Corporation Limited as wri
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ingest.normalize.legal_forms import form_tokens, strip_legal_forms
 from ingest.normalize.pinyin import pinyin_split, syllables
 
@@ -43,9 +45,15 @@ _JOINERS = frozenset({"of", "and", "the", "&"})
 def _initials_as_written(word: str, raw: str) -> bool:
     """``word`` spells the initials of the name as written, its legal form's words included or
     not ("CNAHC": China National Aviation Holding Corporation Limited)."""
-    words = [w for w in form_tokens(raw) if w not in _JOINERS]
-    initials = "".join(w[0] for w in words)
-    if not initials.startswith(word) or len(word) < LONG_ACRONYM_MIN:
+    if len(word) < LONG_ACRONYM_MIN:
+        return False
+    words = _written_words(raw)
+    if not "".join(w[0] for w in words).startswith(word):
         return False
     rest = words[len(word) :]
     return not rest or strip_legal_forms(["x", *rest])[0] == ["x"]
+
+
+@lru_cache(maxsize=65536)
+def _written_words(raw: str) -> tuple[str, ...]:
+    return tuple(w for w in form_tokens(raw) if w not in _JOINERS)

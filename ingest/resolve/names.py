@@ -53,9 +53,12 @@ def _matched(a: frozenset[str], b: frozenset[str], slips: bool) -> dict[str, flo
     """Tokens of ``a`` found in ``b`` with how surely: exact or in another number ("Industry" /
     "Industries") 1.0, and with ``slips`` a typo or near spelling ``TYPO``."""
     found = dict.fromkeys(a & b, 1.0)
+    unmatched = a - b
+    if not unmatched:
+        return found
     rest = sorted(b - a)
     plain = {singular(u) for u in rest}
-    for t in sorted(a - b):
+    for t in sorted(unmatched):
         if singular(t) in plain:  # "Industry" / "Industries"
             found[t] = 1.0
         elif slips and any(_typo(t, u) or _near(t, u) for u in rest):
