@@ -150,3 +150,11 @@ PROVINCES_LATIN = frozenset(
      "henan", "hubei", "hunan", "jiangsu", "jiangxi", "jilin", "liaoning", "ningxia", "qinghai", "shaanxi",
      "shandong", "shanxi", "sichuan", "tibet", "xizang", "xinjiang", "yunnan", "zhejiang", "neimenggu")
 )  # fmt: skip
+
+
+def province_offsets(text: str) -> list[int]:
+    """Where a province's two characters begin in a Chinese name (浙江, 广东): read by its pinyin."""
+    sounds = syllables(text)
+    if len(sounds) != len(text):
+        return []
+    return [at for at in range(len(text) - 1) if "".join(sounds[at : at + 2]) in PROVINCES_LATIN]

@@ -64,8 +64,9 @@ class CompanyName:
     #: a reading's pinyin words with what they mean ("cunchu": store, memory, storage ...), any of
     #: which an English name may write (see ``dictionary_senses``)
     senses: tuple[tuple[str, frozenset[str]], ...] = ()
-    #: a Chinese name as written states its legal form: a legal name, not a short one
-    formal: bool = False
+    #: a Chinese legal name limited by shares (True) or not (False); None for a short name, which
+    #: states no legal form (``zh_share_form``)
+    share_form: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -129,8 +130,8 @@ def company_names(raw: str) -> tuple[CompanyName, ...]:
         for i in range(len(choices) - n + 1)
         for run in islice(product(*choices[i : i + n]), GRAM_READINGS)
     }
-    formal = zh_share_form(raw) is not None
-    zh = CompanyName(raw, core, "zh", _bigrams(core), numbers, frozenset(grams), cities, formal=formal)
+    form = zh_share_form(raw)
+    zh = CompanyName(raw, core, "zh", _bigrams(core), numbers, frozenset(grams), cities, share_form=form)
     rendering = company_name_key(english_rendering(core, words=True))
     if not rendering or has_cjk(rendering):
         return (zh,)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import NamedTuple
 
-from ingest.normalize import email_domain, has_cjk, is_freemail, zh_share_form
+from ingest.normalize import email_domain, has_cjk, is_freemail
 
 from .features import Idf, Prepared
 from .names import company_name_sim, person_name_sim
@@ -120,7 +120,7 @@ def score_companies(a: Prepared, b: Prepared, idf: Idf) -> CompanyScore:
 
 
 def _share_forms(p: Prepared) -> set[bool]:
-    return {form for n in p.rec.names if n and (form := zh_share_form(n)) is not None}
+    return {n.share_form for n in p.company_names if n.share_form is not None}
 
 
 def across_scripts(a: Prepared, b: Prepared) -> bool:

@@ -16,7 +16,7 @@ English names are left out: a brand alone against a legal name with trade words 
 
 from __future__ import annotations
 
-from ingest.normalize.cities import PROVINCES_LATIN
+from ingest.normalize.cities import province_offsets
 from ingest.normalize.dictionary_senses import sense_pieces
 from ingest.normalize.glossary import glossary_terms
 from ingest.normalize.pinyin import syllables
@@ -33,7 +33,7 @@ def _no_brand_in(text: str, common: bool) -> bool:
     spans = [(at, len(term)) for at, term in glossary_terms(text)]
     spans += [(at, len(piece)) for at, piece, _ in sense_pieces(text)] if common else []
     sounds = syllables(text)
-    spans += [(at, 2) for at in range(len(text) - 1) if "".join(sounds[at : at + 2]) in PROVINCES_LATIN]
+    spans += [(at, 2) for at in province_offsets(text)]
     for at, n in spans:
         covered[at : at + n] = [True] * n
     return len(sounds) == len(text) and all(covered)
@@ -51,6 +51,6 @@ def _zh_short_form(short: CompanyName, long: CompanyName) -> bool:
 
 def short_form(short: CompanyName, long: CompanyName) -> bool:
     """``short`` is the short name of the legal name ``long`` (see the module's docstring)."""
-    if short.formal or not long.formal or short.script != "zh" or long.script != "zh":
+    if short.script != "zh" or long.script != "zh" or short.share_form is not None or long.share_form is None:
         return False
     return _zh_short_form(short, long)

@@ -13,7 +13,7 @@ pair may merge with one more piece of evidence (the same city).
 
 from __future__ import annotations
 
-from ingest.normalize.cities import PROVINCES_LATIN
+from ingest.normalize.cities import PROVINCES_LATIN, province_offsets
 from ingest.normalize.dictionary_senses import sense_pieces
 from ingest.normalize.glossary import GLOSSARY, SAME_MEANING, glossary_terms, singular
 from ingest.normalize.pinyin import pinyin_split, syllable_choices
@@ -93,7 +93,6 @@ def spelt_whole(latin: CompanyName, zh: CompanyName) -> bool:
         if meant:
             covered[start : start + len(piece)] = [True] * len(piece)
             used[meant[0]] = True
-    for start in range(len(text) - 1):  # a province the romanised name leaves out
-        if "".join(r[0] for r in sounds[start : start + 2]) in PROVINCES_LATIN:
-            covered[start : start + 2] = [True, True]
+    for start in province_offsets(text):  # a province the romanised name leaves out
+        covered[start : start + 2] = [True, True]
     return spelt and all(covered) and all(used)
