@@ -66,8 +66,11 @@ class GuardedClusters:
         self.exclusive = exclusive
         self.neighbours: dict[int, list[tuple[float, int]]] = defaultdict(list)
         self.compared: dict[int, list[int]] = defaultdict(list)
+        self.candidates: dict[int, list[tuple[float, int]]] = defaultdict(list)
         muted = set(mute)
         for (i, j), s in scores.items():
+            self.candidates[i].append((s, j))
+            self.candidates[j].append((s, i))
             if (i, j) not in muted:
                 self.compared[i].append(j)
                 self.compared[j].append(i)
@@ -110,6 +113,14 @@ class GuardedClusters:
             if rk not in (target, self.uf.find(i)) and self.conflict(rk, target):
                 return True
         return False
+
+    def clear_best(self, i: int, j: int, score: float) -> bool:
+        """``j`` is ``i``'s best match by ``clear_margin`` over every other candidate outside
+        ``i``'s own cluster, those of ``j``'s cluster too (measured on the bilingual dev half,
+        counting them as support merges look-alikes)."""
+        own = self.uf.find(i)
+        bar = score - self.t.clear_margin
+        return all(s <= bar for s, k in self.candidates[i] if k != j and self.uf.find(k) != own)
 
     def kept_apart(self, ra: int, rb: int) -> bool:
         """A reviewer said some record of one cluster is not some record of the other."""

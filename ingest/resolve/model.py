@@ -59,6 +59,12 @@ class Thresholds:
     of a conflicting one is ambiguous and is sent to review instead of merged.
     ``veto``: two clusters are not joined when any compared pair across them scored
     below it (a different domain, city or tax number somewhere in the chain).
+    ``clear_best`` and ``clear_margin``: a pair of names in two scripts with nothing disagreeing
+    that scores ``clear_best`` or more but under ``high`` is merged when each record is the
+    other's best match by ``clear_margin`` over any other candidate: an English CRM and a Chinese
+    ERP each hold a company once, and where only one record on the other side comes near, a
+    translation that falls short of ``high`` is still that company ("Datang International Power
+    Generation" / 大唐发电).
     """
 
     high: float = 0.85
@@ -66,6 +72,8 @@ class Thresholds:
     same_source: float = 0.97
     margin: float = 0.03
     veto: float = 0.5
+    clear_best: float = 0.7
+    clear_margin: float = 0.05
 
 
 RecordRef = tuple[str, str]  # (source, key)

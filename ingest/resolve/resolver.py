@@ -117,6 +117,7 @@ def _resolve_kind(
         s, reasons = raw[(i, j)]
         if s >= thresholds.high and not guard.same(i, j) and guard.offer(i, j, s):
             merges.append(CandidatePair(records[i], records[j], _clip(s), tuple(reasons)))
+    merges += _clear_best_merges(guard, ranked, raw, set(mute), records, thresholds)
     review = [
         CandidatePair(records[i], records[j], _clip(raw[(i, j)][0]), tuple(raw[(i, j)][1]))
         for i, j in ranked
@@ -124,3 +125,29 @@ def _resolve_kind(
     ]
     clusters = [[records[i] for i in group] for group in guard.groups()]
     return Resolution(clusters, review, merges)
+
+
+def _clear_best_merges(
+    guard: GuardedClusters,
+    ranked: Sequence[tuple[int, int]],
+    raw: dict[tuple[int, int], tuple[float, list[str]]],
+    mute: Collection[tuple[int, int]],
+    records: Sequence[EntityRecord],
+    t: Thresholds,
+) -> list[CandidatePair]:
+    """Pairs of names in two scripts, nothing disagreeing, under ``high`` but each record the
+    other's clear best match (``Thresholds.clear_best``): merged after every stronger pair."""
+    merges = []
+    for i, j in ranked:
+        s, reasons = raw[(i, j)]
+        if (
+            t.clear_best <= s < t.high
+            and (i, j) in mute
+            and not guard.same(i, j)
+            and guard.clear_best(i, j, s)
+            and guard.clear_best(j, i, s)
+            and guard.offer(i, j, s)
+        ):
+            why = f"each the other's best match by {t.clear_margin} or more"
+            merges.append(CandidatePair(records[i], records[j], _clip(s), (*reasons, why)))
+    return merges
