@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from .dictionary_names import cedict, dictionary_words
-from .glossary import SAME_MEANING, singular
+from .glossary import GLOSSARY, SAME_MEANING, singular
 from .pinyin import syllables
 
 _PARENS = re.compile(r"\([^)]*\)")
@@ -48,6 +48,26 @@ def word_senses(word: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
+def compounds(word: str) -> frozenset[str]:
+    """A two-character word's characters glossed one English word each and run together, as brands
+    are named in English by what their characters mean (绿地 "Greenland", 绿城 "Greentown", 金风
+    "Goldwind"; 蓝帆 "bluesail", which ``names`` meets in "Blue Sail")."""
+    if len(word) != 2 or word in GLOSSARY:  # 科技 is "technology", never "branchskill"
+        return frozenset()
+    first, second = (_one_word_glosses(ch) for ch in word)
+    return frozenset(a + b for a in first for b in second)
+
+
+def _one_word_glosses(ch: str) -> list[str]:
+    out = []
+    for gloss in cedict().get(ch, ()):
+        word = _PARENS.sub(" ", gloss).strip().lower()
+        if len(word) >= 3 and word.isalpha() and word.isascii() and word not in _STOPWORDS:
+            out.append(word)
+    return out
+
+
+@lru_cache(maxsize=65536)
 def sense_pieces(core: str) -> tuple[tuple[int, str, frozenset[str]], ...]:
     """The dictionary words of a Chinese name core with their offsets and senses; a run of single
     characters no word joins is one piece (三一, 钴业) and means what its characters mean."""
@@ -61,10 +81,10 @@ def sense_pieces(core: str) -> tuple[tuple[int, str, frozenset[str]], ...]:
             at += 1
             continue
         if run:
-            senses = frozenset().union(*(word_senses(ch) for ch in run))
+            senses = frozenset().union(compounds(run), *(word_senses(ch) for ch in run))
             out += [(at - len(run), run, senses)] if senses else []
             run = ""
-        if w and (senses := word_senses(w)):
+        if w and (senses := word_senses(w) | compounds(w)):
             out.append((at, w, senses))
         at += len(w)
     return tuple(out)

@@ -196,15 +196,17 @@ def _by_sense(
     own: frozenset[str], senses: tuple[tuple[str, frozenset[str]], ...], other: frozenset[str]
 ) -> frozenset[str]:
     """``own`` with each pinyin word that means a word of ``other`` read as that word ("cunchu"
-    as "memory" against "Yangtze Memory Technologies")."""
+    as "memory" against "Yangtze Memory Technologies"), or two words its characters mean one
+    each ("lanfan" 蓝帆 as "blue sail")."""
     if not senses:
         return own
     meaning = dict(senses)
     rest = sorted(other - own)
-    out = set()
+    out: set[str] = set()
     for t in own:
         sense = meaning.get(t, frozenset())
-        out.add(next((u for u in rest if u in sense or singular(u) in sense), t))
+        two = next(((u, v) for u in rest for v in rest if u + v in sense), ())
+        out |= set(two) or {next((u for u in rest if u in sense or singular(u) in sense), t)}
     return frozenset(out)
 
 

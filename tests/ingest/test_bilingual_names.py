@@ -221,3 +221,14 @@ def test_a_word_the_dictionary_lacks_is_read_by_the_words_that_make_it_up_whole(
 def test_a_hospital_s_short_ordinal_is_its_number() -> None:
     assert company_names("湘江大学湘雅二医院")[0].numbers == frozenset({"2"})
     assert company_names("湘大一附院")[0].numbers == frozenset({"1"})
+
+
+def test_a_brand_named_by_what_its_characters_mean_meets_its_english_name() -> None:
+    """红石 is "Redstone": red and stone, one word a character, run together ("Blue Sail" 蓝帆 as
+    two words)."""
+    crm = _co("crm", "1", "Redstone Cement Co., Ltd.", city="Nanjing")
+    assert len(resolve([crm, _co("erp", "2", "红石水泥有限公司", city="南京")]).clusters) == 1
+    other_trade = _co("erp", "2", "红石物流有限公司", city="南京")
+    assert len(resolve([crm, other_trade]).clusters) == 2
+    two_words = _co("crm", "1", "Blue Sky Textile Co., Ltd.", city="Nanjing")
+    assert len(resolve([two_words, _co("erp", "2", "蓝天纺织有限公司", city="南京")]).clusters) == 1
