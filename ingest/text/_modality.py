@@ -103,11 +103,23 @@ _POST_KIND = {"anymore": "past", "any more": "past", "no more": "past", "替换"
 _POST_DENIES = frozenset(("anymore", "any more", "no more"))
 # cues after the fact that deny it: "对能耗管理兴趣不大"
 _POST_NEGATION = {
-    "en": re.compile(r"\b(?:not really|not at all)\b", re.I),
-    # "PM模块没买", "这事他定不了", "拍板不是她"
+    # "the final say is not hers"
+    "en": re.compile(r"\b(?:not really|not at all)\b|^\s*(?:is|was|are|were)(?: not|n't)\b", re.I),
+    # "PM模块没买", "这事他定不了", "拍板不是她", "拍板的不是她"
     "zh": re.compile(
-        r"不大|不高|不强|有限|没(?:有)?(?:买|上|采购|用|签)|^(?:不了|不下来)|^(?:也|都|并|倒)?不(?:是|在|归|由)"
+        r"不大|不高|不强|有限|没(?:有)?(?:买|上|采购|用|签)|^(?:不了|不下来)"
+        r"|^(?:的人?)?(?:也|都|并|倒|还)?不(?:是|在|归|由)"
     ),
+}
+#: the next clause takes it back: "he's the decision maker - he isn't, he recommends", "the platform
+#: decision is Manila's, not him"
+_TAKEN_BACK = {
+    "en": re.compile(
+        r"[\s,;:.–—-]*(?:not (?:him|her|them|me|us)|(?:he|she|they|«P\d+») (?:isn't|is not|aren't|are not|"
+        r"wasn't|was not|'s not))(?=\s*(?:[,.;:!)\n]|$))",
+        re.I,
+    ),
+    "zh": re.compile(r"[\s，,；;：:—–-]*(?:(?:但|其实|实际上)?不是(?:他|她|我|他们)(?:[，,。；;！!]|$))"),
 }
 
 
@@ -226,6 +238,10 @@ def modality(text: str, start: int, end: int, lang: str) -> Modality:
     # opening the sentence holds for the clauses after it
     conditional = _CONDITION_OPENS[lang if lang == "zh" else "en"].match(text) is not None
     denied_after = _POST_NEGATION["en" if lang != "zh" else "zh"].search(after) is not None
+    denied_after = (
+        denied_after
+        or _TAKEN_BACK[lang if lang == "zh" else "en"].match(text, clause_end(text, end, lang)) is not None
+    )
     found["negated"] = found["negated"] or denied_after
     for m in _POST["en" if lang != "zh" else "zh"].finditer(before + after):
         word = m.group().lower()

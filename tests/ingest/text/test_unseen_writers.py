@@ -226,9 +226,20 @@ def test_installs_and_suppliers_zh(
     assert fact in _facts(_read(pipeline, text, "zh", "A-DY"), relation)
 
 
-def test_a_role_denied_after_its_cue(pipeline: TextPipeline) -> None:
-    text = "林悦是技术员。选型报告她写，拍板不是她。"
-    assert not [f for f in _read(pipeline, text, "zh", "A-DY").facts if f.relation == "DECISION_ROLE"]
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("林悦是技术员。选型报告她写，拍板不是她。", "zh"),
+        ("林悦是技术员。选型报告她写，但最后拍板的不是她。", "zh"),
+        ("Dana Whitlock runs the project, but the final say is not hers.", "en"),
+        ("Dana Whitlock keeps telling people she's the decision maker - she isn't, she recommends.", "en"),
+    ],
+)
+def test_a_role_denied_after_its_cue(pipeline: TextPipeline, text: str, lang: str) -> None:
+    account = "A-DY" if lang == "zh" else "A-HB"
+    assert not [f for f in _read(pipeline, text, lang, account).facts if f.relation == "DECISION_ROLE"]
+    said = text.replace("不是她", "是她").replace(" is not hers", " is hers").replace(" - she isn't", "")
+    assert [f for f in _read(pipeline, said, lang, account).facts if f.relation == "DECISION_ROLE"]
 
 
 def test_a_kit_to_be_chosen_is_no_install(pipeline: TextPipeline) -> None:
