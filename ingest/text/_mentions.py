@@ -22,6 +22,7 @@ from ._names import latin_names, short_forms, without_nickname, word_before_a_kn
 from ._nlp import PERSON_REF, zh_word_tags
 from ._rule_grammar import LATIN_REF
 from ._title_spans import title_spans
+from ._topic_paraphrase import TopicStems
 from ._zh_given_forms import zh_given_forms
 from ._zh_names import surname_inside_a_word, zh_names, zh_refs
 
@@ -65,6 +66,9 @@ class Recogniser:
             reverse=True,
         )
         self._zh_names = re.compile("|".join(map(re.escape, zh_known))) if zh_known else None
+        self._topics = TopicStems.of(
+            {s: gz.spelling.get(s, s) for s, by in gz.surfaces.items() if "TOPIC" in by}
+        )
 
     def __call__(self, doc: SpacyDoc, lang: str, today: date, account: str = "") -> list[Mention]:
         """Every mention, overlaps resolved: the graph's names first, then names found by their
@@ -128,6 +132,8 @@ class Recogniser:
             found.append(
                 (0, Mention(d.start(), d.end(), "MONEY", d.group().strip(), value=d.group().strip()))
             )
+        # a topic in other forms of its words: only where nothing else is named
+        found += [(5, Mention(a, b, "TOPIC", text[a:b], key)) for a, b, key in self._topics.find(text)]
         out = _resolve(found)
         if cjk and ("（" in text or "(" in text):  # "Kevin Zhao（赵凯）", "陈立峰（Frank）… 汇报给Frank"
             people = [(m.start, m.end, m.text, m.key) for m in out if m.label == "PERSON"]

@@ -1,0 +1,82 @@
+"""A topic written in other forms of its words: "yield maps" for yield mapping, "integrate with
+their HR system" for system integration, "3-way match" for three-way match.
+
+An English topic name of two content words or more is found where all its words stand, stemmed
+(Snowball's English stemmer: integration, integrate and integrating are one stem), within a
+few words of each other and inside one clause, in any order. The span from the first word to
+the last is the mention; every other mention wins an overlap (``_mentions``), so a name the
+gazetteer spells out is never read this way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+#: words a topic's name holds that say nothing of which topic it is
+_FUNCTION_WORDS = frozenset(
+    {"a", "an", "the", "and", "or", "of", "for", "to", "in", "on", "with", "by", "at", "from", "into",
+     "via", "per", "its", "their", "our", "your", "vs", "it", "them", "this", "that", "these", "those"}
+)  # fmt: skip
+_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "single": "1"}
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?")
+_CLAUSE_BREAK = re.compile(r"[.;:!?\n|()\[\]]|\s[-–—]\s|\b(?:but|although|whereas)\b", re.I)
+SLACK = 2  # content words the span may hold beyond the topic's own ("integrate with their HR system")
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    w = word.lower().replace("’", "'").removesuffix("'s")
+    return _NUMBERS.get(w) or _STEMMER.stemWord(w)
+
+
+def topic_stems(name: str) -> frozenset[str]:
+    """The stems of a topic name's content words ("yield mapping": yield, map); a hyphenated word
+    is its parts ("three-way match": 3, way, match)."""
+    return frozenset(_stem(w) for w in _WORD.findall(name) if w.lower() not in _FUNCTION_WORDS)
+
+
+@dataclass(frozen=True)
+class TopicStems:
+    """The English topic names of one gazetteer by their stems: for each stem, the (stems,
+    surface) of the names holding it, longest names first."""
+
+    by_stem: dict[str, tuple[tuple[frozenset[str], str], ...]]
+
+    @classmethod
+    def of(cls, surfaces: dict[str, str]) -> TopicStems:
+        """``surfaces``: folded surface -> spelling, of the topic names to find."""
+        names: dict[frozenset[str], str] = {}
+        for surface, spelling in sorted(surfaces.items()):
+            stems = topic_stems(spelling)
+            if spelling.isascii() and len(stems) >= 2:
+                names.setdefault(stems, surface)
+        by_stem: dict[str, list[tuple[frozenset[str], str]]] = {}
+        for stems, surface in sorted(names.items(), key=lambda x: (-len(x[0]), x[1])):
+            for stem in sorted(stems):
+                by_stem.setdefault(stem, []).append((stems, surface))
+        return cls({stem: tuple(found) for stem, found in by_stem.items()})
+
+    def find(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, surface) of each topic written in ``text`` by its words' stems."""
+        if not self.by_stem:
+            return
+        words = [
+            (m.start(), m.end(), _stem(m.group()))
+            for m in _WORD.finditer(text)
+            if m.group().lower() not in _FUNCTION_WORDS
+        ]
+        for i, (start, _, stem) in enumerate(words):
+            for stems, surface in self.by_stem.get(stem, ()):
+                seen: set[str] = set()
+                for _, end, s in words[i : i + len(stems) + SLACK]:
+                    seen.add(s)
+                    if stems <= seen:
+                        if not _CLAUSE_BREAK.search(text, start, end):
+                            yield start, end, surface
+                        break

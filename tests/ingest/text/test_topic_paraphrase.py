@@ -1,0 +1,67 @@
+"""A topic written in other forms of its words is still the topic; one word of it, or its words
+across two clauses, is not."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from ingest.text import TextDocument, TextPipeline
+from ingest.text._topic_paraphrase import TopicStems
+from tests.ingest.text.conftest import crm_pipeline
+
+CRM = {
+    "self": {"id": "SELF", "name": "Furrowline"},
+    "companies": [{"id": "A-PG", "name": "Prairie Grain Co-op", "role": "customer"}],
+    "contacts": [{"id": "C-AM", "name": "Alma Mercer", "company": "A-PG", "title": "Head Agronomist"}],
+    "topics": [
+        {"id": "T-YIELD", "en": "yield mapping", "zh": "产量图"},
+        {"id": "T-INTEG", "en": "system integration", "zh": "系统集成"},
+        {"id": "T-3WAY", "en": "three-way match", "zh": "三单匹配"},
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Iterator[TextPipeline]:
+    with crm_pipeline(CRM, "topics") as built:
+        yield built
+
+
+def _interests(pipeline: TextPipeline, text: str) -> set[tuple[str, str]]:
+    doc = TextDocument("N", "note", text, "topics", 1, "en", None, "A-PG")
+    ((_, ex),) = list(pipeline.run([doc]))
+    return {(f.subject[1], f.object[1]) for f in ex.facts if f.relation == "INTERESTED_IN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Alma Mercer wants yield maps in the same tool as the imagery.", "T-YIELD"),
+        ("Alma Mercer is keen to integrate it with their grain accounting system.", "T-INTEG"),
+        ("Alma Mercer wants the 3-way match on fertiliser invoices automated.", "T-3WAY"),
+    ],
+)
+def test_a_topic_in_other_forms_of_its_words(pipeline: TextPipeline, text: str, topic: str) -> None:
+    assert ("C-AM", topic) in _interests(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alma Mercer wants a better yield this season.",  # one word of the topic
+        "The system is old. Integration is someone else's problem.",  # two sentences
+        "Alma Mercer runs the system; integration comes later.",  # two clauses
+    ],
+)
+def test_part_of_a_topic_is_no_topic(pipeline: TextPipeline, text: str) -> None:
+    assert not _interests(pipeline, text)
+
+
+def test_the_span_runs_from_the_first_word_to_the_last() -> None:
+    stems = TopicStems.of({"system integration": "system integration"})
+    text = "they need to integrate with the HR system."
+    assert [(text[a:b], key) for a, b, key in stems.find(text)] == [
+        ("integrate with the HR system", "system integration")
+    ]
