@@ -1,11 +1,13 @@
-"""A topic written in other forms of its words: "yield maps" for yield mapping, "integrate with
-their HR system" for system integration, "3-way match" for three-way match.
+"""A topic written in other forms or another order of its words: "yield maps" for yield mapping,
+"integrate with their HR system" for system integration, "3-way match" for three-way match,
+"回单电子化" for 电子回单, "样本全流程追溯" for 样本追溯.
 
 An English topic name of two content words or more is found where all its words stand, stemmed
 (Snowball's English stemmer: integration, integrate and integrating are one stem), within a
-few words of each other and inside one clause, in any order. The span from the first word to
-the last is the mention; every other mention wins an overlap (``_mentions``), so a name the
-gazetteer spells out is never read this way.
+few words of each other and inside one clause, in any order. A Chinese one of two words or more
+(jieba's segmentation; words of one character say too little) likewise, within a few characters.
+The span from the first word to the last is the mention; every other mention wins an overlap
+(``_mentions``), so a name the gazetteer spells out is never read this way.
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from ingest.normalize.segmenter import stock_segmenter
+from ingest.normalize.text import has_cjk
+
 #: words a topic's name holds that say nothing of which topic it is
 _FUNCTION_WORDS = frozenset(
     {"a", "an", "the", "and", "or", "of", "for", "to", "in", "on", "with", "by", "at", "from", "into",
@@ -25,6 +30,8 @@ _FUNCTION_WORDS = frozenset(
 _NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "single": "1"}
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?")
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n|()\[\]]|\s[-–—]\s|\b(?:but|although|whereas)\b", re.I)
+ZH_SLACK = 4  # characters a Chinese span may hold beyond the topic's words ("样本全流程追溯")
+_ZH_CLAUSE_BREAK = re.compile(r"[，,。；;！!？?：:\n（）()、]")
 SLACK = 2  # content words the span may hold beyond the topic's own ("integrate with their HR system")
 _STEMMER = snowballstemmer.stemmer("english")
 
@@ -47,6 +54,7 @@ class TopicStems:
     surface) of the names holding it, longest names first."""
 
     by_stem: dict[str, tuple[tuple[frozenset[str], str], ...]]
+    zh_words: tuple[tuple[tuple[str, ...], str], ...] = ()
 
     @classmethod
     def of(cls, surfaces: dict[str, str]) -> TopicStems:
@@ -60,10 +68,16 @@ class TopicStems:
         for stems, surface in sorted(names.items(), key=lambda x: (-len(x[0]), x[1])):
             for stem in sorted(stems):
                 by_stem.setdefault(stem, []).append((stems, surface))
-        return cls({stem: tuple(found) for stem, found in by_stem.items()})
+        zh: dict[tuple[str, ...], str] = {}
+        for surface, spelling in sorted(surfaces.items()):
+            words = tuple(w for w in stock_segmenter().lcut(spelling) if len(w) >= 2)
+            if has_cjk(spelling) and len(words) >= 2:
+                zh.setdefault(words, surface)
+        return cls({stem: tuple(found) for stem, found in by_stem.items()}, tuple(sorted(zh.items())))
 
     def find(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, surface) of each topic written in ``text`` by its words' stems."""
+        yield from self._find_zh(text)
         if not self.by_stem:
             return
         words = [
@@ -80,3 +94,27 @@ class TopicStems:
                         if not _CLAUSE_BREAK.search(text, start, end):
                             yield start, end, surface
                         break
+
+    def _find_zh(self, text: str) -> Iterator[tuple[int, int, str]]:
+        for words, surface in self.zh_words:
+            if not all(w in text for w in words):
+                continue
+            reach = sum(map(len, words)) + ZH_SLACK
+            for first in re.finditer(re.escape(words[0]), text):
+                span = _zh_span(text, max(0, first.start() - reach), first.end() + reach, words)
+                if span:
+                    yield (*span, surface)
+                    break
+
+
+def _zh_span(text: str, begin: int, end: int, words: tuple[str, ...]) -> tuple[int, int] | None:
+    """The shortest span of ``text[begin:end]`` holding every word, inside one clause and no longer
+    than the words and ``ZH_SLACK`` characters."""
+    window = text[begin:end]
+    at = [window.find(w) for w in words]
+    if min(at) < 0:
+        return None
+    start, stop = begin + min(at), begin + max(a + len(w) for a, w in zip(at, words, strict=True))
+    if stop - start > sum(map(len, words)) + ZH_SLACK or _ZH_CLAUSE_BREAK.search(text, start, stop):
+        return None
+    return start, stop

@@ -59,6 +59,20 @@ def test_part_of_a_topic_is_no_topic(pipeline: TextPipeline, text: str) -> None:
     assert not _interests(pipeline, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("回单电子化要一起考虑", [("回单电子", "电子回单")]),  # another order
+        ("想把样本全流程追溯做起来", [("样本全流程追溯", "样本追溯")]),  # words between
+        ("样本已经入库，追溯以后再说", []),  # two clauses
+        ("样本从采集到入库再到最后的追溯", []),  # too far apart
+    ],
+)
+def test_a_chinese_topic_in_another_order_of_its_words(text: str, found: list[tuple[str, str]]) -> None:
+    stems = TopicStems.of({"电子回单": "电子回单", "样本追溯": "样本追溯"})
+    assert [(text[a:b], key) for a, b, key in stems.find(text)] == found
+
+
 def test_the_span_runs_from_the_first_word_to_the_last() -> None:
     stems = TopicStems.of({"system integration": "system integration"})
     text = "they need to integrate with the HR system."
