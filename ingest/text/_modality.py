@@ -96,10 +96,11 @@ _DOUBT = {
 }
 _POST = {
     "en": re.compile(r"\b(?:anymore|any more|no more|i think|i believe|i guess|probably|maybe|tbc)\b", re.I),
-    "zh": re.compile(r"了吧|吧|吗|？|\?|替换|取代"),
+    "zh": re.compile(r"了吧|吧|吗|？|\?|替换|取代|(?<!暂)停了|已经?终止|终止了|已经?停止"),
 }
-# "no longer so": past and denied; "衡远EAM替换东软": what replaces is still to come
+# "no longer so": past and denied; "衡远EAM替换东软": what replaces is still to come; "合同3月底已终止"
 _POST_KIND = {"anymore": "past", "any more": "past", "no more": "past", "替换": "future", "取代": "future"}
+_POST_KIND |= {w: "past" for w in ("停了", "已终止", "已经终止", "终止了", "已停止", "已经停止")}
 _POST_DENIES = frozenset(("anymore", "any more", "no more"))
 # cues after the fact that deny it: "对能耗管理兴趣不大"
 _POST_NEGATION = {

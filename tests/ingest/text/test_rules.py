@@ -98,6 +98,13 @@ def test_contract_dates(text: str, lang: str, iso: str) -> None:
         ("Florence Yip 其實唔係 blocker", "en", True, False, False),
         ("Tobias 可能 is the blocker", "en", False, True, False),
         ("佢唔係最終決策人", "zh", True, False, False),
+        # stopped after the install it names; paused is not stopped
+        ("医脉CRM|我们年底已经停了", "zh", False, False, True),
+        ("恒鼎会员|的合同3月底已终止", "zh", False, False, True),
+        ("用友NC|暂停了两周", "zh", False, False, False),
+        # taken back after the cue
+        ("the final say| is not hers", "en", True, False, False),
+        ("拍板|的不是她", "zh", True, False, False),
     ],
 )
 def test_modality_of_a_clause(sentence: str, lang: str, negated: bool, hedged: bool, past: bool) -> None:
