@@ -116,8 +116,8 @@ class GuardedClusters:
 
     def clear_best(self, i: int, j: int, score: float) -> bool:
         """``j`` is ``i``'s best match by ``clear_margin`` over every other candidate outside
-        ``i``'s own cluster, those of ``j``'s cluster too (measured on the bilingual dev half,
-        counting them as support merges look-alikes)."""
+        ``i``'s own cluster, ``j``'s cluster-mates included: counted as support instead, they
+        merged look-alikes on the bilingual dev half."""
         own = self.uf.find(i)
         bar = score - self.t.clear_margin
         return all(s <= bar for s, k in self.candidates[i] if k != j and self.uf.find(k) != own)
