@@ -54,7 +54,7 @@ EN_DATE = re.compile(  # starts where a Latin word or number does, also right af
     rf"|(?:the )?end of (?P<rel>this|next|the) (?:year|yr)\b|(?<!fiscal )(?P<eoy>year[- ]end|EOY|end of yr\b)"
     # "March 2027", "June '27", "end of March next year"
     rf"|(?:(?:the )?end of |mid[- ])?(?P<m3>{_M})\.?,? (?:(?P<y3>\d{{4}})|['’](?P<y3s>\d{{2}})\b"
-    rf"|(?:of )?(?P<y3r>next|this) year)"
+    rf"|(?:of )?(?P<y3r>next|this) (?:year|yr)\b)"
     rf"|(?P<nx>next|this) (?P<m4>{_M})"
     rf"|(?P<h>H[12]) (?P<hy>\d{{4}})"
     # numbers: "6/30", "3/31/2027", "2026/06/30"; without a year the next such day, and only a day
@@ -68,7 +68,11 @@ EN_DATE = re.compile(  # starts where a Latin word or number does, also right af
     # "Mar 26", not the time in "3 Mar 10:30"
     rf"|(?<!\d )(?P<m7>{_M})\.? (?P<d7>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})(?![:.]\d)"
     # "31.12.2027": dots put the day first
-    rf"|(?<![\d/.])(?P<ed>[0-3]?\d)\.(?P<em>[01]?\d)\.(?P<ey>\d{{4}})(?![\d.])"
+    rf"|(?<![\d/.])(?P<ed>[0-3]?\d)\.(?P<em>[01]?\d)\.(?P<ey>\d{{4}})(?!\d|\.\d)"
+    # "30.6.": the day past the 12th, as in "30/9"; "2.1." numbers a section
+    rf"|(?<![\d/.])(?P<ed2>1[3-9]|2\d|3[01])\.(?P<em2>0?[1-9]|1[0-2])\.(?![\d])"
+    # "the end of this month", "end of next month"
+    rf"|(?:the )?end of (?P<mrel>this|next|the) month\b"
     rf"|(?:(?:in|by|until|till|through|thru|ends?|expires?|renewal|renews?|due) "
     rf"(?:in |on |at )?(?:the end of )?|(?:the )?end of )"
     rf"(?P<m5>{_M})\b(?! \d)(?!,? (?:of )?(?:next|this) year|,? ['’]\d))",
@@ -184,6 +188,12 @@ def _en(  # noqa: PLR0911, PLR0912 — a return per written form
         return _end(int(g["hy"]), 6 if g["h"].upper() == "H1" else 12)
     if g["ey"]:
         return date(int(g["ey"]), int(g["em"] or 0), int(g["ed"] or 0))
+    if g["ed2"]:  # the next such day
+        day = date(today.year, int(g["em2"] or 0), int(g["ed2"]))
+        return day if day >= today else date(today.year + 1, day.month, day.day)
+    if g["mrel"]:
+        years, month0 = divmod(today.month - 1 + (g["mrel"].lower() == "next"), 12)
+        return _end(today.year + years, month0 + 1)
     if g["ny"] or g["um"] or g["bd"] or g["q0"]:
         return _numeric(g, today)
     return _next(today, _month(g["m5"] or ""))

@@ -69,10 +69,25 @@ def test_product_short_forms() -> None:
         ("明年6月", "zh", "2027-06-30"),
         ("下个季度", "zh", "2026-06-30"),
         ("2026年6月30日", "zh", "2026-06-30"),
+        # dotted, as Europe writes them; a day past the 12th without a year is the next one
+        ("31.12.2027", "en", "2027-12-31"),
+        ("30.6.", "en", "2026-06-30"),
+        ("Sept next yr", "en", "2027-09-30"),
+        ("end of this month", "en", "2026-03-31"),
+        ("the end of next month", "en", "2026-04-30"),
     ],
 )
 def test_contract_dates(text: str, lang: str, iso: str) -> None:
     assert list(find_dates(text, lang, DOC_DAY)) == [(0, len(text), iso)]
+
+
+@pytest.mark.parametrize("text", ["see section 2.1. first", "v3.2.1 is live", "we met at 14.30. sharp"])
+def test_dotted_numbers_that_are_no_dates(text: str) -> None:
+    assert not list(find_dates(text, "en", DOC_DAY))
+
+
+def test_a_sentence_s_full_stop_ends_a_dotted_date() -> None:
+    assert list(find_dates("runs until 31.12.2027.", "en", DOC_DAY)) == [(11, 21, "2027-12-31")]
 
 
 @pytest.mark.parametrize(
