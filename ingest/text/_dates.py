@@ -57,6 +57,8 @@ EN_DATE = re.compile(  # starts where a Latin word or number does, also right af
     rf"|(?:of )?(?P<y3r>next|this) (?:year|yr)\b)"
     rf"|(?P<nx>next|this) (?P<m4>{_M})"
     rf"|(?P<h>H[12]) (?P<hy>\d{{4}})"
+    rf"|(?P<yq>20\d{{2}}) ?Q(?P<q2>[1-4])\b"  # "2026 Q3", as a mixed note writes it
+    rf"|mid[- ](?P<ymid>20\d{{2}})\b"
     # numbers: "6/30", "3/31/2027", "2026/06/30"; without a year the next such day, and only a day
     # past the 12th, so that "10/10 stores" and "1/2 of the fleet" stay numbers
     rf"|(?<![\d/.])(?P<ny>\d{{4}})[/.](?P<nm>\d{{1,2}})[/.](?P<nd>\d{{1,2}})(?![\d/])"
@@ -67,6 +69,7 @@ EN_DATE = re.compile(  # starts where a Latin word or number does, also right af
     rf"|(?P<d6>\d{{1,2}})(?:st|nd|rd|th)? (?P<m6>{_M})\b\.?(?! \d)"
     # "Mar 26", not the time in "3 Mar 10:30"
     rf"|(?<!\d )(?P<m7>{_M})\.? (?P<d7>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})(?![:.]\d)"
+    rf"(?:,? (?P<n7>next) (?:year|yr)\b)?"  # "Dec 31 next year"
     # "31.12.2027": dots put the day first
     rf"|(?<![\d/.])(?P<ed>[0-3]?\d)\.(?P<em>[01]?\d)\.(?P<ey>\d{{4}})(?!\d|\.\d)"
     # "30.6.": the day past the 12th, as in "30/9"; "2.1." numbers a section
@@ -81,7 +84,7 @@ EN_DATE = re.compile(  # starts where a Latin word or number does, also right af
 _S = r"[ \t]?"  # a space typed around a number: "明年 6 月底", "2026 年 8 月底"
 ZH_DATE = re.compile(
     rf"(?P<y>\d{{4}}){_S}年{_S}(?P<m>\d{{1,2}}){_S}月(?:{_S}(?P<d>\d{{1,2}}){_S}[日号])?底?"
-    rf"|(?P<ry>今年|明年|后年)\s?(?:Q(?P<rqq>[1-4])|(?P<rm>\d{{1,2}}|[一二三四五六七八九十]{{1,2}}){_S}月"
+    rf"|(?P<ry>去年|今年|明年|后年)\s?(?:Q(?P<rqq>[1-4])|(?P<rm>\d{{1,2}}|[一二三四五六七八九十]{{1,2}}){_S}月"
     rf"(?:{_S}(?P<rd>\d{{1,2}}){_S}[日号])?(?:底|份)?|(?P<ryend>年底|底)|(?P<rh>上半年|年中)"
     r"|第?(?P<rq>[一二三四1-4])季度末?"
     r"|(?=到期|结束|截止|终止))"  # "合同后年到期": the year's end
@@ -89,6 +92,7 @@ ZH_DATE = re.compile(
     rf"|(?P<ey>\d{{4}}){_S}年(?:年)?底"
     r"|(?<![\d.])(?P<dy>20\d{2})\.(?P<dm>1[0-2]|0?[1-9])(?:\.(?P<dd>\d{1,2}))?(?![\d])"  # "维保合同2026.3."
     r"|(?P<nq>下个?季度|本季度|这个季度)(?:末)?"
+    r"|(?P<zm>本|这个|下个?)月底"  # "本月底到期", "下个月底"
     r"|(?P<ye>年底|年末)"
     # a span left: "还有半年到期", "三个月后到期" (the end of the month it runs out in)
     rf"|(?P<left>半年|一年|两年|(?:\d{{1,2}}|[一二三四五六七八九十两]{{1,2}}){_S}个多?月)(?:后|以后|之后)?"
@@ -182,10 +186,16 @@ def _en(  # noqa: PLR0911, PLR0912 — a return per written form
         return _end(today.year if month > today.month else today.year + 1, month)
     for m, d in (("m6", "d6"), ("m7", "d7")):  # "31 March": the next one
         if g[m] and g[d]:
+            if g["n7"] and m == "m7":
+                return date(today.year + 1, _month(g[m] or ""), int(g[d] or 0))
             day = date(today.year, _month(g[m] or ""), int(g[d] or 0))
             return day if day >= today else date(today.year + 1, day.month, day.day)
     if g["h"] and g["hy"]:
         return _end(int(g["hy"]), 6 if g["h"].upper() == "H1" else 12)
+    if g["yq"]:
+        return _end(int(g["yq"]), int(g["q2"] or 0) * 3)
+    if g["ymid"]:
+        return _end(int(g["ymid"]), 6)
     if g["ey"]:
         return date(int(g["ey"]), int(g["em"] or 0), int(g["ed"] or 0))
     if g["ed2"]:  # the next such day
@@ -216,12 +226,12 @@ def _zh_num(text: str) -> int:
     return int(text) if text.isdigit() else _CN_NUM[text]
 
 
-def _zh(g: dict[str, str | None], today: date) -> date:  # noqa: PLR0911 — a return per written form
+def _zh(g: dict[str, str | None], today: date) -> date:  # noqa: PLR0911, PLR0912 — a return per written form
     if g["y"]:
         y, m = int(g["y"]), int(g["m"] or 0)
         return date(y, m, int(g["d"])) if g["d"] else _end(y, m)
     if g["ry"]:
-        y = today.year + {"今年": 0, "明年": 1, "后年": 2}[g["ry"]]
+        y = today.year + {"去年": -1, "今年": 0, "明年": 1, "后年": 2}[g["ry"]]
         if g["rm"]:
             m = _zh_num(g["rm"])
             return date(y, m, int(g["rd"])) if g["rd"] else _end(y, m)
@@ -247,6 +257,9 @@ def _zh(g: dict[str, str | None], today: date) -> date:  # noqa: PLR0911 — a r
         return _end(today.year + q // 4, (q % 4) * 3 + 3)
     if g["ye"]:
         return _end(today.year, 12)
+    if g["zm"]:
+        y, m0 = divmod(today.month - 1 + g["zm"].startswith("下"), 12)
+        return _end(today.year + y, m0 + 1)
     if g["left"]:
         months = _months_left(g["left"])
         y, m0 = divmod(today.month - 1 + months, 12)

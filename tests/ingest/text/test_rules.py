@@ -75,6 +75,12 @@ def test_product_short_forms() -> None:
         ("Sept next yr", "en", "2027-09-30"),
         ("end of this month", "en", "2026-03-31"),
         ("the end of next month", "en", "2026-04-30"),
+        ("Dec 31 next year", "en", "2027-12-31"),
+        ("mid-2026", "en", "2026-06-30"),
+        ("2026 Q3", "en", "2026-09-30"),
+        ("本月底", "zh", "2026-03-31"),
+        ("下个月底", "zh", "2026-04-30"),
+        ("去年10月", "zh", "2025-10-31"),
     ],
 )
 def test_contract_dates(text: str, lang: str, iso: str) -> None:
