@@ -247,7 +247,7 @@ _DATE_CUE = re.compile(
 _CONTRACT = {
     "en": re.compile(
         r"contract|renew|expir|\bexp\b|\bend(?:s|ing)?\b|until|through|thru|till?\b|"
-        r"(?:runs?|running) (?:out|to)|extension|"
+        r"(?:runs?|running) (?:out|to)|extension|extended|"
         r"up for|term|locked in|"
         r"licen[cs]e|support|maintenance agreement|agreement",
         re.I,

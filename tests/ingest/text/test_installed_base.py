@@ -68,6 +68,7 @@ def test_a_product_written_in_lower_case(pipeline: TextPipeline) -> None:
         ("The Sentinel renewal was signed in January and now runs to 31 Jan 2028.", "2028-01-31"),
         ("Installed base: Sentinel (renewed in January).", ""),
         ("They chose Philips in February; Sentinel support ends in June.", "2026-06-30"),
+        ("Sentinel extended to 30 Jun to cover the go-live gap.", "2026-06-30"),
     ],
 )
 def test_the_contract_end_is_the_date_an_end_governs(pipeline: TextPipeline, text: str, end: str) -> None:
