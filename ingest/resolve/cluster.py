@@ -67,11 +67,11 @@ class GuardedClusters:
         self.neighbours: dict[int, list[tuple[float, int]]] = defaultdict(list)
         self.compared: dict[int, list[int]] = defaultdict(list)
         self.candidates: dict[int, list[tuple[float, int]]] = defaultdict(list)
-        muted = set(mute)
+        self.muted = frozenset(mute)
         for (i, j), s in scores.items():
             self.candidates[i].append((s, j))
             self.candidates[j].append((s, i))
-            if (i, j) not in muted:
+            if (i, j) not in self.muted:
                 self.compared[i].append(j)
                 self.compared[j].append(i)
             if s >= thresholds.high:

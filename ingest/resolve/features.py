@@ -29,7 +29,13 @@ from ingest.normalize import (
 )
 from ingest.normalize.dictionary_names import dictionary_readings
 from ingest.normalize.dictionary_senses import name_senses
-from ingest.normalize.glossary import SAME_MEANING, english_rendering, pinyin_alternates
+from ingest.normalize.glossary import (
+    GENERIC_WORDS,
+    SAME_MEANING,
+    english_rendering,
+    pinyin_alternates,
+    singular,
+)
 from ingest.normalize.pinyin import pinyin_split, syllable_choices
 from ingest.normalize.text import fold, strip_accents
 
@@ -69,6 +75,10 @@ class CompanyName:
     share_form: bool | None = None
 
 
+#: words of a name that say where or how widely a firm works, not what it does
+SCOPE_WORDS = frozenset({"china", "chinese", "international", "national", "state", "global", "group"})
+
+
 @dataclass(frozen=True)
 class Prepared:
     rec: EntityRecord
@@ -78,6 +88,9 @@ class Prepared:
     city: str | None
     domain: str | None
     namesakes: int = 0  # other employers at which someone of this name appears (people only)
+    #: the words of trade a company's names state in English (a Chinese name's by its reading): the
+    #: glossary's words less those of scope ("Beigang Automation": automation; 北钢乳业: dairy)
+    trades: frozenset[str] = frozenset()
 
 
 def _zh_number(text: str) -> str:
@@ -164,8 +177,18 @@ def prepare(records: Sequence[EntityRecord]) -> list[Prepared]:
         city = city_key(rec.city) or next((c for n in names for c in n.cities), None)
         # a name typed as a web address names the company's domain too ("paccar.com")
         domain = registrable_domain(rec.domain) or next(filter(None, map(name_as_domain, rec.names)), None)
-        out.append(Prepared(rec, i, tuple(names), tuple(keys), city, domain))
+        out.append(Prepared(rec, i, tuple(names), tuple(keys), city, domain, trades=_trades(names)))
     return _count_namesakes(out)
+
+
+def _trades(names: list[CompanyName]) -> frozenset[str]:
+    return frozenset(
+        w
+        for n in names
+        if n.script == "latin"
+        for t in n.tokens
+        if (w := singular(SAME_MEANING.get(t, t))) in GENERIC_WORDS and w not in SCOPE_WORDS
+    )
 
 
 def _count_namesakes(prepared: list[Prepared]) -> list[Prepared]:

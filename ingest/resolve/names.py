@@ -11,10 +11,10 @@ from ingest.normalize.cities import PROVINCES_LATIN
 from ingest.normalize.glossary import GENERIC_WORDS, singular
 from ingest.normalize.legal_forms import typo_of_a_form
 
-from .features import CompanyName, Idf
+from .features import SCOPE_WORDS, CompanyName, Idf
 from .initials import LONG_ACRONYM, LONG_ACRONYM_MIN, acronym, pinyin_initials
 from .short_names import SHORT_FORM, short_form
-from .whole_bridge import SCOPE_WORDS, spelt_whole
+from .whole_bridge import spelt_whole
 
 # A cross-script match sees only the romanised brand, never the generic words, so it is
 # capped: on its own, or with the same city, it reaches review (homophones: 永鑫 and 永新 are

@@ -117,7 +117,7 @@ def _resolve_kind(
         s, reasons = raw[(i, j)]
         if s >= thresholds.high and not guard.same(i, j) and guard.offer(i, j, s):
             merges.append(CandidatePair(records[i], records[j], _clip(s), tuple(reasons)))
-    merges += _clear_best_merges(guard, ranked, raw, set(mute), records, thresholds)
+    merges += _clear_best_merges(guard, ranked, raw, records, thresholds)
     review = [
         CandidatePair(records[i], records[j], _clip(raw[(i, j)][0]), tuple(raw[(i, j)][1]))
         for i, j in ranked
@@ -131,7 +131,6 @@ def _clear_best_merges(
     guard: GuardedClusters,
     ranked: Sequence[tuple[int, int]],
     raw: dict[tuple[int, int], tuple[float, list[str]]],
-    mute: Collection[tuple[int, int]],
     records: Sequence[EntityRecord],
     t: Thresholds,
 ) -> list[CandidatePair]:
@@ -142,7 +141,7 @@ def _clear_best_merges(
         s, reasons = raw[(i, j)]
         if (
             t.clear_best <= s < t.high
-            and (i, j) in mute
+            and (i, j) in guard.muted
             and not guard.same(i, j)
             and guard.clear_best(i, j, s)
             and guard.clear_best(j, i, s)

@@ -12,11 +12,9 @@ from datetime import timedelta
 from typing import NamedTuple
 
 from ingest.normalize import email_domain, has_cjk, is_freemail
-from ingest.normalize.glossary import GENERIC_WORDS, SAME_MEANING, singular
 
 from .features import Idf, Prepared
 from .names import company_name_sim, person_name_sim
-from .whole_bridge import SCOPE_WORDS
 
 # Company evidence.
 SAME_TAX = 0.6
@@ -124,21 +122,9 @@ def score_companies(a: Prepared, b: Prepared, idf: Idf) -> CompanyScore:
     return CompanyScore(score + place, reasons, across and not against and place >= 0)
 
 
-def _trades(p: Prepared) -> frozenset[str]:
-    """The words of trade a record's names state in English (a Chinese name's by its reading):
-    the glossary's words less those of scope ("Beigang Automation": automation; 北钢乳业: dairy)."""
-    return frozenset(
-        w
-        for n in p.company_names
-        if n.script == "latin"
-        for t in n.tokens
-        if (w := singular(SAME_MEANING.get(t, t))) in GENERIC_WORDS and w not in SCOPE_WORDS
-    )
-
-
 def _other_trades(a: Prepared, b: Prepared) -> str:
     """Both records name their trade and no word of it is shared: "automation / dairy"."""
-    ta, tb = _trades(a), _trades(b)
+    ta, tb = a.trades, b.trades
     return "" if not ta or not tb or ta & tb else f"{' '.join(sorted(ta))} / {' '.join(sorted(tb))}"
 
 

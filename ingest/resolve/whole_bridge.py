@@ -19,10 +19,8 @@ from ingest.normalize.glossary import GLOSSARY, SAME_MEANING, glossary_terms, si
 from ingest.normalize.pinyin import pinyin_split, syllable_choices
 from ingest.normalize.text import is_cjk_char
 
-from .features import NOT_PINYIN, CompanyName
+from .features import NOT_PINYIN, SCOPE_WORDS, CompanyName
 
-#: words of a name that say where or how widely a firm works, not what it does
-SCOPE_WORDS = frozenset({"china", "chinese", "international", "national", "state", "global", "group"})
 RUN = 3  # a brand written a syllable a word ("Ping An", "Jiao Tong") is read up to this many words
 
 

@@ -129,6 +129,18 @@ def _next(today: date, month: int) -> date:
     return _end(today.year if month >= today.month else today.year + 1, month)
 
 
+def _next_day(today: date, month: int, day: int) -> date:
+    """The next such day: this year's if it is still to come, else next year's."""
+    this = date(today.year, month, day)
+    return this if this >= today else date(today.year + 1, month, day)
+
+
+def _months_ahead(today: date, months: int) -> date:
+    """The end of the month ``months`` after today's ("end of next month": 1)."""
+    years, month0 = divmod(today.month - 1 + months, 12)
+    return _end(today.year + years, month0 + 1)
+
+
 #: "their fiscal year ends June 30": FY27 is then the year to 2027-06-30 (else the calendar year)
 _FISCAL_END = re.compile(
     rf"(?:fiscal year|FY) (?:ends|closes|runs to|ending)(?: on)? "
@@ -165,8 +177,7 @@ def _en(  # noqa: PLR0911, PLR0912 — a return per written form
         return _end(_year(g["y8"] or "0"), _month(g["m8"]))
     if g["nmo"]:
         ahead = _WORD_NUMBERS.get(g["nmo"].lower()) or int(g["nmo"])
-        years, month0 = divmod(today.month - 1 + ahead, 12)
-        return _end(today.year + years, month0 + 1)
+        return _months_ahead(today, ahead)
     if g["sy"]:
         a, b = int(g["sa"] or 0), int(g["sb"] or 0)
         dd, mo = (a, b) if a > 12 else (b, a) if b > 12 else (0, 0)  # both up to 12: unreadable
@@ -188,8 +199,7 @@ def _en(  # noqa: PLR0911, PLR0912 — a return per written form
         if g[m] and g[d]:
             if g["n7"] and m == "m7":
                 return date(today.year + 1, _month(g[m] or ""), int(g[d] or 0))
-            day = date(today.year, _month(g[m] or ""), int(g[d] or 0))
-            return day if day >= today else date(today.year + 1, day.month, day.day)
+            return _next_day(today, _month(g[m] or ""), int(g[d] or 0))
     if g["h"] and g["hy"]:
         return _end(int(g["hy"]), 6 if g["h"].upper() == "H1" else 12)
     if g["yq"]:
@@ -199,11 +209,9 @@ def _en(  # noqa: PLR0911, PLR0912 — a return per written form
     if g["ey"]:
         return date(int(g["ey"]), int(g["em"] or 0), int(g["ed"] or 0))
     if g["ed2"]:  # the next such day
-        day = date(today.year, int(g["em2"] or 0), int(g["ed2"]))
-        return day if day >= today else date(today.year + 1, day.month, day.day)
+        return _next_day(today, int(g["em2"] or 0), int(g["ed2"]))
     if g["mrel"]:
-        years, month0 = divmod(today.month - 1 + (g["mrel"].lower() == "next"), 12)
-        return _end(today.year + years, month0 + 1)
+        return _months_ahead(today, g["mrel"].lower() == "next")
     if g["ny"] or g["um"] or g["bd"] or g["q0"]:
         return _numeric(g, today)
     return _next(today, _month(g["m5"] or ""))
@@ -216,8 +224,9 @@ def _numeric(g: dict[str, str | None], today: date) -> date:
     if g["um"] or g["bd"]:  # month/day as in the US, day/month as in the UK (only a day past the 12th)
         year = g["uy"] or g["by"]
         month, day_of = (g["um"], g["ud"]) if g["um"] else (g["bm"], g["bd"])
-        day = date(int(year or today.year), int(month or 0), int(day_of or 0))
-        return day if year or day >= today else date(today.year + 1, day.month, day.day)
+        if year:
+            return date(int(year), int(month or 0), int(day_of or 0))
+        return _next_day(today, int(month or 0), int(day_of or 0))
     end = _end(today.year, int(g["q0"] or 0) * 3)
     return end if end >= today else _end(today.year + 1, int(g["q0"] or 0) * 3)
 
@@ -258,12 +267,9 @@ def _zh(g: dict[str, str | None], today: date) -> date:  # noqa: PLR0911, PLR091
     if g["ye"]:
         return _end(today.year, 12)
     if g["zm"]:
-        y, m0 = divmod(today.month - 1 + g["zm"].startswith("下"), 12)
-        return _end(today.year + y, m0 + 1)
+        return _months_ahead(today, g["zm"].startswith("下"))
     if g["left"]:
-        months = _months_left(g["left"])
-        y, m0 = divmod(today.month - 1 + months, 12)
-        return _end(today.year + y, m0 + 1)
+        return _months_ahead(today, _months_left(g["left"]))
     m = int(g["om"] or 0)
     year = today.year if m >= today.month else today.year + 1
     return date(year, m, int(g["od"])) if g["od"] else _end(year, m)
