@@ -36,8 +36,9 @@ _BARE = re.compile(
 )
 #: what follows a company opening an item: a colon, or a space before the people ("析微 王磊")
 _AFTER_LEAD = re.compile(r"[ \t]*(?:[:：]|[ \t](?=\S))")
-_ORG_HEADER = re.compile(r"[ \t]*(?:[(（][^()（）\n]{0,20}[)）])?[ \t]*[:：][ \t]*")
-_BULLET_ONLY = re.compile(r"[ \t>*•·-]*")
+# "【天衡】黄经理、张磊": a company in brackets heads the line as one before a colon does
+_ORG_HEADER = re.compile(r"[】\]][ \t]*[:：]?[ \t]*|[ \t]*(?:[(（][^()（）\n]{0,20}[)）])?[ \t]*[:：][ \t]*")
+_BULLET_ONLY = re.compile(r"[ \t>*•·-]*[【\[]?")
 _BULLET = re.compile(r"[ \t]*(?:[-*•·]|\d{1,2}[.)、])[ \t]*")
 
 
@@ -57,7 +58,7 @@ def attendees(
             continue
         for a, b in _list_lines(text, head.end()):
             yield from _listed(text, a, b, company, orgs, people, self_id)
-    for org in orgs:  # a line headed by a company: "市电教馆：马永刚（馆长）、白云飞、陈曦"
+    for org in orgs:  # a line headed by a company: "市电教馆：马永刚（馆长）、白云飞、陈曦", "【天衡】…"
         colon = _ORG_HEADER.match(text, org.end)
         line = text.rfind("\n", 0, org.start) + 1
         if colon is not None and org.node_id != self_id and _BULLET_ONLY.fullmatch(text, line, org.start):

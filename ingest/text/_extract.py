@@ -63,6 +63,7 @@ from ._mentions import MONEY, Mention, Recogniser
 from ._modality import Modality, denied_within, future_within, later_in_clause, modality, past_year
 from ._names import name_like
 from ._note_employment import note_employment
+from ._paren_titles import widen_bracket_titles
 from ._person_links import link_people
 from ._rule_grammar import Rule
 from ._rules import RULES, STANCE
@@ -145,7 +146,7 @@ class Extractor:
     # ---- relate ------------------------------------------------------------------------
     def extract(self, doc: SpacyDoc, lang: str, account_id: str, today: date) -> Extraction:
         self._today = today
-        out = Extraction(mentions=self.mentions(doc, lang, today, account_id))
+        out = Extraction(mentions=widen_bracket_titles(doc.text, self.mentions(doc, lang, today, account_id)))
         linker = PersonLinker(self.gz, out.new_people)
         text = doc.text
         doc_orgs: list[str] = [account_id] if account_id in self.gz.company_names else []

@@ -33,7 +33,7 @@ JOB_RULES: list[Rule] = [
             r"{T} {P} (?:of|at|from) {C}",
             # "(HRIS analyst, reports to Lorraine W.)": more of the aside after the title, no company
             r"{P} \((?:(?:the|their|our|its|new|old|former|acting|interim|incoming|outgoing) )*{T}"
-            r"(?:[,;] (?:[^()«»\n]|«[PTX]\d+»){1,80})?\)",
+            r"(?:[,;] (?:[^()«»\n]|«[PTXDK]\d+»){1,80})?\)",
             r"{P}(?: is|'s|'m| am| was| =) (?:now |still |currently )?(?:(?:the|their|our|a|an) )?"
             r"(?:new )?{T}"
             r"(?! (?:at|of|from|with|for) «O)",

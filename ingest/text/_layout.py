@@ -150,11 +150,24 @@ _COORD_AFTER = re.compile(rf"^(?P<sep>{_COORD})(?:{_APPOSED})?«P(\d+)»")
 # a plan's own header names our staff: "Owner: Liam Carter (Sales Director) | AE: Priya Raman"
 _HEADER = re.compile(
     r"(?:«O(\d+)»|(?P<ours>our side|our team|from us|我方|我司|我们这边"
-    r"|(?<![\w ])(?:account |opportunity |opp )?owner|prepared by|written by))[^«\n]{0,24}?[:：]",
+    r"|(?<![\w ])(?:account |opportunity |opp )?owner|prepared by|written by"
+    r"|撰写人?|审阅人?|编写人?|整理人?))"
+    r"[^«\n]{0,24}?[:：]",
     re.I,
 )
 
-_LINE_HEAD = re.compile(r"[ \t>*•·-]*«O(\d+)»(?:[ \t]+|[ \t]*(?:——|—|–|-{1,2}|\|)[ \t]*)(?=«[PT]\d+»|\Z)")
+# "【智衡】吴桐（售前总监）、赵磊", "[Kestrel] Sam Okafor": the company in brackets heads the line too
+_LINE_HEAD = re.compile(
+    r"[ \t>*•·-]*(?:[【\[]?«O(\d+)»[】\]][ \t]*|«O(\d+)»(?:[ \t]+|[ \t]*(?:——|—|–|-{1,2}|\|)[ \t]*))"
+    r"(?=«[PT]\d+»|\Z)"
+)
+
+# "我方——黄建国（华东区总监）、张磊", "【我方】…": a line of our own people
+_OURS_HEAD = re.compile(
+    r"[ \t>*•·-]*[【\[]?(?:我方|我司|我们这边|[Oo]ur (?:side|team))[】\]]?"
+    r"[ \t]*(?:——|—|–|-{1,2}|\||[:：])?[ \t]*"
+    r"(?=«[PT]\d+»|\Z)"
+)
 
 
 def coordinated(skeleton: str, start: int, end: int) -> list[int]:
@@ -177,7 +190,7 @@ def coordinated(skeleton: str, start: int, end: int) -> list[int]:
     return out
 
 
-_BYLINE = re.compile(r"owner|by$", re.I)
+_BYLINE = re.compile(r"owner|by$|^(?:撰写|审阅|编写|整理)", re.I)
 
 
 def header_company(before: str, ments: list[Mention], self_id: str) -> tuple[str, str, str] | None:
@@ -185,8 +198,10 @@ def header_company(before: str, ments: list[Mention], self_id: str) -> tuple[str
     it; a line that opens with a company and goes on with people ("析微 王磊、赵晨", "绿岸——范思远")
     lists that company's people."""
     line = _LINE_HEAD.match(before, before.rfind("\n") + 1)
+    if _OURS_HEAD.match(before, before.rfind("\n") + 1):
+        return ("Company", self_id, "")
     if line is not None:
-        m = ments[int(line.group(1))]
+        m = ments[int(line.group(1) or line.group(2))]
         return ("Company", m.node_id, m.text) if m.node_id else None
     last = None
     for found in _HEADER.finditer(before):

@@ -102,6 +102,26 @@ def _placed(pipeline: TextPipeline, text: str, lang: str = "en") -> dict[str, tu
         ("Brightwing: Luis Ortega (remote)", "en", {"Luis Ortega": ("V-BW", None)}),
         ("Brightwing (Neil Fairbanks) will do the interfaces.", "en", {"Neil Fairbanks": ("V-BW", None)}),
         ("天衡（马骏）负责实施。", "zh", {"马骏": ("V-TH", None)}),
+        # the bracket's whole first part is the title, not only the head the grammar finds
+        (
+            "Attendees: Beth Ainsley (Executive Assistant to the COO), "
+            "Niall Drummond (Vice-Principal, Estates)",
+            "en",
+            {
+                "Beth Ainsley": ("A-MV", "Executive Assistant to the COO"),
+                "Niall Drummond": ("A-MV", "Vice-Principal, Estates"),
+            },
+        ),
+        (
+            "华瑞：方卫东（嘉兴仓储部经理）、钱卫东（质量部 QA 主管）",
+            "zh",
+            {"方卫东": ("A-HR", "嘉兴仓储部经理"), "钱卫东": ("A-HR", "质量部 QA 主管")},
+        ),
+        # a clause in the bracket is no title; a date in the aside after it does not hide it
+        ("Met Sam Okafor (new IT Director, started May 1).", "en", {"Sam Okafor": ("A-MV", "IT Director")}),
+        ("总裁陆宏达（也是创始人）最终拍板。", "zh", {"陆宏达": ("A-HR", "总裁")}),
+        # a company in brackets heads the line
+        ("【天衡】黄建国（项目经理）、张磊", "zh", {"黄建国": ("V-TH", "项目经理"), "张磊": ("V-TH", None)}),
     ],
 )
 def test_listed_people_work_at_the_lists_company(
@@ -118,6 +138,9 @@ def test_listed_people_work_at_the_lists_company(
         ("On the call: Dan Cole + me for Lumen", "en"),  # ours
         ("参会：\n- 某某信息公司：刘洋、徐工", "zh"),  # a company the graph does not know
         ("Brightwing said Anne Smith would call.", "en"),  # a sentence, no list
+        ("【我方】吴桐（售前总监）、赵磊", "zh"),  # ours, the company in brackets
+        ("我方——黄建国（华东区总监）、张磊、王凯", "zh"),
+        ("撰写：赵磊　审阅：杜峰（华东区总监）", "zh"),  # who wrote and reviewed the note
     ],
 )
 def test_who_a_list_does_not_place_at_the_account(pipeline: TextPipeline, text: str, lang: str) -> None:
