@@ -2,7 +2,9 @@
 
 A handover or territory plan writes "=== 东岳理工 ===" or "## Calder County" above what it
 says of that account; the people and installs below belong to it, not to the account the note
-is filed under.
+is filed under. A forecast roll-up opens a paragraph with the account instead ("Kelvinhaugh
+(upside): waiting on Court in June. Moira Kerr holds the budget."): that paragraph is the
+account's.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ from ._mentions import Mention
 # what decorates a heading line around the account's name
 _DECOR = re.compile(r"[\s=#*_~\-–—【】\[\]（）()<>:：|•·\d.、]+")
 _LABEL = re.compile(r"(?i:account|customer|prospect|client|客户|单位|项目)?")
+_LEAD = re.compile(r"[ \t>*•·\-\d.、]*")
+#: what follows an account opening a paragraph: a label in brackets, then a colon or a dash
+_OPENS = re.compile(r"[ \t]*(?:[(（][^()（）\n]{0,30}[)）])?[ \t]*(?:[:：]|[ \t][-–—][ \t])[ \t]*\S")
 
 
 def section_heads(text: str, mentions: list[Mention], buyers: set[str]) -> list[tuple[int, str]]:
@@ -29,7 +34,10 @@ def section_heads(text: str, mentions: list[Mention], buyers: set[str]) -> list[
         rest = _DECOR.sub("", text[start : m.start] + text[m.end : end])
         if _LABEL.fullmatch(rest) and (not out or out[-1][0] != end):
             out.append((end, m.node_id))
-    return out
+        elif _LEAD.fullmatch(text, start, m.start) and _OPENS.match(text, m.end):
+            para = text.find("\n\n", m.end)
+            out += [(m.start, m.node_id), (len(text) if para < 0 else para, "")]
+    return sorted(out)
 
 
 def section_account(heads: list[tuple[int, str]], at: int) -> str:

@@ -175,6 +175,21 @@ def test_a_note_in_sections_files_each_under_its_account(pipeline: TextPipeline)
     assert {(p, c) for p, c, _ in _jobs(ex)} == {("葛云", "A-DY"), ("谢伟", "A-BJ")}
 
 
+def test_a_roll_up_files_each_paragraph_under_the_account_opening_it(pipeline: TextPipeline) -> None:
+    text = (
+        "Team,\n\nHSB (commit, Q2): Diane Okonkwo holds the budget.\n\n"
+        "Calder County (upside): Ruth Abney holds the budget; nothing moves before June.\n\n"
+        "Tom Reyes holds the budget for the pilot.\n"
+    )
+    ex = _read(pipeline, text, "en", "A-HB")
+    said = {
+        (ex.new_people.get(f.subject[1], (f.subject[1], ""))[0], f.object[1])
+        for f in ex.facts
+        if f.relation == "DECISION_ROLE"
+    }
+    assert said == {("C-DO", "A-HB"), ("Ruth Abney", "A-CC"), ("Tom Reyes", "A-HB")}
+
+
 @pytest.mark.parametrize(
     ("text", "job"),
     [
