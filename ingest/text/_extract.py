@@ -35,7 +35,7 @@ from ._layout import (
     speaker_spans,
     writer_company,
 )
-from ._link import PersonLinker
+from ._link import PersonLinker, named_in_full
 from ._match_checks import (
     LEFT_LATER,
     QUESTION,
@@ -192,6 +192,7 @@ class Extractor:
         out.facts = [f for f in out.facts if not stance_taken_back(f, out.stances)]
         out.facts = without_the_departed(supplied_not_installed(out.facts, self._suppliers, self.gz.self_id))
         out.facts = without_denied_jobs(out.facts, denied_jobs(text, out.mentions, lang))
+        named_in_full(out.new_people, out.mentions)
         used = {m.node_id for m in out.mentions} | {e[1] for f in out.facts for e in (f.subject, f.object)}
         for pid in [p for p in out.new_people if p not in used]:
             del out.new_people[pid]  # named first by a reference whose stated title then said otherwise

@@ -79,7 +79,10 @@ _HYPOTHETICAL = {
         r"would prefer|'d prefer)\b|'d rather|'d prefer",
         re.I,
     ),
-    "zh": re.compile(r"如果|假如|万一|(?<![主需只重])要是|一旦|假设"),
+    # "以后可以培养成内线", "有望成为": what someone may yet become, as "could become"
+    "zh": re.compile(
+        r"如果|假如|万一|(?<![主需只重])要是|一旦|假设|(?:培养|发展)(?:成|为)|有望成为|可能成为"
+    ),
 }
 # "would" / "could" is what a condition in the sentence yields ("if the union felt watched, Harold
 # would be the blocker", "FitRight could do the loaders IF we get the PO"); without one "would" is

@@ -74,6 +74,9 @@ _ADDRESS_ZH: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"总工程师|总工|chief engineer", ("总工", "总", "工")),
     (r"院长|president", ("院长", "院", "总")),
     (r"厂长|plant (?:director|manager)", ("厂长", "总")),
+    (r"董事长|chair(?:man|woman)? of the board", ("董事长", "董", "总")),  # "沈董" for the 董事长 沈国华
+    (r"行长", ("行长", "行", "总")),
+    (r"校长|principal", ("校长", "校")),
     (
         r"总经理|总监|总裁|总会计师|首席|董事长|副总|general manager|chief accountant"
         r"|\b(?:ceo|cfo|cto|cio|coo|vp)\b|\bdirector\b(?! of)|\bchief\b",

@@ -47,10 +47,16 @@ _VERB_ENDS_A_NAME = frozenset("升通")
 
 
 def _name_goes_on(text: str, at: int) -> bool:
-    """Whether a character that may follow a name is still the name's last: a bracket comes next
-    ("魏东升（普外科主任）"), or it is one that ends given names and the clause ends after it."""
+    """Whether a character that may follow a name is still the name's last: a bracket or a title
+    comes next ("魏东升（普外科主任）", "魏东升教授"), or it is one that ends given names and the
+    clause ends after it."""
     after = text[at + 1 : at + 2]
-    return after in ("（", "(") or (text[at] in _VERB_ENDS_A_NAME and after in _CLAUSE_ENDS)
+    return (
+        after in ("（", "(")
+        or (text[at] in _VERB_ENDS_A_NAME and after in _CLAUSE_ENDS)
+        # "普外科主任魏东升教授": a title follows the third, which is no copula ("曹振是总经理")
+        or (text[at] not in NOT_GIVEN and text.startswith(_TITLES_BEFORE, at + 1))
+    )
 
 
 NOT_GIVEN = frozenset(
@@ -80,6 +86,10 @@ def zh_names(text: str) -> list[tuple[int, int]]:
                 found.append((at, at + len(name)))
             at = text.find(name, at + 1)
     found.sort()
+    # "沈国华、江涛出席……沈国华表示": a name the note writes in full is that name where a word (华表)
+    # would cut it short
+    full = {text[a:b] for a, b in found if b - a == 3}
+    found = [(a, b + 1) if b - a == 2 and text[a : b + 1] in full else (a, b) for a, b in found]
     alone = {text[a:b] for a, b in found if b - a == 2 and _ends_a_name(text, b)}
     said = Counter(text[a:b] for a, b in found)
     return [

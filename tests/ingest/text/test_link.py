@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ingest.text._gazetteer import Gazetteer, PersonInfo
-from ingest.text._link import PersonLinker
+from ingest.text._link import NEAR, PersonLinker, named_in_full
+from ingest.text._mentions import Mention
 from ingest.text._nlp import PERSON_REF
 from ingest.text._titles import addressed_as, fits_honorific, same_title, title_level
 
@@ -43,6 +44,10 @@ def test_titles_that_differ_and_how_they_are_addressed() -> None:
     assert fits_honorific("总监", "质量部总监") and fits_honorific("经理", "总经理") is False
     # an official of a commission is called by the bureau's address: 卫健委副主任韩立群 is "韩局"
     assert fits_honorific("局", "副主任") and fits_honorific("局", "科长") is False
+    # a chairman is "沈董", a bank's president "袁行"
+    assert (
+        fits_honorific("董", "董事长") and fits_honorific("行", "行长") and not fits_honorific("董", "总经理")
+    )
 
 
 def _gazetteer() -> Gazetteer:
@@ -101,6 +106,25 @@ def test_a_reference_named_in_full_later_takes_the_full_name() -> None:
     boss, _ = linker.link("陈总", PERSON_REF, ["C9"])
     linker.link("陈晨", "陈晨", ["C9"])
     assert new_people[boss][0] == "陈总"
+
+
+def test_a_reference_glossed_by_a_full_name_nearby_takes_it() -> None:
+    """ "最后得严局定（严志平 副局长）": the node 严局 made is 严志平's; 吴桐 a paragraph on is not 吴总."""
+    text = (
+        "最后得严局定（严志平 副局长）。"
+        + "。" * NEAR
+        + "吴总签字。"
+        + "。" * NEAR
+        + "下周计划：交流（吴桐）"
+    )
+    yan, wu = "TXT-P-1", "TXT-P-2"
+    new_people = {yan: ("严局", "A"), wu: ("吴总", "A")}
+    mentions = [
+        Mention(text.find(name), text.find(name) + len(name), "PERSON", name, key, node_id)
+        for name, key, node_id in (("严局", PERSON_REF, yan), ("严志平", "", yan), ("吴总", PERSON_REF, wu))
+    ] + [Mention(text.find("吴桐"), text.find("吴桐") + 2, "PERSON", "吴桐", "", wu)]
+    named_in_full(new_people, mentions)
+    assert new_people == {yan: ("严志平", "A"), wu: ("吴总", "A")}
 
 
 def test_a_reference_at_the_account_is_not_our_own_staff_member() -> None:

@@ -175,6 +175,20 @@ def test_a_note_in_sections_files_each_under_its_account(pipeline: TextPipeline)
     assert {(p, c) for p, c, _ in _jobs(ex)} == {("葛云", "A-DY"), ("谢伟", "A-BJ")}
 
 
+def test_a_name_read_whole_where_a_word_or_a_title_follows_it(pipeline: TextPipeline) -> None:
+    ex = _read(pipeline, "周主任上面是普外科主任魏东升教授。", "zh", "A-DY")
+    assert [m.text for m in ex.mentions if m.text.startswith("魏")] == ["魏东升"]
+    text = "东岳理工董事长沈国华出席签约仪式。沈国华表示满意。最后是沈董点头。"
+    ex = _read(pipeline, text, "zh", "A-DY")
+    people = {m.text: m.node_id for m in ex.mentions if m.label == "PERSON"}
+    assert set(people) == {"沈国华", "沈董"} and people["沈董"] == people["沈国华"]
+
+
+def test_an_insider_to_be_is_no_champion_yet(pipeline: TextPipeline) -> None:
+    doc = TextDocument("N", "note", "邱志鹏挺感兴趣，以后可以培养成内线。", "unseen", 1, "zh", None, "A-DY")
+    assert not {r for _, r, _ in roles_said(pipeline, doc)} & {"champion"}
+
+
 def test_a_roll_up_files_each_paragraph_under_the_account_opening_it(pipeline: TextPipeline) -> None:
     text = (
         "Team,\n\nHSB (commit, Q2): Diane Okonkwo holds the budget.\n\n"
