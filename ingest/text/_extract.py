@@ -23,6 +23,7 @@ from ._cues import cue_relations, note_stances
 from ._denied_jobs import denied_jobs, without_denied_jobs
 from ._emitting import CONF_HEDGED, CONF_KNOWN, CONF_NEW, plain
 from ._facts import Extraction, Fact, fullest
+from ._full_names import named_in_full, named_later_in_full
 from ._gazetteer import Gazetteer
 from ._job_facts import JobReader
 from ._layout import (
@@ -35,7 +36,7 @@ from ._layout import (
     speaker_spans,
     writer_company,
 )
-from ._link import PersonLinker, named_in_full
+from ._link import PersonLinker
 from ._match_checks import (
     LEFT_LATER,
     QUESTION,
@@ -179,6 +180,7 @@ class Extractor:
                 section = section_account(heads, s0) if len(heads) > 1 else ""
                 orgs = [section, *(o for o in doc_orgs if o != section)] if section else doc_orgs
                 self._relate(out, linker, text, s0, s1, ments, lang, context, orgs)
+        named_later_in_full(out)
         note_employment(out, self.gz, text, lang, doc_orgs, speakers)
         out.facts = fullest(out.facts)
         carry_contract_ends(out, text, lang, self._market)

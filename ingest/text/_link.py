@@ -21,7 +21,6 @@ from ingest.normalize.text import fold, has_cjk
 
 from ._gazetteer import Gazetteer
 from ._given_names import gender_of
-from ._mentions import PRONOUN, SPEAKER, Mention
 from ._name_forms import families_of, given_name_variants, is_ref, ref_parts
 from ._nlp import PERSON_REF
 from ._titles import fits_honorific, same_department, same_title
@@ -257,22 +256,3 @@ class PersonLinker:
 def _digest(data: bytes) -> hashlib.blake2b:
     """A short stable id part for a person only known from text (not a security hash)."""
     return hashlib.blake2b(data, digest_size=6)
-
-
-NEAR = 80  # characters between a reference and the full name that glosses it, about a sentence
-
-
-def named_in_full(new_people: dict[str, tuple[str, str]], mentions: list[Mention]) -> None:
-    """A new person first named by a reference ("严局", "小柯") and linked to a full name near it
-    takes that name: "项目最后得严局定（严志平 副局长）" is about 严志平. A full name of the same
-    surname further off may be someone else (our own 吴桐 in the plan below 信达's 吴总), and
-    leaves the reference's name."""
-    refs = [m for m in mentions if m.label == "PERSON" and m.node_id in new_people and is_ref(m.text)]
-    for m in mentions:
-        said = new_people.get(m.node_id)
-        if said is None or m.label != "PERSON" or is_ref(m.text) or not is_ref(said[0]):
-            continue
-        if m.key in (PRONOUN, SPEAKER) or not m.text.startswith(ref_parts(said[0])[0]):
-            continue
-        if any(r.node_id == m.node_id and abs(m.start - r.end) <= NEAR for r in refs):
-            new_people[m.node_id] = (m.text, said[1])

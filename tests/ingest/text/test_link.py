@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from ingest.text._full_names import NEAR, named_in_full
 from ingest.text._gazetteer import Gazetteer, PersonInfo
-from ingest.text._link import NEAR, PersonLinker, named_in_full
+from ingest.text._link import PersonLinker
 from ingest.text._mentions import Mention
 from ingest.text._nlp import PERSON_REF
 from ingest.text._titles import addressed_as, fits_honorific, same_title, title_level

@@ -184,6 +184,13 @@ def test_a_name_read_whole_where_a_word_or_a_title_follows_it(pipeline: TextPipe
     assert set(people) == {"沈国华", "沈董"} and people["沈董"] == people["沈国华"]
 
 
+def test_a_given_name_before_the_full_name_is_that_person(pipeline: TextPipeline) -> None:
+    text = "Vikram reports to Diane Okonkwo. I met Vikram Sethi, their Head of IT, on Friday."
+    ex = _read(pipeline, text)
+    assert sorted(name for name, _ in ex.new_people.values()) == ["Vikram Sethi"]
+    assert _facts(ex, "REPORTS_TO") == {(next(iter(ex.new_people)), "C-DO")}
+
+
 def test_an_insider_to_be_is_no_champion_yet(pipeline: TextPipeline) -> None:
     doc = TextDocument("N", "note", "邱志鹏挺感兴趣，以后可以培养成内线。", "unseen", 1, "zh", None, "A-DY")
     assert not {r for _, r, _ in roles_said(pipeline, doc)} & {"champion"}
