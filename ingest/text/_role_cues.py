@@ -14,7 +14,7 @@ _NOT_BUILT = rf"(?! (?:on )?(?:the |our |their |its )?(?:[\w-]+ )?{_BUILT})"
 #: letting it go ahead: the decision's, and a supporter's stance ("gave it the nod", "has approved
 #: going ahead with the pilot")
 GO_AHEAD = (
-    r"(?:gave|gives|give|giving) (?:it |this |us )?the (?:final )?(?:nod|go-ahead|green light)"
+    r"(?:gave|gives|give|giving|given) (?:it |this |us )?the (?:final )?(?:nod|go-ahead|green light)"
     r"|(?:has |have )?approved (?:going ahead|moving forward|the go-ahead)"
 )
 

@@ -19,12 +19,17 @@ _SUPPORT = {
         r"(?:push|pushes|pushing|pushed) (?:hard )?for (?:us|our|it\b)|pushing our|advocat\w+|fan of|"
         r"likes? (?:us|our|the)|"
         r"liked (?:us|our|the (?:demo|product|pilot|poc|platform|proposal|solution))|"
-        r"lov(?:es?|ed) (?:us|our|the|it)|on board|on our side|sold on|positive about|warm(?:ed)? (?:up )?to|"
+        r"lov(?:es?|ed) (?:us|our|the|it)|on board|on our side|sold on|positive about|"
+        r"warm(?:s|ed|ing)? (?:up )?to|"
         r"backs? us|backing us|ally|champions? (?:us|our)|sponsor\w*|impressed|"
         r"happy with (?:us|our|the demo|it|what (?:he|she|they) saw)|(?:a |big |huge |real )fan\b|"
         r"in our camp|recommend(?:s|ed|ing)? us|"
         r"prefer(?:s|red)? (?:us|our)|positive(?: on| about)?|"
-        r"come round|came round|"
+        r"c[oa]me (?:right |all the way )?round|"
+        # "she is fan already", "still our champ", "our strongest voice", "I'd like it to be you"
+        r"(?:is|'s|are|already|real|huge|big) (?:a )?fan\b|"
+        r"our (?:champ|strongest (?:voice|supporter|advocate|ally))\b|"
+        r"(?:(?:'d|would) )?(?:like|want|wants|hope|hopes) it to be (?:you|us)\b|(?:is|'s|are|'re) all in\b|"
         r"warming up|on side|bought in|buy-in|pleased|delighted|thrilled|enthusiast\w*|friendly|"
         r"leans? (?:towards?|to) (?:us|our)|lean(?:s|ing)? our way|in our corner|"
         r"(?:biggest|number one|#1) fan|liked what (?:he|she|they|we|«P\d+») (?:saw|heard)|"
@@ -48,7 +53,11 @@ _SUPPORT = {
         # "明显偏我们", "态度明显转好", "比现在的好用多了", "整体比较 positive"
         r"(?<!不)偏我们|态度(?:明显|有所|已经)?(?:转好|好转)|好用(?:多了|得多)|(?:比较|很|挺|非常)?\s?positive|"
         # "胡总挺喜欢加盟店会员打通那块", "会上几次替我们说话", "他个人更希望是我们"
-        r"(?:挺|很|非常|特别|蛮|比较)喜欢(?!«O)|替我们说话|希望(?:是|选)我们"
+        r"(?:挺|很|非常|特别|蛮|比较)喜欢(?!«O)|替我们说话|希望(?:是|选)我们|lean\s?向(?:我们|我哋|我地|我司)|"
+        # "帮我们在会上说了几句话", "当场拍板跟我们进入商务谈判", "会给正面结论", "impression 不错"
+        r"帮我们[^，,。；;«»]{0,8}?说[^，,。；;«»]{0,4}?话|拍板(?:上|选|用|跟|和)我们|给正面|正面(?:结论|评价|反馈)|"
+        r"impression\s?(?:不错|很好|挺好)|friendly|"
+        r"觉得(?:思路|方案|产品|系统)?(?:对|不错|挺好|很好)(?![^，,。；;]{0,3}?(?:吗|？|\?))"
     ),
 }
 _OPPOSE = {
@@ -140,7 +149,13 @@ def _stance_at(text: str, lang: str) -> tuple[int, str] | None:
     if _about_rival(text, at, lang) or _UNREAL[lang].search(text, clause_start(text, at, lang), at):
         return None  # "对Maximo不太满意" says nothing of us; "need him on side" is a goal
     if _negated(text, at, lang):
-        stance = "neutral" if stance == "opponent" else "opponent"
+        if stance == "opponent":
+            # "叶晨自己倾向我们……不会偏向金印": not favouring the rival leaves the support said before it
+            earlier = [
+                c for c in cues if c[1] == "supporter" and c[0] < at and not _negated(text, c[0], lang)
+            ]
+            return max(earlier) if earlier else (at, "neutral")
+        stance = "opponent"
     return at, stance
 
 

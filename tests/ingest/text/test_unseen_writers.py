@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 from ingest.text import Extraction, TextDocument, TextPipeline
+from ingest.text._stance import stance_in
 from tests.ingest.text.conftest import crm_pipeline, roles_said
 
 CRM = {
@@ -384,6 +385,10 @@ def test_reporting_lines(pipeline: TextPipeline, text: str, lang: str, lines: se
             "- Johan Botha has the final say and, per Kaz Ahmed, is dead against adding another SaaS bill.",
             "opponent",
         ),
+        ("Kaz Ahmed will be the main user; she is fan already.", "supporter"),
+        ("Johan Botha makes the final call. He has come right round and is warming to us.", "supporter"),
+        ("Kaz Ahmed, still our champ, is pushing the agenda item.", "supporter"),
+        ("Johan Botha has the final say and would like it to be you.", "supporter"),
     ],
 )
 def test_stance_from_plain_words(pipeline: TextPipeline, text: str, stance: str) -> None:
@@ -508,3 +513,20 @@ def test_roles_in_plain_words(pipeline: TextPipeline, text: str, said: set[tuple
 def test_roles_in_plain_words_zh(pipeline: TextPipeline, text: str, said: tuple[str, str]) -> None:
     doc = TextDocument("N", "note", text, "unseen", 1, "zh", None, "A-DY")
     assert said in {(p, r) for p, r, _ in roles_said(pipeline, doc)}
+
+
+@pytest.mark.parametrize(
+    ("clause", "stance"),
+    [
+        ("叶晨自己倾向我们，技术评审他会按实际打分，不会偏向金印", "supporter"),
+        ("挺 friendly，对我们 impression 不错", "supporter"),
+        ("今天态度明显好转，还帮我们在会上说了几句话", "supporter"),
+        ("当场拍板跟我们进入商务谈判", "supporter"),
+        ("我这边技术评估会给正面结论", "supporter"),
+        ("看了方案，觉得思路对", "supporter"),
+        ("他并不反对", "neutral"),
+        ("觉得思路对吗？还不好说", None),
+    ],
+)
+def test_stance_from_plain_chinese_words(clause: str, stance: str | None) -> None:
+    assert stance_in(clause, "zh") == stance
