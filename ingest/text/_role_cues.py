@@ -34,7 +34,9 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r">budget (?:sits|lies|rests|is|stays) with",
             r"sign-off on (?:the )?(?:budget|spend)",
             r"budget (?:holder|owner)",
-            r"(?:holds|holding|controls|controlling|owns|owning|approves|manages|signs off)"
+            # "does own the bond budget", "will handle the budget release", "'s got the budget now"
+            r"(?:holds|holding|controls|controlling|owns|owning|approves|manages|signs off|handles?|handling|"
+            r"administers|(?<=does )own|(?<=does )hold|(?<=does )control|(?:'s|has|have) got)"
             r"(?: the| all| our| his| her| their| «P\d+»)?(?: own)? "
             r"(?:drawdown of )?(?:the )?"
             r"(?:[$€£¥]?\d[\d.,]*\s?(?:[kmb]n?|million|bn)?\s)?"  # "drawdown of the $2.1m grant"
@@ -43,7 +45,13 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"appropriation"
             r"|\$\$?)",
             r"budget (?:is |gets )?(?:approved|signed off|controlled|owned) by",
-            r"approv(?:es|e|ed|ing) (?:the )?(?:[\w-]+ ){0,3}?(?:spend|funding|purchase|capex|budget)",
+            r"approv(?:es|e|ed|ing) (?:the )?(?:[\w-]+ ){0,3}?(?:spend|funding|purchase|capex|budget|"
+            r"business case|po|purchase order|investment)\b",
+            # "Iyer (CFO) to approve.", "Conor approves now", "it's his to approve"
+            r"(?:approves|to approve)(?= ?(?:now\b|[.;!\n]|$))",
+            r">(?:the )?(?:budget|\$\$?|money|funding|funds) (?:sits|lies|rests|stays) (?:with|w/)",
+            r">(?:grant|budget|fund|funds|funding)\b[^.;«»\n]{0,40}?administered by",
+            r"(?:handles?|owns?|runs?|leads?) the commercial (?:side|piece|part|sign-off)",
             # "it goes to Charlotte Benn, the CEO, for approval"
             r">(?:goes|go|will go|is going) to"
             r"(?= «P\d+»[^.;\n]{0,40}? for (?:final )?(?:approval|sign-off|funding))",

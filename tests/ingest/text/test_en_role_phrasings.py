@@ -143,6 +143,22 @@ def _roles(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str
             {("C-MF", "decision_maker", "neutral")},
         ),
         ("Oscar Bellamy cuts the PO once scope is agreed.", {("C-OB", "economic_buyer", "neutral")}),
+        # the budget's holder in the words of hurried notes, a grant's administrator, the commercial side
+        ("Mina Farrow's got the budget now.", {("C-MF", "economic_buyer", "neutral")}),
+        ("Oscar Bellamy will handle the budget release.", {("C-OB", "economic_buyer", "neutral")}),
+        (
+            "Oscar Bellamy approved the fleet business case this morning.",
+            {("C-OB", "economic_buyer", "neutral")},
+        ),
+        ("Oscar Bellamy (CFO) to approve.", {("C-OB", "economic_buyer", "neutral")}),
+        ("The budget is ringfenced, and Mina Farrow approves now.", {("C-MF", "economic_buyer", "neutral")}),
+        (
+            "Tom makes the call but $$ sits w/ Oscar Bellamy, not her.",
+            {("C-OB", "economic_buyer", "neutral")},
+        ),
+        ("Funding: a state grant, administered by Oscar Bellamy.", {("C-OB", "economic_buyer", "neutral")}),
+        ("Mina Farrow handles the commercial side.", {("C-MF", "economic_buyer", "neutral")}),
+        ("Oscar Bellamy will approve the design.", set()),
         ("Oscar Bellamy, the CFO, will make the final choice.", {("C-OB", "decision_maker", "neutral")}),
         (
             "Tobias Grell is now the single point of contact for all bidders.",
