@@ -49,6 +49,19 @@ def _roles(pipeline: TextPipeline, text: str) -> set[tuple[str, str, str]]:
         ("郑主任会让许副主任最后拍板。", {("许副主任", "decision_maker", "neutral")}),
         # the topic first, then whoever takes it on, titled before or after the name
         ("技术评审组由叶晨主任牵头。", {("叶晨", "technical_evaluator", "neutral")}),
+        # a panel's members, the technical part's lead, the evaluator named before the name
+        (
+            "技术评审组由叶晨主任牵头，成员还有陆海峰、包静两位平台负责人。",
+            {(n, "technical_evaluator", "neutral") for n in ("叶晨", "陆海峰", "包静")},
+        ),
+        (
+            "评标组技术部分由王建国牵头，商务评分由我这边负责。",
+            {("王建国", "technical_evaluator", "neutral")},
+        ),
+        ("技术评估人郑思远下周给结论。", {("郑思远", "technical_evaluator", "neutral")}),
+        ("邓志伟是评估组成员，主要看风控这块。", {("邓志伟", "technical_evaluator", "neutral")}),
+        ("唐雪牵头这次选型，对架构问得很细。", {("唐雪", "technical_evaluator", "neutral")}),
+        ("韦强是 tech evaluator。", {("韦强", "technical_evaluator", "neutral")}),
         ("技术评分由数据中心主任潘晓峰牵头。", {("潘晓峰", "technical_evaluator", "neutral")}),
         ("需求由设备部出，邵主任那边定技术要求。", {("邵主任", "technical_evaluator", "neutral")}),
         ("budget曹总已经sign off。", {("曹总", "economic_buyer", "neutral")}),
