@@ -197,7 +197,15 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
     "technical_evaluator": (
         [
             r"technical (?:evaluat\w+|review|assessment|validation|sign-off|lead on)",
-            r"tech(?:nical)? (?:review|assessment|eval|sign-off|signoff)",
+            r"tech(?:nical|incal|inical)? (?:review|assessment|eval|sign-off|signoff)",
+            # "will assess the hosting questionnaire", "runs RFP scoring", "reviews the validation package"
+            r"(?:assess|review|complet|answer|fill)\w* (?:out )?the (?:[\w-]+ )?"
+            r"(?:security|hosting|technical|it|vendor|infosec) questionnaire",
+            r"(?:runs?|ran|leads?|led) (?:rfp |tender |bid )?(?:scoring|evaluation)\b",
+            r"review\w* the (?:validation|test|qualification) (?:package|protocols?|plan|documents?)",
+            # "the technical sign-off belongs to her manager, Ravi Subramanian"
+            r">(?:the )?(?:technical|tech) sign-?off (?:belongs to|is with|sits with|lies with|rests with)"
+            r"(?: (?:his|her|their) (?:manager|boss),?)? ?",
             r"evaluat\w* the (?:specs|technical|solution|product|options|vendors|bids)",
             r"(?<![A-Za-z])TE(?![A-Za-z])",
             r"(?:runs?|ran|leads?|led|running|leading|owns?|owned|chairs?|chaired|chairing|drives|drove|"

@@ -159,6 +159,17 @@ def _roles(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str
         ("Funding: a state grant, administered by Oscar Bellamy.", {("C-OB", "economic_buyer", "neutral")}),
         ("Mina Farrow handles the commercial side.", {("C-MF", "economic_buyer", "neutral")}),
         ("Oscar Bellamy will approve the design.", set()),
+        # who evaluates: a questionnaire, RFP scoring, a validation package, a typed "techincal eval"
+        (
+            "Mina Farrow (IT Security) will assess the hosting questionnaire.",
+            {("C-MF", "technical_evaluator", "neutral")},
+        ),
+        (
+            "| Mina Farrow | Senior Buyer | Runs RFP scoring / evaluation |",
+            {("C-MF", "technical_evaluator", "neutral")},
+        ),
+        ("Oscar Bellamy will review the validation package.", {("C-OB", "technical_evaluator", "neutral")}),
+        ("Oscar Bellamy doing the techincal eval.", {("C-OB", "technical_evaluator", "neutral")}),
         ("Oscar Bellamy, the CFO, will make the final choice.", {("C-OB", "decision_maker", "neutral")}),
         (
             "Tobias Grell is now the single point of contact for all bidders.",
