@@ -332,6 +332,14 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             # "Tonya = pretty much our champ now", "she has our back internally"
             r"(?:our|the) champ\b",
             r"(?:has|have|got|had) (?:got )?our back",
+            # "still firmly backing us", "now fully behind us, pushing it herself", "pushing hard for the
+            # full LIMS w/ us", "taking it to the capital committee herself"
+            r"(?:openly |actively |strongly |fully |firmly )?backing us\b",
+            r"(?:fully|firmly|squarely) behind us\b",
+            r"push(?:es|ing)? (?:it|this) (?:herself|himself|themselves|internally)",
+            r"push(?:es|ing)? (?:hard |strongly )?for (?:the )?(?:[\w-]+ ){1,4}(?:w/|with) us\b",
+            r"tak(?:es|ing|e) (?:it|this) to the (?:[\w-]+ ){0,3}(?:committee|cmte|board|exec team|execs) "
+            r"(?:herself|himself|themselves)",
         ],
         [
             r"支持我们的方案",

@@ -170,6 +170,11 @@ def _roles(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str
         ),
         ("Oscar Bellamy will review the validation package.", {("C-OB", "technical_evaluator", "neutral")}),
         ("Oscar Bellamy doing the techincal eval.", {("C-OB", "technical_evaluator", "neutral")}),
+        # a champion's deeds: backing us, pushing it, taking it to the board
+        ("Mina Farrow now fully behind us, pushing it herself.", {("C-MF", "champion", "supporter")}),
+        ("Oscar Bellamy now pushing hard for the full suite w/ us.", {("C-OB", "champion", "supporter")}),
+        ("Oscar Bellamy still firmly backing us.", {("C-OB", "champion", "supporter")}),
+        ("Mina Farrow is taking it to the board herself.", {("C-MF", "champion", "supporter")}),
         ("Oscar Bellamy, the CFO, will make the final choice.", {("C-OB", "decision_maker", "neutral")}),
         (
             "Tobias Grell is now the single point of contact for all bidders.",
