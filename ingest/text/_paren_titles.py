@@ -11,6 +11,7 @@ company, a person, a date, an amount), that part is the title. A past job ("ex-I
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ._mentions import Mention
@@ -29,25 +30,25 @@ _NAMED_ELSEWHERE = frozenset(("ORG", "PERSON", "DATE", "MONEY"))
 def widen_bracket_titles(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` (sorted by start, not overlapping) with each bracketed title after a person
     widened to the bracket's whole first part."""
-    out = list(mentions)
+    starts = [n.start for n in mentions]
+    widened: list[Mention] = []
     for m in mentions:
-        if m.label != "PERSON":
-            continue
-        span = _first_part(text, m.end)
+        span = _first_part(text, m.end) if m.label == "PERSON" else None
         if span is None:
             continue
         a, b = span
-        inside = [n for n in out if a <= n.start and n.end <= b + 80 and n.start < b]
-        if not any(n.label == "TITLE" for n in inside) or any(n.label in _NAMED_ELSEWHERE for n in inside):
+        inside = mentions[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
+        titles = [n for n in inside if n.label == "TITLE" and n.end <= b + 80]
+        if not titles or any(n.label in _NAMED_ELSEWHERE for n in inside):
             continue
-        b = max(b, *(n.end for n in inside if n.label == "TITLE"))
-        if not _title_like(text, a, b, [n for n in inside if n.label == "TITLE"]):
-            continue
-        if any(n.start < b and n.end > b for n in out):
-            continue  # a name runs across the part's end
-        title = Mention(a, b, "TITLE", text[a:b], "title")
-        out = sorted([n for n in out if not (a <= n.start < b)] + [title], key=lambda n: n.start)
-    return out
+        b = max(b, *(n.end for n in titles))
+        if any(n.end > b for n in inside) or not _title_like(text, a, b, titles):
+            continue  # a name runs across the part's end, or a clause is there
+        widened.append(Mention(a, b, "TITLE", text[a:b], "title"))
+    if not widened:
+        return mentions
+    kept = [n for n in mentions if not any(w.start <= n.start < w.end for w in widened)]
+    return sorted(kept + widened, key=lambda n: n.start)
 
 
 def _title_like(text: str, a: int, b: int, titles: list[Mention]) -> bool:
