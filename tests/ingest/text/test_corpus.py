@@ -29,17 +29,18 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
     # 0.653 / 0.673 / 0.449, zh 0.738 / 0.635 / 0.729 / 0.663 / 0.668 / 0.554 (F1 0.675, trap hits
     # 133; the four parts alone 0.575 / 0.535 / 0.558 / 0.678). Before them, at the twenty-second session's
     # end: en 0.764 / 0.674 / 0.800 / 0.646 / 0.677 / 0.462, zh 0.741 / 0.637 / 0.735 / 0.669 / 0.667
-    # / 0.557 (F1 0.677, trap hits 118)
+    # / 0.557 (F1 0.677, trap hits 118). At the twenty-sixth session's end: en 0.772 / 0.686 / 0.800 /
+    # 0.667 / 0.673 / 0.482, zh 0.748 / 0.653 / 0.738 / 0.671 / 0.668 / 0.561 (F1 0.685, trap hits 125)
     "dev": {
         ("WORKS_AT", "en"): 0.76,
-        ("DECISION_ROLE", "en"): 0.66,
-        ("REPORTS_TO", "en"): 0.78,
+        ("DECISION_ROLE", "en"): 0.68,
+        ("REPORTS_TO", "en"): 0.79,
         ("USES", "en"): 0.64,
         ("SUPPLIES", "en"): 0.66,
         ("INTERESTED_IN", "en"): 0.44,
-        ("WORKS_AT", "zh"): 0.73,
-        ("DECISION_ROLE", "zh"): 0.63,
-        ("REPORTS_TO", "zh"): 0.72,
+        ("WORKS_AT", "zh"): 0.74,
+        ("DECISION_ROLE", "zh"): 0.64,
+        ("REPORTS_TO", "zh"): 0.73,
         ("USES", "zh"): 0.65,
         ("SUPPLIES", "zh"): 0.66,
         ("INTERESTED_IN", "zh"): 0.54,
@@ -52,16 +53,17 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
     # / 0.716 / 0.660 / 0.726 / 0.626, zh 0.702 / 0.573 / 0.612 / 0.690 / 0.721 / 0.571 at the
     # twenty-second session's end (F1 0.656 -> 0.657 over it, trap hits 55); en 0.736 / 0.593 / 0.716 /
     # 0.667 / 0.734 / 0.626, zh 0.705 / 0.573 / 0.612 / 0.690 / 0.721 / 0.571 at the twenty-third's
-    # end (F1 0.657 -> 0.659, trap hits 55)
+    # end (F1 0.657 -> 0.659, trap hits 55); en 0.741 / 0.596 / 0.716 / 0.671 / 0.734 / 0.640, zh
+    # 0.711 / 0.581 / 0.612 / 0.690 / 0.721 / 0.590 at the twenty-sixth's end (F1 0.662 -> 0.664)
     "test": {
         ("WORKS_AT", "en"): 0.73,
-        ("DECISION_ROLE", "en"): 0.58,
+        ("DECISION_ROLE", "en"): 0.59,
         ("REPORTS_TO", "en"): 0.71,
         ("USES", "en"): 0.66,
         ("SUPPLIES", "en"): 0.72,
         ("INTERESTED_IN", "en"): 0.62,
         ("WORKS_AT", "zh"): 0.70,
-        ("DECISION_ROLE", "zh"): 0.56,
+        ("DECISION_ROLE", "zh"): 0.57,
         ("REPORTS_TO", "zh"): 0.60,
         ("USES", "zh"): 0.68,
         ("SUPPLIES", "zh"): 0.71,
@@ -108,7 +110,7 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
 #: no longer cut at a rare word, 30c96b9, and a Chinese topic was found by its subject, 0935880:
 #: each made one false fact the notes warn against match; found by switching each change alone,
 #: counts only; the issue's target is none)
-TRAP_CEILINGS = {"dev": 133, "test": 55}
+TRAP_CEILINGS = {"dev": 125, "test": 55}
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
     "companies": [{"id": "A-1", "name": "St. Aldric Medical Center", "aliases": ["SAMC"]}],
