@@ -58,5 +58,8 @@ def named_later_in_full(out: Extraction) -> None:
             seen.add(key)
         facts.append(f)
     out.facts = facts
-    for pid in alias:
+    for pid, into in alias.items():
         del out.new_people[pid]
+        for said in (out.stances, out.genders):  # what the note said of the short name holds for both
+            if pid in said:
+                said.setdefault(into, said.pop(pid))

@@ -190,6 +190,10 @@ def test_a_given_name_before_the_full_name_is_that_person(pipeline: TextPipeline
     ex = _read(pipeline, text)
     assert sorted(name for name, _ in ex.new_people.values()) == ["Vikram Sethi"]
     assert _facts(ex, "REPORTS_TO") == {(next(iter(ex.new_people)), "C-DO")}
+    # the stance said of the short name is the person's
+    text = "Vikram is very keen on us. I met Vikram Sethi, their Head of IT, who will make the final call."
+    doc = TextDocument("N", "note", text, "unseen", 1, "en", None, "A-HB")
+    assert roles_said(pipeline, doc) == {("Vikram Sethi", "decision_maker", "supporter")}
 
 
 def test_an_insider_to_be_is_no_champion_yet(pipeline: TextPipeline) -> None:
