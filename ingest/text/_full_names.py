@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ingest.normalize.text import has_cjk
 
-from ._facts import Extraction
+from ._facts import Extraction, Fact
 from ._mentions import PRONOUN, SPEAKER, Mention
 from ._name_forms import is_ref, ref_parts
 
@@ -46,13 +46,13 @@ def named_later_in_full(out: Extraction) -> None:
     for m in out.mentions:
         m.node_id = alias.get(m.node_id, m.node_id)
     # the same role or reporting line said of both names is one fact (employments: see ``fullest``)
-    seen = {(f.relation, f.subject[1], f.object[1], str(f.props.get("role", ""))) for f in out.facts}
+    seen = {_said(f) for f in out.facts}
     facts = []
     for f in out.facts:
         if f.subject[1] in alias or f.object[1] in alias:
             f.subject = (f.subject[0], alias.get(f.subject[1], f.subject[1]), f.subject[2])
             f.object = (f.object[0], alias.get(f.object[1], f.object[1]), f.object[2])
-            key = (f.relation, f.subject[1], f.object[1], str(f.props.get("role", "")))
+            key = _said(f)
             if f.subject[1] == f.object[1] or (key in seen and f.relation not in ("WORKS_AT", "USES")):
                 continue
             seen.add(key)
@@ -63,3 +63,8 @@ def named_later_in_full(out: Extraction) -> None:
         for said in (out.stances, out.genders):  # what the note said of the short name holds for both
             if pid in said:
                 said.setdefault(into, said.pop(pid))
+
+
+def _said(f: Fact) -> tuple[str, str, str, str]:
+    """What a fact states: its relation, its ends and the role it gives."""
+    return (f.relation, f.subject[1], f.object[1], str(f.props.get("role", "")))
