@@ -10,8 +10,9 @@ from ._contract_dates import contract_end
 from ._dates import fiscal_year_only
 from ._emitting import CONF_HEDGED, CONF_KNOWN, Emit, End, plain
 from ._gazetteer import Gazetteer
-from ._install_checks import in_use, kept_on, not_here, to_be_left, trial_over
+from ._install_checks import REJECTED, in_use, kept_on, not_here, to_be_left, trial_over
 from ._interests import interests
+from ._match_checks import asked
 from ._mentions import Mention
 from ._modality import clause_end, clause_start, modality
 from ._rule_grammar import OBJECT_MARK, POSSESSED
@@ -87,15 +88,17 @@ def cue_relations(
         conf = CONF_HEDGED if any(m.hedged for m in mods) else CONF_KNOWN
         future = any(m.future for m in mods)
         # not when live: "用友BIP已经在襄阳厂试点上线" was piloted, and now runs
-        if _KIN_ORG.search(skeleton, begin, start):
-            continue  # "他们集团母公司用的是用友NC": the parent's install, not the account's
+        # "他们集团母公司用的是用友NC": the parent's install, not the account's; "Is Ironleaf still in the
+        # running?", "开立的HD-550是不是已经在试用了？" ask, they do not state
+        if _KIN_ORG.search(skeleton, begin, start) or asked(sentence, clause, lang):
+            continue
         # "擎能最近在接触柏总", "RoomLogix pitched them": the rival's move, unless the account then
         # evaluates ("covenantra pitched them in dec, eval ongoing")
         reaching = _REACHES_OUT.match(skeleton, end) is not None and not (
             lang == "en" and _EVALUATED_TOO.search(sentence)
         )
         evaluated = any(_evaluating(head + clause, lg) for lg in langs) and not reaching
-        rejected = _REJECTED.search(skeleton, end) is not None
+        rejected = REJECTED.search(skeleton, end) is not None
         over = trial_over(clause, mods, lang)
         if evaluated and not (_LIVE.search(clause) or future or rejected or leaving or over):
             emit("EVALUATING", subject, obj, {}, f"evaluating/{lang}/cue", conf)
@@ -129,20 +132,6 @@ def _a_rivals_product(gz: Gazetteer, obj: End) -> bool:
     names as what is on offer ("the FleetOS deal is ca. EUR140k") unless the clause says it runs
     or the sentence dates its contract."""
     return obj[0] == "Product" and gz.vendor_of.get(obj[1], "") != gz.self_id
-
-
-# a rival turned down later in the sentence: "演示了Aurelian LIMS，何主任觉得太重，已经明确不考虑了",
-# "Trakonex didn't make the cut after their demo"
-_REJECTED = re.compile(
-    r"(?:已经?|明确|基本)?(?:不考虑|不予考虑|排除(?:了|在外)|被?否了|pass掉|pass了|pass)"
-    r"|被[^，,。；;«»]{0,8}?(?:刷掉|淘汰|否掉)|不会选"
-    r"|\b(?:didn't|did not|failed to) make (?:the cut|the shortlist)|\b(?:was|were|got) (?:rejected|binned)"
-    # a trial over and done: "trialled it in 2024 and dropped it", "has been eliminated", "went nowhere"
-    r"|\bdropped (?:it|them|the idea)\b"
-    r"|\b(?:has been|have been|was|were|got) (?:eliminated|knocked out|ruled out)"
-    r"|\bwent nowhere\b|\bwon't be proceeding\b|\bnot (?:be )?proceeding\b|\bnot in a formal evaluation\b",
-    re.I,
-)
 
 
 def _list_head(skeleton: str, start: int, lang: str, langs: tuple[str, ...]) -> str:

@@ -50,10 +50,13 @@ _GONE = re.compile(
     r"phased out|replaced|dropped|gone|shut down|ripped out|已经?下线|已?停用|被?淘汰|被?换掉|不用了|退役|"
     r"(?:去年|之前|早就|已经?)?(?:已经?)?(?:停掉|关掉|下掉|撤掉|弃用)|"
     # a contract that has run out: "their SignetIQ contract already lapsed in Sept", "合同去年已到期"
+    # what it was until a time gone by: "AgriLogic FarmDesk was their member records system until last spring"
+    r"(?:was|were) (?:their|the|our|its) [^.;,«»]{0,40}? until (?:last|earlier this)\b|"
     r"(?:contract|licen[cs]e|subscription|agreement|support)\s+(?:(?:has|had|already|just)\s+)*"
     r"(?:lapsed|expired|ran out|was (?:terminated|cancelled|not renewed))\b|"
     # an evaluation that is over: "the IBM evaluation is closed", "POC finished in April", "评估已结束"
-    r"(?:evaluation|review|poc|pilot|trial|bake-?off)\s+(?:(?:is|was|has|had)\s+)?(?:been\s+)?"
+    r"(?:evaluation|review|poc|pilot|trial|bake-?off)\s+(?:(?:on|at|in|with) [^.;,«»]{1,30}?\s+)?"
+    r"(?:(?:is|was|has|had)\s+)?(?:been\s+)?"
     r"(?:closed|finished|over|concluded|ended|completed|wrapped up|done)"
     r"|(?:评估|测试|试用|POC)已?经?(?:结束|完成)"
     # a pilot stopped: "法大大去年试点停了以后…"
@@ -68,12 +71,17 @@ _GONE = re.compile(
 def not_here(skeleton: str, start: int, end: int, mods: list[Modality], lang: str) -> bool:
     """Whether the clause denies, ends, conditions or moves elsewhere the install it names."""
     begin = clause_start(skeleton, start, lang)
+    # whose install it is may be said before an aside: "Kestrel's sister plant (separate company, …) runs"
+    plain_run = _ASIDE.sub(lambda m: " " * len(m.group()), skeleton)
     return (
         any(m.negated or m.past or m.conditional for m in mods)
         or _GONE.match(skeleton, end) is not None
-        or _OTHER_ORG.search(skeleton, begin, start) is not None
+        or _OTHER_ORG.search(plain_run, clause_start(plain_run, start, lang), start) is not None
         or _HEADED_FOR.search(skeleton, begin, start) is not None
     )
+
+
+_ASIDE = re.compile(r"[(（][^()（）\n]{1,80}[)）]")
 
 
 # where a change will land, not done yet (no 了): "可能会整体换成泛协", "switchover to Corvane Fleet
@@ -91,7 +99,13 @@ _OTHER_ORG = re.compile(
     # a body the graph does not know, as someone else's side: "听说城商行那边上的是星环的"
     r"|[\u4e00-\u9fff]{1,6}(?:行|院|厂|局|公司|集团|学校|大学)那边"
     r"|\b(?:another|other|sister|a neighbou?ring) (?:\w+ )?(?:hospital|bank|plant|site|company|customer|"
-    r"utility|school|university)s?\b",
+    r"utility|school|university|developer|firm|operator|carrier|council|trust|clinic|practice|agency|"
+    r"retailer|chain|mill|factory|campus|district|port|client)s?\b"
+    # someone else altogether: "a friend of his at another developer uses", "my cousin's transport
+    # company is using", "the main contractor on Tower B is using", "whatever Brightwater uses"
+    r"|\b(?:friend|cousin|relative|neighbou?r|peer|counterpart|(?:main |sub-?)?contractor)s?\b|\bwhatever\b"
+    r"|\b(?:brother|sister|father|mother|uncle|aunt|wife|husband|son|daughter)(?:-in-law)?['’]s\b"
+    r"|邻(?:区|市|县|省)|旗下|朋友|亲戚|总包|分包|同行|友商|[商业]场方|业主方",
     re.I,
 )
 _HOLDS = re.compile(
@@ -207,3 +221,25 @@ _PAST_TRIAL = {
 def trial_over(clause: str, mods: list[Modality], lang: str) -> bool:
     """An evaluation the clause says is over: past, or with a time or outcome that ends it."""
     return any(m.past for m in mods) or _PAST_TRIAL[lang].search(clause) is not None
+
+
+# a rival turned down later in the sentence: "演示了Aurelian LIMS，何主任觉得太重，已经明确不考虑了",
+# "Trakonex didn't make the cut after their demo"
+REJECTED = re.compile(
+    r"(?:已经?|明确|基本)?(?:不考虑|不予考虑|排除(?:了|在外)|被?否了|pass掉|pass了|pass)"
+    r"|被[^，,。；;«»]{0,8}?(?:刷掉|淘汰|否掉)|不会选"
+    r"|\b(?:didn't|did not|failed to) make (?:the cut|the shortlist)|\b(?:was|were|got) (?:rejected|binned)"
+    # a trial over and done: "trialled it in 2024 and dropped it", "has been eliminated", "went nowhere"
+    r"|\bdropped (?:it|them|the idea)\b"
+    r"|\b(?:has been|have been|was|were|got) (?:eliminated|knocked out|ruled out)"
+    r"|\bwent nowhere\b|\bwon't be proceeding\b|\bnot (?:be )?proceeding\b|\bnot in a formal evaluation\b"
+    # the account turned it down: "Deskly also pitched rm booking but DCC said no thanks", "Harriet says
+    # they are not looking at it", "shortlisted in 2024 but dropped", "the demo was a flop", "put on hold"
+    r"|\bno thanks\b|\bsaid no\b|\b(?:not|n't) (?:looking at|interested in) (?:it|them|that|this)\b"
+    r"|\b(?:not|n't) (?:take|taking|took) (?:it|this|that|them) (?:any )?further\b"
+    r"|\bturned (?:it |them )?down\b"
+    r"|\bdeclined\b|\bpassed on (?:it|them)\b|\bbut (?:was |were |got )?dropped\b|\bwas a flop\b"
+    r"|\b(?:put|is|been) on hold\b|\bnot a chance\b|\bshelved\b"
+    r"|回绝|拒绝了?|婉拒|不感兴趣|没(?:有)?兴趣|没(?:有)?续(?:约|签|费)?|未续(?:约|签)?|(?:就|已经?|早就?)结束了|搁置",
+    re.I,
+)

@@ -36,6 +36,7 @@ _CUES: dict[str, dict[str, re.Pattern[str]]] = {
         "past": re.compile(
             r"\b(?:used (?:to|2)|previously|formerly|former|until (?:recently|last)|had been|back then|"
             r"once was|was (?:the|their|our|a)|ex-|decommissioned|retired|phased out|sunset|replaced|dropped|"
+            r"dumped|ditched|"
             r"ripped out|got rid of|switched off|turned off|shut down|reported to|worked (?:for|under)|"
             r"was (?:reporting|working)|(?:was|were) (?:using|running)|"
             r"until (?:she|he) left)\b",
@@ -66,7 +67,7 @@ _CUES: dict[str, dict[str, re.Pattern[str]]] = {
         ),
         # and the experiential aspect: "评估过", "用过", "试过" (done once, over)
         "past": re.compile(
-            r"以前|之前|原来|曾经|曾|过去|前任|原先|早先|此前|下线|停用|淘汰|弃用|换掉|放弃|[估用试察触谈买购测点]过(?![程来去])"
+            r"以前|之前|原来|曾经|曾|过去|前任|原先|早先|更早|早年|此前|下线|停用|淘汰|弃用|换掉|放弃|[估用试察触谈买购测点]过(?![程来去])"
         ),
         "future": re.compile(
             r"将|计划|打算|准备|明年|即将|拟|要换|考虑|下一步|迁移|替换|升级到|有望|(?:必须|要|得|争取)[^，,。；;]{0,6}?上线"
