@@ -173,10 +173,17 @@ _NO_INTEREST = {
         r"\bdon'?t (?:pitch|push|bother)\b|\bnext year's problem\b|"
         # "Heat reuse: not in scope, it's Texas, nobody cares"
         r"\bnot in scope\b|\b(?:nobody|no one|no-one) (?:cares|is interested|wants it)\b|"
-        r"\b(?:don'?t|doesn'?t|do not|does not) care (?:about|for)\b",
+        r"\b(?:don'?t|doesn'?t|do not|does not) care (?:about|for)\b|"
+        # nobody asked for it: "nobody raised that as a pain point", "leave it alone", "not needed"
+        r"\b(?:nobody|no one|no-one) (?:raised|mentioned|asked about)\b|\bleave it alone\b|"
+        r"\bnot (?:a )?(?:pain ?point|needed|required)\b|\b(?:don'?t|doesn'?t) need (?:it|that|this)\b",
         re.I,
     ),
-    "zh": re.compile(r"兴趣(?:一般|不大|不高|缺缺)|不感兴趣|没(?:什么|啥)?兴趣|out of scope|别去碰"),
+    # "刘总说目前不是重点，先不谈", "BIM协同这次没聊", "塔吊监测不需要"
+    "zh": re.compile(
+        r"兴趣(?:一般|不大|不高|缺缺)|不感兴趣|没(?:什么|啥)?兴趣|out of scope|别去碰"
+        r"|不是(?:重点|优先|刚需)|先不(?:谈|碰|展开|提|聊|考虑|做)|暂(?:时)?不(?:考虑|谈|做)|不需要|没(?:有)?聊|没需求"
+    ),
 }
 _OUR_PITCH = {
     "en": re.compile(

@@ -56,6 +56,10 @@ def _interests(pipeline: TextPipeline, text: str, lang: str) -> set[str]:
         ("华兴今年要做能耗管理。", "zh", {"T-ENERGY"}),
         ("会上聊到了预测性维护，他们兴趣一般。", "zh", set()),
         ("对能耗管理兴趣不大，主要关注预测性维护。", "zh", {"T-PDM"}),
+        # not now, not asked for
+        ("能耗管理张总说今年不是重点，暂时不谈。", "zh", set()),
+        ("预测性维护这次没聊，下次再说。", "zh", set()),
+        ("Energy management: nobody mentioned it on the call, so leave it alone.", "en", set()),
         ("We presented our predictive maintenance module.", "en", set()),
         ("They are not really interested in energy management.", "en", set()),
         ("Their big worry is predictive maintenance.", "en", {"T-PDM"}),
