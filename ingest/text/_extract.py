@@ -30,6 +30,7 @@ from ._layout import (
     FILLERS,
     Span3,
     Span4,
+    alongside,
     coordinated,
     header_company,
     mail_writers,
@@ -272,7 +273,9 @@ class Extractor:
                     and not in_own_aside(text_of, match)  # "小谭（IT开发，钱主任组里的）" is 小谭's alone
                 ):
                     marker = (match.start("p") - 2, match.end("p") + 1)  # «P12» around the group's digits
-                    for other in coordinated(text_of, *marker):
+                    # "I will lead the technical assessment together with Ben Osei": Ben leads it too
+                    partners = alongside(text_of, match.end()) if match.start("p") < match.end() - 2 else []
+                    for other in [*coordinated(text_of, *marker), *partners]:
                         self._apply(rule, match, ments, linker, emit, home, context, mod, other)
                 pos = max(match.end(), match.start() + 1)
         # "她不是技术人员，也不掌握预算，但…都要她签字": a role the sentence denies its person is

@@ -170,6 +170,24 @@ _OURS_HEAD = re.compile(
 )
 
 
+# a partner named after what the person does: "lead the assessment together with Ben Osei from IT",
+# "负责技术评估，和王工一起"
+_ALONGSIDE = re.compile(
+    r"[^.;!?«»\n]{0,30}?\b(?:together|along|jointly) with (?:(?:our|their|my|his|her) )?"
+    r"(?:«T\d+»,?\s*)?«P(\d+)»"
+    # ("一起" may have been read as a filler and be gone)
+    r"|[，,]?\s*(?:和|与|跟|同)(?:«T\d+»|[\u4e00-\u9fff]{1,6}?)?«P(\d+)»"
+    r"(?:一起|共同|一道|(?=\s*(?:[。；;，,！!]|$)))",
+    re.I,
+)
+
+
+def alongside(skeleton: str, end: int) -> list[int]:
+    """The people named as doing it together with the person of the clause that ends at ``end``."""
+    m = _ALONGSIDE.match(skeleton, end)
+    return [int(m.group(1) or m.group(2))] if m else []
+
+
 def coordinated(skeleton: str, start: int, end: int) -> list[int]:
     """The person mentions joined to the one at ``skeleton[start:end]`` by "and", "、", "和"."""
     out: list[int] = []

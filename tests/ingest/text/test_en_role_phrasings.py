@@ -37,6 +37,15 @@ def _roles(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str
     ("text", "roles"),
     [
         ("Oscar Bellamy signed off on the three-year renewal.", {("C-OB", "economic_buyer", "neutral")}),
+        # a partner in what the person does
+        (
+            "Mina Farrow will run the pilot together with Tobias Grell from payroll.",
+            {("C-MF", "technical_evaluator", "neutral"), ("Tobias Grell", "technical_evaluator", "neutral")},
+        ),
+        (
+            "Mina Farrow will run the pilot, and Tobias Grell will sit in on the demos.",
+            {("C-MF", "technical_evaluator", "neutral")},
+        ),
         ("Tobias Grell = pretty much our champ now.", {("Tobias Grell", "champion", "supporter")}),
         ("Mina Farrow has our back internally.", {("C-MF", "champion", "supporter")}),
         # who holds the money, however said

@@ -32,6 +32,10 @@ def _roles(pipeline: TextPipeline, text: str) -> set[tuple[str, str, str]]:
     ("text", "roles"),
     [
         ("最终决策人：副院长赵刚", {("赵刚", "decision_maker", "neutral")}),
+        (
+            "设备科孙立平负责技术评估，和信息科钱文杰一起。",
+            {("孙立平", "technical_evaluator", "neutral"), ("钱文杰", "technical_evaluator", "neutral")},
+        ),
         ("预算已经报上去了，拍板的还是周主任。", {("周主任", "decision_maker", "neutral")}),
         ("信息科的曹建平一直拖着，我们的方案卡了两个月。", {("曹建平", "blocker", "opponent")}),
         # a list item's later clause, the item's marker after the sentence before it
