@@ -70,6 +70,7 @@ def _names_an_organisation(text: str, m: re.Match[str]) -> bool:
 
 
 _VP_BEFORE = re.compile(r"\b(?:VP|SVP|EVP|AVP)[ \t]+$")
+_ONE_MORE = re.compile(rf"[ \t]+({_CAP})(?![{_LATIN}])")
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
 
 
@@ -100,6 +101,9 @@ def latin_names(text: str) -> Iterator[tuple[int, int]]:
         while words and not name_like(words[:1]):
             start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
             words = words[1:]
+            more = _ONE_MORE.match(text, end)
+            if more and name_like([more.group(1)]):  # "Mr Lee Kok Weng": the third word after the dropped one
+                end, words = more.end(), [*words, more.group(1)]
         if len(words) < 2 and start < end:
             pos = start  # "Finance Director Ray Bellamy": the name runs on past the three words
             continue

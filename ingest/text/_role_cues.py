@@ -18,6 +18,11 @@ GO_AHEAD = (
     r"|(?:has |have )?approved (?:going ahead|moving forward|the go-ahead)"
 )
 
+#: where a decision or a budget lies: "sits with", "will rest with", "now lies with"
+_LIES = (
+    r"(?:(?:will|would|should|is going to|now|still|currently) )*(?:sits?|lies|lie|rests?|stays?|remains?)"
+)
+
 ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
     "economic_buyer": (
         [
@@ -31,7 +36,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"approves? (?:anything|everything|all|any|every|purchases?|deals?|spend(?:ing)?|capex|"
             r"the money)",
             r">(?:has to be |must be |needs to be |gets? )?(?:approved|signed off|funded) by",
-            r">budget (?:sits|lies|rests|is|stays) with",
+            rf">budget (?:{_LIES}|is) with",
             r"sign-off on (?:the )?(?:budget|spend)",
             r"budget (?:holder|owner)",
             # "does own the bond budget", "will handle the budget release", "'s got the budget now"
@@ -49,7 +54,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"business case|po|purchase order|investment)\b",
             # "Iyer (CFO) to approve.", "Conor approves now", "it's his to approve"
             r"(?:approves|to approve)(?= ?(?:now\b|[.;!\n]|$))",
-            r">(?:the )?(?:budget|\$\$?|money|funding|funds) (?:sits|lies|rests|stays) (?:with|w/)",
+            rf">(?:the )?(?:budget|\$\$?|money|funding|funds) {_LIES} (?:with|w/)",
             r">(?:grant|budget|fund|funds|funding)\b[^.;«»\n]{0,40}?administered by",
             r"(?:handles?|owns?|runs?|leads?) the commercial (?:side|piece|part|sign-off)",
             # "it goes to Charlotte Benn, the CEO, for approval"
@@ -83,7 +88,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"signs? (?:anything|everything|all|any|every) (?:over|above|bigger|larger|>)",
             r"the one (?:who(?:'ll| will)? )?sign(?:s|ing)? (?:the )?"
             r"(?:po|purchase order|contract|cheque|check)",
-            r">(?:budget|spend) (?:approval|sign-off) (?:sits|lies|rests|is|stays) with",
+            rf">(?:budget|spend) (?:approval|sign-off) (?:{_LIES}|is) with",
             r">(?:capex|spend|anything|purchases?)[^.;\n«»]{0,20}?(?:needs|requires) (?=«P\d+»(?!['’]s))",
             r">(?:the )?(?:contract|po|purchase order|paperwork) (?:is )?(?:now )?(?:w/|with) "
             r"(?=«P\d+» for (?:signature|sign-off|approval))",
@@ -128,6 +133,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"decision[- ]?maker",
             r"(?<![A-Za-z])DM(?![A-Za-z])",
             r"makes? the (?:(?:final|ultimate|renewal|purchasing|buying|vendor|award|selection|procurement|"
+            r"system|solution|software|supplier|technology|tool|"
             r"sourcing|operational|commercial|business|big|real|"
             r"platform|contract|formal) ){0,2}(?:call|decision|choice)",
             r"decides",
@@ -137,7 +143,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"ultimately decid\w*",
             # "final decision sits with the CEO, Mr Lim", "the decision itself sits with our MD, Harriet"
             r">(?:the )?(?:final |ultimate )?(?:decision|call)(?: itself)? "
-            r"(?:rests|lies|sits|stays|remains) with",
+            rf"{_LIES} with",
             r"(?:casting|deciding) vote",
             r">(?:will|would|is to|are to|to)(?: \w+ly)? be (?:decided|made|taken|signed off) by",
             r">(?:is|are|was|gets) (?:decided|made) by",
@@ -158,6 +164,9 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             # "will approve the panel's recommendation"
             r"approves? (?:the )?(?:panel's |committee's |team's |board's |evaluation )?recommendation",
             r"approves? the (?:contract )?award\b",
+            # "Mr Yousef approved RevPilot", "the approving authority for this project"
+            r"approv(?:ed|es|e) (?:the )?(?:«[OK]\d+»|renewal|deal|contract|selection|switch|move)\b",
+            r"(?:final )?(?:approving authority|approver)\b",
             GO_AHEAD,
             # "nothing gets bought without her say-so", "the CAFM decision will be his"
             r"(?<=»)['’]s say-so",

@@ -30,7 +30,11 @@ _NOT_BEFORE_COPULA = r"(?!\s*(?:是|为|就是|的(?:人)?是|[:=：](?!\s*(?:[$
 # what the cue is about, before the copula: "Final say on Corby = Helen", "the EB for the renewal is…"
 _QUALIFIER = r"(?:\s+(?:on|for|over|about|at)\s+(?:«[OXK]\d+»|[^«»\n=:：;,.]{1,25}?))?"
 _LIST_ITEM = r"(?:^|\n)[ \t]*(?:[-*•·–]|\d+[.、)])[ \t]*[^\n«»:：\[\]]{0,12}?"
-_AFTER_OBJECT_CUE = r"(?:[^«»\n,;.，；。]|«[OXDKT]\d+»){0,30}?"
+# (a title may stand in apposition: "sits with the Dean, Professor Huw Pritchard")
+_AFTER_OBJECT_CUE = (
+    r"(?:\s*(?:the|our|their|its) [A-Z][\w&-]*(?: (?:of |for )?[A-Z][\w&-]*){0,3},\s*)?"
+    r"(?:[^«»\n,;.，；。]|«[OXDK]\d+»|«T\d+»,?){0,30}?"
+)
 #: someone's job before its holder: "his PA, Farah", "her assistant Farah Khan"
 _THEIR_JOB = (
     r"\s(?:(?!(?i:and|or|but|not|with|to|who|which|that|then|so|is|was|are|only|nothing)\b)"

@@ -37,6 +37,14 @@ def _roles(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str
     ("text", "roles"),
     [
         ("Oscar Bellamy signed off on the three-year renewal.", {("C-OB", "economic_buyer", "neutral")}),
+        # where the decision lies, said in more ways
+        (
+            "The final decision will rest with the Chair, Professor Tobias Grell.",
+            {("Tobias Grell", "decision_maker", "neutral")},
+        ),
+        ("Oscar Bellamy is the approving authority.", {("C-OB", "decision_maker", "neutral")}),
+        ("Mina Farrow makes the system choice.", {("C-MF", "decision_maker", "neutral")}),
+        ("Oscar Bellamy approved the renewal on Friday.", {("C-OB", "decision_maker", "neutral")}),
         # a partner in what the person does
         (
             "Mina Farrow will run the pilot together with Tobias Grell from payroll.",

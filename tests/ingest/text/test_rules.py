@@ -194,6 +194,9 @@ def test_unknown_chinese_names(text: str, names: list[str]) -> None:
 def test_unknown_latin_names_and_short_forms() -> None:
     text = "Attendees (SAMC): Dr. Miguel Alvarez (Chair, Radiology), He Wei. Meeting Notes follow."
     assert [text[a:b] for a, b in latin_names(text)] == ["Miguel Alvarez", "He Wei"]
+    # three words after an honorific: a Singaporean or Malaysian Chinese name in full
+    three = "Present: Mr Tan Boon Seng (COO), Ms Ng Hui Min and Attendees Karen Whitfield (CFO)."
+    assert [three[a:b] for a, b in latin_names(three)] == ["Tan Boon Seng", "Ng Hui Min", "Karen Whitfield"]
     moved = "Theresa Calloway joins from Narragansett Federal Credit Union and Harlow Trust."
     assert [moved[a:b] for a, b in latin_names(moved)] == ["Theresa Calloway"]
     later = "Miguel reports to Karen; Alvarez agrees."
