@@ -446,6 +446,8 @@ def _role_text(
     worded = _TITLE_MARK.sub(lambda t: ments[int(t.group(1))].text, _TITLE_APPOSED.sub(r"\1 ", skeleton))
     worded = _APPOSITION.sub(",", worded)  # "Priya, Raj's deputy, will run the pilot": Priya will
     worded = _NAME_GLOSS.sub(r"\1", worded)  # "最后要方总（方国栋，我们总经理）点头": 方总 nods
+    # the person again after an aside between them and their verb: "由孙书记（党委副书记）定"
+    worded = _ASIDE_BEFORE_VERB.sub(r"\1\2\1", worded)
     if lang != "en":
         return worded, skeleton, ments
     carried = carried_subject(text, s0, worded, ments, out.mentions, out.last_person)
@@ -467,6 +469,7 @@ _LATIN_WORDS = re.compile(r"[A-Za-z]{3,}(?:\s+[A-Za-z]{2,}){2}")  # an English p
 
 #: a reference glossed by the full name, and the title, in brackets
 _NAME_GLOSS = re.compile(r"(«P\d+»)\s?[（(]\s?«P\d+»(?:[，,、\s][^（）()\n«»]{0,20})?[）)]")
+_ASIDE_BEFORE_VERB = re.compile(r"(«P\d+»)(\s?[（(][^（）()\n«»]{1,30}[）)])(?=[\u4e00-\u9fff])")
 _APPOSITION = re.compile(r",\s*(?:the |his |her |their )?«P\d+»'s? [\w -]{1,30}?,")
 
 

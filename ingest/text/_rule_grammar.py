@@ -52,7 +52,8 @@ POSSESSED = (
     r"|['’]s (?:boss|team|manager|reports?)\b| (?:boss|team|manager)\b)"
 )
 # a person a subject has do something is that deed's subject: "郑主任会让许副主任牵头并拍板" is 许's call
-_NOT_CAUSED = OBJECT_MARK.replace("让|", "")
+# and one a deed was done to is its object: "孟凡主动联系了王总，明显在帮我们" is 孟凡's help
+_NOT_CAUSED = OBJECT_MARK.replace("让|", "").replace("(?:向|", "(?:(?<=[\u4e00-\u9fff])(?<!除)了|向|")
 # "with «P2» (CFO) holding the purse strings": the person before a participle is its subject
 NO_PARTICIPLE = (
     r"(?!\s*(?:[(（][^()（）\n]{0,30}[)）])?,?\s*"

@@ -45,6 +45,7 @@ def _roles(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str
         ("Oscar Bellamy is the approving authority.", {("C-OB", "decision_maker", "neutral")}),
         ("Mina Farrow makes the system choice.", {("C-MF", "decision_maker", "neutral")}),
         ("Oscar Bellamy approved the renewal on Friday.", {("C-OB", "decision_maker", "neutral")}),
+        ("The final call isn't Mina's, it's Oscar Bellamy's.", {("C-OB", "decision_maker", "neutral")}),
         # a partner in what the person does
         (
             "Mina Farrow will run the pilot together with Tobias Grell from payroll.",

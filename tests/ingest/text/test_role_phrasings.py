@@ -32,6 +32,12 @@ def _roles(pipeline: TextPipeline, text: str) -> set[tuple[str, str, str]]:
     ("text", "roles"),
     [
         ("最终决策人：副院长赵刚", {("赵刚", "decision_maker", "neutral")}),
+        # who it is, corrected; an aside between the person and the verb; the one pen that signs
+        ("钱归她管，但拍板的不是她，是邵总。", {("邵总", "decision_maker", "neutral")}),
+        ("这次要上院务会，由冯院长（分管后勤的副院长）定。", {("冯院长", "decision_maker", "neutral")}),
+        ("听说局里的信息化项目都是韩局一支笔。", {("韩局", "economic_buyer", "neutral")}),
+        # the person who did something to another is the subject of what follows
+        ("副主任杜明主动约了黄工，明显在帮我们。", {("杜明", "champion", "supporter")}),
         (
             "设备科孙立平负责技术评估，和信息科钱文杰一起。",
             {("孙立平", "technical_evaluator", "neutral"), ("钱文杰", "technical_evaluator", "neutral")},
