@@ -19,6 +19,7 @@ from ._rule_grammar import OBJECT_MARK, POSSESSED
 from ._rules import EVAL_CUES
 from ._stance import ABOUT_US, stance_in
 from ._stance_clauses import clause_end_of
+from ._vendor_moves import reaching_out
 
 
 def cue_relations(
@@ -94,9 +95,9 @@ def cue_relations(
             continue
         # "擎能最近在接触柏总", "RoomLogix pitched them": the rival's move, unless the account then
         # evaluates ("covenantra pitched them in dec, eval ongoing")
-        reaching = _REACHES_OUT.match(skeleton, end) is not None and not (
-            lang == "en" and _EVALUATED_TOO.search(sentence)
-        )
+        # the vendor as the clause's subject: "Stratus tried to get a Stratus Student demo in", "the UR
+        # rep was in again pitching a UR20"; an evaluation said in another clause still counts
+        reaching = reaching_out(skeleton, begin, start, end, lang)
         evaluated = any(_evaluating(head + clause, lg) for lg in langs) and not reaching
         rejected = REJECTED.search(skeleton, end) is not None
         over = trial_over(clause, mods, lang)
@@ -108,7 +109,8 @@ def cue_relations(
         elif rejected and evaluated and not leaving:
             continue  # "Basware has been eliminated": out of the race, not installed either
         elif leaving or (
-            not _SUBJECT_LINE.match(sentence)
+            not reaching  # "Vantix rang last week offering a free trial": no install either
+            and not _SUBJECT_LINE.match(sentence)
             and in_use(
                 skeleton,
                 start,
@@ -183,19 +185,6 @@ _KIN_ORG = re.compile(
     r"\b(?:parent company|subsidiary|"
     r"sister (?:company|site|hospital|plant|mill|factory|clinic|school|campus))\b",
     re.I,
-)
-
-#: a vendor that approaches the account, right after its name: no evaluation by the account yet
-_REACHES_OUT = re.compile(
-    r"\s*(?:最近|也|一直|还|又|刚)*(?:在|来|去)?(?:接触|找过?|拜访|联系|约)"
-    # "RoomLogix pitched them in the autumn", "Axiom's rep has been calling him"
-    r"|(?:['’]s (?:rep|AE|salesman|sales rep|account manager))?\s+(?:has |have |had )?(?:been )?"
-    r"(?:pitched|approached|reached out|cold-called|calling|emailing|chasing)\b",
-    re.I,
-)
-
-_EVALUATED_TOO = re.compile(
-    r"\b(?:eval|evaluat\w*|trial\w*|pilot\w*|poc|demo\w*|shortlist\w*|bake-?off)\b", re.I
 )
 
 _CUE_TAKEN_BACK = {

@@ -235,8 +235,8 @@ REJECTED = re.compile(
     r"|\bwent nowhere\b|\bwon't be proceeding\b|\bnot (?:be )?proceeding\b|\bnot in a formal evaluation\b"
     # the account turned it down: "Deskly also pitched rm booking but DCC said no thanks", "Harriet says
     # they are not looking at it", "shortlisted in 2024 but dropped", "the demo was a flop", "put on hold"
-    r"|\bno thanks\b|\bsaid no\b|\b(?:not|n't) (?:looking at|interested in) (?:it|them|that|this)\b"
-    r"|\b(?:not|n't) (?:take|taking|took) (?:it|this|that|them) (?:any )?further\b"
+    r"|\bno thanks\b|\bsaid no\b|(?:\bnot|n't) (?:looking at|interested in) (?:it|them|that|this)\b"
+    r"|(?:\bnot|n't) (?:take|taking|took) (?:it|this|that|them) (?:any )?further\b"
     r"|\bturned (?:it |them )?down\b"
     r"|\bdeclined\b|\bpassed on (?:it|them)\b|\bbut (?:was |were |got )?dropped\b|\bwas a flop\b"
     r"|\b(?:put|is|been) on hold\b|\bnot a chance\b|\bshelved\b"

@@ -37,6 +37,15 @@ def _stated(pipeline: TextPipeline, text: str, lang: str, relation: str) -> set[
         ("The Tessera Lease evaluation is on hold until the merger closes.", "en", set()),
         ("数创也想来演示，信息科直接回绝了。", "zh", set()),
         ("Tessera Lease trial in the Lyon office finished in May.", "en", set()),
+        ("Tessera pitched Tessera Lease in the autumn; Mina says they didn't take it further.", "en", set()),
+        # the rival's own move, not taken up
+        ("Tessera tried to get a Tessera Lease demo in with the Lyon office.", "en", set()),
+        ("Tessera rang last week offering a free trial.", "en", set()),
+        ("The Tessera rep was in again this morning pitching Tessera Lease.", "en", set()),
+        # taken up in a later clause, or asked for by the account
+        ("Tessera pitched Tessera Lease in March and Maison Verity is looking at it.", "en", {"P-TL"}),
+        ("They asked Tessera for an offer for Tessera Lease.", "en", {"P-TL"}),
+        ("Tessera came in for a demo last week and is still in the running.", "en", {"V-TS"}),
         # stated: a question later in the sentence asks about something else
         ("They are trialling Tessera Lease, but is the budget there?", "en", {"P-TL"}),
         ("数创也在做POC，你们那边方案什么时候能出？", "zh", {"V-SC"}),
@@ -60,6 +69,8 @@ def test_evaluations(pipeline: TextPipeline, text: str, lang: str, evaluated: se
         ("集团旗下物流公司用的是数创的系统。", "zh", set()),
         # over
         ("They dumped Tessera Lease for a spreadsheet in 2023.", "en", set()),
+        ("Tessera rang last week offering a free trial of Tessera Lease.", "en", set()),
+        ("Tessera offered 30% off to renew Tessera Lease.", "en", {"P-TL"}),
         ("Tessera Lease was their lease register until last spring.", "en", set()),
         ("更早用的是数创，前年就停了。", "zh", set()),
         # theirs, now
