@@ -187,6 +187,9 @@ def test_a_condition_opening_the_sentence_holds_for_its_clauses(pipeline: TextPi
     ("text", "lines"),
     [
         ("罗婷现在汇报给何总。", {("罗婷", "何总")}),
+        # whose charge they are now, a clause or two on; who leads them, said of the leader
+        ("曹雯是质量科科长，现在归 Frank Weber 管。", {("曹雯", "Frank Weber")}),
+        ("韩局分管网络安全科，是孟科长的直属领导。", {("孟科长", "韩局")}),
         ("罗婷升了质量总监，还是汇报给何总。", {("罗婷", "何总")}),
         ("何总下面有两个人：罗婷和梁宇。", {("罗婷", "何总"), ("梁宇", "何总")}),
         ("彭小川跟着罗婷干。", {("彭小川", "罗婷")}),
