@@ -18,7 +18,7 @@ from ._dates import find_dates
 from ._gazetteer import Gazetteer
 from ._initials import initials
 from ._lexicon import ZH_AFTER_NAME
-from ._names import latin_names, short_forms, without_nickname, word_before_a_known_name
+from ._names import latin_names, mixed_names, short_forms, without_nickname, word_before_a_known_name
 from ._nlp import PERSON_REF, zh_word_tags
 from ._rule_grammar import LATIN_REF
 from ._title_spans import title_spans
@@ -102,6 +102,7 @@ class Recogniser:
         if cjk:
             found += [(2, Mention(a, b, "PERSON", text[a:b], PERSON_REF)) for a, b in zh_refs(text)]
             found += [(1, Mention(a, b, "PERSON", text[a:b])) for a, b in zh_names(text)]
+            found += [(1, Mention(a, b, "PERSON", text[a:b])) for a, b in mixed_names(text)]
         if lang == "zh":  # "Mr. Neumann" in a Chinese note
             found += [
                 (2, Mention(m.start(), m.end(), "PERSON", m.group(), PERSON_REF))

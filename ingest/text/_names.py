@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ._given_names import gender_of
-from ._lexicon import EN_HONORIFICS
+from ._lexicon import EN_HONORIFICS, ZH_SURNAMES
 from ._name_stopwords import NOT_NAME_WORDS
 from ._title_spans import HEAD_WORDS
 
@@ -186,3 +186,22 @@ def _within(text: str, start: int, end: int, full: str) -> bool:
     """Whether the name part at ``start:end`` is written inside the whole name ``full``."""
     at = text.find(full, max(0, end - len(full)), start + len(full))
     return 0 <= at <= start and end <= at + len(full)
+
+
+# an English given name and a Chinese surname, as mixed notes write colleagues: "Linda 彭", "Grace 孔"
+# (not one the full name glosses: "Grace 孔（孔令仪）" is 孔令仪)
+_MIXED_NAME = re.compile(
+    rf"(?<![{_LATIN}])([A-Z][a-z]{{2,11}}) ?([{ZH_SURNAMES}])(?![\u4e00-\u9fff])"
+    r"(?!\s?[（(]\s?\2[\u4e00-\u9fff])"
+)
+
+
+def mixed_names(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of an English given name followed by a Chinese surname ("Amy 唐 is the CFO")."""
+    for m in _MIXED_NAME.finditer(text):
+        if gender_of(m.group(1)) and m.group(2) not in _VERB_AFTER_A_NAME:
+            yield m.start(), m.end()
+
+
+# surnames that are as often the word after a name: "现在归 Grace 管", "Amy 和 Tom", "Kevin 说"
+_VERB_AFTER_A_NAME = frozenset("管和向跟给让对说在是为由把被将也都还就要会能与及同")

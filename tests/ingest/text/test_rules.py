@@ -14,7 +14,7 @@ from ingest.text._extract import MONEY, Mention, sentiment
 from ingest.text._gazetteer import product_variants
 from ingest.text._lexicon import department_of
 from ingest.text._modality import modality
-from ingest.text._names import latin_names, short_forms
+from ingest.text._names import latin_names, mixed_names, short_forms
 from ingest.text._sentences import sentence_spans
 from ingest.text._stance import stance_in
 from ingest.text._zh_names import zh_names
@@ -197,6 +197,9 @@ def test_unknown_latin_names_and_short_forms() -> None:
     # three words after an honorific: a Singaporean or Malaysian Chinese name in full
     three = "Present: Mr Tan Boon Seng (COO), Ms Ng Hui Min and Attendees Karen Whitfield (CFO)."
     assert [three[a:b] for a, b in latin_names(three)] == ["Tan Boon Seng", "Ng Hui Min", "Karen Whitfield"]
+    # an English given name and a Chinese surname; not when the full name glosses it, nor a verb after a name
+    mixed = "对方：Linda 彭（CFO）、Grace 孔（孔令仪）、Amy 唐，IT 现在归 Grace 管。"
+    assert [mixed[a:b] for a, b in mixed_names(mixed)] == ["Linda 彭", "Amy 唐"]
     moved = "Theresa Calloway joins from Narragansett Federal Credit Union and Harlow Trust."
     assert [moved[a:b] for a, b in latin_names(moved)] == ["Theresa Calloway"]
     later = "Miguel reports to Karen; Alvarez agrees."
