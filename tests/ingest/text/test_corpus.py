@@ -30,17 +30,19 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
     # 133; the four parts alone 0.575 / 0.535 / 0.558 / 0.678). Before them, at the twenty-second session's
     # end: en 0.764 / 0.674 / 0.800 / 0.646 / 0.677 / 0.462, zh 0.741 / 0.637 / 0.735 / 0.669 / 0.667
     # / 0.557 (F1 0.677, trap hits 118). At the twenty-sixth session's end: en 0.772 / 0.686 / 0.800 /
-    # 0.667 / 0.673 / 0.482, zh 0.748 / 0.653 / 0.738 / 0.671 / 0.668 / 0.561 (F1 0.685, trap hits 125)
+    # 0.667 / 0.673 / 0.482, zh 0.748 / 0.653 / 0.738 / 0.671 / 0.668 / 0.561 (F1 0.685, trap hits 125);
+    # at the twenty-seventh's: en 0.773 / 0.691 / 0.802 / 0.670 / 0.674 / 0.483, zh 0.749 / 0.657 /
+    # 0.744 / 0.674 / 0.668 / 0.563 (F1 0.688, trap hits 92)
     "dev": {
         ("WORKS_AT", "en"): 0.76,
-        ("DECISION_ROLE", "en"): 0.68,
+        ("DECISION_ROLE", "en"): 0.685,
         ("REPORTS_TO", "en"): 0.79,
         ("USES", "en"): 0.64,
         ("SUPPLIES", "en"): 0.66,
         ("INTERESTED_IN", "en"): 0.44,
         ("WORKS_AT", "zh"): 0.74,
-        ("DECISION_ROLE", "zh"): 0.64,
-        ("REPORTS_TO", "zh"): 0.73,
+        ("DECISION_ROLE", "zh"): 0.65,
+        ("REPORTS_TO", "zh"): 0.735,
         ("USES", "zh"): 0.65,
         ("SUPPLIES", "zh"): 0.66,
         ("INTERESTED_IN", "zh"): 0.54,
@@ -54,7 +56,9 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
     # twenty-second session's end (F1 0.656 -> 0.657 over it, trap hits 55); en 0.736 / 0.593 / 0.716 /
     # 0.667 / 0.734 / 0.626, zh 0.705 / 0.573 / 0.612 / 0.690 / 0.721 / 0.571 at the twenty-third's
     # end (F1 0.657 -> 0.659, trap hits 55); en 0.741 / 0.596 / 0.716 / 0.671 / 0.734 / 0.640, zh
-    # 0.711 / 0.581 / 0.612 / 0.690 / 0.721 / 0.590 at the twenty-sixth's end (F1 0.662 -> 0.664)
+    # 0.711 / 0.581 / 0.612 / 0.690 / 0.721 / 0.590 at the twenty-sixth's end (F1 0.662 -> 0.664); en
+    # 0.741 / 0.595 / 0.716 / 0.671 / 0.734 / 0.640, zh 0.711 / 0.581 / 0.612 / 0.695 / 0.721 / 0.590 at
+    # the twenty-seventh's (F1 0.664 -> 0.665, trap hits 55 -> 51)
     "test": {
         ("WORKS_AT", "en"): 0.73,
         ("DECISION_ROLE", "en"): 0.59,
@@ -109,8 +113,9 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
 #: topic on, 38ea647 ("彭主任这边管技术"); 31 at the eleventh's start; 29 before a three-character name was
 #: no longer cut at a rare word, 30c96b9, and a Chinese topic was found by its subject, 0935880:
 #: each made one false fact the notes warn against match; found by switching each change alone,
-#: counts only; the issue's target is none)
-TRAP_CEILINGS = {"dev": 125, "test": 55}
+#: counts only; the issue's target is none); dev 92 and test 51 at the twenty-seventh session's end
+#: (125 and 55 at its start)
+TRAP_CEILINGS = {"dev": 92, "test": 51}
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
     "companies": [{"id": "A-1", "name": "St. Aldric Medical Center", "aliases": ["SAMC"]}],
