@@ -173,29 +173,21 @@ QUESTION = re.compile(
 )
 
 
-# what makes a clause ask: "whether"/"if" or a Chinese question word in it ("是否", "是不是", "…吗？"),
-# or an auxiliary opening the sentence ("Is Ironleaf still in the running?")
+# what makes a clause ask: "whether"/"if" or a Chinese question word in it ("是否", "是不是", "…吗？")
 _ASKING = {
     "en": re.compile(r"\b(?:whether|if)\b", re.I),
     "zh": re.compile(r"是否|是不是|有没有|[吗呢嘛]\s*[？?]|哪(?:家|个|些)|什么|怎么"),
 }
-_AUX_FIRST = re.compile(
-    r"\W*(?:[^:\n]{1,40}:\s*)?(?:did|does|do|is|are|was|were|will|would|can|could|should|has|have|who|what|"
-    r"which|whose|why|how|any)\b",
-    re.I,
-)
 
 
 def asked(sentence: str, clause: str, lang: str) -> bool:
     """Whether the sentence asks about its ``clause`` ("Is Ironleaf still in the running?",
     "领航OTM是否还在评估范围内？") rather than doubting a statement ("Karen - EB?"): it ends in a
-    question mark, and the clause has a question word or the sentence opens with an auxiliary.
+    question mark, and the clause has a question word or the sentence is a question (``QUESTION``).
     ("合同到年底就结束，如果来不及切换，是否可以…？" states its first clause.)"""
     if not sentence.rstrip(" \t\n[)）\"'”").endswith(("?", "？")):
         return False
-    return _ASKING[lang].search(clause) is not None or (
-        lang == "en" and _AUX_FIRST.match(sentence) is not None
-    )
+    return _ASKING[lang].search(clause) is not None or (lang == "en" and QUESTION.match(sentence) is not None)
 
 
 _SIGNATURE_GAP = re.compile(r"[\w &/.,|()«»-]*")  # titles, departments, commas: no clause
