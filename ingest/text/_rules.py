@@ -75,15 +75,18 @@ def _role_rules() -> list[Rule]:
                 # the topic first, then who takes it on: "技术评估我来负责", "预算这块何总亲自管"
                 rf"{before}(?:这块|这边|方面|的事)?\s*(?:由|归)?{{P}}(?:来|亲自|会)(?:负责|牵头|把关|管|拍板|定)",
                 *([rf"{objects}{_AFTER_OBJECT_CUE}{{P}}(?!{_THEIR_JOB}«P)"] if objects != "(?:)" else []),
-                # "he is not the budget holder; that's Raj Mehta": the person after the pointer
-                rf"{before}[^«»\n;]{{0,15}}[;,—–-]\s*(?P<from>that's|that is|it's|it is|which is|"
-                r"that sits with|that lies with|that rests with)\s+{P}",
-                # the cue's person corrected ("拍板的不是王总，是李总", "the final call isn't Tom's, it's
-                # Ana's"): the correction's own clause is not negated
-                rf"{before}(?:的人?)?\s*(?:也|都|还|并)?不是\s*«P\d+»[^«»。；;\n]{{0,6}}?[，,]\s*"
-                r"(?P<from>(?:而|其实|实际上)?是)\s*{P}",
-                rf"{before}[^«»\n.;]{{0,25}}?(?:is|['’]s|was)(?: not|n['’]t) «P\d+»(?:['’]s)?\s*"
-                r"[,;–—-]+\s*(?P<from>but |it['’]s |it is |that['’]s |rather ){P}",
+                # the person after a pointer ("he is not the budget holder; that's Raj Mehta"), or a
+                # correction ("the final call isn't Tom's, it's Ana's", "拍板的不是王总，是李总"), whose
+                # own clause is not negated; each language's form only in its own rules
+                (
+                    rf"{before}(?:[^«»\n;]{{0,15}}"
+                    r"|[^«»\n.;]{0,25}?(?:is|['’]s|was)(?: not|n['’]t) «P\d+»(?:['’]s)?)"
+                    r"\s*[;,—–-]+\s*(?P<from>that['’]s|that is|it['’]s|it is|which is|that sits with|"
+                    r"that lies with|that rests with)\s+{P}"
+                    if lang == "en"
+                    else rf"{before}(?:的人?)?\s*(?:也|都|还|并)?不是\s*«P\d+»[^«»。；;\n]{{0,6}}?[，,]\s*"
+                    r"(?P<from>(?:而|其实|实际上)?是)\s*{P}"
+                ),
                 # a list item's person is the subject of its later clauses ("Jonas (Ops) reports to
                 # Hans; main day-to-day user")
                 rf"(?:^|[*•·]\s*|\d[.、)]\s*){{P}}[^\n;；]{{0,100}}[;；](?:[^«»\n;；]){{0,40}}?{after}",
