@@ -71,14 +71,19 @@ _GONE = re.compile(
 def not_here(skeleton: str, start: int, end: int, mods: list[Modality], lang: str) -> bool:
     """Whether the clause denies, ends, conditions or moves elsewhere the install it names."""
     begin = clause_start(skeleton, start, lang)
-    # whose install it is may be said before an aside: "Kestrel's sister plant (separate company, …) runs"
-    plain_run = _ASIDE.sub(lambda m: " " * len(m.group()), skeleton)
     return (
         any(m.negated or m.past or m.conditional for m in mods)
         or _GONE.match(skeleton, end) is not None
-        or _OTHER_ORG.search(plain_run, clause_start(plain_run, start, lang), start) is not None
+        or _someone_elses(skeleton, start, lang)
         or _HEADED_FOR.search(skeleton, begin, start) is not None
     )
+
+
+def _someone_elses(skeleton: str, start: int, lang: str) -> bool:
+    """Another organisation or person is the subject of the install's clause; the subject may stand
+    before an aside: "Kestrel's sister plant (separate company, separate P&L) runs …"."""
+    run = _ASIDE.sub(lambda m: " " * len(m.group()), skeleton)
+    return _OTHER_ORG.search(run, clause_start(run, start, lang), start) is not None
 
 
 _ASIDE = re.compile(r"[(（][^()（）\n]{1,80}[)）]")
