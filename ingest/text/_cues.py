@@ -17,7 +17,7 @@ from ._mentions import Mention
 from ._modality import clause_end, clause_start, modality
 from ._rule_grammar import OBJECT_MARK, POSSESSED
 from ._rules import EVAL_CUES
-from ._stance import ABOUT_US, stance_in
+from ._stance import ABOUT_US, stance_cue, stance_in
 from ._stance_clauses import clause_end_of
 from ._vendor_moves import reaching_out
 
@@ -245,6 +245,20 @@ _POSSESSOR = re.compile(POSSESSED)
 _WANTED = re.compile(
     r"\b(?:need|needs|want|wants|get|win|bring|keep)\s*$|(?:争取|拉拢|搞定|说服|需要)\s*$", re.I
 )
+# a sentence without a person whose stance is someone else's: a competitor's or a product's as its
+# subject ("«O»嫌他们没有医保接口"), the organisation's as a whole ("院里很认可", "学校倾向不续")
+_ANOTHER_SUBJECT = {
+    "en": re.compile(
+        r"^\W*(?:the )?«[OX]|\b(?:they|the (?:hospital|bank|board|company|school|trust|council))\b", re.I
+    ),
+    "zh": re.compile(
+        r"^\W*(?:«D\d+»\W*)?«[OX]|院里|学校|医院|厂里|行里|局里|公司|集团|他们|大家|科室|领导|原厂"
+    ),
+}
+# a past said before a person, with no "now" after it: "之前«P0»是…", "以前«P0»…"
+_PAST_BEFORE = re.compile(
+    r"(?:之前|以前|原来|原先|起初|一开始|早先|used to|at first|initially)(?!.*(?:现在|目前|now))"
+)
 _PRONOUN = {
     "en": re.compile(r"^\W*(?:he|she|they|him|her)\b", re.I),
     "zh": re.compile(r"^\W*(?:他|她|此人|对方)"),
@@ -280,7 +294,13 @@ def note_stances(
         and not _POSSESSOR.match(skeleton, m.end())
     ]
     opening = _PRONOUN["zh" if lang == "zh" else "en"].search(skeleton)
-    if not marks and last and (opening or stance_in(skeleton[:40], lang) is not None):
+    cue = None if opening else stance_cue(skeleton[:40], lang)
+    if (
+        not marks
+        and last
+        and (opening or cue is not None)
+        and not (cue and _ANOTHER_SUBJECT["zh" if lang == "zh" else "en"].search(skeleton, 0, cue[0]))
+    ):
         # "Supportive; likes that the pilot didn't need IT." goes on about the person named last
         stance = stance_in(skeleton if opening else skeleton[:40], lang)
         if stance is not None:
@@ -297,7 +317,9 @@ def note_stances(
             clause
         ):
             continue  # "Flexport pitched in Jan, Hans wasn't impressed": about the rival, not us
-        stance = stance_in(clause, lang)
+        # "之前«P0»是最大的阻力": the past said before the person holds for their clause
+        past = _PAST_BEFORE.search(skeleton, since + 1, start)
+        stance = stance_in(past.group() + clause if past else clause, lang)
         if stance is not None:
             stances[person] = stance
         last = person

@@ -44,7 +44,8 @@ _SUPPORT = {
         re.I,
     ),
     "zh": re.compile(
-        r"支持|认可|力挺|看好|倾向(?:于)?(?:我们|我司|你们|贵司)|积极|热情|赞成|推动|欣赏|青睐|站在我们这边|帮我们说话|"
+        # (what a system can do or a job's name is no stance: "要能支持", "原生支持", "售前支持")
+        r"(?<!能)(?<!可以|原生|售前|售后|技术|运维|不再)支持|认可|力挺|看好|倾向(?:于)?(?:用|选|选择|使用)?(?:我们|我司|你们|贵司)|积极|热情|赞成|推动|欣赏|青睐|站在我们这边|帮我们说话|"
         r"偏向我们|(?:很|挺|非常|比较|特别|蛮)(?:感兴趣|有兴趣)|兴趣(?:很|挺|非常|特别)大|满意|"
         r"印象(?:一直|还|都|也)?(?:很|挺|非常|比较)?(?:不错|很好|挺好|好)|(?<!中立)(?:偏|比较|挺|很)正面|好评|"
         r"很happy|very happy|push我们|推我们|"
@@ -80,14 +81,14 @@ _OPPOSE = {
     ),
     "zh": re.compile(
         r"反对|保留意见|质疑|抵触|不认可|不支持|不看好|不满|消极|怀疑|持观望|观望|冷淡|阻挠|卡我们|"
-        r"倾向(?:于)?(?!我们|我司|你们|贵司)[\u4e00-\u9fffA-Za-z]{1,6}|偏向(?!我们|你们|贵司)|犹豫|顾虑|有意见|不太感冒|不爽|担心|"
+        r"倾向(?:于)?(?!(?:用|选|选择|使用)?(?:我们|我司|你们|贵司))[\u4e00-\u9fffA-Za-z]{1,6}|偏向(?!我们|你们|贵司)|犹豫|顾虑|有意见|不太感冒|不爽|担心|"
         r"skeptical|not convinced|持怀疑|太贵|偏贵|价格(?:太|偏)高|阻力|嫌|不配合|抗拒|排斥|"
         r"不买账|唱反调|刁难|挑刺|否定|不感冒|泼冷水|持否定"
     ),
 }
 _NEGATION = {
     "en": re.compile(r"\b(?:not|never|no longer|hardly)\b|n't\b", re.I),
-    "zh": re.compile(r"不太|不是很|并不|不再|没有|没那么|不"),
+    "zh": re.compile(r"不太|不是很|并不|不再|没有|没那么|不|没"),
 }
 
 
@@ -104,9 +105,10 @@ _RIVAL_PREFERENCE = {  # a clause's «O3» is a competitor (callers mark only ma
         r"|对«O»(?:(?!不|没)[^，,。；;«»]){0,6}?(?:有好感|好感|认可|满意|青睐|印象(?:不错|很好|挺好))"
     ),
 }
-# a cue said of a competitor right before it (zh) or after it (en): "对«O»不太满意", "unhappy with «O»"
+# a cue said of a competitor right before it (zh) or after it (en): "对«O»不太满意", "unhappy with
+# «O»"; in Chinese also of a topic: "对«K»很感兴趣" is an interest in it, not a side taken
 _ABOUT_RIVAL = {
-    "zh": re.compile(r"对«O\d*»[^，,。；;«»]{0,6}$"),
+    "zh": re.compile(r"对«[OK]\d*»[^，,。；;«»]{0,6}$"),
     "en": re.compile(r"[\w' -]{0,20}?\b(?:with|about|of|on) (?:the )?«O", re.I),
 }
 
@@ -125,9 +127,15 @@ def stance_in(text: str, lang: str) -> str | None:
 
     Favouring a competitor is opposing us; in a mixed-language clause the later cue of either
     language speaks ("is the technical evaluator; he 持保留意见")."""
+    said = stance_cue(text, lang)
+    return said[1] if said else None
+
+
+def stance_cue(text: str, lang: str) -> tuple[int, str] | None:
+    """(where, stance) of the cue that decides the clause's stance, or None."""
     said = [_stance_at(text, one) for one in (("en", "zh") if lang == "mixed" else (lang,))]
     found = [s for s in said if s is not None]
-    return max(found)[1] if found else None
+    return max(found) if found else None
 
 
 def _stance_at(text: str, lang: str) -> tuple[int, str] | None:
@@ -140,23 +148,30 @@ def _stance_at(text: str, lang: str) -> tuple[int, str] | None:
     cues = [(m.start(), "opponent") for m in _OPPOSE[lang].finditer(text)]
     cues += [(m.start(), "supporter") for m in _SUPPORT[lang].finditer(text)]
     cues = [c for c in cues if not _in_the_past(text, c[0], lang)]
-    cues += [(m.start(), "neutral") for m in _NEUTRAL[lang].finditer(text)]
-    if not cues:
-        return None
-    at, stance = max(cues)
-    if stance == "neutral":
-        return at, stance
-    if _about_rival(text, at, lang) or _UNREAL[lang].search(text, clause_start(text, at, lang), at):
-        return None  # "对Maximo不太满意" says nothing of us; "need him on side" is a goal
-    if _negated(text, at, lang):
-        if stance == "opponent":
-            # "叶晨自己倾向我们……不会偏向金印": not favouring the rival leaves the support said before it
-            earlier = [
-                c for c in cues if c[1] == "supporter" and c[0] < at and not _negated(text, c[0], lang)
-            ]
-            return max(earlier) if earlier else (at, "neutral")
-        stance = "opponent"
-    return at, stance
+    # "no longer lukewarm" is no neutral
+    cues += [
+        (m.start(), "neutral") for m in _NEUTRAL[lang].finditer(text) if not _negated(text, m.start(), lang)
+    ]
+    for lean in _LEANING[lang].finditer(text):
+        cues = [c for c in cues if not lean.start() <= c[0] < lean.end()] + [(lean.start(), "neutral")]
+    for at, said in sorted(cues, reverse=True):
+        if said == "neutral":
+            return at, said
+        if _about_rival(text, at, lang) or _UNREAL[lang].search(text, clause_start(text, at, lang), at):
+            continue  # "对Maximo不太满意" says nothing of us; "need him on side" is a goal
+        return _negated_cue(text, at, said, cues, lang) if _negated(text, at, lang) else (at, said)
+    return None
+
+
+def _negated_cue(text: str, at: int, said: str, cues: list[tuple[int, str]], lang: str) -> tuple[int, str]:
+    """What a negated cue says: not for us is against us, not against us is neutral."""
+    if any(c[1] == "neutral" and c[0] < at for c in cues):
+        return at, "neutral"  # "中立偏正面，还没到支持的程度": not yet a side
+    if said == "opponent":
+        # "叶晨自己倾向我们……不会偏向金印": not favouring the rival leaves the support said before it
+        earlier = [c for c in cues if c[1] == "supporter" and c[0] < at and not _negated(text, c[0], lang)]
+        return max(earlier) if earlier else (at, "neutral")
+    return at, "opponent"
 
 
 #: before a cue, what makes it a goal, a condition or a risk rather than how the person stands
@@ -167,7 +182,7 @@ _UNREAL = {
         re.I,
     ),
     "zh": re.compile(
-        r"如果|(?<![主需只重])要是|假如|万一|可能会|或许会|会不会|争取|需要(?:把|让)?|希望(?:他|她)|一旦|否则|避免"
+        r"如果|(?<![主需只重])要是|假如|万一|可能会|或许会|会不会|估计会?|争取|需要(?:把|让)?|希望(?:他|她)|一旦|否则|避免"
     ),
 }
 
@@ -176,10 +191,22 @@ _UNREAL = {
 _NEUTRAL = {
     "en": re.compile(
         r"\b(?:neutral|on the fence|undecided|non-?committal|no strong (?:view|opinion)|not taken sides|"
-        r"hasn't taken (?:a )?side|has no preference)\b",
+        r"hasn't taken (?:a )?side|has no preference|lukewarm)\b",
         re.I,
     ),
-    "zh": re.compile(r"中立|不偏不倚|没表态|未表态|没有表态|态度不明|不置可否|没有明确态度"),
+    "zh": re.compile(
+        r"中立|不偏不倚|没表态|未表态|没有表态|态度不明|不置可否|没有明确态度|不冷不热|不温不火|"
+        r"(?:态度|口风|立场)(?:[^，,。；;]{0,6})?(?:松动|变了)"
+    ),
+}
+#: neutral with a lean, which is still no side: "neutral to mildly positive", "中立偏积极"
+_LEANING = {
+    "en": re.compile(
+        r"\bneutral[ -]+(?:to|leaning)[ -]+(?:(?:slightly|mildly|somewhat|cautiously|a bit|more) )?"
+        r"(?:positive|negative|supportive|sceptical|skeptical|warm|favou?rable)\b",
+        re.I,
+    ),
+    "zh": re.compile(r"中立偏(?:积极|正面|支持|消极|负面|谨慎)"),
 }
 # a cue said of the past ("黄总之前…一直反对", "used to be skeptical") unless a later "now" returns
 _PAST = {
@@ -199,7 +226,15 @@ _UNTIL = re.compile(r"\b(?:was|were|had been)\b[^.;]*$", re.I)
 _UNTIL_AFTER = re.compile(r"[^.;]*?\buntil\b", re.I)
 
 
+#: a past written after the cue, then what holds now: "was against it before, now she wants it"
+_PAST_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:before|at first|initially|early on|in the beginning)\b[^.;]*?\b(?:now|but)\b", re.I
+)
+
+
 def _in_the_past(text: str, at: int, lang: str) -> bool:
+    if lang == "en" and _PAST_AFTER.match(text, at):
+        return True
     if (
         lang == "en"
         and _UNTIL.search(text, clause_start(text, at, lang), at)

@@ -91,3 +91,33 @@ def test_roles(pipeline: TextPipeline, text: str, roles: set[tuple[str, str, str
 def test_zh_roles(pipeline: TextPipeline, text: str, roles: set[tuple[str, str, str]]) -> None:
     doc = TextDocument("N", "note", text, "stance-clauses", 1, "zh", None, "A-DY")
     assert roles_said(pipeline, doc) == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "stance"),
+    [
+        # a stance said of the past, before the person or after the cue, is not held now
+        ("之前杜明是最大的阻力，现在口风变了。杜明负责技术评估。", "zh", "neutral"),
+        ("以前杜明对我们很抵触。杜明负责技术评估。", "zh", "neutral"),
+        ("Carmen Ruiz was against it before, now she will be a day-to-day user of the app.", "en", "neutral"),
+        # neutral with a lean is still no side; "no longer lukewarm" is no neutral
+        ("杜明负责技术评估，态度中立偏积极。", "zh", "neutral"),
+        ("杜明负责技术评估，对我们中立偏正面，还没到支持的程度。", "zh", "neutral"),
+        ("- Bianca Ortiz, Finance Director. Controls the capital budget; neutral to mildly positive so far.",
+         "en", "neutral"),
+        ("Tobias Lindqvist will lead the technical evaluation. No longer lukewarm: he's a real fan now.",
+         "en", "supporter"),
+        # what a system supports is no side taken
+        ("杜明负责技术评估。他说新系统必须能支持国产数据库。", "zh", "neutral"),
+        # a sentence whose subject is a competitor or the organisation is not the last person's stance
+        ("杜明负责技术评估。华信不支持国产数据库，已经被排除了。", "zh", "neutral"),
+        ("杜明负责技术评估。院里对我们的方案很认可。", "zh", "neutral"),
+        # leaning towards using us; saying neither is neutral
+        ("杜明负责技术评估，个人倾向于用你们的。", "zh", "supporter"),
+        ("杜明负责技术评估，没说支持也没说反对。", "zh", "neutral"),
+    ],
+)  # fmt: skip
+def test_stance_held_now(pipeline: TextPipeline, text: str, lang: str, stance: str) -> None:
+    account = "A-DY" if lang == "zh" else "A-HB"
+    doc = TextDocument("N", "note", text, "stance-clauses", 1, lang, None, account)
+    assert {said for _, _, said in roles_said(pipeline, doc)} == {stance}
