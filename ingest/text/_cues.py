@@ -17,7 +17,7 @@ from ._mentions import Mention
 from ._modality import clause_end, clause_start, modality
 from ._rule_grammar import OBJECT_MARK, POSSESSED
 from ._rules import EVAL_CUES
-from ._stance import ABOUT_US, stance_cue, stance_in
+from ._stance import ABOUT_US, says_neutral, stance_cue, stance_in
 from ._stance_clauses import clause_end_of
 from ._vendor_moves import reaching_out
 
@@ -307,6 +307,7 @@ def note_stances(
             stances[last] = stance
         return last
     people = [(a, b, ments[k].node_id) for a, b, k in marks]
+    sided: set[str] = set()  # who took a side earlier in this sentence
     for i, (start, end, person) in enumerate(people):
         if not person:
             continue
@@ -320,7 +321,11 @@ def note_stances(
         # "之前«P0»是最大的阻力": the past said before the person holds for their clause
         past = _PAST_BEFORE.search(skeleton, since + 1, start)
         stance = stance_in(past.group() + clause if past else clause, lang)
+        if stance == "neutral" and person in sided and not says_neutral(clause, lang):
+            stance = None  # "叶晨自己倾向我们，技术评审他会按实际打分，不会偏向金印": the side stands
         if stance is not None:
             stances[person] = stance
+            if stance != "neutral":
+                sided.add(person)
         last = person
     return last

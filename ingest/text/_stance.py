@@ -20,7 +20,7 @@ _SUPPORT = {
         r"likes? (?:us|our|the)|"
         r"liked (?:us|our|the (?:demo|product|pilot|poc|platform|proposal|solution))|"
         r"lov(?:es?|ed) (?:us|our|the|it)|on board|on our side|sold on|positive about|"
-        r"warm(?:s|ed|ing)? (?:up )?to|"
+        r"warm(?:s|ed|ing)? (?:up )?to|warm (?:on|towards?|about) (?:us|our)|"
         r"backs? us|backing us|ally|champions? (?:us|our)|sponsor\w*|impressed|"
         r"happy with (?:us|our|the demo|it|what (?:he|she|they) saw)|(?:a |big |huge |real )fan\b|"
         r"in our camp|recommend(?:s|ed|ing)? us|"
@@ -46,7 +46,7 @@ _SUPPORT = {
     "zh": re.compile(
         # (what a system can do or a job's name is no stance: "要能支持", "原生支持", "售前支持")
         r"(?<!能)(?<!可以|原生|售前|售后|技术|运维|不再)支持|认可|力挺|看好|倾向(?:于)?(?:用|选|选择|使用)?(?:我们|我司|你们|贵司)|积极|热情|赞成|推动|欣赏|青睐|站在我们这边|帮我们说话|"
-        r"偏向我们|(?:很|挺|非常|比较|特别|蛮)(?:感兴趣|有兴趣)|兴趣(?:很|挺|非常|特别)大|满意|"
+        r"偏向我们|(?:很|挺|非常|比较|特别|蛮|明显|相当|颇)(?:感兴趣|有兴趣)|兴趣(?:很|挺|非常|特别)大|满意|"
         r"印象(?:一直|还|都|也)?(?:很|挺|非常|比较)?(?:不错|很好|挺好|好)|(?<!中立)(?:偏|比较|挺|很)正面|好评|"
         r"很happy|very happy|push我们|推我们|"
         r"反馈(?:良好|不错|很好|挺好)|评价(?:很高|不错|挺好|很好)|好感|友好|认同|赞同|配合度(?:很|挺)?高|很配合|"
@@ -54,7 +54,7 @@ _SUPPORT = {
         # "明显偏我们", "态度明显转好", "比现在的好用多了", "整体比较 positive"
         r"(?<!不)偏我们|态度(?:明显|有所|已经)?(?:转好|好转)|好用(?:多了|得多)|(?:比较|很|挺|非常)?\s?positive|"
         # "胡总挺喜欢加盟店会员打通那块", "会上几次替我们说话", "他个人更希望是我们"
-        r"(?:挺|很|非常|特别|蛮|比较)喜欢(?!«O)|替我们说话|希望(?:是|选)我们|lean\s?向(?:我们|我哋|我地|我司)|"
+        r"(?:挺|很|非常|特别|蛮|比较)喜欢(?!«O)|替我们说话|希望(?:是|选)我们|希望我们(?:能)?(?:中标|中|赢|胜出|拿下)|lean\s?向(?:我们|我哋|我地|我司)|"
         # "帮我们在会上说了几句话", "当场拍板跟我们进入商务谈判", "会给正面结论", "impression 不错"
         r"帮我们[^，,。；;«»]{0,8}?说[^，,。；;«»]{0,4}?话|拍板(?:上|选|用|跟|和)我们|给正面|正面(?:结论|评价|反馈)|"
         r"impression\s?(?:不错|很好|挺好)|friendly|"
@@ -129,6 +129,11 @@ def stance_in(text: str, lang: str) -> str | None:
     language speaks ("is the technical evaluator; he 持保留意见")."""
     said = stance_cue(text, lang)
     return said[1] if said else None
+
+
+def says_neutral(text: str, lang: str) -> bool:
+    """Whether the clause says in words that the person takes no side ("now neutral", "没表态")."""
+    return any(_NEUTRAL[one].search(text) for one in (("en", "zh") if lang == "mixed" else (lang,)))
 
 
 def stance_cue(text: str, lang: str) -> tuple[int, str] | None:

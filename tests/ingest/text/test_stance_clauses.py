@@ -115,6 +115,12 @@ def test_zh_roles(pipeline: TextPipeline, text: str, roles: set[tuple[str, str, 
         # leaning towards using us; saying neither is neutral
         ("杜明负责技术评估，个人倾向于用你们的。", "zh", "supporter"),
         ("杜明负责技术评估，没说支持也没说反对。", "zh", "neutral"),
+        # more ways to side with us; a side taken stands against a later "won't favour the rival"
+        ("Alasdair Fraser will make the call on the shortlist. Alasdair Fraser was warm on us.", "en",
+         "supporter"),
+        ("杜明最后拍板。杜明对华信意见很大，对我们的排课看板明显有兴趣。", "zh", "supporter"),
+        ("杜明负责技术评分，还是希望我们中。", "zh", "supporter"),
+        ("杜明负责技术评估。杜明自己倾向我们，技术评审他会按实际打分，不会偏向华信。", "zh", "supporter"),
     ],
 )  # fmt: skip
 def test_stance_held_now(pipeline: TextPipeline, text: str, lang: str, stance: str) -> None:
