@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.normalize.text import fold
+
 from ._link import PersonLinker
 from ._mentions import Mention
 
@@ -52,7 +54,13 @@ def antecedent(
         for n in reversed(linker.named)
         if n.node_id not in skip and not (gender and (genders.get(n.node_id) or n.gender or gender) != gender)
     ]
-    if len(fitting) > 1 and _REPORTED.search(m.value) and fitting[0] == linker.named[-1].node_id:
+    reported = _REPORTED.search(m.value)
+    if (
+        len(fitting) > 1
+        and reported
+        and fitting[0] == linker.named[-1].node_id
+        and _said_by(reported.group("sayer"), linker.named[-1].families)
+    ):
         fitting = fitting[1:]  # "sophie says hes the TE": the one who says it is not the one said of
     if not fitting:
         return ""
@@ -70,7 +78,15 @@ def antecedent(
 # the sayer named right before the verb ("sophie says hes the TE"); not a verb whose subject the
 # clause left out ("Jens admitted he was wrong and said he's now on board": he is Jens)
 _REPORTED = re.compile(
+    r"(?P<sayer>[\w'’]*)\s+"
     r"(?<!\band )(?<!\bbut )(?<!\bthen )(?<!\balso )(?<!\bhe )(?<!\bshe )(?<!\bwho )"
-    r"\b(?:says|said|thinks|thought|reckons|mentioned|told (?:me|us)|believes|claims|feels)\s+(?:that\s+)?$",
+    r"(?:says|said|thinks|thought|reckons|mentioned|told (?:me|us)|believes|claims|feels)\s+(?:that\s+)?$",
     re.I,
 )
+
+
+def _said_by(sayer: str, families: set[str]) -> bool:
+    """Whether the word before "said" may be the person named last: a capitalised name of
+    someone else ("Lorraine Washington did not attend – Dan said she'll chair") is not."""
+    name = re.sub(r"['’]s$", "", sayer)
+    return not name[:1].isupper() or fold(name) in families or name in ("I", "We", "They")

@@ -193,3 +193,11 @@ def test_a_chinese_pronoun_is_not_the_object_of_a_verb_before_it(
     doc = TextDocument("N", "note", text, "pronouns", 1, "zh", None, "A-HX")
     ((_, ex),) = list(pipeline.run([doc]))
     assert _roles(ex) == {role}
+
+
+def test_a_sayer_the_note_did_not_name_leaves_the_last_person_named(pipeline: TextPipeline) -> None:
+    # "Dan" is no person the note named, so "she" is Lorraine Webb, not the one named before her
+    text = "Priya Desai runs IT. Lorraine Webb did not attend – Dan said she'll make the final call."
+    assert ("Lorraine Webb", "decision_maker", "neutral") in _roles(_read(pipeline, text))
+    text = "Lorraine Webb runs IT. Priya Desai joined late; Priya said she makes the final call."
+    assert ("Lorraine Webb", "decision_maker", "neutral") in _roles(_read(pipeline, text))
