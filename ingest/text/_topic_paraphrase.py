@@ -101,20 +101,24 @@ class TopicStems:
                 continue
             reach = sum(map(len, words)) + ZH_SLACK
             for first in re.finditer(re.escape(words[0]), text):
-                span = _zh_span(text, max(0, first.start() - reach), first.end() + reach, words)
+                span = _zh_span(text, first.start(), reach, words)
                 if span:
                     yield (*span, surface)
                     break
 
 
-def _zh_span(text: str, begin: int, end: int, words: tuple[str, ...]) -> tuple[int, int] | None:
-    """The shortest span of ``text[begin:end]`` holding every word, inside one clause and no longer
-    than the words and ``ZH_SLACK`` characters."""
-    window = text[begin:end]
-    at = [window.find(w) for w in words]
-    if min(at) < 0:
-        return None
-    start, stop = begin + min(at), begin + max(a + len(w) for a, w in zip(at, words, strict=True))
+def _zh_span(text: str, anchor: int, reach: int, words: tuple[str, ...]) -> tuple[int, int] | None:
+    """The span around the first word at ``anchor`` holding every word, each where it stands
+    nearest the anchor ("新建冷链仓…冷链仓要上温控": the second 冷链 with its 温控), inside one
+    clause and no longer than the words and ``ZH_SLACK`` characters."""
+    at = [anchor]
+    for w in words[1:]:
+        lo = max(0, anchor - reach)
+        near = [lo + m.start() for m in re.finditer(re.escape(w), text[lo : anchor + reach + len(w)])]
+        if not near:
+            return None
+        at.append(min(near, key=lambda a: abs(a - anchor)))
+    start, stop = min(at), max(a + len(w) for a, w in zip(at, words, strict=True))
     if stop - start > sum(map(len, words)) + ZH_SLACK or _ZH_CLAUSE_BREAK.search(text, start, stop):
         return None
     return start, stop

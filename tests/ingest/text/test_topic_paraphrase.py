@@ -79,3 +79,10 @@ def test_the_span_runs_from_the_first_word_to_the_last() -> None:
     assert [(text[a:b], key) for a, b, key in stems.find(text)] == [
         ("integrate with the HR system", "system integration")
     ]
+
+
+def test_a_chinese_topic_whose_first_word_was_written_before_it() -> None:
+    # the first 冷链 stands alone; the topic is the second 冷链 with the 温控 after it
+    stems = TopicStems.of({"冷链温控": "冷链温控"})
+    text = "给了我们新建冷链仓的图纸，冷链仓要上温控和AGV。"
+    assert [(text[a:b], key) for a, b, key in stems.find(text)] == [("冷链仓要上温控", "冷链温控")]
