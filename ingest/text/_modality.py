@@ -53,11 +53,11 @@ _CUES: dict[str, dict[str, re.Pattern[str]]] = {
     },
     "zh": {
         # 不 negates what follows it, except in words of its own ("不锈钢", "不错", "不过", "不少") and
-        # in an A-not-A that says who decides whether ("定不定是赵总", "掏不掏钱还是胡总签"; "是不是已经
-        # 报到钱处长那里了" asks, and says nothing)
+        # in an A-not-A that says who decides whether ("定不定是赵总", "掏不掏钱还是胡总签", "续不续许总
+        # 拍板"; "是不是已经报到钱处长那里了" asks, and says nothing)
         "negated": re.compile(
             r"(?:(?<=(?P<a>[^是会能要有可对]))|(?<=[是会能要有可对])|^)"
-            r"不(?!(?P=a)[\u4e00-\u9fff]?(?:还|都|最终|最后)?(?:是|由|看|听)(?!不))"
+            r"不(?!(?P=a)[\u4e00-\u9fff]?(?:还|都|最终|最后)?(?:是|由|看|听|要|得|«P)(?!不))"
             r"(?![锈错过少同断久但仅论得满然如禁知]|管(?:是|怎|多|什|谁|如何|哪))|并非|没有|未曾|未|无权|没(?=[有参负管做认用])"
             r"|(?<![A-Za-z])(?:NOT|[Nn]ot)(?![A-Za-z])"  # a mixed note's English: "他 NOT 管钱"
             r"|唔(?:係|系|是|會|会|使|同意)|冇",  # Cantonese: "佢唔係 blocker", "冇權拍板"

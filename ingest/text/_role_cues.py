@@ -177,8 +177,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"拍[板版]",  # "最后他拍版": typed in a hurry
             r"(?<![A-Za-z])DM(?![A-Za-z])",
             r"最终(?:商务|采购)?决策",
-            r"决策人",
-            r"决策者",
+            r"(?<!经济)决策人",
+            r"(?<!经济)决策者",
             r"说了算",
             r"最终决定",
             r"定夺",

@@ -32,6 +32,9 @@ def _roles(pipeline: TextPipeline, text: str) -> set[tuple[str, str, str]]:
     ("text", "roles"),
     [
         ("最终决策人：副院长赵刚", {("赵刚", "decision_maker", "neutral")}),
+        # an A-not-A says whether, and is no negation; an economic decision-maker is the economic buyer only
+        ("年框明年到期，续不续赵刚拍板。", {("赵刚", "decision_maker", "neutral")}),
+        ("设备科赵刚科长确认他是经济决策人。", {("赵刚", "economic_buyer", "neutral")}),
         # who it is, corrected; an aside between the person and the verb; the one pen that signs
         ("钱归她管，但拍板的不是她，是邵总。", {("邵总", "decision_maker", "neutral")}),
         ("这次要上院务会，由冯院长（分管后勤的副院长）定。", {("冯院长", "decision_maker", "neutral")}),
