@@ -82,8 +82,11 @@ def claimed_before(rule: Rule, match: re.Match[str], claimed: set[tuple[int, int
 def topic_for_object(skeleton: str, match: re.Match[str]) -> int | None:
     """A role rule whose person is an object ("works for Oscar, will be the day-to-day user";
     "reports to 邹总 and will review ... as technical evaluator") speaks of the sentence's
-    first person, the one the clauses are about."""
+    first person, the one the clauses are about; not when the cue comes first and names the person
+    after it ("Tunde says the budget sits with «P»": the budget is «P»'s)."""
     if match.groupdict().get("p") is None or not _OBJECT_SLOT.search(skeleton, 0, match.start("p") - 2):
+        return None
+    if match.start() < match.start("p") - 2:
         return None
     if re.match(NO_PARTICIPLE, skeleton[match.end("p") + 1 :]) is None:
         return None  # "with «P2» (CFO) holding the purse strings": the participle's subject

@@ -37,6 +37,8 @@ def _roles(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str
     ("text", "roles"),
     [
         ("Oscar Bellamy signed off on the three-year renewal.", {("C-OB", "economic_buyer", "neutral")}),
+        # the cue first names the person after it, not the one who says so
+        ("Tunde Bello says the budget sits with Gary Marks.", {("Gary Marks", "economic_buyer", "neutral")}),
         # where the decision lies, said in more ways
         (
             "The final decision will rest with the Chair, Professor Tobias Grell.",

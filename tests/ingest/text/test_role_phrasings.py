@@ -35,6 +35,7 @@ def _roles(pipeline: TextPipeline, text: str) -> set[tuple[str, str, str]]:
         # an A-not-A says whether, and is no negation; an economic decision-maker is the economic buyer only
         ("年框明年到期，续不续赵刚拍板。", {("赵刚", "decision_maker", "neutral")}),
         ("设备科赵刚科长确认他是经济决策人。", {("赵刚", "economic_buyer", "neutral")}),
+        ("赵刚是能源中心的工程师，在内部一直帮我们吹风。", {("赵刚", "champion", "supporter")}),
         # who it is, corrected; an aside between the person and the verb; the one pen that signs
         ("钱归她管，但拍板的不是她，是邵总。", {("邵总", "decision_maker", "neutral")}),
         ("这次要上院务会，由冯院长（分管后勤的副院长）定。", {("冯院长", "decision_maker", "neutral")}),
