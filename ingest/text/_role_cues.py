@@ -38,6 +38,12 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r">(?:has to be |must be |needs to be |gets? )?(?:approved|signed off|funded) by",
             rf">budget (?:{_LIES}|is) with",
             r"sign-off on (?:the )?(?:budget|spend)",
+            # a spending limit above which it goes to them: "anything over £50k goes to our FD, Helen",
+            # "Nathan signs for anything over $2M"
+            r">(?:anything|everything|any spend|spend|purchases?|orders?|deals?) (?:over|above) "
+            r"[£$€]?\s?\d[\d,.]*\s?(?:k|m|million|bn)?\b(?: [\w-]+)?,? "
+            r"(?:goes|go|needs to go|has to go|must go) (?:up )?to",
+            r"signs? (?:off )?for (?:anything|everything|any spend|purchases|orders|deals) (?:over|above)",
             r"budget (?:holder|owner)",
             # "does own the bond budget", "will handle the budget release", "'s got the budget now"
             r"(?:holds|holding|controls|controlling|owns|owning|approves|manages|signs off|handles?|handling|"
@@ -222,7 +228,10 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"driving) (?:the|our|their|this) (?:[\w-]+ )?(?:technical )?"
             r"(?:evaluation|eval|pilot|poc|trial|testing|benchmark|bake-off|proof of concept|side-by-side|"
             r"shoot-?out|head-to-head)\b",
-            r"scores? the (?:technical|functional|requirements|bids|responses)",
+            r"scor(?:es?|ing|ed) the (?:technical|functional|requirements|bids|responses)",
+            # "does the electrical side of the review", "covers the security part of the evaluation"
+            r"(?:do|does|doing|did|runs?|running|leads?|leading|owns?|handles?|handling|covers?|covering) "
+            r"the [\w-]+ (?:side|part|section) of the (?:review|evaluation|assessment|scoring|tender)",
             r"assess\w* the technical",
             r"vets? (?:the )?(?:vendors|solutions|specs)",
             r"(?:will|'ll|to) (?:lead |run |do )?(?:the )?evaluat(?:e|ion)\b"

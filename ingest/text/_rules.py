@@ -30,9 +30,10 @@ _NOT_BEFORE_COPULA = r"(?!\s*(?:是|为|就是|的(?:人)?是|[:=：](?!\s*(?:[$
 # what the cue is about, before the copula: "Final say on Corby = Helen", "the EB for the renewal is…"
 _QUALIFIER = r"(?:\s+(?:on|for|over|about|at)\s+(?:«[OXK]\d+»|[^«»\n=:：;,.]{1,25}?))?"
 _LIST_ITEM = r"(?:^|\n)[ \t]*(?:[-*•·–]|\d+[.、)])[ \t]*[^\n«»:：\[\]]{0,12}?"
-# (a title may stand in apposition: "sits with the Dean, Professor Huw Pritchard")
+# (a title may stand in apposition: "sits with the Dean, Professor Huw Pritchard"; the role text
+# keeps a title's words but not the comma after them: "goes to our Finance Director «P1»")
 _AFTER_OBJECT_CUE = (
-    r"(?:\s*(?:the|our|their|its) [A-Z][\w&-]*(?: (?:of |for )?[A-Z][\w&-]*){0,3},\s*)?"
+    r"(?:\s*(?:the|our|their|its) [A-Z][\w&-]*(?: (?:of |for )?[A-Z][\w&-]*){0,3},?\s*)?"
     r"(?:[^«»\n,;.，；。]|«[OXDK]\d+»|«T\d+»,?){0,30}?"
 )
 #: someone's job before its holder: "his PA, Farah", "her assistant Farah Khan"

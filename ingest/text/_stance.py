@@ -95,6 +95,7 @@ _NEGATION = {
 _RIVAL_PREFERENCE = {  # a clause's «O3» is a competitor (callers mark only market companies)
     "en": re.compile(
         r"\b(?:prefers?|lean(?:s|ing)?(?: (?:towards?|to))?|loyal to|in favou?r of|likes?|pushing for|"
+        r"swears? by|"
         r"sold on|steer(?:s|ing)? (?:them )?towards?)"
         r"\s+(?:the )?«O",
         re.I,

@@ -39,6 +39,23 @@ def _roles(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str
         ("Oscar Bellamy signed off on the three-year renewal.", {("C-OB", "economic_buyer", "neutral")}),
         # the cue first names the person after it, not the one who says so
         ("Tunde Bello says the budget sits with Gary Marks.", {("Gary Marks", "economic_buyer", "neutral")}),
+        # a spending limit above which it goes to someone; a part of the review someone does
+        (
+            "Anything over £50k goes to our Finance Director, Helen Achterberg.",
+            {("Helen Achterberg", "economic_buyer", "neutral")},
+        ),
+        (
+            "Nathan Cole signs for anything over $2M, which this will be.",
+            {("Nathan Cole", "economic_buyer", "neutral")},
+        ),
+        (
+            "Wes Tanaka does the electrical side of the review.",
+            {("Wes Tanaka", "technical_evaluator", "neutral")},
+        ),
+        (
+            "Our engineering lead, Johan Botha, will be scoring the technical side and he swears by Kronos.",
+            {("Johan Botha", "technical_evaluator", "opponent")},
+        ),
         # where the decision lies, said in more ways
         (
             "The final decision will rest with the Chair, Professor Tobias Grell.",
