@@ -221,6 +221,10 @@ def clause_end(text: str, pos: int, lang: str) -> int:
 _BRACKETED = re.compile(r"[(（][^()（）«»\n]{2,60}[)）](?=.)")
 
 
+#: what a negated act waits for, which makes the act theirs: "won't approve the PO without it", "unless"
+_REQUIRES = re.compile(r"[^.;«»]{0,40}?\b(?:without|unless)\b", re.I)
+
+
 def modality(text: str, start: int, end: int, lang: str) -> Modality:
     """The modality of the fact a rule matched at ``text[start:end]`` (a sentence skeleton)."""
     cues = _CUES["en" if lang != "zh" else "zh"]
@@ -237,6 +241,8 @@ def modality(text: str, start: int, end: int, lang: str) -> Modality:
     found["negated"] = (
         found["negated"] or _HYPOTHETICAL["en" if lang != "zh" else "zh"].search(before) is not None
     )
+    if lang != "zh" and found["negated"] and _REQUIRES.match(after):
+        found["negated"] = False  # "she won't approve the PO without it": a condition of her approval
     if lang != "zh" and _WOULD.search(before + after) and _CONDITION.search(text):
         found["negated"] = True
     # "如果华兴上了MES，梁宇会是主要用户", "If they buy the suite, Tom would run it": a condition

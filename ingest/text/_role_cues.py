@@ -44,6 +44,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"[£$€]?\s?\d[\d,.]*\s?(?:k|m|million|bn)?\b(?: [\w-]+)?,? "
             r"(?:goes|go|needs to go|has to go|must go) (?:up )?to",
             r"signs? (?:off )?for (?:anything|everything|any spend|purchases|orders|deals) (?:over|above)",
+            r"approv\w* (?:the )?(?:po|purchase order|spend|budget|funding|capex)\b",
             r"budget (?:holder|owner)",
             # "does own the bond budget", "will handle the budget release", "'s got the budget now"
             r"(?:holds|holding|controls|controlling|owns|owning|approves|manages|signs off|handles?|handling|"
@@ -215,8 +216,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"technical (?:evaluat\w+|review|assessment|validation|sign-off|lead on)",
             r"tech(?:nical|incal|inical)? (?:review|assessment|eval|sign-off|signoff)",
             # "will assess the hosting questionnaire", "runs RFP scoring", "reviews the validation package"
-            r"(?:assess|review|complet|answer|fill)\w* (?:out )?the (?:[\w-]+ )?"
-            r"(?:security|hosting|technical|it|vendor|infosec) questionnaire",
+            r"(?:assess|review|complet|answer|fill|do|doing|does)\w* (?:out )?the (?:[\w-]+ )?"
+            r"(?:security|hosting|technical|it|vendor|infosec) questionnaires?",
             r"(?:runs?|ran|leads?|led) (?:rfp |tender |bid )?(?:scoring|evaluation)\b",
             r"review\w* the (?:validation|test|qualification) (?:package|protocols?|plan|documents?)",
             # "the technical sign-off belongs to her manager, Ravi Subramanian"
@@ -229,6 +230,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"(?:evaluation|eval|pilot|poc|trial|testing|benchmark|bake-off|proof of concept|side-by-side|"
             r"shoot-?out|head-to-head)\b",
             r"scor(?:es?|ing|ed) the (?:technical|functional|requirements|bids|responses)",
+            r"judg(?:es?|ing|ed) the [\w-]+ (?:side|part|aspects?)",
             # "does the electrical side of the review", "covers the security part of the evaluation"
             r"(?:do|does|doing|did|runs?|running|leads?|leading|owns?|handles?|handling|covers?|covering) "
             r"the [\w-]+ (?:side|part|section) of the (?:review|evaluation|assessment|scoring|tender)",

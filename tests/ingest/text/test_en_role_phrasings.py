@@ -53,6 +53,19 @@ def _roles(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str
             {("Wes Tanaka", "technical_evaluator", "neutral")},
         ),
         (
+            "Dr Hannah Lindqvist is judging the reliability side.",
+            {("Hannah Lindqvist", "technical_evaluator", "neutral")},
+        ),
+        (
+            "Mei Ling Chow is doing the vendor security questionnaires.",
+            {("Mei Ling Chow", "technical_evaluator", "neutral")},
+        ),
+        # what a refusal waits for makes the act theirs
+        (
+            "Neha Desai won't approve the PO without a 5-year TCO.",
+            {("Neha Desai", "economic_buyer", "neutral")},
+        ),
+        (
             "Our engineering lead, Johan Botha, will be scoring the technical side and he swears by Kronos.",
             {("Johan Botha", "technical_evaluator", "opponent")},
         ),
