@@ -36,6 +36,11 @@ def _roles(pipeline: TextPipeline, text: str) -> set[tuple[str, str, str]]:
         ("年框明年到期，续不续赵刚拍板。", {("赵刚", "decision_maker", "neutral")}),
         ("设备科赵刚科长确认他是经济决策人。", {("赵刚", "economic_buyer", "neutral")}),
         ("赵刚是能源中心的工程师，在内部一直帮我们吹风。", {("赵刚", "champion", "supporter")}),
+        ("对，赵刚一直力挺。", {("赵刚", "champion", "supporter")}),
+        ("赵刚 信息中心主任：我们的铁杆，很多内部消息是他给的。", {("赵刚", "champion", "supporter")}),
+        ("这次技术评标赵总（赵刚）当组长，商务分商务部出。", {("赵刚", "technical_evaluator", "neutral")}),
+        ("最后选谁可能就是赵刚一句话。", {("赵刚", "decision_maker", "neutral")}),
+        ("赵刚说了一句话就走了。", set()),
         # who it is, corrected; an aside between the person and the verb; the one pen that signs
         ("钱归她管，但拍板的不是她，是邵总。", {("邵总", "decision_maker", "neutral")}),
         ("这次要上院务会，由冯院长（分管后勤的副院长）定。", {("冯院长", "decision_maker", "neutral")}),
