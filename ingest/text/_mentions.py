@@ -24,7 +24,7 @@ from ._rule_grammar import LATIN_REF
 from ._title_spans import title_spans
 from ._topic_paraphrase import TopicStems
 from ._zh_given_forms import zh_given_forms
-from ._zh_names import surname_inside_a_word, zh_names, zh_refs
+from ._zh_names import preposition_before_a_title, surname_inside_a_word, zh_names, zh_refs
 
 MONEY = re.compile(
     r"(?:[$€¥￥]|RMB ?|CNY ?|USD ?|EUR ?)\d[\d,]*(?:\.\d+)?\s?(?:[kKmM]|million|万|亿)?"
@@ -79,8 +79,11 @@ class Recogniser:
             end = e.end_char
             if e.ent_id_.endswith(".") and not e.text.endswith(".") and text[end : end + 1] == ".":
                 end += 1
-            if e.ent_id_ == PERSON_REF and surname_inside_a_word(text, e.start_char):
-                continue  # "仓储经理" holds no 储经理
+            if e.ent_id_ == PERSON_REF and (
+                surname_inside_a_word(text, e.start_char)
+                or preposition_before_a_title(text, e.start_char, end)
+            ):
+                continue  # "仓储经理" holds no 储经理, "向总裁汇报" no 向总
             # a title the graph knows is one title among those found by grammar: the longest wins
             rank = 2 if e.ent_id_ == PERSON_REF else 3 if e.label_ == "TITLE" else 0
             derived = e.label_ == "PRODUCT" and fold(e.text) in self.gz.derived

@@ -277,6 +277,12 @@ def surname_inside_a_word(text: str, start: int) -> bool:
     return bool(prev) and _is_cjk(prev) and _is_cjk(text[start]) and is_zh_word(prev + text[start])
 
 
+def preposition_before_a_title(text: str, start: int, end: int) -> bool:
+    """A surname that is a preposition first, before a title rather than an honorific: "直接向董事长
+    许国强汇报", "都向总裁邵总汇报" (总裁 is a word, so 向总 is no one)."""
+    return text[start] in FUNCTION_SURNAMES and (end - start > 2 or is_zh_word(text[end - 1 : end + 1]))
+
+
 def zh_refs(text: str) -> Iterator[tuple[int, int]]:
     """Spans of a surname and an honorific or title ("何总", "孙科长", "韩局") in any note, and of
     the familiar forms "小周", "老李" where they start no word ("小程序", "老板")."""
@@ -285,8 +291,8 @@ def zh_refs(text: str) -> Iterator[tuple[int, int]]:
             continue  # "扩张工程" is no 张工
         if text[m.start()] in _WORDY and zh_word_count(m.group()) > 0:
             continue  # "全局", "古董": words, not 常局 or 安总
-        if text[m.start()] in FUNCTION_SURNAMES and m.end() - m.start() > 2:
-            continue  # "直接向董事长许国强汇报": 向 the preposition before a full title
+        if preposition_before_a_title(text, m.start(), m.end()):
+            continue
         yield m.start(), m.end()
     for m in _ZH_FAMILIAR.finditer(text):
         nxt = text[m.end() : m.end() + 1]
