@@ -67,7 +67,7 @@ JOB_RULES: list[Rule] = [
             r"stepped up)"
             r"(?: from [^«»\n,;.]{1,30}?)?(?: (?:at|to) {C})?(?: as| to)? "
             r"(?:the |their |our )?"
-            r"(?:new )?{T}",
+            r"(?:new |interim |acting )?{T}",
             # "The new CIO is Janet Ellison", "their head of IT is now Sam Okafor"
             # "New QA Manager at Corby is Daniel Okoro", "Nurse Manager, 4 West: Kendra Lowe"
             r"(?:^(?:[-*•·–]\s*)?|[:;(]\s*|\b(?:the|their|our|its|new|current) )"
@@ -102,7 +102,7 @@ JOB_RULES: list[Rule] = [
             # "sent Bill Tremblay over from the Brantford plant as interim Plant Mgr"
             # (not whom someone took over from: "she's taken over from Mike Rowntree as Engineering Manager")
             r"(?<!from )(?<!replacing )(?<!replaced )(?<!succeeding )(?<!succeeded )(?<!after )"
-            r"{P}(?: over| in| across)?(?: from [^«»\n,;.]{1,40}?)? as (?:the |their |our |its )?"
+            r"{P},?(?: over| in| across)?(?: from [^«»\n,;.]{1,40}?)? as (?:the |their |our |its )?"
             r"(?:new |interim |acting |permanent )?{T}",
             # a title in quotes: 'new guy Dev Anand, "Head of Platform", is doing the tech eval'
             r"{P},? [\"“‘']{T}[\"”’']",

@@ -332,3 +332,12 @@ def test_a_company_right_before_the_bracket_a_person_opens_is_theirs(pipeline: T
     ((_, ex),) = list(pipeline.run([doc]))
     works = {(f.subject[2], f.object[1], f.props.get("title")) for f in ex.facts if f.relation == "WORKS_AT"}
     assert works == {("Shane Moloney", "V-BW", "project lead")}
+
+
+def test_a_title_after_as_or_an_interim_promotion(pipeline: TextPipeline) -> None:
+    assert _en(pipeline, "- Hamish Todd, as Fleet Coordinator, would love a live view of the vans.") == {
+        ("Hamish Todd", "Fleet Coordinator", True)
+    }
+    assert _en(pipeline, "Kayla Dunn got bumped up to interim VP Supply Chain.") == {
+        ("Kayla Dunn", "VP Supply Chain", True)
+    }
