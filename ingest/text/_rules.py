@@ -291,13 +291,17 @@ USE_CUES = {
         r"standardi[sz]ed on|live on|licen[cs]es?|incumbent|installed base|in place|renewal|renews?|"
         r"go-live|went live|switched to|moved to|migrated to|replaced \w+ with|current(?:ly)?|existing|"
         r"customer|client|sit in|sits in|tracked in|tracks|runs on|on top of|outsourced to|"
-        r"log in with|logs? in (?:with|via|through)|sign in with|locked in(?:to)?|tied in(?:to)?)\b",
+        r"log in with|logs? in (?:with|via|through)|sign in with|locked in(?:to)?|tied in(?:to)?|"
+        # "the vault is alarmed with Nordguard", "lives on spreadsheets plus Yonyou", "hosted on Azure"
+        r"alarmed with|monitored (?:via|through|with)|lives? (?:on|in)|hosted (?:on|in|with|by))\b",
         re.I,
     ),
     "zh": re.compile(
         r"使用|在用|用的是|用着|采用|装的是|维保|延保|到期|换成了?|改用|上线|刚上的|续约|续签|续了|现用|现有|目前用|"
         r"一直用|(?:系统|平台|ERP|HIS|PACS|LIS|RIS|EAM|CRM|MES|WMS|TMS|OA|DLP|LIMS|SIEM)\s?(?:用的)?(?:都|也|还|全)?是|"
         r"切到了|切换到了|换到了|换成了|外包给|"
+        # "服务器都托管在华云", "报表全靠FineReport手工拼", "数据源还是FreightOne"
+        r"托管在|部署在|全靠|数据源(?:还|也|都)?是|"
         # "核算系统用的浪潮GS", "各单位都是用航信的税控盘", "有用金蝶K3的" (a mark is a space in plain
         # text; not "很有用的": useful),
         # "统一身份认证是金智教育做的"

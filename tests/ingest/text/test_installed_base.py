@@ -156,6 +156,10 @@ def test_what_an_account_evaluates(
         ("如果真这样，可能会整体换成用友NC，但目前只是传闻。", set()),
         # the English words a mixed note keeps say a contract too
         ("ERP 现在用的是用友NC，renewal 在明年 Q1 末。", {("P-NC", "2027-03-31")}),
+        # hosted on it, leaning on it, fed by it
+        ("学院的服务器都托管在用友，二期也部署在用友。", {("V-YY", "")}),
+        ("车间现在的报表全靠用友NC手工拼，太累了。", {("P-NC", "")}),
+        ("数据源还是用友NC，接口要另外收费。", {("P-NC", "")}),
     ],
 )
 def test_installs_as_chinese_notes_state_them(
@@ -390,3 +394,15 @@ def test_what_an_account_keeps_it_runs_now(
     pipeline: TextPipeline, text: str, lang: str, account: str, uses: set[tuple[str, str]]
 ) -> None:
     assert _uses(pipeline, text, lang, account) == uses
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pharmacy vault and med-storage rooms are alarmed with Sentinel.",
+        "Zhangjiagang lives on spreadsheets plus Sentinel.",
+        "Their SOC tooling is hosted on Sentinel today.",
+    ],
+)
+def test_installs_as_english_notes_state_them(pipeline: TextPipeline, text: str) -> None:
+    assert _uses(pipeline, text, "en", "A-EGB") == {("P-SENT", "")}
