@@ -36,6 +36,8 @@ SUPPLY_RULES: list[Rule] = [
             r"(?:^|\n)\s*(?:[-*•]\s*)?(?i:supplier|distributor|reseller|installer|integrator)s?\s?:\s*{S}",
             # who bills the account sells to it: "tooling invoices from Kentwood Tool & Die"
             r"(?:invoices?|bills|shipments|deliveries) (?:from|sent by|raised by|billed by) {S}",
+            # "Financed through Northgate Equipment Finance, 48-month lease"
+            r"(?:financed|leased|funded) (?:through|via|by|with) {S}",
         ],
     ),
     # a service provider: runs, hosts or maintains something of the account's, is its SI or
@@ -122,6 +124,11 @@ SUPPLY_RULES: list[Rule] = [
             r"(?:是|都是|全是|均由){S}(?:给|帮)?(?:供|提供|供应|供货|给)的",
             r"{S}(?:负责|代理|统一|直接)?(?:供货|供应|是.{0,6}(?:供应商|经销商|代理商|集成商))",
             r"(?:从|向|找){S}(?:采购|进货|买|订)",
+            # "信创服务器是通过卓远信息采购的", "Server 和存储都是浪潮 supply 的", "汇川：新线 PLC/伺服主供"
+            r"(?:通过|经由){S}(?:采购|购买|买|订购|进)",
+            r"{S}\s?(?:supply|supplies|supplied|供)\s?的",
+            r"{S}\s?[:：][^«»，,。；;\n]{0,12}?主供",
+            r"主供(?:应商)?(?:是|为)\s?{S}",
             r"(?:供应商|经销商|代理商|集成商)(?:是|为){S}",
             # "西门子是他们开关柜产线的主要设备供应商", "西门子作为分拣线的供应商", "都由赛默飞直供"
             r"{S}\s?(?:目前|一直|也)?(?:是|作为|只是)(?:[^«»，,。；;\n]|«O\d+»){0,20}?"
@@ -130,7 +137,8 @@ SUPPLY_RULES: list[Rule] = [
             # "一直是锐通在给医院供货"
             r"(?:是|都是|一直是){S}(?:在|一直在)?(?:给|为|向)[^«»，,。；;\n]{0,6}?(?:供货|供应|供的货)",
             # "集成商：中科弘业，合作多年"
-            r"(?:^|\n)\s*(?:[-*•·]\s*)?(?:供应商|供货商|经销商|代理商|集成商|维保商|服务商|运维商|实施方)\s*[:：]\s*{S}",
+            r"(?:^|\n)\s*(?:[-*•·]\s*)?(?:供应商|供货商|经销商|代理商|集成商|维保商|服务商|运维商|实施方|"
+            r"实施(?:伙伴|商|合作伙伴))\s*[:：]\s*{S}",
             # "采购基本都走信达科技", "网络和弱电这些年一直是联创网络在做"
             r"(?:采购|进货|订货|下单|买东西)[^«»，,。；;\n]{0,6}?走{S}",
             r"(?:一直|都|向来|多年)是{S}在(?:做|维护|负责|运维|供)",

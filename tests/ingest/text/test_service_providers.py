@@ -73,6 +73,7 @@ def _facts(pipeline: TextPipeline, text: str, relation: str) -> set[tuple[str, .
         "- Castlerock do all their installs and servicing today, have done for 6+ yrs.",
         "Harbour Mutual use Castlerock for installs.",
         "- Guarding and reception at HQ is outsourced to Castlerock.",
+        "The new branch kiosks are financed through Castlerock, 48-month lease.",
     ],
 )
 def test_a_service_provider_supplies_the_account(pipeline: TextPipeline, text: str) -> None:
@@ -219,3 +220,18 @@ def test_a_sales_title_is_the_rep_of_the_vendor_just_named(
     doc = TextDocument("N", "note", text, "providers", 1, "en", datetime(2026, 3, 1), "A-BK")
     ((_, ex),) = list(pipeline.run([doc]))
     assert {f.object[1] for f in ex.facts if f.relation == "WORKS_AT"} == {company}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "信创服务器是通过Castlerock采购的，跟我们关系还行。",
+        "Server 和存储都是 Castlerock supply 的。",
+        "- Castlerock：新线 PLC/伺服主供，可联合做设备联网。",
+        "- 实施伙伴：Castlerock，已经进场搭环境。",
+    ],
+)
+def test_a_supplier_as_chinese_notes_say_it(pipeline: TextPipeline, text: str) -> None:
+    doc = TextDocument("N", "note", text, "providers", 1, "zh", datetime(2026, 3, 1), "A-BK")
+    ((_, ex),) = list(pipeline.run([doc]))
+    assert ("V-SI", "A-BK") in {(f.subject[1], f.object[1]) for f in ex.facts if f.relation == "SUPPLIES"}
