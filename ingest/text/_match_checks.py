@@ -106,6 +106,8 @@ LEFT_LATER = re.compile(  # not in an aside of its own: "(ex-Halden field engine
 # "…, Bernd Kaiser, who starts on 1 July", "王磊下个月到岗": an arrival still to come
 STARTS_LATER = re.compile(
     r"(?:(?!«P)[^.;\n])*?,\s+who(?: will|'ll| is)? (?:starts?|joins?|joining|starting|take over|takes over)\b"
+    # "new cfo = Grant Albanese, starts in march"
+    r"|(?:(?!«P)[^.;\n])*?,\s+(?:starts?|starting|joins?|joining) (?:(?:in|on|from|next|after)\b|«D)"
     r"|[^。；;\n«]{0,6}(?:下个?月|下周|明年|将于|即将|下季度)[^。；;，,\n«]{0,8}(?:入职|到岗|到任|上任|加入)",
     re.I,
 )

@@ -128,6 +128,7 @@ def test_titles_from_a_fourth_writer(
     [
         "新来的信息部经理王磊下个月到岗。",
         "From July Jonas will report to our new planning lead, Bernd Kaiser, who starts on 1 July.",
+        "new cfo = Grant Albanese, starts in march, nobody has met him yet.",
     ],
 )
 def test_someone_still_to_arrive_works_there_not_yet(pipeline: TextPipeline, text: str) -> None:
