@@ -216,7 +216,9 @@ _PAST_TRIAL = {
     "en": re.compile(
         r"\b(?:last (?:year|summer|spring|autumn|fall|winter|cycle|round)|(?:a (?:few|couple of) |\d+ |two |"
         r"three )?years? (?:ago|back)|at (?:his|her|their)? +(?:previous|old|former) \w+|binned|"
-        r"(?:pilot|trial|poc|bake-?off) ran\b)",
+        r"(?:pilot|trial|poc|bake-?off) ran\b|"
+        # the pluperfect: "our earlier GM had done one small trial with Orbitrack"
+        r"had (?:\w+ )?(?:done|run|trialled|trialed|piloted|tested|evaluated|demoed|looked at)\b)",
         re.I,
     ),
     "zh": re.compile(r"去年|前年|上一轮|那次"),

@@ -47,7 +47,7 @@ _CUES: dict[str, dict[str, re.Pattern[str]]] = {
             r"switching to|switch to|"
             r"plan(?:s|ned|ning)?(?: to)?|migration to|decided to|selected|to replace|will replace|"
             r"intend\w* to|would|considering|thinking about|replace|replacing|rollout|roll out|"
-            r"budgeted for|next year|upgrade to|proposed|prospective)\b",
+            r"budgeted for|next year|upgrade to|propos(?:e|ed|ing)|prospective)\b",
             re.I,
         ),
     },

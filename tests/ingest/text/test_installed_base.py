@@ -99,6 +99,9 @@ def _evaluating(pipeline: TextPipeline, text: str, lang: str, account: str) -> s
     ("text", "lang", "account", "evaluated"),
     [
         ("They are running a bake-off between Sentinel and two others.", "en", "A-EGB", {"P-SENT"}),
+        # a trial done before, and a pilot we only propose, are no evaluation now
+        ("Their former CISO had done one small trial with Sentinel.", "en", "A-EGB", set()),
+        ("Next: propose a pilot of Sentinel on the branch network (not agreed yet).", "en", "A-EGB", set()),
         ("Sentinel is one of three finalists; the award is due in May.", "en", "A-EGB", {"P-SENT"}),
         ("Eastgate have now asked Microsoft for an offer as well.", "en", "A-EGB", {"V-MS"}),
         # the vendor approaching someone is its move, not the account's evaluation
