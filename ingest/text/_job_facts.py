@@ -41,6 +41,8 @@ class JobReader:
         ``promoted``: the title is new, so the person is not linked again by it (the graph
         knows them by the title they held)."""
         g = match.groupdict()
+        if g.get("t") is not None and _record_owner(match, ments[int(g["t"])].text):
+            return None  # "负责人：赵磊 ｜ 更新：2025-11-15", "Owner: Josh Lavoie": who keeps the record
         said = ments[int(g["p"])] if g.get("p") is not None else None
         if said is not None and said.key == PRONOUN and match.string.startswith("«T", match.end("p") + 1):
             return None  # "他助理方琪": his assistant, not his title
@@ -129,6 +131,17 @@ class JobReader:
         return ("Person", node_id, p[2])
 
 
+def _record_owner(match: re.Match[str], title: str) -> bool:
+    """A record's owner labelled alone at the start of a line: our colleague who keeps the note."""
+    if not _OWNER.fullmatch(title):
+        return False
+    at = match.start("t") - 2  # the «T…» mark
+    line = match.string[match.string.rfind("\n", 0, at) + 1 : at]
+    return line.strip(" \t-*•·") == "" and _LABEL_COLON.match(match.string, match.end("t") + 1) is not None
+
+
+_OWNER = re.compile(r"负责人|跟进人|记录人|(?i:owner|account owner|record owner)")
+_LABEL_COLON = re.compile(r"\s?[:：]")
 _OF_THE_COMPANY = re.compile(
     r"^(?:公司(?=[\u4e00-\u9fffA-Za-z]{2})|集团(?=[\u4e00-\u9fffA-Za-z]{1,8}?(?:部|处|科|中心|室)))"
 )

@@ -341,3 +341,14 @@ def test_a_title_after_as_or_an_interim_promotion(pipeline: TextPipeline) -> Non
     assert _en(pipeline, "Kayla Dunn got bumped up to interim VP Supply Chain.") == {
         ("Kayla Dunn", "VP Supply Chain", True)
     }
+
+
+def test_a_records_owner_labelled_alone_keeps_the_record_and_works_for_us(pipeline: TextPipeline) -> None:
+    assert _zh(pipeline, "负责人：赵磊 ｜ 更新：2025-11-15") == set()
+    assert _en(pipeline, "Owner: Josh Lavoie | Last updated 3 Nov 2025") == set()
+    # a function before the label makes it the account's job
+    assert _zh(pipeline, "技术负责人：王磊") == {("王磊", "技术负责人", True)}
+
+
+def test_one_who_left_with_an_aside_between(pipeline: TextPipeline) -> None:
+    assert _zh(pipeline, "刘静主任（采购中心）离职了！！") == {("刘静", "主任", False)}
