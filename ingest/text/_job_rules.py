@@ -124,7 +124,8 @@ JOB_RULES: list[Rule] = [
             r"{P} (?:has |had )?(?:left|quit) the (?:bank|company|hospital|firm|business|organi[sz]ation|"
             r"group|trust|university|council|agency|plant|school|district|county|city|practice|clinic)\b",
             # "has gone from lukewarm to hostile", "has gone quiet" are no leaving
-            r"{P}(?:['’]s| is| has) (?:now |since )?(?:(?:retired|left)\b(?! (?:a|the|us|it|for|to)\b)|"
+            r"{P}(?:['’]s| is| has) (?:now |since )?"
+            r"(?:(?:retired|left)\b(?! (?:a|the|us|it|for|to)\b)(?! «O)|"
             r"gone(?=\s*(?:[.,;:!)\n–-]|$|now\b|since\b)))",
             r"{P},? who (?:has |had )?(?:since )?(?:left|quit|resigned|retired)\b(?! (?:a|the|us|it|for)\b)",
             r"{P} \({T}\) (?:has )?(?:left|quit) {C}",

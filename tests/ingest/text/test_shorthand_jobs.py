@@ -186,3 +186,12 @@ def test_a_person_named_in_a_later_clause_leaves_the_left_out_subject(pipeline: 
 def test_zh_rivals_in_the_running(pipeline: TextPipeline, text: str, vendors: set[str]) -> None:
     ex = read(pipeline, text, "zh")
     assert {f.object[1] for f in ex.facts if f.relation == "EVALUATING"} == vendors
+
+
+def test_who_left_another_company_left_no_job_at_the_account(pipeline: TextPipeline) -> None:
+    ex = read(
+        pipeline, "FYI my old colleague Werner Steyn has left Tessera – he's now their account manager."
+    )
+    assert {(f.object[1], f.props["current"]) for f in ex.facts if f.relation == "WORKS_AT"} == {
+        ("V-TS", False)
+    }
