@@ -59,7 +59,7 @@ def antecedent(
         len(fitting) > 1
         and reported
         and fitting[0] == linker.named[-1].node_id
-        and _said_by(reported.group("sayer"), linker.named[-1].families)
+        and _said_by(_SAYER.search(m.value, 0, reported.start()), linker.named[-1].families)
     ):
         fitting = fitting[1:]  # "sophie says hes the TE": the one who says it is not the one said of
     if not fitting:
@@ -78,15 +78,17 @@ def antecedent(
 # the sayer named right before the verb ("sophie says hes the TE"); not a verb whose subject the
 # clause left out ("Jens admitted he was wrong and said he's now on board": he is Jens)
 _REPORTED = re.compile(
-    r"(?P<sayer>[\w'’]*)\s+"
-    r"(?<!\band )(?<!\bbut )(?<!\bthen )(?<!\balso )(?<!\bhe )(?<!\bshe )(?<!\bwho )"
+    r"(?<!\band )(?<!\bbut )(?<!\bthen )(?<!\balso )(?<!\bhe )(?<!\bshe )(?<!\bwho )\b"
     r"(?:says|said|thinks|thought|reckons|mentioned|told (?:me|us)|believes|claims|feels)\s+(?:that\s+)?$",
     re.I,
 )
 
 
-def _said_by(sayer: str, families: set[str]) -> bool:
+_SAYER = re.compile(r"([\w'’]*)\s*$")
+
+
+def _said_by(sayer: re.Match[str] | None, families: set[str]) -> bool:
     """Whether the word before "said" may be the person named last: a capitalised name of
     someone else ("Lorraine Washington did not attend – Dan said she'll chair") is not."""
-    name = re.sub(r"['’]s$", "", sayer)
+    name = re.sub(r"['’]s$", "", sayer.group(1) if sayer else "")
     return not name[:1].isupper() or fold(name) in families or name in ("I", "We", "They")

@@ -32,19 +32,21 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
     # / 0.557 (F1 0.677, trap hits 118). At the twenty-sixth session's end: en 0.772 / 0.686 / 0.800 /
     # 0.667 / 0.673 / 0.482, zh 0.748 / 0.653 / 0.738 / 0.671 / 0.668 / 0.561 (F1 0.685, trap hits 125);
     # at the twenty-seventh's: en 0.773 / 0.691 / 0.802 / 0.670 / 0.674 / 0.483, zh 0.749 / 0.657 /
-    # 0.744 / 0.674 / 0.668 / 0.563 (F1 0.688, trap hits 92)
+    # 0.744 / 0.674 / 0.668 / 0.563 (F1 0.688, trap hits 92); at the twenty-eighth's: en 0.775 / 0.703 /
+    # 0.802 / 0.677 / 0.677 / 0.483, zh 0.751 / 0.677 / 0.748 / 0.676 / 0.687 / 0.565 (F1 0.693, trap
+    # hits 80)
     "dev": {
         ("WORKS_AT", "en"): 0.76,
-        ("DECISION_ROLE", "en"): 0.685,
+        ("DECISION_ROLE", "en"): 0.695,
         ("REPORTS_TO", "en"): 0.79,
         ("USES", "en"): 0.64,
         ("SUPPLIES", "en"): 0.66,
         ("INTERESTED_IN", "en"): 0.44,
         ("WORKS_AT", "zh"): 0.74,
-        ("DECISION_ROLE", "zh"): 0.65,
-        ("REPORTS_TO", "zh"): 0.735,
+        ("DECISION_ROLE", "zh"): 0.67,
+        ("REPORTS_TO", "zh"): 0.74,
         ("USES", "zh"): 0.65,
-        ("SUPPLIES", "zh"): 0.66,
+        ("SUPPLIES", "zh"): 0.68,
         ("INTERESTED_IN", "zh"): 0.54,
     },
     # held out, never tuned on (en-a, en-b, en-c, en-j, en-k, en-n; zh-a .. zh-e, zh-l, zh-m,
@@ -58,16 +60,18 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
     # end (F1 0.657 -> 0.659, trap hits 55); en 0.741 / 0.596 / 0.716 / 0.671 / 0.734 / 0.640, zh
     # 0.711 / 0.581 / 0.612 / 0.690 / 0.721 / 0.590 at the twenty-sixth's end (F1 0.662 -> 0.664); en
     # 0.741 / 0.595 / 0.716 / 0.671 / 0.734 / 0.640, zh 0.711 / 0.581 / 0.612 / 0.695 / 0.721 / 0.590 at
-    # the twenty-seventh's (F1 0.664 -> 0.665, trap hits 55 -> 51)
+    # the twenty-seventh's (F1 0.664 -> 0.665, trap hits 55 -> 51); en 0.741 / 0.598 / 0.716 / 0.686 /
+    # 0.734 / 0.640, zh 0.712 / 0.587 / 0.612 / 0.695 / 0.721 / 0.590 at the twenty-eighth's (F1 0.665
+    # -> 0.667, trap hits 51 -> 50)
     "test": {
         ("WORKS_AT", "en"): 0.73,
         ("DECISION_ROLE", "en"): 0.59,
         ("REPORTS_TO", "en"): 0.71,
-        ("USES", "en"): 0.66,
+        ("USES", "en"): 0.68,
         ("SUPPLIES", "en"): 0.72,
         ("INTERESTED_IN", "en"): 0.62,
         ("WORKS_AT", "zh"): 0.70,
-        ("DECISION_ROLE", "zh"): 0.57,
+        ("DECISION_ROLE", "zh"): 0.58,
         ("REPORTS_TO", "zh"): 0.60,
         ("USES", "zh"): 0.68,
         ("SUPPLIES", "zh"): 0.71,
@@ -113,9 +117,10 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
 #: topic on, 38ea647 ("彭主任这边管技术"); 31 at the eleventh's start; 29 before a three-character name was
 #: no longer cut at a rare word, 30c96b9, and a Chinese topic was found by its subject, 0935880:
 #: each made one false fact the notes warn against match; found by switching each change alone,
-#: counts only; the issue's target is none); dev 92 and test 51 at the twenty-seventh session's end
+#: counts only; the issue's target is none); dev 92 and test 51 at the twenty-seventh session's end;
+#: dev 80 and test 50 at the twenty-eighth's
 #: (125 and 55 at its start)
-TRAP_CEILINGS = {"dev": 92, "test": 51}
+TRAP_CEILINGS = {"dev": 80, "test": 50}
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
     "companies": [{"id": "A-1", "name": "St. Aldric Medical Center", "aliases": ["SAMC"]}],
