@@ -59,7 +59,7 @@ def antecedent(
         len(fitting) > 1
         and reported
         and fitting[0] == linker.named[-1].node_id
-        and _said_by(_SAYER.search(m.value, 0, reported.start()), linker.named[-1].families)
+        and _said_by(m.value[: reported.start()].split()[-1:], linker.named[-1].families)
     ):
         fitting = fitting[1:]  # "sophie says hes the TE": the one who says it is not the one said of
     if not fitting:
@@ -84,11 +84,13 @@ _REPORTED = re.compile(
 )
 
 
-_SAYER = re.compile(r"([\w'’]*)\s*$")
+_WORD_AT_END = re.compile(r"[\w'’]*$")
 
 
-def _said_by(sayer: re.Match[str] | None, families: set[str]) -> bool:
-    """Whether the word before "said" may be the person named last: a capitalised name of
-    someone else ("Lorraine Washington did not attend – Dan said she'll chair") is not."""
-    name = re.sub(r"['’]s$", "", sayer.group(1) if sayer else "")
+def _said_by(sayer: list[str], families: set[str]) -> bool:
+    """Whether the word before "said" (``sayer``: none or one) may be the person named last: a
+    capitalised name of someone else ("Lorraine Washington did not attend – Dan said she'll chair")
+    is not."""
+    word = _WORD_AT_END.search(sayer[0]) if sayer else None
+    name = re.sub(r"['’]s$", "", word.group() if word else "")
     return not name[:1].isupper() or fold(name) in families or name in ("I", "We", "They")

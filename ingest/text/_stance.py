@@ -132,14 +132,19 @@ def stance_in(text: str, lang: str) -> str | None:
     return said[1] if said else None
 
 
+def _languages(lang: str) -> tuple[str, ...]:
+    """The cue languages a clause is read in: both for a mixed-language clause."""
+    return ("en", "zh") if lang == "mixed" else ("zh",) if lang == "zh" else ("en",)
+
+
 def says_neutral(text: str, lang: str) -> bool:
     """Whether the clause says in words that the person takes no side ("now neutral", "没表态")."""
-    return any(_NEUTRAL[one].search(text) for one in (("en", "zh") if lang == "mixed" else (lang,)))
+    return any(_NEUTRAL[one].search(text) for one in _languages(lang))
 
 
 def stance_cue(text: str, lang: str) -> tuple[int, str] | None:
     """(where, stance) of the cue that decides the clause's stance, or None."""
-    said = [_stance_at(text, one) for one in (("en", "zh") if lang == "mixed" else (lang,))]
+    said = [_stance_at(text, one) for one in _languages(lang)]
     found = [s for s in said if s is not None]
     return max(found) if found else None
 
