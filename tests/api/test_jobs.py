@@ -87,6 +87,9 @@ def test_inline_records_are_ingested_with_their_rejects(api: Api) -> None:
 
 def test_rejected_values_are_shown_to_the_pii_right_and_a_rerun_writes_nothing(api: Api) -> None:
     given = {"mapping": "12_crm_relationships", "content": RELATIONSHIPS}
+    # ingested here too, not only by the first test: xdist may run this test on another worker,
+    # whose module-scoped store has not seen these records
+    api.data(RECORDS, "analyst", {"input": given, "wait": True})
     job = api.data(RECORDS, "analyst_pii", {"input": given, "wait": True})["ingestRecords"]
     assert job["report"]["edgesWritten"] == 0  # the same facts again
     values = {r["field"]: r["value"] for r in job["report"]["rejects"]}
