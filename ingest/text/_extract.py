@@ -217,8 +217,9 @@ class Extractor:
         sentence = text[s0:s1].strip()
         done: dict[tuple[str, str, str, str], Fact] = {}
         denied: set[tuple[str, str]] = set()  # (person, role) the sentence says they do not hold
-        # (person slot, end) a topic rule has read: "预算也是他定" is the budget's say, not also a 定 decision
-        claimed: set[tuple[int, int]] = set()
+        # (person slot, end, start) a topic rule has read: "预算也是他定" is the budget's say, not
+        # also a 定 decision
+        claimed: set[tuple[int, int, int]] = set()
 
         def emit(
             rel: str,

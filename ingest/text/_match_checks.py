@@ -69,13 +69,16 @@ _ZH_OBJECT_BEFORE = re.compile(
 )
 
 
-def claimed_before(rule: Rule, match: re.Match[str], claimed: set[tuple[int, int]]) -> bool:
-    """Whether a topic rule has read this person and verb already; a topic rule claims them."""
-    said = (max(match.start("p"), match.start("pn")), match.end())
-    if said in claimed:
-        return True
+def claimed_before(rule: Rule, match: re.Match[str], claimed: set[tuple[int, int, int]]) -> bool:
+    """Whether a topic rule has read this person and verb already, or read the cue this match ends
+    on for someone else ("预算她批，但技术选型主要听«P»的": the selection is «P»'s, not hers); a
+    topic rule claims (its person, its end, its start)."""
+    person, end = max(match.start("p"), match.start("pn")), match.end()
+    for p, e, s in claimed:
+        if (p, e) == (person, end) or (s < end <= e and not s <= person < e):
+            return True
     if ("form", "topic") in rule.props:
-        claimed.add(said)
+        claimed.add((person, end, match.start()))
     return False
 
 

@@ -46,13 +46,22 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"signs? (?:off )?for (?:anything|everything|any spend|purchases|orders|deals) (?:over|above)",
             r"approv\w* (?:the )?(?:po|purchase order|spend|budget|funding|capex)\b",
             r"budget (?:holder|owner)",
+            # whose money it is: "it's her budget", "(his budget)", "Priya's call, Angela's money",
+            # "she's the money", "so Greg's the money guy?"
+            r">(?:it['’]?s|its|it is|it['’]ll be|\()\s?"
+            r"(?=«P\d+»(?:['’]s)? (?:own )?(?:[\w-]+ )?(?:budget|money)\b)",
+            r"(?<=»)['’]s (?:own )?(?:money|budget)(?=[\s,.;)]|$)",
+            r"(?<=»)(?:['’]s| is) (?:the )?(?:money|purse)(?: (?:guy|man|woman|person))?\b"
+            r"(?! (?:side|question|issue))",
+            r"(?:the )?(?:budget|money) (?:guy|man|woman|person)\b",
+            r"releas(?:es|ed|ing|e) (?:the )?(?:[\w-]+ )?(?:budget|funds|funding|money)\b",
             # "does own the bond budget", "will handle the budget release", "'s got the budget now"
             r"(?:holds|holding|controls|controlling|owns|owning|approves|manages|signs off|handles?|handling|"
             r"administers|(?<=does )own|(?<=does )hold|(?<=does )control|(?:'s|has|have) got)"
             r"(?: the| all| our| his| her| their| «P\d+»)?(?: own)? "
             r"(?:drawdown of )?(?:the )?"
             r"(?:[$€£¥]?\d[\d.,]*\s?(?:[kmb]n?|million|bn)?\s)?"  # "drawdown of the $2.1m grant"
-            r"(?:[A-Za-z][\w-]* ){0,2}?"  # "owns her own HR-tech budget"
+            r"(?:[A-Za-z][\w-]* ){0,3}?"  # "owns her own HR-tech budget", "owns the Measure K bond budget"
             r"(?:budget|purse strings|money|spend|spending|funding|allocation|funds|grant|capex|capital|"
             r"appropriation"
             r"|\$\$?)",
@@ -108,8 +117,11 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r">预算(?:这块|方面|这边|的事)?(?:最终)?(?:是|得|要|在|归|都是)",
             r"(?<![A-Za-z])EB(?![A-Za-z])",
             # "由她最终审批", "许国强（董事长）签字"
-            r"(?<=[»）)])(?:这里|那里|这边|那边)?(?:来|负责|亲自|自己|能|可以|统筹|已经|已|最终|最后){0,2}"
-            r"(?:审批|批|签字)(?![评准次到])",
+            r"(?<=[»）)])(?:这里|那里|这边|那边)?(?:来|负责|亲自|自己|能|可以|统筹|已经|已|最终|最后|就|上周|昨天|当场){0,3}"
+            r"(?:审批|批|签(?:了)?字)(?![评准次到])",
+            # a limit under which they sign alone: "30万以内她自己就能签"
+            r">\d[\d.]*\s?(?:万|w|W|k|K)(?:元)?(?:以内|以下|之内)(?:的)?[\u4e00-\u9fff]{0,4}?[，,]?\s?"
+            r"(?=«P\d+»(?:自己|本人)?(?:就)?(?:能|可以)(?:直接)?(?:签|批|审批))",
             r"预算审批人",
             r"(?:负责|管|掌握|控制)(?:着)?预算",
             r"(?<!对)预算.{0,4}(?:审批|签字|把关|说了算)",  # not "意见对预算审批影响很大": an influence
@@ -231,7 +243,15 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"(?:evaluation|eval|pilot|poc|trial|testing|benchmark|bake-off|proof of concept|side-by-side|"
             r"shoot-?out|head-to-head)\b",
             r"scor(?:es?|ing|ed) the (?:technical|functional|requirements|bids|responses)",
-            r"judg(?:es?|ing|ed) the [\w-]+ (?:side|part|aspects?)",
+            # "is judging the reliability side", "will need to review the network side"
+            r"(?:judg|review|assess|vett?|check)(?:es|s|e|ing|ed)? the "
+            r"(?!(?:commercial|contract|contractual|financial|finance|legal|price|pricing|cost|budget|business)\b)"
+            r"[\w-]+ (?:side|part|aspects?)\b",
+            # "will be the one testing how you connect", "Tomasz drives the CDU spec"
+            r"the one (?:who(?:'ll| will)? )?(?:testing|evaluating|reviewing|assessing|vetting|tests?|"
+            r"evaluates?|reviews?|assess(?:es)?|vets?)\b",
+            r"(?:drives|drove|owns|owned) the (?:[\w/-]+ ){0,2}"
+            r"(?:spec|specs|specification|requirements? spec|technical requirements)\b",
             # "does the electrical side of the review", "covers the security part of the evaluation"
             r"(?:do|does|doing|did|runs?|running|leads?|leading|owns?|handles?|handling|covers?|covering) "
             r"the [\w-]+ (?:side|part|section) of the (?:review|evaluation|assessment|scoring|tender)",
@@ -318,6 +338,9 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r">(?:评估|评审|评分|评标|技术|选型)(?:小)?组(?:[^。；;\n«»]|«P\d+»){0,16}?成员(?:还)?(?:有|是|包括|[:：])(?=«P)",
             r"牵头(?:这次|本次|此次|这个|这轮)(?:的)?(?:评估|测试|评测|选型|试用|论证|验证)",
             r"tech(?:nical)? (?:evaluator|assessor|reviewer|eval)\b",
+            # who judges it: "技术评委", "技术评标组长还是马骏", "方案评估牵头人", "两位技术评委里，田雨…"
+            r"技术评委|(?:技术|方案)(?:评标|评审|评估|评分)(?:小?组)?(?:组长|牵头人|负责人)",
+            r">(?:[两三四几]位)?技术评委(?:里|中|当中|之中)[，,]?\s?(?=«P)",
         ],
     ),
     "champion": (

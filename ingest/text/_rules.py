@@ -12,7 +12,7 @@ from ._job_rules import JOB_RULES
 from ._role_cues import ROLE_CUES
 from ._rule_grammar import KNOWN_PERSON, Rule, rules_of
 from ._supply_rules import SUPPLY_RULES
-from ._topic_roles import TOPIC_FORMS, TOPICS
+from ._topic_roles import TOPIC_FORMS, TOPIC_IS, TOPICS
 
 #: between a role cue and the person it names after it: a copula or a colon ("the final call is
 #: Karen's", "EB = Janet", "决策人是何总"), or for a cue marked ">" any short stretch of its clause
@@ -58,7 +58,8 @@ def _role_rules() -> list[Rule]:
     Li", "先找李主任"). The person's own clause leads to the cue, never a chat speaker's colon."""
     out: list[Rule] = []
     for role, (topic, verbs) in TOPICS.items():  # first: the topic's role claims the verb
-        forms = [t.replace("{topic}", topic).replace("{verbs}", verbs) for t in TOPIC_FORMS]
+        own = (*TOPIC_FORMS, TOPIC_IS) if role != "decision_maker" else TOPIC_FORMS
+        forms = [t.replace("{topic}", topic).replace("{verbs}", verbs) for t in own]
         out += rules_of("zh", "DECISION_ROLE", forms, role=role, form="topic")
     for role, (en_cues, zh) in ROLE_CUES.items():
         # English cues in any case ("Final call", "Owns the IT budget"), acronyms as written ("EB")
