@@ -26,6 +26,7 @@ def in_use(
     return (
         any(USE_CUES[lg].search(clause) for lg in langs)
         or _HAS.search(skeleton, begin, start) is not None
+        or (_THEIR.search(skeleton, begin, start) is not None and _TRIED.match(skeleton, end) is None)
         or (lang == "en" and _SYSTEM_IS.search(skeleton, max(0, start - 60), start) is not None)
         or _KIT_USES.search(skeleton, begin, start) is not None  # "PCS用科盛", "逆变器用的阳晖"
         # "HPLC基本都是岛津的", "PACS用的是东软的": the kit is the vendor's
@@ -133,6 +134,16 @@ _VENDORS_OWN = re.compile(
 )
 _HELD_IN = re.compile(r"(?:的[^，,。；;«»]{0,6})?(?:里|里面|上面)")
 _HAS = re.compile(r"\b(?:has|have|had|got)\s+(?:an?\s+|the\s+|their\s+|its\s+)?$", re.I)
+# the account's own, in a note about it: "Their Nordguard Sentinel panels false-alarm 3-4x/wk"; not
+# what they try or are offered ("their Halden pilot", "their Axiom quote")
+_THEIR = re.compile(
+    r"\btheir\s+(?:current\s+|existing\s+|old\s+|older\s+|legacy\s+|aging\s+|ageing\s+)?$", re.I
+)
+_TRIED = re.compile(
+    r"(?:\s+[\w-]+)?\s+(?:pilot|trial|demo|eval\w*|poc|proposal|quote|bid|offer|pitch|tender|rfp|"
+    r"shortlist|test|sales|rep|account|roll-?out|deployment|implementation|project|upgrade|migration)",
+    re.I,
+)
 # a system named then said to be the thing, from the line's or sentence's start: "PACS is
 # Sectra", "- Identity: Okta", "their claims platform is Guidewire ClaimCenter"; not a pick
 # ("the preferred option is …"), which is a choice still to come

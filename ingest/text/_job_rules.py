@@ -45,7 +45,8 @@ JOB_RULES: list[Rule] = [
             r"| at (?!«O))",
             r"(?:^(?:[-*•·–]\s*)?|[,;:(=]\s*|\band |\bwith |\bmet |\bcalled |\bto |\bby |\bfrom |\bunder "
             # "a new controls engineer, Piotr", "Greer's plant manager, Teresa"
-            r"|\bthe |\bour |\ban? |\b[A-Z][a-z]+['’]s "
+            # "the council's Highways Asset Manager, Rhys Morgan", "Her chief of staff, Philippa Grange"
+            r"|\bthe |\bour |\ban? |\b[A-Za-z][a-z]+['’]s |«P\d+» "
             # "added HR Director Janet Okafor"
             r"|\b[Tt]heir |\b[Hh]is |\b[Hh]er |\b(?:said|says|added|adds|noted|explained|according to|w/) )"
             r"(?:(?:[Tt]he|[Tt]heir|our|[Ii]ts|[Nn]ew|[Cc]urrent|[Aa]cting|[Ii]nterim) )*{T},? "

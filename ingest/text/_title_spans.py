@@ -100,6 +100,10 @@ EN_TITLE = re.compile(
     # "VP Food Safety & Quality", "GM Technology"
     rf"|(?<=VP|GM)(?: of)?[ \t]+{_DOMAIN_WORD}(?:[ \t]+{_DOMAIN_WORD}){{0,2}}"
     rf"(?:[ \t]*(?:&|and)[ \t]*{_DOMAIN_WORD}(?:[ \t]+{_DOMAIN_WORD})?)?"
+    # a domain apposed to the head, ending the apposition: "Samuel Osei, Deputy Director Capital
+    # Projects, presented", "Sabrina Oyelowo, Manager HR Systems:" (a name after it is cut off later)
+    rf"|(?:(?<=Director)|(?<=Manager)|(?<=Dir)|(?<=Mgr))[ \t]+{_DOMAIN_WORD}(?:[ \t]+{_DOMAIN_WORD}){{0,3}}"
+    rf"(?=[ \t]*(?:[,;:)\n]|[-–—][ \t]|$))"
     # "Dir. Quality & Compliance"
     rf"|(?<=Dir|Mgr)\.[ \t]+(?:of[ \t]+)?{_DOMAIN_WORD}(?:(?:[ \t]+|[ \t]*&[ \t]*){_DOMAIN_WORD})?)?"
     rf"|{_ACRONYM}\b"
