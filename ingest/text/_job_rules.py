@@ -45,8 +45,9 @@ JOB_RULES: list[Rule] = [
             r"| at (?!«O))",
             r"(?:^(?:[-*•·–]\s*)?|[,;:(=]\s*|\band |\bwith |\bmet |\bcalled |\bto |\bby |\bfrom |\bunder "
             # "a new controls engineer, Piotr", "Greer's plant manager, Teresa"
-            # "the council's Highways Asset Manager, Rhys Morgan", "Her chief of staff, Philippa Grange"
-            r"|\bthe |\bour |\ban? |\b[A-Za-z][a-z]+['’]s |«P\d+» "
+            # "Her chief of staff, Philippa Grange" (not a body in lower case: "the cruise line's CEO"
+            # is as often another company's)
+            r"|\bthe |\bour |\ban? |\b[A-Z][a-z]+['’]s |«P\d+» "
             # "added HR Director Janet Okafor"
             r"|\b[Tt]heir |\b[Hh]is |\b[Hh]er |\b(?:said|says|added|adds|noted|explained|according to|w/) )"
             r"(?:(?:[Tt]he|[Tt]heir|our|[Ii]ts|[Nn]ew|[Cc]urrent|[Aa]cting|[Ii]nterim) )*{T},? "
@@ -180,7 +181,7 @@ JOB_RULES: list[Rule] = [
             # "郑处（郑文华 副处长）": the full name inside, then the title
             rf"{{P}}\s?(?:[A-Z][a-z]+\s?)?(?:\+?\d[\d -]{{6,16}}\d\s?)?[（(]\s?(?:«P\d+»[\s，,、]?)?"
             rf"(?:我们|我司|他们|咱们|公司|集团)?的?(?P<dept>{_UNIT_WORDS}\s?)?{{T}}"
-            r"(?:[，,、；;/／兼](?:[^（）()\n«»]|«T\d+»){0,30})?[）)]",
+            r"(?:[，,、；;/／兼](?:[^（）()\n«»]|«[TKXD]\d+»){0,30})?[）)]",  # "（副总，分管«K»）"
             r"{C}{_}{T}{P}",
             # "我是中心的冷链管理员": the place before the title
             # "他是郑爽手下的架构师": someone's subordinate
@@ -188,7 +189,8 @@ JOB_RULES: list[Rule] = [
             r"|(?![原前曾以])[^«»，,。；;\n]{1,6}?(?=的))?的?"
             r"(?:新任|现任)?{T}",
             r"{C}(?:那边)?的{P}(?!«T)",
-            r"(?:^|[，、：:；;\s（(\d.•·*-]|和|与|及)(?P<unit>(?:(?![我你他她是的在和与及跟向对由从被把给])[\u4e00-\u9fff])"
+            # (after a verb or preposition whose object it is: "让安全部曹部长来评估", "找设备科孙科长")
+            r"(?:^|[，、：:；;\s（(\d.•·*-]|和|与|及|让|找|约|请|由|跟|向|给|问|见|联系|拜访|通知)(?P<unit>(?:(?![我你他她是的在和与及跟向对由从被把给])[\u4e00-\u9fff])"
             r"{1,6}?(?:科|处|部|室|中心|局|办|组))的?(?:同事|小伙伴)?{P}(?!«T)",
             r"(?P<dept>(?:(?![我你他她是的在和与及跟向对由从被把给])[\u4e00-\u9fff]){1,6}?(?:科|处|部|室|中心|局|办|组))?{P}{T}",
             r"(?:^|[，、：:；;\s（(•·*-]|和|与|及|的|是|有|新来的|新任)(?P<dept>(?:(?![我你他她是的在和与及跟向对由从被把给])"
@@ -218,7 +220,7 @@ JOB_RULES: list[Rule] = [
             r"(?:^|[|｜\n])\s*{P}(?:\s?[A-Z][a-z]+)?\s*[|｜]\s*{T}\s*(?=[|｜](?!\s*«))",
             # a department alone in brackets: "陈曦（技术部）", "刘明（IT部，负责接口）"
             r"{P}\s?[（(](?P<unit>(?:(?![我你他她是的在和与及跟向对由从被把给])[\u4e00-\u9fffA-Za-z]){1,8}?"
-            r"(?:科|处|部|室|中心|组|办|部门))(?:[，,、；;](?:[^（）()\n«»]|«T\d+»){0,30})?[）)]",
+            r"(?:科|处|部|室|中心|组|办|部门))(?:[，,、；;](?:[^（）()\n«»]|«[TKXD]\d+»){0,30})?[）)]",
             # the person glossing the company: "天衡（黄经理）会配合", "鼎实（马骏）负责实施"
             r"{C}\s?[（(]\s?{P}\s?[）)]",
             # a function before a reference: "采购王经理（王慧）", "财务李总", "IT小王"

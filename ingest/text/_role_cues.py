@@ -46,11 +46,10 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"signs? (?:off )?for (?:anything|everything|any spend|purchases|orders|deals) (?:over|above)",
             r"approv\w* (?:the )?(?:po|purchase order|spend|budget|funding|capex)\b",
             r"budget (?:holder|owner)",
-            # whose money it is: "it's her budget", "(his budget)", "Priya's call, Angela's money",
-            # "she's the money", "so Greg's the money guy?"
+            # whose money it is: "it's her budget", "(his budget)", "she's the money", "so Greg's the
+            # money guy?"
             r">(?:it['’]?s|its|it is|it['’]ll be|\()\s?"
             r"(?=«P\d+»(?:['’]s)? (?:own )?(?:[\w-]+ )?(?:budget|money)\b)",
-            r"(?<=»)['’]s (?:own )?(?:money|budget)(?=[\s,.;)]|$)",
             r"(?<=»)(?:['’]s| is) (?:the )?(?:money|purse)(?: (?:guy|man|woman|person))?\b"
             r"(?! (?:side|question|issue))",
             r"(?:the )?(?:budget|money) (?:guy|man|woman|person)\b",
@@ -86,7 +85,10 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             # "Priya's call, Angela's money", "gives the okay for the budget", "signed the pilot PO"
             r"(?:cheque|check) ?book",
             r"(?:final|ultimate|last) say (?:on|over) (?:the )?(?:budget|money|spend|spending|funding)",
-            r"(?<=»)['’]s (?:money|budget|cheque ?book|check ?book)\b",
+            # (not "Mina's budget request went to the board")
+            r"(?<=»)['’]s (?:own )?(?:money|budget|cheque ?book|check ?book)\b"
+            r"(?! (?:request|line|cut|review|meeting|cycle|process|submission|proposal|plan|deadline"
+            r"|figures?))",
             r"(?:gives?|gave|giving) (?:the )?(?:okay|ok|go-ahead|nod|green light) (?:for|on|to) (?:the )?"
             r"(?:budget|money|spend|funding)",
             r"signed the [\w-]+ (?:po|purchase order|cheque|check|contract|order)\b",
