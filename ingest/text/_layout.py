@@ -95,8 +95,8 @@ def speaker_spans(text: str) -> Iterator[Span4]:
     senders = list(_FROM.finditer(text))
     nexts = [s.start() for s in senders[1:]] + [len(text)]
     for sender, after in zip(senders, nexts, strict=False):  # no senders: no ends but the text's
-        quoted = _QUOTED.search(text, sender.end(), after)
-        yield (sender.start(), quoted.start() if quoted else after, sender.start("name"), sender.end("name"))
+        for start, end in _own_parts(text, sender.start(), after):
+            yield start, end, sender.start("name"), sender.end("name")
     headed = {s.start() for s in senders}
     for m in _SPEAKER.finditer(text):
         if m.start() in headed:
@@ -107,6 +107,26 @@ def speaker_spans(text: str) -> Iterator[Span4]:
     ends = [h.start() for h in headers[1:]] + [len(text)]
     for h, end in zip(headers, ends, strict=False):  # no headers: no ends but the text's
         yield h.start(), end, h.start("name"), h.end("name")
+
+
+_QUOTE_LINE = re.compile(r"(?m)^[ \t]*>.*(?:\n|$)")
+
+
+def _own_parts(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The parts of a mail's body its sender wrote: up to a separator or an attribution line that
+    opens the mail it answers, less the ">" lines quoted in between, as a reply answers inline
+    ("> Who signs? / Jas reports to me")."""
+    quoted = _QUOTED.search(text, start, end)
+    while quoted is not None and text[quoted.start() : quoted.end()].lstrip().startswith(">"):
+        yield start, quoted.start()
+        lines = _QUOTE_LINE.match(text, quoted.start())
+        start = lines.end() if lines else quoted.end()
+        while (more := _QUOTE_LINE.match(text, start)) is not None and more.end() > start:
+            start = more.end()
+        if start >= end:
+            return
+        quoted = _QUOTED.search(text, start, end)
+    yield start, quoted.start() if quoted else end
 
 
 def signature_people(

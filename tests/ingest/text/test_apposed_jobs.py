@@ -93,3 +93,19 @@ def test_what_an_account_calls_its_own(
     pipeline: TextPipeline, text: str, lang: str, account: str, uses: set[str]
 ) -> None:
     assert {obj for rel, _, obj, _ in _run(pipeline, text, lang, account) if rel == "USES"} == uses
+
+
+def test_a_sender_answering_inline_speaks_each_answer(pipeline: TextPipeline) -> None:
+    mail = (
+        "From: Owen Tranter <owen@harrowgate.co.uk>\n"
+        "To: Tom Ashby\n"
+        "Subject: Re: next steps\n\n"
+        "Answers inline below.\n\n"
+        "> Who else is on the claims side?\n"
+        "Jas Mehta joined us three weeks ago as Claims Director and reports to me.\n"
+    )
+    doc = TextDocument("N", "note", mail, "apposed", 1, "en", datetime(2026, 3, 1), "A-HB")
+    ((_, ex),) = list(pipeline.run([doc]))
+    owen = {m.node_id for m in ex.mentions if m.text == "Owen Tranter"}
+    lines = {(f.subject[2], f.object[1]) for f in ex.facts if f.relation == "REPORTS_TO"}
+    assert len(owen) == 1 and lines == {("Jas Mehta", *owen)}
