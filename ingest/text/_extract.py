@@ -56,6 +56,7 @@ from ._match_checks import (
     ours_before,
     ours_later_on_the_line,
     stance_taken_back,
+    taken_back_after,
     their_company,
     topic_for_object,
     unknown_company_before,
@@ -257,6 +258,7 @@ class Extractor:
                     claimed_before(rule, match, claimed)
                     or cue_has_its_person(rule, match)
                     or an_object_as_subject(rule, match)
+                    or taken_back_after(match, [m.node_id for m in ments])
                 ):
                     pos = max(match.end(), match.start() + 1)
                     continue

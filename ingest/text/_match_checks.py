@@ -55,6 +55,24 @@ def cue_has_its_person(rule: Rule, match: re.Match[str]) -> bool:
 _SUBJECT_BREAK = re.compile(r"[.;:!?\n，,；：。、]|\band\b|\bbut\b")
 
 
+def taken_back_after(match: re.Match[str], people: list[str]) -> bool:
+    """A role whose clause goes on to say it is someone else's, not the person's (``people``: the
+    node of each person mark): "I'll make the recommendation, but the final decision sits with
+    ExCo, not me", "拍板的是院长，不是他"."""
+    person = match.groupdict().get("p")
+    if person is None:
+        return False
+    taken = _NOT_THEM.match(match.string, match.end())
+    return taken is not None and people[int(taken.group(1))] == people[int(person)]
+
+
+# the rest of the cue's clause, no one else named, then "not" the person, ending it
+_NOT_THEM = re.compile(
+    r"(?:[^«».;!?\n。；！？，,]|«[OXK]\d+»){0,50}?[,，]\s*(?:and |but )?(?:not|而不是|不是|并非)\s?"
+    r"(?:with |to )?«P(\d+)»(?:['’]s)?(?=\s*(?:[.;,!?)。；，！？]|$))"
+)
+
+
 def an_object_as_subject(rule: Rule, match: re.Match[str]) -> bool:
     """A Chinese role cue read back to a person who is a verb's object: in "帮我们约«P2»，算是我们的
     内线" the 内线 is who helps, not whom they see. 让 and 请 hand the person the act ("让刘局拍板")."""

@@ -48,6 +48,8 @@ def _roles(pipeline: TextPipeline, text: str, lang: str) -> set[tuple[str, str, 
         ("Oscar Bellamy does own the Measure K bond budget.", {("C-OB", "economic_buyer", "neutral")}),
         # a budget that is not held: a request, a question of money
         ("Mina Farrow's budget request went to the board.", set()),
+        # a say the clause gives to someone else: "not him"
+        ("Oscar Bellamy will recommend, but the final decision sits with ExCo, not him.", set()),
     ],
 )
 def test_whose_money_it_is(pipeline: TextPipeline, text: str, roles: set[tuple[str, str, str]]) -> None:
