@@ -296,7 +296,13 @@ USE_CUES = {
         r"customer|client|sit in|sits in|tracked in|tracks|runs on|on top of|outsourced to|"
         r"log in with|logs? in (?:with|via|through)|sign in with|locked in(?:to)?|tied in(?:to)?|"
         # "the vault is alarmed with Nordguard", "lives on spreadsheets plus Yonyou", "hosted on Azure"
-        r"alarmed with|monitored (?:via|through|with)|lives? (?:on|in)|hosted (?:on|in|with|by))\b",
+        r"alarmed with|monitored (?:via|through|with)|lives? (?:on|in)|hosted (?:on|in|with|by)|"
+        # work done for them: "maintains the chillers", "processes payroll off our export", "did their
+        # D365 rollout", "outsourced upkeep of the gantry to"
+        r"(?:maintain|service|host|process)(?:s|es|ed)\b|outsourced\b[^.;]{0,40}\bto|"
+        r"(?:do|does|did|doing) (?:all |every |the |their |our )?(?:[\w-]+ ){0,2}"
+        r"(?:installs?|installation|maintenance|servicing|upkeep|interfaces?|rollout|hook-?ups?|gas lines?|"
+        r"payroll|hosting))\b",
         re.I,
     ),
     "zh": re.compile(
@@ -312,7 +318,9 @@ USE_CUES = {
         # text; not "很有用的": useful),
         # "统一身份认证是金智教育做的"
         r"(?:系统|平台|软件|这块|这边|目前|现在|一直|主要)\s?用的(?!是)|(?:都是|也是|都|也|还|主要|一直)用(?![户于来途处的])|有用(?=\s|[^，,。；;\s]{2,12}的)|"
-        r"是[^，,。；;\n]{1,12}(?:做|建|开发|实施|搭建?|部署)的"
+        r"是[^，,。；;\n]{1,12}(?:做|建|开发|实施|搭建?|部署|装|供|维护|维保)的|"
+        # "塔吊监测沿用安塔的设备", "收银硬件是迅达在做", "接的是澄测的探头"
+        r"沿用|(?<=\s)在做(?!方案|报价|演示|测试|POC|试点)|接的是"
     ),
 }
 EVAL_CUES = {
