@@ -71,6 +71,9 @@ def test_a_title_after_a_body_in_lower_case_is_not_placed_at_the_account(pipelin
     [
         ("王志强（副总，分管安全生产）说巡检现在用纸质表单。", "王志强", "副总"),
         ("巡检App好不好用让安全部曹部长来评估。", "曹部长", "安全部部长"),
+        # an English given name between the title and the name; a space after a Latin function
+        ("新stakeholder：商品总监 Helen 谭慧玲，管商品和库存。", "谭慧玲", "商品总监"),
+        ("接替的是新来的 IT 负责人 Frank 彭飞。", "彭飞", "IT 负责人"),
     ],
 )
 def test_chinese_remits_and_departments_before_a_reference(
