@@ -57,7 +57,9 @@ _GONE = re.compile(
     r"(?:(?:has|had|already|just)\s+)*"
     r"(?:lapsed|expired|ran out|ended|was (?:terminated|cancelled|not renewed))\b|"
     # what they no longer do for them: "Stonebridge no longer does their payroll", "汇云不再做运维"
-    r"(?:no longer|not any ?more|has stopped|have stopped|stopped|ceased to)\b|(?:已经)?不再|"
+    # (not a fault: "Maximo stopped working")
+    r"(?:no longer|not any ?more|ceased to|(?:has |have )?stopped (?:doing|providing|supplying|supporting|"
+    r"servicing|maintaining))\b|(?:已经)?不再|"
     # an evaluation that is over: "the IBM evaluation is closed", "POC finished in April", "评估已结束"
     r"(?:evaluation|review|poc|pilot|trial|bake-?off)\s+(?:(?:on|at|in|with) [^.;,«»]{1,30}?\s+)?"
     r"(?:(?:is|was|has|had)\s+)?(?:been\s+)?"

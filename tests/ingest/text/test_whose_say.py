@@ -9,18 +9,7 @@ import pytest
 
 from ingest.text import TextDocument, TextPipeline
 from tests.ingest.text.conftest import crm_pipeline, roles_said
-
-CRM = {
-    "self": {"id": "SELF", "name": "Tallmark Scheduling"},
-    "companies": [
-        {"id": "A-HB", "name": "Harrowgate Bakeries", "aliases": ["华兴"], "role": "customer"},
-        {"id": "V-KR", "name": "Kronos", "role": "competitor"},
-    ],
-    "contacts": [
-        {"id": "C-OB", "name": "Oscar Bellamy", "company": "A-HB", "title": "CFO"},
-        {"id": "C-MF", "name": "Mina Farrow", "company": "A-HB", "title": "HR Director"},
-    ],
-}
+from tests.ingest.text.test_en_role_phrasings import CRM
 
 
 @pytest.fixture(scope="module")
