@@ -258,7 +258,7 @@ class Extractor:
                     claimed_before(rule, match, claimed)
                     or cue_has_its_person(rule, match)
                     or an_object_as_subject(rule, match)
-                    or taken_back_after(match, [m.node_id for m in ments])
+                    or taken_back_after(match, ments)
                 ):
                     pos = max(match.end(), match.start() + 1)
                     continue

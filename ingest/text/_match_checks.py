@@ -55,15 +55,15 @@ def cue_has_its_person(rule: Rule, match: re.Match[str]) -> bool:
 _SUBJECT_BREAK = re.compile(r"[.;:!?\n，,；：。、]|\band\b|\bbut\b")
 
 
-def taken_back_after(match: re.Match[str], people: list[str]) -> bool:
-    """A role whose clause goes on to say it is someone else's, not the person's (``people``: the
-    node of each person mark): "I'll make the recommendation, but the final decision sits with
+def taken_back_after(match: re.Match[str], ments: list[Mention]) -> bool:
+    """A role whose clause goes on to say it is someone else's, not the person's (``ments``: the
+    mention behind each mark): "I'll make the recommendation, but the final decision sits with
     ExCo, not me", "拍板的是院长，不是他"."""
     person = match.groupdict().get("p")
     if person is None:
         return False
     taken = _NOT_THEM.match(match.string, match.end())
-    return taken is not None and people[int(taken.group(1))] == people[int(person)]
+    return taken is not None and ments[int(taken.group(1))].node_id == ments[int(person)].node_id
 
 
 # the rest of the cue's clause, no one else named, then "not" the person, ending it
