@@ -242,13 +242,15 @@ class Extractor:
         # a Chinese name or title counts, though the skeleton has put a mark in its place
         langs = {lang} | ({"zh"} if has_cjk(sentence) else set())
         langs |= {"en"} if _LATIN_WORDS.search(plain(skeleton)) else set()
+        lowered = {t: t.lower() for t in (skeleton, worded, lined)}
         for rule in RULES:
-            if rule.lang not in langs:  # a mixed note is read by both languages' rules
+            text_of = {"DECISION_ROLE": worded, "REPORTS_TO": lined}.get(rule.relation, skeleton)
+            # a mixed note is read by both languages' rules
+            if rule.lang not in langs or not rule.may_match(lowered[text_of]):
                 continue
             if rule.relation in ("DECISION_ROLE", "REPORTS_TO") and QUESTION.match(sentence):
                 continue  # "did Graham push back on price?" asks; it states no role
             pos = 0
-            text_of = {"DECISION_ROLE": worded, "REPORTS_TO": lined}.get(rule.relation, skeleton)
             while (match := rule.regex.search(text_of, pos)) is not None:
                 word = common_word_as_name(match, rule.lang)
                 if word is not None:  # "方面，赵伟欣是预算审批人": look again past the word

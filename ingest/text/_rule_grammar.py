@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ._lexicon import EN_HONORIFICS, FUNCTION_SURNAMES, ZH_AFTER_NAME, ZH_SURNAMES
+from ._literals import required_literals
 from ._zh_names import NOT_GIVEN
 
 # Latin names: two capitalised words, letters with accents and umlauts included ("Julia Müller").
@@ -81,6 +82,13 @@ class Rule:
     lang: str
     regex: re.Pattern[str]
     props: tuple[tuple[str, str], ...] = ()
+    #: sets of strings (lower-cased), every match holding one string of each: a sentence lacking
+    #: all of one set skips the rule without a search
+    gate: tuple[frozenset[str], ...] = ()
+
+    def may_match(self, lowered: str) -> bool:
+        """Whether a text, lower-cased, holds what every match of the rule holds."""
+        return all(any(w in lowered for w in need) for need in self.gate)
 
 
 def compile_rule(pattern: str, lang: str) -> re.Pattern[str]:
@@ -107,13 +115,9 @@ def compile_rule(pattern: str, lang: str) -> re.Pattern[str]:
 
 def rules_of(lang: str, relation: str, patterns: list[str], **props: str) -> list[Rule]:
     tag = "_".join(f"{k}={v}" for k, v in props.items())
-    return [
-        Rule(
-            f"{relation.lower()}/{lang}/{tag + '/' if tag else ''}{i}",
-            relation,
-            lang,
-            compile_rule(p, lang),
-            tuple(props.items()),
-        )
-        for i, p in enumerate(patterns)
-    ]
+    out = []
+    for i, p in enumerate(patterns):
+        regex = compile_rule(p, lang)
+        name = f"{relation.lower()}/{lang}/{tag + '/' if tag else ''}{i}"
+        out.append(Rule(name, relation, lang, regex, tuple(props.items()), required_literals(regex.pattern)))
+    return out
