@@ -26,6 +26,8 @@ JOB_RULES: list[Rule] = [
             r"(?:(?:the|their|our|its|new|current|acting|interim) )*{T} (?:at|of|for) {C}"
             r"(?: is (?:now )?|, ){P}",
             r"{P}, (?:the )?{T} (?:of|at|from|@) {C}",
+            # "Apologies: Nikhil Rao, Voltek's Operations Director"
+            r"{P}, (?:the )?{C}['’]s? (?:(?:new|current|acting|interim) )?{T}",
             r"{P} from {C}[;,] (?:she|he|«P\d+») is (?:the|their) {T}",
             r"{C}'s? (?:new )?{T},? {P}",
             r"{P} [—–-]+ (?:the )?{T} (?:at|of) {C}",

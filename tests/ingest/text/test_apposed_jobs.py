@@ -61,6 +61,11 @@ def test_english_titles_in_apposition(pipeline: TextPipeline, text: str, person:
     assert ("WORKS_AT", person, "A-HB", title) in _run(pipeline, text, "en", "A-HB")
 
 
+def test_a_title_after_a_company_s_possessive_places_the_person_there(pipeline: TextPipeline) -> None:
+    said = _run(pipeline, "Apologies: Ivo Marsh, Nordguard's Regional Account Manager.", "en", "A-HB")
+    assert ("WORKS_AT", "Ivo Marsh", "V-NG", "Regional Account Manager") in said
+
+
 def test_a_title_after_a_body_in_lower_case_is_not_placed_at_the_account(pipeline: TextPipeline) -> None:
     said = _run(pipeline, "Graham reports to the cruise line's CEO, Anders Lindqvist.", "en", "A-HB")
     assert not [f for f in said if f[0] == "WORKS_AT" and f[1] == "Anders Lindqvist"]
