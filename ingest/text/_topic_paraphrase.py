@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import snowballstemmer
@@ -55,6 +55,10 @@ class TopicStems:
 
     by_stem: dict[str, tuple[tuple[frozenset[str], str], ...]]
     zh_words: tuple[tuple[tuple[str, ...], str], ...] = ()
+    #: a name of three content words or more written with one between the first and the last left
+    #: out ("AD/SB tracking" for AD/SB compliance tracking): the stems left, in their order and
+    #: next to each other, where no other name holds them all
+    shortened: dict[tuple[str, ...], str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, surfaces: dict[str, str]) -> TopicStems:
@@ -68,12 +72,24 @@ class TopicStems:
         for stems, surface in sorted(names.items(), key=lambda x: (-len(x[0]), x[1])):
             for stem in sorted(stems):
                 by_stem.setdefault(stem, []).append((stems, surface))
+        holders: dict[tuple[str, ...], list[frozenset[str]]] = {}
+        for surface in names.values():
+            # a word between the first and the last: the first says which kind it is ("task cards"
+            # are not mobile task cards), the last what it is ("wireless sensors" are no retrofit)
+            order = [_stem(w) for w in _WORD.findall(surface) if w.lower() not in _FUNCTION_WORDS]
+            for k in range(1, len(order) - 1):
+                if order[k] not in (order[0], order[-1]):
+                    kept = (*order[:k], *order[k + 1 :])
+                    holders.setdefault(kept, []).extend(o for o in names if set(kept) <= o)
+        shortened = {kept: names[held[0]] for kept, held in holders.items() if len(set(held)) == 1}
         zh: dict[tuple[str, ...], str] = {}
         for surface, spelling in sorted(surfaces.items()):
             words = tuple(w for w in stock_segmenter().lcut(spelling) if len(w) >= 2)
             if has_cjk(spelling) and len(words) >= 2:
                 zh.setdefault(words, surface)
-        return cls({stem: tuple(found) for stem, found in by_stem.items()}, tuple(sorted(zh.items())))
+        return cls(
+            {stem: tuple(found) for stem, found in by_stem.items()}, tuple(sorted(zh.items())), shortened
+        )
 
     def find(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, surface) of each topic written in ``text`` by its words' stems."""
@@ -94,6 +110,12 @@ class TopicStems:
                         if not _CLAUSE_BREAK.search(text, start, end):
                             yield start, end, surface
                         break
+
+        for i, (start, _, _) in enumerate(words):
+            for n in {len(kept) for kept in self.shortened}:
+                found = self.shortened.get(tuple(s for _, _, s in words[i : i + n]))
+                if found is not None and not _CLAUSE_BREAK.search(text, start, words[i + n - 1][1]):
+                    yield start, words[i + n - 1][1], found
 
     def _find_zh(self, text: str) -> Iterator[tuple[int, int, str]]:
         for words, surface in self.zh_words:

@@ -86,3 +86,27 @@ def test_a_chinese_topic_whose_first_word_was_written_before_it() -> None:
     stems = TopicStems.of({"冷链温控": "冷链温控"})
     text = "给了我们新建冷链仓的图纸，冷链仓要上温控和AGV。"
     assert [(text[a:b], key) for a, b, key in stems.find(text)] == [("冷链仓要上温控", "冷链温控")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a word between the first and the last left out
+        ("AD/SB tracking is his number one.", [("AD/SB tracking", "ad/sb compliance tracking")]),
+        ("they want panel monitoring on the batteries", []),  # the first word left out
+        ("wireless sensors near the vaults", []),  # the last
+        # words another name holds too: which of the two is meant, the note does not say
+        ("the drawing control is a mess", []),
+    ],
+)
+def test_a_topic_with_one_of_its_middle_words_left_out(text: str, found: list[tuple[str, str]]) -> None:
+    stems = TopicStems.of(
+        {
+            "ad/sb compliance tracking": "AD/SB compliance tracking",
+            "predictive panel monitoring": "predictive panel monitoring",
+            "wireless sensor retrofit": "wireless sensor retrofit",
+            "drawing revision control": "drawing revision control",
+            "drawing access control": "drawing access control",
+        }
+    )
+    assert [(text[a:b], key) for a, b, key in stems.find(text)] == found
