@@ -27,8 +27,8 @@ def interests(
     lang = langs[0]
     # English cue words in a Chinese sentence count too ("邹兰的 concern 还是 GSP compliance")
     cue_langs = (*langs, "en") if "en" not in langs and _LATIN_WORD.search(sentence) else langs
-    if sentence.rstrip().endswith(("?", "？")):
-        return  # a question raises a topic, nobody's interest
+    if sentence.rstrip(" \t\n[)）\"'”").endswith(("?", "？")):
+        return  # a question raises a topic, nobody's interest (a chat line's next "[" may trail)
     for i in topics:
         t = ments[i]
         if any(modality(skeleton, *marks[i], lg).negated for lg in langs):

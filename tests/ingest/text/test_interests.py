@@ -90,6 +90,8 @@ def _interests(pipeline: TextPipeline, text: str, lang: str) -> set[str]:
         # waved away
         ("Energy management: not in scope for them, nobody cares at the Dallas sites.", "en", set()),
         ("Maria doesn't care about predictive maintenance, she wants uptime reports.", "en", set()),
+        # a question in a chat, the next line's time stamp after it
+        ("[09:14] Priya: what are they on now for energy management?\n[09:15] Tom: no idea", "en", set()),
     ],
 )
 def test_what_they_care_about(pipeline: TextPipeline, text: str, lang: str, topics: set[str]) -> None:
