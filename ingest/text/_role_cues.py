@@ -432,6 +432,12 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"\binfluencer\b",
             r"(?:will )?(?:have|has) (?:a|some|real|the|a lot of)(?: big| large| strong| major| real)? say",
             r"(?:has|with|carries|holds) (?:\w+ )?(?:real |a lot of |huge |strong )?(?:influence|sway|clout)",
+            # a vote without the call: "Marisol Vega – voting member", "has a vote on the panel"
+            r"(?<!non-)(?<!non )\bvoting member",
+            r"(?:has|gets|with) a vote\b",
+            # advice that is asked for
+            r"(?:is|are|gets|get) consulted\b",
+            r"(?:trusted|key) advis[eo]r|sounding board",
         ],
         [
             r"很有分量",
@@ -450,6 +456,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"(?:会|要|可以)(?:参与|一起)?(?:提|给)(?:意见|建议)",  # "王主任和周主任会提意见"
             r"推荐意见",
             r"(?<=»)(?:[^«»，,。；;\n]{0,6})推荐(?![信我咱你])",  # "用友那家是罗经理推荐的", "由他向沈董推荐"
+            r"有投票权",  # a vote without the call
         ],
     ),
     "gatekeeper": (

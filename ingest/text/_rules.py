@@ -17,7 +17,7 @@ from ._topic_roles import TOPIC_FORMS, TOPIC_IS, TOPICS
 #: between a role cue and the person it names after it: a copula or a colon ("the final call is
 #: Karen's", "EB = Janet", "决策人是何总"), or for a cue marked ">" any short stretch of its clause
 _AFTER_CUE = (
-    r"\s*(?:(?:is|was|will be|lies with|rests with|sits with|belongs to|goes to|falls to|by|from|then|"
+    r"[ \t]*(?:(?:is|was|will be|lies with|rests with|sits with|belongs to|goes to|falls to|by|from|then|"
     r"probably|likely|clearly|now|是|为|由|归|在|就是|应该是|的是|的人是|都是|的?还是|的?也是|仍是)\s*|[:=：—–-]\s*)+"
     # a title before the person, as a mark or written out (role rules read titles as words):
     # "EB是财务总监马丽", "Budget holder is the Director of Operations, Martin Ashdown"

@@ -91,3 +91,19 @@ def test_chinese_topics_and_judges(
     pipeline: TextPipeline, text: str, roles: set[tuple[str, str, str]]
 ) -> None:
     assert _roles(pipeline, text, "zh") == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        ("Evaluation committee:\n- Mina Farrow – voting member", {("C-MF", "influencer", "neutral")}),
+        ("Oscar Bellamy sits on the committee but is a non-voting member.", set()),
+        # a cue closes its line: the person on the next line is not the one it points at
+        (
+            "Committee:\n – Mina Farrow – chair, technical evaluation\n – Oscar Bellamy – voting member",
+            {("C-MF", "technical_evaluator", "neutral"), ("C-OB", "influencer", "neutral")},
+        ),
+    ],
+)
+def test_a_vote(pipeline: TextPipeline, text: str, roles: set[tuple[str, str, str]]) -> None:
+    assert _roles(pipeline, text, "en") == roles
