@@ -91,6 +91,8 @@ def test_a_deputy_and_a_short_form_of_address_are_read_whole() -> None:
         ("参会：何建国（VP Ops／副总经理）。", "VP Ops"),  # two titles, the first kept
         ("与沈佳慧（运营VP）视频会。", "运营VP"),  # an English head after a Chinese field
         ("参会：罗婷（生产管理部 manager）。", "生产管理部 manager"),
+        ("4. 黄子涵｜SFE经理，用户代表。", "SFE经理"),  # a function by its initials
+        ("参会：邱雅琴（心血管BU总经理）。", "心血管BU总经理"),
         ("见了郑处（郑文华 副处长）。", "副处长"),  # the full name inside, then the title
         (
             "参会：阿杰 黄俊杰（SMT 工程部课长）。",
