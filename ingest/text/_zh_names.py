@@ -146,15 +146,21 @@ def _zh_name_shapes(text: str) -> Iterator[tuple[int, int]]:
             i += 1
             continue
         titled = text.startswith(_TITLE_AFTER, end)
-        if fam in FUNCTION_SURNAMES and (
-            (prev and _is_cjk(prev) and not titled)
-            or text[g] in _ZH_SURNAME_SET
-            or is_zh_word(text[g : g + 2])
+        # "、于海洋（信息中心副主任）", "高院长（高峰）": only a name stands there, whatever it spells
+        bracketed = _glossed_by_a_title(text, i, end) or _glossing_a_reference(text, i, end, fam)
+        if (
+            fam in FUNCTION_SURNAMES
+            and not bracketed
+            and (
+                (prev and _is_cjk(prev) and not titled)
+                or text[g] in _ZH_SURNAME_SET
+                or is_zh_word(text[g : g + 2])
+            )
         ):
             i += 1  # "宋琳向李刚汇报", "，向赵明汇报", "，管预算": 向 is the preposition, 管 the verb
             continue
-        if _named_after_a_title(text, i, end) or _glossed_by_a_title(text, i, end):
-            yield i, end  # "安全部经理方志，", "、白云飞（技术部主任）": a word there is a name
+        if _named_after_a_title(text, i, end) or bracketed:
+            yield i, end  # "安全部经理方志，": a word there is a name
             i = end
             continue
         if (
@@ -217,6 +223,14 @@ def _glossed_by_a_title(text: str, start: int, end: int) -> bool:
         return False
     gloss = _GLOSS.match(text, end)
     return gloss is not None and ZH_TITLE.search(gloss.group(1)) is not None
+
+
+def _glossing_a_reference(text: str, start: int, end: int, fam: str) -> bool:
+    """The full name in brackets after a reference by the same surname: "高院长（高峰）"."""
+    if text[end : end + 1] not in ("）", ")") or text[start - 1 : start] not in ("（", "("):
+        return False
+    before = text[max(0, start - 1 - 6) : start - 1]
+    return any(before.endswith(fam + t) for t in _TITLE_AFTER)
 
 
 _ITEM_BEFORE = frozenset("、，,：:；;\n \t\u3000")

@@ -185,6 +185,11 @@ def test_stance_from_the_clause(clause: str, lang: str, stance: str | None) -> N
         # a name's third character may start a word, if a rare one ("东都", "民负"); not a common one
         ("张伟和潘晓东都向温建民负责人汇报。", ["张伟", "潘晓东", "温建民"]),
         ("张伟强调了这一点。", ["张伟"]),
+        # a name that is also a word, where only a name stands: glossed by a title, or glossing a
+        # reference by its surname; not a verb after a title
+        ("参会：高峥（主任）、于海洋（信息中心副主任）", ["高峥", "于海洋"]),
+        ("预算高院长（高峰）已经批了。", ["高峰"]),
+        ("物资部谭晓梅主任管招标。", ["谭晓梅"]),
     ],
 )
 def test_unknown_chinese_names(text: str, names: list[str]) -> None:
