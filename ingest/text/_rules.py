@@ -76,7 +76,12 @@ def _role_rules() -> list[Rule]:
                 rf"{before}{_QUALIFIER}{_AFTER_CUE}{{P}}",
                 # the topic first, then who takes it on: "技术评估我来负责", "预算这块何总亲自管"
                 rf"{before}(?:这块|这边|方面|的事)?\s*(?:由|归)?{{P}}(?:来|亲自|会)(?:负责|牵头|把关|管|拍板|定)",
-                *([rf"{objects}{_AFTER_OBJECT_CUE}{{P}}(?!{_THEIR_JOB}«P)"] if objects != "(?:)" else []),
+                # (not a possessive before the job of the one named: "go through his PA, Farah")
+                *(
+                    [rf"{objects}{_AFTER_OBJECT_CUE}{{P}}(?!{_THEIR_JOB}(?:«P|[A-Z]))"]
+                    if objects != "(?:)"
+                    else []
+                ),
                 # the person after a pointer ("he is not the budget holder; that's Raj Mehta"), or a
                 # correction ("the final call isn't Tom's, it's Ana's", "拍板的不是王总，是李总"), whose
                 # own clause is not negated; each language's form only in its own rules

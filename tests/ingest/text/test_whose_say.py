@@ -98,6 +98,8 @@ def test_chinese_topics_and_judges(
     [
         ("Evaluation committee:\n- Mina Farrow – voting member", {("C-MF", "influencer", "neutral")}),
         ("Oscar Bellamy sits on the committee but is a non-voting member.", set()),
+        # the door is the assistant, whom the note names only by a given name, not the boss
+        ("To get to Mina Farrow you must go through her PA, Farah.", set()),
         # a cue closes its line: the person on the next line is not the one it points at
         (
             "Committee:\n – Mina Farrow – chair, technical evaluation\n – Oscar Bellamy – voting member",
