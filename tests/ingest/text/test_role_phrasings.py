@@ -219,6 +219,12 @@ def test_a_condition_opening_the_sentence_holds_for_its_clauses(pipeline: TextPi
         ("- 唐欣（生产技术部工程师，归何总管）：以后日常就是她在用。", {("唐欣", "何总")}),
         ("罗婷的分管领导就是何总。", {("罗婷", "何总")}),
         ("罗婷上面就是何总。", {("罗婷", "何总")}),
+        # a deputy's head by surname and title; a company named on the way
+        (
+            "- 副支队长李伟、副支队长柯建：两人都向邓支队长汇报。",
+            {("李伟", "邓支队长"), ("柯建", "邓支队长")},
+        ),
+        ("钱敏（原鸿途信息部主任）已入职华兴任IT副总监，向郑爽汇报。", {("钱敏", "郑爽")}),
         # the pronoun after the copula is not the subject: 她 is 何丽, not 邹建华
         ("何丽说她明年退休。邹建华是她的副手。", {("邹建华", "何丽")}),
         # a line still to come is not the line
