@@ -78,7 +78,9 @@ def _role_rules() -> list[Rule]:
                 rf"{before}(?:这块|这边|方面|的事)?\s*(?:由|归)?{{P}}(?:来|亲自|会)(?:负责|牵头|把关|管|拍板|定)",
                 # (not a possessive before the job of the one named: "go through his PA, Farah")
                 *(
-                    [rf"{objects}{_AFTER_OBJECT_CUE}{{P}}(?!{_THEIR_JOB}(?:«P|[A-Z]))"]
+                    [
+                        rf"{objects}{_AFTER_OBJECT_CUE}{{P}}(?!{_THEIR_JOB}«P)(?!\s(?:[A-Za-z][\w&.'-]*\s?){{1,3}},\s[A-Z])"
+                    ]
                     if objects != "(?:)"
                     else []
                 ),
