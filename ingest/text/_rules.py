@@ -41,6 +41,9 @@ _THEIR_JOB = (
     r"\s(?:(?!(?i:and|or|but|not|with|to|who|which|that|then|so|is|was|are|only|nothing)\b)"
     r"[A-Za-z][A-Za-z&.'-]*\s?){1,3},?\s"
 )
+#: a person marked before someone's job is that job-holder's possessor, not the one a cue names:
+#: "go through his PA, Farah" (a comma before the name, not "Ray Dominguez in Procurement")
+_NOT_A_POSSESSOR = rf"(?!{_THEIR_JOB}«P)(?!\s(?:[A-Za-z][\w&.'-]*\s?){{1,3}},\s[A-Z])"
 STANCE = {"champion": "supporter", "blocker": "opponent"}
 
 
@@ -76,14 +79,7 @@ def _role_rules() -> list[Rule]:
                 rf"{before}{_QUALIFIER}{_AFTER_CUE}{{P}}",
                 # the topic first, then who takes it on: "技术评估我来负责", "预算这块何总亲自管"
                 rf"{before}(?:这块|这边|方面|的事)?\s*(?:由|归)?{{P}}(?:来|亲自|会)(?:负责|牵头|把关|管|拍板|定)",
-                # (not a possessive before the job of the one named: "go through his PA, Farah")
-                *(
-                    [
-                        rf"{objects}{_AFTER_OBJECT_CUE}{{P}}(?!{_THEIR_JOB}«P)(?!\s(?:[A-Za-z][\w&.'-]*\s?){{1,3}},\s[A-Z])"
-                    ]
-                    if objects != "(?:)"
-                    else []
-                ),
+                *([rf"{objects}{_AFTER_OBJECT_CUE}{{P}}{_NOT_A_POSSESSOR}"] if objects != "(?:)" else []),
                 # the person after a pointer ("he is not the budget holder; that's Raj Mehta"), or a
                 # correction ("the final call isn't Tom's, it's Ana's", "拍板的不是王总，是李总"), whose
                 # own clause is not negated; each language's form only in its own rules

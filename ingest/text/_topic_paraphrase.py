@@ -6,6 +6,8 @@ An English topic name of two content words or more is found where all its words 
 (Snowball's English stemmer: integration, integrate and integrating are one stem), within a
 few words of each other and inside one clause, in any order. A Chinese one of two words or more
 (jieba's segmentation; words of one character say too little) likewise, within a few characters.
+A name of three words or more is also found with one word between its first and its last left
+out, the others in order and next to each other, where no other name holds them ("AD/SB tracking").
 The span from the first word to the last is the mention; every other mention wins an overlap
 (``_mentions``), so a name the gazetteer spells out is never read this way.
 """
@@ -111,8 +113,9 @@ class TopicStems:
                             yield start, end, surface
                         break
 
+        lengths = sorted({len(kept) for kept in self.shortened})
         for i, (start, _, _) in enumerate(words):
-            for n in {len(kept) for kept in self.shortened}:
+            for n in lengths:
                 found = self.shortened.get(tuple(s for _, _, s in words[i : i + n]))
                 if found is not None and not _CLAUSE_BREAK.search(text, start, words[i + n - 1][1]):
                     yield start, words[i + n - 1][1], found
