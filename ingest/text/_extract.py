@@ -242,9 +242,10 @@ class Extractor:
         # a Chinese name or title counts, though the skeleton has put a mark in its place
         langs = {lang} | ({"zh"} if has_cjk(sentence) else set())
         langs |= {"en"} if _LATIN_WORDS.search(plain(skeleton)) else set()
+        read_in = {"DECISION_ROLE": worded, "REPORTS_TO": lined}  # the text each relation's rules read
         lowered = {t: t.lower() for t in (skeleton, worded, lined)}
         for rule in RULES:
-            text_of = {"DECISION_ROLE": worded, "REPORTS_TO": lined}.get(rule.relation, skeleton)
+            text_of = read_in.get(rule.relation, skeleton)
             # a mixed note is read by both languages' rules
             if rule.lang not in langs or not rule.may_match(lowered[text_of]):
                 continue
