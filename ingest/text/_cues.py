@@ -91,7 +91,10 @@ def cue_relations(
         # not when live: "用友BIP已经在襄阳厂试点上线" was piloted, and now runs
         # "他们集团母公司用的是用友NC": the parent's install, not the account's; "Is Ironleaf still in the
         # running?", "开立的HD-550是不是已经在试用了？" ask, they do not state
-        if _KIN_ORG.search(skeleton, begin, start) or asked(sentence, clause, lang):
+        kin_before = (
+            _THEY.match(skeleton, begin) is not None and _KIN_ORG.search(skeleton, 0, begin) is not None
+        )
+        if kin_before or _KIN_ORG.search(skeleton, begin, start) or asked(sentence, clause, lang):
             continue
         # "擎能最近在接触柏总", "RoomLogix pitched them": the rival's move, unless the account then
         # evaluates ("covenantra pitched them in dec, eval ongoing")
@@ -181,11 +184,14 @@ def _evaluating(clause: str, lang: str) -> bool:
 _SUBJECT_LINE = re.compile(r"\s*(?:Subject|Re|Fwd?|FW|主题|标题)\s*[:：]", re.I)
 
 _KIN_ORG = re.compile(
-    r"母公司|子公司|兄弟单位|兄弟公司|兄弟工厂|"
-    r"\b(?:parent company|subsidiary|"
+    r"母公司|子公司|兄弟单位|兄弟公司|兄弟工厂|(?:下面|下属|旗下)的?[\u4e00-\u9fff]{1,8}(?:厂|公司|医院|分院|学校)|"
+    r"\b(?:parent company|subsidiary|neighbou?rs|"
     r"sister (?:company|site|hospital|plant|mill|factory|clinic|school|campus))\b",
     re.I,
 )
+#: a clause that opens with "they": whom an earlier clause of the sentence named ("我们集团下面的江门厂也在看
+#: MES，他们现在用的是鼎捷" is the Jiangmen plant's install)
+_THEY = re.compile(r"\W*(?:they(?![\w'])|他们|她们)", re.I)
 
 _CUE_TAKEN_BACK = {
     "en": re.compile(

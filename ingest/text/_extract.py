@@ -26,18 +26,9 @@ from ._facts import Extraction, Fact, fullest
 from ._full_names import named_in_full, named_later_in_full
 from ._gazetteer import Gazetteer
 from ._job_facts import JobReader
-from ._layout import (
-    FILLERS,
-    Span3,
-    Span4,
-    alongside,
-    coordinated,
-    header_company,
-    mail_writers,
-    speaker_spans,
-    writer_company,
-)
+from ._layout import FILLERS, Span4, alongside, coordinated, header_company, speaker_spans
 from ._link import PersonLinker
+from ._mail_writers import Span3, mail_writers, named_hosts, quoted_theirs, writer_company
 from ._match_checks import (
     LEFT_LATER,
     QUESTION,
@@ -117,7 +108,11 @@ class Extractor:
         self._buyers = set(gz.company_names) - self._market - {gz.self_id}  # what a section may be about
         self._today = date.min  # the note being read's date
         self._employers = {pid: info.companies for pid, info in gz.people.items()}
-        self._mail_domains = gz.domains | ({gz.self_domain: gz.self_id} if gz.self_domain else {})
+        self._mail_domains = (
+            named_hosts(gz.company_all_names)
+            | gz.domains
+            | ({gz.self_domain: gz.self_id} if gz.self_domain else {})
+        )
         #: the note being read's layout and the sentence's start, for ``_writer``
         self._layout: tuple[str, list[Span4], list[Span3], list[Mention]] = ("", [], [], [])
         self._sentence_at = 0
@@ -127,6 +122,12 @@ class Extractor:
         text, speakers, senders, mentions = self._layout
         at = self._sentence_at
         return writer_company(text, at, speakers, senders, mentions, self._employers, self._mail_domains)
+
+    def _quoted_theirs(self) -> bool:
+        """Whether the quoted sentence being read is another company's words (``quoted_theirs``)."""
+        text, _, senders, mentions = self._layout
+        args = (self._employers, self._mail_domains, self.gz.self_id)
+        return quoted_theirs(text, self._sentence_at, senders, mentions, *args)
 
     def _dated_later(self, match: re.Match[str], ments: list[Mention]) -> bool:
         """A date in the match after the note's: "孙丽明年3月退休" is there until then."""
@@ -177,7 +178,7 @@ class Extractor:
             context = list(dict.fromkeys([*near, *doc_orgs, *sent_orgs]))
             link_people(text, ments, linker, context, speakers, out)
             self._sentence_at = s0
-            if not _QUOTED_LINE.match(text, text.rfind("\n", 0, s0) + 1):
+            if not _QUOTED_LINE.match(text, text.rfind("\n", 0, s0) + 1) or self._quoted_theirs():
                 # two headings at least: one line naming an account alone is the note's title
                 section = section_account(heads, s0) if len(heads) > 1 else ""
                 orgs = [section, *(o for o in doc_orgs if o != section)] if section else doc_orgs

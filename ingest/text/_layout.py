@@ -11,10 +11,10 @@ import re
 from collections.abc import Iterator
 
 from ._lexicon import LETTERS_AFTER_NAME
+from ._mail_writers import ADDRESS, FROM, QUOTED, company_of_host
 from ._mentions import PRONOUN, SPEAKER, Mention
 
 Span4 = tuple[int, int, int, int]  # line start, line end, speaker name start, name end
-Span3 = tuple[int, int, int]  # a mail header's end, its sender's name start, name end
 End = tuple[str, str, str]
 
 _CLOSING = re.compile(
@@ -37,12 +37,6 @@ _HEADER_SPEAKER = re.compile(
     r"(?m)^[ \t]*(?P<name>[^\s\d:：\[>][^\n:：]{0,20}?)[ \t]+(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t]+)?"
     r"\d{1,2}:\d{2}(?::\d{2})?[ \t]*$"
 )
-
-
-_FROM = re.compile(
-    r"(?im)^[ \t]*(?:from|发件人)[ \t]*[:：][ \t]*\"?(?P<name>[^<\n\"@]{2,40}?)\"?[ \t]*(?:<[^>\n]*>)?[ \t]*$"
-)
-_QUOTED = re.compile(r"(?m)^[ \t]*(?:>|-{3,}|_{3,}|-----原始邮件-----|On .{5,80} wrote:|在.{2,40}写道)")
 
 
 # a line holding only a name, as a signature without a closing opens ("Karen Whitfield\nCMO | SAMC")
@@ -92,7 +86,7 @@ def speaker_spans(text: str) -> Iterator[Span4]:
     """(line start, line end, name start, name end) of every line that opens with a speaker; an
     e-mail's sender ("From: Tom Reyes <…>") speaks the body down to the first quoted part or the
     next mail's header (a forwarded mail's own sender speaks its body)."""
-    senders = list(_FROM.finditer(text))
+    senders = list(FROM.finditer(text))
     nexts = [s.start() for s in senders[1:]] + [len(text)]
     for sender, after in zip(senders, nexts, strict=False):  # no senders: no ends but the text's
         for start, end in _own_parts(text, sender.start(), after):
@@ -116,7 +110,7 @@ def _own_parts(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """The parts of a mail's body its sender wrote: up to a separator or an attribution line that
     opens the mail it answers, less the ">" lines quoted in between, as a reply answers inline
     ("> Who signs? / Jas reports to me")."""
-    quoted = _QUOTED.search(text, start, end)
+    quoted = QUOTED.search(text, start, end)
     while quoted is not None and text[quoted.start() : quoted.end()].lstrip().startswith(">"):
         yield start, quoted.start()
         lines = _QUOTE_LINE.match(text, quoted.start())
@@ -125,7 +119,7 @@ def _own_parts(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             start = more.end()
         if start >= end:
             return
-        quoted = _QUOTED.search(text, start, end)
+        quoted = QUOTED.search(text, start, end)
     yield start, quoted.start() if quoted else end
 
 
@@ -263,9 +257,6 @@ def speaker_of(m: Mention, speakers: list[Span4], mentions: list[Mention]) -> st
     return ""
 
 
-_ADDRESS = re.compile(r"\s*[<(\[]\s*(?:mailto:)?[\w.+'-]+@([\w-]+(?:\.[\w-]+)+)\s*[>)\]]")
-
-
 def addressed_people(
     text: str, mentions: list[Mention], domains: dict[str, str], self_id: str
 ) -> Iterator[tuple[Mention, str, tuple[int, int]]]:
@@ -274,10 +265,10 @@ def addressed_people(
     for m in mentions:
         if m.label != "PERSON" or not m.node_id or m.key in (PRONOUN, SPEAKER):
             continue
-        found = _ADDRESS.match(text, m.end)
+        found = ADDRESS.match(text, m.end)
         if found is None:
             continue
-        company = _company_of_host(found.group(1), domains)
+        company = company_of_host(found.group(1), domains)
         if company and company != self_id:
             yield m, company, (m.start, found.end())
 
@@ -302,59 +293,3 @@ def timed(text: str, speakers: list[Span4]) -> list[Span4]:
         return mail or any(ch.isdigit() or ch == "[" for ch in prefix)
 
     return [s for s in speakers if stamped(s)]
-
-
-#: a mail's sender, the quoted ones' too: "From: Helen Osei", "> From: …", "On 1 Jul 2026, Ben <…> wrote:"
-_MAIL_WRITER = re.compile(
-    r"(?im)^[ \t>]*(?:(?:from|发件人)[ \t]*[:：][ \t]*\"?(?P<name>[^<\n\"@]{2,40}?)\"?[ \t]*(?=<|$)"
-    r"|on [^\n]{4,60}?,[ \t]*(?P<by>[A-Z][^<\n,@]{1,40}?)[ \t]*(?=<[^>\n]*>[ \t]*wrote:))"
-)
-
-
-def mail_writers(text: str) -> list[Span3]:
-    """(header end, name start, name end) of each mail's sender in ``text``, the quoted mails' too."""
-    return [
-        (m.end(), *(m.span("name") if m.group("name") else m.span("by"))) for m in _MAIL_WRITER.finditer(text)
-    ]
-
-
-def writer_company(
-    text: str,
-    at: int,
-    speakers: list[Span4],
-    senders: list[Span3],
-    mentions: list[Mention],
-    employers: dict[str, list[str]],
-    domains: dict[str, str],
-) -> str | None:
-    """The company of whoever wrote the line at ``at``, whom "our" means there: a chat line's
-    speaker, else the sender of the mail (or quoted mail, ``senders``: see ``mail_writers``) it is
-    in, by the CRM (``employers``) or the sender's address; "" for a writer of no known company,
-    None for none (a rep's own note)."""
-
-    def person_in(a: int, b: int) -> Mention | None:
-        return next(
-            (p for p in mentions if p.label == "PERSON" and a <= p.start and p.end <= b and p.node_id), None
-        )
-
-    chat = [
-        (a, b)
-        for start, end, a, b in speakers
-        if start <= at < end and not _FROM.match(text, start) and person_in(a, b)  # not "Next step:"
-    ]
-    mails = [(a, b) for end, a, b in senders if end <= at]
-    if not chat and not mails:
-        return None
-    a, b = chat[0] if chat else mails[-1]
-    named = person_in(a, b)
-    companies = employers.get(named.node_id, []) if named else []
-    if companies:
-        return companies[0]
-    found = _ADDRESS.match(text, b)
-    return _company_of_host(found.group(1), domains) if found else ""
-
-
-def _company_of_host(host: str, domains: dict[str, str]) -> str:
-    """The company whose e-mail domain is the host or a parent of it ("mail.samc.org"), or ""."""
-    parts = host.lower().split(".")
-    return next((domains[d] for i in range(len(parts) - 1) if (d := ".".join(parts[i:])) in domains), "")

@@ -294,6 +294,8 @@ _UNKNOWN_COMPANY = re.compile(
     r"[\u4e00-\u9fff]{2,}(?:股份有限公司|有限责任公司|有限公司|集团公司)"
     r"|\b[A-Z][\w&-]*(?: [A-Z][\w&-]*)* (?:Inc|Ltd|LLC|GmbH|plc|Corp|Co|Credit Union|Bank|Hospital|"
     r"Medical Center|Health System|University|College|Council|Authority)\b"
+    # a public body: "our neighbours at the Town of Millbrook … their IT manager Pete Ruiz"
+    r"|\b(?:Town|City|County|Village|Borough|Shire|District|Province|State) of [A-Z]"
 )
 
 

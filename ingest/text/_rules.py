@@ -332,7 +332,10 @@ EVAL_CUES = {
         r"looking at|pilot|shortlist|short-list|proof of concept|\bpoc\b|bake-?off|\brf[piq]\b|"
         r"compar|in the mix|pitch|"
         # "one of three finalists", "confirmed as a bidder", "asked AeroTrak for an offer"
-        r"finalists?|bidders?|bidding|for an? (?:offer|quote|proposal|bid)\b",
+        r"finalists?|bidders?|bidding|for an? (?:offer|quote|proposal|bid)\b|"
+        # a vendor had in to present: "we had RouteWise in last week", "had them in again"
+        r"\b(?:had|have|having)\s+(?:\S+\s+){0,3}in "
+        r"(?:last|this|yesterday|earlier|again|on (?:mon|tue|wed|thu|fri))",
         re.I,
     ),
     "zh": re.compile(

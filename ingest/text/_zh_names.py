@@ -245,10 +245,10 @@ def _a_deed(given: str) -> bool:
 
 
 def _a_unit(text: str, start: int, end: int) -> bool:
-    """A department's name, not a person's: it ends in 处, 部 ..., or in 科 where the note
+    """A department's or a plant's name, not a person's: it ends in 处, 部, 厂 ..., or in 科 where the note
     puts a title after it somewhere ("危化科科长")."""
     last = text[end - 1]
-    if last in "处部室局办组队":
+    if last in "处部室局办组队厂所":
         return True
     unit, at = text[start:end], text.find(text[start:end])
     while last == "科" and at >= 0:

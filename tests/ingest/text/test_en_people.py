@@ -196,3 +196,5 @@ def test_someone_of_an_organisation_the_graph_does_not_know_is_not_placed_at_the
 ) -> None:
     text = "Our friends at Bayview Credit Union went with Axiom; their IT head, Carl Jennings, likes it."
     assert not _works_at(pipeline, text)
+    text = "Our neighbours at the Town of Millbrook went live, and their IT manager Pete Ruiz loves it."
+    assert not _works_at(pipeline, text)

@@ -268,6 +268,9 @@ def test_a_system_running_on_a_product_is_no_evaluation(pipeline: TextPipeline) 
     [
         ("BTW 他们集团母公司用的是用友NC，跟这个 deal 无关。", "zh", "A-TY"),
         ("Their parent company runs Sentinel, which does not matter here.", "en", "A-EGB"),
+        # "they" after a clause naming a body of the group is that body
+        ("另外，我们集团下面的江门厂也在看 TMS，他们现在用的是用友NC，年底到期。", "zh", "A-TY"),
+        ("Our neighbours across the river switched last spring; they run Sentinel now.", "en", "A-EGB"),
     ],
 )
 def test_a_parent_company_s_install_is_not_the_account_s(
@@ -357,6 +360,7 @@ def test_what_an_evaluated_product_would_replace_is_installed(pipeline: TextPipe
         ("AxleIQ pitched them in the autumn – Greg: 'not for us'.", set()),  # the rival's move
         ("AxleIQ's rep has been calling him about Predict.", set()),
         ("AxleIQ pitched them in Dec, eval ongoing.", {"V-AX"}),  # and then the account evaluates
+        ("We had AxleIQ in last week for the tracking side.", {"V-AX"}),  # invited in to present
     ],
 )
 def test_a_vendor_that_pitches_is_no_evaluation_until_the_account_evaluates(

@@ -190,6 +190,8 @@ def test_stance_from_the_clause(clause: str, lang: str, stance: str | None) -> N
         ("参会：高峥（主任）、于海洋（信息中心副主任）", ["高峥", "于海洋"]),
         ("预算高院长（高峰）已经批了。", ["高峰"]),
         ("物资部谭晓梅主任管招标。", ["谭晓梅"]),
+        # a plant or an institute by its place, not a person: "江门厂", "钱塘所"
+        ("集团下面的江门厂也在看MES，钱塘所也是。", []),
     ],
 )
 def test_unknown_chinese_names(text: str, names: list[str]) -> None:
