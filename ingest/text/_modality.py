@@ -221,8 +221,9 @@ def clause_end(text: str, pos: int, lang: str) -> int:
 _BRACKETED = re.compile(r"[(（][^()（）«»\n]{2,60}[)）](?=.)")
 
 
-#: what a negated act waits for, which makes the act theirs: "won't approve the PO without it", "unless"
-_REQUIRES = re.compile(r"[^.;«»]{0,40}?\b(?:without|unless)\b", re.I)
+#: what a negated act waits for, which makes the act theirs: "won't approve the PO without it", "unless",
+#: "he won't approve anything until the pilot numbers are in"
+_REQUIRES = re.compile(r"[^.;«»]{0,40}?\b(?:without|unless|until|till)\b", re.I)
 
 
 def modality(text: str, start: int, end: int, lang: str) -> Modality:

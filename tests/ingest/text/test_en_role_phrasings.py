@@ -66,6 +66,10 @@ def _roles(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str
             {("Neha Desai", "economic_buyer", "neutral")},
         ),
         (
+            "The budget sits with Neha Desai, and she won't approve anything until the pilot numbers are in.",
+            {("Neha Desai", "economic_buyer", "neutral")},
+        ),
+        (
             "Our engineering lead, Johan Botha, will be scoring the technical side and he swears by Kronos.",
             {("Johan Botha", "technical_evaluator", "opponent")},
         ),
