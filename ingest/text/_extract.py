@@ -52,6 +52,7 @@ from ._match_checks import (
     topic_for_object,
     unknown_company_before,
     without_the_departed,
+    wondered,
 )
 from ._mentions import MONEY, Mention, Recogniser
 from ._modality import Modality, denied_within, future_within, later_in_clause, modality, past_year
@@ -258,11 +259,14 @@ class Extractor:
                 if word is not None:  # "方面，赵伟欣是预算审批人": look again past the word
                     pos = word + 1
                     continue
-                if rule.relation == "DECISION_ROLE" and (
-                    claimed_before(rule, match, claimed)
-                    or cue_has_its_person(rule, match)
-                    or an_object_as_subject(rule, match)
-                    or taken_back_after(match, ments)
+                if wondered(text_of, match) or (
+                    rule.relation == "DECISION_ROLE"
+                    and (
+                        claimed_before(rule, match, claimed)
+                        or cue_has_its_person(rule, match)
+                        or an_object_as_subject(rule, match)
+                        or taken_back_after(match, ments)
+                    )
                 ):
                     pos = max(match.end(), match.start() + 1)
                     continue
@@ -382,7 +386,7 @@ class Extractor:
                 slot("c")
                 or org_right_after(match, ments)
                 or org_right_before(before, ments)
-                or (their_company(match, ments) if rule.lang == "en" else None)
+                or their_company(match, ments)
                 or header_company(before, ments, self.gz.self_id)
                 or home
             )

@@ -124,19 +124,39 @@ def quoted_theirs(
     self_id: str,
 ) -> bool:
     """Whether the quoted line at ``at`` is the words of someone outside our company (``self_id``):
-    its mail's own header says so, or, its writer unknown, the mail quoting it is ours and it is
-    quoted an odd number of levels deep, or theirs and an even number. A writer found on neither
-    side reads as ours: nothing is taken from a quote no one can place."""
-    first = QUOTED.search(text)
-    thread = first.start() if first else len(text)
-    own = [s for s in senders if s[1] >= thread]
-    company = writer_company(text, at, [], own, mentions, employers, domains)
-    if company:
-        return company != self_id
-    top = [s for s in senders if s[1] < thread]
-    top_company = writer_company(text, thread, [], top, mentions, employers, domains) if top else None
-    if top_company == "":
-        return False
-    marks = _QUOTE_MARKS.match(text, text.rfind("\n", 0, at) + 1)
-    depth = marks.group(1).count(">") if marks else 1
-    return (top_company in (None, self_id)) == (depth % 2 == 1)
+    the header right above it (only header fields and quoted lines between) names its writer, or,
+    that writer unknown, the mail quoting it is ours and it is quoted an odd number of levels
+    deeper, or theirs and an even number ("Saw this in the press:\n> …" quotes another's words).
+    A writer found on neither side reads as ours: nothing is taken from a quote no one can place."""
+    line = text.rfind("\n", 0, at) + 1
+    above = [s for s in senders if s[0] <= line]
+    if above and _introduces(text, above[-1][0], line):
+        company = writer_company(text, at, [], above[-1:], mentions, employers, domains)
+        if company:
+            return company != self_id
+        above = above[:-1]
+    quoting = writer_company(text, line, [], above, mentions, employers, domains) if above else None
+    levels = _depth(text, line) - (_depth(text, text.rfind("\n", 0, above[-1][1]) + 1) if above else 0)
+    if quoting == "" and not (above and _FORWARDED.search(text, 0, above[-1][1])):
+        return False  # a forward's sender of no known company is one of ours, who filed it
+    return (quoting in (None, "", self_id)) == (levels % 2 == 1)
+
+
+_FORWARDED = re.compile(
+    r"(?im)^[ \t]*(?:-+ ?forwarded message ?-+|begin forwarded message:|-+ ?转发的邮件 ?-+)"
+)
+#: a line between a mail's header and its body: another header field, a quoted line, or none
+_HEADER_OR_QUOTE = re.compile(
+    r"[ \t]*(?:>.*|(?:sent|date|to|cc|bcc|subject|发送时间|日期|收件人|抄送|主题)[ \t]*[:：].*|)$", re.I
+)
+
+
+def _introduces(text: str, header_end: int, line: int) -> bool:
+    """Whether nothing but header fields and quoted lines stand between a header and ``line``."""
+    rows = text[text.find("\n", header_end, line) + 1 : line].split("\n")  # past the header's own line
+    return all(_HEADER_OR_QUOTE.match(row) for row in rows)
+
+
+def _depth(text: str, line: int) -> int:
+    marks = _QUOTE_MARKS.match(text, line)
+    return marks.group(1).count(">") if marks else 0

@@ -250,17 +250,21 @@ _ORG_BEFORE = re.compile(r"«O(\d+)»\s?(?:[(（]\s?)?的?\s?$")  # "a fella fro
 
 
 def their_company(match: re.Match[str], ments: list[Mention]) -> tuple[str, str, str] | None:
-    """The company "their" stands for before a title: the one the sentence opens with, its subject
-    ("Vigilo have said they'll expose an API; their account manager is Dev Shah")."""
-    if _THEIR_TITLE.search(match.group()) is None:
+    """The company "their" (他们) stands for before a title: the one the sentence opens with, its
+    subject ("Vigilo have said they'll expose an API; their account manager is Dev Shah")."""
+    their = _THEIR_TITLE.search(match.string, max(0, match.start() - 12), match.end())  # "他们«T»" before it
+    if their is None or their.end() <= match.start():
         return None
     found = _FIRST_ORG.search(match.string, 0, match.start())
     m = ments[int(found.group(1))] if found else None
     return ("Company", m.node_id, m.text) if m is not None and m.node_id else None
 
 
-_THEIR_TITLE = re.compile(r"(?:^|\s)(?:their|its) (?:(?:new|current|acting|interim) )?«T\d+»")
-_FIRST_ORG = re.compile(r"^[\s*•·>-]*«O(\d+)»")  # the sentence opens with it
+_THEIR_TITLE = re.compile(
+    r"(?:^|\s)(?:their|its) (?:(?:new|current|acting|interim) )?«T\d+»|他们的?[^«»，,。；;\n]{0,8}«T\d+»"
+)
+# the sentence opens with it, perhaps after an "also": "另：中医院赵院长…说，他们信息科主任许文涛…"
+_FIRST_ORG = re.compile(r"^[\s*•·>-]*(?:(?:另外?|还有|此外|听说|据说)[：:，,]?\s*)?«O(\d+)»")
 
 
 def org_right_after(match: re.Match[str], ments: list[Mention]) -> tuple[str, str, str] | None:
@@ -326,3 +330,16 @@ def in_own_aside(text: str, match: re.Match[str]) -> bool:
     aside = _ASIDE.match(text, match.end("p") + 1)
     m = match.groupdict().get("m")
     return aside is not None and m is not None and match.start("m") < aside.end()
+
+
+_WONDERED = re.compile(r"[?？]{2,}")
+_CLAUSE_OPENS = re.compile(r"[,，;；:：。]|据说|听说|好像|好象|似乎|\bapparently\b", re.I)
+
+
+def wondered(text: str, match: re.Match[str]) -> bool:
+    """The match is in a clause the writer ends wondering ("Rob rpts to Ifeoma??", "集成商是科晟？？"):
+    a guess to check, no fact. A clause before it stands ("新分管院长 柏院 据说跟…是老乡？？")."""
+    found = _WONDERED.search(text, match.end())
+    if found is None:
+        return False
+    return _CLAUSE_OPENS.search(text, match.end(), found.start()) is None

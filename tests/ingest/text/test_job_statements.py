@@ -352,3 +352,12 @@ def test_a_records_owner_labelled_alone_keeps_the_record_and_works_for_us(pipeli
 
 def test_one_who_left_with_an_aside_between(pipeline: TextPipeline) -> None:
     assert _zh(pipeline, "刘静主任（采购中心）离职了！！") == {("刘静", "主任", False)}
+
+
+def test_their_title_is_of_the_company_the_sentence_opens_with(pipeline: TextPipeline) -> None:
+    text = "另：Brightwire赵总上周跟我说，他们项目经理许文涛下个月退休。"
+    doc = TextDocument("N", "note", text, "job-statements", 1, "zh", datetime(2026, 3, 1), "A-QS")
+    ((_, ex),) = list(pipeline.run([doc]))
+    works = {(f.subject[2], f.object[1]) for f in ex.facts if f.relation == "WORKS_AT"}
+    assert ("许文涛", "V-BW") in works
+    assert not any(who == "许文涛" and at == "A-QS" for who, at in works)

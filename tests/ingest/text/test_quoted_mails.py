@@ -52,6 +52,17 @@ Priya
 > Happy to walk Gary Lindqvist and whoever owns the budget through them.
 """
 
+FORWARDED_PRESS = """Fwd: Kestrel Precision news
+
+---------- Forwarded message ---------
+From: Nikhil Rao <nikhil@halvard.io>
+To: Dana Whitlock
+
+FYI, this is the news Priya hinted at.
+
+> DAYTON - Kestrel Precision named Owen Pike its IT Director on Tuesday.
+"""
+
 NO_HEADER_QUOTED = """From: Priya Natarajan <pn@kestrelpc.com>
 
 Thanks, see below.
@@ -86,6 +97,11 @@ def test_our_sellers_mail_quoted_under_a_customer_reply_is_not(pipeline: TextPip
     assert not {f for f in facts if f[1] in ("Owen Pike", "Gary Lindqvist")}
     if text is SELLER_QUOTED:  # the reply itself is read
         assert ("DECISION_ROLE", "Tom Haskett", "A-KP") in facts
+
+
+def test_a_forward_reads_what_its_sender_quotes(pipeline: TextPipeline) -> None:
+    """The quote under a forward's own words is another's (a press item), not the forwarder's."""
+    assert ("WORKS_AT", "Owen Pike", "A-KP") in _facts(pipeline, FORWARDED_PRESS, "A-KP")
 
 
 def test_a_reps_own_note_reads_the_mail_it_pastes(pipeline: TextPipeline) -> None:

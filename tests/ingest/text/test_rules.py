@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from ingest.text._documents import TextDocument, guess_lang, html_to_text, read_
 from ingest.text._extract import MONEY, Mention, sentiment
 from ingest.text._gazetteer import product_variants
 from ingest.text._lexicon import department_of
+from ingest.text._match_checks import wondered
 from ingest.text._modality import modality
 from ingest.text._names import latin_names, mixed_names, short_forms
 from ingest.text._sentences import sentence_spans
@@ -277,3 +279,18 @@ def test_sentences_end_where_notes_end_them(text_graph: TextGraph) -> None:
     )
     hosp = "Spoke with Li Li from Jingfeng Hosp.; he is the biomedical Engineer."
     assert _sentences_of(text_graph, hosp, ["Jingfeng Hosp."]) == [hosp]
+
+
+@pytest.mark.parametrize(
+    ("text", "wonders"),
+    [
+        ("Rob rpts to «P1»??", True),
+        ("集成商是«O0»？？——", True),
+        ("新分管院长 «P0» 据说跟开立的区域经理是老乡？？不确定", False),  # the clause before stands
+        ("«P0» reports to «P1», I think?", False),
+    ],
+)
+def test_a_clause_the_writer_ends_wondering(text: str, wonders: bool) -> None:
+    match = re.search(r"«[PO]\d+»", text)
+    assert match is not None
+    assert wondered(text, match) is wonders
