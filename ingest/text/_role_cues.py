@@ -37,6 +37,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"the money)",
             r">(?:has to be |must be |needs to be |gets? )?(?:approved|signed off|funded) by",
             rf">budget (?:{_LIES}|is) with",
+            # "all proc budget goes thru him": what the money passes is its holder, no door
+            r">(?:budget|money|spend|spending|funds?|funding) (?:goes|go|has to go|must go) through",
             r"sign-off on (?:the )?(?:budget|spend)",
             # a spending limit above which it goes to them: "anything over £50k goes to our FD, Helen",
             # "Nathan signs for anything over $2M"
@@ -471,7 +473,8 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r">(?:all|every|any) (?:requests?|meetings?|calls?|questions|queries|correspondence|contact) "
             r"(?:go|goes|must go|have to go|are to go) (?:through|to|via)",
             r"(?<=») is the gate\b",  # "So Gail is the gate now"
-            r">(?:go|goes|going|has to go|have to go) (?:through|via|past)",
+            r">(?<!budget )(?<!money )(?<!spend )(?<!funds )(?:go|goes|going|has to go|have to go) "
+            r"(?:through|via|past)",
             r"books (?:the|his|her) (?:meetings|calendar|diary)",
             r"sets the (?:\S+ )?agenda",
             r"single point of contact",  # "Oliver Haines is now the single point of contact for all bidders"

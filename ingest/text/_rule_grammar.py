@@ -91,8 +91,39 @@ class Rule:
         return all(any(w in lowered for w in need) for need in self.gate)
 
 
+#: a word of a rule and the shorthand notes write it in: "go thru her", "mtg w/ L. Whitley"
+_SHORTHAND = (
+    (re.compile(r"(?<![A-Za-z\\])through(?![A-Za-z])"), "thr(?:ough|u)"),
+    (re.compile(r"(?<![A-Za-z\\])with(?![A-Za-z])"), "(?:with|w/)"),
+)
+
+
+def _in_shorthand(pattern: str) -> str:
+    """The pattern reading a word's shorthand too (``_SHORTHAND``), but in a lookbehind, which must
+    keep its width."""
+    out, at = [], 0
+    for behind in re.finditer(r"\(\?<[=!]", pattern):
+        if behind.start() < at:
+            continue  # nested in the last one
+        end, depth = behind.end(), 1
+        while depth and end < len(pattern):
+            depth += {"(": 1, ")": -1}.get(pattern[end], 0) if pattern[end - 1] != "\\" else 0
+            end += 1
+        out += [_words_in_shorthand(pattern[at : behind.start()]), pattern[behind.start() : end]]
+        at = end
+    return "".join([*out, _words_in_shorthand(pattern[at:])])
+
+
+def _words_in_shorthand(text: str) -> str:
+    for word, written in _SHORTHAND:
+        text = word.sub(written, text)
+    return text
+
+
 def compile_rule(pattern: str, lang: str) -> re.Pattern[str]:
     out = pattern.replace("{_s}", SUBJECT_GAP).replace("{_}", GAP)
+    if lang != "zh":
+        out = _in_shorthand(out)
     for slot, (kind, group) in SLOTS.items():
         marker = rf"«{kind}(?P<{group}>\d+)»"
         if kind == "P":

@@ -60,6 +60,9 @@ def _roles(pipeline: TextPipeline, text: str, lang: str = "en") -> set[tuple[str
             "Mei Ling Chow is doing the vendor security questionnaires.",
             {("Mei Ling Chow", "technical_evaluator", "neutral")},
         ),
+        # shorthand: "thru", "w/"; money that passes someone is theirs, a door is not
+        ("Meetings w/ the CEO have to go thru Neha Desai.", {("Neha Desai", "gatekeeper", "neutral")}),
+        ("All proc budget goes thru Neha Desai.", {("Neha Desai", "economic_buyer", "neutral")}),
         # what a refusal waits for makes the act theirs
         (
             "Neha Desai won't approve the PO without a 5-year TCO.",

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import Unsatisfiable
 
 from ingest.text._literals import required_literals
-from ingest.text._rule_grammar import Rule
+from ingest.text._rule_grammar import Rule, compile_rule
 from ingest.text._rules import RULES
 
 
@@ -70,3 +70,10 @@ def test_every_text_a_rule_matches_holds_its_needs(lang: str, relation: str) -> 
         except Unsatisfiable:
             unsatisfiable.append(rule.name)
     assert len(unsatisfiable) <= 2, unsatisfiable
+
+
+def test_a_rule_reads_shorthand_but_keeps_its_lookbehinds_fixed() -> None:
+    regex = compile_rule(r"(?<!with )goes through «P1»|works with", "en")
+    assert regex.search("goes thru «P1»") and regex.search("works w/ «P1»")
+    assert regex.search("goes through «P1»") and not regex.search("with goes thru «P1»")
+    assert compile_rule("through", "zh").pattern == "through"
