@@ -193,7 +193,8 @@ _VISITS = re.compile(r"\s*(?:出面|亲自|一起|再|去|带队|陪同)*(?:拜�
 
 # a question that asks, not one that doubts ("Karen - EB?"): it opens with an auxiliary
 QUESTION = re.compile(
-    r"(?:\[?[^\]\n]{0,25}\]\s*)?(?:[^:\n]{1,40}:\s*)?(?:did|does|do|is|are|was|were|will|would|can|could|"
+    r"(?:\[?[^\]\n]{0,25}\]\s*)?(?:[^:\n]{1,40}:\s*)?(?:(?:also|and|so|but|btw|ok|oh),?\s+)?"
+    r"(?:did|does|do|is|are|was|were|will|would|can|could|"
     r"should|has|have|who|what|which|whose|why|how)\b[^.!\n]*\?\s*\[?$",  # the next chat line's "[" may trail
     re.I,
 )
@@ -202,18 +203,32 @@ QUESTION = re.compile(
 # what makes a clause ask: "whether"/"if" or a Chinese question word in it ("是否", "是不是", "…吗？")
 _ASKING = {
     "en": re.compile(r"\b(?:whether|if)\b", re.I),
-    "zh": re.compile(r"是否|是不是|有没有|[吗呢嘛]\s*[？?]|哪(?:家|个|些)|什么|怎么"),
+    "zh": re.compile(r"是否|是不是|有没有|[吗呢嘛吧]\s*(?:[？?]|$)|哪(?:家|个|些)|什么|怎么"),
+}
+#: a statement turned into a question at its end: "Patentix contract ends end of year, right?", "…对吧？"
+_TAG_ASKS = {
+    "en": re.compile(
+        r"[,\s](?:right|correct|yeah|yes|no|eh|isn'?t (?:it|he|she|that)|aren'?t they|don'?t they|"
+        r"didn'?t they)\s*\?+[\s\[]*$",
+        re.I,
+    ),
+    "zh": re.compile(r"(?:对吧|是吧|对不对|是不是)\s*[？?]+[\s\[]*$"),
 }
 
 
 def asked(sentence: str, clause: str, lang: str) -> bool:
     """Whether the sentence asks about its ``clause`` ("Is Ironleaf still in the running?",
     "领航OTM是否还在评估范围内？") rather than doubting a statement ("Karen - EB?"): it ends in a
-    question mark, and the clause has a question word or the sentence is a question (``QUESTION``).
+    question mark, and the clause has a question word, or the sentence is a question (``QUESTION``)
+    or a statement with a question tagged on ("…, right?", "…对吧？").
     ("合同到年底就结束，如果来不及切换，是否可以…？" states its first clause.)"""
     if not sentence.rstrip(" \t\n[)）\"'”").endswith(("?", "？")):
         return False
-    return _ASKING[lang].search(clause) is not None or (lang == "en" and QUESTION.match(sentence) is not None)
+    return (
+        _ASKING[lang].search(clause) is not None
+        or _TAG_ASKS[lang].search(sentence) is not None
+        or (lang == "en" and QUESTION.match(sentence) is not None)
+    )
 
 
 _SIGNATURE_GAP = re.compile(r"[\w &/.,|()«»-]*")  # titles, departments, commas: no clause

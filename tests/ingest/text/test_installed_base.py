@@ -413,3 +413,22 @@ def test_what_an_account_keeps_it_runs_now(
 )
 def test_installs_as_english_notes_state_them(pipeline: TextPipeline, text: str) -> None:
     assert _uses(pipeline, text, "en", "A-EGB") == {("P-SENT", "")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "uses"),
+    [
+        ("Their Sentinel contract ends end of year, right?", "en", set()),
+        ("Also are they still on Sentinel for endpoints?", "en", set()),
+        ("通宇现在用的还是用友NC吧？", "zh", set()),
+        ("你们现在的ERP是用友NC那套对吧？", "zh", set()),
+        # a question after a statement leaves the statement
+        ("通宇的ERP都是用友NC，你们能直接对接吧？", "zh", {"P-NC"}),
+        ("Their Sentinel contract ends end of year, as you know.", "en", {"P-SENT"}),
+    ],
+)
+def test_a_statement_asked_back_states_nothing(
+    pipeline: TextPipeline, text: str, lang: str, uses: set[str]
+) -> None:
+    account = "A-TY" if lang == "zh" else "A-EGB"
+    assert {p for p, _ in _uses(pipeline, text, lang, account)} == uses
