@@ -14,7 +14,7 @@ from ._install_checks import REJECTED, in_use, kept_on, not_here, to_be_left, tr
 from ._interests import interests
 from ._match_checks import asked
 from ._mentions import Mention
-from ._modality import clause_end, clause_start, modality
+from ._modality import Modality, clause_end, clause_start, modality
 from ._rule_grammar import OBJECT_MARK, POSSESSED
 from ._rules import EVAL_CUES
 from ._stance import ABOUT_US, says_neutral, stance_cue, stance_in
@@ -91,10 +91,12 @@ def cue_relations(
         # not when live: "用友BIP已经在襄阳厂试点上线" was piloted, and now runs
         # "他们集团母公司用的是用友NC": the parent's install, not the account's; "Is Ironleaf still in the
         # running?", "开立的HD-550是不是已经在试用了？" ask, they do not state
-        kin_before = (
-            _THEY.match(skeleton, begin) is not None and _KIN_ORG.search(skeleton, 0, begin) is not None
-        )
-        if kin_before or _KIN_ORG.search(skeleton, begin, start) or asked(sentence, clause, lang):
+        if (
+            _runner_uses(skeleton, (begin, start), ments, market, gz, obj, mods, emit, conf)
+            or (_THEY.match(skeleton, begin) and _KIN_ORG.search(skeleton, 0, begin))
+            or _KIN_ORG.search(skeleton, begin, start)
+            or asked(sentence, clause, lang)
+        ):
             continue
         # "擎能最近在接触柏总", "RoomLogix pitched them": the rival's move, unless the account then
         # evaluates ("covenantra pitched them in dec, eval ongoing")
@@ -192,6 +194,38 @@ _KIN_ORG = re.compile(
 #: a clause that opens with "they": whom an earlier clause of the sentence named ("我们集团下面的江门厂也在看
 #: MES，他们现在用的是鼎捷" is the Jiangmen plant's install)
 _THEY = re.compile(r"\W*(?:they(?![\w'])|他们|她们)", re.I)
+
+#: a company right before what it runs: "Liza flagged that Brandt runs QuadrantCAFM internally"
+_RUNS = re.compile(
+    r"«O(\d+)»(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:runs|uses|is on|are on|has been on|is running)\s+"
+    r"(?:(?!(?:their|its|your|our|his|her)\b)[\w-]+\s+){0,2}?$"  # not "Accenture runs their SAP support"
+    r"|«O(\d+)»\s?(?:自己|内部)?(?:用的是|在用|用)\s?$"
+)
+
+
+def _runner_uses(
+    skeleton: str,
+    span: tuple[int, int],
+    ments: list[Mention],
+    market: set[str],
+    gz: Gazetteer,
+    obj: End,
+    mods: list[Modality],
+    emit: Emit,
+    conf: float,
+) -> bool:
+    """Whether a supplier, partner or rival of the market, not the thing's own vendor, runs it
+    ("Liza flagged that Brandt runs QuadrantCAFM internally"): its install, emitted as such
+    unless denied or to come, and none of the account's."""
+    found = _RUNS.search(skeleton, *span)
+    org = ments[int(found.group(1) or found.group(2))] if found else None
+    if org is None or org.node_id not in market or org.node_id == gz.vendor_of.get(obj[1], obj[1]):
+        return False
+    if not any(m.negated or m.future for m in mods):
+        lang = "zh" if found and found.group(2) else "en"
+        emit("USES", ("Company", org.node_id, org.text), obj, {}, f"uses/{lang}/runner", conf)
+    return True
+
 
 _CUE_TAKEN_BACK = {
     "en": re.compile(

@@ -21,6 +21,7 @@ CRM = {
         {"id": "V-PH", "name": "Philips", "role": "competitor"},
         {"id": "V-MS", "name": "Microsoft", "role": "competitor"},
         {"id": "V-AX", "name": "AxleIQ", "role": "competitor"},
+        {"id": "V-BF", "name": "Brandt Facility Services", "aliases": ["Brandt"], "role": "supplier"},
     ],
     "products": [
         {"id": "P-NC", "name": "用友NC", "vendor": "V-YY", "category": "ERP"},
@@ -432,3 +433,26 @@ def test_a_statement_asked_back_states_nothing(
 ) -> None:
     account = "A-TY" if lang == "zh" else "A-EGB"
     assert {p for p, _ in _uses(pipeline, text, lang, account)} == uses
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "account", "uses"),
+    [
+        # a supplier that runs a product for its own work: its install, none of the account's
+        (
+            "Liza flagged that Brandt runs Sentinel internally for its own job management.",
+            "en",
+            "A-EGB",
+            {("V-BF", "P-SENT")},
+        ),
+        ("另外Brandt自己用的是用友NC，跟我们无关。", "zh", "A-TY", {("V-BF", "P-NC")}),
+        # what it runs for the account is the account's
+        ("Brandt runs their Sentinel support.", "en", "A-EGB", {("A-EGB", "P-SENT")}),
+    ],
+)
+def test_a_supplier_running_a_product_is_its_install(
+    pipeline: TextPipeline, text: str, lang: str, account: str, uses: set[tuple[str, str]]
+) -> None:
+    doc = TextDocument("N", "note", text, "installed", 1, lang, datetime(2026, 3, 1), account)
+    ((_, ex),) = list(pipeline.run([doc]))
+    assert {(f.subject[1], f.object[1]) for f in ex.facts if f.relation == "USES"} == uses
