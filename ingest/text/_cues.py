@@ -191,9 +191,9 @@ _KIN_ORG = re.compile(
     r"sister (?:company|site|hospital|plant|mill|factory|clinic|school|campus))\b",
     re.I,
 )
-#: a clause that opens with "they": whom an earlier clause of the sentence named ("我们集团下面的江门厂也在看
-#: MES，他们现在用的是鼎捷" is the Jiangmen plant's install)
-_THEY = re.compile(r"\W*(?:they(?![\w'])|他们|她们)", re.I)
+#: a clause that opens with "they" or "which is": whom an earlier clause of the sentence named
+#: ("我们集团下面的江门厂也在看MES，他们现在用的是鼎捷" is the Jiangmen plant's install)
+_THEY = re.compile(r"\W*(?:they(?![\w'])|which (?:is|are|runs?)\b|他们|她们)", re.I)
 
 #: a company right before what it runs: "Liza flagged that Brandt runs QuadrantCAFM internally"
 _RUNS = re.compile(

@@ -125,8 +125,8 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
 #: wrote began to be read (F1 0.671 -> 0.672): one more false fact the notes warn against matched,
 #: not from taking a quote's writer to be the other side of the reply (switched off alone, counts
 #: only), so from what a customer's quoted words were read to say, as they would be unquoted;
-#: dev 79 at that session's end
-TRAP_CEILINGS = {"dev": 79, "test": 51}
+#: dev 77 at that session's end
+TRAP_CEILINGS = {"dev": 77, "test": 51}
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
     "companies": [{"id": "A-1", "name": "St. Aldric Medical Center", "aliases": ["SAMC"]}],

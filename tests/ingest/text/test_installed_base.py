@@ -272,6 +272,7 @@ def test_a_system_running_on_a_product_is_no_evaluation(pipeline: TextPipeline) 
         # "they" after a clause naming a body of the group is that body
         ("另外，我们集团下面的江门厂也在看 TMS，他们现在用的是用友NC，年底到期。", "zh", "A-TY"),
         ("Our neighbours across the river switched last spring; they run Sentinel now.", "en", "A-EGB"),
+        ("They may standardise on whatever the sister plant runs, which is AxleIQ Predict.", "en", "A-EGB"),
     ],
 )
 def test_a_parent_company_s_install_is_not_the_account_s(
