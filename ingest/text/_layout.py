@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from ._lexicon import LETTERS_AFTER_NAME
-from ._mail_writers import ADDRESS, FROM, QUOTED, company_of_host
+from ._mail_writers import ADDRESS, FROM, QUOTE_MARKS, company_of_host
 from ._mentions import PRONOUN, SPEAKER, Mention
 
 Span4 = tuple[int, int, int, int]  # line start, line end, speaker name start, name end
@@ -39,6 +39,10 @@ _HEADER_SPEAKER = re.compile(
 )
 
 
+#: where a mail quotes the one it answers
+_QUOTED = re.compile(r"(?m)^[ \t]*(?:>|-{3,}|_{3,}|-----原始邮件-----|On .{5,80} wrote:|在.{2,40}写道)")
+
+
 # a line holding only a name, as a signature without a closing opens ("Karen Whitfield\nCMO | SAMC")
 # (in a quoted reply too: "> Daniel Kowalczyk\n> Facilities Director, City of Greyford")
 # (and "Siobhán Duffy", "Zoë Østergaard": a Latin letter with a mark)
@@ -49,7 +53,6 @@ _NAME_LINE = re.compile(
     rf"(?:{_UPPER}{_LOWER}+(?:[ \t]+{_UPPER}{_LOWER}+){{1,2}}{LETTERS_AFTER_NAME}{{0,3}}"
     rf"|[\u4e00-\u9fff]{{2,4}})[ \t]*$"
 )
-_QUOTE_MARKS = re.compile(r"[ \t]*(?:>[ \t]*)+")
 
 
 def signature_blocks(text: str) -> Iterator[tuple[int, int, bool]]:
@@ -65,13 +68,13 @@ def signature_blocks(text: str) -> Iterator[tuple[int, int, bool]]:
 
 def _block(text: str, start: int, most: int) -> tuple[int, int]:
     pos, lines = start, 0
-    quoted = _QUOTE_MARKS.match(text, text.rfind("\n", 0, start) + 1) is not None
+    quoted = QUOTE_MARKS.match(text, text.rfind("\n", 0, start) + 1) is not None
     while pos < len(text) and lines < most:
         nl = text.find("\n", pos + 1)
         line_end = len(text) if nl < 0 else nl
         line = text[pos:line_end].strip()
         if quoted:  # a quoted signature runs while the quote does
-            marks = _QUOTE_MARKS.match(line)
+            marks = QUOTE_MARKS.match(line)
             if line and marks is None:
                 break
             line = line[marks.end() :] if marks else line
@@ -110,7 +113,7 @@ def _own_parts(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """The parts of a mail's body its sender wrote: up to a separator or an attribution line that
     opens the mail it answers, less the ">" lines quoted in between, as a reply answers inline
     ("> Who signs? / Jas reports to me")."""
-    quoted = QUOTED.search(text, start, end)
+    quoted = _QUOTED.search(text, start, end)
     while quoted is not None and text[quoted.start() : quoted.end()].lstrip().startswith(">"):
         yield start, quoted.start()
         lines = _QUOTE_LINE.match(text, quoted.start())
@@ -119,7 +122,7 @@ def _own_parts(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             start = more.end()
         if start >= end:
             return
-        quoted = QUOTED.search(text, start, end)
+        quoted = _QUOTED.search(text, start, end)
     yield start, quoted.start() if quoted else end
 
 

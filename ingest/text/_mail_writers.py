@@ -23,8 +23,6 @@ Span3 = tuple[int, int, int]  # a mail header's end, its sender's name start, na
 FROM = re.compile(
     r"(?im)^[ \t]*(?:from|发件人)[ \t]*[:：][ \t]*\"?(?P<name>[^<\n\"@]{2,40}?)\"?[ \t]*(?:<[^>\n]*>)?[ \t]*$"
 )
-#: where a mail quotes the one it answers
-QUOTED = re.compile(r"(?m)^[ \t]*(?:>|-{3,}|_{3,}|-----原始邮件-----|On .{5,80} wrote:|在.{2,40}写道)")
 ADDRESS = re.compile(r"\s*[<(\[]\s*(?:mailto:)?[\w.+'-]+@([\w-]+(?:\.[\w-]+)+)\s*[>)\]]")
 #: a mail's sender, the quoted ones' too: "From: Helen Osei", "> From: …", "On 1 Jul 2026, Ben <…> wrote:",
 #: "On Mon, Sep 22, 2025 at 5:40 PM Mark Jessup wrote:"
@@ -33,7 +31,7 @@ _MAIL_WRITER = re.compile(
     r"|on [^\n]{4,60}?[ \t,](?P<by>(?-i:[A-Z])[\w'.-]*(?:[ \t]+(?-i:[A-Z])[\w'.-]*){0,3})"
     r"[ \t]*(?=(?:<[^>\n]*>)?[ \t]*wrote:))"
 )
-_QUOTE_MARKS = re.compile(r"[ \t]*((?:>[ \t]*)+)")
+QUOTE_MARKS = re.compile(r"[ \t]*((?:>[ \t]*)+)")  # a quoted line's marks, one per level
 
 
 def mail_writers(text: str) -> list[Span3]:
@@ -127,7 +125,8 @@ def quoted_theirs(
     the header right above it (only header fields and quoted lines between) names its writer, or,
     that writer unknown, the mail quoting it is ours and it is quoted an odd number of levels
     deeper, or theirs and an even number ("Saw this in the press:\n> …" quotes another's words).
-    A writer found on neither side reads as ours: nothing is taken from a quote no one can place."""
+    A quoting mail's sender of no known company leaves the quote unread (no one can place it),
+    but for a forward's, who is one of ours filing what they forward."""
     line = text.rfind("\n", 0, at) + 1
     above = [s for s in senders if s[0] <= line]
     if above and _introduces(text, above[-1][0], line):
@@ -138,7 +137,7 @@ def quoted_theirs(
     quoting = writer_company(text, line, [], above, mentions, employers, domains) if above else None
     levels = _depth(text, line) - (_depth(text, text.rfind("\n", 0, above[-1][1]) + 1) if above else 0)
     if quoting == "" and not (above and _FORWARDED.search(text, 0, above[-1][1])):
-        return False  # a forward's sender of no known company is one of ours, who filed it
+        return False
     return (quoting in (None, "", self_id)) == (levels % 2 == 1)
 
 
@@ -158,5 +157,5 @@ def _introduces(text: str, header_end: int, line: int) -> bool:
 
 
 def _depth(text: str, line: int) -> int:
-    marks = _QUOTE_MARKS.match(text, line)
+    marks = QUOTE_MARKS.match(text, line)
     return marks.group(1).count(">") if marks else 0
