@@ -93,8 +93,7 @@ def cue_relations(
         # running?", "开立的HD-550是不是已经在试用了？" ask, they do not state
         if (
             _runner_uses(skeleton, (begin, start), ments, market, gz, obj, mods, emit, conf)
-            or (_THEY.match(skeleton, begin) and _KIN_ORG.search(skeleton, 0, begin))
-            or _KIN_ORG.search(skeleton, begin, start)
+            or _KIN_ORG.search(skeleton, 0 if _THEY.match(skeleton, begin) else begin, start)
             or asked(sentence, clause, lang)
         ):
             continue
@@ -218,11 +217,13 @@ def _runner_uses(
     ("Liza flagged that Brandt runs QuadrantCAFM internally"): its install, emitted as such
     unless denied or to come, and none of the account's."""
     found = _RUNS.search(skeleton, *span)
-    org = ments[int(found.group(1) or found.group(2))] if found else None
-    if org is None or org.node_id not in market or org.node_id == gz.vendor_of.get(obj[1], obj[1]):
+    if found is None:
+        return False
+    org = ments[int(found.group(1) or found.group(2))]
+    if org.node_id not in market or org.node_id == gz.vendor_of.get(obj[1], obj[1]):
         return False
     if not any(m.negated or m.future for m in mods):
-        lang = "zh" if found and found.group(2) else "en"
+        lang = "zh" if found.group(2) else "en"
         emit("USES", ("Company", org.node_id, org.text), obj, {}, f"uses/{lang}/runner", conf)
     return True
 
