@@ -29,10 +29,13 @@ def interests(
     cue_langs = (*langs, "en") if "en" not in langs and _LATIN_WORD.search(sentence) else langs
     if sentence.rstrip(" \t\n[)）\"'”").endswith(("?", "？")):
         return  # a question raises a topic, nobody's interest (a chat line's next "[" may trail)
+    denied = {
+        ments[i].node_id for i in topics if any(modality(skeleton, *marks[i], lg).negated for lg in langs)
+    }
     for i in topics:
         t = ments[i]
-        if any(modality(skeleton, *marks[i], lg).negated for lg in langs):
-            continue  # "对能耗管理兴趣不大", "not interested in fleet telematics"
+        if t.node_id in denied:
+            continue  # "对能耗管理兴趣不大", "NOT looking at any room booking – tenants book their own rooms"
         later = [marks[j][0] for j in topics if marks[j][0] > marks[i][0]]
         own = plain(skeleton[marks[i][0] : min(later, default=len(skeleton))])  # up to the next topic
         if any(_NO_INTEREST[lg].search(own) for lg in langs):

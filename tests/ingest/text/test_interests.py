@@ -62,6 +62,13 @@ def _interests(pipeline: TextPipeline, text: str, lang: str) -> set[str]:
         ("Energy management: nobody mentioned it on the call, so leave it alone.", "en", set()),
         ("We presented our predictive maintenance module.", "en", set()),
         ("They are not really interested in energy management.", "en", set()),
+        # a topic denied once in a sentence is not asserted by its next mention there
+        (
+            "Not looking at energy management this year – energy management stays with the landlord.",
+            "en",
+            set(),
+        ),
+        ("能耗管理今年不考虑，能耗管理还是物业在管。", "zh", set()),
         ("Their big worry is predictive maintenance.", "en", {"T-PDM"}),
         # a topic of three words or more is written by its initials, in capitals only
         ("They want SSO against their Azure AD.", "en", {"T-SSO"}),
