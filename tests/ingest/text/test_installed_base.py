@@ -152,6 +152,10 @@ def test_what_an_account_evaluates(
         ("按会上沟通，贵司ERP为用友NC，质量模块暂未启用。", {("P-NC", "")}),
         ("下一步替换ERP用友NC。", set()),
         ("仪器：监护仪基本都是Philips的，数据要能对上。", {("V-PH", "")}),
+        # two vendors the kit is shared between; "的" left out after "都是"
+        ("监护仪主要是Philips和用友的，数据要能对上。", {("V-PH", ""), ("V-YY", "")}),
+        ("ERP全是用友，监护仪都是Philips、Microsoft。", {("V-YY", ""), ("V-PH", ""), ("V-MS", "")}),
+        ("最大的对手是用友。", set()),
         ("听说城商行那边上的是用友的。", set()),  # someone else's
         ("财务系统是用友NC，合同后年到期。", {("P-NC", "2028-12-31")}),  # the year after next, at its end
         # a contract of employment is no contract of the install
