@@ -461,3 +461,20 @@ def test_a_supplier_running_a_product_is_its_install(
     doc = TextDocument("N", "note", text, "installed", 1, lang, datetime(2026, 3, 1), account)
     ((_, ex),) = list(pipeline.run([doc]))
     assert {(f.subject[1], f.object[1]) for f in ex.facts if f.relation == "USES"} == uses
+
+
+@pytest.mark.parametrize(
+    ("text", "supplies"),
+    [
+        # the service a provider carries: "走" before it, as "用" before a vendor's kit
+        ("保洁走的Brandt，合同一年一签。", {("V-BF", "A-TY")}),
+        ("园区物业现在走Brandt。", {("V-BF", "A-TY")}),
+        ("明年保洁想走Brandt。", set()),  # a wish, nothing carried yet
+    ],
+)
+def test_the_service_a_supplier_carries(
+    pipeline: TextPipeline, text: str, supplies: set[tuple[str, str]]
+) -> None:
+    doc = TextDocument("N", "note", text, "installed", 1, "zh", datetime(2026, 3, 1), "A-TY")
+    ((_, ex),) = list(pipeline.run([doc]))
+    assert {(f.subject[1], f.object[1]) for f in ex.facts if f.relation == "SUPPLIES"} == supplies
