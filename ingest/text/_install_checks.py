@@ -28,6 +28,11 @@ def in_use(
         or _HAS.search(skeleton, begin, start) is not None
         or (_THEIR.search(skeleton, begin, start) is not None and _TRIED.match(skeleton, end) is None)
         or (lang == "en" and _SYSTEM_IS.search(skeleton, max(0, start - 60), start) is not None)
+        or (
+            lang == "zh"
+            and _SYSTEM_IS_ZH.search(skeleton, max(0, start - 30), start) is not None
+            and _LABEL_VALUE_ENDS.match(skeleton, end) is not None
+        )
         or _KIT_USES.search(skeleton, begin, start) is not None  # "PCS用科盛", "逆变器用的阳晖"
         # "HPLC基本都是岛津的", "PACS用的是东软的": the kit is the vendor's
         or (
@@ -177,6 +182,17 @@ _SYSTEM_IS = re.compile(
     r"(?:still\s+|currently\s+|now\s+|all\s+)?(?:(?<=:\s)with\s+|(?<=:\s)(?:still|currently|now)\s+with\s+)?$",
     re.I,
 )
+
+#: a Chinese line labelling what runs a function: "- 支付：易付通", "网络：电信专线"; not a label of
+#: a shortlist, a rival or a plan ("竞争对手：…", "推荐方案：…"), nor a chat speaker's colon (the
+#: value is the vendor alone, up to the clause's end)
+_SYSTEM_IS_ZH = re.compile(
+    r"(?:^|\n)[ \t]*(?:[-•*·▪]|\d+[.)、])?[ \t]*"
+    r"(?![^：:\n]{0,8}?(?:竞争|对手|竞品|推荐|方案|备选|候选|替代|合作|伙伴|集成商|代理|中标|结果|决定|选择|"
+    r"倾向|计划|目标|入围|参与|投标|友商|报价|联系|对接|负责|风险|问题|备注|下一步|待办|实施))"
+    r"[\u4e00-\u9fffA-Za-z/&+]{1,8}[ \t]*[：:][ \t]*(?:目前|现在|还是|一直|主要)?[ \t]*$"
+)
+_LABEL_VALUE_ENDS = re.compile(r"(?:的)?[^，,。；;\n«»]{0,6}?(?:[，,。；;\n]|$)")
 
 
 def to_be_left(skeleton: str, start: int, end: int, lang: str) -> bool:

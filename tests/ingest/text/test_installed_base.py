@@ -470,6 +470,11 @@ def test_a_supplier_running_a_product_is_its_install(
         ("保洁走的Brandt，合同一年一签。", {("V-BF", "A-TY")}),
         ("园区物业现在走Brandt。", {("V-BF", "A-TY")}),
         ("明年保洁想走Brandt。", set()),  # a wish, nothing carried yet
+        # a line labelling what runs a function; not a shortlist's label, not a chat speaker's words
+        ("现有情况：\n- 保洁：Brandt\n- ERP：用友NC", {("V-BF", "A-TY")}),
+        ("- 保洁：Brandt的人，三个常驻。", {("V-BF", "A-TY")}),
+        ("- 备选：Brandt", set()),
+        ("王蕾：Brandt那边报价了，比我们便宜。", set()),
     ],
 )
 def test_the_service_a_supplier_carries(
