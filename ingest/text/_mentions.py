@@ -55,6 +55,11 @@ class Mention:
     new: bool = False
 
 
+#: what stands before a person as the object of a preposition or an item of a list: a known
+#: name that is also a word ("高峰", "peak") is the person there ("向高峰汇报", "、高峰、")
+_ZH_BEFORE_NAME = frozenset("向给跟找让由请问对被与及、")
+
+
 class Recogniser:
     """The mentions of a document; one per gazetteer."""
 
@@ -101,6 +106,7 @@ class Recogniser:
                 or m.end() >= len(text)
                 or text[m.end()] in ZH_AFTER_NAME
                 or zh_word_tags().get(text[m.end()], "").startswith("v")  # "跟着罗婷干"
+                or (m.start() > 0 and text[m.start() - 1] in _ZH_BEFORE_NAME)  # "向高峰汇报"
             ]
         if cjk:
             found += [(2, Mention(a, b, "PERSON", text[a:b], PERSON_REF)) for a, b in zh_refs(text)]
@@ -139,7 +145,7 @@ class Recogniser:
         # a topic in other forms of its words: only where nothing else is named
         found += [(5, Mention(a, b, "TOPIC", text[a:b], key)) for a, b, key in self._topics.find(text)]
         out = _resolve(found)
-        if cjk and ("（" in text or "(" in text):  # "Kevin Zhao（赵凯）", "陈立峰（Frank）… 汇报给Frank"
+        if cjk:  # "Kevin Zhao（赵凯）", "陈立峰（Frank）… 汇报给Frank", "邵凯 Kevin … Kevin说"
             people = [(m.start, m.end, m.text, m.key) for m in out if m.label == "PERSON"]
             aliases = [
                 (-1, Mention(a, b, "PERSON", text[a:b], owner))

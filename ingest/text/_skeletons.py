@@ -40,6 +40,9 @@ def sentiment(sentence: str, lang: str) -> float:
 
 
 _LETTERS_AFTER = re.compile(rf"{LETTERS_AFTER_NAME}+")
+#: a Latin name and a Chinese word with one space between ("Linda 直接汇报", "归 Grace 管")
+_SPACED_BEFORE = re.compile(r"[\u4e00-\u9fff][ ][A-Za-z]")
+_SPACED_AFTER = re.compile(r"[A-Za-z][ ][\u4e00-\u9fff]")
 
 
 def skeleton_of(text: str, s0: int, s1: int, ments: list[Mention]) -> str:
@@ -47,7 +50,10 @@ def skeleton_of(text: str, s0: int, s1: int, ments: list[Mention]) -> str:
     parts: list[str] = []
     pos = s0
     for i, m in enumerate(ments):
-        parts.append(text[pos : m.start])
+        before = text[pos : m.start]
+        if m.label == "PERSON" and _SPACED_BEFORE.fullmatch(text, m.start - 2, m.start + 1):
+            before = before[:-1]  # "归 Grace 管": the spaces a mixed line puts around a Latin name
+        parts.append(before)
         kind = KIND.get(m.label)
         parts.append(f"«{kind}{i}»" if kind else m.text)
         pos = m.end
@@ -55,5 +61,7 @@ def skeleton_of(text: str, s0: int, s1: int, ments: list[Mention]) -> str:
         if m.label == "PERSON":
             after = _LETTERS_AFTER.match(text, pos, ments[i + 1].start if i + 1 < len(ments) else s1)
             pos = after.end() if after else pos
+            if _SPACED_AFTER.fullmatch(text, pos - 1, pos + 2):
+                pos += 1
     parts.append(text[pos:s1])
     return "".join(parts)

@@ -28,7 +28,8 @@ CRM = {
             "company": "A-CH",
             "title": "首席运营官",
             "email": "lily.gong@chws.cn",
-        }
+        },
+        {"id": "C-GF", "name": "高峰", "company": "A-CH", "title": "QA总监"},  # also a word: "peak"
     ],
 }
 
@@ -143,6 +144,26 @@ def test_an_english_name_in_brackets_is_the_chinese_name_s_person(pipeline: Text
     assert not any("Linda" in end for fact in facts for end in fact)
     facts = _facts(pipeline, "质量副总裁陈立峰（Frank）管质量部。张敏还是汇报给Frank。")
     assert ("REPORTS_TO", "张敏", "陈立峰") in facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "参会：罗薇 / Vivian（财务总监）、张敏。张敏现在归 Vivian 管。",
+        "参会：罗薇 Vivian（财务总监）、张敏。张敏汇报给Vivian。",
+        "参会：Vivian 罗薇（财务总监）、张敏。张敏汇报给Vivian。",
+    ],
+)
+def test_an_english_name_beside_the_chinese_one_is_that_person(pipeline: TextPipeline, text: str) -> None:
+    # a space or a slash between; a space between a Latin name and the Chinese words around it
+    facts = _facts(pipeline, text)
+    assert ("REPORTS_TO", "张敏", "罗薇") in facts
+    assert not any("Vivian" in end for fact in facts for end in fact)
+
+
+def test_a_known_name_that_is_also_a_word_is_the_person_after_a_preposition(pipeline: TextPipeline) -> None:
+    assert ("REPORTS_TO", "张敏", "C-GF") in _facts(pipeline, "张敏以后还是向高峰汇报。")
+    assert not any("C-GF" in fact for fact in _facts(pipeline, "用电高峰时段要限流。"))
 
 
 def test_a_bare_promotion_names_the_title_held_now(pipeline: TextPipeline) -> None:
