@@ -48,7 +48,7 @@ OBJECT_MARK = (
     r"\b(?:to|into|with|for|by|from|under|than|about|of) )"
 )
 POSSESSED = (
-    r"(?:的?(?:分管|直属|直接)?(?:下属|手下|部下|上级|领导|老板|同事|助理|秘书|团队)|那边|那里|面前|跟前|身边"
+    r"(?:的?(?:分管|直属|直接)?(?:下属|手下|部下|上级|领导|老板|同事|助理|秘书|团队)|(?:下面|底下)的|那边|那里|面前|跟前|身边"
     # and a possessive pronoun's: "Raymond Cheung, Legal Tech Analyst in my team, will do …"
     r"|['’]s (?:boss|team|manager|reports?)\b| (?:boss|team|manager)\b)"
 )

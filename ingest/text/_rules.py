@@ -74,7 +74,7 @@ def _role_rules() -> list[Rule]:
             patterns = [
                 # not a chat line's speaker: "王海涛 19:11：以后天天用这个系统的主要是他们几个"
                 # nor one before whom something is done: "经常在钱总面前帮我们说话"
-                rf"{{P}}(?![:：])(?!\s*\[?\d{{1,2}}:\d{{2}}\]?\s*[:：])(?!面前|跟前|身边){{_s}}{after}"
+                rf"{{P}}(?![:：])(?!\s*\[?\d{{1,2}}:\d{{2}}\]?\s*[:：])(?!面前|跟前|身边|的?(?:手下|下面|底下|下属)的){{_s}}{after}"
                 rf"{_NOT_BEFORE_COPULA}",
                 rf"{before}{_QUALIFIER}{_AFTER_CUE}{{P}}",
                 # the topic first, then who takes it on: "技术评估我来负责", "预算这块何总亲自管"
@@ -101,7 +101,9 @@ def _role_rules() -> list[Rule]:
                 rf"{after}{_NOT_BEFORE_COPULA}(?![^\n]*[?？])",
                 # and further along its line, as one of the item's clauses: "- 张敏：QA经理，负责整改，
                 # 是我们最大的支持者", "- Tom Reyes: CFO, new in role, holds the budget"
-                rf"{_LIST_ITEM}{{P}}(?:\s*[（(][^（）()\n]{{0,30}}[）)])?\s*[:：](?:[^«»\n;；。?？]|«[OXDKT]\d+»){{0,80}}?"
+                # (a manager the item names as theirs is none of its subject: "- 宁浩：架构组，刘洋下面的，做技术评估")
+                rf"{_LIST_ITEM}{{P}}(?:\s*[（(][^（）()\n]{{0,30}}[）)])?\s*[:：]"
+                rf"(?:[^«»\n;；。?？]|«[OXDKT]\d+»|«P\d+»(?=的?(?:手下|下面|底下)的)){{0,80}}?"
                 rf"[,，]\s*(?:[^«»\n;；。,，:：?？]{{0,10}}?){after}{_NOT_BEFORE_COPULA}(?![^\n]*[?？])",
                 # whose job it is comes first: "go through his PA, Farah" is Farah's door
                 *([rf"{objects}{_AFTER_OBJECT_CUE}«P\d+»{_THEIR_JOB}{{P}}"] if objects != "(?:)" else []),
@@ -232,8 +234,10 @@ RULES: list[Rule] = [
             r"{P}(?:现在|目前|直接)?(?:归|由){M}«T\d+»(?:直接)?(?:管|领导|负责)",
             # "柯伟到岗，周总下面的人"
             # "龙浩（Leo）｜信息部架构师，赵磊的人｜日常对接"
-            r"{P}(?:[^«»\n。；;]|«T\d+»){0,30}?[，,]\s*(?:现在|目前)?{M}"
-            r"(?:的人|的?(?:(?:手下|下面|底下)的人|手下|下属|部下))(?=[，,。；;|｜）)\s]|$)",
+            # "Jason（姓廖）｜唐一帆手下的架构师", "宁浩：架构组，刘洋下面的，做技术评估"
+            r"{P}(?:[^«»\n。；;]|«T\d+»){0,30}?[，,|｜]\s*(?:现在|目前)?{M}"
+            r"(?:的人|的?(?:(?:手下|下面|底下)的?(?:人|«T\d+»|[\u4e00-\u9fff]{0,4}?(?:师|员|主管|经理|组长))?|手下|下属|部下))"
+            r"(?=[，,。；;|｜）)\s]|$)",
             r"{P}[，,]\s*(?:现在|目前)?(?:归|由){M}(?:«T\d+»)?(?:直接)?(?:管|领导)",
             # "唐欣（生产技术部工程师，归马主任管）", "王主任上面就是程院"
             # "吴佳怡（冯老师带的，平时归她管）"

@@ -343,6 +343,8 @@ def test_suppliers_en(pipeline: TextPipeline, text: str) -> None:
         # someone named inside the brackets, and "someone's people"
         ("中心实验员吴佳怡（冯立新带的，平时归他管）是日常使用者。", "zh", {("吴佳怡", "冯立新")}),
         ("新的调度主管柯伟到岗，周总下面的人。", "zh", {("柯伟", "周总")}),
+        ("- 宁晓：架构组，周总下面的，做技术评估。", "zh", {("宁晓", "周总")}),
+        ("- 廖杰｜周总手下的架构师，POC阶段的对口人。", "zh", {("廖杰", "周总")}),
         # a possessive's boss named straight after ("her boss Owen Tranter (COO) is")
         (
             "Lucy Barraclough is NOT the decision maker - her boss Owen Tranter (COO) is.",
@@ -461,6 +463,12 @@ def test_a_contracts_end_by_a_short_cue(pipeline: TextPipeline, text: str) -> No
         # stance as writers put it
         ("房丽负责技术评估，会上明显偏我们。", {("房丽", "technical_evaluator", "supporter")}),
         ("祁敏是技术评估人，对我们整体比较 positive。", {("祁敏", "technical_evaluator", "supporter")}),
+        # the manager an item names as theirs does none of it
+        (
+            "- 宁晓：架构组，周总下面的，做技术评估，挺认可我们。",
+            {("宁晓", "technical_evaluator", "supporter")},
+        ),
+        ("- 廖杰｜周总手下的架构师，技术评估他来做。", {("廖杰", "technical_evaluator", "neutral")}),
     ],
 )
 def test_roles_zh(pipeline: TextPipeline, text: str, roles: set[tuple[str, str, str]]) -> None:
