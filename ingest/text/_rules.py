@@ -101,7 +101,8 @@ def _role_rules() -> list[Rule]:
                 rf"{after}{_NOT_BEFORE_COPULA}(?![^\n]*[?？])",
                 # and further along its line, as one of the item's clauses: "- 张敏：QA经理，负责整改，
                 # 是我们最大的支持者", "- Tom Reyes: CFO, new in role, holds the budget"
-                # (a manager the item names as theirs is none of its subject: "- 宁浩：架构组，刘洋下面的，做技术评估")
+                # (a manager the item names as theirs is none of its subject: "- 宁浩：架构组，刘洋下面的，
+                # 做技术评估")
                 rf"{_LIST_ITEM}{{P}}(?:\s*[（(][^（）()\n]{{0,30}}[）)])?\s*[:：]"
                 rf"(?:[^«»\n;；。?？]|«[OXDKT]\d+»|«P\d+»(?=的?(?:手下|下面|底下)的)){{0,80}}?"
                 rf"[,，]\s*(?:[^«»\n;；。,，:：?？]{{0,10}}?){after}{_NOT_BEFORE_COPULA}(?![^\n]*[?？])",
