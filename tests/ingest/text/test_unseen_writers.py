@@ -345,6 +345,9 @@ def test_suppliers_en(pipeline: TextPipeline, text: str) -> None:
         ("新的调度主管柯伟到岗，周总下面的人。", "zh", {("柯伟", "周总")}),
         ("- 宁晓：架构组，周总下面的，做技术评估。", "zh", {("宁晓", "周总")}),
         ("- 廖杰｜周总手下的架构师，POC阶段的对口人。", "zh", {("廖杰", "周总")}),
+        # an assistant in brackets; "like another one, both report to"
+        ("周倩（苏芳的助理，负责记录）也在。", "zh", {("周倩", "苏芳")}),
+        ("护士长蒋芳和韦红一样，都直接向苏芳汇报。", "zh", {("蒋芳", "苏芳"), ("韦红", "苏芳")}),
         # a possessive's boss named straight after ("her boss Owen Tranter (COO) is")
         (
             "Lucy Barraclough is NOT the decision maker - her boss Owen Tranter (COO) is.",
