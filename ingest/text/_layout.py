@@ -153,7 +153,10 @@ def signature_people(
 
 
 #: words between coordinated people and their verb ("A and B both report to C", "罗婷和梁宇都向何总汇报")
-_FILLER_WORDS = r"(?:[两俩二]个?人(?:都|也)?|(?:一样|同样)[，,]?\s?(?:都|也)?|都|也|均|一起| (?:both|also|all|each|together)(?= ))"
+_FILLER_WORDS = (
+    r"(?:[两俩二]个?人(?:都|也)?|(?:一样|同样)[，,]?\s?(?:都|也)?|都|也|均|一起"
+    r"| (?:both|also|all|each|together)(?= ))"
+)
 #: (with the person and any bracketed title before them kept: "«P2» («T3») both report to")
 FILLERS = re.compile(rf"(«P\d+»(?:\s*[(（][^()（）\n]{{1,40}}[)）])?){_FILLER_WORDS}")
 _COORD = r"\s*(?:,? and|、|，|,|和|与|及|跟|同|以及|&|together with|along with)\s*"
