@@ -121,13 +121,15 @@ def _role_rules() -> list[Rule]:
 _REPORTS_TO = (
     r"(?:(?:reports|reporting|report|reported|rpts?)(?: line)? (?:directly |straight )?(?:up )?"
     r"(?:in)?(?:to|2)"  # "reports in2 him"
-    r"|(?:sits?|sitting|sat) (?:directly )?under|answers? (?:directly )?to|rolls? up (?:in)?to)"
+    r"|(?:sits?|sitting|sat) (?:directly )?under|answers? (?:directly )?to|rolls? up (?:in)?to"
+    # the Spanish a bilingual note keeps: "reporta a Camilo"
+    r"|reporta(?:n|ba)? (?:directamente )?a)"
 )
 #: the manager's title before the name: "reports to our new Deputy CISO, Simon Achterberg"
 _MANAGER_TITLE = (
     # (and whose the title is: "reports to the cruise line's CEO, Anders Lindqvist")
     r"(?:(?:the|our|their|his|her|new|acting|interim) )*(?:(?:[a-z][\w-]* ){0,2}[a-z][\w-]*['’]s )?"
-    r"(?:«T\d+»,?\s*)?"
+    r"(?:(?:group|company|site|regional|global|divisional|corporate) )?(?:«T\d+»,?\s*)?"
     # an honorific before the name: "reports to the Superintendent, Dr. Yvonne Castillo"
     r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s)?"
 )
@@ -154,6 +156,8 @@ RULES: list[Rule] = [
             r"{P}(?:[^«»\n;.]|«T\d+»){0,50}? (?:on|in|from) {M}['’]s? team",
             r"{P} [-–—,] (?:(?:the|a|an|our|their|new) )*{T} (?:under|reporting to|working for|in) {M}",
             r"{P} works (?:directly )?(?:under|for) {M}",
+            # "Bakare is under Mrs Nwosu" (a person after it: not "under contract", "under review")
+            rf"{{P}} (?:is|are|['’]s) (?:(?:now|still|directly|formally) )*under {_MANAGER_TITLE}{{M}}(?![\w'’])",
             r"{M} is {P}'s? (?:direct )?(?:boss|manager|supervisor|line manager|superior)",
             r"{P}'s? (?:direct )?(?:boss|manager|supervisor|line manager|superior) (?:is|=|:) ?"
             r"(?:(?:the|their|our|group) )*(?:«T\d+»,? )?{M}",

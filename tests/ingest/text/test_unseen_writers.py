@@ -368,6 +368,23 @@ def test_suppliers_en(pipeline: TextPipeline, text: str) -> None:
             {("Marta Kowal", "Greg Whitaker")},
         ),
         ("The Q3 spend sits, under Greg Whitaker's budget, with finance.", "en", set()),
+        # "is under" a person (not "under review"); a group's title before the manager; Spanish kept
+        (
+            "Kunle Bakare is under Greg Whitaker for the console work.",
+            "en",
+            {("Kunle Bakare", "Greg Whitaker")},
+        ),
+        ("Kunle Bakare is under review.", "en", set()),
+        (
+            "Elin Lindqvist is based at the depot. Her boss is the group Chief Safety Officer, Hamish Ure.",
+            "en",
+            {("Elin Lindqvist", "Hamish Ure")},
+        ),
+        (
+            "- Luz Marina Quintero (AP Lead), reporta a Camilo Restrepo.",
+            "en",
+            {("Luz Marina Quintero", "Camilo Restrepo")},
+        ),
     ],
 )
 def test_reporting_lines(pipeline: TextPipeline, text: str, lang: str, lines: set[tuple[str, str]]) -> None:
