@@ -157,7 +157,8 @@ RULES: list[Rule] = [
             r"{P} [-–—,] (?:(?:the|a|an|our|their|new) )*{T} (?:under|reporting to|working for|in) {M}",
             r"{P} works (?:directly )?(?:under|for) {M}",
             # "Bakare is under Mrs Nwosu" (a person after it: not "under contract", "under review")
-            rf"{{P}} (?:is|are|['’]s) (?:(?:now|still|directly|formally) )*under {_MANAGER_TITLE}{{M}}(?![\w'’])",
+            rf"{{P}} (?:is|are|['’]s) (?:(?:now|still|directly|formally) )*under "
+            rf"{_MANAGER_TITLE}{{M}}(?![\w'’])",
             r"{M} is {P}'s? (?:direct )?(?:boss|manager|supervisor|line manager|superior)",
             r"{P}'s? (?:direct )?(?:boss|manager|supervisor|line manager|superior) (?:is|=|:) ?"
             r"(?:(?:the|their|our|group) )*(?:«T\d+»,? )?{M}",
