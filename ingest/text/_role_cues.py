@@ -48,6 +48,9 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"signs? (?:off )?for (?:anything|everything|any spend|purchases|orders|deals) (?:over|above)",
             r"approv\w* (?:the )?(?:po|purchase order|spend|budget|funding|capex)\b",
             r"budget (?:holder|owner)",
+            # "has budget sign-off", "budget sign-off goes to their CFO" (not one waited for or needed)
+            r"(?<!need )(?<!needs )(?<!for )(?<!the )(?<!awaiting )(?<!get )(?<!gets )"
+            r"(?<!pending )(?<!without )budget sign-?off\b",
             # whose money it is: "it's her budget", "(his budget)", "she's the money", "so Greg's the
             # money guy?"
             r">(?:it['’]?s|its|it is|it['’]ll be|\()\s?"
@@ -524,7 +527,7 @@ ROLE_CUES: dict[str, tuple[list[str], list[str]]] = {
             r"day-to-day (?:use|usage|operation|alert|running)",
             r"uses? it every day",
             r"hands-on user",
-            r"day-to-day (?:admin|administrator|owner)",
+            r"day-to-day (?:(?:system|platform|tool) )?(?:admin|administrator|owner)",
             r"uses? (?:the |our )?[\w-]+ (?:app|system|tool|module) (?:on )?(?:every|each) (?:shift|day)",
             # "the ones who'd live in the system day to day", "using it day2day"
             r"liv(?:e|es|ing) in (?:the|it|our|that) ?(?:system|tool|platform|app)?",

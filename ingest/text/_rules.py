@@ -21,7 +21,7 @@ _AFTER_CUE = (
     r"probably|likely|clearly|now|是|为|由|归|在|就是|应该是|的是|的人是|都是|的?还是|的?也是|仍是)\s*|[:=：—–-]\s*)+"
     # a title before the person, as a mark or written out (role rules read titles as words):
     # "EB是财务总监马丽", "Budget holder is the Director of Operations, Martin Ashdown"
-    r"(?:«T\d+»,?\s*|[\u4e00-\u9fffA-Za-z&/]{1,10}?\s?"
+    r"(?:(?:(?:the|their|its|our|his|her) )?«T\d+»,?\s*|[\u4e00-\u9fffA-Za-z&/]{1,10}?\s?"
     r"|(?:(?:the|their|its|our) )?(?:[A-Z][\w&/.-]*,? (?:(?:of|for|and|&) )?){1,4})?"
 )
 # a cue that a copula or a colon follows names the person after it: "马丽，TE是王海" is not 马丽's

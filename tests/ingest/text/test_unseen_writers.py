@@ -508,6 +508,13 @@ def test_their_title_is_of_the_company_the_sentence_opens_with(pipeline: TextPip
     [
         ("Remi Bouchard signs anything over 25k.", {("Remi Bouchard", "economic_buyer", "neutral")}),
         ("Budget approval sits with Naomi Achterberg.", {("Naomi Achterberg", "economic_buyer", "neutral")}),
+        # budget sign-off held or handed to a titled person; not one waited for
+        (
+            "Budget sign-off goes to their CFO, Ray Dunleavy.",
+            {("Ray Dunleavy", "economic_buyer", "neutral")},
+        ),
+        ("Ray Dunleavy needs budget sign-off from the board.", set()),
+        ("Priya Nair will be the day-to-day system admin.", {("Priya Nair", "user", "neutral")}),
         (
             "Jodie Nguyen confirmed it - she's the one making the call.",
             {("Jodie Nguyen", "decision_maker", "neutral")},
