@@ -114,6 +114,8 @@ _POST_NEGATION = {
     "zh": re.compile(
         r"不大|不高|不强|有限|没(?:有)?(?:买|上|采购|用|签)|^(?:不了|不下来)"
         r"|^(?:的人?)?(?:也|都|并|倒|还)?不(?:是|在|归|由)"
+        # "技术评审他不 involve", "这次他不参与": takes no part
+        r"|^\s?(?:他|她|«P\d+»)?\s?(?:自己|本人)?(?:也|都|并|还|就)?(?:不|没有?)\s?(?:参与|参加|介入|involved?\b)"
     ),
 }
 #: the next clause takes it back: "he's the decision maker - he isn't, he recommends", "the platform

@@ -274,12 +274,16 @@ def test_installs_and_suppliers_zh(
         ("林悦是技术员。选型报告她写，但最后拍板的不是她。", "zh"),
         ("Dana Whitlock runs the project, but the final say is not hers.", "en"),
         ("Dana Whitlock keeps telling people she's the decision maker - she isn't, she recommends.", "en"),
+        # taking no part, in a mixed line too
+        ("林悦 explicitly 说技术评审她不 involve。", "zh"),
+        ("林悦说技术评审她并不参与。", "zh"),
     ],
 )
 def test_a_role_denied_after_its_cue(pipeline: TextPipeline, text: str, lang: str) -> None:
     account = "A-DY" if lang == "zh" else "A-HB"
     assert not [f for f in _read(pipeline, text, lang, account).facts if f.relation == "DECISION_ROLE"]
     said = text.replace("不是她", "是她").replace(" is not hers", " is hers").replace(" - she isn't", "")
+    said = said.replace("她不 involve", "她来负责").replace("她并不参与", "她来负责")
     assert [f for f in _read(pipeline, said, lang, account).facts if f.relation == "DECISION_ROLE"]
 
 
