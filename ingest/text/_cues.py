@@ -14,7 +14,7 @@ from ._install_checks import REJECTED, in_use, kept_on, not_here, to_be_left, tr
 from ._interests import interests
 from ._match_checks import asked
 from ._mentions import Mention
-from ._modality import Modality, clause_end, clause_start, modality
+from ._modality import Modality, clause_end, clause_start, modality, risk_line
 from ._rule_grammar import OBJECT_MARK, POSSESSED
 from ._rules import EVAL_CUES
 from ._stance import ABOUT_US, says_neutral, stance_cue, stance_in
@@ -114,6 +114,7 @@ def cue_relations(
             continue  # "Basware has been eliminated": out of the race, not installed either
         elif leaving or (
             not reaching  # "Vantix rang last week offering a free trial": no install either
+            and not risk_line(skeleton)
             and not _SUBJECT_LINE.match(sentence)
             and in_use(
                 skeleton,

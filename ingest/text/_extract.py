@@ -55,7 +55,7 @@ from ._match_checks import (
     wondered,
 )
 from ._mentions import MONEY, Mention, Recogniser
-from ._modality import Modality, denied_within, future_within, later_in_clause, modality, past_year
+from ._modality import Modality, denied_within, future_within, later_in_clause, modality, past_year, risk_line
 from ._names import name_like
 from ._note_employment import note_employment
 from ._paren_titles import widen_bracket_titles
@@ -355,8 +355,12 @@ class Extractor:
         """``subject``: another person mention the rule's fact is also about ("A and B report to C")."""
         props = dict(rule.props)
         leaving = props.get("current") == "false"
-        if (mod.negated and not leaving) or ((mod.past or mod.conditional) and rule.relation != "WORKS_AT"):
-            return  # "NOT the decision maker", "used to report to", "no longer a blocker"
+        if (
+            (mod.negated and not leaving)
+            or ((mod.past or mod.conditional) and rule.relation != "WORKS_AT")
+            or (rule.relation == "DECISION_ROLE" and risk_line(match.string))
+        ):
+            return  # "NOT the decision maker", "used to report to", "no longer a blocker", "Risk: …"
         if leaving and (
             mod.future
             or future_within(match.string, match.start(), match.end(), rule.lang)

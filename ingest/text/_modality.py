@@ -74,6 +74,16 @@ _CUES: dict[str, dict[str, re.Pattern[str]]] = {
         ),
     },
 }
+_RISK_LINE = re.compile(r"[\s>*•·▪\-–]*(?:\d+[.)、]\s*)?(?:(?:key |main |big )?risks?|风险点?)\s*[:：]", re.I)
+
+
+def risk_line(skeleton: str) -> bool:
+    """A sentence put as a risk says what may happen, not what holds: "Risk: Raj wanting to re-run
+    the selection and block us", "- Risk: BuildPoint." (a rival's evaluation there still holds:
+    "风险：贝贝乐也在看汇聚的方案")."""
+    return _RISK_LINE.match(skeleton) is not None
+
+
 _HYPOTHETICAL = {
     "en": re.compile(
         r"\b(?:if|unless|could become|would become|might become|in case|'d rather|would rather|"

@@ -483,3 +483,8 @@ def test_the_service_a_supplier_carries(
     doc = TextDocument("N", "note", text, "installed", 1, "zh", datetime(2026, 3, 1), "A-TY")
     ((_, ex),) = list(pipeline.run([doc]))
     assert {(f.subject[1], f.object[1]) for f in ex.facts if f.relation == "SUPPLIES"} == supplies
+
+
+def test_a_rival_named_as_a_risk_is_no_install(pipeline: TextPipeline) -> None:
+    assert _uses(pipeline, "- Risk: Sentinel.", "en", "A-EGB") == set()
+    assert _uses(pipeline, "- SIEM: Sentinel.", "en", "A-EGB") == {("P-SENT", "")}

@@ -573,3 +573,18 @@ def test_roles_in_plain_words_zh(pipeline: TextPipeline, text: str, said: tuple[
 )
 def test_stance_from_plain_chinese_words(clause: str, stance: str | None) -> None:
     assert stance_in(clause, "zh") == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "account"),
+    [
+        ("Risk: Dana Whitlock wanting to re-run the selection and block us.", "en", "A-HB"),
+        ("- 风险：林悦的抵触，需要安排一次培训体验。", "zh", "A-DY"),
+    ],
+)
+def test_a_line_put_as_a_risk_states_no_role(
+    pipeline: TextPipeline, text: str, lang: str, account: str
+) -> None:
+    assert not [f for f in _read(pipeline, text, lang, account).facts if f.relation == "DECISION_ROLE"]
+    said = text.replace("Risk: ", "").replace("- 风险：", "- ")
+    assert [f for f in _read(pipeline, said, lang, account).facts if f.relation == "DECISION_ROLE"]
