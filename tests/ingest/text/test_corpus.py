@@ -37,7 +37,8 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
     # hits 80); at the twenty-ninth's: en 0.778 / 0.707 / 0.806 / 0.677 / 0.688 / 0.483, zh 0.757 /
     # 0.685 / 0.759 / 0.683 / 0.696 / 0.565 (F1 0.698, trap hits 80); at the thirty-first's: en 0.783 /
     # 0.712 / 0.808 / 0.681 / 0.690 / 0.492, zh 0.760 / 0.685 / 0.765 / 0.686 / 0.697 / 0.565 (F1 0.701,
-    # trap hits 77)
+    # trap hits 77); at the thirty-second's: en 0.783 / 0.713 / 0.816 / 0.682 / 0.690 / 0.492, zh 0.760 /
+    # 0.689 / 0.790 / 0.690 / 0.710 / 0.566 (F1 0.703, trap hits 73)
     "dev": {
         ("WORKS_AT", "en"): 0.76,
         ("DECISION_ROLE", "en"): 0.70,
@@ -47,7 +48,7 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
         ("INTERESTED_IN", "en"): 0.44,
         ("WORKS_AT", "zh"): 0.75,
         ("DECISION_ROLE", "zh"): 0.675,
-        ("REPORTS_TO", "zh"): 0.75,
+        ("REPORTS_TO", "zh"): 0.78,
         ("USES", "zh"): 0.675,
         ("SUPPLIES", "zh"): 0.69,
         ("INTERESTED_IN", "zh"): 0.54,
@@ -68,7 +69,9 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
     # -> 0.667, trap hits 51 -> 50); en 0.744 / 0.600 / 0.716 / 0.688 / 0.751 / 0.640, zh 0.719 /
     # 0.589 / 0.612 / 0.704 / 0.738 / 0.590 at the twenty-ninth's (F1 0.667 -> 0.671, trap hits 50); en
     # 0.747 / 0.598 / 0.716 / 0.686 / 0.751 / 0.646, zh 0.719 / 0.591 / 0.612 / 0.704 / 0.738 / 0.590 at
-    # the thirty-first's (F1 0.671 -> 0.672, trap hits 50 -> 51)
+    # the thirty-first's (F1 0.671 -> 0.672, trap hits 50 -> 51); en 0.747 / 0.600 / 0.716 / 0.686 /
+    # 0.751 / 0.646, zh 0.721 / 0.597 / 0.612 / 0.708 / 0.750 / 0.590 at the thirty-second's (F1 0.672
+    # -> 0.673, trap hits 51)
     "test": {
         ("WORKS_AT", "en"): 0.735,
         ("DECISION_ROLE", "en"): 0.59,
@@ -129,8 +132,8 @@ FLOORS: dict[str, dict[tuple[str, str], float]] = {
 #: wrote began to be read (F1 0.671 -> 0.672): one more false fact the notes warn against matched,
 #: not from taking a quote's writer to be the other side of the reply (switched off alone, counts
 #: only), so from what a customer's quoted words were read to say, as they would be unquoted;
-#: dev 77 at that session's end
-TRAP_CEILINGS = {"dev": 77, "test": 51}
+#: dev 77 at that session's end; dev 73 at the thirty-second's (test 51 throughout it)
+TRAP_CEILINGS = {"dev": 73, "test": 51}
 CRM = {
     "self": {"id": "SELF", "name": "Meridian Medical"},
     "companies": [{"id": "A-1", "name": "St. Aldric Medical Center", "aliases": ["SAMC"]}],
