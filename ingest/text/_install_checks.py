@@ -137,8 +137,11 @@ _HOLDS = re.compile(
     r"|(?<![A-Za-z])(?:ERP|DCS|HIS|LIS|PACS|RIS|EMR|MES|WMS|TMS|EAM|CMMS|CRM|LIMS|QMS|SIEM|SCADA|BMS)"
     r"(?:系统|平台)?(?:用的)?)\s*$"
 )
+#: vendors coordinated before the one read ("SCIEX和沃特世"), and after it
+_AND = r"(?:和|、|与|跟|及)"
+_IS_VENDORS = rf"是\s*(?:«O\d+»\s*{_AND}\s*)*$"
 #: also after a vendor coordinated before it: "仪器主要是SCIEX和沃特世的" is both vendors' kit
-_IS_BEFORE = re.compile(r"(?<!还)是\s*(?:«O\d+»\s*(?:和|、|与|跟|及)\s*)*$")
+_IS_BEFORE = re.compile(rf"(?<!还){_IS_VENDORS}")
 # the kit a vendor's right after it is used for: "PCS用科盛", "逆变器用的阳晖"; not one to be
 # chosen ("建议用", "想用", "不用")
 _KIT_USES = re.compile(
@@ -152,8 +155,8 @@ _KIT_USES = re.compile(
 _VENDORS_OWN = re.compile(
     r"(?:(?:和|、)«O\d+»)*的(?:老|旧|那套|这套)?(?:[A-Za-z]{2,6}|系统|平台|软件|设备)?(?=\s*(?:[，,。；;）)（(\n]|$))"
 )
-_ALL_IS = re.compile(r"(?:都|全|全部|基本|基本上|主要|大多|大部分)是\s*(?:«O\d+»\s*(?:和|、|与|跟|及)\s*)*$")
-_CLAUSE_ENDS = re.compile(r"(?:(?:和|、|与|跟|及)«O\d+»)*\s*(?:[，,。；;）)\n]|$)")
+_ALL_IS = re.compile(rf"(?:都|全|全部|基本|基本上|主要|大多|大部分){_IS_VENDORS}")
+_CLAUSE_ENDS = re.compile(rf"(?:{_AND}«O\d+»)*\s*(?:[，,。；;）)\n]|$)")
 _HELD_IN = re.compile(r"(?:的[^，,。；;«»]{0,6})?(?:里|里面|上面)")
 _HAS = re.compile(r"\b(?:has|have|had|got)\s+(?:an?\s+|the\s+|their\s+|its\s+)?$", re.I)
 # the account's own, in a note about it: "Their Nordguard Sentinel panels false-alarm 3-4x/wk"; not
